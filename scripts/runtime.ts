@@ -1,0 +1,41 @@
+// Shared by the start script and the test harness: the data folder, the auth secret,
+// the database (embedded unless DATABASE_URL is set) and migrations.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { spawn } from "node:child_process";
+import { startEmbeddedPostgres, ensureDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code ?? signal}`)),
+    );
+  });
+}
+
+export function authSecret(dataDir: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+export type Database = { url: string; embedded?: EmbeddedDatabase };
+
+export async function openDatabase(options: { dataDir: string; pgPort: number; quiet?: boolean }): Promise<Database> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.pgPort, quiet: options.quiet ?? true });
+  await ensureDatabase(embedded, "innovation");
+  return { url: embedded.url("innovation"), embedded };
+}
+
+export function migrate(databaseUrl: string) {
+  return run(bin("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: databaseUrl });
+}
