@@ -7,7 +7,7 @@ const TEXT = 25;
 const TEXT_ARRAY = 1009;
 const AS_TEXT = new Set([18, 19, 22, 24, 30, 194, 1033, 2205, 3734]);
 const AS_TEXT_ARRAY = new Set([1002, 1003]);
-const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY) as (value: string) => unknown;
+const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY as never) as (value: string) => unknown;
 
 type Field = { dataTypeID: number };
 type Result = { fields?: Field[]; rows?: unknown[] };

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/current-user";
+import { auditFilterSchema, searchAudit } from "@/lib/audit/queries";
+import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/audit/actions-catalog";
+import { OUTCOME_LABELS } from "@/lib/audit/export";
+import { formatDateTime } from "@/lib/time";
+import { Badge, EmptyRow, PageHeader, Pagination } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "审计日志" };
+
+const OUTCOME_TONES = { SUCCESS: "green", FAILURE: "amber", DENIED: "red" } as const;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requirePermission("audit.view");
+  const filter = auditFilterSchema.parse(await searchParams);
+  const { rows, total, page, pageSize } = await searchAudit(filter);
+  const params = { person: filter.person, action: filter.action, outcome: filter.outcome, from: filter.from, to: filter.to };
+  const exportQuery = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
+  return (
+    <div>
+      <PageHeader
+        title="审计日志"
+        description="登录、退出、锁定和每一次数据变更的记录，只读，任何人不能修改或删除"
+        actions={
+          <a href={`/audit/export${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClass("secondary")}>
+            导出 Excel
+          </a>
+        }
+      />
+      <form className="mb-3 flex flex-wrap items-end gap-2" role="search">
+        <label className="text-sm">
+          <span className="block text-stone-600">人员</span>
+          <input name="person" defaultValue={filter.person} placeholder="姓名或用户名" className="input w-40" />
+        </label>
+        <label className="text-sm">
+          <span className="block text-stone-600">操作</span>
+          <select name="action" defaultValue={filter.action ?? ""} className="input w-40">
+            <option value="">全部操作</option>
+            {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
+              <option key={action} value={action}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-stone-600">结果</span>
+          <select name="outcome" defaultValue={filter.outcome ?? ""} className="input w-28">
+            <option value="">全部</option>
+            {Object.entries(OUTCOME_LABELS).map(([outcome, label]) => (
+              <option key={outcome} value={outcome}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-stone-600">起始日期</span>
+          <input name="from" type="date" defaultValue={filter.from} className="input w-40" />
+        </label>
+        <label className="text-sm">
+          <span className="block text-stone-600">截止日期</span>
+          <input name="to" type="date" defaultValue={filter.to} className="input w-40" />
+        </label>
+        <button className={buttonClass("secondary")}>查询</button>
+      </form>
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>人员</th>
+              <th>操作</th>
+              <th>说明</th>
+              <th>IP 地址</th>
+              <th>结果</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && <EmptyRow colSpan={6} />}
+            {rows.map((row) => (
+              <tr key={row.id.toString()}>
+                <td className="whitespace-nowrap">{formatDateTime(row.at)}</td>
+                <td>{row.actorName ? `${row.actorName}（${row.actorUsername}）` : "—"}</td>
+                <td className="whitespace-nowrap">{auditActionLabel(row.action)}</td>
+                <td className="max-w-md break-words">{row.summary}</td>
+                <td className="font-mono text-xs">{row.ip ?? ""}</td>
+                <td>
+                  <Badge tone={OUTCOME_TONES[row.outcome]}>{OUTCOME_LABELS[row.outcome]}</Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination total={total} page={page} pageSize={pageSize} params={params} />
+    </div>
+  );
+}

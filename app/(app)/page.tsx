@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { ROLE_LABELS, ALL_ROLES } from "@/lib/auth/roles";
+import { getCurrentYear } from "@/lib/years/queries";
+import { unitCountsByType } from "@/lib/units/queries";
+import { userCounts } from "@/lib/users/queries";
+import { auditSummary } from "@/lib/audit/queries";
+import { UNIT_TYPE_LABELS, UNIT_TYPES } from "@/lib/units/tree";
+import { Card, PageHeader } from "@/components/ui/page";
+import { Notice } from "@/components/ui/field";
+import { YearWindows } from "@/components/home/year-windows";
+
+export const metadata: Metadata = { title: "首页" };
+
+function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
+  const body = (
+    <>
+      <div className="text-2xl font-semibold text-stone-900">{value}</div>
+      <div className="text-sm text-stone-600">{label}</div>
+    </>
+  );
+  return href ? (
+    <Link href={href} className="rounded-md border border-stone-200 p-3 hover:border-brand-600">
+      {body}
+    </Link>
+  ) : (
+    <div className="rounded-md border border-stone-200 p-3">{body}</div>
+  );
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+  const user = await requirePermission("home.view");
+  const { password } = await searchParams;
+  const now = new Date();
+  const business = can(user.roles, "years.view");
+  const [year, unitCounts, accounts, audit] = await Promise.all([
+    business ? getCurrentYear() : null,
+    can(user.roles, "units.view") ? unitCountsByType() : null,
+    can(user.roles, "users.manage") ? userCounts(now) : null,
+    can(user.roles, "audit.view") ? auditSummary(now) : null,
+  ]);
+
+  return (
+    <div className="space-y-4">
+      <PageHeader title={`您好，${user.name}`} description={`${user.unit.name} · ${user.roles.map((r) => ROLE_LABELS[r]).join("、")}`} />
+      {password === "changed" && <Notice tone="success">密码已修改。</Notice>}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {business && <YearWindows year={year} now={now} />}
+        <Card title="我的单位">
+          <p className="text-base font-medium">{user.unit.name}</p>
+          <p className="text-sm text-stone-600">{UNIT_TYPE_LABELS[user.unit.type]}</p>
+        </Card>
+        {unitCounts && (
+          <Card title="单位概况">
+            <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+              {UNIT_TYPES.filter((type) => unitCounts[type]).map((type) => (
+                <Stat key={type} label={UNIT_TYPE_LABELS[type]} value={unitCounts[type] ?? 0} href={`/units?type=${type}`} />
+              ))}
+            </div>
+          </Card>
+        )}
+        {accounts && (
+          <Card title="账户概况">
+            <div className="grid grid-cols-3 gap-2">
+              <Stat label="启用账户" value={accounts.active} href="/users" />
+              <Stat label="已停用" value={accounts.inactive} href="/users?status=inactive" />
+              <Stat label="锁定中" value={accounts.locked} href="/users?status=locked" />
+            </div>
+            <ul className="mt-3 grid grid-cols-2 gap-1 text-sm text-stone-700">
+              {ALL_ROLES.map((role) => (
+                <li key={role}>
+                  {ROLE_LABELS[role]}：{accounts.byRole[role] ?? 0}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+        {audit && (
+          <Card title="最近 24 小时">
+            <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+              <Stat label="登录成功" value={audit["auth.login"] ?? 0} href="/audit?action=auth.login" />
+              <Stat label="登录失败" value={audit["auth.login_failed"] ?? 0} href="/audit?action=auth.login_failed" />
+              <Stat label="账户锁定" value={audit["auth.locked"] ?? 0} href="/audit?action=auth.locked" />
+              <Stat label="越权访问" value={audit["access.denied"] ?? 0} href="/audit?action=access.denied" />
+            </div>
+          </Card>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { getYear } from "@/lib/years/queries";
+import { toDateTimeLocal } from "@/lib/time";
+import { PageHeader } from "@/components/ui/page";
+import { YearWindowsForm } from "@/components/years/year-windows-form";
+
+export const metadata: Metadata = { title: "年度时间安排" };
+
+export default async function YearPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("years.manage");
+  const { id } = await params;
+  const year = await getYear(id);
+  if (!year) notFound();
+  const windows = Object.fromEntries(year.windows.map((w) => [w.kind, { start: toDateTimeLocal(w.startsAt), end: toDateTimeLocal(w.endsAt) }]));
+  return (
+    <div>
+      <PageHeader title={`${year.year} 年度时间安排`} description={year.isCurrent ? "当前年度" : undefined} />
+      <YearWindowsForm year={year} windows={windows} />
+    </div>
+  );
+}

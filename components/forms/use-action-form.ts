@@ -1,0 +1,72 @@
+"use client";
+
+import { useRef, type FormEvent } from "react";
+import { useAction } from "next-safe-action/hooks";
+
+type ActionResult<Data> = {
+  data?: Data;
+  serverError?: string;
+  validationErrors?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
+};
+type Action<Input, Data> = (input: Input) => Promise<ActionResult<Data> | undefined>;
+
+/** Reads a form into a plain object; names listed in `arrays` collect every checked value. */
+export function formValues(form: HTMLFormElement, arrays: string[] = []): Record<string, unknown> {
+  const data = new FormData(form);
+  const values: Record<string, unknown> = {};
+  for (const key of new Set(data.keys())) {
+    values[key] = arrays.includes(key) ? data.getAll(key) : data.get(key);
+  }
+  for (const key of arrays) values[key] ??= [];
+  return values;
+}
+
+/**
+ * Submits a form to a safe action. Inputs stay uncontrolled, so a failed submit keeps what was
+ * typed; a second submit while one is in flight is ignored, so a double click makes one request.
+ */
+export function useActionForm<Input, Data>(
+  action: Action<Input, Data>,
+  options: { arrays?: string[]; transform?: (values: Record<string, unknown>) => Input; onSuccess?: (data: Data) => void } = {},
+) {
+  const inFlight = useRef(false);
+  const { executeAsync, result, isPending } = useAction(action as never, {
+    onSuccess: ({ data }: { data?: unknown }) => options.onSuccess?.(data as Data),
+  });
+  const typed = result as ActionResult<Data>;
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      const values = formValues(event.currentTarget, options.arrays);
+      await executeAsync((options.transform ? options.transform(values) : values) as never);
+    } finally {
+      inFlight.current = false;
+    }
+  }
+  return {
+    onSubmit,
+    pending: isPending,
+    fieldErrors: typed.validationErrors?.fieldErrors ?? {},
+    formError: typed.serverError ?? typed.validationErrors?.formErrors?.[0],
+    data: typed.data,
+  };
+}
+
+/** Runs a one-click action (deactivate, reset …) with the same error handling. */
+export function useActionButton<Input, Data>(action: Action<Input, Data>, onSuccess?: (data: Data) => void) {
+  const inFlight = useRef(false);
+  const { executeAsync, result, isPending } = useAction(action as never, { onSuccess: ({ data }: { data?: unknown }) => onSuccess?.(data as Data) });
+  const typed = result as ActionResult<Data>;
+  async function run(input: Input) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      await executeAsync(input as never);
+    } finally {
+      inFlight.current = false;
+    }
+  }
+  return { run, pending: isPending, error: typed.serverError ?? typed.validationErrors?.formErrors?.[0], data: typed.data };
+}

@@ -1,0 +1,58 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 className="text-xl font-semibold text-stone-900">{title}</h1>
+        {description && <p className="mt-1 text-sm text-stone-600">{description}</p>}
+      </div>
+      {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
+    </div>
+  );
+}
+
+export function Card({ title, children, className = "" }: { title?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-stone-200 bg-white p-4 shadow-sm ${className}`}>
+      {title && <h2 className="mb-3 text-base font-semibold text-stone-800">{title}</h2>}
+      {children}
+    </section>
+  );
+}
+
+export function Badge({ children, tone = "stone" }: { children: ReactNode; tone?: "stone" | "green" | "red" | "amber" | "blue" }) {
+  const tones = { stone: "bg-stone-100 text-stone-700", green: "bg-emerald-100 text-emerald-800", red: "bg-red-100 text-red-800", amber: "bg-amber-100 text-amber-800", blue: "bg-sky-100 text-sky-800" };
+  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[tone]}`}>{children}</span>;
+}
+
+/** Page links that keep the current filters. */
+export function Pagination({ total, page, pageSize, params }: { total: number; page: number; pageSize: number; params: Record<string, string | undefined> }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const href = (target: number) => {
+    const search = new URLSearchParams(Object.entries({ ...params, page: String(target) }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return `?${search.toString()}`;
+  };
+  return (
+    <nav aria-label="分页" className="mt-3 flex items-center justify-between text-sm text-stone-600">
+      <span>
+        共 {total} 条，第 {page}/{pages} 页
+      </span>
+      <span className="flex gap-3">
+        {page > 1 ? <Link className="link" href={href(page - 1)}>上一页</Link> : <span className="text-stone-400">上一页</span>}
+        {page < pages ? <Link className="link" href={href(page + 1)}>下一页</Link> : <span className="text-stone-400">下一页</span>}
+      </span>
+    </nav>
+  );
+}
+
+export function EmptyRow({ colSpan, children = "没有符合条件的记录" }: { colSpan: number; children?: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={colSpan} className="py-8 text-center text-stone-500">
+        {children}
+      </td>
+    </tr>
+  );
+}

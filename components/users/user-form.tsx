@@ -1,0 +1,119 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { createUser, updateUser } from "@/lib/users/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Notice } from "@/components/ui/field";
+import { ALL_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
+import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
+import type { Role, UnitType } from "@/lib/generated/prisma/enums";
+
+type User = { id: string; version: number; username: string; name: string; phone: string | null; unitId: string; roles: Role[] };
+type UnitOption = { id: string; name: string; type: UnitType };
+
+export function TemporaryPassword({ username, password }: { username: string; password: string }) {
+  return (
+    <Notice tone="success">
+      <p>
+        账户 <strong>{username}</strong> 的临时密码：
+        <code data-testid="temporary-password" className="mx-1 rounded bg-white px-2 py-0.5 font-mono text-base">
+          {password}
+        </code>
+      </p>
+      <p className="mt-1">请当面或通过安全渠道告知本人。该密码只显示这一次，本人首次登录时须修改。</p>
+    </Notice>
+  );
+}
+
+export function UserForm({ user, units }: { user?: User; units: UnitOption[] }) {
+  const router = useRouter();
+  const [created, setCreated] = useState<{ username: string; temporaryPassword: string }>();
+  const form = useActionForm((user ? updateUser : createUser) as typeof createUser, {
+    arrays: ["roles"],
+    transform: (values) => (user ? { ...values, id: user.id, version: user.version } : values) as never,
+    onSuccess: (data) => {
+      if (user) {
+        router.push("/users?saved=1");
+        router.refresh();
+      } else if (data) setCreated(data);
+    },
+  });
+  const errors = form.fieldErrors;
+
+  if (created) {
+    return (
+      <div className="max-w-xl space-y-3">
+        <TemporaryPassword username={created.username} password={created.temporaryPassword} />
+        <div className="flex gap-3 text-sm">
+          <Link href="/users" className="link">
+            返回账户列表
+          </Link>
+          <button type="button" className="link" onClick={() => window.location.reload()}>
+            继续新建
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="max-w-xl space-y-4">
+      <FormError message={form.formError} />
+      {!user && (
+        <Field label="用户名" name="username" errors={errors.username} hint="登录用，3 至 32 位字母、数字，以字母开头" required>
+          <input id="username" name="username" autoCapitalize="none" autoComplete="off" className="input" aria-invalid={Boolean(errors.username)} />
+        </Field>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="姓名" name="name" errors={errors.name} required>
+          <input id="name" name="name" defaultValue={user?.name} className="input" aria-invalid={Boolean(errors.name)} />
+        </Field>
+        <Field label="电话" name="phone" errors={errors.phone}>
+          <input id="phone" name="phone" type="tel" defaultValue={user?.phone ?? ""} className="input" aria-invalid={Boolean(errors.phone)} />
+        </Field>
+      </div>
+      <Field label="所在单位" name="unitId" errors={errors.unitId} required>
+        <select id="unitId" name="unitId" defaultValue={user?.unitId ?? ""} className="input" aria-invalid={Boolean(errors.unitId)}>
+          <option value="" disabled>
+            请选择
+          </option>
+          {units.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}（{UNIT_TYPE_LABELS[unit.type]}）
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-stone-700">
+          角色<span className="ml-0.5 text-red-600">*</span>
+        </legend>
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+          {ALL_ROLES.map((role) => (
+            <label key={role} className="flex items-center gap-2 rounded border border-stone-200 bg-white px-2 py-1.5 text-sm">
+              <input type="checkbox" name="roles" value={role} defaultChecked={user?.roles.includes(role)} />
+              {ROLE_LABELS[role]}
+            </label>
+          ))}
+        </div>
+        <p className="text-xs text-stone-500">管理员、安全管理员、审计管理员须分设在不同账户；安全管理员和审计管理员不兼任其他角色。</p>
+        {errors.roles?.map((message) => (
+          <p key={message} role="alert" className="text-sm text-red-600">
+            {message}
+          </p>
+        ))}
+      </fieldset>
+      <div className="flex gap-2">
+        <Button type="submit" pending={form.pending}>
+          {user ? "保存" : "创建账户"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => router.push("/users")}>
+          取消
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { updateYear } from "@/lib/years/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Notice } from "@/components/ui/field";
+import { WINDOW_KINDS, WINDOW_LABELS, type WindowKind } from "@/lib/years/windows";
+
+type Props = { year: { id: string; version: number; year: number; note: string | null }; windows: Partial<Record<WindowKind, { start: string; end: string }>> };
+
+export function YearWindowsForm({ year, windows }: Props) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const form = useActionForm(updateYear, {
+    transform: (values) => ({ ...values, id: year.id, version: year.version }) as never,
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+  });
+  const errors = form.fieldErrors;
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
+      <FormError message={form.formError} />
+      {saved && <Notice tone="success">已保存。</Notice>}
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>事项</th>
+              <th>开始时间</th>
+              <th>截止时间</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WINDOW_KINDS.map((kind) => (
+              <tr key={kind}>
+                <td>
+                  <div className="font-medium">{WINDOW_LABELS[kind].label}</div>
+                  <div className="text-xs text-stone-500">{WINDOW_LABELS[kind].hint}</div>
+                </td>
+                <td className="min-w-52">
+                  <Field label="开始时间" name={`${kind}_start`} errors={errors[`${kind}_start`]}>
+                    <input id={`${kind}_start`} name={`${kind}_start`} type="datetime-local" defaultValue={windows[kind]?.start} className="input" aria-invalid={Boolean(errors[`${kind}_start`])} />
+                  </Field>
+                </td>
+                <td className="min-w-52">
+                  <Field label="截止时间" name={`${kind}_end`} errors={errors[`${kind}_end`]} required>
+                    <input id={`${kind}_end`} name={`${kind}_end`} type="datetime-local" defaultValue={windows[kind]?.end} className="input" aria-invalid={Boolean(errors[`${kind}_end`])} />
+                  </Field>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Field label="备注" name="note" errors={errors.note}>
+        <textarea id="note" name="note" rows={2} defaultValue={year.note ?? ""} className="input" />
+      </Field>
+      <p className="text-xs text-stone-500">时间按北京时间填写；截止以服务器时间为准，单位端显示倒计时。</p>
+      <Button type="submit" pending={form.pending}>
+        保存时间安排
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+// The glue between next-auth's cookie and our session rows, for pages, actions and route handlers.
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getToken } from "next-auth/jwt";
+import { authOptions } from "@/lib/auth/options";
+import { loadSession, type CurrentUser } from "@/lib/auth/session-store";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { clientIp } from "@/lib/auth/request-meta";
+import { writeAudit } from "@/lib/audit/log";
+
+export type { CurrentUser };
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const cookieStore = await cookies();
+  const headerStore = await headers();
+  const token = await getToken({
+    req: { cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])), headers: Object.fromEntries(headerStore) } as never,
+    secret: authOptions.secret,
+  });
+  const sid = token?.sid;
+  return typeof sid === "string" ? loadSession(sid) : null;
+});
+
+export async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
+  try {
+    const headerStore = await headers();
+    return { ip: clientIp((name) => headerStore.get(name)), userAgent: headerStore.get("user-agent") };
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+/** For pages: signed-in user, sent to sign-in or to the password change first when needed. */
+export async function requireUser(options: { passwordChangePage?: boolean } = {}): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (user.mustChangePassword && !options.passwordChangePage) redirect("/change-password");
+  return user;
+}
+
+export async function auditDenied(user: CurrentUser, what: string) {
+  const { ip } = await requestMeta();
+  await writeAudit({ actor: { id: user.id, username: user.username, name: user.name }, action: "access.denied", summary: what, ip, outcome: "DENIED" });
+}
+
+/** For pages: a user holding the permission; anyone else gets the 403 page (and an audit line). */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!can(user.roles, permission)) {
+    await auditDenied(user, `页面：${permission}`);
+    forbidden();
+  }
+  return user;
+}

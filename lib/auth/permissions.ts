@@ -1,0 +1,32 @@
+// The one role → permission table. Pages, navigation and every server action ask `can`.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+const BUSINESS: Role[] = ["COUNTY_ADMIN", "COUNTY_STAFF", "UNIT_USER", "REVIEWER", "LEADER"];
+const COUNTY_READERS: Role[] = ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER"];
+
+export const PERMISSIONS = {
+  /** See the current year, its windows and one's own unit. */
+  "home.view": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
+  /** Change one's own password. */
+  "account.self": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
+  "years.view": BUSINESS,
+  "years.manage": ["COUNTY_ADMIN"],
+  /** Read the whole unit tree (units see only themselves). */
+  "units.view": [...COUNTY_READERS, "SECURITY_ADMIN"],
+  "units.manage": ["COUNTY_ADMIN"],
+  "users.manage": ["SECURITY_ADMIN"],
+  "audit.view": ["AUDIT_ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}
+
+/** Roles whose reach is the whole county rather than their own unit. */
+export const COUNTY_WIDE_ROLES: Role[] = ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "SECURITY_ADMIN"];
+export function seesWholeCounty(roles: readonly Role[]): boolean {
+  return roles.some((role) => COUNTY_WIDE_ROLES.includes(role));
+}

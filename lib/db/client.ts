@@ -1,0 +1,27 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// One client per process, created on first use so that tests can point DATABASE_URL
+// at their own database before anything touches it.
+const holder = globalThis as unknown as { prisma?: PrismaClient };
+
+function client(): PrismaClient {
+  if (!holder.prisma) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set");
+    holder.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  }
+  return holder.prisma;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type DbOrTx = PrismaClient | Tx;

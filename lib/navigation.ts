@@ -1,0 +1,15 @@
+// What the navigation offers each role: derived from the permission table, never kept apart from it.
+import type { Role } from "@/lib/generated/prisma/enums";
+import { can, type Permission } from "@/lib/auth/permissions";
+
+export const NAV_ITEMS: { href: string; label: string; permission: Permission }[] = [
+  { href: "/", label: "首页", permission: "home.view" },
+  { href: "/years", label: "年度安排", permission: "years.manage" },
+  { href: "/units", label: "单位", permission: "units.view" },
+  { href: "/users", label: "账户与角色", permission: "users.manage" },
+  { href: "/audit", label: "审计日志", permission: "audit.view" },
+];
+
+export function navigationFor(roles: readonly Role[]) {
+  return NAV_ITEMS.filter((item) => can(roles, item.permission));
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { returnValidationErrors } from "next-safe-action";
+import { actionClient } from "@/lib/actions/client";
+import { db } from "@/lib/db/client";
+import { importUnitsSchema, setUnitActiveSchema, unitFieldsSchema, updateUnitSchema } from "@/lib/units/schemas";
+import { createUnitRecord, setUnitActiveRecord, updateUnitRecord, UnitFieldError } from "@/lib/units/service";
+import { importUnitRows, readUnitSheet } from "@/lib/units/import";
+
+function fieldError<S extends typeof unitFieldsSchema | typeof updateUnitSchema>(schema: S, error: unknown): never {
+  if (error instanceof UnitFieldError) returnValidationErrors(schema, { [error.field]: { _errors: [error.message] } } as never);
+  throw error;
+}
+
+export const createUnit = actionClient
+  .metadata({ name: "新建单位", permission: "units.manage" })
+  .inputSchema(unitFieldsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    try {
+      const unit = await db.$transaction((tx) => createUnitRecord(tx, parsedInput, ctx.actor, ctx.ip));
+      revalidatePath("/units");
+      return { id: unit.id };
+    } catch (error) {
+      fieldError(unitFieldsSchema, error);
+    }
+  });
+
+export const updateUnit = actionClient
+  .metadata({ name: "修改单位", permission: "units.manage" })
+  .inputSchema(updateUnitSchema)
+  .action(async ({ parsedInput: { id, version, ...fields }, ctx }) => {
+    try {
+      await db.$transaction((tx) => updateUnitRecord(tx, id, version, fields, ctx.actor, ctx.ip));
+      revalidatePath("/units");
+      return { id };
+    } catch (error) {
+      fieldError(updateUnitSchema, error);
+    }
+  });
+
+export const setUnitActive = actionClient
+  .metadata({ name: "启用/停用单位", permission: "units.manage" })
+  .inputSchema(setUnitActiveSchema)
+  .action(async ({ parsedInput: { id, version, active }, ctx }) => {
+    await db.$transaction((tx) => setUnitActiveRecord(tx, id, version, active, ctx.actor, ctx.ip));
+    revalidatePath("/units");
+    return { id };
+  });
+
+export const importUnits = actionClient
+  .metadata({ name: "导入单位", permission: "units.manage" })
+  .inputSchema(importUnitsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const rows = await readUnitSheet(Buffer.from(parsedInput.content, "base64"));
+    const report = await db.$transaction((tx) => importUnitRows(tx, rows, ctx.actor, ctx.ip), { timeout: 60_000 });
+    revalidatePath("/units");
+    return report;
+  });

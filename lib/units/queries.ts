@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentUser } from "@/lib/auth/session-store";
+import { unitScope } from "@/lib/auth/scope";
+import type { z } from "@/lib/validation";
+import type { unitFilterSchema } from "@/lib/units/schemas";
+
+export const UNITS_PAGE_SIZE = 50;
+
+export async function listUnits(viewer: CurrentUser, filter: z.infer<typeof unitFilterSchema>) {
+  const where: Prisma.UnitWhereInput = {
+    AND: [
+      unitScope(viewer),
+      filter.q ? { OR: [{ name: { contains: filter.q } }, { code: { contains: filter.q, mode: "insensitive" } }] } : {},
+      filter.type ? { type: filter.type } : {},
+      filter.status === "all" ? {} : { active: filter.status !== "inactive" },
+    ],
+  };
+  const page = filter.page ?? 1;
+  const [total, units] = await Promise.all([
+    db.unit.count({ where }),
+    db.unit.findMany({
+      where,
+      orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
+      skip: (page - 1) * UNITS_PAGE_SIZE,
+      take: UNITS_PAGE_SIZE,
+      include: { parent: { select: { id: true, name: true } }, _count: { select: { users: { where: { active: true } }, children: { where: { active: true } } } } },
+    }),
+  ]);
+  return { total, page, pageSize: UNITS_PAGE_SIZE, units };
+}
+
+export function getUnit(viewer: CurrentUser, id: string) {
+  return db.unit.findFirst({
+    where: { AND: [{ id }, unitScope(viewer)] },
+    include: { parent: { select: { id: true, name: true } } },
+  });
+}
+
+/** Active units for pickers (parent unit, a user's unit), in tree order by type. */
+export function unitOptions() {
+  return db.unit.findMany({
+    where: { active: true },
+    orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
+    select: { id: true, name: true, type: true, parentId: true },
+  });
+}
+
+export async function unitCountsByType() {
+  const rows = await db.unit.groupBy({ by: ["type"], where: { active: true }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((row) => [row.type, row._count._all])) as Partial<Record<string, number>>;
+}

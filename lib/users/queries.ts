@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { z } from "@/lib/validation";
+import type { userFilterSchema } from "@/lib/users/schemas";
+
+export const USERS_PAGE_SIZE = 30;
+
+// Only the security admin reaches these (users.manage), so they are not scoped to a unit.
+export async function listUsers(filter: z.infer<typeof userFilterSchema>, now = new Date()) {
+  const lockedNames = filter.status === "locked"
+    ? (await db.loginThrottle.findMany({ where: { lockedUntil: { gt: now } }, select: { username: true } })).map((row) => row.username)
+    : [];
+  const where: Prisma.UserWhereInput = {
+    AND: [
+      filter.q ? { OR: [{ name: { contains: filter.q } }, { username: { contains: filter.q.toLowerCase() } }, { unit: { name: { contains: filter.q } } }] } : {},
+      filter.role ? { roles: { has: filter.role } } : {},
+      filter.status === "active" || !filter.status ? { active: true } : {},
+      filter.status === "inactive" ? { active: false } : {},
+      filter.status === "locked" ? { username: { in: lockedNames } } : {},
+    ],
+  };
+  const page = filter.page ?? 1;
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { username: "asc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      include: { unit: { select: { name: true } } },
+    }),
+  ]);
+  const locks = await db.loginThrottle.findMany({ where: { username: { in: users.map((u) => u.username) }, lockedUntil: { gt: now } } });
+  const lockedUntil = new Map(locks.map((row) => [row.username, row.lockedUntil]));
+  return { total, page, pageSize: USERS_PAGE_SIZE, users: users.map((user) => ({ ...user, lockedUntil: lockedUntil.get(user.username) ?? null })) };
+}
+
+export async function getUserForAdmin(id: string, now = new Date()) {
+  const user = await db.user.findUnique({ where: { id }, include: { unit: { select: { id: true, name: true, type: true } } } });
+  if (!user) return null;
+  const lock = await db.loginThrottle.findUnique({ where: { username: user.username } });
+  return { ...user, lockedUntil: lock?.lockedUntil && lock.lockedUntil > now ? lock.lockedUntil : null };
+}
+
+export async function userCounts(now = new Date()) {
+  const [active, inactive, locked, byRole] = await Promise.all([
+    db.user.count({ where: { active: true } }),
+    db.user.count({ where: { active: false } }),
+    db.loginThrottle.count({ where: { lockedUntil: { gt: now } } }),
+    db.$queryRaw<{ role: string; count: bigint }[]>`SELECT unnest("roles")::text AS role, count(*) AS count FROM "User" WHERE "active" GROUP BY 1`,
+  ]);
+  return { active, inactive, locked, byRole: Object.fromEntries(byRole.map((row) => [row.role, Number(row.count)])) };
+}

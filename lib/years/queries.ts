@@ -1,0 +1,24 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { WINDOW_KINDS } from "@/lib/years/windows";
+
+const windowOrder = (kind: string) => WINDOW_KINDS.indexOf(kind as never);
+
+export async function listYears() {
+  return db.year.findMany({ orderBy: { year: "desc" }, include: { _count: { select: { windows: true } } } });
+}
+
+export async function getYear(id: string) {
+  const year = await db.year.findUnique({ where: { id }, include: { windows: true } });
+  if (year) year.windows.sort((a, b) => windowOrder(a.kind) - windowOrder(b.kind));
+  return year;
+}
+
+/** The year marked current, else the latest one. */
+export async function getCurrentYear() {
+  const year =
+    (await db.year.findFirst({ where: { isCurrent: true }, include: { windows: true } })) ??
+    (await db.year.findFirst({ orderBy: { year: "desc" }, include: { windows: true } }));
+  if (year) year.windows.sort((a, b) => windowOrder(a.kind) - windowOrder(b.kind));
+  return year;
+}
