@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { signInWithPassword, SIGN_IN_ERRORS } from "@/lib/auth/sign-in";
+import { loadSession, IDLE_MINUTES, endSession } from "@/lib/auth/session-store";
+import { LOCK_MINUTES, MAX_FAILURES } from "@/lib/auth/lockout";
+import { makeCounty, makeUser, PASSWORD } from "./support/fixtures";
+
+const attempt = (username: string, password: string) => signInWithPassword({ username, password, ip: "10.0.0.9", userAgent: "test" });
+
+let county: Awaited<ReturnType<typeof makeCounty>>;
+beforeAll(async () => {
+  county = await makeCounty();
+});
+
+describe("sign-in and lockout", () => {
+  it("signs in with the right password and writes the audit line", async () => {
+    const user = await makeUser(["UNIT_USER"], county.townshipA.id);
+    const { sessionId } = await attempt(user.username.toUpperCase(), PASSWORD);
+    expect((await loadSession(sessionId))?.id).toBe(user.id);
+    const audit = await db.auditLog.findFirst({ where: { action: "auth.login", actorId: user.id } });
+    expect(audit?.ip).toBe("10.0.0.9");
+  });
+
+  it("gives the same answer for an unknown name and a wrong password", async () => {
+    const user = await makeUser(["UNIT_USER"], county.townshipA.id);
+    await expect(attempt("nobody-here", PASSWORD)).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
+    await expect(attempt(user.username, "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
+  });
+
+  it("locks after five failures for fifteen minutes, even with the right password, and survives in the database", async () => {
+    const user = await makeUser(["UNIT_USER"], county.townshipA.id);
+    for (let i = 1; i < MAX_FAILURES; i++) await expect(attempt(user.username, "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
+    await expect(attempt(user.username, "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    await expect(attempt(user.username, PASSWORD)).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    const row = await db.loginThrottle.findUniqueOrThrow({ where: { username: user.username } });
+    const minutes = (row.lockedUntil!.getTime() - Date.now()) / 60000;
+    expect(minutes).toBeGreaterThan(LOCK_MINUTES - 1);
+    expect(minutes).toBeLessThanOrEqual(LOCK_MINUTES);
+    expect(await db.auditLog.count({ where: { action: "auth.locked", actorId: user.id } })).toBe(1);
+
+    // The lock ends on its own: the next right password signs in and clears the count.
+    await db.loginThrottle.update({ where: { username: user.username }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await expect(attempt(user.username, PASSWORD)).resolves.toHaveProperty("sessionId");
+    expect(await db.loginThrottle.findUnique({ where: { username: user.username } })).toBeNull();
+  });
+
+  it("counts concurrent failures atomically", async () => {
+    const user = await makeUser(["UNIT_USER"], county.townshipA.id);
+    const results = await Promise.allSettled(Array.from({ length: MAX_FAILURES }, () => attempt(user.username, "Wrong@1234")));
+    expect(results.every((r) => r.status === "rejected")).toBe(true);
+    await expect(attempt(user.username, PASSWORD)).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+  });
+
+  it("locks unknown names the same way, revealing nothing", async () => {
+    for (let i = 1; i < MAX_FAILURES; i++) await expect(attempt("ghost", "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
+    await expect(attempt("ghost", "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+  });
+
+  it("refuses a disabled account with the generic message", async () => {
+    const user = await makeUser(["UNIT_USER"], county.townshipA.id);
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+    await expect(attempt(user.username, PASSWORD)).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
+  });
+});
+
+describe("sessions", () => {
+  it("reads roles and unit fresh on every request", async () => {
+    const user = await makeUser(["COUNTY_STAFF"], county.section.id);
+    const { sessionId } = await attempt(user.username, PASSWORD);
+    expect((await loadSession(sessionId))?.roles).toEqual(["COUNTY_STAFF"]);
+    await db.user.update({ where: { id: user.id }, data: { roles: ["REVIEWER"], unitId: county.townshipB.id } });
+    const session = await loadSession(sessionId);
+    expect(session?.roles).toEqual(["REVIEWER"]);
+    expect(session?.unit.name).toBe("乙乡");
+  });
+
+  it("ends when the user is disabled", async () => {
+    const user = await makeUser(["UNIT_USER"], county.townshipA.id);
+    const { sessionId } = await attempt(user.username, PASSWORD);
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+    expect(await loadSession(sessionId)).toBeNull();
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("expires after 30 idle minutes and is audited", async () => {
+    const user = await makeUser(["UNIT_USER"], county.townshipA.id);
+    const { sessionId } = await attempt(user.username, PASSWORD);
+    const later = (minutes: number) => new Date(Date.now() + minutes * 60 * 1000);
+    expect(await loadSession(sessionId, later(IDLE_MINUTES - 1))).not.toBeNull(); // activity moves lastSeenAt
+    expect(await loadSession(sessionId, later(2 * IDLE_MINUTES - 2))).not.toBeNull();
+    expect(await loadSession(sessionId, later(3 * IDLE_MINUTES))).toBeNull();
+    expect(await db.auditLog.count({ where: { action: "auth.session_expired", actorId: user.id } })).toBe(1);
+  });
+
+  it("ends on sign-out", async () => {
+    const user = await makeUser(["UNIT_USER"], county.townshipA.id);
+    const { sessionId } = await attempt(user.username, PASSWORD);
+    await endSession(sessionId, "10.0.0.9");
+    expect(await loadSession(sessionId)).toBeNull();
+    expect(await db.auditLog.count({ where: { action: "auth.logout", actorId: user.id } })).toBe(1);
+  });
+});

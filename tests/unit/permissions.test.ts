@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, can, seesWholeCounty } from "@/lib/auth/permissions";
+import { navigationFor } from "@/lib/navigation";
+import { ALL_ROLES } from "@/lib/auth/roles";
+
+describe("permission table", () => {
+  it("gives each role exactly the foundation's duties", () => {
+    const granted = Object.fromEntries(ALL_ROLES.map((role) => [role, Object.keys(PERMISSIONS).filter((p) => can([role], p as never)).sort()]));
+    expect(granted).toEqual({
+      COUNTY_ADMIN: ["account.self", "home.view", "units.manage", "units.view", "years.manage", "years.view"],
+      COUNTY_STAFF: ["account.self", "home.view", "units.view", "years.view"],
+      UNIT_USER: ["account.self", "home.view", "years.view"],
+      REVIEWER: ["account.self", "home.view", "years.view"],
+      LEADER: ["account.self", "home.view", "units.view", "years.view"],
+      SECURITY_ADMIN: ["account.self", "home.view", "units.view", "users.manage"],
+      AUDIT_ADMIN: ["account.self", "audit.view", "home.view"],
+    });
+  });
+
+  it("keeps user management, the audit log and business administration apart", () => {
+    for (const role of ALL_ROLES) {
+      const duties = [can([role], "users.manage"), can([role], "audit.view"), can([role], "units.manage")].filter(Boolean);
+      expect(duties.length, role).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("grants the union of several roles", () => {
+    expect(can(["UNIT_USER"], "units.view")).toBe(false);
+    expect(can(["UNIT_USER", "COUNTY_STAFF"], "units.view")).toBe(true);
+    expect(can([], "home.view")).toBe(false);
+  });
+
+  it("limits unit users to their own unit", () => {
+    expect(seesWholeCounty(["UNIT_USER"])).toBe(false);
+    expect(seesWholeCounty(["REVIEWER"])).toBe(false);
+    expect(seesWholeCounty(["LEADER"])).toBe(true);
+  });
+
+  it("derives the navigation from the table", () => {
+    expect(navigationFor(["UNIT_USER"]).map((item) => item.label)).toEqual(["首页"]);
+    expect(navigationFor(["COUNTY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "年度安排", "单位"]);
+    expect(navigationFor(["SECURITY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "单位", "账户与角色"]);
+    expect(navigationFor(["AUDIT_ADMIN"]).map((item) => item.label)).toEqual(["首页", "审计日志"]);
+  });
+});
