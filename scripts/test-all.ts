@@ -1,0 +1,32 @@
+// `npm test`: unit and integration tests (vitest, real PostgreSQL), then the browser journeys
+// (Playwright, real Chromium, production build). Ends with one "N passed, N failed" line.
+import fs from "node:fs";
+import path from "node:path";
+import { bin, root } from "./runtime";
+import { spawnSync } from "node:child_process";
+
+const out = path.join(root, ".test-output");
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+
+const started = Date.now();
+const step = (name: string, command: string, args: string[]) => {
+  const t0 = Date.now();
+  console.log(`\n━━ ${name} ━━`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  console.log(`━━ ${name}: ${result.status === 0 ? "通过" : "失败"}（${((Date.now() - t0) / 1000).toFixed(0)} 秒）`);
+  return result.status === 0;
+};
+
+const vitestOk = step("单元与集成测试 (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(out, "vitest.json")}`]);
+const e2eOk = step("浏览器测试 (Playwright)", bin("playwright"), ["test"]);
+
+const read = (file: string) => (fs.existsSync(path.join(out, file)) ? JSON.parse(fs.readFileSync(path.join(out, file), "utf8")) : null);
+const vitest = read("vitest.json");
+const e2e = read("e2e.json");
+const passed = (vitest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (vitestOk ? 0 : vitest ? 0 : 1) + (e2eOk ? 0 : e2e ? 0 : 1);
+const skipped = (vitest?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+console.log(`\n全部测试用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(vitestOk && e2eOk && failed === 0 && passed > 0 ? 0 : 1);
