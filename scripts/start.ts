@@ -72,7 +72,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     };
     await migrate(database.url);
-    if (process.env.DEMO_DATA !== "off") await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], env);
+    await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], env);
     if (!dev) await buildIfNeeded();
     app = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
     let announced = false;

@@ -44,12 +44,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="space-y-4">
-      <PageHeader title={`您好，${user.name}`} description={`${user.unit.name} · ${user.roles.map((r) => ROLE_LABELS[r]).join("、")}`} />
+      <PageHeader title={`您好，${user.name}`} description={`${user.unit.fullName} · ${user.roles.map((r) => ROLE_LABELS[r]).join("、")}`} />
       {password === "changed" && <Notice tone="success">密码已修改。</Notice>}
       <div className="grid gap-4 lg:grid-cols-2">
         {business && <YearWindows year={year} now={now} />}
         <Card title="我的单位">
-          <p className="text-base font-medium">{user.unit.name}</p>
+          <p className="text-base font-medium">{user.unit.fullName}</p>
           <p className="text-sm text-stone-600">{UNIT_TYPE_LABELS[user.unit.type]}</p>
         </Card>
         {unitCounts && (

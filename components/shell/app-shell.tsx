@@ -16,7 +16,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           </Link>
           <div className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
             <span data-testid="current-user">
-              {user.name} · {user.unit.name} · {user.roles.map((role) => ROLE_LABELS[role]).join("、")}
+              {user.name} · {user.unit.fullName} · {user.roles.map((role) => ROLE_LABELS[role]).join("、")}
             </span>
             <Link href="/change-password" className="rounded px-2 py-1 hover:bg-stone-100">
               修改密码

@@ -13,7 +13,8 @@ export type CurrentUser = {
   name: string;
   roles: Role[];
   unitId: string;
-  unit: { id: string; name: string; type: UnitType };
+  /** fullName adds the parent for sections: 县委组织部办公室 rather than 办公室. */
+  unit: { id: string; name: string; type: UnitType; fullName: string };
   mustChangePassword: boolean;
   sessionId: string;
 };
@@ -21,7 +22,7 @@ export type CurrentUser = {
 export async function loadSession(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
   const session = await db.session.findUnique({
     where: { id: sessionId },
-    include: { user: { include: { unit: { select: { id: true, name: true, type: true } } } } },
+    include: { user: { include: { unit: { select: { id: true, name: true, type: true, parent: { select: { name: true } } } } } } },
   });
   if (!session) return null;
   const { user } = session;
@@ -46,7 +47,12 @@ export async function loadSession(sessionId: string, now = new Date()): Promise<
     name: user.name,
     roles: user.roles,
     unitId: user.unitId,
-    unit: user.unit,
+    unit: {
+      id: user.unit.id,
+      name: user.unit.name,
+      type: user.unit.type,
+      fullName: user.unit.type === "SECTION" && user.unit.parent ? `${user.unit.parent.name}${user.unit.name}` : user.unit.name,
+    },
     mustChangePassword: user.mustChangePassword,
     sessionId,
   };
