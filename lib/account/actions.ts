@@ -2,18 +2,31 @@
 
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient } from "@/lib/actions/client";
+import { ActionError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
+import { clearFailures, lockedUntil, LOCK_MINUTES, recordFailure } from "@/lib/auth/lockout";
 import { changePasswordSchema } from "@/lib/users/schemas";
+
+const LOCKED = `当前密码错误次数过多，账户已锁定 ${LOCK_MINUTES} 分钟，请稍后重新登录`;
 
 export const changePassword = actionClient
   .metadata({ name: "修改密码", permission: "account.self", beforePasswordChange: true })
   .inputSchema(changePasswordSchema)
   .action(async ({ parsedInput, ctx }) => {
     const user = await db.user.findUniqueOrThrow({ where: { id: ctx.user.id } });
+    if (await lockedUntil(user.username)) throw new ActionError(LOCKED);
     if (!(await verifyPassword(user.passwordHash, parsedInput.currentPassword))) {
+      // Guessing through a borrowed session counts like guessing at the sign-in page.
+      const lockEnd = await recordFailure(user.username);
+      await writeAudit({ actor: ctx.actor, action: "auth.login_failed", entityType: "User", entityId: user.id, summary: "修改密码时当前密码错误", ip: ctx.ip, outcome: "FAILURE" });
+      if (lockEnd) {
+        await db.session.deleteMany({ where: { userId: user.id } });
+        await writeAudit({ actor: ctx.actor, action: "auth.locked", entityType: "User", entityId: user.id, summary: "修改密码时连续输错当前密码", ip: ctx.ip, outcome: "DENIED" });
+        throw new ActionError(LOCKED);
+      }
       returnValidationErrors(changePasswordSchema, { currentPassword: { _errors: ["当前密码不正确"] } });
     }
     const problem = passwordProblem(parsedInput.newPassword, user.username);
@@ -28,5 +41,6 @@ export const changePassword = actionClient
       await tx.session.deleteMany({ where: { userId: user.id, id: { not: ctx.user.sessionId } } });
       await writeAudit({ actor: ctx.actor, action: "auth.password_changed", entityType: "User", entityId: user.id, ip: ctx.ip }, tx);
     });
+    await clearFailures(user.username);
     return { ok: true };
   });

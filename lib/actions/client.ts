@@ -21,6 +21,8 @@ export const actionClient = createSafeActionClient({
   defaultValidationErrorsShape: "flattened",
   handleServerError(error) {
     if (error instanceof ActionError) return error.message;
+    // A unique constraint caught a concurrent duplicate (two tabs, two admins): not a crash.
+    if ((error as { code?: string }).code === "P2002") return "该记录已存在或刚被他人修改，请刷新页面后再试";
     console.error("[action]", error);
     return GENERIC_ERROR;
   },

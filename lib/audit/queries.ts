@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "@/lib/validation";
 import { endOfBusinessDay, startOfBusinessDay } from "@/lib/time";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions-catalog";
+import { likeText } from "@/lib/db/search";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_LIMIT = 50_000;
@@ -26,7 +27,7 @@ export function auditWhere(filter: AuditFilter): Prisma.AuditLogWhereInput {
   return {
     AND: [
       filter.person
-        ? { OR: [{ actorUsername: { contains: filter.person.toLowerCase() } }, { actorName: { contains: filter.person } }] }
+        ? { OR: [{ actorUsername: { contains: likeText(filter.person.toLowerCase()) } }, { actorName: { contains: likeText(filter.person) } }] }
         : {},
       filter.action ? { action: filter.action } : {},
       filter.outcome ? { outcome: filter.outcome } : {},

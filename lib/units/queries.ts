@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { likeText } from "@/lib/db/search";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { unitScope } from "@/lib/auth/scope";
 import type { z } from "@/lib/validation";
@@ -12,7 +13,7 @@ export async function listUnits(viewer: CurrentUser, filter: z.infer<typeof unit
   const where: Prisma.UnitWhereInput = {
     AND: [
       unitScope(viewer),
-      filter.q ? { OR: [{ name: { contains: filter.q } }, { code: { contains: filter.q, mode: "insensitive" } }] } : {},
+      filter.q ? { OR: [{ name: { contains: likeText(filter.q) } }, { code: { contains: likeText(filter.q), mode: "insensitive" } }] } : {},
       filter.type ? { type: filter.type } : {},
       filter.status === "all" ? {} : { active: filter.status !== "inactive" },
     ],

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { likeText } from "@/lib/db/search";
 import type { z } from "@/lib/validation";
 import type { userFilterSchema } from "@/lib/users/schemas";
 
@@ -13,7 +14,7 @@ export async function listUsers(filter: z.infer<typeof userFilterSchema>, now = 
     : [];
   const where: Prisma.UserWhereInput = {
     AND: [
-      filter.q ? { OR: [{ name: { contains: filter.q } }, { username: { contains: filter.q.toLowerCase() } }, { unit: { name: { contains: filter.q } } }] } : {},
+      filter.q ? { OR: [{ name: { contains: likeText(filter.q) } }, { username: { contains: likeText(filter.q.toLowerCase()) } }, { unit: { name: { contains: likeText(filter.q) } } }] } : {},
       filter.role ? { roles: { has: filter.role } } : {},
       filter.status === "active" || !filter.status ? { active: true } : {},
       filter.status === "inactive" ? { active: false } : {},

@@ -82,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((row) => (
               <tr key={row.id.toString()}>
                 <td className="whitespace-nowrap">{formatDateTime(row.at)}</td>
-                <td>{row.actorName ? `${row.actorName}（${row.actorUsername}）` : "—"}</td>
+                <td>{row.actorName ? `${row.actorName}（${row.actorUsername}）` : row.action === "auth.login_failed" ? "（未知用户）" : "系统初始化"}</td>
                 <td className="whitespace-nowrap">{auditActionLabel(row.action)}</td>
                 <td className="max-w-md break-words">{row.summary}</td>
                 <td className="font-mono text-xs">{row.ip ?? ""}</td>

@@ -1,0 +1,153 @@
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadSession } from "@/lib/auth/session-store";
+import { getUnit, listUnits } from "@/lib/units/queries";
+import { AUDIT_PAGE_SIZE, auditFilterSchema, searchAudit } from "@/lib/audit/queries";
+import { auditWorkbook } from "@/lib/audit/export";
+import type { AuditOutcome } from "@/lib/generated/prisma/enums";
+import { actAs, makeCounty, makeUser } from "./support/fixtures";
+
+let county: Awaited<ReturnType<typeof makeCounty>>;
+beforeAll(async () => {
+  county = await makeCounty();
+});
+
+async function viewer(roles: Parameters<typeof makeUser>[0], unitId: string) {
+  const user = await makeUser(roles, unitId);
+  return (await loadSession(await actAs(user)))!;
+}
+
+describe("unit scoping", () => {
+  it("lets county-wide roles read any unit and a unit user only their own", async () => {
+    const staff = await viewer(["COUNTY_STAFF"], county.section.id);
+    expect((await getUnit(staff, county.townshipB.id))?.name).toBe("乙乡");
+
+    const clerk = await viewer(["UNIT_USER"], county.townshipA.id);
+    expect(await getUnit(clerk, county.townshipB.id)).toBeNull();
+    expect(await getUnit(clerk, county.county.id)).toBeNull();
+    const own = await getUnit(clerk, county.townshipA.id);
+    expect(own).toMatchObject({ id: county.townshipA.id, name: "甲镇", parent: { id: county.county.id, name: "测试县" } });
+
+    const reviewer = await viewer(["REVIEWER"], county.townshipB.id);
+    expect(await getUnit(reviewer, county.townshipA.id)).toBeNull();
+    const leader = await viewer(["LEADER"], county.county.id);
+    expect((await getUnit(leader, county.section.id))?.name).toBe("组织科");
+  });
+
+  it("lists only the unit user's own unit, with or without a filter", async () => {
+    const clerk = await viewer(["UNIT_USER"], county.townshipA.id);
+    const mine = await listUnits(clerk, {});
+    expect(mine.total).toBe(1);
+    expect(mine.units.map((u) => u.name)).toEqual(["甲镇"]);
+    expect((await listUnits(clerk, { type: "TOWNSHIP" })).units.map((u) => u.name)).toEqual(["甲镇"]);
+    expect((await listUnits(clerk, { q: "乙" })).total).toBe(0);
+
+    const staff = await viewer(["COUNTY_STAFF"], county.section.id);
+    const all = await listUnits(staff, {});
+    expect(all.total).toBe(5);
+    expect(all.units.map((u) => u.name).sort()).toEqual(["乙乡", "测试县", "甲镇", "组织科", "县委组织部"].sort());
+  });
+});
+
+describe("the audit log is append-only", () => {
+  it("refuses UPDATE, DELETE and TRUNCATE", async () => {
+    const row = await db.auditLog.create({ data: { action: "auth.login", actorUsername: "tamper", summary: "原文" } });
+    const before = await db.auditLog.count();
+    await expect(db.auditLog.update({ where: { id: row.id }, data: { summary: "篡改" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(db.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditLog"`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`UPDATE "AuditLog" SET "summary" = 'x'`)).rejects.toThrow(/append-only/);
+    expect(await db.auditLog.count()).toBe(before);
+    expect((await db.auditLog.findUniqueOrThrow({ where: { id: row.id } })).summary).toBe("原文");
+  });
+});
+
+type Row = { at: string; username: string; name: string; action?: string; outcome?: AuditOutcome };
+const insert = (rows: Row[]) =>
+  db.auditLog.createMany({
+    data: rows.map((r) => ({ at: new Date(r.at), actorUsername: r.username, actorName: r.name, action: r.action ?? "auth.login", outcome: r.outcome ?? "SUCCESS", ip: "10.1.1.1" })),
+  });
+const summaries = (rows: { actorUsername: string | null; at: Date }[]) => rows.map((r) => `${r.actorUsername}@${r.at.toISOString()}`);
+
+describe("searching the audit log", () => {
+  beforeAll(async () => {
+    await insert([
+      { at: "2026-02-28T15:59:59.999Z", username: "clock", name: "时钟" }, // Beijing 02-28 23:59:59.999
+      { at: "2026-02-28T16:00:00.000Z", username: "clock", name: "时钟" }, // Beijing 03-01 00:00
+      { at: "2026-03-01T15:59:59.000Z", username: "clock", name: "时钟" }, // Beijing 03-01 23:59:59
+      { at: "2026-03-01T16:00:00.000Z", username: "clock", name: "时钟" }, // Beijing 03-02 00:00
+      { at: "2026-05-01T01:00:00Z", username: "zhaoliu", name: "赵六", action: "auth.login" },
+      { at: "2026-05-01T02:00:00Z", username: "zhaoliu", name: "赵六", action: "auth.login_failed", outcome: "FAILURE" },
+      { at: "2026-05-01T03:00:00Z", username: "zhaoliu", name: "赵六", action: "access.denied", outcome: "DENIED" },
+      { at: "2026-05-01T04:00:00Z", username: "qianqi", name: "钱七", action: "auth.login_failed", outcome: "FAILURE" },
+    ]);
+  });
+
+  it("treats from/to as whole Beijing days", async () => {
+    const day = await searchAudit({ person: "clock", from: "2026-03-01", to: "2026-03-01" });
+    expect(day.total).toBe(2);
+    expect(summaries(day.rows)).toEqual(["clock@2026-03-01T15:59:59.000Z", "clock@2026-02-28T16:00:00.000Z"]);
+    expect(summaries((await searchAudit({ person: "clock", from: "2026-03-02" })).rows)).toEqual(["clock@2026-03-01T16:00:00.000Z"]);
+    expect(summaries((await searchAudit({ person: "clock", to: "2026-02-28" })).rows)).toEqual(["clock@2026-02-28T15:59:59.999Z"]);
+    expect((await searchAudit({ person: "clock", from: "2026-03-03" })).total).toBe(0);
+  });
+
+  it("filters by person (username or name substring, any case), action and outcome", async () => {
+    expect((await searchAudit({ person: "ZHAO" })).total).toBe(3);
+    expect((await searchAudit({ person: "赵" })).total).toBe(3);
+    expect((await searchAudit({ person: "七" })).rows.map((r) => r.actorUsername)).toEqual(["qianqi"]);
+    const failed = await searchAudit({ action: "auth.login_failed", from: "2026-05-01", to: "2026-05-01" });
+    expect(failed.rows.map((r) => r.actorUsername)).toEqual(["qianqi", "zhaoliu"]);
+    const denied = await searchAudit({ person: "zhaoliu", outcome: "DENIED" });
+    expect(denied.rows.map((r) => r.action)).toEqual(["access.denied"]);
+    expect((await searchAudit({ person: "zhaoliu", action: "auth.login", outcome: "FAILURE" })).total).toBe(0);
+  });
+
+  it("matches _ and % in the person filter literally, not as SQL wildcards", async () => {
+    await insert([
+      { at: "2026-07-01T00:00:00Z", username: "li_si", name: "李四" },
+      { at: "2026-07-01T00:00:00Z", username: "lixsi", name: "李四x" },
+    ]);
+    expect((await searchAudit({ person: "li_si" })).rows.map((r) => r.actorUsername)).toEqual(["li_si"]);
+    expect((await searchAudit({ person: "%", from: "2026-07-01", to: "2026-07-01" })).total).toBe(0);
+  });
+
+  it("drops malformed filter values rather than failing", () => {
+    expect(auditFilterSchema.parse({ person: " 赵 ", action: "rm -rf", from: "2026/03/01", outcome: "MAYBE", page: "2" })).toEqual({ person: "赵", page: 2 });
+  });
+
+  it("paginates newest first", async () => {
+    const start = Date.parse("2026-06-01T00:00:00Z");
+    await insert(Array.from({ length: 60 }, (_, i) => ({ at: new Date(start + i * 60_000).toISOString(), username: "pager", name: "翻页" })));
+    const first = await searchAudit({ person: "pager" });
+    const second = await searchAudit({ person: "pager", page: 2 });
+    expect([first.total, first.rows.length, second.rows.length]).toEqual([60, AUDIT_PAGE_SIZE, 10]);
+    expect(first.rows[0].at.toISOString()).toBe("2026-06-01T00:59:00.000Z");
+    expect(second.rows.at(-1)!.at.toISOString()).toBe("2026-06-01T00:00:00.000Z");
+    const ids = new Set([...first.rows, ...second.rows].map((r) => r.id));
+    expect(ids.size).toBe(60);
+    expect((await searchAudit({ person: "pager", page: 3 })).rows).toEqual([]);
+  });
+
+  it("exports the filtered rows to a workbook", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await auditWorkbook({ person: "赵六" })) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("审计日志")!;
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(["时间", "用户名", "姓名", "操作", "对象", "说明", "IP 地址", "结果"]);
+    expect(sheet.rowCount).toBe(4);
+    const rows = [2, 3, 4].map((n) => values(n));
+    expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[6], r[7]])).toEqual([
+      ["2026-05-01 11:00", "zhaoliu", "赵六", "越权访问被拒绝", "10.1.1.1", "拒绝"],
+      ["2026-05-01 10:00", "zhaoliu", "赵六", "登录失败", "10.1.1.1", "失败"],
+      ["2026-05-01 09:00", "zhaoliu", "赵六", "登录成功", "10.1.1.1", "成功"],
+    ]);
+
+    const day = new ExcelJS.Workbook();
+    await day.xlsx.load((await auditWorkbook({ person: "clock", from: "2026-03-01", to: "2026-03-01" })) as unknown as ArrayBuffer);
+    const times = day.worksheets[0].getColumn(1).values.slice(2);
+    expect(times).toEqual(["2026-03-01 23:59", "2026-03-01 00:00"]);
+  });
+});
