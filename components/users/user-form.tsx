@@ -63,7 +63,7 @@ export function UserForm({ user, units }: { user?: User; units: UnitOption[] }) 
     <form onSubmit={form.onSubmit} noValidate className="max-w-xl space-y-4">
       <FormError message={form.formError} />
       {!user && (
-        <Field label="用户名" name="username" errors={errors.username} hint="登录用，3 至 32 位字母、数字，以字母开头" required>
+        <Field label="用户名" name="username" errors={errors.username} hint="登录用，3 至 32 位，以字母开头，可含字母、数字、下划线、点和短横线" required>
           <input id="username" name="username" autoCapitalize="none" autoComplete="off" className="input" aria-invalid={Boolean(errors.username)} />
         </Field>
       )}

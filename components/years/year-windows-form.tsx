@@ -25,37 +25,23 @@ export function YearWindowsForm({ year, windows }: Props) {
     <form onSubmit={form.onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
       <FormError message={form.formError} />
       {saved && <Notice tone="success">已保存。</Notice>}
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>事项</th>
-              <th>开始时间</th>
-              <th>截止时间</th>
-            </tr>
-          </thead>
-          <tbody>
-            {WINDOW_KINDS.map((kind) => (
-              <tr key={kind}>
-                <td>
-                  <div className="font-medium">{WINDOW_LABELS[kind].label}</div>
-                  <div className="text-xs text-stone-500">{WINDOW_LABELS[kind].hint}</div>
-                </td>
-                <td className="min-w-52">
-                  <Field label="开始时间" name={`${kind}_start`} errors={errors[`${kind}_start`]}>
-                    <input id={`${kind}_start`} name={`${kind}_start`} type="datetime-local" defaultValue={windows[kind]?.start} className="input" aria-invalid={Boolean(errors[`${kind}_start`])} />
-                  </Field>
-                </td>
-                <td className="min-w-52">
-                  <Field label="截止时间" name={`${kind}_end`} errors={errors[`${kind}_end`]} required>
-                    <input id={`${kind}_end`} name={`${kind}_end`} type="datetime-local" defaultValue={windows[kind]?.end} className="input" aria-invalid={Boolean(errors[`${kind}_end`])} />
-                  </Field>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* One block per window: three columns on a desk, stacked on a phone. */}
+      <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+        {WINDOW_KINDS.map((kind) => (
+          <li key={kind} className="grid gap-3 p-3 md:grid-cols-[1fr_15rem_15rem] md:items-start">
+            <div>
+              <div className="font-medium">{WINDOW_LABELS[kind].label}</div>
+              <div className="text-xs text-stone-500">{WINDOW_LABELS[kind].hint}</div>
+            </div>
+            <Field label="开始时间" name={`${kind}_start`} errors={errors[`${kind}_start`]}>
+              <input id={`${kind}_start`} name={`${kind}_start`} type="datetime-local" defaultValue={windows[kind]?.start} className="input" aria-invalid={Boolean(errors[`${kind}_start`])} />
+            </Field>
+            <Field label="截止时间" name={`${kind}_end`} errors={errors[`${kind}_end`]} required>
+              <input id={`${kind}_end`} name={`${kind}_end`} type="datetime-local" defaultValue={windows[kind]?.end} className="input" aria-invalid={Boolean(errors[`${kind}_end`])} />
+            </Field>
+          </li>
+        ))}
+      </ol>
       <Field label="备注" name="note" errors={errors.note}>
         <textarea id="note" name="note" rows={2} defaultValue={year.note ?? ""} className="input" />
       </Field>

@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
+import { unitLabel } from "@/lib/units/tree";
 import type { Role, UnitType } from "@/lib/generated/prisma/enums";
 
 export const IDLE_MINUTES = 30;
@@ -51,7 +52,7 @@ export async function loadSession(sessionId: string, now = new Date()): Promise<
       id: user.unit.id,
       name: user.unit.name,
       type: user.unit.type,
-      fullName: user.unit.type === "SECTION" && user.unit.parent ? `${user.unit.parent.name}${user.unit.name}` : user.unit.name,
+      fullName: unitLabel(user.unit),
     },
     mustChangePassword: user.mustChangePassword,
     sessionId,

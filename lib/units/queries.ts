@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { likeText } from "@/lib/db/search";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { unitScope } from "@/lib/auth/scope";
+import { unitLabel } from "@/lib/units/tree";
 import type { z } from "@/lib/validation";
 import type { unitFilterSchema } from "@/lib/units/schemas";
 
@@ -39,13 +40,14 @@ export function getUnit(viewer: CurrentUser, id: string) {
   });
 }
 
-/** Active units for pickers (parent unit, a user's unit), in tree order by type. */
-export function unitOptions() {
-  return db.unit.findMany({
+/** Active units for pickers (parent unit, a user's unit), in tree order by type, named as people say them. */
+export async function unitOptions() {
+  const units = await db.unit.findMany({
     where: { active: true },
     orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
-    select: { id: true, name: true, type: true, parentId: true },
+    select: { id: true, name: true, type: true, parentId: true, parent: { select: { name: true } } },
   });
+  return units.map(({ parent, ...unit }) => ({ ...unit, name: unitLabel({ ...unit, parent }) }));
 }
 
 export async function unitCountsByType() {

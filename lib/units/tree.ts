@@ -62,3 +62,8 @@ export function isSelfOrDescendant(unitId: string, candidateId: string, parentOf
   }
   return false;
 }
+
+/** How a unit is named to people: a section with its department (县委组织部办公室), others by name. */
+export function unitLabel(unit: { name: string; type: UnitType; parent?: { name: string } | null }): string {
+  return unit.type === "SECTION" && unit.parent ? `${unit.parent.name}${unit.name}` : unit.name;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { likeText } from "@/lib/db/search";
+import { unitLabel } from "@/lib/units/tree";
 import type { z } from "@/lib/validation";
 import type { userFilterSchema } from "@/lib/users/schemas";
 
@@ -29,12 +30,12 @@ export async function listUsers(filter: z.infer<typeof userFilterSchema>, now = 
       orderBy: [{ createdAt: "desc" }, { username: "asc" }],
       skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
-      include: { unit: { select: { name: true } } },
+      include: { unit: { select: { name: true, type: true, parent: { select: { name: true } } } } },
     }),
   ]);
   const locks = await db.loginThrottle.findMany({ where: { username: { in: users.map((u) => u.username) }, lockedUntil: { gt: now } } });
   const lockedUntil = new Map(locks.map((row) => [row.username, row.lockedUntil]));
-  return { total, page, pageSize: USERS_PAGE_SIZE, users: users.map((user) => ({ ...user, lockedUntil: lockedUntil.get(user.username) ?? null })) };
+  return { total, page, pageSize: USERS_PAGE_SIZE, users: users.map((user) => ({ ...user, unitName: unitLabel(user.unit), lockedUntil: lockedUntil.get(user.username) ?? null })) };
 }
 
 export async function getUserForAdmin(id: string, now = new Date()) {

@@ -1,4 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+
+export { expect };
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -21,4 +23,73 @@ export async function navLabels(page: Page) {
 /** A name no earlier run of the suite used. */
 export function unique(prefix: string) {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+}
+
+/** The error shown right below the labelled control (inside the same form field). */
+export function fieldError(control: Locator) {
+  return control.locator("xpath=..").getByRole("alert");
+}
+
+/**
+ * `test` with `openPage()`: a page in a fresh browser context (its own cookies), e.g. a second
+ * person at another desk. The contexts are closed after the test.
+ */
+export const test = base.extend<{ openPage: () => Promise<Page> }>({
+  openPage: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
+
+export type NewAccount = { username: string; name: string; unit: string; roles: string[]; phone?: string };
+
+/**
+ * On a page signed in as the security admin: fills 新建账户 and returns the temporary password.
+ * `unit` is the option text of 所在单位, e.g. "柳河镇（乡镇）".
+ */
+export async function createAccount(page: Page, account: NewAccount): Promise<string> {
+  await page.goto("/users/new");
+  await page.getByLabel("用户名").fill(account.username);
+  await page.getByLabel("姓名").fill(account.name);
+  if (account.phone) await page.getByLabel("电话").fill(account.phone);
+  await page.getByLabel("所在单位").selectOption({ label: account.unit });
+  for (const role of account.roles) await page.getByRole("checkbox", { name: role, exact: true }).check();
+  await page.getByRole("button", { name: "创建账户" }).click();
+  const temporary = page.getByTestId("temporary-password");
+  await expect(temporary).toBeVisible();
+  return (await temporary.innerText()).trim();
+}
+
+/** Signs in with the temporary password and sets `newPassword` on the forced change page. */
+export async function firstSignIn(page: Page, username: string, temporaryPassword: string, newPassword: string) {
+  await signIn(page, username, temporaryPassword);
+  await expect(page).toHaveURL(/\/change-password$/);
+  await page.getByLabel("当前密码").fill(temporaryPassword);
+  await page.getByLabel(/^新密码/).fill(newPassword);
+  await page.getByLabel("确认新密码").fill(newPassword);
+  await page.getByRole("button", { name: "保存新密码" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+/** A password that meets the policy and contains no user name. */
+export function strongPassword() {
+  return `Qx#${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}wz`;
+}
+
+/** On a page signed in as the security admin: opens the 管理账户 page of `username`. */
+export async function openAccount(page: Page, username: string) {
+  await page.goto(`/users?status=all&q=${encodeURIComponent(username)}`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: username, exact: true }) });
+  await row.getByRole("link", { name: "管理" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`（${username}）`);
+}
+
+/** The message above the sign-in form (not Next's route announcer, which is also an alert). */
+export function signInError(page: Page) {
+  return page.locator("form").getByRole("alert");
 }

@@ -65,7 +65,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <tr key={user.id}>
                 <td className="font-mono text-xs">{user.username}</td>
                 <td>{user.name}</td>
-                <td>{user.unit.name}</td>
+                <td>{user.unitName}</td>
                 <td>{user.roles.map((role) => ROLE_LABELS[role]).join("、")}</td>
                 <td className="space-x-1">
                   {user.active ? <Badge tone="green">启用</Badge> : <Badge>已停用</Badge>}

@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import ExcelJS from "exceljs";
+import { createAccount, expect, signIn, signInAndWait, signInError, test, unique } from "./support";
+
+test("审计管理员按人员、操作查到事件，并导出 Excel", async ({ page, openPage }) => {
+  const username = unique("aud");
+  const name = `审计对象${username.slice(-3)}`;
+  const security = await openPage();
+  await signInAndWait(security, "security");
+  await createAccount(security, { username, name, unit: "柳河镇（乡镇）", roles: ["单位填报员"] });
+
+  const person = await openPage();
+  await signIn(person, username, "Wrong@2026x");
+  await expect(signInError(person)).toHaveText("用户名或密码错误");
+
+  await signInAndWait(page, "auditor");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "审计日志" }).click();
+  await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
+  const filters = page.getByRole("search");
+
+  // By person: the failed sign-in of the new account.
+  await filters.getByLabel("人员").fill(username);
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(new RegExp(`person=${username}`));
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("登录失败");
+  await expect(rows.first()).toContainText(`${name}（${username}）`);
+  await expect(rows.first()).toContainText("密码错误");
+  await expect(rows.first()).toContainText("失败");
+
+  // By date (business days, Beijing time): today has it, up to yesterday has not.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  const yesterday = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() - 24 * 3600 * 1000));
+  await filters.getByLabel("起始日期").fill(today);
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("登录失败");
+  await filters.getByLabel("起始日期").fill("");
+  await filters.getByLabel("截止日期").fill(yesterday);
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(new RegExp(`to=${yesterday}`));
+  await expect(rows).toHaveText(["没有符合条件的记录"]);
+  await filters.getByLabel("截止日期").fill("");
+
+  // By action: the creation, done by the security admin, names the account.
+  await filters.getByLabel("人员").fill("");
+  await filters.getByLabel("操作").selectOption({ label: "新建账户" });
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/action=user\.create/);
+  const creation = rows.filter({ hasText: `${name}（${username}）：单位填报员` });
+  await expect(creation).toHaveCount(1);
+  await expect(creation).toContainText("新建账户");
+  await expect(creation).toContainText("（security）");
+  await expect(creation).toContainText("成功");
+  await expect(rows.filter({ hasNotText: "新建账户" })).toHaveCount(0);
+
+  // The export carries the same filter.
+  const exportLink = page.getByRole("link", { name: "导出 Excel" });
+  await expect(exportLink).toHaveAttribute("href", /action=user\.create/);
+  const downloading = page.waitForEvent("download");
+  await exportLink.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const file = test.info().outputPath("audit.xlsx");
+  await download.saveAs(file);
+  expect(fs.statSync(file).size).toBeGreaterThan(0);
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0];
+  expect(sheet.getRow(1).values).toEqual([undefined, "时间", "用户名", "姓名", "操作", "对象", "说明", "IP 地址", "结果"]);
+  const lines: string[][] = [];
+  sheet.eachRow((row, number) => {
+    if (number > 1) lines.push(Array.from(row.values as unknown[]).slice(1).map((value) => String(value ?? "")));
+  });
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.every((line) => line[3] === "新建账户")).toBe(true);
+  expect(lines.some((line) => line[1] === "security" && line[5] === `${name}（${username}）：单位填报员`)).toBe(true);
+
+  // The export itself is on the record.
+  await filters.getByLabel("操作").selectOption({ label: "导出审计日志" });
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(rows.first()).toContainText("（auditor）");
+  await expect(rows.first()).toContainText("user.create");
+});
