@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
@@ -27,6 +27,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two cores: two files at a time, each on its own database.
           maxWorkers: 2,
+          // Projects with their own worker count run as separate groups: the fast unit tests first.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -29,4 +29,7 @@ const failed = (vitest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (
 const skipped = (vitest?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 console.log(`\n全部测试用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(vitestOk && e2eOk && failed === 0 && passed > 0 ? 0 : 1);
+// A runner that "passes" having run nothing (a config error it only logs) is a failure here.
+const ranEverything = vitest?.success === true && vitest.numPassedTests > 0 && (e2e?.stats?.expected ?? 0) > 0;
+if (!ranEverything) console.log("测试运行器没有执行全部测试（见上方输出），按失败处理");
+process.exit(vitestOk && e2eOk && ranEverything && failed === 0 ? 0 : 1);
