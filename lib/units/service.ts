@@ -3,7 +3,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
-import { isSelfOrDescendant, nextUnitCode, parentProblem } from "@/lib/units/tree";
+import { isSelfOrDescendant, nextUnitCode, parentProblem, UNIT_CODE_PREFIX } from "@/lib/units/tree";
 import type { UnitFields } from "@/lib/units/schemas";
 
 /** A problem tied to one field of the form, shown next to it. */
@@ -31,9 +31,17 @@ async function checkUnique(tx: Tx, fields: UnitFields, code: string, exceptId?: 
   if (sameName) throw new UnitFieldError("name", "同一上级单位下已有同名单位");
 }
 
+/** The next code of the type's series (Z001, Z002 …), from the highest one in use. */
+async function generatedCode(tx: Tx, type: UnitFields["type"]): Promise<string> {
+  const pattern = `^${UNIT_CODE_PREFIX[type]}[0-9]+$`;
+  const highest = await tx.$queryRaw<{ code: string }[]>`
+    SELECT "code" FROM "Unit" WHERE "code" ~ ${pattern} ORDER BY length("code") DESC, "code" DESC LIMIT 1`;
+  return nextUnitCode(type, highest.map((row) => row.code));
+}
+
 export async function createUnitRecord(tx: Tx, fields: UnitFields, actor: AuditActor, ip: string | null = null) {
   await checkParent(tx, fields);
-  const code = fields.code ?? nextUnitCode(fields.type, (await tx.unit.findMany({ select: { code: true } })).map((u) => u.code));
+  const code = fields.code ?? (await generatedCode(tx, fields.type));
   await checkUnique(tx, fields, code);
   const unit = await tx.unit.create({
     data: { name: fields.name, type: fields.type, parentId: fields.parentId, code, sortOrder: fields.sortOrder },

@@ -38,11 +38,11 @@ export function unitTypeFromLabel(label: string): UnitType | null {
   return aliases[wanted] ?? null;
 }
 
-const CODE_PREFIX: Record<UnitType, string> = { CITY: "S", COUNTY: "X", TOWNSHIP: "Z", DEPARTMENT: "B", SECTION: "K" };
+export const UNIT_CODE_PREFIX: Record<UnitType, string> = { CITY: "S", COUNTY: "X", TOWNSHIP: "Z", DEPARTMENT: "B", SECTION: "K" };
 
 /** Next free code such as Z019 among the codes already used. */
 export function nextUnitCode(type: UnitType, usedCodes: Iterable<string>): string {
-  const prefix = CODE_PREFIX[type];
+  const prefix = UNIT_CODE_PREFIX[type];
   let max = 0;
   for (const code of usedCodes) {
     const match = new RegExp(`^${prefix}(\\d+)$`).exec(code);
