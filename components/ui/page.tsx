@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
@@ -54,5 +55,42 @@ export function EmptyRow({ colSpan, children = "没有符合条件的记录" }: 
         {children}
       </td>
     </tr>
+  );
+}
+
+/** A table that scrolls inside its own box on a narrow screen, never the whole page. */
+export function DataTable({ headers, children }: { headers: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <table className="table">
+        <thead>
+          <tr>
+            {headers.map((header, index) => (
+              <th key={index}>{header}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The filter bar above a list: a GET form, so filters live in the address and survive a reload. */
+export function FilterBar({ children, submitLabel = "筛选" }: { children: ReactNode; submitLabel?: string }) {
+  return (
+    <form className="mb-3 flex flex-wrap items-end gap-2" role="search">
+      {children}
+      <button className={buttonClass("secondary")}>{submitLabel}</button>
+    </form>
+  );
+}
+
+export function SavedNotice({ show }: { show: unknown }) {
+  if (!show) return null;
+  return (
+    <div role="status" className="mb-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      已保存。
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { importUnits } from "@/lib/units/actions";
 import { useActionButton } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
+import { DataTable } from "@/components/ui/page";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -53,16 +54,7 @@ export function ImportForm() {
             已导入 {report.imported} 个单位{report.errors.length ? `，${report.errors.length} 行未导入，请修改后重新导入这些行` : ""}。
           </Notice>
           {report.errors.length > 0 && (
-            <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>行号</th>
-                    <th>单位名称</th>
-                    <th>问题</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <DataTable headers={["行号", "单位名称", "问题"]}>
                   {report.errors.map((error) => (
                     <tr key={error.row}>
                       <td>第 {error.row} 行</td>
@@ -70,9 +62,7 @@ export function ImportForm() {
                       <td className="text-red-700">{error.message}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+            </DataTable>
           )}
         </section>
       )}

@@ -4,7 +4,7 @@ import { auditFilterSchema, searchAudit } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/audit/actions-catalog";
 import { OUTCOME_LABELS } from "@/lib/audit/export";
 import { formatDateTime } from "@/lib/time";
-import { Badge, EmptyRow, PageHeader, Pagination } from "@/components/ui/page";
+import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "审计日志" };
@@ -28,7 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </a>
         }
       />
-      <form className="mb-3 flex flex-wrap items-end gap-2" role="search">
+      <FilterBar submitLabel="查询">
         <label className="text-sm">
           <span className="block text-stone-600">人员</span>
           <input name="person" defaultValue={filter.person} placeholder="姓名或用户名" className="input w-40" />
@@ -63,21 +63,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="block text-stone-600">截止日期</span>
           <input name="to" type="date" defaultValue={filter.to} className="input w-40" />
         </label>
-        <button className={buttonClass("secondary")}>查询</button>
-      </form>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>时间</th>
-              <th>人员</th>
-              <th>操作</th>
-              <th>说明</th>
-              <th>IP 地址</th>
-              <th>结果</th>
-            </tr>
-          </thead>
-          <tbody>
+      </FilterBar>
+      <DataTable headers={["时间", "人员", "操作", "说明", "IP 地址", "结果"]}>
             {rows.length === 0 && <EmptyRow colSpan={6} />}
             {rows.map((row) => (
               <tr key={row.id.toString()}>
@@ -91,9 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <Pagination total={total} page={page} pageSize={pageSize} params={params} />
     </div>
   );

@@ -5,9 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { listUnits } from "@/lib/units/queries";
 import { unitFilterSchema } from "@/lib/units/schemas";
 import { UNIT_TYPE_LABELS, UNIT_TYPES } from "@/lib/units/tree";
-import { Badge, EmptyRow, PageHeader, Pagination } from "@/components/ui/page";
+import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination, SavedNotice } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
-import { Notice } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "单位" };
 
@@ -35,8 +34,8 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           )
         }
       />
-      {params.saved && <div className="mb-3"><Notice tone="success">已保存。</Notice></div>}
-      <form className="mb-3 flex flex-wrap gap-2" role="search">
+      <SavedNotice show={params.saved} />
+      <FilterBar>
         <input name="q" defaultValue={filter.q} placeholder="名称或编码" aria-label="名称或编码" className="input max-w-48" />
         <select name="type" defaultValue={filter.type ?? ""} aria-label="单位类型" className="input max-w-36">
           <option value="">全部类型</option>
@@ -51,22 +50,8 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           <option value="inactive">已停用</option>
           <option value="all">全部</option>
         </select>
-        <button className={buttonClass("secondary")}>筛选</button>
-      </form>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>编码</th>
-              <th>名称</th>
-              <th>类型</th>
-              <th>上级单位</th>
-              <th>账户数</th>
-              <th>状态</th>
-              {manage && <th>操作</th>}
-            </tr>
-          </thead>
-          <tbody>
+      </FilterBar>
+      <DataTable headers={["编码", "名称", "类型", "上级单位", "账户数", "状态", ...(manage ? ["操作"] : [])]}>
             {units.length === 0 && <EmptyRow colSpan={manage ? 7 : 6} />}
             {units.map((unit) => (
               <tr key={unit.id}>
@@ -85,9 +70,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                 )}
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <Pagination total={total} page={page} pageSize={pageSize} params={{ q: filter.q, type: filter.type, status: filter.status }} />
     </div>
   );

@@ -5,9 +5,8 @@ import { listUsers } from "@/lib/users/queries";
 import { userFilterSchema } from "@/lib/users/schemas";
 import { ALL_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/time";
-import { Badge, EmptyRow, PageHeader, Pagination } from "@/components/ui/page";
+import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination, SavedNotice } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
-import { Notice } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "账户与角色" };
 
@@ -27,8 +26,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Link>
         }
       />
-      {params.saved && <div className="mb-3"><Notice tone="success">已保存。</Notice></div>}
-      <form className="mb-3 flex flex-wrap gap-2" role="search">
+      <SavedNotice show={params.saved} />
+      <FilterBar>
         <input name="q" defaultValue={filter.q} placeholder="姓名、用户名或单位" aria-label="姓名、用户名或单位" className="input max-w-56" />
         <select name="role" defaultValue={filter.role ?? ""} aria-label="角色" className="input max-w-36">
           <option value="">全部角色</option>
@@ -44,22 +43,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <option value="locked">锁定中</option>
           <option value="all">全部</option>
         </select>
-        <button className={buttonClass("secondary")}>筛选</button>
-      </form>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>用户名</th>
-              <th>姓名</th>
-              <th>单位</th>
-              <th>角色</th>
-              <th>状态</th>
-              <th>最近登录</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody>
+      </FilterBar>
+      <DataTable headers={["用户名", "姓名", "单位", "角色", "状态", "最近登录", "操作"]}>
             {users.length === 0 && <EmptyRow colSpan={7} />}
             {users.map((user) => (
               <tr key={user.id}>
@@ -80,9 +65,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <Pagination total={total} page={page} pageSize={pageSize} params={{ q: filter.q, role: filter.role, status: filter.status }} />
     </div>
   );

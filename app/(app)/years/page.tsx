@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listYears } from "@/lib/years/queries";
-import { Badge, Card, EmptyRow, PageHeader } from "@/components/ui/page";
+import { Badge, Card, DataTable, EmptyRow, PageHeader } from "@/components/ui/page";
 import { CreateYearForm } from "@/components/years/create-year-form";
 import { SetCurrentYearButton } from "@/components/years/set-current-button";
 import { formatDateTime } from "@/lib/time";
@@ -20,17 +20,7 @@ export default async function YearsPage() {
         <CreateYearForm suggested={suggested} />
         <p className="mt-2 text-xs text-stone-500">新建后按惯例生成各项时间（可再修改）。</p>
       </Card>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>年度</th>
-              <th>状态</th>
-              <th>最后修改</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable headers={["年度", "状态", "最后修改", "操作"]}>
             {years.length === 0 && <EmptyRow colSpan={4}>还没有年度</EmptyRow>}
             {years.map((year) => (
               <tr key={year.id}>
@@ -45,9 +35,7 @@ export default async function YearsPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }
