@@ -3,18 +3,19 @@
 import "server-only";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "@/lib/validation";
-import { PERMISSIONS, can } from "@/lib/auth/permissions";
+import { PERMISSIONS, can, type Permission } from "@/lib/auth/permissions";
 import { auditDenied, getCurrentUser, requestMeta } from "@/lib/auth/current-user";
 import { ActionError, GENERIC_ERROR } from "@/lib/actions/errors";
 
-const permissionNames = Object.keys(PERMISSIONS) as [keyof typeof PERMISSIONS, ...(keyof typeof PERMISSIONS)[]];
+const permissionNames = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
-export const actionClient = createSafeActionClient({
+const baseClient = createSafeActionClient({
   defineMetadataSchema: () =>
     z.object({
       /** What the action does, for the audit line of a refusal. */
       name: z.string(),
-      permission: z.enum(permissionNames),
+      /** "public": open to visitors without an account (publicActionClient only). */
+      permission: z.union([z.enum(permissionNames), z.literal("public")]),
       /** Allowed before the initial password is changed (only the password change itself). */
       beforePasswordChange: z.boolean().optional(),
     }),
@@ -26,15 +27,28 @@ export const actionClient = createSafeActionClient({
     console.error("[action]", error);
     return GENERIC_ERROR;
   },
-}).use(async ({ next, metadata }) => {
+});
+
+/** Actions of signed-in users holding the permission named in the metadata. */
+export const actionClient = baseClient.use(async ({ next, metadata }) => {
   const user = await getCurrentUser();
   if (!user) throw new ActionError("登录已失效，请重新登录");
   if (user.mustChangePassword && !metadata.beforePasswordChange) throw new ActionError("请先修改初始密码");
-  if (!can(user.roles, metadata.permission)) {
+  if (metadata.permission === "public" || !can(user.roles, metadata.permission)) {
     await auditDenied(user, `操作：${metadata.name}`);
     throw new ActionError("无权执行此操作");
   }
   const { ip } = await requestMeta();
   const actor = { id: user.id, username: user.username, name: user.name };
+  return next({ ctx: { user, actor, ip } });
+});
+
+/** Actions open to anyone (the public suggestion box); the caller may still be signed in. */
+export const publicActionClient = baseClient.use(async ({ next, metadata }) => {
+  if (metadata.permission !== "public") throw new Error(`${metadata.name}: publicActionClient needs permission "public"`);
+  const signedIn = await getCurrentUser();
+  const user = signedIn && !signedIn.mustChangePassword ? signedIn : null;
+  const { ip } = await requestMeta();
+  const actor = user ? { id: user.id, username: user.username, name: user.name } : null;
   return next({ ctx: { user, actor, ip } });
 });

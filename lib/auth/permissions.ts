@@ -15,6 +15,13 @@ export const PERMISSIONS = {
   "units.view": [...COUNTY_READERS, "SECURITY_ADMIN"],
   "units.manage": ["COUNTY_ADMIN"],
   "users.manage": ["SECURITY_ADMIN"],
+  /** Leave a suggestion under one's own name and unit (visitors use the public form). */
+  "suggestions.submit": BUSINESS,
+  "suggestions.view": COUNTY_READERS,
+  /** Accept, reply, merge, decline. */
+  "suggestions.triage": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** The aspects under each category. */
+  "suggestions.configure": ["COUNTY_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

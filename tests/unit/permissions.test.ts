@@ -7,11 +7,11 @@ describe("permission table", () => {
   it("gives each role exactly the foundation's duties", () => {
     const granted = Object.fromEntries(ALL_ROLES.map((role) => [role, Object.keys(PERMISSIONS).filter((p) => can([role], p as never)).sort()]));
     expect(granted).toEqual({
-      COUNTY_ADMIN: ["account.self", "home.view", "units.manage", "units.view", "years.manage", "years.view"],
-      COUNTY_STAFF: ["account.self", "home.view", "units.view", "years.view"],
-      UNIT_USER: ["account.self", "home.view", "years.view"],
-      REVIEWER: ["account.self", "home.view", "years.view"],
-      LEADER: ["account.self", "home.view", "units.view", "years.view"],
+      COUNTY_ADMIN: ["account.self", "home.view", "suggestions.configure", "suggestions.submit", "suggestions.triage", "suggestions.view", "units.manage", "units.view", "years.manage", "years.view"],
+      COUNTY_STAFF: ["account.self", "home.view", "suggestions.submit", "suggestions.triage", "suggestions.view", "units.view", "years.view"],
+      UNIT_USER: ["account.self", "home.view", "suggestions.submit", "years.view"],
+      REVIEWER: ["account.self", "home.view", "suggestions.submit", "years.view"],
+      LEADER: ["account.self", "home.view", "suggestions.submit", "suggestions.view", "units.view", "years.view"],
       SECURITY_ADMIN: ["account.self", "home.view", "units.view", "users.manage"],
       AUDIT_ADMIN: ["account.self", "audit.view", "home.view"],
     });

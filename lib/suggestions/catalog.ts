@@ -1,0 +1,65 @@
+// Categories, default aspects and the triage state machine of suggestions (建言献策). Pure.
+import { SuggestionCategory, SuggestionStatus } from "@/lib/generated/prisma/enums";
+
+export { SuggestionCategory, SuggestionStatus };
+export const SUGGESTION_CATEGORIES = Object.values(SuggestionCategory) as SuggestionCategory[];
+
+export const CATEGORY_LABELS: Record<SuggestionCategory, string> = {
+  CADRE: "干部工作",
+  PARTY_BUILDING: "基层党建",
+  TALENT: "人才工作",
+  SELF_BUILDING: "自身建设",
+};
+
+/** Seed 001: "4大类16个方面". The admin may rename, add and retire aspects. */
+export const DEFAULT_ASPECTS: Record<SuggestionCategory, string[]> = {
+  CADRE: ["干部选拔任用", "干部考核评价", "干部教育培训", "干部监督管理"],
+  PARTY_BUILDING: ["农村党建", "城市社区党建", "机关和“两新”组织党建", "党员队伍建设"],
+  TALENT: ["人才引进", "人才培养", "人才激励", "人才服务"],
+  SELF_BUILDING: ["思想作风建设", "业务能力建设", "制度机制建设", "机关文化建设"],
+};
+
+export const STATUS_LABELS: Record<SuggestionStatus, string> = {
+  NEW: "待处理",
+  ACCEPTED: "已采纳",
+  REPLIED: "已答复",
+  MERGED: "已合并",
+  NOT_ADOPTED: "未采纳",
+};
+
+/** What staff may do with a suggestion, from which states, and whether a reply text is required. */
+export const TRIAGE_TRANSITIONS = {
+  accept: { label: "采纳", from: ["NEW", "REPLIED", "NOT_ADOPTED"], to: "ACCEPTED", needsReply: false },
+  reply: { label: "答复", from: ["NEW", "ACCEPTED", "REPLIED"], to: "REPLIED", needsReply: true },
+  merge: { label: "合并为重复", from: ["NEW", "ACCEPTED", "REPLIED", "NOT_ADOPTED"], to: "MERGED", needsReply: false },
+  notAdopted: { label: "不予采纳", from: ["NEW", "ACCEPTED", "REPLIED"], to: "NOT_ADOPTED", needsReply: true },
+} as const satisfies Record<string, { label: string; from: SuggestionStatus[]; to: SuggestionStatus; needsReply: boolean }>;
+
+export type TriageAction = keyof typeof TRIAGE_TRANSITIONS;
+export const TRIAGE_ACTIONS = Object.keys(TRIAGE_TRANSITIONS) as TriageAction[];
+
+export function canTriage(action: TriageAction, status: SuggestionStatus): boolean {
+  return (TRIAGE_TRANSITIONS[action].from as readonly SuggestionStatus[]).includes(status);
+}
+
+const RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/** JY2026-7KQ4M2XA: the year, then 8 characters that cannot be guessed or mistyped (no 0/O, 1/I/L). */
+export function receiptNumber(year: number, randomInt: (max: number) => number): string {
+  let code = "";
+  for (let i = 0; i < 8; i++) code += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
+  return `JY${year}-${code}`;
+}
+
+export function normalizeReceipt(value: string): string {
+  return value.trim().toUpperCase().replace(/\s+/g, "");
+}
+
+/** Per address: a handful in ten minutes, a few dozen a day; signed-in people count per account. */
+export const SUGGESTION_LIMITS = [
+  { name: "suggest-10m", limit: 5, windowSeconds: 600 },
+  { name: "suggest-day", limit: 30, windowSeconds: 86_400 },
+];
+
+/** Looking up replies by receipt number: generous for people, hopeless for guessing. */
+export const LOOKUP_LIMITS = [{ name: "receipt-10m", limit: 30, windowSeconds: 600 }];
