@@ -52,6 +52,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <p className="text-base font-medium">{user.unit.fullName}</p>
           <p className="text-sm text-stone-600">{UNIT_TYPE_LABELS[user.unit.type]}</p>
         </Card>
+        {can(user.roles, "suggestions.submit") && (
+          <Card title="建言献策">
+            <p className="text-sm text-stone-600">围绕干部工作、基层党建、人才工作和组织部门自身建设，欢迎提出意见建议。</p>
+            <Link href="/suggest" className="link mt-2 inline-block text-sm">
+              我要建言 →
+            </Link>
+          </Card>
+        )}
         {unitCounts && (
           <Card title="单位概况">
             <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">

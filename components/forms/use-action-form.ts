@@ -68,5 +68,11 @@ export function useActionButton<Input, Data>(action: Action<Input, Data>, onSucc
       inFlight.current = false;
     }
   }
-  return { run, pending: isPending, error: typed.serverError ?? typed.validationErrors?.formErrors?.[0], data: typed.data };
+  return {
+    run,
+    pending: isPending,
+    error: typed.serverError ?? typed.validationErrors?.formErrors?.[0],
+    fieldErrors: typed.validationErrors?.fieldErrors ?? {},
+    data: typed.data,
+  };
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { createUnitRecord } from "@/lib/units/service";
 import { createUserRecord, temporaryPassword } from "@/lib/users/service";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { ensureDefaultAspects } from "@/lib/suggestions/service";
 
 const ADMINS: { username: string; name: string; roles: Role[] }[] = [
   { username: "admin", name: "系统管理员", roles: ["COUNTY_ADMIN"] },
@@ -13,6 +14,7 @@ const ADMINS: { username: string; name: string; roles: Role[] }[] = [
 
 /** Returns the initial passwords, to be printed once; each must be changed at first sign-in. */
 export async function bootstrap(rootName: string): Promise<{ username: string; password: string }[]> {
+  await ensureDefaultAspects();
   return db.$transaction(async (tx) => {
     const root = await createUnitRecord(tx, { name: rootName, type: "COUNTY", parentId: null, code: null, sortOrder: 0 }, null);
     const created: { username: string; password: string }[] = [];

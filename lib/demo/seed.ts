@@ -6,6 +6,7 @@ import { createUnitRecord } from "@/lib/units/service";
 import { createUserRecord } from "@/lib/users/service";
 import { createYearRecord, setCurrentYearRecord } from "@/lib/years/service";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { seedSuggestions } from "@/lib/demo/suggestions";
 import { COUNTY, CURRENT_DEMO_YEAR, DEMO_PASSWORD, DEMO_YEARS, DEPARTMENTS, FEATURED_ACCOUNTS, ORGANIZATION_DEPARTMENT, SECTIONS, TOWNSHIPS } from "@/lib/demo/data";
 
 export async function seedDemo(): Promise<void> {
@@ -55,4 +56,5 @@ export async function seedDemo(): Promise<void> {
     },
     { timeout: 120_000 },
   );
+  await seedSuggestions(faker, DEMO_YEARS.filter((year) => year >= CURRENT_DEMO_YEAR - 1), "staff");
 }

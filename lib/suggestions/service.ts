@@ -1,12 +1,12 @@
 // Suggestion changes, shared by the actions and the demo data.
 import "server-only";
 import crypto from "node:crypto";
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
 import { formatDate } from "@/lib/time";
 import type { SuggestionCategory } from "@/lib/generated/prisma/enums";
-import { canTriage, normalizeReceipt, receiptNumber, STATUS_LABELS, TRIAGE_TRANSITIONS, type TriageAction } from "@/lib/suggestions/catalog";
+import { canTriage, DEFAULT_ASPECTS, normalizeReceipt, receiptNumber, STATUS_LABELS, SUGGESTION_CATEGORIES, TRIAGE_TRANSITIONS, type TriageAction } from "@/lib/suggestions/catalog";
 
 export class SuggestionFieldError extends ActionError {
   constructor(
@@ -15,6 +15,15 @@ export class SuggestionFieldError extends ActionError {
   ) {
     super(message);
   }
+}
+
+/** The sixteen aspects of seed 001, on a database that has none yet. */
+export async function ensureDefaultAspects() {
+  if ((await db.suggestionAspect.count()) > 0) return;
+  await db.suggestionAspect.createMany({
+    data: SUGGESTION_CATEGORIES.flatMap((category) => DEFAULT_ASPECTS[category].map((name, index) => ({ category, name, sortOrder: (index + 1) * 10 }))),
+    skipDuplicates: true,
+  });
 }
 
 type NewSuggestion = { category: SuggestionCategory; aspectId: string; content: string; submitterName: string | null; contact: string | null };

@@ -2,11 +2,11 @@ import { expect, test } from "@playwright/test";
 import { navLabels, signInAndWait } from "./support";
 
 const EXPECTED: [string, string, string[]][] = [
-  ["admin", "管理员", ["首页", "年度安排", "单位"]],
-  ["staff", "组工干部", ["首页", "单位"]],
+  ["admin", "管理员", ["首页", "建言献策", "年度安排", "单位"]],
+  ["staff", "组工干部", ["首页", "建言献策", "单位"]],
   ["unit", "单位填报员", ["首页"]],
   ["reviewer", "评审专家", ["首页"]],
-  ["leader", "县委领导", ["首页", "单位"]],
+  ["leader", "县委领导", ["首页", "建言献策", "单位"]],
   ["security", "安全管理员", ["首页", "单位", "账户与角色"]],
   ["auditor", "审计管理员", ["首页", "审计日志"]],
 ];

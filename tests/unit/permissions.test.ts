@@ -38,7 +38,8 @@ describe("permission table", () => {
 
   it("derives the navigation from the table", () => {
     expect(navigationFor(["UNIT_USER"]).map((item) => item.label)).toEqual(["首页"]);
-    expect(navigationFor(["COUNTY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "年度安排", "单位"]);
+    expect(navigationFor(["COUNTY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "建言献策", "年度安排", "单位"]);
+    expect(navigationFor(["COUNTY_STAFF"]).map((item) => item.label)).toEqual(["首页", "建言献策", "单位"]);
     expect(navigationFor(["SECURITY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "单位", "账户与角色"]);
     expect(navigationFor(["AUDIT_ADMIN"]).map((item) => item.label)).toEqual(["首页", "审计日志"]);
   });

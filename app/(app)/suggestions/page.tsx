@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { activeAspects, listSuggestions, yearsWithId } from "@/lib/suggestions/queries";
+import { suggestionFilterSchema } from "@/lib/suggestions/schemas";
+import { CATEGORY_LABELS, STATUS_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
+import { formatDateTime } from "@/lib/time";
+import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "建言献策" };
+
+export default async function SuggestionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePermission("suggestions.view");
+  const filter = suggestionFilterSchema.parse(await searchParams);
+  const years = await yearsWithId();
+  const year = years.find((y) => y.year === filter.year) ?? years.find((y) => y.isCurrent) ?? years[0];
+  const [aspects, { suggestions, total, page, pageSize }] = await Promise.all([activeAspects(), listSuggestions({ ...filter, yearId: year?.id ?? null })]);
+  const params = { year: year ? String(year.year) : undefined, category: filter.category, aspectId: filter.aspectId, status: filter.status, q: filter.q };
+  return (
+    <div>
+      <PageHeader
+        title="建言献策"
+        description="征集到的意见建议：阅处、答复、合并重复、不予采纳"
+        actions={
+          <>
+            <Link href={`/suggestions/stats?year=${year?.year ?? ""}`} className={buttonClass("secondary")}>
+              分类统计
+            </Link>
+            {can(user.roles, "suggestions.configure") && (
+              <Link href="/suggestions/aspects" className={buttonClass("secondary")}>
+                方面设置
+              </Link>
+            )}
+            <Link href="/suggest" className={buttonClass()}>
+              我要建言
+            </Link>
+          </>
+        }
+      />
+      <FilterBar>
+        <select name="year" defaultValue={year?.year} aria-label="年度" className="input w-28">
+          {years.map((y) => (
+            <option key={y.id} value={y.year}>
+              {y.year} 年度
+            </option>
+          ))}
+        </select>
+        <select name="category" defaultValue={filter.category ?? ""} aria-label="类别" className="input w-32">
+          <option value="">全部类别</option>
+          {SUGGESTION_CATEGORIES.map((category) => (
+            <option key={category} value={category}>
+              {CATEGORY_LABELS[category]}
+            </option>
+          ))}
+        </select>
+        <select name="aspectId" defaultValue={filter.aspectId ?? ""} aria-label="方面" className="input w-44">
+          <option value="">全部方面</option>
+          {SUGGESTION_CATEGORIES.map((category) => (
+            <optgroup key={category} label={CATEGORY_LABELS[category]}>
+              {aspects
+                .filter((aspect) => aspect.category === category)
+                .map((aspect) => (
+                  <option key={aspect.id} value={aspect.id}>
+                    {aspect.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+        <select name="status" defaultValue={filter.status ?? ""} aria-label="状态" className="input w-28">
+          <option value="">全部状态</option>
+          {Object.entries(STATUS_LABELS).map(([status, label]) => (
+            <option key={status} value={status}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <input name="q" defaultValue={filter.q} placeholder="内容或回执号" aria-label="内容或回执号" className="input w-44" />
+      </FilterBar>
+      <DataTable headers={["回执号", "提交时间", "类别 · 方面", "内容", "提交人", "状态", "操作"]}>
+        {suggestions.length === 0 && <EmptyRow colSpan={7} />}
+        {suggestions.map((item) => (
+          <tr key={item.id}>
+            <td className="font-mono text-xs whitespace-nowrap">{item.receiptNo}</td>
+            <td className="whitespace-nowrap">{formatDateTime(item.createdAt)}</td>
+            <td className="whitespace-nowrap">
+              {CATEGORY_LABELS[item.category]} · {item.aspect.name}
+            </td>
+            <td className="max-w-md">
+              <p className="line-clamp-2">{item.content}</p>
+            </td>
+            <td>{item.unit?.name ?? item.submitterName ?? "匿名"}</td>
+            <td>
+              <Badge tone={item.status === "NEW" ? "amber" : item.status === "NOT_ADOPTED" || item.status === "MERGED" ? "stone" : "green"}>{STATUS_LABELS[item.status]}</Badge>
+            </td>
+            <td>
+              <Link href={`/suggestions/${item.id}`} className="link whitespace-nowrap">
+                {can(user.roles, "suggestions.triage") ? "处理" : "查看"}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <Pagination total={total} page={page} pageSize={pageSize} params={params} />
+    </div>
+  );
+}

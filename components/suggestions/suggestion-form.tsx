@@ -1,0 +1,106 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { submitSuggestion } from "@/lib/suggestions/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Notice } from "@/components/ui/field";
+import { CATEGORY_LABELS, SUGGESTION_CATEGORIES, type SuggestionCategory } from "@/lib/suggestions/catalog";
+import { CONTENT_MAX } from "@/lib/suggestions/schemas";
+
+type Aspect = { id: string; category: SuggestionCategory; name: string };
+
+export function SuggestionForm({ aspects, challenge, signedInAs }: { aspects: Aspect[]; challenge: { question: string; token: string } | null; signedInAs: string | null }) {
+  const [category, setCategory] = useState<SuggestionCategory | "">("");
+  const [length, setLength] = useState(0);
+  const [receipt, setReceipt] = useState<string>();
+  const form = useActionForm(submitSuggestion, {
+    transform: (values) => ({ ...values, challengeToken: challenge?.token }) as never,
+    onSuccess: (data) => setReceipt((data as { receiptNo: string }).receiptNo),
+  });
+  const errors = form.fieldErrors;
+
+  if (receipt) {
+    return (
+      <div className="space-y-3">
+        <Notice tone="success">
+          <p>感谢您的意见建议！您的回执号是：</p>
+          <p data-testid="receipt-no" className="my-2 font-mono text-2xl font-semibold tracking-wider">
+            {receipt}
+          </p>
+          <p>请记下回执号，凭它可随时查看处理情况和答复。</p>
+        </Notice>
+        <div className="flex flex-wrap gap-4 text-sm">
+          <Link className="link" href={`/suggest/lookup?receipt=${receipt}`}>
+            查看处理情况
+          </Link>
+          <a className="link" href="/suggest">
+            再提一条
+          </a>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-4">
+      {signedInAs && <p className="text-sm text-stone-600">以“{signedInAs}”的名义提交，处理结果也会显示在这里。</p>}
+      <FormError message={form.formError} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="类别" name="category" errors={errors.category} required>
+          <select id="category" name="category" value={category} onChange={(event) => setCategory(event.target.value as SuggestionCategory)} className="input" aria-invalid={Boolean(errors.category)}>
+            <option value="" disabled>
+              请选择
+            </option>
+            {SUGGESTION_CATEGORIES.map((value) => (
+              <option key={value} value={value}>
+                {CATEGORY_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="方面" name="aspectId" errors={errors.aspectId} required>
+          <select id="aspectId" name="aspectId" defaultValue="" key={category} disabled={!category} className="input" aria-invalid={Boolean(errors.aspectId)}>
+            <option value="" disabled>
+              {category ? "请选择" : "先选择类别"}
+            </option>
+            {aspects
+              .filter((aspect) => aspect.category === category)
+              .map((aspect) => (
+                <option key={aspect.id} value={aspect.id}>
+                  {aspect.name}
+                </option>
+              ))}
+          </select>
+        </Field>
+      </div>
+      <Field label="意见建议" name="content" errors={errors.content} hint={`${length}/${CONTENT_MAX} 字，至少 10 个字`} required>
+        <textarea id="content" name="content" rows={7} maxLength={CONTENT_MAX} onChange={(event) => setLength(event.target.value.length)} className="input" aria-invalid={Boolean(errors.content)} />
+      </Field>
+      {!signedInAs && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="姓名（可不填）" name="submitterName" errors={errors.submitterName}>
+            <input id="submitterName" name="submitterName" autoComplete="name" className="input" />
+          </Field>
+          <Field label="联系方式（可不填）" name="contact" errors={errors.contact} hint="电话或邮箱，便于我们进一步了解情况">
+            <input id="contact" name="contact" className="input" />
+          </Field>
+        </div>
+      )}
+      {/* Hidden from people, filled by bots. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-0 w-0 overflow-hidden">
+        <label htmlFor="website">网址</label>
+        <input id="website" name="website" tabIndex={-1} autoComplete="off" />
+      </div>
+      {challenge && (
+        <Field label={`验证题：${challenge.question}`} name="challengeAnswer" errors={errors.challengeAnswer} required>
+          <input id="challengeAnswer" name="challengeAnswer" inputMode="numeric" autoComplete="off" className="input max-w-32" aria-invalid={Boolean(errors.challengeAnswer)} />
+        </Field>
+      )}
+      <Button type="submit" pending={form.pending}>
+        提交建议
+      </Button>
+    </form>
+  );
+}
