@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { LoginForm } from "@/components/auth/login-form";
@@ -19,6 +20,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-center text-xl font-semibold text-brand-800">创新项目管理平台</h1>
         <p className="mb-6 mt-1 text-center text-sm text-stone-500">组织工作改革创新项目管理</p>
         <LoginForm notice={reason ? NOTICES[reason] : undefined} />
+        <p className="mt-6 border-t border-stone-100 pt-4 text-center text-sm text-stone-600">
+          无需账号也可以
+          <Link href="/suggest" className="link mx-1">
+            建言献策
+          </Link>
+          或
+          <Link href="/suggest/lookup" className="link mx-1">
+            查询答复
+          </Link>
+        </p>
       </div>
     </main>
   );

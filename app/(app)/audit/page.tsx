@@ -9,6 +9,13 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "审计日志" };
 
+function actorLabel(row: { actorName: string | null; actorUsername: string | null; action: string }) {
+  if (row.actorName) return `${row.actorName}（${row.actorUsername}）`;
+  if (row.action.startsWith("auth.")) return "（未知用户）";
+  if (row.action.startsWith("suggestion.")) return "访客（未登录）";
+  return "系统初始化";
+}
+
 const OUTCOME_TONES = { SUCCESS: "green", FAILURE: "amber", DENIED: "red" } as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -69,7 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((row) => (
               <tr key={row.id.toString()}>
                 <td className="whitespace-nowrap">{formatDateTime(row.at)}</td>
-                <td>{row.actorName ? `${row.actorName}（${row.actorUsername}）` : row.action === "auth.login_failed" ? "（未知用户）" : "系统初始化"}</td>
+                <td>{actorLabel(row)}</td>
                 <td className="whitespace-nowrap">{auditActionLabel(row.action)}</td>
                 <td className="max-w-md break-words">{row.summary}</td>
                 <td className="font-mono text-xs">{row.ip ?? ""}</td>
