@@ -35,7 +35,8 @@ export default defineConfig({
     url: `http://localhost:${PORT}/login`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
-    env: { PORT: String(PORT), PG_PORT: process.env.E2E_PG_PORT ?? "54339", DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e" },
+    // TRUST_PROXY: the journeys play several visitors from one machine by sending X-Forwarded-For.
+    env: { PORT: String(PORT), PG_PORT: process.env.E2E_PG_PORT ?? "54339", DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", TRUST_PROXY: "1" },
     stdout: "pipe",
   },
 });

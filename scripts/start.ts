@@ -74,7 +74,9 @@ async function main() {
     await migrate(database.url);
     await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], env);
     if (!dev) await buildIfNeeded();
-    app = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+    app = dev
+      ? spawn(bin("next"), ["dev", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] })
+      : spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
     let announced = false;
     app.stdout!.on("data", (chunk: Buffer) => {
       process.stdout.write(chunk);

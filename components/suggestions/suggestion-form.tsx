@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { submitSuggestion } from "@/lib/suggestions/actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { newChallenge, submitSuggestion } from "@/lib/suggestions/actions";
+import { useActionButton, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 import { CATEGORY_LABELS, SUGGESTION_CATEGORIES, type SuggestionCategory } from "@/lib/suggestions/catalog";
@@ -11,8 +11,13 @@ import { CONTENT_MAX } from "@/lib/suggestions/schemas";
 
 type Aspect = { id: string; category: SuggestionCategory; name: string };
 
-export function SuggestionForm({ aspects, challenge, signedInAs }: { aspects: Aspect[]; challenge: { question: string; token: string } | null; signedInAs: string | null }) {
+type Challenge = { question: string; token: string };
+
+export function SuggestionForm({ aspects, challenge: initialChallenge, signedInAs }: { aspects: Aspect[]; challenge: Challenge | null; signedInAs: string | null }) {
   const [category, setCategory] = useState<SuggestionCategory | "">("");
+  const [challenge, setChallenge] = useState(initialChallenge);
+  // A new question replaces an expired or used one without touching what was typed.
+  const another = useActionButton(newChallenge, (data) => setChallenge(data as Challenge));
   const [length, setLength] = useState(0);
   const [receipt, setReceipt] = useState<string>();
   const form = useActionForm(submitSuggestion, {
@@ -95,7 +100,12 @@ export function SuggestionForm({ aspects, challenge, signedInAs }: { aspects: As
       </div>
       {challenge && (
         <Field label={`验证题：${challenge.question}`} name="challengeAnswer" errors={errors.challengeAnswer} required>
-          <input id="challengeAnswer" name="challengeAnswer" inputMode="numeric" autoComplete="off" className="input max-w-32" aria-invalid={Boolean(errors.challengeAnswer)} />
+          <div className="flex items-center gap-3">
+            <input id="challengeAnswer" name="challengeAnswer" inputMode="numeric" autoComplete="off" className="input max-w-32" aria-invalid={Boolean(errors.challengeAnswer)} />
+            <button type="button" className="link text-sm" disabled={another.pending} onClick={() => another.run(undefined)}>
+              换一题
+            </button>
+          </div>
         </Field>
       )}
       <Button type="submit" pending={form.pending}>

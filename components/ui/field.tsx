@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 /** A labelled form control with its error message right below it. */
 export function Field({ label, name, errors, hint, required, children }: { label: string; name: string; errors?: string[]; hint?: string; required?: boolean; children: ReactNode }) {
   return (
-    <div className="space-y-1">
+    <div className="space-y-1" data-field={name}>
       <label htmlFor={name} className="block text-sm font-medium text-stone-700">
         {label}
         {required && <span className="ml-0.5 text-red-600">*</span>}

@@ -2,7 +2,8 @@
 // in a signed, expiring token; each token is accepted once (ChallengeUse).
 import crypto from "node:crypto";
 
-const TTL_MS = 20 * 60 * 1000;
+// Long enough to write a long suggestion; each token is still accepted only once.
+const TTL_MS = 2 * 60 * 60 * 1000;
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 type Payload = { a: number; b: number; exp: number; nonce: string };
@@ -27,6 +28,6 @@ export function checkChallenge(secret: string, token: string, answer: string, no
   }
   const payload = JSON.parse(Buffer.from(body, "base64url").toString()) as Payload;
   if (payload.exp < now) return { problem: "验证题已过期，请换一题重新作答" };
-  if (Number(answer.trim()) !== payload.a + payload.b) return { problem: "验证题答案不正确" };
+  if (!/^\d{1,3}$/.test(answer.trim()) || Number(answer.trim()) !== payload.a + payload.b) return { problem: "验证题答案不正确" };
   return { nonce: payload.nonce };
 }

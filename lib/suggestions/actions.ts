@@ -6,7 +6,8 @@ import { actionClient, publicActionClient } from "@/lib/actions/client";
 import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
-import { checkChallenge } from "@/lib/security/challenge";
+import { checkChallenge, createChallenge } from "@/lib/security/challenge";
+import { can } from "@/lib/auth/permissions";
 import { addressKey, consumeRateLimit } from "@/lib/security/rate-limit";
 import { aspectSchema, submitSuggestionSchema, triageSchema, updateAspectSchema } from "@/lib/suggestions/schemas";
 import { createSuggestionRecord, SuggestionFieldError, triageSuggestionRecord } from "@/lib/suggestions/service";
@@ -24,23 +25,26 @@ export const submitSuggestion = publicActionClient
   .action(async ({ parsedInput: { challengeToken, challengeAnswer, website, ...input }, ctx }) => {
     // A bot that filled the hidden field is told nothing useful.
     if (website) throw new ActionError("提交失败，请稍后再试");
+    // Signed in without suggestions.submit (security, audit admins): a visitor, as the page shows it.
+    const author = ctx.user && can(ctx.user.roles, "suggestions.submit") ? ctx.user : null;
+    const authorActor = author ? ctx.actor : null;
     let nonce: string | null = null;
-    if (!ctx.user) {
+    if (!author) {
       if (!challengeAnswer) returnValidationErrors(submitSuggestionSchema, { challengeAnswer: { _errors: ["请回答验证题"] } });
       const checked = checkChallenge(secret(), challengeToken ?? "", challengeAnswer ?? "");
       if ("problem" in checked) returnValidationErrors(submitSuggestionSchema, { challengeAnswer: { _errors: [checked.problem] } });
       else nonce = checked.nonce;
     }
-    const { allowed } = await consumeRateLimit(ctx.user ? `user:${ctx.user.id}` : addressKey(ctx.ip), SUGGESTION_LIMITS);
+    const { allowed } = await consumeRateLimit(author ? `user:${author.id}` : addressKey(ctx.ip), SUGGESTION_LIMITS);
     if (!allowed) {
-      await writeAudit({ actor: ctx.actor, action: "suggestion.rate_limited", ip: ctx.ip, outcome: "DENIED" });
+      await writeAudit({ actor: authorActor, action: "suggestion.rate_limited", ip: ctx.ip, outcome: "DENIED" });
       throw new ActionError("提交过于频繁，请稍后再试");
     }
     try {
       const suggestion = await db.$transaction(async (tx) => {
         // One answer, one suggestion: a replayed token (or a double click) is refused here.
         if (nonce) await tx.challengeUse.create({ data: { nonce } });
-        return createSuggestionRecord(tx, input, { actor: ctx.actor, unitId: ctx.user?.unitId ?? null, ip: ctx.ip });
+        return createSuggestionRecord(tx, input, { actor: authorActor, unitId: author?.unitId ?? null, ip: ctx.ip });
       });
       revalidatePath("/suggestions");
       return { receiptNo: suggestion.receiptNo };
@@ -50,6 +54,11 @@ export const submitSuggestion = publicActionClient
       throw error;
     }
   });
+
+/** A fresh question for a visitor whose question expired, without reloading (and losing) the form. */
+export const newChallenge = publicActionClient
+  .metadata({ name: "换一道验证题", permission: "public" })
+  .action(async () => createChallenge(secret()));
 
 export const triageSuggestion = actionClient
   .metadata({ name: "处理建议", permission: "suggestions.triage" })

@@ -15,7 +15,7 @@ export async function listSuggestions(filter: SuggestionFilter & { yearId: strin
       filter.category ? { category: filter.category } : {},
       filter.aspectId ? { aspectId: filter.aspectId } : {},
       filter.status ? { status: filter.status } : {},
-      filter.q ? { OR: [{ content: { contains: likeText(filter.q) } }, { receiptNo: { contains: likeText(filter.q.toUpperCase()) } }] } : {},
+      filter.q ? { OR: [{ content: { contains: likeText(filter.q) } }, { receiptNo: { contains: likeText(normalizeReceipt(filter.q)) } }] } : {},
     ],
   };
   const page = filter.page ?? 1;

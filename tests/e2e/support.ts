@@ -27,7 +27,7 @@ export function unique(prefix: string) {
 
 /** The error shown right below the labelled control (inside the same form field). */
 export function fieldError(control: Locator) {
-  return control.locator("xpath=..").getByRole("alert");
+  return control.locator("xpath=ancestor::*[@data-field][1]").getByRole("alert");
 }
 
 /**

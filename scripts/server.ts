@@ -1,0 +1,27 @@
+// The production HTTP server: Next.js behind a thin layer that decides where a request comes from.
+// Next keeps an X-Forwarded-For sent by the client, which would let anyone pick the address that
+// rate limits and the audit log see; unless TRUST_PROXY=1 (a reverse proxy in front sets the header),
+// the header is replaced by the socket's address.
+import http from "node:http";
+import next from "next";
+import { root } from "./runtime";
+
+const port = Number(process.env.PORT ?? 3000);
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+const app = next({ dev: false, dir: root, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((request, response) => {
+  if (!trustProxy) {
+    request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
+    delete request.headers["x-real-ip"];
+  }
+  void handle(request, response);
+});
+server.listen(port, () => console.log(`✓ Ready on http://localhost:${port}`));
+
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
