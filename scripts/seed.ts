@@ -1,11 +1,14 @@
 // First start: loads the demo county, or with DEMO_DATA=off only the root unit and the three
-// separated admin accounts. Does nothing when the database already holds units.
+// separated admin accounts. A database that already holds units only gets defaults it lacks.
 // Run with `--conditions=react-server` so that server-only modules load outside Next.js.
 import { db } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
 import { bootstrap } from "@/lib/demo/bootstrap";
+import { ensureDefaultAspects } from "@/lib/suggestions/service";
 
 if ((await db.unit.count()) > 0) {
+  // A database from before a module existed still gets that module's defaults.
+  await ensureDefaultAspects();
   console.log("• 数据库已有数据，跳过初始化");
 } else if (process.env.DEMO_DATA === "off") {
   const accounts = await bootstrap(process.env.ROOT_UNIT_NAME ?? "本县");

@@ -22,6 +22,11 @@ const server = http.createServer((request, response) => {
 });
 server.listen(port, () => console.log(`✓ Ready on http://localhost:${port}`));
 
-const stop = () => server.close(() => process.exit(0));
+const stop = () => {
+  server.close(() => process.exit(0));
+  // Idle keep-alive connections would hold the close open.
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 3000).unref();
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
