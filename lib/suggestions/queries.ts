@@ -86,7 +86,3 @@ export async function suggestionCounts(yearId: string) {
   const rows = await db.suggestion.groupBy({ by: ["category", "aspectId", "status"], where: { yearId }, _count: { _all: true } });
   return rows.map((row) => ({ category: row.category, aspectId: row.aspectId, status: row.status, count: row._count._all }));
 }
-
-export function yearsWithId() {
-  return db.year.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, isCurrent: true } });
-}

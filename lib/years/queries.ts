@@ -22,3 +22,10 @@ export async function getCurrentYear() {
   if (year) year.windows.sort((a, b) => windowOrder(a.kind) - windowOrder(b.kind));
   return year;
 }
+
+/** The years for a year picker, and the one chosen: the asked-for year, else the current, else the latest. */
+export async function yearChoice(asked?: number) {
+  const years = await db.year.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, isCurrent: true } });
+  const year = years.find((y) => y.year === asked) ?? years.find((y) => y.isCurrent) ?? years[0] ?? null;
+  return { years, year };
+}

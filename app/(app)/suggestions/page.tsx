@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { activeAspects, listSuggestions, yearsWithId } from "@/lib/suggestions/queries";
+import { activeAspects, listSuggestions } from "@/lib/suggestions/queries";
 import { suggestionFilterSchema } from "@/lib/suggestions/schemas";
 import { CATEGORY_LABELS, STATUS_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
 import { formatDateTime } from "@/lib/time";
+import { yearChoice } from "@/lib/years/queries";
+import { YearSelect } from "@/components/years/year-select";
 import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 
@@ -14,8 +16,7 @@ export const metadata: Metadata = { title: "建言献策" };
 export default async function SuggestionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("suggestions.view");
   const filter = suggestionFilterSchema.parse(await searchParams);
-  const years = await yearsWithId();
-  const year = years.find((y) => y.year === filter.year) ?? years.find((y) => y.isCurrent) ?? years[0];
+  const { years, year } = await yearChoice(filter.year);
   const [aspects, { suggestions, total, page, pageSize }] = await Promise.all([activeAspects(), listSuggestions({ ...filter, yearId: year?.id ?? null })]);
   const params = { year: year ? String(year.year) : undefined, category: filter.category, aspectId: filter.aspectId, status: filter.status, q: filter.q };
   return (
@@ -40,13 +41,7 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
         }
       />
       <FilterBar>
-        <select name="year" defaultValue={year?.year} aria-label="年度" className="input w-28">
-          {years.map((y) => (
-            <option key={y.id} value={y.year}>
-              {y.year} 年度
-            </option>
-          ))}
-        </select>
+        <YearSelect years={years} selected={year?.year} />
         <select name="category" defaultValue={filter.category ?? ""} aria-label="类别" className="input w-32">
           <option value="">全部类别</option>
           {SUGGESTION_CATEGORIES.map((category) => (

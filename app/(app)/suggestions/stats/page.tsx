@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
-import { allAspects, suggestionCounts, yearsWithId } from "@/lib/suggestions/queries";
+import { allAspects, suggestionCounts } from "@/lib/suggestions/queries";
 import { suggestionFilterSchema } from "@/lib/suggestions/schemas";
 import { CATEGORY_LABELS, STATUS_LABELS, SUGGESTION_CATEGORIES, type SuggestionStatus } from "@/lib/suggestions/catalog";
 import { DataTable, FilterBar, PageHeader } from "@/components/ui/page";
+import { yearChoice } from "@/lib/years/queries";
+import { YearSelect } from "@/components/years/year-select";
 
 export const metadata: Metadata = { title: "建言献策分类统计" };
 
@@ -12,8 +14,7 @@ const STATUSES = Object.keys(STATUS_LABELS) as SuggestionStatus[];
 export default async function StatsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission("suggestions.view");
   const filter = suggestionFilterSchema.parse(await searchParams);
-  const years = await yearsWithId();
-  const year = years.find((y) => y.year === filter.year) ?? years.find((y) => y.isCurrent) ?? years[0];
+  const { years, year } = await yearChoice(filter.year);
   const [aspects, counts] = await Promise.all([allAspects(), year ? suggestionCounts(year.id) : []]);
   const sum = (match: (row: (typeof counts)[number]) => boolean) => counts.filter(match).reduce((total, row) => total + row.count, 0);
   const total = sum(() => true);
@@ -24,13 +25,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     <div>
       <PageHeader title="建言献策分类统计" description={year ? `${year.year} 年度共征集意见建议 ${total} 条，涉及 ${categoryCount} 大类 ${aspectCount} 个方面` : "尚未设置年度"} />
       <FilterBar submitLabel="查看">
-        <select name="year" defaultValue={year?.year} aria-label="年度" className="input w-28">
-          {years.map((y) => (
-            <option key={y.id} value={y.year}>
-              {y.year} 年度
-            </option>
-          ))}
-        </select>
+        <YearSelect years={years} selected={year?.year} />
       </FilterBar>
       <DataTable headers={["类别", "方面", "合计", ...STATUSES.map((status) => STATUS_LABELS[status])]}>
         {SUGGESTION_CATEGORIES.flatMap((category) => [
