@@ -169,3 +169,37 @@ test("导入非 Excel 文件时就地提示", async ({ page }) => {
   await expect(fieldError(file)).toHaveText("请上传 .xlsx 格式的 Excel 文件");
   await expect(page.getByRole("region", { name: "导入结果" })).toHaveCount(0);
 });
+
+test("停用单位后不再出现在列表和选择框中，重新启用后恢复", async ({ page }) => {
+  const name = unique("停用测试局");
+  await signInAndWait(page, "admin");
+  await createUnit(page, name, "县直部门", COUNTY);
+  await rowNamed(await searchUnits(page, name), name).getByRole("link", { name: "编辑" }).click();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "停用单位" }).click();
+  await expect(page.getByRole("button", { name: "重新启用" })).toBeVisible();
+  await expect(page.getByText("该单位已停用")).toBeVisible();
+
+  await expect(rowNamed(await searchUnits(page, name), name)).toHaveCount(0);
+  await page.goto("/units/new");
+  await expect(page.getByLabel("上级单位").locator("option", { hasText: name })).toHaveCount(0);
+
+  const rows = await searchUnits(page, name);
+  await page.getByLabel("状态").selectOption({ label: "已停用" });
+  await page.getByRole("button", { name: "筛选" }).click();
+  await rowNamed(rows, name).getByRole("link", { name: "编辑" }).click();
+  await page.getByRole("button", { name: "重新启用" }).click();
+  await expect(page.getByRole("button", { name: "停用单位" })).toBeVisible();
+  await expect(rowNamed(await searchUnits(page, name), name)).toContainText("启用");
+  await page.goto("/units/new");
+  await expect(page.getByLabel("上级单位").locator("option", { hasText: name })).toHaveCount(1);
+});
+
+test("单位下还有启用的账户时不能停用，提示原因", async ({ page }) => {
+  await signInAndWait(page, "admin");
+  await rowNamed(await searchUnits(page, "青石镇"), "青石镇").getByRole("link", { name: "编辑" }).click();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "停用单位" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "个启用的账户" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "停用单位" })).toBeVisible();
+});

@@ -57,3 +57,27 @@ test("管理员修改项目申报截止时间：先错后改，单位首页显�
   const proposal = windows.getByRole("listitem").filter({ hasText: "项目申报" });
   await expect(proposal).toContainText(`${startValue.replace("T", " ")} 至 ${deadline.replace("T", " ")}`);
 });
+
+test("管理员新建下一年度并设为当前年度，单位首页随之切换，再改回", async ({ page, openPage }) => {
+  await signInAndWait(page, "admin");
+  await page.goto("/years");
+  const next = page.getByRole("row").filter({ hasText: "2027 年度" });
+  if ((await next.count()) === 0) {
+    await page.getByRole("spinbutton", { name: "年度" }).fill("2027");
+    await page.getByRole("button", { name: "新建年度" }).click();
+    await expect(page.getByRole("heading", { name: "2027 年度时间安排" })).toBeVisible();
+    await page.goto("/years");
+  }
+  await page.getByRole("button", { name: "将 2027 设为当前年度" }).click();
+  await expect(next).toContainText("当前年度");
+
+  const unit = await openPage();
+  await signInAndWait(unit, "unit");
+  await expect(unit.getByRole("heading", { name: "2027 年度时间安排" })).toBeVisible();
+
+  // Back to 2026, so that the other journeys see the demo year.
+  await page.getByRole("button", { name: "将 2026 设为当前年度" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "2026 年度" })).toContainText("当前年度");
+  await unit.reload();
+  await expect(unit.getByRole("heading", { name: "2026 年度时间安排" })).toBeVisible();
+});
