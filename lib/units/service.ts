@@ -3,7 +3,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
-import { isSelfOrDescendant, nextUnitCode, parentProblem, UNIT_CODE_PREFIX } from "@/lib/units/tree";
+import { nextUnitCode, parentProblem, UNIT_CODE_PREFIX } from "@/lib/units/tree";
 import type { UnitFields } from "@/lib/units/schemas";
 
 /** A problem tied to one field of the form, shown next to it. */
@@ -55,9 +55,15 @@ export async function updateUnitRecord(tx: Tx, id: string, version: number, fiel
   if (!current) throw new ActionError("单位不存在");
   if (current.version !== version) throw new ActionError(STALE_RECORD);
   if (fields.parentId) {
-    const all = await tx.unit.findMany({ select: { id: true, parentId: true } });
-    const parentOf = new Map(all.map((u) => [u.id, u.parentId]));
-    if (isSelfOrDescendant(id, fields.parentId, (unitId) => parentOf.get(unitId))) {
+    // Walk up from the new parent: meeting the unit itself means the move would make a cycle.
+    const cycle = await tx.$queryRaw<unknown[]>`
+      WITH RECURSIVE above AS (
+        SELECT "id", "parentId", 1 AS depth FROM "Unit" WHERE "id" = ${fields.parentId}
+        UNION ALL
+        SELECT u."id", u."parentId", above.depth + 1 FROM "Unit" u JOIN above ON u."id" = above."parentId" WHERE above.depth < 64
+      )
+      SELECT 1 FROM above WHERE "id" = ${id} LIMIT 1`;
+    if (cycle.length > 0) {
       throw new UnitFieldError("parentId", "不能把单位移到它自己或它的下级单位之下");
     }
   }

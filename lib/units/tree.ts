@@ -51,18 +51,6 @@ export function nextUnitCode(type: UnitType, usedCodes: Iterable<string>): strin
   return `${prefix}${String(max + 1).padStart(3, "0")}`;
 }
 
-/** True when `candidateId` is `unitId` itself or below it, given each unit's parent. */
-export function isSelfOrDescendant(unitId: string, candidateId: string, parentOf: (id: string) => string | null | undefined): boolean {
-  const seen = new Set<string>();
-  let current: string | null | undefined = candidateId;
-  while (current && !seen.has(current)) {
-    if (current === unitId) return true;
-    seen.add(current);
-    current = parentOf(current);
-  }
-  return false;
-}
-
 /** How a unit is named to people: a section with its department (县委组织部办公室), others by name. */
 export function unitLabel(unit: { name: string; type: UnitType; parent?: { name: string } | null }): string {
   return unit.type === "SECTION" && unit.parent ? `${unit.parent.name}${unit.name}` : unit.name;

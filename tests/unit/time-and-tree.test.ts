@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeCountdown, formatDateTime, parseBusinessDateTime, toDateTimeLocal, endOfBusinessDay } from "@/lib/time";
-import { isSelfOrDescendant, nextUnitCode, parentProblem, unitTypeFromLabel } from "@/lib/units/tree";
+import { nextUnitCode, parentProblem, unitTypeFromLabel } from "@/lib/units/tree";
 import { defaultWindows, windowState } from "@/lib/years/windows";
 
 describe("business time (Asia/Shanghai)", () => {
@@ -46,12 +46,6 @@ describe("unit tree", () => {
     expect(parentProblem("COUNTY", null)).toBeNull();
     expect(parentProblem("SECTION", "TOWNSHIP")).toBe("部内科室的上级单位应为县直部门，不能是乡镇");
     expect(parentProblem("TOWNSHIP", null)).toBe("乡镇必须有上级单位（县）");
-  });
-  it("detects a move under one's own descendant", () => {
-    const parents: Record<string, string | null> = { county: null, dept: "county", section: "dept" };
-    expect(isSelfOrDescendant("dept", "section", (id) => parents[id])).toBe(true);
-    expect(isSelfOrDescendant("dept", "dept", (id) => parents[id])).toBe(true);
-    expect(isSelfOrDescendant("section", "county", (id) => parents[id])).toBe(false);
   });
   it("generates the next free code per type", () => {
     expect(nextUnitCode("TOWNSHIP", ["Z001", "Z009", "B003"])).toBe("Z010");
