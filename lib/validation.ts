@@ -17,7 +17,7 @@ export const optionalText = (label: string, max = 200) =>
     .string()
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`)
-    .optional()
+    .nullish()
     .transform((value) => (value ? value : null));
 
 export const idSchema = z.string().min(1).max(40);

@@ -1,11 +1,11 @@
 // The one way to write a server action: metadata names the permission, the middleware loads the
 // session fresh from the database and checks it, the input is parsed by the action's zod schema.
 import "server-only";
-import { createSafeActionClient } from "next-safe-action";
+import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
 import { z } from "@/lib/validation";
 import { PERMISSIONS, can, type Permission } from "@/lib/auth/permissions";
 import { auditDenied, getCurrentUser, requestMeta } from "@/lib/auth/current-user";
-import { ActionError, GENERIC_ERROR } from "@/lib/actions/errors";
+import { ActionError, FieldError, GENERIC_ERROR } from "@/lib/actions/errors";
 
 const permissionNames = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
@@ -52,3 +52,13 @@ export const publicActionClient = baseClient.use(async ({ next, metadata }) => {
   const actor = user ? { id: user.id, username: user.username, name: user.name } : null;
   return next({ ctx: { user, actor, ip } });
 });
+
+/** Runs the work of an action; a FieldError thrown by a service lands next to its field in the form. */
+export async function withFieldErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof FieldError) returnValidationErrors(z.object({}), { [error.field]: { _errors: [error.message] } } as never);
+    throw error;
+  }
+}

@@ -8,3 +8,14 @@ export class ActionError extends Error {
 
 export const GENERIC_ERROR = "操作失败，请稍后重试";
 export const STALE_RECORD = "该记录已被他人修改，请刷新页面后再改";
+
+/** A problem tied to one field of a form: shown next to that field (see `withFieldErrors`). */
+export class FieldError extends ActionError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "FieldError";
+  }
+}

@@ -27,6 +27,19 @@ export const AUDIT_ACTIONS = {
   "suggestion.rate_limited": "建议提交过于频繁",
   "aspect.create": "新增建议方面",
   "aspect.update": "修改建议方面",
+  "topic.create": "拟定选题",
+  "topic.update": "修改选题草稿",
+  "topic.amend": "修改已发布选题",
+  "topic.publish": "发布参考选题",
+  "topic.withdraw": "撤回选题",
+  "topic.close_claims": "提前截止认领",
+  "topic.export": "导出参考选题",
+  "claim.take": "认领选题",
+  "claim.bid": "提交投标",
+  "claim.bid_update": "修改投标",
+  "claim.accept": "接受发包",
+  "claim.decline": "不能承接发包",
+  "claim.award": "评标",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -22,6 +22,16 @@ export const PERMISSIONS = {
   "suggestions.triage": ["COUNTY_ADMIN", "COUNTY_STAFF"],
   /** The aspects under each category. */
   "suggestions.configure": ["COUNTY_ADMIN"],
+  /** Browse the catalogue: units see published topics, county readers drafts too. */
+  "topics.view": BUSINESS,
+  /** Draft topics, turn suggestions into topics, amend published ones with a reason. */
+  "topics.manage": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** Publish the catalogue, withdraw topics, close claims, award bids. */
+  "topics.publish": ["COUNTY_ADMIN"],
+  /** Take up, bid for and answer assignments of topics, for one's own unit. */
+  "topics.claim": ["UNIT_USER"],
+  /** One's own in-app notifications. */
+  "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -18,6 +18,7 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
   const filter = suggestionFilterSchema.parse(await searchParams);
   const { years, year } = await yearChoice(filter.year);
   const [aspects, { suggestions, total, page, pageSize }] = await Promise.all([activeAspects(), listSuggestions({ ...filter, yearId: year?.id ?? null })]);
+  const toTopic = can(user.roles, "topics.manage");
   const params = { year: year ? String(year.year) : undefined, category: filter.category, aspectId: filter.aspectId, status: filter.status, q: filter.q };
   return (
     <div>
@@ -74,10 +75,22 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
         </select>
         <input name="q" defaultValue={filter.q} placeholder="内容或回执号" aria-label="内容或回执号" className="input w-44" />
       </FilterBar>
-      <DataTable headers={["回执号", "提交时间", "类别 · 方面", "内容", "提交人", "状态", "操作"]}>
-        {suggestions.length === 0 && <EmptyRow colSpan={7} />}
+      {toTopic && (
+        <form id="to-topic" action="/topics/new" className="mb-2 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+          <input type="hidden" name="year" value={year?.year ?? ""} />
+          <button className={buttonClass("secondary")}>将选中的建议转为选题</button>
+          <span>勾选一条或多条建议，据此拟定参考选题（选题会注明来源）。</span>
+        </form>
+      )}
+      <DataTable headers={[...(toTopic ? [<span key="pick" className="sr-only">选择</span>] : []), "回执号", "提交时间", "类别 · 方面", "内容", "提交人", "状态", "操作"]}>
+        {suggestions.length === 0 && <EmptyRow colSpan={toTopic ? 8 : 7} />}
         {suggestions.map((item) => (
           <tr key={item.id}>
+            {toTopic && (
+              <td>
+                <input type="checkbox" name="from" value={item.id} form="to-topic" aria-label={`选择 ${item.receiptNo}`} />
+              </td>
+            )}
             <td className="font-mono text-xs whitespace-nowrap">{item.receiptNo}</td>
             <td className="whitespace-nowrap">{formatDateTime(item.createdAt)}</td>
             <td className="whitespace-nowrap">

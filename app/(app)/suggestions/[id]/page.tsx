@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getSuggestion } from "@/lib/suggestions/queries";
+import { topicsFromSuggestion } from "@/lib/topics/queries";
+import { buttonClass } from "@/components/ui/button";
 import { CATEGORY_LABELS, STATUS_LABELS } from "@/lib/suggestions/catalog";
 import { formatDateTime } from "@/lib/time";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
@@ -16,9 +18,20 @@ export default async function SuggestionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const suggestion = await getSuggestion(id);
   if (!suggestion) notFound();
+  const topics = await topicsFromSuggestion(suggestion.id);
   return (
     <div className="space-y-4">
-      <PageHeader title={`建议 ${suggestion.receiptNo}`} description={`${suggestion.year.year} 年度 · ${formatDateTime(suggestion.createdAt)}`} />
+      <PageHeader
+        title={`建议 ${suggestion.receiptNo}`}
+        description={`${suggestion.year.year} 年度 · ${formatDateTime(suggestion.createdAt)}`}
+        actions={
+          can(user.roles, "topics.manage") && (
+            <Link href={`/topics/new?from=${suggestion.id}`} className={buttonClass("secondary")}>
+              转为选题
+            </Link>
+          )
+        }
+      />
       <Card>
         <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-sm">
           <dt className="text-stone-500">类别</dt>
@@ -41,6 +54,18 @@ export default async function SuggestionPage({ params }: { params: Promise<{ id:
             <>
               <dt className="text-stone-500">答复</dt>
               <dd className="whitespace-pre-wrap">{suggestion.reply}</dd>
+            </>
+          )}
+          {topics.length > 0 && (
+            <>
+              <dt className="text-stone-500">已转为选题</dt>
+              <dd className="flex flex-col gap-1">
+                {topics.map((topic) => (
+                  <Link key={topic.id} className="link" href={`/topics/${topic.id}`}>
+                    {topic.code} {topic.title}
+                  </Link>
+                ))}
+              </dd>
             </>
           )}
           {suggestion.mergedInto && (

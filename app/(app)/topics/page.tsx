@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can, seesWholeCounty } from "@/lib/auth/permissions";
+import { draftCount, listTopics } from "@/lib/topics/queries";
+import { topicFilterSchema } from "@/lib/topics/schemas";
+import { CATEGORY_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
+import { CLAIM_MODE_LABELS, CLAIM_MODES, CLAIM_STATUS_LABELS, FOCUS_LABELS, PHASE_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS, topicPhase, type TopicPhase } from "@/lib/topics/rules";
+import { formatDateTime } from "@/lib/time";
+import { yearChoice } from "@/lib/years/queries";
+import { YearSelect } from "@/components/years/year-select";
+import { PhaseBadge } from "@/components/topics/phase-badge";
+import { PublishCatalogueButton } from "@/components/topics/publish-catalogue-button";
+import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "参考选题" };
+
+export default async function TopicsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePermission("topics.view");
+  const filter = topicFilterSchema.parse(await searchParams);
+  const { years, year } = await yearChoice(filter.year);
+  const county = seesWholeCounty(user.roles);
+  const [{ topics, total, page, pageSize }, drafts] = await Promise.all([
+    listTopics(user, { ...filter, yearId: year?.id ?? null }),
+    year && can(user.roles, "topics.publish") ? draftCount(year.id) : 0,
+  ]);
+  const now = new Date();
+  const params = { year: year ? String(year.year) : undefined, category: filter.category, focus: filter.focus, tier: filter.tier, mode: filter.mode, phase: filter.phase, mine: filter.mine, q: filter.q };
+  const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
+  return (
+    <div>
+      <PageHeader
+        title="参考选题"
+        description={`${year?.year ?? ""} 年度组织工作改革创新项目参考选题：自主认领、招投标、发包`}
+        actions={
+          <>
+            <Link href={`/topics/catalogue?year=${year?.year ?? ""}`} className={buttonClass("secondary")}>
+              打印选题目录
+            </Link>
+            <a href={`/topics/export?${query}`} className={buttonClass("secondary")}>
+              导出 Excel
+            </a>
+            {can(user.roles, "topics.manage") && year && (
+              <Link href={`/topics/new?year=${year.year}`} className={buttonClass()}>
+                拟定选题
+              </Link>
+            )}
+          </>
+        }
+      />
+      {year && drafts > 0 && <PublishCatalogueButton yearId={year.id} year={year.year} drafts={drafts} />}
+      <FilterBar>
+        <YearSelect years={years} selected={year?.year} />
+        <select name="category" defaultValue={filter.category ?? ""} aria-label="类别" className="input w-32">
+          <option value="">全部类别</option>
+          {SUGGESTION_CATEGORIES.map((value) => (
+            <option key={value} value={value}>
+              {CATEGORY_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <select name="focus" defaultValue={filter.focus ?? ""} aria-label="着眼领域" className="input w-32">
+          <option value="">全部领域</option>
+          {TOPIC_FOCUSES.map((value) => (
+            <option key={value} value={value}>
+              {FOCUS_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <select name="tier" defaultValue={filter.tier ?? ""} aria-label="目标层次" className="input w-40">
+          <option value="">全部层次</option>
+          {TOPIC_TIERS.map((value) => (
+            <option key={value} value={value}>
+              {TIER_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <select name="mode" defaultValue={filter.mode ?? ""} aria-label="认领方式" className="input w-32">
+          <option value="">全部方式</option>
+          {CLAIM_MODES.map((value) => (
+            <option key={value} value={value}>
+              {CLAIM_MODE_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <select name="phase" defaultValue={filter.phase ?? ""} aria-label="状态" className="input w-28">
+          <option value="">全部状态</option>
+          {(Object.keys(PHASE_LABELS) as TopicPhase[])
+            .filter((phase) => county || phase !== "draft")
+            .map((phase) => (
+              <option key={phase} value={phase}>
+                {PHASE_LABELS[phase]}
+              </option>
+            ))}
+        </select>
+        <input name="q" defaultValue={filter.q} placeholder="编号、名称或说明中的词" aria-label="关键词" className="input w-48" />
+        {!county && (
+          <label className="flex items-center gap-1 self-center text-sm">
+            <input type="checkbox" name="mine" value="1" defaultChecked={Boolean(filter.mine)} />
+            只看与本单位相关
+          </label>
+        )}
+      </FilterBar>
+      <DataTable headers={["编号", "选题名称", "类别 · 方面", "着眼领域", "目标层次", "认领方式", "认领截止", "已承担", county ? "状态" : "本单位"]}>
+        {topics.length === 0 && <EmptyRow colSpan={9}>{county ? "没有符合条件的选题" : "没有符合条件的选题（选题发布后可见）"}</EmptyRow>}
+        {topics.map((topic) => {
+          const phase = topicPhase(topic, now);
+          const mine = topic.claims[0];
+          return (
+            <tr key={topic.id}>
+              <td className="font-mono text-xs whitespace-nowrap">{topic.code}</td>
+              <td className="min-w-48">
+                <Link href={`/topics/${topic.id}`} className="link">
+                  {topic.title}
+                </Link>
+              </td>
+              <td className="whitespace-nowrap">
+                {CATEGORY_LABELS[topic.category]}
+                {topic.aspect && ` · ${topic.aspect.name}`}
+              </td>
+              <td className="whitespace-nowrap">{FOCUS_LABELS[topic.focus]}</td>
+              <td className="whitespace-nowrap">{TIER_LABELS[topic.tier]}</td>
+              <td className="whitespace-nowrap">{CLAIM_MODE_LABELS[topic.claimMode]}</td>
+              <td className="whitespace-nowrap">{formatDateTime(topic.claimClosesAt)}</td>
+              <td className="text-center">{topic._count.claims}</td>
+              <td className="whitespace-nowrap">
+                {county || !mine ? <PhaseBadge phase={phase} /> : <Badge tone="blue">{CLAIM_STATUS_LABELS[mine.status]}</Badge>}
+                {!county && topic.claimMode === "ASSIGNED" && topic.units.length > 0 && !mine && <Badge tone="amber">发包给本单位</Badge>}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+      <Pagination total={total} page={page} pageSize={pageSize} params={params} />
+    </div>
+  );
+}

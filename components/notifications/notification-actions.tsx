@@ -1,0 +1,38 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/actions";
+import { useActionButton } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+
+/** Opening a notification marks it read, then goes where it points. */
+export function NotificationLink({ id, href, unread, children }: { id: string; href: string | null; unread: boolean; children: ReactNode }) {
+  const router = useRouter();
+  const action = useActionButton(markNotificationRead);
+  return (
+    <a
+      href={href ?? "#"}
+      className={`link ${unread ? "font-semibold" : ""}`}
+      onClick={async (event) => {
+        event.preventDefault();
+        if (unread) await action.run({ id });
+        if (href) router.push(href);
+        router.refresh();
+      }}
+    >
+      {unread && <span className="sr-only">未读：</span>}
+      {children}
+    </a>
+  );
+}
+
+export function MarkAllReadButton() {
+  const router = useRouter();
+  const action = useActionButton(markAllNotificationsRead, () => router.refresh());
+  return (
+    <Button type="button" variant="secondary" pending={action.pending} onClick={() => action.run(undefined as never)}>
+      全部标为已读
+    </Button>
+  );
+}

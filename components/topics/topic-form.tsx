@@ -1,0 +1,181 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { createTopic, updateTopic } from "@/lib/topics/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError } from "@/components/ui/field";
+import { CATEGORY_LABELS, SUGGESTION_CATEGORIES, type SuggestionCategory } from "@/lib/suggestions/catalog";
+import { CLAIM_MODE_LABELS, CLAIM_MODES, FOCUS_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS, TOPIC_UNITS_LABEL, type ClaimMode } from "@/lib/topics/rules";
+import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
+import type { TopicFocus, TopicTier, UnitType } from "@/lib/generated/prisma/enums";
+
+type Aspect = { id: string; category: SuggestionCategory; name: string };
+type UnitOption = { id: string; name: string; type: UnitType };
+export type TopicFormValues = {
+  title: string;
+  description: string;
+  category: SuggestionCategory | "";
+  aspectId: string | null;
+  focus: TopicFocus | "";
+  tier: TopicTier | "";
+  claimMode: ClaimMode;
+  claimClosesAt: string;
+  unitIds: string[];
+};
+
+type Props = {
+  aspects: Aspect[];
+  units: UnitOption[];
+  initial: TopicFormValues;
+  /** Creating: the year and the suggestions it comes from. Editing: the topic. */
+  create?: { yearId: string; sourceIds: string[] };
+  topic?: { id: string; version: number; published: boolean };
+};
+
+export function TopicForm({ aspects, units, initial, create, topic }: Props) {
+  const router = useRouter();
+  const [category, setCategory] = useState(initial.category);
+  const [mode, setMode] = useState<ClaimMode>(initial.claimMode);
+  const [chosen, setChosen] = useState(initial.unitIds.length);
+  // Both actions return the topic's id; the form sends what each expects.
+  const form = useActionForm((topic ? updateTopic : createTopic) as typeof updateTopic, {
+    arrays: ["unitIds", "sourceIds"],
+    transform: (values) => (topic ? { ...values, id: topic.id, version: topic.version } : { ...values, ...create }) as never,
+    onSuccess: (data) => {
+      router.push(`/topics/${(data as { id: string }).id}?saved=1`);
+      router.refresh();
+    },
+  });
+  const errors = form.fieldErrors;
+  const invalid = (name: string) => Boolean(errors[name]);
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-4">
+      <FormError message={form.formError} />
+      <Field label="选题名称" name="title" errors={errors.title} required>
+        <input id="title" name="title" defaultValue={initial.title} maxLength={80} className="input" aria-invalid={invalid("title")} />
+      </Field>
+      <Field label="选题说明" name="description" errors={errors.description} required hint="要解决的问题、改革创新的方向和预期成效">
+        <textarea id="description" name="description" rows={6} defaultValue={initial.description} className="input" aria-invalid={invalid("description")} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="类别" name="category" errors={errors.category} required hint={topic?.published ? "已发布选题的类别不能更改" : "编号按类别生成"}>
+          <select
+            id="category"
+            name="category"
+            value={category}
+            onChange={(event) => setCategory(event.target.value as SuggestionCategory)}
+            disabled={topic?.published}
+            className="input"
+            aria-invalid={invalid("category")}
+          >
+            <option value="" disabled>
+              请选择
+            </option>
+            {SUGGESTION_CATEGORIES.map((value) => (
+              <option key={value} value={value}>
+                {CATEGORY_LABELS[value]}
+              </option>
+            ))}
+          </select>
+          {topic?.published && <input type="hidden" name="category" value={category} />}
+        </Field>
+        <Field label="方面" name="aspectId" errors={errors.aspectId}>
+          <select key={category} id="aspectId" name="aspectId" defaultValue={initial.category === category ? (initial.aspectId ?? "") : ""} className="input" aria-invalid={invalid("aspectId")}>
+            <option value="">（不限）</option>
+            {aspects
+              .filter((aspect) => aspect.category === category)
+              .map((aspect) => (
+                <option key={aspect.id} value={aspect.id}>
+                  {aspect.name}
+                </option>
+              ))}
+          </select>
+        </Field>
+        <Field label="着眼领域" name="focus" errors={errors.focus} required>
+          <select id="focus" name="focus" defaultValue={initial.focus} className="input" aria-invalid={invalid("focus")}>
+            <option value="" disabled>
+              请选择
+            </option>
+            {TOPIC_FOCUSES.map((value) => (
+              <option key={value} value={value}>
+                {FOCUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="目标层次" name="tier" errors={errors.tier} required>
+          <select id="tier" name="tier" defaultValue={initial.tier} className="input" aria-invalid={invalid("tier")}>
+            <option value="" disabled>
+              请选择
+            </option>
+            {TOPIC_TIERS.map((value) => (
+              <option key={value} value={value}>
+                {TIER_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="认领方式" name="claimMode" errors={errors.claimMode} required>
+          <select id="claimMode" name="claimMode" value={mode} onChange={(event) => setMode(event.target.value as ClaimMode)} className="input" aria-invalid={invalid("claimMode")}>
+            {CLAIM_MODES.map((value) => (
+              <option key={value} value={value}>
+                {CLAIM_MODE_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="认领截止时间" name="claimClosesAt" errors={errors.claimClosesAt} required hint="北京时间，以服务器时间为准">
+          <input id="claimClosesAt" name="claimClosesAt" type="datetime-local" defaultValue={initial.claimClosesAt} className="input" aria-invalid={invalid("claimClosesAt")} />
+        </Field>
+      </div>
+      <fieldset className="space-y-1" data-field="unitIds">
+        <legend className="text-sm font-medium text-stone-700">
+          {TOPIC_UNITS_LABEL[mode]}
+          {mode === "ASSIGNED" && <span className="ml-0.5 text-red-600">*</span>}
+          <span className="ml-2 font-normal text-stone-500">已选 {chosen} 个</span>
+        </legend>
+        <div
+          className="max-h-64 space-y-3 overflow-y-auto rounded-md border border-stone-300 bg-white p-3"
+          onChange={(event) => setChosen(event.currentTarget.querySelectorAll("input:checked").length)}
+        >
+          {(["TOWNSHIP", "DEPARTMENT", "SECTION"] as UnitType[]).map((type) => (
+            <div key={type}>
+              <div className="mb-1 text-xs font-medium text-stone-500">{UNIT_TYPE_LABELS[type]}</div>
+              <div className="grid grid-cols-2 gap-1 sm:grid-cols-3 lg:grid-cols-4">
+                {units
+                  .filter((unit) => unit.type === type)
+                  .map((unit) => (
+                    <label key={unit.id} className="flex items-center gap-1.5 text-sm">
+                      <input type="checkbox" name="unitIds" value={unit.id} defaultChecked={initial.unitIds.includes(unit.id)} />
+                      {unit.name}
+                    </label>
+                  ))}
+              </div>
+            </div>
+          ))}
+        </div>
+        <p className="text-xs text-stone-500">{mode === "ASSIGNED" ? "发包：只有所选单位可以接受该选题" : "仅作建议，任何单位都可以认领或投标"}</p>
+        {errors.unitIds?.map((message) => (
+          <p key={message} role="alert" className="text-sm text-red-600">
+            {message}
+          </p>
+        ))}
+      </fieldset>
+      {topic?.published && (
+        <Field label="修改理由" name="reason" errors={errors.reason} required hint="已发布的选题须说明修改理由，理由和修改内容会留痕，并通知已认领、投标的单位">
+          <textarea id="reason" name="reason" rows={2} className="input" aria-invalid={invalid("reason")} />
+        </Field>
+      )}
+      <div className="flex gap-2">
+        <Button type="submit" pending={form.pending}>
+          {topic ? "保存修改" : "保存草稿"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          取消
+        </Button>
+      </div>
+    </form>
+  );
+}

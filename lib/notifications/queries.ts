@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+export const NOTIFICATIONS_PAGE_SIZE = 30;
+
+export function unreadCount(userId: string) {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
+
+export async function listNotifications(userId: string, options: { page: number; unreadOnly: boolean }) {
+  const where = { userId, ...(options.unreadOnly ? { readAt: null } : {}) };
+  const [total, notifications] = await Promise.all([
+    db.notification.count({ where }),
+    db.notification.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (options.page - 1) * NOTIFICATIONS_PAGE_SIZE,
+      take: NOTIFICATIONS_PAGE_SIZE,
+    }),
+  ]);
+  return { total, notifications, page: options.page, pageSize: NOTIFICATIONS_PAGE_SIZE };
+}

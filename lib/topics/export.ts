@@ -1,0 +1,74 @@
+import "server-only";
+import ExcelJS from "exceljs";
+import { db } from "@/lib/db/client";
+import type { CurrentUser } from "@/lib/auth/session-store";
+import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
+import { CLAIM_MODE_LABELS, CLAIM_STATUS_LABELS, FOCUS_LABELS, PHASE_LABELS, TIER_LABELS, topicPhase } from "@/lib/topics/rules";
+import { topicWhere } from "@/lib/topics/queries";
+import type { TopicFilter } from "@/lib/topics/schemas";
+
+/** Excel keeps wall-clock times without a zone: write Beijing time as such. */
+const beijing = (date: Date) => new Date(date.getTime() + 8 * 3600 * 1000);
+
+export function catalogueTitle(county: string, year: number) {
+  return `${county}${year}年度组织工作改革创新项目参考选题`;
+}
+
+/** The topics the viewer sees under these filters, as an .xlsx workbook with a title row. */
+export async function topicsWorkbook(viewer: Pick<CurrentUser, "roles" | "unitId">, filter: TopicFilter & { yearId: string | null }, title: string): Promise<Buffer> {
+  const now = new Date();
+  const topics = await db.topic.findMany({
+    where: topicWhere(viewer, filter, now),
+    orderBy: [{ category: "asc" }, { seq: "asc" }],
+    take: 5000,
+    include: {
+      aspect: { select: { name: true } },
+      units: { include: { unit: { select: { name: true } } } },
+      claims: { where: { status: { in: ["TAKEN", "AWARDED", "ACCEPTED"] } }, include: { unit: { select: { name: true } } } },
+    },
+  });
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("参考选题");
+  const columns = [
+    { header: "编号", key: "code", width: 14 },
+    { header: "选题名称", key: "title", width: 36 },
+    { header: "类别", key: "category", width: 10 },
+    { header: "方面", key: "aspect", width: 16 },
+    { header: "着眼领域", key: "focus", width: 10 },
+    { header: "目标层次", key: "tier", width: 16 },
+    { header: "认领方式", key: "mode", width: 10 },
+    { header: "建议/发包单位", key: "units", width: 28 },
+    { header: "认领截止", key: "closes", width: 18 },
+    { header: "状态", key: "phase", width: 8 },
+    { header: "已承担单位", key: "takenUp", width: 28 },
+    { header: "选题说明", key: "description", width: 60 },
+  ];
+  sheet.columns = columns.map(({ key, width }) => ({ key, width }));
+  sheet.mergeCells(1, 1, 1, columns.length);
+  sheet.getCell(1, 1).value = title;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getCell(1, 1).alignment = { horizontal: "center" };
+  const header = sheet.getRow(2);
+  columns.forEach((column, index) => (header.getCell(index + 1).value = column.header));
+  header.font = { bold: true };
+  for (const topic of topics) {
+    const row = sheet.addRow({
+      code: topic.code,
+      title: topic.title,
+      category: CATEGORY_LABELS[topic.category],
+      aspect: topic.aspect?.name ?? "",
+      focus: FOCUS_LABELS[topic.focus],
+      tier: TIER_LABELS[topic.tier],
+      mode: CLAIM_MODE_LABELS[topic.claimMode],
+      units: topic.units.map((unit) => unit.unit.name).join("、"),
+      closes: beijing(topic.claimClosesAt),
+      phase: PHASE_LABELS[topicPhase(topic, now)],
+      takenUp: topic.claims.map((claim) => `${claim.unit.name}（${CLAIM_STATUS_LABELS[claim.status]}）`).join("、"),
+      description: topic.description,
+    });
+    row.getCell("closes").numFmt = "yyyy-mm-dd hh:mm";
+    row.alignment = { vertical: "top", wrapText: true };
+  }
+  sheet.views = [{ state: "frozen", ySplit: 2 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

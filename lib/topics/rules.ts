@@ -1,0 +1,91 @@
+// The vocabulary, codes and claim rules of the reference topic catalogue (参考选题). Pure.
+import { ClaimMode, ClaimStatus, TopicFocus, TopicStatus, TopicTier, type SuggestionCategory } from "@/lib/generated/prisma/enums";
+import { formatDateTime } from "@/lib/time";
+
+export { ClaimMode, ClaimStatus, TopicFocus, TopicStatus, TopicTier };
+
+/** 四个着眼 (seed 000). */
+export const FOCUS_LABELS: Record<TopicFocus, string> = { KEY: "重点领域", DIFFICULT: "难点领域", HOT: "热点领域" };
+export const TOPIC_FOCUSES = Object.values(TopicFocus) as TopicFocus[];
+
+/** 四个确保 (seed 000). */
+export const TIER_LABELS: Record<TopicTier, string> = {
+  ROUTINE: "常规工作求规范",
+  KEY_WORK: "重点工作出亮点",
+  FEATURE: "特色工作创品牌",
+  INNOVATION: "创新工作出精品",
+};
+export const TOPIC_TIERS = Object.values(TopicTier) as TopicTier[];
+
+export const CLAIM_MODE_LABELS: Record<ClaimMode, string> = { OPEN: "自主认领", BIDDING: "招投标", ASSIGNED: "发包" };
+export const CLAIM_MODES = Object.values(ClaimMode) as ClaimMode[];
+/** What the unit list of a topic means under each claim mode. */
+export const TOPIC_UNITS_LABEL: Record<ClaimMode, string> = { OPEN: "建议承担单位", BIDDING: "建议投标单位", ASSIGNED: "发包单位" };
+
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  TAKEN: "已认领",
+  BID: "已投标",
+  AWARDED: "中标",
+  NOT_AWARDED: "未中标",
+  ACCEPTED: "已接受发包",
+  DECLINED: "不能承接",
+};
+/** Claims that mean the unit carries the topic and may propose a project from it. */
+export const TAKEN_UP: ClaimStatus[] = ["TAKEN", "AWARDED", "ACCEPTED"];
+
+/** The letters of a topic code per category: 干部 GB, 基层 JC, 人才 RC, 自身 ZS. */
+export const CATEGORY_CODES: Record<SuggestionCategory, string> = { CADRE: "GB", PARTY_BUILDING: "JC", TALENT: "RC", SELF_BUILDING: "ZS" };
+
+/** 2026-JC-03. */
+export function topicCode(year: number, category: SuggestionCategory, seq: number): string {
+  return `${year}-${CATEGORY_CODES[category]}-${String(seq).padStart(2, "0")}`;
+}
+
+/** The next number within a year's category: one past the highest ever used (withdrawn topics keep theirs). */
+export function nextSeq(usedSeqs: number[]): number {
+  return usedSeqs.reduce((max, seq) => Math.max(max, seq), 0) + 1;
+}
+
+export type TopicPhase = "draft" | "open" | "closed" | "withdrawn";
+export const PHASE_LABELS: Record<TopicPhase, string> = { draft: "草稿", open: "认领中", closed: "已截止", withdrawn: "已撤回" };
+
+export function topicPhase(topic: { status: TopicStatus; claimClosesAt: Date }, now: Date): TopicPhase {
+  if (topic.status === "DRAFT") return "draft";
+  if (topic.status === "WITHDRAWN") return "withdrawn";
+  return now.getTime() < topic.claimClosesAt.getTime() ? "open" : "closed";
+}
+
+export type ClaimAction = "take" | "bid" | "accept" | "decline";
+const MODE_OF_ACTION: Record<ClaimAction, ClaimMode> = { take: "OPEN", bid: "BIDDING", accept: "ASSIGNED", decline: "ASSIGNED" };
+
+type ClaimTopic = { status: TopicStatus; claimMode: ClaimMode; claimClosesAt: Date; unitIds: string[] };
+
+/**
+ * Why a unit may not make this claim now, or null when it may. The closing date is compared with
+ * the server's clock: a claim at the closing instant is already late.
+ */
+export function claimProblem(action: ClaimAction, topic: ClaimTopic, unitId: string, existing: { status: ClaimStatus } | null, now: Date): string | null {
+  if (topic.status !== "PUBLISHED") return topic.status === "WITHDRAWN" ? "该选题已撤回" : "该选题尚未发布";
+  if (topic.claimMode !== MODE_OF_ACTION[action]) return `该选题的认领方式是“${CLAIM_MODE_LABELS[topic.claimMode]}”`;
+  if (now.getTime() >= topic.claimClosesAt.getTime()) return `认领已于 ${formatDateTime(topic.claimClosesAt)} 截止`;
+  if (action === "accept" || action === "decline") {
+    if (!topic.unitIds.includes(unitId)) return "该选题未发包给本单位";
+    if (existing) return `本单位已答复（${CLAIM_STATUS_LABELS[existing.status]}）`;
+    return null;
+  }
+  if (action === "take" && existing) return "本单位已认领该选题";
+  // A unit may revise its own bid until the closing date; a decided bid is final.
+  if (action === "bid" && existing && existing.status !== "BID") return "该投标已评定，不能再修改";
+  return null;
+}
+
+/** Bids are compared and awarded once no more can come in. */
+export function awardProblem(topic: { status: TopicStatus; claimMode: ClaimMode; claimClosesAt: Date }, now: Date): string | null {
+  if (topic.claimMode !== "BIDDING") return "该选题不是招投标选题";
+  if (topic.status !== "PUBLISHED") return "该选题未发布或已撤回";
+  if (now.getTime() < topic.claimClosesAt.getTime()) return `投标截止（${formatDateTime(topic.claimClosesAt)}）后才能评标`;
+  return null;
+}
+
+/** Limits of the texts of a topic and a bid. */
+export const TOPIC_LIMITS = { title: 60, description: 2000, reason: 500, approach: 2000, people: 500, timeline: 1000, note: 500 };

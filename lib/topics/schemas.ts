@@ -1,0 +1,91 @@
+import { z, idSchema, versionSchema, optionalText, requiredText } from "@/lib/validation";
+import { ClaimMode, SuggestionCategory, TopicFocus, TopicTier } from "@/lib/generated/prisma/enums";
+import { parseBusinessDateTime } from "@/lib/time";
+import { TOPIC_LIMITS } from "@/lib/topics/rules";
+
+const instant = (label: string) =>
+  z.string({ error: `请填写${label}` }).transform((value, ctx) => {
+    const date = value ? parseBusinessDateTime(value) : null;
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: value ? `${label}格式不正确` : `请填写${label}` });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const idList = z.array(idSchema).max(500).default([]);
+
+const topicFields = {
+  title: requiredText("选题名称", TOPIC_LIMITS.title),
+  description: requiredText("选题说明", TOPIC_LIMITS.description),
+  category: z.enum(SuggestionCategory, { error: "请选择类别" }),
+  aspectId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((value) => value || null),
+  focus: z.enum(TopicFocus, { error: "请选择着眼领域" }),
+  tier: z.enum(TopicTier, { error: "请选择目标层次" }),
+  claimMode: z.enum(ClaimMode, { error: "请选择认领方式" }),
+  claimClosesAt: instant("认领截止时间"),
+  unitIds: idList,
+};
+
+function unitsForMode(value: { claimMode: ClaimMode; unitIds: string[] }, ctx: z.RefinementCtx) {
+  if (value.claimMode === "ASSIGNED" && value.unitIds.length === 0) ctx.addIssue({ code: "custom", path: ["unitIds"], message: "发包选题请至少选择一个承担单位" });
+}
+
+export const createTopicSchema = z
+  .object({ yearId: idSchema, sourceIds: idList, ...topicFields })
+  .superRefine(unitsForMode);
+export type CreateTopicInput = z.infer<typeof createTopicSchema>;
+
+/** A draft changes freely; a published topic only with a reason (checked by the service). */
+export const updateTopicSchema = z
+  .object({ id: idSchema, version: versionSchema, reason: optionalText("修改理由", TOPIC_LIMITS.reason), ...topicFields })
+  .superRefine(unitsForMode);
+export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
+
+export const publishCatalogueSchema = z.object({ yearId: idSchema, expected: z.coerce.number().int().min(0) });
+
+export const withdrawTopicSchema = z.object({ id: idSchema, version: versionSchema, reason: requiredText("撤回理由", TOPIC_LIMITS.reason) });
+export const closeClaimsSchema = z.object({ id: idSchema, version: versionSchema, reason: requiredText("提前截止的理由", TOPIC_LIMITS.reason) });
+
+export const takeTopicSchema = z.object({ topicId: idSchema, note: optionalText("认领说明", TOPIC_LIMITS.note) });
+
+export const bidSchema = z.object({
+  topicId: idSchema,
+  /** The version of the unit's own bid when revising it. */
+  version: versionSchema.optional(),
+  approach: requiredText("实施思路", TOPIC_LIMITS.approach),
+  people: requiredText("人员安排", TOPIC_LIMITS.people),
+  timeline: requiredText("时间安排", TOPIC_LIMITS.timeline),
+});
+
+export const answerAssignmentSchema = z
+  .object({ topicId: idSchema, accept: z.boolean(), note: optionalText("说明", TOPIC_LIMITS.note) })
+  .superRefine((value, ctx) => {
+    if (!value.accept && !value.note) ctx.addIssue({ code: "custom", path: ["note"], message: "请说明不能承接的原因" });
+  });
+
+export const awardBidsSchema = z.object({
+  topicId: idSchema,
+  version: versionSchema,
+  decisions: z
+    .array(z.object({ claimId: idSchema, awarded: z.boolean(), reason: optionalText("评标意见", TOPIC_LIMITS.reason) }))
+    .min(1)
+    .max(200),
+});
+
+export const topicFilterSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  category: z.enum(SuggestionCategory).optional().catch(undefined),
+  focus: z.enum(TopicFocus).optional().catch(undefined),
+  tier: z.enum(TopicTier).optional().catch(undefined),
+  mode: z.enum(ClaimMode).optional().catch(undefined),
+  phase: z.enum(["draft", "open", "closed", "withdrawn"]).optional().catch(undefined),
+  mine: z.literal("1").optional().catch(undefined),
+  q: z.string().trim().max(60).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
+});
+export type TopicFilter = z.infer<typeof topicFilterSchema>;
