@@ -31,19 +31,23 @@ const topicFields = {
   unitIds: idList,
 };
 
-function unitsForMode(value: { claimMode: ClaimMode; unitIds: string[] }, ctx: z.RefinementCtx) {
-  if (value.claimMode === "ASSIGNED" && value.unitIds.length === 0) ctx.addIssue({ code: "custom", path: ["unitIds"], message: "发包选题请至少选择一个承担单位" });
-}
+const modeAndUnits = z.object({ claimMode: topicFields.claimMode, unitIds: topicFields.unitIds });
+
+/** An assigned topic names its units; checked even while other fields are still wrong, so all errors show at once. */
+const unitsForMode: [(value: { claimMode: ClaimMode; unitIds: string[] }) => boolean, { path: string[]; message: string; when: (payload: { value: unknown }) => boolean }] = [
+  (value) => value.claimMode !== "ASSIGNED" || value.unitIds.length > 0,
+  { path: ["unitIds"], message: "发包选题请至少选择一个承担单位", when: (payload) => modeAndUnits.safeParse(payload.value).success },
+];
 
 export const createTopicSchema = z
   .object({ yearId: idSchema, sourceIds: idList, ...topicFields })
-  .superRefine(unitsForMode);
+  .refine(...unitsForMode);
 export type CreateTopicInput = z.infer<typeof createTopicSchema>;
 
 /** A draft changes freely; a published topic only with a reason (checked by the service). */
 export const updateTopicSchema = z
   .object({ id: idSchema, version: versionSchema, reason: optionalText("修改理由", TOPIC_LIMITS.reason), ...topicFields })
-  .superRefine(unitsForMode);
+  .refine(...unitsForMode);
 export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
 
 export const publishCatalogueSchema = z.object({ yearId: idSchema, expected: z.coerce.number().int().min(0) });
