@@ -32,7 +32,7 @@ function isDuplicate(error: unknown) {
 
 export async function takeTopicRecord(tx: Tx, input: { topicId: string; note: string | null }, unitId: string, by: By) {
   const { topic } = await claimableTopic(tx, "take", input.topicId, unitId, by.now ?? new Date());
-  const claim = await tx.topicClaim.create({ data: { topicId: topic.id, unitId, status: "TAKEN", note: input.note, createdById: by.actor.id } }).catch((error) => {
+  const claim = await tx.topicClaim.create({ data: { topicId: topic.id, unitId, status: "TAKEN", note: input.note, createdById: by.actor.id, createdAt: by.now } }).catch((error) => {
     throw isDuplicate(error) ? new ActionError("本单位已认领该选题") : error;
   });
   await writeAudit({ actor: by.actor, action: "claim.take", entityType: "TopicClaim", entityId: claim.id, summary: topic.code, ip: by.ip }, tx);
@@ -52,7 +52,7 @@ export async function submitBidRecord(tx: Tx, input: BidInput, unitId: string, b
     await writeAudit({ actor: by.actor, action: "claim.bid_update", entityType: "TopicClaim", entityId: existing.id, summary: topic.code, ip: by.ip }, tx);
     return existing;
   }
-  const claim = await tx.topicClaim.create({ data: { topicId: topic.id, unitId, status: "BID", ...plan, createdById: by.actor.id } }).catch((error) => {
+  const claim = await tx.topicClaim.create({ data: { topicId: topic.id, unitId, status: "BID", ...plan, createdById: by.actor.id, createdAt: by.now } }).catch((error) => {
     throw isDuplicate(error) ? new ActionError("本单位已投标，请刷新页面查看") : error;
   });
   await writeAudit({ actor: by.actor, action: "claim.bid", entityType: "TopicClaim", entityId: claim.id, summary: topic.code, ip: by.ip }, tx);
@@ -62,7 +62,7 @@ export async function submitBidRecord(tx: Tx, input: BidInput, unitId: string, b
 export async function answerAssignmentRecord(tx: Tx, input: { topicId: string; accept: boolean; note: string | null }, unitId: string, by: By) {
   const { topic } = await claimableTopic(tx, input.accept ? "accept" : "decline", input.topicId, unitId, by.now ?? new Date());
   const claim = await tx.topicClaim
-    .create({ data: { topicId: topic.id, unitId, status: input.accept ? "ACCEPTED" : "DECLINED", note: input.note, createdById: by.actor.id } })
+    .create({ data: { topicId: topic.id, unitId, status: input.accept ? "ACCEPTED" : "DECLINED", note: input.note, createdById: by.actor.id, createdAt: by.now } })
     .catch((error) => {
       throw isDuplicate(error) ? new ActionError("本单位已答复该发包") : error;
     });

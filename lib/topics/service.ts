@@ -51,6 +51,7 @@ export async function createTopicRecord(tx: Tx, input: CreateTopicInput, by: By)
       seq,
       code,
       createdById: by.actor.id,
+      createdAt: by.now,
       units: { create: [...new Set(unitIds)].map((unitId) => ({ unitId })) },
       sources: { create: sources.map((source) => ({ suggestionId: source.id })) },
     },
