@@ -6,8 +6,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() answers direct URLs to pages a role may not use with a 403 page.
     authInterrupts: true,
-    // Excel imports travel through server actions as base64 text.
-    serverActions: { bodySizeLimit: "8mb" },
+    // Excel imports (base64 text) and attachments (form data, up to 20 MB) travel through server actions.
+    serverActions: { bodySizeLimit: "25mb" },
   },
   poweredByHeader: false,
   async headers() {

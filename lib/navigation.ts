@@ -6,6 +6,7 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: "/", label: "首页", permission: "home.view" },
   { href: "/suggestions", label: "建言献策", permission: "suggestions.view" },
   { href: "/topics", label: "参考选题", permission: "topics.view" },
+  { href: "/projects", label: "创新项目", permission: "projects.view" },
   { href: "/years", label: "年度安排", permission: "years.manage" },
   { href: "/units", label: "单位", permission: "units.view" },
   { href: "/users", label: "账户与角色", permission: "users.manage" },

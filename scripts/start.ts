@@ -70,6 +70,8 @@ async function main() {
       NEXTAUTH_SECRET: authSecret(dataDir),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Uploaded files live in the data folder (lib/storage), outside the web root.
+      DATA_DIR: dataDir,
     };
     await migrate(database.url);
     await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], env);

@@ -40,6 +40,12 @@ export const AUDIT_ACTIONS = {
   "claim.accept": "接受发包",
   "claim.decline": "不能承接发包",
   "claim.award": "评标",
+  "project.create": "新建申报书",
+  "project.transition": "项目状态变更",
+  "project.liaison": "指定联系人",
+  "project.note": "填写指导记录",
+  "project.attach": "上传附件",
+  "project.detach": "删除附件",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -30,6 +30,14 @@ export const PERMISSIONS = {
   "topics.publish": ["COUNTY_ADMIN"],
   /** Take up, bid for and answer assignments of topics, for one's own unit. */
   "topics.claim": ["UNIT_USER"],
+  /** Projects: a unit its own, county readers all. */
+  "projects.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
+  /** Write and submit the proposals of one's own unit, withdraw them, start and complete its projects. */
+  "projects.propose": ["UNIT_USER"],
+  /** Pre-check (return for completion), liaisons, start, complete and terminate any project. */
+  "projects.manage": ["COUNTY_ADMIN"],
+  /** Guidance notes (指导记录) on the projects one is liaison of. */
+  "projects.guide": ["COUNTY_ADMIN", "COUNTY_STAFF"],
   /** One's own in-app notifications. */
   "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],

@@ -8,7 +8,11 @@ export type NotificationKind =
   | "topic.amended"
   | "topic.withdrawn"
   | "topic.bid_result"
-  | "topic.claim";
+  | "topic.claim"
+  | "project.submitted"
+  | "project.transition"
+  | "project.liaison"
+  | "project.note";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

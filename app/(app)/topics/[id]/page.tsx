@@ -14,6 +14,8 @@ import { PhaseBadge } from "@/components/topics/phase-badge";
 import { ClaimPanel } from "@/components/topics/claim-panel";
 import { BidComparison } from "@/components/topics/bid-comparison";
 import { TopicAdminActions } from "@/components/topics/topic-admin-actions";
+import { NewProjectButton } from "@/components/projects/new-project-button";
+import { projectForTopic } from "@/lib/projects/queries";
 
 export const metadata: Metadata = { title: "参考选题" };
 
@@ -28,6 +30,8 @@ export default async function TopicPage({ params, searchParams }: { params: Prom
   const ownClaim = topic.claims.find((claim) => claim.unitId === user.unitId) ?? null;
   const bids = topic.claims.filter((claim) => claim.status === "BID" || claim.status === "AWARDED" || claim.status === "NOT_AWARDED");
   const assignedHere = topic.claimMode === "ASSIGNED" && topic.units.some((unit) => unit.unitId === user.unitId);
+  const carries = ownClaim && TAKEN_UP.includes(ownClaim.status) && can(user.roles, "projects.propose");
+  const ownProject = carries ? await projectForTopic(topic.id, user.unitId) : null;
   return (
     <div className="space-y-4">
       <SavedNotice show={(await searchParams).saved} />
@@ -130,6 +134,17 @@ export default async function TopicPage({ params, searchParams }: { params: Prom
               }
             }
           />
+          {carries && topic.status === "PUBLISHED" && (
+            <div className="mt-3 border-t border-stone-100 pt-3">
+              {ownProject ? (
+                <Link href={`/projects/${ownProject.id}`} className={buttonClass("secondary")}>
+                  查看本单位据此申报的项目
+                </Link>
+              ) : (
+                <NewProjectButton yearId={topic.yearId} topicId={topic.id} label="据此申报创新项目" />
+              )}
+            </div>
+          )}
         </Card>
       )}
 

@@ -1,0 +1,25 @@
+import { routeUser } from "@/lib/http";
+import { attachmentForViewer } from "@/lib/projects/queries";
+import { fileStore } from "@/lib/storage";
+import { z, idSchema } from "@/lib/validation";
+
+const paramsSchema = z.object({ id: idSchema, attachmentId: idSchema });
+
+/** Downloads only for those who may see the project; always as a download, never rendered in the page. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
+  const user = await routeUser("projects.view");
+  if (user instanceof Response) return user;
+  const parsed = paramsSchema.safeParse(await params);
+  const attachment = parsed.success ? await attachmentForViewer(user, parsed.data.id, parsed.data.attachmentId) : null;
+  const content = attachment ? await fileStore().get(attachment.storageKey) : null;
+  if (!attachment || !content) return new Response("附件不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(new Uint8Array(content), {
+    headers: {
+      "content-type": "application/octet-stream",
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      "content-length": String(content.length),
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

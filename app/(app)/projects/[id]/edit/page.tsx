@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { getProject } from "@/lib/projects/queries";
+import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
+import type { ProposalFields } from "@/lib/projects/schemas";
+import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
+import { formatDate } from "@/lib/time";
+import { PageHeader } from "@/components/ui/page";
+import { ProposalForm } from "@/components/projects/proposal-form";
+import { AttachmentList } from "@/components/projects/attachments";
+import { Notice } from "@/components/ui/field";
+
+export const metadata: Metadata = { title: "填写申报书" };
+
+export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("projects.propose");
+  const project = await getProject(user, (await params).id);
+  if (!project || project.unitId !== user.unitId) notFound();
+  if (!EDITABLE_STATES.includes(project.state)) {
+    return (
+      <Notice tone="warning">
+        该申报书“{STATE_LABELS[project.state]}”，不能修改。<Link className="link" href={`/projects/${project.id}`}>返回项目</Link>
+      </Notice>
+    );
+  }
+  const initial: ProposalFields = {
+    title: project.title,
+    leaderName: project.leaderName,
+    leaderContact: project.leaderContact,
+    category: project.category,
+    focus: project.focus,
+    tier: project.tier,
+    problem: project.problem,
+    innovationKinds: project.innovationKinds,
+    methods: project.methods,
+    goals: project.goals,
+    measures: project.measures,
+    expectedResults: project.expectedResults,
+    inputPeople: project.inputPeople,
+    inputMoney: project.inputMoney,
+    inputMaterials: project.inputMaterials,
+    selfAssessment: (project.selfAssessment ?? {}) as ProposalFields["selfAssessment"],
+    milestones: project.milestones.map((m) => ({ title: m.title, dueDate: formatDate(m.dueDate) })),
+  };
+  const returned = [...project.events].reverse().find((event) => event.kind === "return" || event.kind === "revise");
+  return (
+    <div>
+      <PageHeader
+        title={project.title ? `申报书：${project.title}` : "填写申报书"}
+        description={`${project.year.year} 年度 · ${project.unit.name}${project.topic ? ` · 选题 ${project.topic.code}` : ""}`}
+      />
+      {project.state !== "DRAFT" && returned?.note && (
+        <div className="mb-4">
+          <Notice tone="warning">退回意见：{returned.note}</Notice>
+        </div>
+      )}
+      <ProposalForm
+        project={{ id: project.id, version: project.version, resubmit: project.state !== "DRAFT" }}
+        initial={initial}
+        attachments={<AttachmentList projectId={project.id} attachments={project.attachments} editable hint={ATTACHMENT_HINT} />}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { getProject, liaisonOptions } from "@/lib/projects/queries";
+import { EDITABLE_STATES, INNOVATION_KIND_LABELS, INNOVATION_STANDARDS, STATE_LABELS, TEN_METHODS, type SelfAssessment } from "@/lib/projects/catalog";
+import { availableTransitions, TRANSITIONS, type TransitionActor } from "@/lib/projects/states";
+import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
+import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/rules";
+import { formatDate, formatDateTime } from "@/lib/time";
+import { Card, PageHeader } from "@/components/ui/page";
+import { Notice } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button";
+import { StateBadge } from "@/components/projects/state-badge";
+import { AttachmentList } from "@/components/projects/attachments";
+import { GuidanceNoteForm, LiaisonForm, TransitionPanel } from "@/components/projects/project-actions";
+
+export const metadata: Metadata = { title: "创新项目" };
+
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
+  const user = await requirePermission("projects.view");
+  const project = await getProject(user, (await params).id);
+  if (!project) notFound();
+  const ownUnit = can(user.roles, "projects.propose") && project.unitId === user.unitId;
+  const actors: TransitionActor[] = [...(ownUnit ? (["unit"] as const) : []), ...(can(user.roles, "projects.manage") ? (["admin"] as const) : [])];
+  // Submitting happens from the proposal form, where the completeness check shows next to each field.
+  const transitions = availableTransitions(project.state, actors).filter((name) => name !== "submit" && name !== "resubmit");
+  const editable = ownUnit && EDITABLE_STATES.includes(project.state);
+  const isLiaison = project.liaisonId === user.id;
+  const self = (project.selfAssessment ?? {}) as SelfAssessment;
+  return (
+    <div className="space-y-4">
+      {(await searchParams).submitted && <Notice tone="success">申报书已提交。提交后不能修改，如需修改请先撤回（听证前）。</Notice>}
+      <PageHeader
+        title={project.title || "（未命名的申报书）"}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            {project.year.year} 年度 · {project.unit.name}
+            {project.topic && (
+              <>
+                · 选题
+                <Link href={`/topics/${project.topic.id}`} className="link">
+                  {project.topic.code} {project.topic.title}
+                </Link>
+              </>
+            )}
+            <StateBadge state={project.state} />
+          </span>
+        }
+        actions={
+          editable && (
+            <Link href={`/projects/${project.id}/edit`} className={buttonClass()}>
+              {project.state === "DRAFT" ? "填写申报书" : "修改并重新提交"}
+            </Link>
+          )
+        }
+      />
+      {transitions.length > 0 && (
+        <Card title="办理">
+          <TransitionPanel project={{ id: project.id, version: project.version }} transitions={transitions} />
+        </Card>
+      )}
+
+      <Card title="申报书">
+        <dl className="grid gap-x-3 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
+          <Row label="责任领导">{[project.leaderName, project.leaderContact].filter(Boolean).join(" · ")}</Row>
+          <Row label="类别 · 领域 · 层次">
+            {[project.category && CATEGORY_LABELS[project.category], project.focus && FOCUS_LABELS[project.focus], project.tier && TIER_LABELS[project.tier]].filter(Boolean).join(" · ")}
+          </Row>
+          <Row label="拟解决的问题">{project.problem}</Row>
+          <Row label="创新类型">{project.innovationKinds.map((kind) => INNOVATION_KIND_LABELS[kind]).join("、")}</Row>
+          <Row label="“十个一”方法">{project.methods.map((method) => TEN_METHODS[method].label).join("、")}</Row>
+          <Row label="目标">{project.goals}</Row>
+          <Row label="主要措施">{project.measures}</Row>
+          <Row label="预期成效">{project.expectedResults}</Row>
+          <Row label="投入">{[project.inputPeople && `人力：${project.inputPeople}`, project.inputMoney && `资金：${project.inputMoney}`, project.inputMaterials && `物资：${project.inputMaterials}`].filter(Boolean).join("\n")}</Row>
+          {project.finalSummary && <Row label="结项总结">{project.finalSummary}</Row>}
+        </dl>
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="实施节点">
+          {project.milestones.length === 0 ? (
+            <p className="text-sm text-stone-500">未填写。</p>
+          ) : (
+            <ol className="space-y-1 text-sm" aria-label="实施节点">
+              {project.milestones.map((milestone) => (
+                <li key={milestone.id} className="flex gap-3">
+                  <span className="w-24 shrink-0 text-stone-500">{formatDate(milestone.dueDate) || "（未定日期）"}</span>
+                  {milestone.title}
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+        <Card title="对照创新标准自评">
+          <ol className="space-y-2 text-sm">
+            {INNOVATION_STANDARDS.map((standard, index) => (
+              <li key={standard.key}>
+                <div className="text-stone-500">
+                  {index + 1}. {standard.label}
+                </div>
+                <div className="whitespace-pre-wrap">{self[standard.key] || "—"}</div>
+              </li>
+            ))}
+          </ol>
+        </Card>
+        <Card title="附件">
+          <AttachmentList projectId={project.id} attachments={project.attachments} editable={false} />
+        </Card>
+        <Card title="申报版本">
+          {project.versions.length === 0 ? (
+            <p className="text-sm text-stone-500">尚未提交。</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {project.versions.map((version) => (
+                <li key={version.id}>
+                  第 {version.number} 版 · {formatDateTime(version.submittedAt)} · {version.submittedBy}
+                  <Link href={`/projects/${project.id}/versions/${version.number}`} className="link ml-2">
+                    {version.number > 1 ? "与上一版比较" : "查看"}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="联系人与指导记录">
+          <div className="space-y-3">
+            {can(user.roles, "projects.manage") ? (
+              <LiaisonForm
+                project={{ id: project.id, version: project.version }}
+                current={project.liaisonId}
+                options={(await liaisonOptions()).map((staff) => ({ id: staff.id, label: `${staff.name}（${staff.unit.name}）` }))}
+              />
+            ) : (
+              <p className="text-sm">联系人：{project.liaison?.name ?? "尚未指定"}</p>
+            )}
+            {project.notes.length > 0 && (
+              <ul className="space-y-2 text-sm" aria-label="指导记录">
+                {project.notes.map((note) => (
+                  <li key={note.id} className="border-l-2 border-brand-100 pl-3">
+                    <div className="text-xs text-stone-500">
+                      {formatDateTime(note.at)} · {note.authorName}
+                    </div>
+                    <div className="whitespace-pre-wrap">{note.content}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {(isLiaison || can(user.roles, "projects.manage")) && can(user.roles, "projects.guide") && <GuidanceNoteForm projectId={project.id} />}
+          </div>
+        </Card>
+        <Card title="进程">
+          <ol className="space-y-2 text-sm" aria-label="进程">
+            {project.events.map((event) => (
+              <li key={event.id} className="border-l-2 border-stone-200 pl-3">
+                <div className="text-xs text-stone-500">
+                  {formatDateTime(event.at)} · {event.actorName}
+                </div>
+                <div>
+                  {event.kind in TRANSITIONS ? TRANSITIONS[event.kind as keyof typeof TRANSITIONS].label : event.kind === "create" ? "创建申报书" : "指定联系人"}
+                  {event.toState && event.kind !== "create" && <span className="text-stone-500">（{STATE_LABELS[event.toState]}）</span>}
+                </div>
+                {event.note && <div className="whitespace-pre-wrap text-stone-700">{event.note}</div>}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-stone-500">{label}</dt>
+      <dd className="whitespace-pre-wrap">{children || "—"}</dd>
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can, seesWholeCounty } from "@/lib/auth/permissions";
+import { listProjects, liaisonOptions, topicsToPropose } from "@/lib/projects/queries";
+import { projectFilterSchema } from "@/lib/projects/schemas";
+import { PROJECT_STATES, STATE_LABELS } from "@/lib/projects/catalog";
+import { CATEGORY_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
+import { FOCUS_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
+import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
+import { unitOptions } from "@/lib/units/queries";
+import { formatDateTime } from "@/lib/time";
+import { yearChoice } from "@/lib/years/queries";
+import { YearSelect } from "@/components/years/year-select";
+import { DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+import { StateBadge } from "@/components/projects/state-badge";
+import { NewProjectButton } from "@/components/projects/new-project-button";
+
+export const metadata: Metadata = { title: "创新项目" };
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePermission("projects.view");
+  const filter = projectFilterSchema.parse(await searchParams);
+  const { years, year } = await yearChoice(filter.year);
+  const county = seesWholeCounty(user.roles);
+  const proposer = can(user.roles, "projects.propose");
+  const [{ projects, total, page, pageSize }, units, liaisons, topics] = await Promise.all([
+    listProjects(user, { ...filter, yearId: year?.id ?? null }),
+    county ? unitOptions() : Promise.resolve([]),
+    county ? liaisonOptions() : Promise.resolve([]),
+    proposer ? topicsToPropose(user.unitId) : Promise.resolve([]),
+  ]);
+  const params = { ...Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, value === undefined ? undefined : String(value)])), year: year ? String(year.year) : undefined, page: undefined };
+  return (
+    <div>
+      <PageHeader
+        title={filter.liaison === "me" ? "我联系的项目" : county ? "创新项目" : "本单位创新项目"}
+        description={county ? "全县各单位的创新项目：申报、初审、实施与结项" : "本单位的申报书和创新项目"}
+        actions={
+          <>
+            {can(user.roles, "projects.guide") && filter.liaison !== "me" && (
+              <Link href={`/projects?liaison=me&year=${year?.year ?? ""}`} className={buttonClass("secondary")}>
+                我联系的项目
+              </Link>
+            )}
+            {proposer && year && <NewProjectButton yearId={year.id} label="新建申报书" />}
+          </>
+        }
+      />
+      {topics.length > 0 && (
+        <div className="mb-4 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm">
+          <p className="mb-2 font-medium text-sky-900">本单位已承担、尚未申报的选题：</p>
+          <ul className="space-y-2">
+            {topics.map((topic) => (
+              <li key={topic.id} className="flex flex-wrap items-center gap-2">
+                <Link href={`/topics/${topic.id}`} className="link">
+                  {topic.code} {topic.title}
+                </Link>
+                <NewProjectButton yearId={topic.yearId} topicId={topic.id} label="据此申报" variant="secondary" />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <FilterBar>
+        <YearSelect years={years} selected={year?.year} />
+        {county && (
+          <>
+            <select name="unitType" defaultValue={filter.unitType ?? ""} aria-label="单位类型" className="input w-28">
+              <option value="">全部类型</option>
+              {(["TOWNSHIP", "DEPARTMENT", "SECTION"] as const).map((type) => (
+                <option key={type} value={type}>
+                  {UNIT_TYPE_LABELS[type]}
+                </option>
+              ))}
+            </select>
+            <select name="unitId" defaultValue={filter.unitId ?? ""} aria-label="单位" className="input w-40">
+              <option value="">全部单位</option>
+              {units
+                .filter((unit) => unit.type !== "COUNTY" && unit.type !== "CITY")
+                .map((unit) => (
+                  <option key={unit.id} value={unit.id}>
+                    {unit.name}
+                  </option>
+                ))}
+            </select>
+          </>
+        )}
+        <select name="category" defaultValue={filter.category ?? ""} aria-label="类别" className="input w-28">
+          <option value="">全部类别</option>
+          {SUGGESTION_CATEGORIES.map((value) => (
+            <option key={value} value={value}>
+              {CATEGORY_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <select name="focus" defaultValue={filter.focus ?? ""} aria-label="着眼领域" className="input w-28">
+          <option value="">全部领域</option>
+          {TOPIC_FOCUSES.map((value) => (
+            <option key={value} value={value}>
+              {FOCUS_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <select name="tier" defaultValue={filter.tier ?? ""} aria-label="目标层次" className="input w-36">
+          <option value="">全部层次</option>
+          {TOPIC_TIERS.map((value) => (
+            <option key={value} value={value}>
+              {TIER_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <select name="state" defaultValue={filter.state ?? ""} aria-label="状态" className="input w-28">
+          <option value="">全部状态</option>
+          {PROJECT_STATES.map((state) => (
+            <option key={state} value={state}>
+              {STATE_LABELS[state]}
+            </option>
+          ))}
+        </select>
+        {county && (
+          <select name="liaison" defaultValue={filter.liaison ?? ""} aria-label="联系人" className="input w-32">
+            <option value="">全部联系人</option>
+            <option value="me">我联系的</option>
+            <option value="none">未指定联系人</option>
+            {liaisons.map((staff) => (
+              <option key={staff.id} value={staff.id}>
+                {staff.name}
+              </option>
+            ))}
+          </select>
+        )}
+        {filter.topicId && <input type="hidden" name="topicId" value={filter.topicId} />}
+        <input name="q" defaultValue={filter.q} placeholder="项目名称或问题中的词" aria-label="关键词" className="input w-44" />
+        <select name="sort" defaultValue={filter.sort ?? "updated"} aria-label="排序" className="input w-32">
+          <option value="updated">最近更新</option>
+          <option value="submitted">申报时间</option>
+          <option value="title">项目名称</option>
+          <option value="unit">单位</option>
+        </select>
+      </FilterBar>
+      <DataTable headers={["项目名称", county ? "单位" : "选题", "类别", "目标层次", "状态", "联系人", "申报时间"]}>
+        {projects.length === 0 && <EmptyRow colSpan={7} />}
+        {projects.map((project) => (
+          <tr key={project.id}>
+            <td className="min-w-48">
+              <Link href={`/projects/${project.id}`} className="link">
+                {project.title || "（未命名的申报书）"}
+              </Link>
+            </td>
+            <td className="whitespace-nowrap">{county ? project.unit.name : (project.topic?.code ?? "自选")}</td>
+            <td className="whitespace-nowrap">{project.category ? CATEGORY_LABELS[project.category] : ""}</td>
+            <td className="whitespace-nowrap">{project.tier ? TIER_LABELS[project.tier] : ""}</td>
+            <td>
+              <StateBadge state={project.state} />
+            </td>
+            <td className="whitespace-nowrap">{project.liaison?.name ?? ""}</td>
+            <td className="whitespace-nowrap">{formatDateTime(project.submittedAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <Pagination total={total} page={page} pageSize={pageSize} params={params} />
+    </div>
+  );
+}

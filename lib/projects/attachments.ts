@@ -1,0 +1,68 @@
+// Attachments of a proposal: type checked by content, size limited, stored under generated keys.
+import "server-only";
+import crypto from "node:crypto";
+import { fileTypeFromBuffer } from "file-type";
+import type { Tx } from "@/lib/db/client";
+import { writeAudit, type AuditActor } from "@/lib/audit/log";
+import { ActionError } from "@/lib/actions/errors";
+import { fileStore } from "@/lib/storage";
+import { EDITABLE_STATES } from "@/lib/projects/catalog";
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 20;
+export const ATTACHMENT_HINT = "PDF、Word、Excel 或图片（JPG、PNG），每个不超过 20 MB";
+
+/** What the bytes are, whatever the name says; Office's old binary formats are one container type. */
+const ALLOWED: Record<string, string[]> = {
+  pdf: ["pdf"],
+  docx: ["docx"],
+  xlsx: ["xlsx"],
+  cfb: ["doc", "xls"],
+  jpg: ["jpg", "jpeg"],
+  png: ["png"],
+};
+
+export async function checkFileContent(name: string, content: Buffer): Promise<{ mime: string } | { problem: string }> {
+  if (content.length === 0) return { problem: "文件是空的" };
+  if (content.length > MAX_ATTACHMENT_BYTES) return { problem: "文件超过 20 MB" };
+  const detected = await fileTypeFromBuffer(content);
+  const extension = name.split(".").pop()?.toLowerCase() ?? "";
+  const allowedNames = detected ? ALLOWED[detected.ext] : undefined;
+  if (!detected || !allowedNames || !allowedNames.includes(extension)) return { problem: `不支持该文件类型，请上传${ATTACHMENT_HINT}` };
+  return { mime: detected.mime };
+}
+
+/** Keeps the name people recognise, without path parts or control characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "附件";
+  return base.replace(/[\u0000-\u001f\u007f"]/g, "").slice(-120) || "附件";
+}
+
+type By = { actor: NonNullable<AuditActor>; ip: string | null };
+
+export async function addAttachmentRecord(tx: Tx, input: { projectId: string; name: string; content: Buffer }, unitId: string, by: By) {
+  const project = await tx.project.findFirst({ where: { id: input.projectId, unitId }, include: { _count: { select: { attachments: true } } } });
+  if (!project) throw new ActionError("项目不存在");
+  if (!EDITABLE_STATES.includes(project.state)) throw new ActionError("已提交的申报书不能再添加附件");
+  if (project._count.attachments >= MAX_ATTACHMENTS) throw new ActionError(`附件不能超过 ${MAX_ATTACHMENTS} 个`);
+  const checked = await checkFileContent(input.name, input.content);
+  if ("problem" in checked) throw new ActionError(checked.problem);
+  const storageKey = `${project.id}/${crypto.randomUUID()}`;
+  const attachment = await tx.attachment.create({
+    data: { projectId: project.id, fileName: cleanFileName(input.name), storageKey, mimeType: checked.mime, size: input.content.length, uploadedById: by.actor.id },
+  });
+  // Written last: if the row fails the file is never stored; if the write fails the row rolls back.
+  await fileStore().put(storageKey, input.content);
+  await writeAudit({ actor: by.actor, action: "project.attach", entityType: "Project", entityId: project.id, summary: attachment.fileName, ip: by.ip }, tx);
+  return attachment;
+}
+
+export async function removeAttachmentRecord(tx: Tx, id: string, unitId: string, by: By) {
+  const attachment = await tx.attachment.findFirst({ where: { id, project: { unitId } }, include: { project: true } });
+  if (!attachment) throw new ActionError("附件不存在");
+  if (!EDITABLE_STATES.includes(attachment.project.state)) throw new ActionError("已提交的申报书不能删除附件");
+  // Submitted versions list their files by name; the bytes of a removed draft file are not kept.
+  await tx.attachment.delete({ where: { id } });
+  await writeAudit({ actor: by.actor, action: "project.detach", entityType: "Project", entityId: attachment.projectId, summary: attachment.fileName, ip: by.ip }, tx);
+  return attachment.storageKey;
+}

@@ -1,0 +1,154 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentUser } from "@/lib/auth/session-store";
+import { seesWholeCounty } from "@/lib/auth/permissions";
+import { likeText } from "@/lib/db/search";
+import type { ProjectFilter } from "@/lib/projects/schemas";
+
+export const PROJECTS_PAGE_SIZE = 30;
+
+type Viewer = Pick<CurrentUser, "id" | "roles" | "unitId">;
+
+/** County readers see every project; a unit sees its own, drafts included, and nobody else's. */
+export function projectScope(viewer: Viewer): Prisma.ProjectWhereInput {
+  return seesWholeCounty(viewer.roles) ? {} : { unitId: viewer.unitId };
+}
+
+export function projectWhere(viewer: Viewer, filter: ProjectFilter & { yearId: string | null }): Prisma.ProjectWhereInput {
+  const county = seesWholeCounty(viewer.roles);
+  return {
+    AND: [
+      projectScope(viewer),
+      // Another unit's unfinished draft is its own business, even for the county.
+      county ? { OR: [{ state: { not: "DRAFT" } }, { submittedAt: { not: null } }] } : {},
+      filter.yearId ? { yearId: filter.yearId } : {},
+      filter.unitId ? { unitId: filter.unitId } : {},
+      filter.unitType ? { unit: { type: filter.unitType } } : {},
+      filter.category ? { category: filter.category } : {},
+      filter.focus ? { focus: filter.focus } : {},
+      filter.tier ? { tier: filter.tier } : {},
+      filter.state ? { state: filter.state } : {},
+      filter.topicId ? { topicId: filter.topicId } : {},
+      filter.liaison === "me" ? { liaisonId: viewer.id } : filter.liaison === "none" ? { liaisonId: null } : filter.liaison ? { liaisonId: filter.liaison } : {},
+      filter.q ? { OR: [{ title: { contains: likeText(filter.q) } }, { problem: { contains: likeText(filter.q) } }] } : {},
+    ],
+  };
+}
+
+const ORDER: Record<NonNullable<ProjectFilter["sort"]>, Prisma.ProjectOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { id: "desc" }],
+  submitted: [{ submittedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+  title: [{ title: "asc" }, { id: "asc" }],
+  unit: [{ unit: { code: "asc" } }, { id: "asc" }],
+};
+
+export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yearId: string | null }) {
+  const where = projectWhere(viewer, filter);
+  const page = filter.page ?? 1;
+  const [total, projects] = await Promise.all([
+    db.project.count({ where }),
+    db.project.findMany({
+      where,
+      orderBy: ORDER[filter.sort ?? "updated"],
+      skip: (page - 1) * PROJECTS_PAGE_SIZE,
+      take: PROJECTS_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        state: true,
+        category: true,
+        focus: true,
+        tier: true,
+        submittedAt: true,
+        updatedAt: true,
+        unit: { select: { name: true } },
+        liaison: { select: { name: true } },
+        topic: { select: { code: true } },
+      },
+    }),
+  ]);
+  return { total, page, pageSize: PROJECTS_PAGE_SIZE, projects };
+}
+
+export async function getProject(viewer: Viewer, id: string) {
+  const project = await db.project.findFirst({
+    where: { AND: [{ id }, projectScope(viewer)] },
+    include: {
+      year: { select: { year: true } },
+      unit: { select: { id: true, name: true, type: true } },
+      topic: { select: { id: true, code: true, title: true } },
+      liaison: { select: { id: true, name: true } },
+      milestones: { orderBy: { sortOrder: "asc" } },
+      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
+      events: { orderBy: { at: "asc" } },
+      notes: { orderBy: { at: "desc" } },
+      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, submittedAt: true, submittedBy: true } },
+    },
+  });
+  // The county does not read another unit's draft that was never submitted.
+  if (project && seesWholeCounty(viewer.roles) && project.state === "DRAFT" && !project.submittedAt && project.unitId !== viewer.unitId) return null;
+  return project;
+}
+
+/** Two consecutive submitted versions (the asked one and the one before), for comparison. */
+export async function versionPair(projectId: string, number: number) {
+  const versions = await db.projectVersion.findMany({ where: { projectId, number: { in: [number, number - 1] } }, orderBy: { number: "desc" } });
+  return { current: versions.find((v) => v.number === number) ?? null, previous: versions.find((v) => v.number === number - 1) ?? null };
+}
+
+export async function attachmentForViewer(viewer: Viewer, projectId: string, attachmentId: string) {
+  const project = await getProject(viewer, projectId);
+  if (!project) return null;
+  return db.attachment.findFirst({ where: { id: attachmentId, projectId: project.id } });
+}
+
+/** Staff who can be a project's liaison (联系人). */
+export function liaisonOptions() {
+  return db.user.findMany({ where: { active: true, roles: { has: "COUNTY_STAFF" } }, orderBy: [{ unit: { code: "asc" } }, { name: "asc" }], select: { id: true, name: true, unit: { select: { name: true } } } });
+}
+
+/** Topics the unit took up and can propose from (not yet used for a project of its own). */
+export function topicsToPropose(unitId: string) {
+  return db.topic.findMany({
+    where: { status: "PUBLISHED", claims: { some: { unitId, status: { in: ["TAKEN", "AWARDED", "ACCEPTED"] } } }, projects: { none: { unitId } } },
+    orderBy: [{ year: { year: "desc" } }, { code: "asc" }],
+    select: { id: true, code: true, title: true, yearId: true },
+  });
+}
+
+export type SimilarItem = { kind: "project" | "topic"; id: string; title: string; unitName: string | null; year: number; state: string; score: number };
+
+/**
+ * Projects (not drafts) and published topics whose title or problem resembles what is being typed,
+ * any unit and any year, by trigram similarity (pg_trgm, which handles Chinese without word breaks).
+ */
+export async function similarItems(input: { title: string; problem: string; exceptProjectId?: string }): Promise<SimilarItem[]> {
+  const title = input.title.trim();
+  const problem = input.problem.trim();
+  if (title.length < 2 && problem.length < 4) return [];
+  const except = input.exceptProjectId ?? "";
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.15', true), set_config('pg_trgm.word_similarity_threshold', '0.4', true)`;
+    const rows = await tx.$queryRaw<SimilarItem[]>`
+      (SELECT 'project' AS kind, p."id", p."title", u."name" AS "unitName", y."year", p."state"::text AS state,
+              GREATEST(similarity(p."title", ${title}), word_similarity(${title}, p."title"), similarity(coalesce(p."problem", ''), ${problem})) AS score
+         FROM "Project" p JOIN "Unit" u ON u."id" = p."unitId" JOIN "Year" y ON y."id" = p."yearId"
+        WHERE p."state" <> 'DRAFT' AND p."id" <> ${except}
+          AND ((${title} <> '' AND (p."title" % ${title} OR ${title} <% p."title")) OR (${problem} <> '' AND p."problem" % ${problem}))
+        ORDER BY score DESC LIMIT 6)
+      UNION ALL
+      (SELECT 'topic' AS kind, t."id", t."title", NULL AS "unitName", y."year", t."status"::text AS state,
+              GREATEST(similarity(t."title", ${title}), word_similarity(${title}, t."title"), similarity(t."description", ${problem})) AS score
+         FROM "Topic" t JOIN "Year" y ON y."id" = t."yearId"
+        WHERE t."status" = 'PUBLISHED'
+          AND ((${title} <> '' AND (t."title" % ${title} OR ${title} <% t."title")) OR (${problem} <> '' AND t."description" % ${problem}))
+        ORDER BY score DESC LIMIT 4)`;
+    return rows.map((row) => ({ ...row, score: Number(row.score) }));
+  });
+}
+
+/** The unit's own project drawn from a topic, if it has started one. */
+export function projectForTopic(topicId: string, unitId: string) {
+  return db.project.findFirst({ where: { topicId, unitId }, select: { id: true } });
+}

@@ -1,0 +1,220 @@
+// Writing proposals and moving projects through their states; shared by the actions, the hearing module and the demo.
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma, ProjectState } from "@/lib/generated/prisma/client";
+import { writeAudit, type AuditActor } from "@/lib/audit/log";
+import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { notifyAdmins, notifyUnits, notifyUsers } from "@/lib/notifications/service";
+import { formatDate, formatDateTime } from "@/lib/time";
+import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
+import { proposalProblems } from "@/lib/projects/completeness";
+import { milestoneDate, type ProposalFields } from "@/lib/projects/schemas";
+import { TRANSITIONS, transitionProblem, type TransitionActor, type TransitionName } from "@/lib/projects/states";
+import { TAKEN_UP } from "@/lib/topics/rules";
+
+type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
+
+/** A new draft for the unit, blank or filled from a topic the unit has taken up. */
+export async function createProjectRecord(tx: Tx, input: { yearId: string; topicId?: string }, unitId: string, by: By) {
+  const year = await tx.year.findUnique({ where: { id: input.yearId } });
+  if (!year) throw new ActionError("年度不存在");
+  let fromTopic: Partial<Prisma.ProjectUncheckedCreateInput> = {};
+  if (input.topicId) {
+    const topic = await tx.topic.findFirst({ where: { id: input.topicId, status: "PUBLISHED", claims: { some: { unitId, status: { in: TAKEN_UP } } } } });
+    if (!topic) throw new ActionError("只能据本单位已认领、中标或接受发包的选题申报");
+    const existing = await tx.project.findFirst({ where: { topicId: topic.id, unitId }, select: { id: true } });
+    if (existing) return { id: existing.id, existed: true };
+    fromTopic = { topicId: topic.id, yearId: topic.yearId, title: topic.title, category: topic.category, focus: topic.focus, tier: topic.tier, problem: topic.description };
+  }
+  const project = await tx.project.create({ data: { yearId: year.id, unitId, title: "", createdById: by.actor.id, createdAt: by.now, ...fromTopic } });
+  await tx.projectEvent.create({ data: { projectId: project.id, kind: "create", toState: "DRAFT", note: input.topicId ? "据参考选题创建" : null, actorId: by.actor.id, actorName: by.actor.name, at: by.now } });
+  await writeAudit({ actor: by.actor, action: "project.create", entityType: "Project", entityId: project.id, summary: project.title || "（未命名）", ip: by.ip }, tx);
+  return { id: project.id, existed: false };
+}
+
+function proposalData(fields: ProposalFields) {
+  const { milestones, selfAssessment, ...rest } = fields;
+  return { data: { ...rest, selfAssessment }, milestones: milestones.filter((m) => m.title || m.dueDate) };
+}
+
+/** Loads a project of the caller's unit for writing, locked against a concurrent save. */
+async function ownProject(tx: Tx, id: string, unitId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${id} FOR UPDATE`;
+  const project = await tx.project.findFirst({ where: { id, unitId } });
+  if (!project) throw new ActionError("项目不存在");
+  return project;
+}
+
+/** Saves what the unit typed. Optimistic locking: a save based on an older version is refused, never merged. */
+export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: string; version: number }, unitId: string, by: By) {
+  const { id, version, ...fields } = input;
+  const project = await ownProject(tx, id, unitId);
+  if (!EDITABLE_STATES.includes(project.state)) throw new ActionError(`“${STATE_LABELS[project.state]}”的申报书不能修改`);
+  if (project.version !== version) throw new ActionError("该申报书已在别处修改（可能是同事或另一个窗口），请刷新页面后再改；本页未保存的内容请先复制留存");
+  const { data, milestones } = proposalData(fields);
+  await tx.project.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+  await tx.projectMilestone.deleteMany({ where: { projectId: id } });
+  await tx.projectMilestone.createMany({ data: milestones.map((m, index) => ({ projectId: id, sortOrder: index, title: m.title, dueDate: milestoneDate(m.dueDate) })) });
+  return { version: version + 1 };
+}
+
+/** The proposal as submitted, for the version history and its comparison. */
+async function snapshot(tx: Tx, projectId: string) {
+  const project = await tx.project.findUniqueOrThrow({
+    where: { id: projectId },
+    include: { milestones: { orderBy: { sortOrder: "asc" } }, attachments: { orderBy: { createdAt: "asc" }, select: { fileName: true } } },
+  });
+  return {
+    title: project.title,
+    leaderName: project.leaderName,
+    leaderContact: project.leaderContact,
+    category: project.category,
+    focus: project.focus,
+    tier: project.tier,
+    problem: project.problem,
+    innovationKinds: project.innovationKinds,
+    methods: project.methods,
+    goals: project.goals,
+    measures: project.measures,
+    expectedResults: project.expectedResults,
+    inputPeople: project.inputPeople,
+    inputMoney: project.inputMoney,
+    inputMaterials: project.inputMaterials,
+    selfAssessment: project.selfAssessment,
+    milestones: project.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate?.toISOString() ?? null })),
+    attachments: project.attachments.map((a) => a.fileName),
+  };
+}
+export type ProposalSnapshot = Awaited<ReturnType<typeof snapshot>>;
+
+/** The proposal window of the project's year, checked against the server clock. */
+async function proposalWindowProblem(tx: Tx, yearId: string, now: Date) {
+  const window = await tx.yearWindow.findUnique({ where: { yearId_kind: { yearId, kind: "PROPOSAL" } } });
+  if (!window) return null;
+  if (window.startsAt && now < window.startsAt) return `申报尚未开始（${formatDateTime(window.startsAt)} 起）`;
+  if (now >= window.endsAt) return `申报已于 ${formatDateTime(window.endsAt)} 截止`;
+  return null;
+}
+
+type TransitionInput = { id: string; version: number; transition: TransitionName; reason?: string | null; summary?: string | null };
+
+/**
+ * Moves a project along one transition of the table, after checking who acts, the state, the version
+ * and what the transition needs; writes the timeline, the audit log and the notices.
+ */
+export async function transitionProjectRecord(tx: Tx, input: TransitionInput, actor: { kind: TransitionActor; unitId?: string }, by: By) {
+  const now = by.now ?? new Date();
+  await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${input.id} FOR UPDATE`;
+  const project = await tx.project.findFirst({ where: { id: input.id, ...(actor.kind === "unit" ? { unitId: actor.unitId } : {}) }, include: { year: true } });
+  if (!project) throw new ActionError("项目不存在");
+  const transition = TRANSITIONS[input.transition];
+  // A double click arrives after the first click already moved the project: say so plainly.
+  if (project.state === transition.to && project.version === input.version + 1) throw new ActionError(`已经${transition.label}，无需重复操作`);
+  const problem = transitionProblem(input.transition, project.state, actor.kind);
+  if (problem) throw new ActionError(problem);
+  if (project.version !== input.version) throw new ActionError(STALE_RECORD);
+  const needs: { field: "reason" | "summary"; label: string } | undefined = "needs" in transition ? transition.needs : undefined;
+  const text = needs ? input[needs.field] : null;
+  if (needs && !text) throw new FieldError(needs.field, `请填写${needs.label}`);
+
+  const extra: Prisma.ProjectUpdateInput = {};
+  let versionNumber: number | null = null;
+  if (input.transition === "submit" || input.transition === "resubmit") {
+    const problems = proposalProblems(await proposalFieldsOf(tx, project.id));
+    if (Object.keys(problems).length > 0) throw new ActionError(`申报书尚不完整：${Object.values(problems).slice(0, 3).join("；")}${Object.keys(problems).length > 3 ? " 等" : ""}`);
+    // A first submission keeps to the year's window; a proposal returned for completion may come back later.
+    if (input.transition === "submit") {
+      const late = await proposalWindowProblem(tx, project.yearId, now);
+      if (late) throw new ActionError(late);
+    }
+    versionNumber = (await tx.projectVersion.count({ where: { projectId: project.id } })) + 1;
+    await tx.projectVersion.create({ data: { projectId: project.id, number: versionNumber, snapshot: await snapshot(tx, project.id), submittedAt: now, submittedBy: by.actor.name } });
+    extra.submittedAt = now;
+  }
+  if (input.transition === "complete") extra.finalSummary = text;
+
+  await tx.project.update({ where: { id: project.id }, data: { ...extra, state: transition.to, version: { increment: 1 } } });
+  const from: ProjectState = project.state;
+  await tx.projectEvent.create({
+    data: {
+      projectId: project.id,
+      kind: input.transition,
+      fromState: from,
+      toState: transition.to,
+      note: text ?? (versionNumber ? `第 ${versionNumber} 版申报书` : null),
+      actorId: by.actor.id,
+      actorName: by.actor.name,
+      at: now,
+    },
+  });
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "project.transition",
+      entityType: "Project",
+      entityId: project.id,
+      summary: `${project.title}：${STATE_LABELS[from]} → ${STATE_LABELS[transition.to]}（${transition.label}）`,
+      details: text ? { text } : undefined,
+      ip: by.ip,
+    },
+    tx,
+  );
+  const link = `/projects/${project.id}`;
+  if (actor.kind === "unit") {
+    if (input.transition === "submit" || input.transition === "resubmit") {
+      await notifyAdmins(tx, { kind: "project.submitted", title: `新的申报：${project.title}`, body: input.transition === "resubmit" ? "补充修改后重新提交" : null, link });
+    }
+  } else {
+    await notifyUnits(tx, [project.unitId], { kind: "project.transition", title: `项目“${project.title}”${transition.label}`, body: text, link });
+  }
+  if (project.liaisonId && actor.kind === "unit") await notifyUsers(tx, [project.liaisonId], { kind: "project.transition", title: `联系项目“${project.title}”${transition.label}`, link });
+  return { state: transition.to, versionNumber };
+}
+
+async function proposalFieldsOf(tx: Tx, projectId: string): Promise<ProposalFields> {
+  const p = await tx.project.findUniqueOrThrow({ where: { id: projectId }, include: { milestones: { orderBy: { sortOrder: "asc" } } } });
+  return {
+    title: p.title,
+    leaderName: p.leaderName,
+    leaderContact: p.leaderContact,
+    category: p.category,
+    focus: p.focus,
+    tier: p.tier,
+    problem: p.problem,
+    innovationKinds: p.innovationKinds,
+    methods: p.methods,
+    goals: p.goals,
+    measures: p.measures,
+    expectedResults: p.expectedResults,
+    inputPeople: p.inputPeople,
+    inputMoney: p.inputMoney,
+    inputMaterials: p.inputMaterials,
+    selfAssessment: (p.selfAssessment ?? {}) as ProposalFields["selfAssessment"],
+    milestones: p.milestones.map((m) => ({ title: m.title, dueDate: formatDate(m.dueDate) })),
+  };
+}
+
+export async function assignLiaisonRecord(tx: Tx, input: { id: string; version: number; liaisonId: string | null }, by: By) {
+  const project = await tx.project.findUnique({ where: { id: input.id } });
+  if (!project) throw new ActionError("项目不存在");
+  if (project.version !== input.version) throw new ActionError(STALE_RECORD);
+  const liaison = input.liaisonId
+    ? await tx.user.findFirst({ where: { id: input.liaisonId, active: true, roles: { hasSome: ["COUNTY_STAFF", "COUNTY_ADMIN"] } } })
+    : null;
+  if (input.liaisonId && !liaison) throw new FieldError("liaisonId", "联系人须是在岗的组工干部");
+  await tx.project.update({ where: { id: project.id }, data: { liaisonId: liaison?.id ?? null, version: { increment: 1 } } });
+  await tx.projectEvent.create({ data: { projectId: project.id, kind: "liaison", note: liaison ? `联系人：${liaison.name}` : "取消联系人", actorId: by.actor.id, actorName: by.actor.name, at: by.now } });
+  await writeAudit({ actor: by.actor, action: "project.liaison", entityType: "Project", entityId: project.id, summary: `${project.title}：${liaison?.name ?? "无联系人"}`, ip: by.ip }, tx);
+  if (liaison) await notifyUsers(tx, [liaison.id], { kind: "project.liaison", title: `您被指定为项目“${project.title}”的联系人`, link: `/projects/${project.id}` });
+}
+
+/** 指导记录: only the project's liaison (or the admin) writes them. */
+export async function addGuidanceNoteRecord(tx: Tx, input: { projectId: string; content: string }, by: By & { isAdmin: boolean }) {
+  const project = await tx.project.findUnique({ where: { id: input.projectId } });
+  if (!project) throw new ActionError("项目不存在");
+  if (project.liaisonId !== by.actor.id && !by.isAdmin) throw new ActionError("只有该项目的联系人可以填写指导记录");
+  const note = await tx.guidanceNote.create({ data: { projectId: project.id, authorId: by.actor.id, authorName: by.actor.name, content: input.content, at: by.now } });
+  await writeAudit({ actor: by.actor, action: "project.note", entityType: "Project", entityId: project.id, summary: project.title, ip: by.ip }, tx);
+  await notifyUnits(tx, [project.unitId], { kind: "project.note", title: `联系人对“${project.title}”有新的指导意见`, body: input.content.slice(0, 200), link: `/projects/${project.id}` });
+  return note;
+}
