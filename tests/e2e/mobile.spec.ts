@@ -59,3 +59,34 @@ test("手机上管理页面的宽表格在框内滚动，整页不横向溢出",
     await signOut(page);
   }
 });
+
+test("手机上填写申报书：边填边自动保存，关掉页面再打开内容还在，页面不横向溢出", async ({ page, context }) => {
+  await signInAndWait(page, "z011");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "创新项目" }).click();
+  await page.getByRole("button", { name: "新建申报书" }).click();
+  await expect(page.getByRole("heading", { name: "填写申报书" })).toBeVisible();
+  await expectNoHorizontalOverflow(page, "申报书");
+  await page.getByLabel(/^项目名称/).fill("手机上写的申报书");
+  await page.getByLabel(/^拟解决的问题/).fill("村里年轻党员少，活动难组织。");
+  await page.getByRole("checkbox", { name: /^加一加/ }).check();
+  await page.getByLabel("第 1 个节点的内容").fill("摸底调查");
+  await page.getByLabel("第 1 个节点的日期").fill("2026-12-31");
+  await expect(page.getByTestId("save-state")).toContainText("已自动保存");
+  const url = page.url();
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto(url);
+  await expect(again.getByLabel(/^项目名称/)).toHaveValue("手机上写的申报书");
+  await expect(again.getByLabel(/^拟解决的问题/)).toHaveValue("村里年轻党员少，活动难组织。");
+  await expect(again.getByRole("checkbox", { name: /^加一加/ })).toBeChecked();
+  await expect(again.getByLabel("第 1 个节点的日期")).toHaveValue("2026-12-31");
+  await again.getByRole("button", { name: "提交申报" }).click();
+  await expect(fieldErrorOf(again, "责任领导")).toHaveText("请填写责任领导");
+  await expect(fieldErrorOf(again, "责任领导")).toBeInViewport();
+  await expectNoHorizontalOverflow(again, "申报书");
+});
+
+function fieldErrorOf(page: Page, label: string) {
+  return page.locator(`[data-field]`, { has: page.getByLabel(new RegExp(`^${label}\\*?$`)) }).getByRole("alert");
+}
