@@ -94,3 +94,17 @@ export function SavedNotice({ show }: { show: unknown }) {
     </div>
   );
 }
+
+/** A filter of a list: one value from a labelled set, or all of them. */
+export function FilterSelect({ name, label, all, labels, value, width = "w-32" }: { name: string; label: string; all: string; labels: Record<string, string>; value?: string; width?: string }) {
+  return (
+    <select name={name} defaultValue={value ?? ""} aria-label={label} className={`input ${width}`}>
+      <option value="">{all}</option>
+      {Object.entries(labels).map(([option, text]) => (
+        <option key={option} value={option}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+}

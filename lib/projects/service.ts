@@ -5,9 +5,10 @@ import type { Prisma, ProjectState } from "@/lib/generated/prisma/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
 import { notifyAdmins, notifyUnits, notifyUsers } from "@/lib/notifications/service";
-import { formatDate, formatDateTime } from "@/lib/time";
+import { formatDateTime } from "@/lib/time";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { proposalProblems } from "@/lib/projects/completeness";
+import { proposalOf } from "@/lib/projects/proposal";
 import { milestoneDate, type ProposalFields } from "@/lib/projects/schemas";
 import { TRANSITIONS, transitionProblem, type TransitionActor, type TransitionName } from "@/lib/projects/states";
 import { TAKEN_UP } from "@/lib/topics/rules";
@@ -64,27 +65,9 @@ async function snapshot(tx: Tx, projectId: string) {
     where: { id: projectId },
     include: { milestones: { orderBy: { sortOrder: "asc" } }, attachments: { orderBy: { createdAt: "asc" }, select: { fileName: true } } },
   });
-  return {
-    title: project.title,
-    leaderName: project.leaderName,
-    leaderContact: project.leaderContact,
-    category: project.category,
-    focus: project.focus,
-    tier: project.tier,
-    problem: project.problem,
-    innovationKinds: project.innovationKinds,
-    methods: project.methods,
-    goals: project.goals,
-    measures: project.measures,
-    expectedResults: project.expectedResults,
-    inputPeople: project.inputPeople,
-    inputMoney: project.inputMoney,
-    inputMaterials: project.inputMaterials,
-    selfAssessment: project.selfAssessment,
-    milestones: project.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate?.toISOString() ?? null })),
-    attachments: project.attachments.map((a) => a.fileName),
-  };
+  return { ...proposalOf(project), attachments: project.attachments.map((a) => a.fileName) };
 }
+
 export type ProposalSnapshot = Awaited<ReturnType<typeof snapshot>>;
 
 /** The proposal window of the project's year, checked against the server clock. */
@@ -172,26 +155,7 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
 }
 
 async function proposalFieldsOf(tx: Tx, projectId: string): Promise<ProposalFields> {
-  const p = await tx.project.findUniqueOrThrow({ where: { id: projectId }, include: { milestones: { orderBy: { sortOrder: "asc" } } } });
-  return {
-    title: p.title,
-    leaderName: p.leaderName,
-    leaderContact: p.leaderContact,
-    category: p.category,
-    focus: p.focus,
-    tier: p.tier,
-    problem: p.problem,
-    innovationKinds: p.innovationKinds,
-    methods: p.methods,
-    goals: p.goals,
-    measures: p.measures,
-    expectedResults: p.expectedResults,
-    inputPeople: p.inputPeople,
-    inputMoney: p.inputMoney,
-    inputMaterials: p.inputMaterials,
-    selfAssessment: (p.selfAssessment ?? {}) as ProposalFields["selfAssessment"],
-    milestones: p.milestones.map((m) => ({ title: m.title, dueDate: formatDate(m.dueDate) })),
-  };
+  return proposalOf(await tx.project.findUniqueOrThrow({ where: { id: projectId }, include: { milestones: { orderBy: { sortOrder: "asc" } } } }));
 }
 
 export async function assignLiaisonRecord(tx: Tx, input: { id: string; version: number; liaisonId: string | null }, by: By) {

@@ -4,15 +4,15 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { listProjects, liaisonOptions, topicsToPropose } from "@/lib/projects/queries";
 import { projectFilterSchema } from "@/lib/projects/schemas";
-import { PROJECT_STATES, STATE_LABELS } from "@/lib/projects/catalog";
-import { CATEGORY_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
-import { FOCUS_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
+import { STATE_LABELS } from "@/lib/projects/catalog";
+import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
+import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/rules";
 import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
 import { unitOptions } from "@/lib/units/queries";
 import { formatDateTime } from "@/lib/time";
 import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
-import { DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
+import { DataTable, EmptyRow, FilterBar, FilterSelect, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { StateBadge } from "@/components/projects/state-badge";
 import { NewProjectButton } from "@/components/projects/new-project-button";
@@ -87,38 +87,10 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             </select>
           </>
         )}
-        <select name="category" defaultValue={filter.category ?? ""} aria-label="类别" className="input w-28">
-          <option value="">全部类别</option>
-          {SUGGESTION_CATEGORIES.map((value) => (
-            <option key={value} value={value}>
-              {CATEGORY_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <select name="focus" defaultValue={filter.focus ?? ""} aria-label="着眼领域" className="input w-28">
-          <option value="">全部领域</option>
-          {TOPIC_FOCUSES.map((value) => (
-            <option key={value} value={value}>
-              {FOCUS_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <select name="tier" defaultValue={filter.tier ?? ""} aria-label="目标层次" className="input w-36">
-          <option value="">全部层次</option>
-          {TOPIC_TIERS.map((value) => (
-            <option key={value} value={value}>
-              {TIER_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <select name="state" defaultValue={filter.state ?? ""} aria-label="状态" className="input w-28">
-          <option value="">全部状态</option>
-          {PROJECT_STATES.map((state) => (
-            <option key={state} value={state}>
-              {STATE_LABELS[state]}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="category" label="类别" all="全部类别" labels={CATEGORY_LABELS} value={filter.category} width="w-28" />
+        <FilterSelect name="focus" label="着眼领域" all="全部领域" labels={FOCUS_LABELS} value={filter.focus} width="w-28" />
+        <FilterSelect name="tier" label="目标层次" all="全部层次" labels={TIER_LABELS} value={filter.tier} width="w-36" />
+        <FilterSelect name="state" label="状态" all="全部状态" labels={STATE_LABELS} value={filter.state} width="w-28" />
         {county && (
           <select name="liaison" defaultValue={filter.liaison ?? ""} aria-label="联系人" className="input w-32">
             <option value="">全部联系人</option>

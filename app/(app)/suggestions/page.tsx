@@ -8,7 +8,7 @@ import { CATEGORY_LABELS, STATUS_LABELS, SUGGESTION_CATEGORIES } from "@/lib/sug
 import { formatDateTime } from "@/lib/time";
 import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
-import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
+import { Badge, DataTable, EmptyRow, FilterBar, FilterSelect, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "建言献策" };
@@ -43,14 +43,7 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
       />
       <FilterBar>
         <YearSelect years={years} selected={year?.year} />
-        <select name="category" defaultValue={filter.category ?? ""} aria-label="类别" className="input w-32">
-          <option value="">全部类别</option>
-          {SUGGESTION_CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {CATEGORY_LABELS[category]}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="category" label="类别" all="全部类别" labels={CATEGORY_LABELS} value={filter.category} width="w-32" />
         <select name="aspectId" defaultValue={filter.aspectId ?? ""} aria-label="方面" className="input w-44">
           <option value="">全部方面</option>
           {SUGGESTION_CATEGORIES.map((category) => (
@@ -65,14 +58,7 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
             </optgroup>
           ))}
         </select>
-        <select name="status" defaultValue={filter.status ?? ""} aria-label="状态" className="input w-28">
-          <option value="">全部状态</option>
-          {Object.entries(STATUS_LABELS).map(([status, label]) => (
-            <option key={status} value={status}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="status" label="状态" all="全部状态" labels={STATUS_LABELS} value={filter.status} width="w-28" />
         <input name="q" defaultValue={filter.q} placeholder="内容或回执号" aria-label="内容或回执号" className="input w-44" />
       </FilterBar>
       {toTopic && (

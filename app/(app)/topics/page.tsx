@@ -4,14 +4,14 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { draftCount, listTopics } from "@/lib/topics/queries";
 import { topicFilterSchema } from "@/lib/topics/schemas";
-import { CATEGORY_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
-import { CLAIM_MODE_LABELS, CLAIM_MODES, CLAIM_STATUS_LABELS, FOCUS_LABELS, PHASE_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS, topicPhase, type TopicPhase } from "@/lib/topics/rules";
+import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
+import { CLAIM_MODE_LABELS, CLAIM_STATUS_LABELS, FOCUS_LABELS, PHASE_LABELS, TIER_LABELS, topicPhase, type TopicPhase } from "@/lib/topics/rules";
 import { formatDateTime } from "@/lib/time";
 import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
 import { PhaseBadge } from "@/components/topics/phase-badge";
 import { PublishCatalogueButton } from "@/components/topics/publish-catalogue-button";
-import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
+import { Badge, DataTable, EmptyRow, FilterBar, FilterSelect, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "参考选题" };
@@ -52,38 +52,10 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
       {year && drafts > 0 && <PublishCatalogueButton yearId={year.id} year={year.year} drafts={drafts} />}
       <FilterBar>
         <YearSelect years={years} selected={year?.year} />
-        <select name="category" defaultValue={filter.category ?? ""} aria-label="类别" className="input w-32">
-          <option value="">全部类别</option>
-          {SUGGESTION_CATEGORIES.map((value) => (
-            <option key={value} value={value}>
-              {CATEGORY_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <select name="focus" defaultValue={filter.focus ?? ""} aria-label="着眼领域" className="input w-32">
-          <option value="">全部领域</option>
-          {TOPIC_FOCUSES.map((value) => (
-            <option key={value} value={value}>
-              {FOCUS_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <select name="tier" defaultValue={filter.tier ?? ""} aria-label="目标层次" className="input w-40">
-          <option value="">全部层次</option>
-          {TOPIC_TIERS.map((value) => (
-            <option key={value} value={value}>
-              {TIER_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <select name="mode" defaultValue={filter.mode ?? ""} aria-label="认领方式" className="input w-32">
-          <option value="">全部方式</option>
-          {CLAIM_MODES.map((value) => (
-            <option key={value} value={value}>
-              {CLAIM_MODE_LABELS[value]}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="category" label="类别" all="全部类别" labels={CATEGORY_LABELS} value={filter.category} width="w-32" />
+        <FilterSelect name="focus" label="着眼领域" all="全部领域" labels={FOCUS_LABELS} value={filter.focus} width="w-32" />
+        <FilterSelect name="tier" label="目标层次" all="全部层次" labels={TIER_LABELS} value={filter.tier} width="w-40" />
+        <FilterSelect name="mode" label="认领方式" all="全部方式" labels={CLAIM_MODE_LABELS} value={filter.mode} width="w-32" />
         <select name="phase" defaultValue={filter.phase ?? ""} aria-label="状态" className="input w-28">
           <option value="">全部状态</option>
           {(Object.keys(PHASE_LABELS) as TopicPhase[])

@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getProject } from "@/lib/projects/queries";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
-import type { ProposalFields } from "@/lib/projects/schemas";
+import { proposalOf } from "@/lib/projects/proposal";
 import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
-import { formatDate } from "@/lib/time";
 import { PageHeader } from "@/components/ui/page";
 import { ProposalForm } from "@/components/projects/proposal-form";
 import { AttachmentList } from "@/components/projects/attachments";
@@ -25,25 +24,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
       </Notice>
     );
   }
-  const initial: ProposalFields = {
-    title: project.title,
-    leaderName: project.leaderName,
-    leaderContact: project.leaderContact,
-    category: project.category,
-    focus: project.focus,
-    tier: project.tier,
-    problem: project.problem,
-    innovationKinds: project.innovationKinds,
-    methods: project.methods,
-    goals: project.goals,
-    measures: project.measures,
-    expectedResults: project.expectedResults,
-    inputPeople: project.inputPeople,
-    inputMoney: project.inputMoney,
-    inputMaterials: project.inputMaterials,
-    selfAssessment: (project.selfAssessment ?? {}) as ProposalFields["selfAssessment"],
-    milestones: project.milestones.map((m) => ({ title: m.title, dueDate: formatDate(m.dueDate) })),
-  };
+  const initial = proposalOf(project);
   const returned = [...project.events].reverse().find((event) => event.kind === "return" || event.kind === "revise");
   return (
     <div>
