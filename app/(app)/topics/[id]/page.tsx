@@ -160,6 +160,11 @@ export default async function TopicPage({ params, searchParams }: { params: Prom
             ))}
           </ul>
         )}
+        {county && can(user.roles, "projects.view") && topic.status !== "DRAFT" && (
+          <Link href={`/projects?year=${topic.year.year}&topicId=${topic.id}`} className="link mt-3 inline-block text-sm">
+            查看据此申报的项目
+          </Link>
+        )}
       </Card>
 
       {county && topic.claimMode === "BIDDING" && (
