@@ -5,6 +5,7 @@ import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
+import { auditDenied } from "@/lib/auth/current-user";
 import { z, idSchema } from "@/lib/validation";
 import { fileStore } from "@/lib/storage";
 import { addAttachmentRecord, removeAttachmentRecord } from "@/lib/projects/attachments";
@@ -44,7 +45,10 @@ export const transitionProject = actionClient
     const allowedBy = TRANSITIONS[parsedInput.transition].by as readonly string[];
     const asAdmin = allowedBy.includes("admin") && can(ctx.user.roles, "projects.manage");
     const asUnit = allowedBy.includes("unit") && can(ctx.user.roles, "projects.propose");
-    if (!asAdmin && !asUnit) throw new ActionError("无权执行此操作");
+    if (!asAdmin && !asUnit) {
+      await auditDenied(ctx.user, `操作：${TRANSITIONS[parsedInput.transition].label}`);
+      throw new ActionError("无权执行此操作");
+    }
     const actor = asUnit && !asAdmin ? { kind: "unit" as const, unitId: ctx.user.unitId } : { kind: "admin" as const };
     const result = await withFieldErrors(() => db.$transaction((tx) => transitionProjectRecord(tx, parsedInput, actor, { actor: ctx.actor, ip: ctx.ip })));
     refresh(parsedInput.id);
