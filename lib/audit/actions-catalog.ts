@@ -46,6 +46,18 @@ export const AUDIT_ACTIONS = {
   "project.note": "填写指导记录",
   "project.attach": "上传附件",
   "project.detach": "删除附件",
+  "hearing.rubric": "修改评分标准",
+  "hearing.create": "新建听证会",
+  "hearing.update": "修改听证会",
+  "hearing.reviewers": "设定评审专家",
+  "hearing.assign": "分配评审",
+  "hearing.unassign": "取消评审分配",
+  "hearing.conflict": "声明回避",
+  "hearing.score": "提交评分",
+  "hearing.close": "结束听证评分",
+  "hearing.remind": "提醒评审专家",
+  "meeting.create": "新建部务会",
+  "meeting.decide": "部务会审定",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

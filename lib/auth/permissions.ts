@@ -38,6 +38,12 @@ export const PERMISSIONS = {
   "projects.manage": ["COUNTY_ADMIN"],
   /** Guidance notes (指导记录) on the projects one is liaison of. */
   "projects.guide": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** Hearings, their agendas, assignments, progress and results; 部务会 decisions. */
+  "hearings.view": COUNTY_READERS,
+  /** Build hearings, assign reviewers, set the rubric, close hearings, record 部务会 decisions. */
+  "hearings.manage": ["COUNTY_ADMIN"],
+  /** Score the proposals assigned to oneself, declare conflicts. */
+  "hearings.score": ["REVIEWER"],
   /** One's own in-app notifications. */
   "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],

@@ -3,13 +3,16 @@ import "server-only";
 import type { Faker } from "@faker-js/faker";
 import { db } from "@/lib/db/client";
 import { parseBusinessDateTime } from "@/lib/time";
-import type { ProjectState } from "@/lib/generated/prisma/enums";
+import type { ProjectState, Verdict } from "@/lib/generated/prisma/enums";
 import { INNOVATION_KINDS, INNOVATION_STANDARDS, TEN_METHOD_KEYS } from "@/lib/projects/catalog";
 import type { ProposalFields } from "@/lib/projects/schemas";
 import { addGuidanceNoteRecord, assignLiaisonRecord, createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
+import { addAgendaItemsRecord, autoAssignRecord, closeHearingRecord, createHearingRecord, setHearingReviewersRecord } from "@/lib/hearings/service";
+import { saveScoreRecord } from "@/lib/hearings/scores";
+import { createMeetingRecord, recordDecisionRecord } from "@/lib/hearings/decisions";
+import type { Tx } from "@/lib/db/client";
 import { SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
 import { TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
-import type { TransitionName } from "@/lib/projects/states";
 
 const PRACTICES = [
   "一村一名入党积极分子培养", "无职党员设岗定责", "“双定双评双述”村干部考评", "“一委两制三服务”工作机制", "流动党员“离乡不离党”",
@@ -67,98 +70,123 @@ const THIS_YEAR: [ProjectState, number][] = [
   ["APPROVED", 5], ["IN_PROGRESS", 43], ["COMPLETED", 6], ["TERMINATED", 4],
 ];
 
-/** The transitions (and who makes them) that lead from a draft to the target state. */
-function path(target: ProjectState): [TransitionName, "unit" | "admin" | "hearing"][] {
-  const submitted: [TransitionName, "unit" | "admin" | "hearing"][] = [["submit", "unit"]];
-  const heard = [...submitted, ["schedule", "hearing"]] as [TransitionName, "unit" | "admin" | "hearing"][];
-  const approved = [...heard, ["approve", "hearing"]] as [TransitionName, "unit" | "admin" | "hearing"][];
-  const started = [...approved, ["start", "unit"]] as [TransitionName, "unit" | "admin" | "hearing"][];
-  switch (target) {
-    case "DRAFT":
-      return [];
-    case "SUBMITTED":
-      return submitted;
-    case "RETURNED":
-      return [...submitted, ["return", "admin"]];
-    case "IN_HEARING":
-      return heard;
-    case "REVISE":
-      return [...heard, ["revise", "hearing"]];
-    case "REJECTED":
-      return [...heard, ["reject", "hearing"]];
-    case "APPROVED":
-      return approved;
-    case "IN_PROGRESS":
-      return started;
-    case "COMPLETED":
-      return [...started, ["complete", "unit"]];
-    case "TERMINATED":
-      return [...started, ["terminate", "admin"]];
-  }
-}
-
-const WHEN: Record<TransitionName, string> = {
-  submit: "03-10", withdraw: "03-12", return: "03-20", resubmit: "03-28", schedule: "04-05", approve: "04-20",
-  revise: "04-20", reject: "04-20", start: "05-06", complete: "11-10", terminate: "09-15",
+const HEARD: ProjectState[] = ["IN_HEARING", "REVISE", "REJECTED", "APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"];
+const VERDICT_OF: Partial<Record<ProjectState, Verdict>> = { REVISE: "REVISE", REJECTED: "REJECT" };
+const OPINIONS: Record<Verdict, string> = {
+  APPROVE: "同意立项。请细化节点安排，按季度报送进展。",
+  REVISE: "思路可行，但措施不够具体、投入测算不足，请修改完善后再审。",
+  REJECT: "与往年已实施项目重复度较高，创新性不足，不予立项。",
 };
+const RETURN_REASON = "措施不够具体，请补充分阶段的工作安排和经费测算。";
 
-const TEXTS: Partial<Record<TransitionName, string>> = {
-  return: "措施不够具体，请补充分阶段的工作安排和经费测算。",
-  complete: "项目按计划完成，形成制度文件 2 份，典型案例 3 个，群众满意度测评 96%。",
-  terminate: "因机构调整，项目牵头单位职责划转，经研究终止实施。",
-};
+type Planned = { id: string; unitId: string; actor: Actor; target: ProjectState; quality: number };
 
+const currentVersion = async (tx: Tx, id: string) => (await tx.project.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+
+/**
+ * One year: proposals written and submitted in February–March, heard at an April hearing (three reviewers
+ * each, scored on the year's rubric), decided by the 部务会, then started, completed or terminated.
+ */
 async function seedYear(faker: Faker, year: number, weights: [ProjectState, number][], count: number, admin: Actor, liaisons: Actor[]) {
   const yearRow = await db.year.findUniqueOrThrow({ where: { year } });
   const users = await db.user.findMany({ where: { roles: { has: "UNIT_USER" }, unit: { type: { in: ["TOWNSHIP", "DEPARTMENT"] } } }, include: { unit: true }, orderBy: { username: "asc" } });
   const claims = await db.topicClaim.findMany({ where: { topic: { yearId: yearRow.id }, status: { in: ["TAKEN", "AWARDED", "ACCEPTED"] } }, include: { topic: true } });
+  const reviewers = await db.user.findMany({ where: { roles: { has: "REVIEWER" } }, select: { id: true, username: true, name: true }, orderBy: { username: "asc" } });
   const featured = users.find((user) => user.username === "unit")!;
   const targets = faker.helpers.multiple(() => faker.helpers.weightedArrayElement(weights.map(([value, weight]) => ({ value, weight }))), { count });
   // The featured township has one proposal in each state a township meets first.
   const featuredStates: ProjectState[] = year === 2026 ? ["DRAFT", "RETURNED", "SUBMITTED", "IN_PROGRESS"] : ["COMPLETED"];
+  const adminAt = (mmdd: string) => ({ actor: admin, ip: null, now: at(`${year}-${mmdd} 10:00`) });
 
   await db.$transaction(
     async (tx) => {
+      const planned: Planned[] = [];
       for (let i = 0; i < count + featuredStates.length; i++) {
         const isFeatured = i >= count;
         const claim = !isFeatured ? claims[i] : undefined;
-        const user = isFeatured ? featured : claim ? (users.find((u) => u.unitId === claim.unitId) ?? faker.helpers.arrayElement(users)) : faker.helpers.arrayElement(users);
         if (claim && !users.some((u) => u.unitId === claim.unitId)) continue;
-        const target = isFeatured ? featuredStates[i - count] : targets[i];
+        const user = isFeatured ? featured : claim ? users.find((u) => u.unitId === claim.unitId)! : faker.helpers.arrayElement(users);
         const actor = { id: user.id, username: user.username, name: user.name };
         const by = (mmdd: string) => ({ actor, ip: null, now: at(`${year}-${mmdd} ${pad(9 + faker.number.int(8))}:${pad(faker.number.int(59))}`) });
         const { id } = await createProjectRecord(tx, { yearId: yearRow.id, topicId: claim?.topicId }, user.unitId, by("02-15"));
         const title = claim?.topic.title ?? `${user.unit.name}${faker.helpers.arrayElement(PRACTICES)}${faker.helpers.arrayElement(SUFFIXES)}`;
         const fields = proposal(faker, title, year);
         if (claim) Object.assign(fields, { category: claim.topic.category, focus: claim.topic.focus, tier: claim.topic.tier });
-        let { version } = await saveDraftRecord(tx, { ...fields, id, version: 0 }, user.unitId, by("02-20"));
-        for (const [transition, kind] of path(target)) {
-          const when = transition === "complete" && year === 2026 ? "11-02" : WHEN[transition];
-          const text = TEXTS[transition] ?? null;
-          await transitionProjectRecord(
-            tx,
-            { id, version, transition, reason: text, summary: text },
-            kind === "unit" ? { kind, unitId: user.unitId } : { kind },
-            kind === "unit" ? by(when) : { actor: admin, ip: null, now: at(`${year}-${when} 10:00`) },
-          );
-          version += 1;
-          if (transition === "approve" && liaisons.length > 0) {
-            const liaison = liaisons[i % liaisons.length];
-            await assignLiaisonRecord(tx, { id, version, liaisonId: liaison.id }, { actor: admin, ip: null, now: at(`${year}-04-25 10:00`) });
-            version += 1;
-            if (i % 3 === 0) {
-              await addGuidanceNoteRecord(
-                tx,
-                { projectId: id, content: "建议先选 2 个基础较好的村试点，及时总结经验；台账要规范，便于季度督查。" },
-                { actor: liaison, ip: null, now: at(`${year}-05-20 15:00`), isAdmin: false },
-              );
-            }
+        const target = isFeatured ? featuredStates[i - count] : targets[i];
+        const saved = await saveDraftRecord(tx, { ...fields, id, version: 0 }, user.unitId, by("02-20"));
+        if (target !== "DRAFT") await transitionProjectRecord(tx, { id, version: saved.version, transition: "submit" }, { kind: "unit", unitId: user.unitId }, by("03-10"));
+        if (target === "RETURNED") await transitionProjectRecord(tx, { id, version: saved.version + 1, transition: "return", reason: RETURN_REASON }, { kind: "admin" }, adminAt("03-20"));
+        // How good the proposal is: reviewers score around it, and the meeting follows them.
+        const quality = target === "REJECTED" ? 55 : target === "REVISE" ? 66 : 72 + faker.number.int(20);
+        planned.push({ id, unitId: user.unitId, actor, target, quality });
+      }
+
+      const decided = planned.filter((p) => HEARD.includes(p.target) && p.target !== "IN_HEARING");
+      const pending = planned.filter((p) => p.target === "IN_HEARING");
+      await hearRound(tx, faker, { yearId: yearRow.id, year, title: `${year}年度创新项目部务听证会`, mmdd: "04-08", projects: decided, reviewers, admin, close: true });
+      if (pending.length > 0) await hearRound(tx, faker, { yearId: yearRow.id, year, title: `${year}年度补充申报项目听证会`, mmdd: "11-18", projects: pending, reviewers, admin, close: false });
+
+      const meeting = await createMeetingRecord(tx, { yearId: yearRow.id, number: `${year}年第4次`, heldAt: at(`${year}-04-20 15:00`), attendees: "部长、副部长、各科室负责人" }, adminAt("04-20"));
+      for (const project of decided) {
+        const verdict = VERDICT_OF[project.target] ?? "APPROVE";
+        await recordDecisionRecord(tx, { meetingId: meeting.id, projectId: project.id, verdict, opinion: OPINIONS[verdict], projectVersion: await currentVersion(tx, project.id) }, adminAt("04-20"));
+      }
+
+      for (const [index, project] of decided.filter((p) => !VERDICT_OF[p.target]).entries()) {
+        const unitBy = (mmdd: string) => ({ actor: project.actor, ip: null, now: at(`${year}-${mmdd} 11:00`) });
+        if (liaisons.length > 0) {
+          const liaison = liaisons[index % liaisons.length];
+          await assignLiaisonRecord(tx, { id: project.id, version: await currentVersion(tx, project.id), liaisonId: liaison.id }, adminAt("04-25"));
+          if (index % 3 === 0) {
+            await addGuidanceNoteRecord(tx, { projectId: project.id, content: "建议先选 2 个基础较好的村试点，及时总结经验；台账要规范，便于季度督查。" }, { actor: liaison, ip: null, now: at(`${year}-05-20 15:00`), isAdmin: false });
           }
+        }
+        if (project.target === "APPROVED") continue;
+        await transitionProjectRecord(tx, { id: project.id, version: await currentVersion(tx, project.id), transition: "start" }, { kind: "unit", unitId: project.unitId }, unitBy("05-06"));
+        if (project.target === "COMPLETED") {
+          const summary = "项目按计划完成，形成制度文件 2 份，典型案例 3 个，群众满意度测评 96%。";
+          await transitionProjectRecord(tx, { id: project.id, version: await currentVersion(tx, project.id), transition: "complete", summary }, { kind: "unit", unitId: project.unitId }, unitBy(year === 2026 ? "11-02" : "11-10"));
+        }
+        if (project.target === "TERMINATED") {
+          const reason = "因机构调整，项目牵头单位职责划转，经研究终止实施。";
+          await transitionProjectRecord(tx, { id: project.id, version: await currentVersion(tx, project.id), transition: "terminate", reason }, { kind: "admin" }, adminAt("09-15"));
         }
       }
     },
-    { timeout: 300_000 },
+    { timeout: 600_000 },
   );
+}
+
+/** One hearing: the projects on its agenda, every reviewer seated, three each, scored around each project's quality. */
+async function hearRound(
+  tx: Tx,
+  faker: Faker,
+  input: { yearId: string; year: number; title: string; mmdd: string; projects: Planned[]; reviewers: Actor[]; admin: Actor; close: boolean },
+) {
+  const by = { actor: input.admin, ip: null, now: at(`${input.year}-${input.mmdd} 09:00`) };
+  const hearing = await createHearingRecord(
+    tx,
+    { yearId: input.yearId, kind: "HEARING", level: "DEPARTMENT", title: input.title, heldAt: at(`${input.year}-${input.mmdd} 09:00`), place: "县委组织部三楼会议室", attendees: "群众代表 2 名、党代表 1 名" },
+    by,
+  );
+  await addAgendaItemsRecord(tx, { hearingId: hearing.id, projectIds: input.projects.map((p) => p.id) }, by);
+  await setHearingReviewersRecord(tx, { hearingId: hearing.id, version: 0, userIds: input.reviewers.map((r) => r.id) }, by);
+  await autoAssignRecord(tx, { hearingId: hearing.id, perProposal: 3 }, by);
+  const quality = new Map(input.projects.map((p) => [p.id, p.quality]));
+  const assignments = await tx.reviewAssignment.findMany({ where: { item: { hearingId: hearing.id } }, include: { item: { select: { projectId: true } } }, orderBy: { id: "asc" } });
+  for (const [index, assignment] of assignments.entries()) {
+    // The hearing still open has half of its scores in.
+    if (!input.close && index % 2 === 1) continue;
+    const base = quality.get(assignment.item.projectId)! / 10;
+    const values = Object.fromEntries(INNOVATION_STANDARDS.map((s) => [s.key, Math.max(0, Math.min(10, Math.round((base + faker.number.float({ min: -1.5, max: 1.5 })) * 2) / 2))]));
+    const verdict: Verdict = base >= 7 ? "APPROVE" : base >= 6.2 ? "REVISE" : "REJECT";
+    const reviewer = input.reviewers.find((r) => r.id === assignment.reviewerId)!;
+    await saveScoreRecord(tx, { assignmentId: assignment.id, values, comment: OPINIONS[verdict], recommendation: verdict, submit: true }, reviewer.id, { actor: reviewer, ip: null, now: at(`${input.year}-${input.mmdd} 11:00`) });
+  }
+  if (input.close) {
+    const { version } = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id } });
+    await closeHearingRecord(tx, { id: hearing.id, version }, { ...by, now: at(`${input.year}-${input.mmdd} 17:00`) });
+  }
 }
 
 /** About a hundred projects in each demo year; the current year's proposal window reopens for a month. */

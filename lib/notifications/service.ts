@@ -12,7 +12,10 @@ export type NotificationKind =
   | "project.submitted"
   | "project.transition"
   | "project.liaison"
-  | "project.note";
+  | "project.note"
+  | "hearing.assigned"
+  | "hearing.conflict"
+  | "hearing.remind";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

@@ -79,7 +79,15 @@ async function proposalWindowProblem(tx: Tx, yearId: string, now: Date) {
   return null;
 }
 
-type TransitionInput = { id: string; version: number; transition: TransitionName; reason?: string | null; summary?: string | null };
+type TransitionInput = {
+  id: string;
+  version: number;
+  transition: TransitionName;
+  reason?: string | null;
+  summary?: string | null;
+  /** Words recorded with a transition that needs none (the 部务会's opinion on a decision). */
+  note?: string | null;
+};
 
 /**
  * Moves a project along one transition of the table, after checking who acts, the state, the version
@@ -124,7 +132,7 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
       kind: input.transition,
       fromState: from,
       toState: transition.to,
-      note: text ?? (versionNumber ? `第 ${versionNumber} 版申报书` : null),
+      note: text ?? input.note ?? (versionNumber ? `第 ${versionNumber} 版申报书` : null),
       actorId: by.actor.id,
       actorName: by.actor.name,
       at: now,
@@ -148,7 +156,7 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
       await notifyAdmins(tx, { kind: "project.submitted", title: `新的申报：${project.title}`, body: input.transition === "resubmit" ? "补充修改后重新提交" : null, link });
     }
   } else {
-    await notifyUnits(tx, [project.unitId], { kind: "project.transition", title: `项目“${project.title}”${transition.label}`, body: text, link });
+    await notifyUnits(tx, [project.unitId], { kind: "project.transition", title: `项目“${project.title}”${transition.label}`, body: text ?? input.note ?? null, link });
   }
   if (project.liaisonId && actor.kind === "unit") await notifyUsers(tx, [project.liaisonId], { kind: "project.transition", title: `联系项目“${project.title}”${transition.label}`, link });
   return { state: transition.to, versionNumber };

@@ -20,6 +20,7 @@ export const TRANSITIONS = {
   resubmit: { label: "重新提交", from: ["RETURNED", "REVISE"], to: "SUBMITTED", by: ["unit"] },
   // Set by the hearing and the department affairs meeting (issue 5); listed here so that the machine is whole.
   schedule: { label: "列入听证", from: ["SUBMITTED"], to: "IN_HEARING", by: ["hearing"] },
+  unschedule: { label: "移出听证", from: ["IN_HEARING"], to: "SUBMITTED", by: ["hearing"] },
   approve: { label: "立项", from: ["IN_HEARING", "SUBMITTED"], to: "APPROVED", by: ["hearing"] },
   revise: { label: "修改后再审", from: ["IN_HEARING", "SUBMITTED"], to: "REVISE", by: ["hearing"] },
   reject: { label: "不予立项", from: ["IN_HEARING", "SUBMITTED"], to: "REJECTED", by: ["hearing"] },

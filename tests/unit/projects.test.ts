@@ -12,6 +12,7 @@ const EXPECTED: [string, ProjectState[], ProjectState, TransitionActor[]][] = [
   ["return", ["SUBMITTED"], "RETURNED", ["admin"]],
   ["resubmit", ["RETURNED", "REVISE"], "SUBMITTED", ["unit"]],
   ["schedule", ["SUBMITTED"], "IN_HEARING", ["hearing"]],
+  ["unschedule", ["IN_HEARING"], "SUBMITTED", ["hearing"]],
   ["approve", ["IN_HEARING", "SUBMITTED"], "APPROVED", ["hearing"]],
   ["revise", ["IN_HEARING", "SUBMITTED"], "REVISE", ["hearing"]],
   ["reject", ["IN_HEARING", "SUBMITTED"], "REJECTED", ["hearing"]],

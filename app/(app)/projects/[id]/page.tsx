@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getProject, liaisonOptions } from "@/lib/projects/queries";
-import { EDITABLE_STATES, INNOVATION_KIND_LABELS, INNOVATION_STANDARDS, STATE_LABELS, TEN_METHODS, type SelfAssessment } from "@/lib/projects/catalog";
+import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { availableTransitions, TRANSITIONS, type TransitionActor } from "@/lib/projects/states";
-import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
-import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/rules";
-import { formatDate, formatDateTime } from "@/lib/time";
+import { formatDateTime } from "@/lib/time";
 import { Card, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { StateBadge } from "@/components/projects/state-badge";
 import { AttachmentList } from "@/components/projects/attachments";
 import { GuidanceNoteForm, LiaisonForm, TransitionPanel } from "@/components/projects/project-actions";
+import { ProposalView } from "@/components/projects/proposal-view";
+import { HearingRecord } from "@/components/hearings/hearing-record";
+import { hearingRecordOf } from "@/lib/hearings/queries";
+import { seesWholeCounty } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "创新项目" };
 
@@ -29,7 +30,6 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const transitions = availableTransitions(project.state, actors).filter((name) => name !== "submit" && name !== "resubmit");
   const editable = ownUnit && EDITABLE_STATES.includes(project.state);
   const isLiaison = project.liaisonId === user.id;
-  const self = (project.selfAssessment ?? {}) as SelfAssessment;
   return (
     <div className="space-y-4">
       {(await searchParams).submitted && <Notice tone="success">申报书已提交。提交后不能修改，如需修改请先撤回（听证前）。</Notice>}
@@ -64,49 +64,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       )}
 
       <Card title="申报书">
-        <dl className="grid gap-x-3 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
-          <Row label="责任领导">{[project.leaderName, project.leaderContact].filter(Boolean).join(" · ")}</Row>
-          <Row label="类别 · 领域 · 层次">
-            {[project.category && CATEGORY_LABELS[project.category], project.focus && FOCUS_LABELS[project.focus], project.tier && TIER_LABELS[project.tier]].filter(Boolean).join(" · ")}
-          </Row>
-          <Row label="拟解决的问题">{project.problem}</Row>
-          <Row label="创新类型">{project.innovationKinds.map((kind) => INNOVATION_KIND_LABELS[kind]).join("、")}</Row>
-          <Row label="“十个一”方法">{project.methods.map((method) => TEN_METHODS[method].label).join("、")}</Row>
-          <Row label="目标">{project.goals}</Row>
-          <Row label="主要措施">{project.measures}</Row>
-          <Row label="预期成效">{project.expectedResults}</Row>
-          <Row label="投入">{[project.inputPeople && `人力：${project.inputPeople}`, project.inputMoney && `资金：${project.inputMoney}`, project.inputMaterials && `物资：${project.inputMaterials}`].filter(Boolean).join("\n")}</Row>
-          {project.finalSummary && <Row label="结项总结">{project.finalSummary}</Row>}
-        </dl>
+        <ProposalView project={project} />
+      </Card>
+
+      <Card title="听证与审定">
+        <HearingRecord projectId={project.id} record={await hearingRecordOf(project.id)} county={seesWholeCounty(user.roles)} />
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="实施节点">
-          {project.milestones.length === 0 ? (
-            <p className="text-sm text-stone-500">未填写。</p>
-          ) : (
-            <ol className="space-y-1 text-sm" aria-label="实施节点">
-              {project.milestones.map((milestone) => (
-                <li key={milestone.id} className="flex gap-3">
-                  <span className="w-24 shrink-0 text-stone-500">{formatDate(milestone.dueDate) || "（未定日期）"}</span>
-                  {milestone.title}
-                </li>
-              ))}
-            </ol>
-          )}
-        </Card>
-        <Card title="对照创新标准自评">
-          <ol className="space-y-2 text-sm">
-            {INNOVATION_STANDARDS.map((standard, index) => (
-              <li key={standard.key}>
-                <div className="text-stone-500">
-                  {index + 1}. {standard.label}
-                </div>
-                <div className="whitespace-pre-wrap">{self[standard.key] || "—"}</div>
-              </li>
-            ))}
-          </ol>
-        </Card>
         <Card title="附件">
           <AttachmentList projectId={project.id} attachments={project.attachments} editable={false} />
         </Card>
@@ -173,11 +138,3 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-stone-500">{label}</dt>
-      <dd className="whitespace-pre-wrap">{children || "—"}</dd>
-    </>
-  );
-}

@@ -1,5 +1,7 @@
 import { routeUser } from "@/lib/http";
+import { can } from "@/lib/auth/permissions";
 import { attachmentForViewer } from "@/lib/projects/queries";
+import { attachmentForReviewer } from "@/lib/hearings/queries";
 import { fileStore } from "@/lib/storage";
 import { z, idSchema } from "@/lib/validation";
 
@@ -7,10 +9,13 @@ const paramsSchema = z.object({ id: idSchema, attachmentId: idSchema });
 
 /** Downloads only for those who may see the project; always as a download, never rendered in the page. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
-  const user = await routeUser("projects.view");
+  // Reviewers read the attachments of the proposals assigned to them; everyone else by the project's scope.
+  const user = await routeUser("home.view");
   if (user instanceof Response) return user;
   const parsed = paramsSchema.safeParse(await params);
-  const attachment = parsed.success ? await attachmentForViewer(user, parsed.data.id, parsed.data.attachmentId) : null;
+  let attachment = null;
+  if (parsed.success && can(user.roles, "projects.view")) attachment = await attachmentForViewer(user, parsed.data.id, parsed.data.attachmentId);
+  if (parsed.success && !attachment && can(user.roles, "hearings.score")) attachment = await attachmentForReviewer(user.id, parsed.data.id, parsed.data.attachmentId);
   const content = attachment ? await fileStore().get(attachment.storageKey) : null;
   if (!attachment || !content) return new Response("附件不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(new Uint8Array(content), {

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { activeReviewers, getHearing, schedulableProjects } from "@/lib/hearings/queries";
+import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
+import { formatDateTime, toDateTimeLocal } from "@/lib/time";
+import { Badge, Card, PageHeader } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+import { HearingForm } from "@/components/hearings/hearing-form";
+import { AgendaForm, AutoAssignForm, HearingButtons, ManualAssign, RemoveItemButton, ReviewersForm, UnassignButton } from "@/components/hearings/hearing-admin";
+
+export const metadata: Metadata = { title: "听证会" };
+
+export default async function HearingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ pending?: string }> }) {
+  const user = await requirePermission("hearings.view");
+  const hearing = await getHearing((await params).id);
+  if (!hearing) notFound();
+  const admin = can(user.roles, "hearings.manage") && !hearing.closedAt;
+  const onlyPending = Boolean((await searchParams).pending);
+  const [projects, reviewers] = admin ? await Promise.all([schedulableProjects(hearing.yearId), activeReviewers()]) : [[], []];
+  const seatOptions = hearing.reviewers.map((seat) => ({ id: seat.user.id, label: `${seat.user.name}（${seat.user.unit.name}）` }));
+  const progress = hearing.items.map((item) => ({ item, done: item.assignments.filter((a) => a.score?.submittedAt).length, total: item.assignments.length }));
+  const shown = onlyPending ? progress.filter((p) => p.done < p.total || p.total === 0) : progress;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={hearing.title}
+        description={`${HEARING_KIND_LABELS[hearing.kind]} · ${HEARING_LEVEL_LABELS[hearing.level]} · ${formatDateTime(hearing.heldAt)} · ${hearing.place}`}
+        actions={
+          <>
+            <Link href={`/hearings/${hearing.id}/results`} className={buttonClass()}>
+              评分结果与排名
+            </Link>
+            <Link href={`/hearings?year=${hearing.year.year}`} className={buttonClass("secondary")}>
+              返回
+            </Link>
+          </>
+        }
+      />
+      {hearing.closedAt && <Badge>评分已于 {formatDateTime(hearing.closedAt)} 结束</Badge>}
+
+      <Card title={`议程与评审进度（${hearing.items.length} 个项目）`}>
+        <div className="mb-2 text-sm">
+          <Link href={onlyPending ? `/hearings/${hearing.id}` : `/hearings/${hearing.id}?pending=1`} className="link">
+            {onlyPending ? "显示全部" : "只看未评完的"}
+          </Link>
+        </div>
+        <ol className="divide-y divide-stone-100" aria-label="议程">
+          {shown.map(({ item, done, total }) => (
+            <li key={item.id} className="space-y-1 py-2 text-sm" data-testid="agenda-item">
+              <div className="flex flex-wrap items-center gap-2">
+                <Link href={`/projects/${item.project.id}`} className="link font-medium">
+                  {item.project.title}
+                </Link>
+                <span className="text-stone-500">{item.project.unit.name}</span>
+                {item.round > 1 && <Badge tone="amber">第 {item.round} 轮</Badge>}
+                <Badge tone={total > 0 && done === total ? "green" : "amber"}>
+                  {done}/{total} 已评
+                </Badge>
+                {admin && total === 0 && <RemoveItemButton itemId={item.id} title={item.project.title} />}
+              </div>
+              <div className="flex flex-wrap gap-2 text-xs">
+                {item.assignments.map((assignment) => (
+                  <span key={assignment.id} className="rounded border border-stone-200 px-1.5 py-0.5">
+                    {assignment.reviewer.name}：{assignment.score?.submittedAt ? "已提交" : assignment.score ? "草稿" : "未评"}
+                    {admin && !assignment.score && <UnassignButton assignmentId={assignment.id} name={assignment.reviewer.name} />}
+                  </span>
+                ))}
+                {item.conflicts.length > 0 && <span className="text-amber-700">已声明回避 {item.conflicts.length} 人</span>}
+              </div>
+              {admin && <ManualAssign itemId={item.id} reviewers={seatOptions.filter((o) => !item.assignments.some((a) => a.reviewerId === o.id))} />}
+            </li>
+          ))}
+          {shown.length === 0 && <li className="py-4 text-sm text-stone-500">{onlyPending ? "全部评完。" : "议程为空。"}</li>}
+        </ol>
+      </Card>
+
+      {admin && (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Card title="列入议程">
+            <AgendaForm hearingId={hearing.id} projects={projects.map((p) => ({ id: p.id, label: `${p.title}（${p.unit.name}）` }))} />
+          </Card>
+          <Card title={`评审专家（${hearing.reviewers.length}）`}>
+            <ReviewersForm
+              hearing={{ id: hearing.id, version: hearing.version }}
+              reviewers={reviewers.map((r) => ({ id: r.id, label: `${r.name}（${r.unit.name}）` }))}
+              chosen={hearing.reviewers.map((seat) => seat.userId)}
+            />
+          </Card>
+          <Card title="分配评审">
+            <AutoAssignForm hearingId={hearing.id} />
+          </Card>
+          <Card title="评分管理">
+            <HearingButtons hearing={{ id: hearing.id, version: hearing.version }} />
+          </Card>
+        </div>
+      )}
+
+      <Card title="听证会信息与纪要" className="max-w-3xl">
+        <HearingForm
+          disabled={!can(user.roles, "hearings.manage")}
+          hearing={{
+            id: hearing.id,
+            version: hearing.version,
+            kind: hearing.kind,
+            level: hearing.level,
+            title: hearing.title,
+            heldAt: toDateTimeLocal(hearing.heldAt),
+            place: hearing.place,
+            attendees: hearing.attendees,
+            minutes: hearing.minutes,
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { getHearing, hearingResults } from "@/lib/hearings/queries";
+import { DISAGREEMENT_SPREAD, SCORING_RULES } from "@/lib/hearings/scoring";
+import { VERDICT_LABELS } from "@/lib/hearings/labels";
+import { Badge, Card, DataTable, EmptyRow, PageHeader } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+import { StateBadge } from "@/components/projects/state-badge";
+
+export const metadata: Metadata = { title: "评分结果" };
+
+export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("hearings.view");
+  const id = (await params).id;
+  const hearing = await getHearing(id);
+  if (!hearing) notFound();
+  const { items, ranked } = await hearingResults(id);
+  const byItem = new Map(items.map((item) => [item.id, item]));
+  const unscored = items.filter((item) => !ranked.some((row) => row.proposalId === item.id));
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={`${hearing.title}：评分结果`}
+        description={hearing.closedAt ? "评分已结束" : "评分进行中，结果随提交更新"}
+        actions={
+          <Link href={`/hearings/${id}`} className={buttonClass("secondary")}>
+            返回听证会
+          </Link>
+        }
+      />
+      <DataTable headers={["排名", "项目", "单位", "评审数", "平均分", "去最高最低分平均", "标准化平均", "极差", "提示", "状态"]}>
+        {ranked.length === 0 && <EmptyRow colSpan={10}>尚无提交的评分</EmptyRow>}
+        {ranked.map((row) => {
+          const item = byItem.get(row.proposalId)!;
+          return (
+            <tr key={row.proposalId}>
+              <td className="text-center font-medium">{row.rank}</td>
+              <td>
+                <Link href={`/projects/${item.project.id}`} className="link">
+                  {item.project.title}
+                </Link>
+              </td>
+              <td className="whitespace-nowrap">{item.project.unit.name}</td>
+              <td className="text-center">
+                {row.count}/{item.assignments.length}
+              </td>
+              <td className="text-right">{row.mean.toFixed(2)}</td>
+              <td className="text-right font-medium">{row.trimmedMean.toFixed(2)}</td>
+              <td className="text-right">{row.normalizedMean.toFixed(2)}</td>
+              <td className="text-right">{row.spread.toFixed(2)}</td>
+              <td>{row.disagreement && <Badge tone="amber">评分分歧大</Badge>}</td>
+              <td>
+                <StateBadge state={item.project.state} />
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+      {unscored.length > 0 && <p className="text-sm text-stone-600">尚无提交评分：{unscored.map((item) => item.project.title).join("、")}</p>}
+      <Card title="各专家评分（已提交）">
+        <ul className="space-y-2 text-sm">
+          {items.map((item) => (
+            <li key={item.id}>
+              <span className="font-medium">{item.project.title}</span>：
+              {item.assignments
+                .filter((a) => a.score?.submittedAt)
+                .map((a) => `${a.reviewer.name} ${a.score!.total?.toFixed(2)} 分（${a.score!.recommendation ? VERDICT_LABELS[a.score!.recommendation] : ""}）`)
+                .join("；") || "—"}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title="计分规则">
+        <ul className="list-disc space-y-1 pl-5 text-sm text-stone-700">
+          {SCORING_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+          <li>极差达到 {DISAGREEMENT_SPREAD} 分即提示“评分分歧大”，建议会上重点讨论。</li>
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { listHearings, yearResults } from "@/lib/hearings/queries";
+import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
+import { formatDateTime } from "@/lib/time";
+import { z } from "@/lib/validation";
+import { yearChoice } from "@/lib/years/queries";
+import { YearSelect } from "@/components/years/year-select";
+import { Badge, Card, DataTable, EmptyRow, FilterBar, PageHeader } from "@/components/ui/page";
+import { buttonClass } from "@/components/ui/button";
+import { HearingForm } from "@/components/hearings/hearing-form";
+
+export const metadata: Metadata = { title: "听证审定" };
+
+export default async function HearingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePermission("hearings.view");
+  const asked = z.coerce.number().int().optional().catch(undefined).parse((await searchParams).year);
+  const { years, year } = await yearChoice(asked);
+  if (!year) return <p>尚未设置年度。</p>;
+  const [hearings, { ranked, items }] = await Promise.all([listHearings(year.id), yearResults(year.id)]);
+  const byItem = new Map([...items.values()].map((item) => [item.id, item]));
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="听证审定"
+        description={`${year.year} 年度听证会、评审打分与部务会审定`}
+        actions={
+          <>
+            <Link href={`/hearings/rubric?year=${year.year}`} className={buttonClass("secondary")}>
+              评分标准
+            </Link>
+            <Link href={`/hearings/meetings?year=${year.year}`} className={buttonClass("secondary")}>
+              部务会审定
+            </Link>
+          </>
+        }
+      />
+      <FilterBar>
+        <YearSelect years={years} selected={year.year} />
+      </FilterBar>
+      <DataTable headers={["名称", "形式 · 层级", "时间", "地点", "项目", "评审专家", "状态"]}>
+        {hearings.length === 0 && <EmptyRow colSpan={7}>本年度尚未安排听证会</EmptyRow>}
+        {hearings.map((hearing) => (
+          <tr key={hearing.id}>
+            <td>
+              <Link href={`/hearings/${hearing.id}`} className="link">
+                {hearing.title}
+              </Link>
+            </td>
+            <td className="whitespace-nowrap">
+              {HEARING_KIND_LABELS[hearing.kind]} · {HEARING_LEVEL_LABELS[hearing.level]}
+            </td>
+            <td className="whitespace-nowrap">{formatDateTime(hearing.heldAt)}</td>
+            <td>{hearing.place}</td>
+            <td className="text-center">{hearing._count.items}</td>
+            <td className="text-center">{hearing._count.reviewers}</td>
+            <td>{hearing.closedAt ? <Badge>评分已结束</Badge> : <Badge tone="green">评分中</Badge>}</td>
+          </tr>
+        ))}
+      </DataTable>
+      {ranked.length > 0 && (
+        <Card>
+          <details>
+            <summary className="cursor-pointer font-semibold text-stone-800">
+              {year.year} 年度听证排名（{ranked.length} 个项目，各项目最近一轮，去掉最高最低分后的平均分）
+            </summary>
+          <ol className="mt-3 space-y-1 text-sm" aria-label="年度排名">
+            {ranked.map((row) => {
+              const item = byItem.get(row.proposalId)!;
+              return (
+                <li key={row.proposalId} className="flex flex-wrap gap-2">
+                  <span className="w-8 text-right font-medium">{row.rank}</span>
+                  <Link href={`/projects/${item.project.id}`} className="link">
+                    {item.project.title}
+                  </Link>
+                  <span className="text-stone-500">{item.project.unit.name}</span>
+                  <span>{row.trimmedMean.toFixed(2)} 分</span>
+                  {row.disagreement && <Badge tone="amber">评分分歧大</Badge>}
+                </li>
+              );
+            })}
+          </ol>
+          </details>
+        </Card>
+      )}
+      {can(user.roles, "hearings.manage") && (
+        <Card title="新建听证会" className="max-w-2xl">
+          <HearingForm yearId={year.id} />
+        </Card>
+      )}
+    </div>
+  );
+}

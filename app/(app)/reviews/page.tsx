@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/current-user";
+import { myAssignments } from "@/lib/hearings/queries";
+import { formatDateTime } from "@/lib/time";
+import { Badge, DataTable, EmptyRow, PageHeader } from "@/components/ui/page";
+import { Notice } from "@/components/ui/field";
+
+export const metadata: Metadata = { title: "评审任务" };
+
+export default async function ReviewsPage({ searchParams }: { searchParams: Promise<{ declared?: string }> }) {
+  const user = await requirePermission("hearings.score");
+  const assignments = await myAssignments(user.id);
+  const open = assignments.filter((a) => !a.item.hearing.closedAt);
+  const done = open.filter((a) => a.score?.submittedAt).length;
+  return (
+    <div className="space-y-3">
+      <PageHeader title="评审任务" description={`待评审 ${open.length - done} 项，已提交 ${done} 项`} />
+      {(await searchParams).declared && <Notice tone="success">已声明回避，管理员会另行安排。</Notice>}
+      <DataTable headers={["项目", "申报单位", "听证会", "时间", "评分", ""]}>
+        {assignments.length === 0 && <EmptyRow colSpan={6}>暂无评审任务</EmptyRow>}
+        {assignments.map((assignment) => (
+          <tr key={assignment.id}>
+            <td>{assignment.item.project.title}</td>
+            <td className="whitespace-nowrap">{assignment.item.project.unit.name}</td>
+            <td>{assignment.item.hearing.title}</td>
+            <td className="whitespace-nowrap">{formatDateTime(assignment.item.hearing.heldAt)}</td>
+            <td className="whitespace-nowrap">
+              {assignment.score?.submittedAt ? <Badge tone="green">已提交 {assignment.score.total?.toFixed(2)}</Badge> : assignment.score ? <Badge tone="amber">草稿</Badge> : <Badge tone="amber">未评</Badge>}
+              {assignment.item.hearing.closedAt && <Badge>已结束</Badge>}
+            </td>
+            <td>
+              <Link href={`/reviews/${assignment.id}`} className="link whitespace-nowrap">
+                {assignment.item.hearing.closedAt || assignment.score?.submittedAt ? "查看" : "评分"}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </div>
+  );
+}

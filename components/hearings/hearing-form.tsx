@@ -1,0 +1,75 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { createHearing, updateHearing } from "@/lib/hearings/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Notice } from "@/components/ui/field";
+import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
+
+type Hearing = { id: string; version: number; kind: string; level: string; title: string; heldAt: string; place: string; attendees: string | null; minutes: string | null };
+
+/** A new hearing (with `yearId`), or the details and minutes of an existing one. */
+export function HearingForm({ yearId, hearing, disabled }: { yearId?: string; hearing?: Hearing; disabled?: boolean }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const form = useActionForm((hearing ? updateHearing : createHearing) as typeof createHearing, {
+    transform: (values) => (hearing ? { ...values, id: hearing.id, version: hearing.version } : { ...values, yearId }) as never,
+    onSuccess: (data) => {
+      if (hearing) {
+        setSaved(true);
+        router.refresh();
+      } else router.push(`/hearings/${(data as { id: string }).id}`);
+    },
+  });
+  const e = form.fieldErrors;
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-3" onChange={() => setSaved(false)}>
+      <FormError message={form.formError} />
+      {saved && <Notice tone="success">已保存。</Notice>}
+      <Field label="名称" name="title" errors={e.title} required>
+        <input id="title" name="title" defaultValue={hearing?.title} className="input" disabled={disabled} />
+      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="形式" name="kind" errors={e.kind} required>
+          <select id="kind" name="kind" defaultValue={hearing?.kind ?? "HEARING"} className="input" disabled={disabled}>
+            {Object.entries(HEARING_KIND_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="层级" name="level" errors={e.level} required>
+          <select id="level" name="level" defaultValue={hearing?.level ?? "DEPARTMENT"} className="input" disabled={disabled}>
+            {Object.entries(HEARING_LEVEL_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="时间" name="heldAt" errors={e.heldAt} required>
+          <input id="heldAt" name="heldAt" type="datetime-local" defaultValue={hearing?.heldAt} className="input" disabled={disabled} />
+        </Field>
+        <Field label="地点" name="place" errors={e.place} required>
+          <input id="place" name="place" defaultValue={hearing?.place} className="input" disabled={disabled} />
+        </Field>
+      </div>
+      <Field label="其他参加人员" name="attendees" errors={e.attendees} hint="如群众代表、列席人员，写姓名和身份">
+        <textarea id="attendees" name="attendees" rows={2} defaultValue={hearing?.attendees ?? ""} className="input" disabled={disabled} />
+      </Field>
+      {hearing && (
+        <Field label="纪要" name="minutes" errors={e.minutes}>
+          <textarea id="minutes" name="minutes" rows={4} defaultValue={hearing.minutes ?? ""} className="input" disabled={disabled} />
+        </Field>
+      )}
+      {!disabled && (
+        <Button type="submit" pending={form.pending}>
+          {hearing ? "保存" : "创建听证会"}
+        </Button>
+      )}
+    </form>
+  );
+}

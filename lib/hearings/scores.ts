@@ -1,0 +1,74 @@
+// A reviewer's score of one proposal at one hearing: saved as a draft, submitted, changed until the hearing closes.
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { writeAudit, type AuditActor } from "@/lib/audit/log";
+import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { scoreProblem, weightedTotal } from "@/lib/hearings/scoring";
+import { rubricFor } from "@/lib/hearings/service";
+import type { Verdict } from "@/lib/generated/prisma/enums";
+
+type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
+
+export type ScoreInput = {
+  assignmentId: string;
+  /** The version of the reviewer's score this form was based on (absent for the first save). */
+  version?: number;
+  values: Record<string, number | null>;
+  comment: string | null;
+  recommendation: Verdict | null;
+  submit: boolean;
+};
+
+export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: string, by: By) {
+  const now = by.now ?? new Date();
+  const assignment = await tx.reviewAssignment.findFirst({
+    where: { id: input.assignmentId, reviewerId },
+    include: { score: true, item: { include: { hearing: true, project: { select: { title: true, yearId: true } } } } },
+  });
+  if (!assignment) throw new ActionError("评审任务不存在");
+  if (assignment.item.hearing.closedAt) throw new ActionError("听证会已结束，评分不能再改");
+  if (assignment.score && input.version !== undefined && assignment.score.version !== input.version) throw new ActionError(STALE_RECORD);
+
+  const { criteria } = await rubricFor(tx, assignment.item.project.yearId);
+  const values: Record<string, number> = {};
+  for (const criterion of criteria) {
+    const value = input.values[criterion.key];
+    if (value !== null && value !== undefined) values[criterion.key] = value;
+  }
+  // A draft may be partial, but what is there must be a valid score; a submission must be whole.
+  const problem = input.submit ? scoreProblem(criteria, values) : scoreProblem(criteria.filter((c) => c.key in values), values);
+  if (problem) throw new FieldError("values", problem);
+  if (input.submit && !input.recommendation) throw new FieldError("recommendation", "请选择评审意见（立项 / 修改后再审 / 不予立项）");
+  const complete = criteria.every((criterion) => criterion.key in values);
+  const data = {
+    values,
+    total: complete ? weightedTotal(criteria, values) : null,
+    comment: input.comment,
+    recommendation: input.recommendation,
+    submittedAt: input.submit ? now : (assignment.score?.submittedAt ?? null),
+  };
+  // The first score of the year fixes its rubric: every later score uses the same weights and scales.
+  await tx.rubric.upsert({ where: { yearId: assignment.item.project.yearId }, create: { yearId: assignment.item.project.yearId, criteria, frozenAt: now, version: 1 }, update: {} });
+  await tx.rubric.updateMany({ where: { yearId: assignment.item.project.yearId, frozenAt: null }, data: { frozenAt: now } });
+  // One row per assignment, whatever arrives at once (a double click, two tabs): the unique key decides.
+  const score = await tx.score.upsert({
+    where: { assignmentId: assignment.id },
+    create: { assignmentId: assignment.id, ...data },
+    update: { ...data, version: { increment: 1 } },
+  });
+  if (input.submit) {
+    await writeAudit(
+      {
+        actor: by.actor,
+        action: "hearing.score",
+        entityType: "Hearing",
+        entityId: assignment.item.hearingId,
+        summary: `${assignment.item.project.title}：${data.total} 分${assignment.score?.submittedAt ? "（修改）" : ""}`,
+        details: { values, recommendation: input.recommendation },
+        ip: by.ip,
+      },
+      tx,
+    );
+  }
+  return { version: score.version, total: data.total, submitted: Boolean(data.submittedAt) };
+}

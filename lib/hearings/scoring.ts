@@ -1,0 +1,130 @@
+// Hearing scores: the rubric, validation of one reviewer's sheet, weighted totals, and aggregation across reviewers. Pure.
+import { INNOVATION_STANDARDS } from "@/lib/projects/catalog";
+
+/** weight in percent (all weights sum to 100); each criterion is scored 0..max. */
+export type Criterion = { key: string; label: string; weight: number; max: number };
+
+/** The five innovation standards, equally weighted, each out of 10. */
+export const DEFAULT_RUBRIC: Criterion[] = INNOVATION_STANDARDS.map((s) => ({ key: s.key, label: s.label, weight: 20, max: 10 }));
+
+// Half-up to 2 decimals; the tiny nudge stops 0.285 (stored as 0.28499…) rounding down, and `+ 0` turns -0 into 0.
+const round2 = (x: number) => Math.round(x * 100 + (x >= 0 ? 1e-9 : -1e-9)) / 100 + 0;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const stdDev = (xs: number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(mean(xs.map((x) => (x - m) ** 2)));
+};
+// Below this a standard deviation is floating-point noise (e.g. three equal totals), not a real spread.
+const TINY = 1e-9;
+
+export function rubricProblem(rubric: Criterion[]): string | null {
+  if (rubric.length === 0) return "评分标准至少包含一项";
+  const keys = new Set<string>();
+  for (const c of rubric) {
+    if (!c.key.trim()) return "评分项标识不能为空";
+    if (keys.has(c.key)) return `评分项标识“${c.key}”重复`;
+    keys.add(c.key);
+    if (!c.label.trim()) return "评分项名称不能为空";
+    if (!Number.isFinite(c.weight) || c.weight <= 0) return "各项权重须为正数";
+    if (!Number.isInteger(c.max) || c.max < 1 || c.max > 100) return "满分须为 1 至 100 的整数";
+  }
+  const sum = rubric.reduce((a, c) => a + c.weight, 0);
+  return Math.abs(sum - 100) <= 1e-9 ? null : "权重合计须为 100%";
+}
+
+export function scoreProblem(rubric: Criterion[], scores: Record<string, number | null | undefined>): string | null {
+  for (const c of rubric) {
+    const s = scores[c.key];
+    if (s === null || s === undefined || Number.isNaN(s)) return `请为“${c.label}”打分`;
+    if (!Number.isFinite(s) || s < 0 || s > c.max) return `“${c.label}”的分数须在 0 至 ${c.max} 之间`;
+    // s * 10 is not exact in binary (0.3 * 10 = 3.0000000000000004), so compare with a tolerance.
+    if (Math.abs(s * 10 - Math.round(s * 10)) > 1e-9) return "分数最多保留一位小数";
+  }
+  return null;
+}
+
+// Every criterion is rescaled to its weight, so the total is on a 0..100 scale whatever each criterion's max.
+export function weightedTotal(rubric: Criterion[], scores: Record<string, number>): number {
+  return round2(rubric.reduce((sum, c) => sum + (c.weight * (scores[c.key] ?? 0)) / c.max, 0));
+}
+
+export type ScoreRow = { reviewerId: string; proposalId: string; total: number };
+export type Aggregate = {
+  proposalId: string;
+  count: number;
+  mean: number;
+  trimmedMean: number;
+  normalizedMean: number;
+  spread: number;
+  stdDev: number;
+  disagreement: boolean;
+};
+export const DISAGREEMENT_SPREAD = 20;
+
+/**
+ * Why normalise: a lenient reviewer lifts every proposal they happen to score, a harsh one sinks them, and proposals
+ * are not all scored by the same reviewers. Each total becomes a z-score within its own reviewer's scores, and the
+ * proposal's mean z is mapped back onto the 0..100 scale with the grand mean and spread of all totals.
+ */
+function zScores(rows: ScoreRow[]): number[] {
+  const byReviewer = new Map<string, number[]>();
+  for (const r of rows) byReviewer.set(r.reviewerId, [...(byReviewer.get(r.reviewerId) ?? []), r.total]);
+  const stats = new Map([...byReviewer].map(([id, totals]) => [id, { m: mean(totals), s: stdDev(totals), n: totals.length }]));
+  return rows.map((r) => {
+    const { m, s, n } = stats.get(r.reviewerId)!;
+    return n < 2 || s < TINY ? 0 : (r.total - m) / s;
+  });
+}
+
+export function aggregate(rows: ScoreRow[], options?: { disagreementSpread?: number }): Aggregate[] {
+  const threshold = options?.disagreementSpread ?? DISAGREEMENT_SPREAD;
+  const z = zScores(rows);
+  const all = rows.map((r) => r.total);
+  const grand = all.length ? mean(all) : 0;
+  const grandStd = all.length ? stdDev(all) : 0;
+  const byProposal = new Map<string, { totals: number[]; z: number[] }>();
+  rows.forEach((r, i) => {
+    const g = byProposal.get(r.proposalId) ?? { totals: [], z: [] };
+    g.totals.push(r.total);
+    g.z.push(z[i]);
+    byProposal.set(r.proposalId, g);
+  });
+  return [...byProposal].map(([proposalId, { totals, z: zs }]) => {
+    const sorted = [...totals].sort((a, b) => a - b);
+    // 去掉一个最高分和一个最低分 only once there are enough scores left to be meaningful.
+    const trimmed = sorted.length >= 5 ? sorted.slice(1, -1) : sorted;
+    // Rounded first, so the flag agrees with the displayed spread (80.1 - 60.1 is 19.999999999999993).
+    const spread = round2(sorted[sorted.length - 1] - sorted[0]);
+    return {
+      proposalId,
+      count: totals.length,
+      mean: round2(mean(totals)),
+      trimmedMean: round2(mean(trimmed)),
+      normalizedMean: round2(grandStd < TINY ? grand : grand + grandStd * mean(zs)),
+      spread,
+      stdDev: round2(stdDev(totals)),
+      disagreement: spread >= threshold,
+    };
+  });
+}
+
+// Standard competition ranking (1, 1, 3) on the values as displayed; the stable sort keeps input order within a tie.
+export function rankAggregates(
+  aggregates: Aggregate[],
+  by: "mean" | "trimmedMean" | "normalizedMean",
+): (Aggregate & { rank: number })[] {
+  const sorted = [...aggregates].sort((a, b) => round2(b[by]) - round2(a[by]));
+  return sorted.map((a, i) => {
+    let first = i;
+    while (first > 0 && round2(sorted[first - 1][by]) === round2(a[by])) first--;
+    return { ...a, rank: first + 1 };
+  });
+}
+
+export const SCORING_RULES: string[] = [
+  "每位评审按各项标准打分，按权重折算为百分制总分。",
+  "平均分为全部评审总分的算术平均。",
+  "评审达到 5 人时，去掉一个最高分和一个最低分后取平均，作为去极值平均分；不足 5 人时等于平均分。",
+  "标准化平均分先将每位评审的分数按其本人的平均分和离散程度换算为标准分，再折回百分制，以抵消评审宽严不一的影响。",
+  "同一项目最高分与最低分相差 20 分及以上时标记为“分歧较大”，建议复议。",
+];
