@@ -104,7 +104,7 @@ export function AutoAssignForm({ hearingId }: { hearingId: string }) {
       <FormError message={form.formError} />
       <div className="flex flex-wrap items-end gap-2">
         <Field label="每个项目的评审人数" name="perProposal" errors={form.fieldErrors.perProposal}>
-          <input id="perProposal" name="perProposal" type="number" min={1} max={15} defaultValue={3} className="input w-24" />
+          <input id="perProposal" name="perProposal" type="number" min={1} max={50} defaultValue={3} className="input w-24" />
         </Field>
         <Button type="submit" pending={form.pending}>
           自动分配

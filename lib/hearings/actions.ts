@@ -19,7 +19,7 @@ import {
   unassignRecord,
   updateHearingRecord,
 } from "@/lib/hearings/service";
-import { saveScoreRecord } from "@/lib/hearings/scores";
+import { saveScoreInTransaction } from "@/lib/hearings/scores";
 import { createMeetingRecord, recordDecisionRecord } from "@/lib/hearings/decisions";
 import {
   agendaItemSchema,
@@ -40,7 +40,7 @@ import {
 } from "@/lib/hearings/schemas";
 
 const manage = (name: string) => actionClient.metadata({ name, permission: "hearings.manage" });
-const inTx = <T>(work: (tx: Tx) => Promise<T>) => withFieldErrors(() => db.$transaction(work, { timeout: 30_000 }));
+const inTx = <T>(work: (tx: Tx) => Promise<T>) => withFieldErrors(() => db.$transaction(work, { maxWait: 10_000, timeout: 30_000 }));
 
 function refresh() {
   revalidatePath("/hearings", "layout");
@@ -149,7 +149,7 @@ export const saveScore = actionClient
   .metadata({ name: "评分", permission: "hearings.score" })
   .inputSchema(scoreSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await inTx((tx) => saveScoreRecord(tx, parsedInput, ctx.user.id, { actor: ctx.actor, ip: ctx.ip }));
+    const result = await withFieldErrors(() => saveScoreInTransaction(parsedInput, ctx.user.id, { actor: ctx.actor, ip: ctx.ip }));
     revalidatePath("/reviews", "layout");
     return result;
   });

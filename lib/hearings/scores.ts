@@ -1,6 +1,6 @@
 // A reviewer's score of one proposal at one hearing: saved as a draft, submitted, changed until the hearing closes.
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
 import { scoreProblem, weightedTotal } from "@/lib/hearings/scoring";
@@ -48,8 +48,12 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
     submittedAt: input.submit ? now : (assignment.score?.submittedAt ?? null),
   };
   // The first score of the year fixes its rubric: every later score uses the same weights and scales.
-  await tx.rubric.upsert({ where: { yearId: assignment.item.project.yearId }, create: { yearId: assignment.item.project.yearId, criteria, frozenAt: now, version: 1 }, update: {} });
-  await tx.rubric.updateMany({ where: { yearId: assignment.item.project.yearId, frozenAt: null }, data: { frozenAt: now } });
+  // Written only while it is not frozen yet, so that a crowd of reviewers does not queue on its row.
+  const yearId = assignment.item.project.yearId;
+  if (!(await tx.rubric.findUnique({ where: { yearId }, select: { frozenAt: true } }))?.frozenAt) {
+    await tx.rubric.upsert({ where: { yearId }, create: { yearId, criteria, frozenAt: now, version: 1 }, update: {} });
+    await tx.rubric.updateMany({ where: { yearId, frozenAt: null }, data: { frozenAt: now } });
+  }
   // One row per assignment, whatever arrives at once (a double click, two tabs): the unique key decides.
   const score = await tx.score.upsert({
     where: { assignmentId: assignment.id },
@@ -71,4 +75,12 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
     );
   }
   return { version: score.version, total: data.total, submitted: Boolean(data.submittedAt) };
+}
+
+/**
+ * One score in its own transaction. On scoring day hundreds arrive together: a request waits for a free
+ * database connection (up to 20 s) rather than failing after Prisma's default 2 s.
+ */
+export function saveScoreInTransaction(input: ScoreInput, reviewerId: string, by: By) {
+  return db.$transaction((tx) => saveScoreRecord(tx, input, reviewerId, by), { maxWait: 20_000, timeout: 20_000 });
 }

@@ -1,0 +1,233 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { addAgendaItems, assignReviewer, autoAssignReviewers, closeHearing, createHearing, createMeeting, declareConflict, recordDecision, remindReviewers, saveRubric, saveScore, setHearingReviewers } from "@/lib/hearings/actions";
+import { saveScoreInTransaction, saveScoreRecord } from "@/lib/hearings/scores";
+import { assignmentForReviewer, hearingResults, myAssignments } from "@/lib/hearings/queries";
+import { DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
+import { createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
+import { createYearRecord } from "@/lib/years/service";
+import { formatDate, toDateTimeLocal } from "@/lib/time";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { actAs, makeCounty, makeUnit, makeUser, signOutTestUser } from "./support/fixtures";
+
+const YEAR = Number(formatDate(new Date()).slice(0, 4));
+
+let county: Awaited<ReturnType<typeof makeCounty>>;
+let admin: Awaited<ReturnType<typeof makeUser>>;
+let clerkA: Awaited<ReturnType<typeof makeUser>>;
+let clerkB: Awaited<ReturnType<typeof makeUser>>;
+let reviewers: Awaited<ReturnType<typeof makeUser>>[];
+let sameUnitReviewer: Awaited<ReturnType<typeof makeUser>>;
+let yearId: string;
+
+beforeAll(async () => {
+  county = await makeCounty();
+  const school = await makeUnit("县委党校", "DEPARTMENT", county.county.id);
+  admin = await makeUser(["COUNTY_ADMIN"], county.section.id);
+  clerkA = await makeUser(["UNIT_USER"], county.townshipA.id);
+  clerkB = await makeUser(["UNIT_USER"], county.townshipB.id);
+  reviewers = await Promise.all([1, 2, 3, 4].map(() => makeUser(["REVIEWER"], school.id)));
+  // Works in 甲镇: must never review 甲镇's proposals.
+  sameUnitReviewer = await makeUser(["REVIEWER"], county.townshipA.id);
+  yearId = (await db.$transaction((tx) => createYearRecord(tx, YEAR, null))).id;
+  await db.yearWindow.update({ where: { yearId_kind: { yearId, kind: "PROPOSAL" } }, data: { startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) } });
+});
+
+beforeEach(() => signOutTestUser());
+
+const actor = (user: { id: string; username: string; name: string }) => ({ actor: { id: user.id, username: user.username, name: user.name }, ip: null });
+
+/** A submitted proposal of the clerk's unit, made through the project services. */
+async function submittedProject(clerk: typeof clerkA, title: string) {
+  return db.$transaction(async (tx) => {
+    const { id } = await createProjectRecord(tx, { yearId }, clerk.unitId, actor(clerk));
+    const { version } = await saveDraftRecord(
+      tx,
+      {
+        id,
+        version: 0,
+        title,
+        leaderName: "书记",
+        leaderContact: "13800000000",
+        category: "PARTY_BUILDING",
+        focus: "KEY",
+        tier: "FEATURE",
+        problem: "问题",
+        innovationKinds: ["WORK"],
+        methods: ["ADD"],
+        goals: "目标",
+        measures: "措施",
+        expectedResults: "成效",
+        inputPeople: "3 人",
+        inputMoney: "1 万",
+        inputMaterials: null,
+        selfAssessment: { fit: "是", novelty: "是", design: "是", impact: "是", replicability: "是" },
+        milestones: [{ title: "方案", dueDate: `${YEAR}-12-30` }],
+      },
+      clerk.unitId,
+      actor(clerk),
+    );
+    await transitionProjectRecord(tx, { id, version, transition: "submit" }, { kind: "unit", unitId: clerk.unitId }, actor(clerk));
+    return id;
+  });
+}
+
+/** A hearing with the given projects on its agenda and every test reviewer seated. */
+async function hearingWith(projectIds: string[], seated = [...reviewers, sameUnitReviewer]) {
+  await actAs(admin);
+  const created = await createHearing({ yearId, kind: "HEARING", level: "DEPARTMENT", title: `听证会${Math.random()}`, heldAt: toDateTimeLocal(new Date()), place: "三楼会议室", attendees: "群众代表 2 名" });
+  const hearingId = created!.data!.id;
+  expect((await addAgendaItems({ hearingId, projectIds }))?.data?.added).toBe(projectIds.length);
+  expect((await setHearingReviewers({ hearingId, version: 0, userIds: seated.map((r) => r.id) }))?.data).toBeTruthy();
+  return hearingId;
+}
+
+const full = { fit: 8, novelty: 7, design: 9, impact: 6, replicability: 10 };
+
+describe("agenda and assignment", () => {
+  it("puts submitted proposals on the agenda (听证中) and assigns reviewers evenly, never across a conflict", async () => {
+    const a1 = await submittedProject(clerkA, "甲镇项目一");
+    const a2 = await submittedProject(clerkA, "甲镇项目二");
+    const b1 = await submittedProject(clerkB, "乙乡项目");
+    const hearingId = await hearingWith([a1, a2, b1]);
+    expect((await db.project.findUniqueOrThrow({ where: { id: a1 } })).state).toBe("IN_HEARING");
+
+    const result = await autoAssignReviewers({ hearingId, perProposal: 2 });
+    expect(result?.data).toEqual({ added: 6, short: [] });
+    const assignments = await db.reviewAssignment.findMany({ where: { item: { hearingId } }, include: { item: true } });
+    const ofA = assignments.filter((a) => a.item.projectId !== b1);
+    expect(ofA.some((a) => a.reviewerId === sameUnitReviewer.id)).toBe(false);
+    const load = new Map<string, number>();
+    for (const a of assignments) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
+    expect(Math.max(...load.values()) - Math.min(...load.values())).toBeLessThanOrEqual(1);
+
+    const itemA1 = assignments.find((a) => a.item.projectId === a1)!.item;
+    const manual = await assignReviewer({ itemId: itemA1.id, reviewerId: sameUnitReviewer.id });
+    expect(manual?.validationErrors?.fieldErrors.reviewerId?.[0]).toMatch(/须回避/);
+    // Running it again adds nothing: every proposal already has its two.
+    expect((await autoAssignReviewers({ hearingId, perProposal: 2 }))?.data?.added).toBe(0);
+  });
+
+  it("removes a declared conflict, tells the admin, and never assigns that pair again", async () => {
+    const project = await submittedProject(clerkB, "乙乡回避项目");
+    const hearingId = await hearingWith([project], reviewers.slice(0, 2));
+    await autoAssignReviewers({ hearingId, perProposal: 2 });
+    const mine = await db.reviewAssignment.findFirstOrThrow({ where: { reviewerId: reviewers[0].id, item: { hearingId } } });
+    await actAs(reviewers[0]);
+    expect((await declareConflict({ assignmentId: mine.id, reason: "" }))?.validationErrors?.fieldErrors.reason).toBeTruthy();
+    expect((await declareConflict({ assignmentId: mine.id, reason: "本人曾在乙乡挂职" }))?.data).toBeTruthy();
+    expect(await db.reviewAssignment.count({ where: { id: mine.id } })).toBe(0);
+    expect(await db.notification.count({ where: { userId: admin.id, kind: "hearing.conflict" } })).toBeGreaterThan(0);
+    await actAs(admin);
+    expect((await autoAssignReviewers({ hearingId, perProposal: 2 }))?.data).toEqual({ added: 0, short: [{ title: "乙乡回避项目", missing: 1 }] });
+  });
+});
+
+describe("scoring", () => {
+  it("keeps each reviewer to their own assignments and scores, validates against the rubric and freezes it", async () => {
+    const project = await submittedProject(clerkB, "打分项目");
+    const hearingId = await hearingWith([project], reviewers.slice(0, 3));
+    await autoAssignReviewers({ hearingId, perProposal: 3 });
+    const [first, second] = await db.reviewAssignment.findMany({ where: { item: { hearingId } }, orderBy: { reviewerId: "asc" } });
+    const owner = reviewers.find((r) => r.id === first.reviewerId)!;
+    const other = reviewers.find((r) => r.id === second.reviewerId)!;
+
+    await actAs(other);
+    expect((await saveScore({ assignmentId: first.id, values: full, comment: null, recommendation: "APPROVE", submit: true }))?.serverError).toBe("评审任务不存在");
+    expect(await assignmentForReviewer(other.id, first.id)).toBeNull();
+
+    await actAs(owner);
+    const over = await saveScore({ assignmentId: first.id, values: { ...full, fit: 11 }, comment: null, recommendation: "APPROVE", submit: true });
+    expect(over?.validationErrors?.fieldErrors.values?.[0]).toMatch(/须在 0 至 10 之间/);
+    const noVerdict = await saveScore({ assignmentId: first.id, values: full, comment: null, recommendation: null, submit: true });
+    expect(noVerdict?.validationErrors?.fieldErrors.recommendation).toBeTruthy();
+    const draft = await saveScore({ assignmentId: first.id, values: { fit: 8 }, comment: "先打一项", recommendation: null, submit: false });
+    expect(draft?.data).toEqual({ version: 0, total: null, submitted: false });
+    expect((await db.rubric.findUniqueOrThrow({ where: { yearId } })).frozenAt).not.toBeNull();
+    await actAs(admin);
+    expect((await saveRubric({ yearId, version: 1, criteria: DEFAULT_RUBRIC }))?.serverError).toMatch(/已锁定/);
+
+    await actAs(owner);
+    const submitted = await saveScore({ assignmentId: first.id, version: 0, values: full, comment: "好", recommendation: "APPROVE", submit: true });
+    expect(submitted?.data).toEqual({ version: 1, total: 80, submitted: true });
+    expect((await myAssignments(other.id)).every((a) => a.reviewerId === other.id)).toBe(true);
+    expect(await db.auditLog.count({ where: { action: "hearing.score", entityId: hearingId } })).toBe(1);
+
+    await actAs(admin);
+    expect((await remindReviewers({ hearingId }))?.data?.reminded).toBe(2);
+    const { version } = await db.hearing.findUniqueOrThrow({ where: { id: hearingId } });
+    expect((await closeHearing({ id: hearingId, version }))?.data).toBeTruthy();
+    await actAs(owner);
+    expect((await saveScore({ assignmentId: first.id, version: 1, values: full, comment: "改", recommendation: "REVISE", submit: true }))?.serverError).toBe("听证会已结束，评分不能再改");
+  });
+
+  it("takes 200 reviewers scoring at once without losing or duplicating a score", async () => {
+    const projects = await Promise.all(Array.from({ length: 10 }, (_, i) => submittedProject(i % 2 ? clerkA : clerkB, `并发项目${i}`)));
+    const school = await db.unit.findFirstOrThrow({ where: { name: "县委党校" } });
+    const crowd = await db.$transaction(async (tx) => {
+      const users = [];
+      for (let i = 0; i < 200; i++) {
+        users.push(await tx.user.create({ data: { username: `crowd${i}`, name: `专家${i}`, unitId: school.id, roles: ["REVIEWER" as Role], passwordHash: "x", mustChangePassword: false } }));
+      }
+      return users;
+    });
+    const hearingId = await hearingWith(projects, crowd);
+    expect((await autoAssignReviewers({ hearingId, perProposal: 20 }))?.data?.added).toBe(200);
+    const assignments = await db.reviewAssignment.findMany({ where: { item: { hearingId } } });
+    // Every reviewer submits at once, and 50 of them double-click.
+    const submits = assignments.flatMap((assignment, i) => {
+      const reviewer = crowd.find((u) => u.id === assignment.reviewerId)!;
+      // The same call the action makes for each reviewer.
+      const once = () => saveScoreInTransaction({ assignmentId: assignment.id, values: full, comment: null, recommendation: "APPROVE", submit: true }, reviewer.id, actor(reviewer));
+      return i < 50 ? [once(), once()] : [once()];
+    });
+    const settled = await Promise.allSettled(submits);
+    expect(settled.filter((s) => s.status === "rejected").map((s) => String((s as PromiseRejectedResult).reason))).toEqual([]);
+    expect(await db.score.count({ where: { assignment: { item: { hearingId } } } })).toBe(200);
+    expect(await db.score.count({ where: { assignment: { item: { hearingId } }, submittedAt: { not: null }, total: 80 } })).toBe(200);
+    const { ranked } = await hearingResults(hearingId);
+    expect(ranked).toHaveLength(10);
+    expect(ranked.every((row) => row.count === 20 && row.trimmedMean === 80)).toBe(true);
+  }, 120_000);
+});
+
+describe("部务会 decisions", () => {
+  it("moves each project by its decision, tells the unit, and keeps earlier rounds when a revised proposal is heard again", async () => {
+    const approved = await submittedProject(clerkA, "立项项目");
+    const revised = await submittedProject(clerkB, "再审项目");
+    const rejected = await submittedProject(clerkB, "不立项项目");
+    const hearingId = await hearingWith([approved, revised, rejected], reviewers);
+    await autoAssignReviewers({ hearingId, perProposal: 3 });
+    for (const assignment of await db.reviewAssignment.findMany({ where: { item: { hearingId } } })) {
+      const reviewer = reviewers.find((r) => r.id === assignment.reviewerId)!;
+      await db.$transaction((tx) => saveScoreRecord(tx, { assignmentId: assignment.id, values: full, comment: "一轮", recommendation: "APPROVE", submit: true }, reviewer.id, actor(reviewer)));
+    }
+
+    await actAs(admin);
+    const meeting = (await createMeeting({ yearId, number: `第${Math.floor(Math.random() * 1e6)}次`, heldAt: toDateTimeLocal(new Date()), attendees: "部长、副部长" }))!.data!.id;
+    const decide = async (projectId: string, verdict: "APPROVE" | "REVISE" | "REJECT", opinion: string) => {
+      const { version } = await db.project.findUniqueOrThrow({ where: { id: projectId } });
+      return recordDecision({ meetingId: meeting, projectId, projectVersion: version, verdict, opinion });
+    };
+    expect((await decide(approved, "APPROVE", "同意立项"))?.data).toBeTruthy();
+    expect((await decide(revised, "REVISE", "请补充措施"))?.data).toBeTruthy();
+    expect((await decide(rejected, "REJECT", "创新性不足"))?.data).toBeTruthy();
+    expect((await decide(approved, "APPROVE", "再来一次"))?.validationErrors?.fieldErrors.projectId?.[0]).toMatch(/只能审定/);
+    const states = await db.project.findMany({ where: { id: { in: [approved, revised, rejected] } }, select: { id: true, state: true } });
+    expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [approved]: "APPROVED", [revised]: "REVISE", [rejected]: "REJECTED" });
+    expect(await db.notification.count({ where: { userId: clerkB.id, body: "部务会（" + (await db.meeting.findUniqueOrThrow({ where: { id: meeting } })).number + "）：请补充措施" } })).toBe(1);
+
+    // The unit revises and resubmits; the admin puts it on a new hearing: round 2, round 1 kept.
+    const { version } = await db.project.findUniqueOrThrow({ where: { id: revised } });
+    await db.$transaction((tx) => transitionProjectRecord(tx, { id: revised, version, transition: "resubmit" }, { kind: "unit", unitId: clerkB.unitId }, actor(clerkB)));
+    const second = await hearingWith([revised], reviewers.slice(0, 3));
+    const items = await db.hearingItem.findMany({ where: { projectId: revised }, orderBy: { round: "asc" }, include: { assignments: { include: { score: true } } } });
+    expect(items.map((i) => [i.hearingId, i.round])).toEqual([
+      [hearingId, 1],
+      [second, 2],
+    ]);
+    expect(items[0].assignments.every((a) => a.score?.comment === "一轮")).toBe(true);
+    await actAs(clerkA);
+    expect((await recordDecision({ meetingId: meeting, projectId: revised, projectVersion: 0, verdict: "APPROVE", opinion: "x" }))?.serverError).toBe("无权执行此操作");
+  });
+});
