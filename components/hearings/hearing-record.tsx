@@ -22,7 +22,7 @@ export function HearingRecord({ projectId, record, county }: { projectId: string
                 第 {round.round} 轮 · {round.hearing.title}（{formatDate(round.hearing.heldAt)}）
               </h3>
               <p className="text-stone-600">
-                {summary ? `${summary.count} 位专家评分，去最高最低分平均 ${summary.trimmedMean.toFixed(2)} 分，平均 ${summary.mean.toFixed(2)} 分` : "尚无提交的评分"}
+                {summary ? `${summary.count} 位专家评分，去极值平均 ${summary.trimmedMean.toFixed(2)} 分，平均 ${summary.mean.toFixed(2)} 分` : "尚无提交的评分"}
               </p>
               {county && (
                 <ul className="mt-1 space-y-1">

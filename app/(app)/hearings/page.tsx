@@ -64,7 +64,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
         <Card>
           <details>
             <summary className="cursor-pointer font-semibold text-stone-800">
-              {year.year} 年度听证排名（{ranked.length} 个项目，各项目最近一轮，去掉最高最低分后的平均分）
+              {year.year} 年度听证排名（{ranked.length} 个项目，各项目最近一轮，按去极值平均分）
             </summary>
           <ol className="mt-3 space-y-1 text-sm" aria-label="年度排名">
             {ranked.map((row) => {
@@ -77,7 +77,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
                   </Link>
                   <span className="text-stone-500">{item.project.unit.name}</span>
                   <span>{row.trimmedMean.toFixed(2)} 分</span>
-                  {row.disagreement && <Badge tone="amber">评分分歧大</Badge>}
+                  {row.disagreement && <Badge tone="amber">分歧较大</Badge>}
                 </li>
               );
             })}

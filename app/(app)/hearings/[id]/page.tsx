@@ -63,7 +63,7 @@ export default async function HearingPage({ params, searchParams }: { params: Pr
               </div>
               <div className="flex flex-wrap gap-2 text-xs">
                 {item.assignments.map((assignment) => (
-                  <span key={assignment.id} className="rounded border border-stone-200 px-1.5 py-0.5">
+                  <span key={assignment.id} className="rounded border border-stone-200 px-1.5 py-0.5" data-testid="assignment">
                     {assignment.reviewer.name}：{assignment.score?.submittedAt ? "已提交" : assignment.score ? "草稿" : "未评"}
                     {admin && !assignment.score && <UnassignButton assignmentId={assignment.id} name={assignment.reviewer.name} />}
                   </span>

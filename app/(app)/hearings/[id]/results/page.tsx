@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getHearing, hearingResults } from "@/lib/hearings/queries";
-import { DISAGREEMENT_SPREAD, SCORING_RULES } from "@/lib/hearings/scoring";
+import { SCORING_RULES } from "@/lib/hearings/scoring";
 import { VERDICT_LABELS } from "@/lib/hearings/labels";
 import { Badge, Card, DataTable, EmptyRow, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
@@ -30,7 +30,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           </Link>
         }
       />
-      <DataTable headers={["排名", "项目", "单位", "评审数", "平均分", "去最高最低分平均", "标准化平均", "极差", "提示", "状态"]}>
+      <DataTable headers={["排名", "项目", "单位", "评审数", "平均分", "去极值平均", "标准化平均", "极差", "提示", "状态"]}>
         {ranked.length === 0 && <EmptyRow colSpan={10}>尚无提交的评分</EmptyRow>}
         {ranked.map((row) => {
           const item = byItem.get(row.proposalId)!;
@@ -50,7 +50,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
               <td className="text-right font-medium">{row.trimmedMean.toFixed(2)}</td>
               <td className="text-right">{row.normalizedMean.toFixed(2)}</td>
               <td className="text-right">{row.spread.toFixed(2)}</td>
-              <td>{row.disagreement && <Badge tone="amber">评分分歧大</Badge>}</td>
+              <td>{row.disagreement && <Badge tone="amber">分歧较大</Badge>}</td>
               <td>
                 <StateBadge state={item.project.state} />
               </td>
@@ -77,7 +77,6 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           {SCORING_RULES.map((rule) => (
             <li key={rule}>{rule}</li>
           ))}
-          <li>极差达到 {DISAGREEMENT_SPREAD} 分即提示“评分分歧大”，建议会上重点讨论。</li>
         </ul>
       </Card>
     </div>

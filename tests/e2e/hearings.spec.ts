@@ -1,0 +1,142 @@
+import type { Page } from "@playwright/test";
+import { expect, fieldError, signInAndWait, test, unique } from "./support";
+
+/** A datetime-local value for now, Beijing time. */
+const now = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
+
+/** On the reviewer's task list, scores every open task of the hearing with `points` on each standard. */
+async function scoreAll(page: Page, hearingTitle: string, points: number, verdict: "立项" | "修改后再审" | "不予立项") {
+  await page.goto("/reviews");
+  const rows = page.getByRole("row").filter({ hasText: hearingTitle });
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    await page.goto("/reviews");
+    await page.getByRole("row").filter({ hasText: hearingTitle }).filter({ hasText: "未评" }).first().getByRole("link", { name: "评分" }).click();
+    const inputs = page.getByRole("spinbutton");
+    for (let k = 0; k < 5; k++) await inputs.nth(k).fill(String(points));
+    await expect(page.getByTestId("live-total")).toContainText(`${(points * 10).toFixed(2)} 分`);
+    await page.getByRole("radio", { name: verdict, exact: true }).check();
+    await page.getByRole("button", { name: "提交评分" }).click();
+    await expect(page.getByText(/评分已提交，总分/)).toBeVisible();
+  }
+  return count;
+}
+
+test("听证审定：自动分配（回避的专家不分配）、专家打分、排名与分歧提示、部务会立项/修改后再审/不予立项，乡镇打印通知、修改后立项", async ({ page, openPage }) => {
+  test.setTimeout(300_000);
+  const title = unique("部务听证会");
+  const admin = page;
+  await signInAndWait(admin, "admin");
+  await admin.goto("/hearings");
+  await admin.getByRole("button", { name: "创建听证会" }).click();
+  await expect(fieldError(admin.getByLabel(/^名称/))).toHaveText("请填写名称");
+  await admin.getByLabel(/^名称/).fill(title);
+  await admin.getByLabel(/^时间/).fill(now());
+  await admin.getByLabel(/^地点/).fill("县委组织部三楼会议室");
+  await admin.getByLabel("其他参加人员").fill("群众代表 2 名");
+  await admin.getByRole("button", { name: "创建听证会" }).click();
+  await expect(admin.getByRole("heading", { name: title })).toBeVisible();
+
+  // The agenda: 青石镇's submitted proposal and two others.
+  const agenda = admin.locator("section").filter({ has: admin.getByRole("heading", { name: "列入议程" }) });
+  const qingshi = agenda.getByRole("checkbox", { name: /（青石镇）$/ }).first();
+  const qingshiTitle = (await qingshi.locator("xpath=..").innerText()).replace(/（青石镇）$/, "").trim();
+  await qingshi.check();
+  const otherTitles: string[] = [];
+  for (const box of await agenda.getByRole("checkbox").all()) {
+    const label = (await box.locator("xpath=..").innerText()).trim();
+    if (label.includes("（青石镇）") || otherTitles.length === 2) continue;
+    await box.check();
+    otherTitles.push(label.replace(/（[^（]*）$/, ""));
+  }
+  expect(otherTitles).toHaveLength(2);
+  await admin.getByRole("button", { name: "列入议程" }).click();
+  const items = admin.getByTestId("agenda-item");
+  await expect(items).toHaveCount(3);
+
+  // Reviewers: three from county bodies, and one from 青石镇 who must not review 青石镇's proposal.
+  const seats = admin.locator("section").filter({ has: admin.getByRole("heading", { name: /^评审专家/ }) });
+  const conflicted = seats.getByRole("checkbox", { name: /（青石镇）$/ });
+  const conflictedName = (await conflicted.locator("xpath=..").innerText()).replace(/（青石镇）$/, "").trim();
+  await conflicted.check();
+  for (const unit of ["县委党校", "县政协办公室", "县人大常委会办公室"]) await seats.getByRole("checkbox", { name: new RegExp(`（${unit}）$`) }).check();
+  await seats.getByRole("button", { name: "保存评审专家" }).click();
+  await expect(seats.getByText("已保存。")).toBeVisible();
+  await admin.getByLabel("每个项目的评审人数").fill("3");
+  await admin.getByRole("button", { name: "自动分配" }).click();
+  await expect(admin.getByText("新分配 9 项。")).toBeVisible();
+  const qingshiItem = items.filter({ hasText: qingshiTitle });
+  await expect(qingshiItem).toContainText("0/3 已评");
+  await expect(qingshiItem.getByTestId("assignment")).toHaveCount(3);
+  await expect(qingshiItem.getByTestId("assignment").filter({ hasText: conflictedName })).toHaveCount(0);
+
+  // Scoring: lenient, harsh and middling reviewers, so that the spread is flagged.
+  const scores: [string, number][] = [["reviewer", 10], ["reviewer3", 5], ["reviewer4", 8], ["reviewer5", 9]];
+  let scored = 0;
+  for (const [username, points] of scores) {
+    const reviewer = await openPage();
+    await signInAndWait(reviewer, username);
+    scored += await scoreAll(reviewer, title, points, "立项");
+  }
+  expect(scored).toBe(9);
+  await admin.reload();
+  await expect(items.filter({ hasText: "3/3 已评" })).toHaveCount(3);
+  await admin.getByRole("link", { name: "评分结果与排名" }).click();
+  const ranking = admin.getByRole("table");
+  await expect(ranking.getByRole("row")).toHaveCount(4);
+  await expect(ranking).toContainText("分歧较大");
+  await expect(admin.getByText(/去掉一个最高分和一个最低分/)).toBeVisible();
+
+  // The 部务会: approve one, revise 青石镇's, reject one.
+  await admin.goto("/hearings/meetings");
+  const number = unique("第");
+  await admin.getByLabel(/^期次/).fill(number);
+  await admin.getByLabel(/^会议时间/).fill(now());
+  await admin.getByLabel(/^参会人员/).fill("部长、副部长、各科室负责人");
+  await admin.getByRole("button", { name: "新建部务会" }).click();
+  await expect(admin.getByRole("heading", { name: `部务会（${number}）创新项目审定结果` })).toBeVisible();
+  const decide = async (projectTitle: string, verdict: string, opinion: string) => {
+    await admin.getByLabel(/^项目/).selectOption({ label: (await admin.getByLabel(/^项目/).locator("option", { hasText: projectTitle }).first().innerText()).trim() });
+    await admin.getByRole("radio", { name: verdict, exact: true }).check();
+    await admin.getByLabel(/^审定意见/).fill(opinion);
+    await admin.getByRole("button", { name: "记录审定结果" }).click();
+    await expect(admin.getByRole("table", { name: "审定结果" })).toContainText(opinion);
+  };
+  await decide(otherTitles[0], "立项", "同意立项，按季度报送进展。");
+  await decide(qingshiTitle, "修改后再审", "请补充经费测算和试点村名单。");
+  await decide(otherTitles[1], "不予立项", "与往年项目重复，创新性不足。");
+
+  // 青石镇 reads the notice, prints it, revises and resubmits.
+  const clerk = await openPage();
+  await signInAndWait(clerk, "unit");
+  await clerk.goto("/notifications");
+  await clerk.getByRole("link", { name: `项目“${qingshiTitle}”修改后再审` }).first().click();
+  await clerk.getByRole("link", { name: "修改意见通知" }).click();
+  const notice = clerk.getByRole("article", { name: "修改意见通知" });
+  await expect(notice.getByRole("heading", { name: `关于《${qingshiTitle}》的修改意见通知` })).toBeVisible();
+  await expect(notice).toContainText("请补充经费测算和试点村名单。");
+  await clerk.emulateMedia({ media: "print" });
+  await expect(clerk.getByRole("navigation", { name: "主导航" })).toBeHidden();
+  await clerk.emulateMedia({ media: "screen" });
+  await clerk.getByRole("link", { name: "返回项目" }).click();
+  await clerk.getByRole("link", { name: "修改并重新提交" }).click();
+  await clerk.getByLabel(/^资金投入/).fill("5 万元（试点村 3 个，每村 1 万；宣传培训 2 万）");
+  await clerk.getByRole("button", { name: "重新提交" }).click();
+  await expect(clerk.getByText("已申报", { exact: true })).toBeVisible();
+
+  // Straight to a decision, as the admin chooses: approved at the next meeting.
+  await admin.goto("/hearings/meetings");
+  const next = unique("第");
+  await admin.getByLabel(/^期次/).fill(next);
+  await admin.getByLabel(/^会议时间/).fill(now());
+  await admin.getByLabel(/^参会人员/).fill("部长、副部长");
+  await admin.getByRole("button", { name: "新建部务会" }).click();
+  await decide(qingshiTitle, "立项", "修改后符合要求，同意立项。");
+
+  await clerk.reload();
+  await expect(clerk.getByText("已立项", { exact: true })).toBeVisible();
+  const record = clerk.getByRole("list", { name: "审定结果" });
+  await expect(record).toContainText("修改后再审");
+  await expect(record).toContainText("修改后符合要求，同意立项。");
+  await expect(clerk.getByRole("region", { name: "第 1 轮听证" })).toContainText("3 位专家评分");
+});
