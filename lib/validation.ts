@@ -1,5 +1,6 @@
 // zod with Chinese messages: every schema of the app imports z from here.
 import { z } from "zod";
+import { parseBusinessDateTime } from "@/lib/time";
 
 z.config(z.locales.zhCN());
 
@@ -22,3 +23,14 @@ export const optionalText = (label: string, max = 200) =>
 
 export const idSchema = z.string().min(1).max(40);
 export const versionSchema = z.coerce.number().int().min(0);
+
+/** A date and time typed in Beijing time ("2026-03-31T17:00"), required. */
+export const instantField = (label: string) =>
+  z.string({ error: `请填写${label}` }).transform((value, ctx) => {
+    const date = value ? parseBusinessDateTime(value) : null;
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: value ? `${label}格式不正确` : `请填写${label}` });
+      return z.NEVER;
+    }
+    return date;
+  });

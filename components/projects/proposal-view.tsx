@@ -1,28 +1,11 @@
 import type { ReactNode } from "react";
-import { INNOVATION_KIND_LABELS, INNOVATION_STANDARDS, TEN_METHODS, type InnovationKind, type SelfAssessment, type TenMethod } from "@/lib/projects/catalog";
-import { CATEGORY_LABELS, type SuggestionCategory } from "@/lib/suggestions/catalog";
-import { FOCUS_LABELS, TIER_LABELS, type TopicFocus, type TopicTier } from "@/lib/topics/rules";
+import { INNOVATION_KIND_LABELS, INNOVATION_STANDARDS, TEN_METHODS, type SelfAssessment } from "@/lib/projects/catalog";
+import type { StoredProposal } from "@/lib/projects/proposal";
+import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
+import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/rules";
 import { formatDate } from "@/lib/time";
 
-type Proposal = {
-  leaderName: string | null;
-  leaderContact: string | null;
-  category: SuggestionCategory | null;
-  focus: TopicFocus | null;
-  tier: TopicTier | null;
-  problem: string | null;
-  innovationKinds: InnovationKind[];
-  methods: TenMethod[];
-  goals: string | null;
-  measures: string | null;
-  expectedResults: string | null;
-  inputPeople: string | null;
-  inputMoney: string | null;
-  inputMaterials: string | null;
-  finalSummary?: string | null;
-  selfAssessment: unknown;
-  milestones: { id: string; title: string; dueDate: Date | null }[];
-};
+type Proposal = StoredProposal & { finalSummary?: string | null; milestones: { id: string; title: string; dueDate: Date | null }[] };
 
 /** The proposal as the department, the unit and the reviewers read it. */
 export function ProposalView({ project }: { project: Proposal }) {

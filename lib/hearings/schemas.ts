@@ -1,22 +1,13 @@
-import { z, idSchema, versionSchema, optionalText, requiredText } from "@/lib/validation";
+import { z, idSchema, instantField, versionSchema, optionalText, requiredText } from "@/lib/validation";
 import { HearingKind, HearingLevel, Verdict } from "@/lib/generated/prisma/enums";
-import { parseBusinessDateTime } from "@/lib/time";
 
-const instant = (label: string) =>
-  z.string({ error: `请填写${label}` }).transform((value, ctx) => {
-    const date = value ? parseBusinessDateTime(value) : null;
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: value ? `${label}格式不正确` : `请填写${label}` });
-      return z.NEVER;
-    }
-    return date;
-  });
+
 
 const hearingFields = {
   kind: z.enum(HearingKind, { error: "请选择形式" }),
   level: z.enum(HearingLevel, { error: "请选择层级" }),
   title: requiredText("名称", 80),
-  heldAt: instant("时间"),
+  heldAt: instantField("时间"),
   place: requiredText("地点", 80),
   attendees: optionalText("其他参加人员", 500),
 };
@@ -56,7 +47,7 @@ export const scoreSchema = z.object({
 
 export const declareConflictSchema = z.object({ assignmentId: idSchema, reason: requiredText("回避理由", 300) });
 
-export const createMeetingSchema = z.object({ yearId: idSchema, number: requiredText("期次", 30), heldAt: instant("会议时间"), attendees: requiredText("参会人员", 500) });
+export const createMeetingSchema = z.object({ yearId: idSchema, number: requiredText("期次", 30), heldAt: instantField("会议时间"), attendees: requiredText("参会人员", 500) });
 export const decisionSchema = z.object({
   meetingId: idSchema,
   projectId: z.string().min(1, "请选择项目").max(40),

@@ -3,7 +3,7 @@ import type { InnovationKind, SuggestionCategory, TenMethod, TopicFocus, TopicTi
 import type { ProposalFields } from "@/lib/projects/schemas";
 import { formatDate } from "@/lib/time";
 
-type StoredProposal = {
+export type StoredProposal = {
   title: string;
   leaderName: string | null;
   leaderContact: string | null;

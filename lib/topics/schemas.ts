@@ -1,17 +1,8 @@
-import { z, idSchema, versionSchema, optionalText, requiredText } from "@/lib/validation";
+import { z, idSchema, instantField, versionSchema, optionalText, requiredText } from "@/lib/validation";
 import { ClaimMode, SuggestionCategory, TopicFocus, TopicTier } from "@/lib/generated/prisma/enums";
-import { parseBusinessDateTime } from "@/lib/time";
 import { TOPIC_LIMITS } from "@/lib/topics/rules";
 
-const instant = (label: string) =>
-  z.string({ error: `请填写${label}` }).transform((value, ctx) => {
-    const date = value ? parseBusinessDateTime(value) : null;
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: value ? `${label}格式不正确` : `请填写${label}` });
-      return z.NEVER;
-    }
-    return date;
-  });
+
 
 const idList = z.array(idSchema).max(500).default([]);
 
@@ -27,7 +18,7 @@ const topicFields = {
   focus: z.enum(TopicFocus, { error: "请选择着眼领域" }),
   tier: z.enum(TopicTier, { error: "请选择目标层次" }),
   claimMode: z.enum(ClaimMode, { error: "请选择认领方式" }),
-  claimClosesAt: instant("认领截止时间"),
+  claimClosesAt: instantField("认领截止时间"),
   unitIds: idList,
 };
 
