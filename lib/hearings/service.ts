@@ -106,11 +106,10 @@ async function unitTree(tx: Tx): Promise<UnitTree> {
 }
 
 async function hearingContext(tx: Tx, hearingId: string) {
-  const [items, seats, tree] = await Promise.all([
-    tx.hearingItem.findMany({ where: { hearingId }, orderBy: { sortOrder: "asc" }, include: { project: { select: { unitId: true, title: true } }, assignments: true, conflicts: true } }),
-    tx.hearingReviewer.findMany({ where: { hearingId }, include: { user: { select: { id: true, unitId: true, name: true } } }, orderBy: { user: { username: "asc" } } }),
-    unitTree(tx),
-  ]);
+  // One after the other: queries of one transaction share its connection.
+  const items = await tx.hearingItem.findMany({ where: { hearingId }, orderBy: { sortOrder: "asc" }, include: { project: { select: { unitId: true, title: true } }, assignments: true, conflicts: true } });
+  const seats = await tx.hearingReviewer.findMany({ where: { hearingId }, include: { user: { select: { id: true, unitId: true, name: true } } }, orderBy: { user: { username: "asc" } } });
+  const tree = await unitTree(tx);
   return { items, seats, tree };
 }
 

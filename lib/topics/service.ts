@@ -143,10 +143,9 @@ export async function updateTopicRecord(tx: Tx, input: UpdateTopicInput, by: By)
     await writeAudit({ actor: by.actor, action: "topic.update", entityType: "Topic", entityId: id, summary: `${code.code} ${fields.title}`, ip: by.ip }, tx);
     return;
   }
-  const [newUnits, aspects] = await Promise.all([
-    tx.unit.findMany({ where: { id: { in: unitIds } }, select: { name: true } }),
-    tx.suggestionAspect.findMany({ where: { id: { in: [current.aspectId, fields.aspectId].filter((v): v is string => Boolean(v)) } }, select: { id: true, name: true } }),
-  ]);
+  // One after the other: queries of one transaction share its connection.
+  const newUnits = await tx.unit.findMany({ where: { id: { in: unitIds } }, select: { name: true } });
+  const aspects = await tx.suggestionAspect.findMany({ where: { id: { in: [current.aspectId, fields.aspectId].filter((v): v is string => Boolean(v)) } }, select: { id: true, name: true } });
   const changes = describeChanges(
     { ...current, unitIds: [], unitNames: current.units.map((u) => u.unit.name).sort() },
     { ...fields, unitIds, unitNames: newUnits.map((u) => u.name).sort() },
