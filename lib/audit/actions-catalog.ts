@@ -58,6 +58,9 @@ export const AUDIT_ACTIONS = {
   "hearing.remind": "提醒评审专家",
   "meeting.create": "新建部务会",
   "meeting.decide": "部务会审定",
+  "report.submit": "报送季度进展",
+  "report.return": "退回季度进展",
+  "report.accept": "通过季度进展",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

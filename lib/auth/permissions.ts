@@ -44,6 +44,12 @@ export const PERMISSIONS = {
   "hearings.manage": ["COUNTY_ADMIN"],
   /** Score the proposals assigned to oneself, declare conflicts. */
   "hearings.score": ["REVIEWER"],
+  /** Quarterly progress reports: a unit its own, county readers the grid of all. */
+  "reports.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
+  /** Write and submit the quarterly reports of one's own unit's projects. */
+  "reports.submit": ["UNIT_USER"],
+  /** Return or accept reports (the project's liaison, or the admin). */
+  "reports.review": ["COUNTY_ADMIN", "COUNTY_STAFF"],
   /** One's own in-app notifications. */
   "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],

@@ -15,7 +15,9 @@ export type NotificationKind =
   | "project.note"
   | "hearing.assigned"
   | "hearing.conflict"
-  | "hearing.remind";
+  | "hearing.remind"
+  | "report.submitted"
+  | "report.reviewed";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

@@ -123,6 +123,8 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
     extra.submittedAt = now;
   }
   if (input.transition === "complete") extra.finalSummary = text;
+  if (input.transition === "start") extra.startedAt = now;
+  if (input.transition === "complete" || input.transition === "terminate") extra.endedAt = now;
 
   await tx.project.update({ where: { id: project.id }, data: { ...extra, state: transition.to, version: { increment: 1 } } });
   const from: ProjectState = project.state;

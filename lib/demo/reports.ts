@@ -1,0 +1,63 @@
+// Demo quarterly reports: most on time, some late, some missing, a few returned by the liaison.
+import "server-only";
+import type { Faker } from "@faker-js/faker";
+import { db } from "@/lib/db/client";
+import { deadlineFor, reviewReportRecord, saveReportRecord, submitReportRecord } from "@/lib/reports/service";
+import { owesReport, quarterOf, QUARTERS } from "@/lib/reports/quarters";
+import { formatDate } from "@/lib/time";
+
+export async function seedReports(faker: Faker, years: number[]) {
+  const now = new Date();
+  const current = quarterOf(now);
+  const projects = await db.project.findMany({
+    where: { startedAt: { not: null } },
+    include: { milestones: { orderBy: { sortOrder: "asc" } }, liaison: { select: { id: true, username: true, name: true } }, unit: { include: { users: { where: { roles: { has: "UNIT_USER" } }, take: 1 } } } },
+  });
+  await db.$transaction(
+    async (tx) => {
+      for (const year of years) {
+        for (const quarter of QUARTERS) {
+          // Only quarters whose deadline has passed, and the current one's (half of them drafted or in).
+          if (year > current.year || (year === current.year && quarter > current.quarter)) continue;
+          const deadline = await deadlineFor(tx, year, quarter);
+          for (const project of projects) {
+            if (!owesReport(project, year, quarter)) continue;
+            const clerk = project.unit.users[0];
+            if (!clerk) continue;
+            const roll = faker.number.int(99);
+            const open = year === current.year && quarter === current.quarter;
+            if (roll < (open ? 50 : 8)) continue; // missing (or not yet written)
+            const at = new Date(deadline.getTime() - (roll < 20 ? -3 : 1 + faker.number.int(8)) * 86_400_000);
+            if (at > now) continue;
+            const unitBy = { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null, now: at };
+            const percent = Math.min(100, quarter * 25 - faker.number.int(10));
+            const milestones = project.milestones.map((m) => ({
+              milestoneId: m.id,
+              title: m.title,
+              planned: formatDate(m.dueDate),
+              done: Boolean(m.dueDate && m.dueDate < at && roll % 7 !== 0),
+              doneOn: m.dueDate && m.dueDate < at ? formatDate(m.dueDate) : null,
+              note: null,
+            }));
+            const saved = await saveReportRecord(
+              tx,
+              { projectId: project.id, year, quarter, progress: `本季度按计划推进：召开专题会议 ${1 + faker.number.int(3)} 次，完成阶段任务。`, percent, problems: roll % 5 === 0 ? "部分村干部积极性不高，经费到位较慢。" : null, nextSteps: "下季度继续抓好落实，及时总结经验。", milestones },
+              clerk.unitId,
+              unitBy,
+            );
+            await submitReportRecord(tx, { projectId: project.id, year, quarter, version: saved.version }, clerk.unitId, unitBy);
+            if (!project.liaison || open) continue;
+            const report = await tx.progressReport.findUniqueOrThrow({ where: { projectId_year_quarter: { projectId: project.id, year, quarter } } });
+            const returned = roll % 11 === 0;
+            await reviewReportRecord(
+              tx,
+              { reportId: report.id, version: report.version, accept: !returned, comment: returned ? "节点完成情况写得不具体，请补充。" : null },
+              { actor: project.liaison, ip: null, now: new Date(Math.min(now.getTime(), at.getTime() + 3 * 86_400_000)), isAdmin: false },
+            );
+          }
+        }
+      }
+    },
+    { timeout: 600_000 },
+  );
+}

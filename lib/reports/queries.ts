@@ -1,0 +1,106 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentUser } from "@/lib/auth/session-store";
+import { seesWholeCounty } from "@/lib/auth/permissions";
+import { likeText } from "@/lib/db/search";
+import { projectScope } from "@/lib/projects/queries";
+import { deadlineFor } from "@/lib/reports/service";
+import { cellStatus, laggingMilestones, owesReport, quarterOf, quarterStart, QUARTERS, type CellStatus, type Quarter } from "@/lib/reports/quarters";
+
+export const GRID_PAGE_SIZE = 30;
+
+type Viewer = Pick<CurrentUser, "id" | "roles" | "unitId">;
+
+async function yearDeadlines(year: number) {
+  return Object.fromEntries(await Promise.all(QUARTERS.map(async (q) => [q, await deadlineFor(db, year, q)] as const))) as Record<Quarter, Date>;
+}
+
+/** Projects implemented at some time during the year. */
+function implementedIn(year: number): Prisma.ProjectWhereInput {
+  return { startedAt: { not: null, lt: quarterStart(year + 1, 1) }, OR: [{ endedAt: null }, { endedAt: { gte: quarterStart(year, 1) } }] };
+}
+
+type Cell = { quarter: Quarter; status: CellStatus; reportId: string | null; late: boolean };
+
+/** The staff grid: projects × the four quarters of a year, each cell's status, paginated in the database. */
+export async function reportGrid(viewer: Viewer, filter: { year: number; liaison?: "me"; q?: string; page?: number }, now = new Date()) {
+  const where: Prisma.ProjectWhereInput = {
+    AND: [
+      projectScope(viewer),
+      implementedIn(filter.year),
+      filter.liaison === "me" ? { liaisonId: viewer.id } : {},
+      filter.q ? { OR: [{ title: { contains: likeText(filter.q) } }, { unit: { name: { contains: likeText(filter.q) } } }] } : {},
+    ],
+  };
+  const page = filter.page ?? 1;
+  const deadlines = await yearDeadlines(filter.year);
+  const [total, projects] = await Promise.all([
+    db.project.count({ where }),
+    db.project.findMany({
+      where,
+      orderBy: [{ unit: { code: "asc" } }, { title: "asc" }],
+      skip: (page - 1) * GRID_PAGE_SIZE,
+      take: GRID_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        state: true,
+        startedAt: true,
+        endedAt: true,
+        unit: { select: { name: true } },
+        liaison: { select: { name: true } },
+        milestones: { select: { id: true, dueDate: true } },
+        reports: { where: { year: { lte: filter.year } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: { id: true, year: true, quarter: true, status: true, late: true, milestones: true } },
+      },
+    }),
+  ]);
+  const rows = projects.map((project) => {
+    const cells: Cell[] = QUARTERS.map((quarter) => {
+      const report = project.reports.find((r) => r.year === filter.year && r.quarter === quarter) ?? null;
+      return { quarter, reportId: report?.id ?? null, late: Boolean(report?.late && report.status !== "DRAFT"), status: cellStatus({ owed: owesReport(project, filter.year, quarter), report, year: filter.year, quarter, deadline: deadlines[quarter] }, now) };
+    });
+    const latest = project.reports.find((r) => r.status !== "DRAFT");
+    const lagging = project.state === "IN_PROGRESS" ? laggingMilestones(project.milestones, (latest?.milestones as { milestoneId: string; done: boolean }[] | null) ?? null, now) : [];
+    return { project, cells, lagging: lagging.length };
+  });
+  return { total, page, pageSize: GRID_PAGE_SIZE, rows, deadlines };
+}
+
+/** What a unit owes: every report of its projects up to the current quarter of this year and last, not yet accepted. */
+export async function unitReportsDue(viewer: Viewer, now = new Date()) {
+  const { year, quarter } = quarterOf(now);
+  const years = [year - 1, year];
+  const deadlines = { [year - 1]: await yearDeadlines(year - 1), [year]: await yearDeadlines(year) } as Record<number, Record<Quarter, Date>>;
+  const projects = await db.project.findMany({
+    where: { unitId: viewer.unitId, OR: years.map((y) => implementedIn(y)) },
+    select: { id: true, title: true, startedAt: true, endedAt: true, reports: { where: { year: { in: years } }, select: { id: true, year: true, quarter: true, status: true, late: true } } },
+    orderBy: { title: "asc" },
+  });
+  const items = [];
+  for (const project of projects) {
+    for (const y of years) {
+      for (const q of QUARTERS) {
+        if (y === year && q > quarter) continue;
+        if (!owesReport(project, y, q)) continue;
+        const report = project.reports.find((r) => r.year === y && r.quarter === q) ?? null;
+        const status = cellStatus({ owed: true, report, year: y, quarter: q, deadline: deadlines[y][q] }, now);
+        // Last year's reports matter only while something is still open.
+        if (y < year && (status === "accepted" || status === "submitted" || status === "late")) continue;
+        items.push({ project, year: y, quarter: q, status, deadline: deadlines[y][q] });
+      }
+    }
+  }
+  return items.sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
+}
+
+/** One report page: the project (scoped to the viewer), its milestones, and the quarter's report if any. */
+export async function reportPage(viewer: Viewer, projectId: string, year: number, quarter: Quarter) {
+  const project = await db.project.findFirst({
+    where: { AND: [{ id: projectId }, projectScope(viewer)] },
+    select: { id: true, title: true, unitId: true, liaisonId: true, startedAt: true, endedAt: true, state: true, unit: { select: { name: true } }, milestones: { orderBy: { sortOrder: "asc" } } },
+  });
+  if (!project) return null;
+  const report = await db.progressReport.findUnique({ where: { projectId_year_quarter: { projectId, year, quarter } } });
+  return { project, report, deadline: await deadlineFor(db, year, quarter), county: seesWholeCounty(viewer.roles) };
+}

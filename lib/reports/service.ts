@@ -1,0 +1,88 @@
+// Quarterly progress reports: drafted and submitted by the unit, returned or accepted by the liaison.
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { writeAudit, type AuditActor } from "@/lib/audit/log";
+import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { notifyUnits, notifyUsers } from "@/lib/notifications/service";
+import { formatDateTime } from "@/lib/time";
+import { defaultDeadline, isLate, owesReport, quarterStart, QUARTER_LABELS, type Quarter } from "@/lib/reports/quarters";
+import type { ReportFields } from "@/lib/reports/schemas";
+import type { WindowKind } from "@/lib/generated/prisma/enums";
+
+type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
+
+/** The quarter's deadline: the year's 进展报送 deadline set by the admin, else the default. */
+export async function deadlineFor(tx: Pick<Tx, "yearWindow">, year: number, quarter: Quarter): Promise<Date> {
+  const window = await tx.yearWindow.findFirst({ where: { year: { year }, kind: `REPORT_Q${quarter}` as WindowKind } });
+  return window?.endsAt ?? defaultDeadline(year, quarter);
+}
+
+type Key = { projectId: string; year: number; quarter: Quarter };
+
+/** The unit's own project, which must owe this quarter's report, locked against a concurrent save. */
+async function ownProject(tx: Tx, key: Key, unitId: string, now: Date) {
+  await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${key.projectId} FOR UPDATE`;
+  const project = await tx.project.findFirst({ where: { id: key.projectId, unitId } });
+  if (!project) throw new ActionError("项目不存在");
+  if (!owesReport(project, key.year, key.quarter)) throw new ActionError(`该项目${key.year}年${QUARTER_LABELS[key.quarter]}不需要报送进展`);
+  if (now < quarterStart(key.year, key.quarter)) throw new ActionError("该季度尚未开始");
+  return project;
+}
+
+export async function saveReportRecord(tx: Tx, input: Key & ReportFields & { version?: number }, unitId: string, by: By) {
+  const now = by.now ?? new Date();
+  const project = await ownProject(tx, input, unitId, now);
+  const { projectId, year, quarter, version, ...fields } = input;
+  const current = await tx.progressReport.findUnique({ where: { projectId_year_quarter: { projectId, year, quarter } } });
+  if (current && current.status !== "DRAFT" && current.status !== "RETURNED") throw new ActionError("已报送的进展报告不能修改");
+  if (current && version !== current.version) throw new ActionError(STALE_RECORD);
+  if (!current && version !== undefined && version !== 0) throw new ActionError(STALE_RECORD);
+  const report = current
+    ? await tx.progressReport.update({ where: { id: current.id }, data: { ...fields, version: { increment: 1 } } })
+    : await tx.progressReport.create({ data: { projectId: project.id, year, quarter, ...fields } });
+  return { id: report.id, version: report.version };
+}
+
+export async function submitReportRecord(tx: Tx, input: Key & { version: number }, unitId: string, by: By) {
+  const now = by.now ?? new Date();
+  const project = await ownProject(tx, input, unitId, now);
+  const report = await tx.progressReport.findUnique({ where: { projectId_year_quarter: { projectId: input.projectId, year: input.year, quarter: input.quarter } } });
+  if (!report) throw new ActionError("请先填写进展报告");
+  if (report.status === "SUBMITTED" || report.status === "ACCEPTED") throw new ActionError("该报告已报送，无需重复操作");
+  if (report.version !== input.version) throw new ActionError(STALE_RECORD);
+  if (!report.progress) throw new FieldError("progress", "请填写进展情况");
+  if (report.percent === null) throw new FieldError("percent", "请填写完成进度");
+  const deadline = await deadlineFor(tx, input.year, input.quarter);
+  const late = isLate(now, deadline);
+  await tx.progressReport.update({ where: { id: report.id }, data: { status: "SUBMITTED", submittedAt: now, late, version: { increment: 1 } } });
+  const what = `${input.year}年${QUARTER_LABELS[input.quarter]}`;
+  await writeAudit({ actor: by.actor, action: "report.submit", entityType: "Project", entityId: project.id, summary: `${project.title}：${what}${late ? `（逾期，截止 ${formatDateTime(deadline)}）` : ""}`, ip: by.ip }, tx);
+  if (project.liaisonId) await notifyUsers(tx, [project.liaisonId], { kind: "report.submitted", title: `“${project.title}”报送了${what}进展`, link: reportLink(input) });
+  return { late };
+}
+
+export function reportLink(key: Key) {
+  return `/reports/${key.projectId}/${key.year}/${key.quarter}`;
+}
+
+/** The liaison (or the admin) returns a report with comments, or accepts it. */
+export async function reviewReportRecord(tx: Tx, input: { reportId: string; version: number; accept: boolean; comment: string | null }, by: By & { isAdmin: boolean }) {
+  const report = await tx.progressReport.findUnique({ where: { id: input.reportId }, include: { project: true } });
+  if (!report) throw new ActionError("报告不存在");
+  if (report.project.liaisonId !== by.actor.id && !by.isAdmin) throw new ActionError("只有该项目的联系人可以审核进展报告");
+  if (report.status !== "SUBMITTED") throw new ActionError("只能审核已报送的报告");
+  if (report.version !== input.version) throw new ActionError(STALE_RECORD);
+  if (!input.accept && !input.comment) throw new FieldError("comment", "请填写退回意见");
+  await tx.progressReport.update({
+    where: { id: report.id },
+    data: { status: input.accept ? "ACCEPTED" : "RETURNED", reviewComment: input.comment, reviewedAt: by.now ?? new Date(), version: { increment: 1 } },
+  });
+  const what = `${report.year}年${QUARTER_LABELS[report.quarter as Quarter]}`;
+  await writeAudit({ actor: by.actor, action: input.accept ? "report.accept" : "report.return", entityType: "Project", entityId: report.projectId, summary: `${report.project.title}：${what}`, ip: by.ip }, tx);
+  await notifyUnits(tx, [report.project.unitId], {
+    kind: "report.reviewed",
+    title: input.accept ? `“${report.project.title}”${what}进展已通过` : `“${report.project.title}”${what}进展被退回`,
+    body: input.comment,
+    link: reportLink({ projectId: report.projectId, year: report.year, quarter: report.quarter as Quarter }),
+  });
+}

@@ -1,0 +1,58 @@
+import { expect, fieldError, signInAndWait, test } from "./support";
+
+test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送", async ({ page, openPage }) => {
+  test.setTimeout(120_000);
+  const clerk = page;
+  await signInAndWait(clerk, "unit");
+  await clerk.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "季度报告" }).click();
+  await expect(clerk.getByRole("heading", { name: "季度报告" })).toBeVisible();
+  const row = clerk.getByRole("row").filter({ hasText: /第四季度/ }).filter({ hasText: "未到期" }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole("link", { name: "填报" }).click();
+  await expect(clerk).toHaveURL(/\/reports\/[^/]+\/\d{4}\/4$/);
+  const projectId = clerk.url().split("/reports/")[1].split("/")[0];
+  const title = (await clerk.getByRole("heading", { level: 1 }).innerText()).split("：")[0];
+
+  // The admin makes the demo account "staff" (组织科) this project's liaison.
+  const admin = await openPage();
+  await signInAndWait(admin, "admin");
+  await admin.goto(`/projects/${projectId}`);
+  const option = admin.getByLabel("联系人").locator("option", { hasText: "（组织科）" });
+  await admin.getByLabel("联系人").selectOption(await option.getAttribute("value"));
+  await admin.getByRole("button", { name: "保存联系人" }).click();
+  await expect(admin.getByRole("list", { name: "进程" })).toContainText("联系人");
+
+  await clerk.getByRole("button", { name: "报送" }).click();
+  await expect(fieldError(clerk.getByLabel(/^进展情况/))).toHaveText("请填写进展情况");
+  await clerk.getByLabel(/^进展情况/).fill("召开推进会 2 次，完成 3 个村的试点。");
+  await clerk.getByLabel(/^完成进度/).fill("70");
+  const milestone = clerk.getByTestId("milestone-row").first();
+  await milestone.getByRole("checkbox").check();
+  await clerk.getByLabel("下步打算").fill("下季度在全镇推开。");
+  await clerk.getByRole("button", { name: "报送" }).click();
+  await expect(clerk.getByText("已报送。")).toBeVisible();
+  await expect(clerk.getByText("已报送", { exact: true })).toBeVisible();
+
+  const liaison = await openPage();
+  await signInAndWait(liaison, "staff");
+  await liaison.goto("/notifications");
+  await liaison.getByRole("link", { name: `“${title}”报送了${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}年第四季度进展` }).first().click();
+  await expect(liaison.getByText("召开推进会 2 次，完成 3 个村的试点。")).toBeVisible();
+  await liaison.getByRole("button", { name: "退回修改" }).click();
+  await expect(fieldError(liaison.getByLabel("审核意见"))).toHaveText("请填写退回意见");
+  await liaison.getByLabel("审核意见").fill("请写明三个试点村的名称和做法。");
+  await liaison.getByRole("button", { name: "退回修改" }).click();
+  await expect(liaison.getByText("退回修改", { exact: true })).toBeVisible();
+
+  await clerk.goto("/notifications");
+  await clerk.getByRole("link", { name: new RegExp(`“${title}”.*进展被退回`) }).first().click();
+  await expect(clerk.getByText("退回意见：请写明三个试点村的名称和做法。")).toBeVisible();
+  await expect(clerk.getByLabel(/^进展情况/)).toHaveValue("召开推进会 2 次，完成 3 个村的试点。");
+  await clerk.getByLabel(/^进展情况/).fill("召开推进会 2 次，在东坪、南湖、石门三个村试点。");
+  await clerk.getByRole("button", { name: "报送" }).click();
+  await expect(clerk.getByText("已报送。")).toBeVisible();
+
+  await liaison.goto(`/reports?liaison=me&q=${encodeURIComponent(title)}`);
+  const gridRow = liaison.getByTestId("grid-row").filter({ hasText: title }).filter({ hasText: "青石镇" });
+  await expect(gridRow.getByRole("link", { name: `${title}第四季度` })).toContainText("已报送");
+});

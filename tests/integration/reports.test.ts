@@ -1,0 +1,105 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client";
+import { reviewReport, saveReport, submitReport } from "@/lib/reports/actions";
+import { reportGrid, reportPage, unitReportsDue } from "@/lib/reports/queries";
+import { quarterOf, quarterStart, type Quarter } from "@/lib/reports/quarters";
+import { createProjectRecord } from "@/lib/projects/service";
+import { createYearRecord } from "@/lib/years/service";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { actAs, makeCounty, makeUser, signOutTestUser } from "./support/fixtures";
+
+const NOW = quarterOf(new Date());
+const YEAR = NOW.year;
+const QUARTER = NOW.quarter as Quarter;
+
+let county: Awaited<ReturnType<typeof makeCounty>>;
+let admin: Awaited<ReturnType<typeof makeUser>>;
+let liaison: Awaited<ReturnType<typeof makeUser>>;
+let otherStaff: Awaited<ReturnType<typeof makeUser>>;
+let clerkA: Awaited<ReturnType<typeof makeUser>>;
+let clerkB: Awaited<ReturnType<typeof makeUser>>;
+let projectId: string;
+
+const viewer = (user: { id: string; roles: Role[]; unitId: string }) => ({ id: user.id, roles: user.roles, unitId: user.unitId });
+
+beforeAll(async () => {
+  county = await makeCounty();
+  admin = await makeUser(["COUNTY_ADMIN"], county.section.id);
+  liaison = await makeUser(["COUNTY_STAFF"], county.section.id);
+  otherStaff = await makeUser(["COUNTY_STAFF"], county.section.id);
+  clerkA = await makeUser(["UNIT_USER"], county.townshipA.id);
+  clerkB = await makeUser(["UNIT_USER"], county.townshipB.id);
+  const year = await db.$transaction((tx) => createYearRecord(tx, YEAR, null));
+  // A project in progress since the start of the year, with its liaison (the state machine is tested elsewhere).
+  projectId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null }))).id;
+  const milestone = { projectId, sortOrder: 0, title: "完成试点", dueDate: quarterStart(YEAR, 1) };
+  await db.projectMilestone.create({ data: milestone });
+  await db.project.update({ where: { id: projectId }, data: { title: "在实施的项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1), liaisonId: liaison.id } });
+});
+
+beforeEach(() => signOutTestUser());
+afterEach(() => vi.useRealTimers());
+
+async function setDeadline(quarter: Quarter, endsAt: Date) {
+  const year = await db.year.findUniqueOrThrow({ where: { year: YEAR } });
+  await db.yearWindow.update({ where: { yearId_kind: { yearId: year.id, kind: `REPORT_Q${quarter}` } }, data: { endsAt } });
+}
+
+const fields = { progress: "召开推进会两次", percent: 40, problems: null, nextSteps: "下季度推开", milestones: [] };
+
+describe("quarterly reports", () => {
+  it("keeps a unit to its own projects' reports", async () => {
+    await actAs(clerkB);
+    expect((await saveReport({ projectId, year: YEAR, quarter: QUARTER, ...fields }))?.serverError).toBe("项目不存在");
+    expect(await reportPage(viewer(clerkB), projectId, YEAR, QUARTER)).toBeNull();
+    expect(await unitReportsDue(viewer(clerkB))).toEqual([]);
+    expect((await reportGrid(viewer(clerkB), { year: YEAR })).rows).toEqual([]);
+    expect((await reportGrid(viewer(admin), { year: YEAR })).rows.map((r) => r.project.id)).toContain(projectId);
+  });
+
+  it("is on time one second before the deadline and late one second after (server clock)", async () => {
+    const deadline = new Date(Date.now() + 60_000);
+    await setDeadline(QUARTER, deadline);
+    await actAs(clerkA);
+    const saved = await saveReport({ projectId, year: YEAR, quarter: QUARTER, ...fields });
+    expect(saved?.data?.version).toBe(0);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(deadline.getTime() + 1000);
+    expect((await unitReportsDue(viewer(clerkA))).find((item) => item.year === YEAR && item.quarter === QUARTER)?.status).toBe("missing");
+    vi.setSystemTime(deadline.getTime() - 1000);
+    expect((await submitReport({ projectId, year: YEAR, quarter: QUARTER, version: 0 }))?.data).toEqual({ late: false });
+    expect((await submitReport({ projectId, year: YEAR, quarter: QUARTER, version: 1 }))?.serverError).toBe("该报告已报送，无需重复操作");
+
+    // The liaison returns it; the unit fixes it after the deadline: now it is late.
+    vi.useRealTimers();
+    const report = await db.progressReport.findFirstOrThrow({ where: { projectId, year: YEAR, quarter: QUARTER } });
+    await actAs(otherStaff);
+    expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: "不行" }))?.serverError).toBe("只有该项目的联系人可以审核进展报告");
+    await actAs(liaison);
+    expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: null }))?.validationErrors?.fieldErrors.comment).toEqual(["请填写退回意见"]);
+    expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: "请写明节点完成情况" }))?.data).toBeTruthy();
+    expect(await db.notification.count({ where: { userId: clerkA.id, kind: "report.reviewed", body: "请写明节点完成情况" } })).toBe(1);
+    const grid = await reportGrid(viewer(liaison), { year: YEAR, liaison: "me" });
+    expect(grid.rows[0].cells.find((c) => c.quarter === QUARTER)?.status).toBe("returned");
+
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(deadline.getTime() + 1000);
+    await actAs(clerkA);
+    const fixed = await saveReport({ projectId, year: YEAR, quarter: QUARTER, version: 2, ...fields, progress: "召开推进会两次，完成试点" });
+    expect((await submitReport({ projectId, year: YEAR, quarter: QUARTER, version: fixed!.data!.version }))?.data).toEqual({ late: true });
+    vi.useRealTimers();
+    expect((await reportGrid(viewer(admin), { year: YEAR })).rows.find((r) => r.project.id === projectId)?.cells.find((c) => c.quarter === QUARTER)?.status).toBe("late");
+  });
+
+  it("flags a project whose milestone date has passed without being reported done", async () => {
+    const row = (await reportGrid(viewer(admin), { year: YEAR })).rows.find((r) => r.project.id === projectId)!;
+    expect(row.lagging).toBe(1);
+  });
+
+  it("refuses a report for a quarter the project does not owe", async () => {
+    await actAs(clerkA);
+    const next = QUARTER === 4 ? { year: YEAR + 1, quarter: 1 } : { year: YEAR, quarter: QUARTER + 1 };
+    const result = await saveReport({ projectId, ...next, ...fields });
+    expect(result?.serverError).toMatch(/尚未开始|不需要报送/);
+  });
+});
