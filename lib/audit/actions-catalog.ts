@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = {
   "report.submit": "报送季度进展",
   "report.return": "退回季度进展",
   "report.accept": "通过季度进展",
+  "consultation.create": "记录会诊",
+  "consultation.follow_up": "记录会诊跟进",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

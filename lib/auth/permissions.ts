@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   "reports.submit": ["UNIT_USER"],
   /** Return or accept reports (the project's liaison, or the admin). */
   "reports.review": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** Hold consultations (会诊) on projects in trouble and record their follow-up. */
+  "consultations.manage": ["COUNTY_ADMIN", "COUNTY_STAFF"],
   /** One's own in-app notifications. */
   "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],

@@ -4,7 +4,8 @@ import type { Faker } from "@faker-js/faker";
 import { db } from "@/lib/db/client";
 import { deadlineFor, reviewReportRecord, saveReportRecord, submitReportRecord } from "@/lib/reports/service";
 import { owesReport, quarterOf, QUARTERS } from "@/lib/reports/quarters";
-import { formatDate } from "@/lib/time";
+import { formatDate, parseBusinessDateTime } from "@/lib/time";
+import { createConsultationRecord, recordFollowUpRecord } from "@/lib/consultations/service";
 
 export async function seedReports(faker: Faker, years: number[]) {
   const now = new Date();
@@ -60,4 +61,34 @@ export async function seedReports(faker: Faker, years: number[]) {
     },
     { timeout: 600_000 },
   );
+}
+
+/** A few consultations (会诊) on running projects that missed a report, some already followed up. */
+export async function seedConsultations(faker: Faker, year: number) {
+  const staff = await db.user.findMany({ where: { roles: { has: "COUNTY_STAFF" } }, select: { id: true, username: true, name: true }, orderBy: { username: "asc" } });
+  if (staff.length === 0) return;
+  const projects = await db.project.findMany({ where: { state: "IN_PROGRESS", year: { year } }, orderBy: { title: "asc" }, take: 8, select: { id: true } });
+  await db.$transaction(async (tx) => {
+    for (const [index, project] of projects.entries()) {
+      const actor = staff[index % staff.length];
+      const heldAt = parseBusinessDateTime(`${year}-${String(7 + (index % 4)).padStart(2, "0")}-${String(10 + index).padStart(2, "0")} 15:00`)!;
+      const consultation = await createConsultationRecord(
+        tx,
+        {
+          projectId: project.id,
+          heldAt,
+          participants: "组织科、联系人、乡镇党委书记",
+          problems: faker.helpers.arrayElement(["试点村推进慢，台账不全。", "经费到位慢，部分措施未落实。", "群众参与度不高，宣传不到位。"]),
+          causes: faker.helpers.arrayElement(["村干部力量不足，分工不明确。", "部门协调不畅。", "前期调研不充分。"]),
+          countermeasures: "选派驻村指导员，每周调度一次，月底前补齐台账。",
+          followUpBy: "组织科",
+          followUpDue: new Date(heldAt.getTime() + 30 * 86_400_000),
+        },
+        { actor, ip: null, now: heldAt },
+      );
+      if (index % 2 === 0) {
+        await recordFollowUpRecord(tx, { id: consultation.id, version: 0, followUpResult: "已整改到位，进度赶上计划。" }, { actor, ip: null, now: new Date(heldAt.getTime() + 25 * 86_400_000) });
+      }
+    }
+  });
 }

@@ -17,7 +17,8 @@ export type NotificationKind =
   | "hearing.conflict"
   | "hearing.remind"
   | "report.submitted"
-  | "report.reviewed";
+  | "report.reviewed"
+  | "consultation";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

@@ -84,6 +84,7 @@ export async function getProject(viewer: Viewer, id: string) {
       events: { orderBy: { at: "asc" } },
       notes: { orderBy: { at: "desc" } },
       versions: { orderBy: { number: "desc" }, select: { id: true, number: true, submittedAt: true, submittedBy: true } },
+      consultations: { orderBy: { heldAt: "desc" } },
     },
   });
   // The county does not read another unit's draft that was never submitted.

@@ -56,3 +56,26 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   const gridRow = liaison.getByTestId("grid-row").filter({ hasText: title }).filter({ hasText: "青石镇" });
   await expect(gridRow.getByRole("link", { name: `${title}第四季度` })).toContainText("已报送");
 });
+
+test("组工干部对实施中的项目记录会诊并跟进，进程中可见", async ({ page }) => {
+  await signInAndWait(page, "staff");
+  await page.goto("/projects?state=IN_PROGRESS");
+  await page.locator("tbody tr").first().getByRole("link").click();
+  await page.locator("summary", { hasText: "记录会诊" }).click();
+  await page.getByRole("button", { name: "记录会诊" }).click();
+  await expect(fieldError(page.getByLabel(/^原因分析/))).toHaveText("请填写原因分析");
+  await page.getByLabel(/^会诊时间/).fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16));
+  await page.getByLabel(/^参加人员/).fill("组织科、乡镇党委书记、驻村第一书记");
+  await page.getByLabel(/^存在问题/).fill("试点村推进慢，台账不全。");
+  await page.getByLabel(/^原因分析/).fill("村干部力量不足，分工不明确。");
+  await page.getByLabel(/^对策措施/).fill("选派驻村指导员，每周调度一次。");
+  await page.getByLabel(/^跟进责任人/).fill("组织科");
+  await page.getByLabel(/^跟进期限/).fill(new Date(Date.now() + 30 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16));
+  await page.getByRole("button", { name: "记录会诊" }).click();
+  const record = page.getByRole("list", { name: "会诊记录" }).getByRole("listitem").filter({ hasText: "选派驻村指导员，每周调度一次。" });
+  await expect(record).toBeVisible();
+  await expect(page.getByRole("list", { name: "进程" })).toContainText("选派驻村指导员");
+  await record.getByLabel("跟进结果").fill("已选派指导员，试点村进度赶上。");
+  await record.getByRole("button", { name: "记录跟进结果" }).click();
+  await expect(record).toContainText("跟进结果：已选派指导员，试点村进度赶上。");
+});

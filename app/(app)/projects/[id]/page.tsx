@@ -14,11 +14,14 @@ import { StateBadge } from "@/components/projects/state-badge";
 import { AttachmentList } from "@/components/projects/attachments";
 import { GuidanceNoteForm, LiaisonForm, TransitionPanel } from "@/components/projects/project-actions";
 import { ProposalView } from "@/components/projects/proposal-view";
+import { ConsultationForm, FollowUpForm } from "@/components/projects/consultation-forms";
 import { HearingRecord } from "@/components/hearings/hearing-record";
 import { hearingRecordOf } from "@/lib/hearings/queries";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "创新项目" };
+
+const EVENT_LABELS: Record<string, string> = { create: "创建申报书", liaison: "指定联系人", consultation: "会诊", consultation_follow_up: "会诊跟进" };
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const user = await requirePermission("projects.view");
@@ -117,6 +120,41 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             {(isLiaison || can(user.roles, "projects.manage")) && can(user.roles, "projects.guide") && <GuidanceNoteForm projectId={project.id} />}
           </div>
         </Card>
+        <Card title={`会诊（${project.consultations.length}）`}>
+          <div className="space-y-3 text-sm">
+            {project.consultations.length === 0 && <p className="text-stone-500">尚无会诊记录。</p>}
+            <ol className="space-y-3" aria-label="会诊记录">
+              {project.consultations.map((c) => (
+                <li key={c.id} className="space-y-1 border-l-2 border-amber-200 pl-3">
+                  <div className="text-xs text-stone-500">
+                    {formatDateTime(c.heldAt)} · {c.participants}
+                  </div>
+                  <div>存在问题：{c.problems}</div>
+                  <div>原因分析：{c.causes}</div>
+                  <div>对策措施：{c.countermeasures}</div>
+                  <div>
+                    跟进：{c.followUpBy}，{formatDateTime(c.followUpDue)} 前
+                  </div>
+                  {c.followUpResult ? (
+                    <div>
+                      跟进结果：{c.followUpResult}（{formatDateTime(c.followUpAt)}）
+                    </div>
+                  ) : (
+                    can(user.roles, "consultations.manage") && <FollowUpForm consultation={{ id: c.id, version: c.version }} />
+                  )}
+                </li>
+              ))}
+            </ol>
+            {can(user.roles, "consultations.manage") && (project.startedAt || project.state === "APPROVED") && (
+              <details>
+                <summary className="link cursor-pointer">记录会诊</summary>
+                <div className="mt-2">
+                  <ConsultationForm projectId={project.id} />
+                </div>
+              </details>
+            )}
+          </div>
+        </Card>
         <Card title="进程">
           <ol className="space-y-2 text-sm" aria-label="进程">
             {project.events.map((event) => (
@@ -125,7 +163,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                   {formatDateTime(event.at)} · {event.actorName}
                 </div>
                 <div>
-                  {event.kind in TRANSITIONS ? TRANSITIONS[event.kind as keyof typeof TRANSITIONS].label : event.kind === "create" ? "创建申报书" : "指定联系人"}
+                  {event.kind in TRANSITIONS ? TRANSITIONS[event.kind as keyof typeof TRANSITIONS].label : (EVENT_LABELS[event.kind] ?? event.kind)}
                   {event.toState && event.kind !== "create" && <span className="text-stone-500">（{STATE_LABELS[event.toState]}）</span>}
                 </div>
                 {event.note && <div className="whitespace-pre-wrap text-stone-700">{event.note}</div>}
