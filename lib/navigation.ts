@@ -9,6 +9,7 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: "/projects", label: "创新项目", permission: "projects.view" },
   { href: "/hearings", label: "听证审定", permission: "hearings.view" },
   { href: "/reports", label: "季度报告", permission: "reports.view" },
+  { href: "/inspections", label: "季度督查", permission: "inspections.view" },
   { href: "/reviews", label: "评审任务", permission: "hearings.score" },
   { href: "/years", label: "年度安排", permission: "years.manage" },
   { href: "/units", label: "单位", permission: "units.view" },

@@ -63,6 +63,12 @@ export const AUDIT_ACTIONS = {
   "report.accept": "通过季度进展",
   "consultation.create": "记录会诊",
   "consultation.follow_up": "记录会诊跟进",
+  "inspection.create": "组建督查组",
+  "inspection.projects": "选定督查项目",
+  "inspection.publish": "发布督查报告",
+  "rectification.answer": "答复整改",
+  "rectification.accept": "整改销号",
+  "rectification.reopen": "整改重开",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

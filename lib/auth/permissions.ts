@@ -52,6 +52,13 @@ export const PERMISSIONS = {
   "reports.review": ["COUNTY_ADMIN", "COUNTY_STAFF"],
   /** Hold consultations (会诊) on projects in trouble and record their follow-up. */
   "consultations.manage": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** Inspections (季度督查): county readers all; units the published ones concerning them. */
+  "inspections.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
+  /** Form teams, pick projects, publish (admin); team members write the report. */
+  "inspections.manage": ["COUNTY_ADMIN"],
+  "inspections.write": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** Answer the rectification items of one's own unit. */
+  "inspections.answer": ["UNIT_USER"],
   /** One's own in-app notifications. */
   "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],

@@ -6,6 +6,7 @@ import { deadlineFor, reviewReportRecord, saveReportRecord, submitReportRecord }
 import { owesReport, quarterOf, QUARTERS } from "@/lib/reports/quarters";
 import { formatDate, parseBusinessDateTime } from "@/lib/time";
 import { createConsultationRecord, recordFollowUpRecord } from "@/lib/consultations/service";
+import { addInspectionProjectsRecord, addRectificationRecord, answerRectificationRecord, createInspectionRecord, publishInspectionRecord, saveItemRecord } from "@/lib/inspections/service";
 
 export async function seedReports(faker: Faker, years: number[]) {
   const now = new Date();
@@ -91,4 +92,44 @@ export async function seedConsultations(faker: Faker, year: number) {
       }
     }
   });
+}
+
+/** Published inspections for the current year's finished quarters, with findings and rectification items. */
+export async function seedInspections(faker: Faker, year: number) {
+  const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true, username: true, name: true } });
+  const staff = await db.user.findMany({ where: { roles: { has: "COUNTY_STAFF" } }, select: { id: true, username: true, name: true }, orderBy: { username: "asc" } });
+  const current = quarterOf(new Date());
+  const themes = ["一村一名入党积极分子计划实施情况", "无职党员设岗定责落实情况", "软弱涣散村党组织整顿转化情况"];
+  const findings = ["ON_TRACK", "NORMAL", "NORMAL", "LAGGING", "PROBLEM"] as const;
+  for (const quarter of [2, 3] as const) {
+    if (year === current.year && quarter >= current.quarter) continue;
+    const at = parseBusinessDateTime(`${year}-${String(quarter * 3).padStart(2, "0")}-25 10:00`)!;
+    const admBy = { actor: admin, ip: null, now: at };
+    await db.$transaction(
+      async (tx) => {
+        const inspection = await createInspectionRecord(tx, { year, quarter, theme: themes[quarter - 1], memberIds: staff.map((s) => s.id) }, admBy);
+        const projects = await tx.project.findMany({ where: { state: "IN_PROGRESS", year: { year } }, orderBy: { id: "asc" }, take: 6, select: { id: true } });
+        await addInspectionProjectsRecord(tx, { inspectionId: inspection.id, projectIds: projects.map((p) => p.id), allLagging: false }, admBy);
+        await tx.inspection.update({ where: { id: inspection.id }, data: { overview: `本季度督查组对 ${projects.length} 个项目进行了实地督查，总体进展正常，个别项目滞后。` } });
+        const items = await tx.inspectionItem.findMany({ where: { inspectionId: inspection.id } });
+        for (const [index, item] of items.entries()) {
+          const finding = findings[index % findings.length];
+          const trouble = finding === "LAGGING" || finding === "PROBLEM";
+          const member = staff[index % staff.length] ?? admin;
+          await saveItemRecord(tx, { id: item.id, version: 0, finding, problems: trouble ? "部分措施未按计划落实，台账不全。" : null, recommendations: trouble ? "限期补齐台账，每月报告进度。" : null }, { actor: member, ip: null, now: at, isAdmin: true });
+          if (trouble) {
+            const rect = await addRectificationRecord(tx, { itemId: item.id, content: "补齐项目台账，落实节点计划", dueAt: new Date(at.getTime() + 30 * 86_400_000) }, { actor: member, ip: null, now: at, isAdmin: true });
+            if (faker.number.int(2) > 0) {
+              const project = await tx.project.findUniqueOrThrow({ where: { id: item.projectId }, include: { unit: { include: { users: { where: { roles: { has: "UNIT_USER" } }, take: 1 } } } } });
+              const clerk = project.unit.users[0];
+              if (clerk) await answerRectificationRecord(tx, { id: rect.id, version: 0, answer: "已补齐台账，建立月报制度。" }, project.unitId, { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null, now: new Date(at.getTime() + 20 * 86_400_000) });
+            }
+          }
+        }
+        const { version } = await tx.inspection.findUniqueOrThrow({ where: { id: inspection.id } });
+        await publishInspectionRecord(tx, { id: inspection.id, version }, { ...admBy, now: new Date(at.getTime() + 86_400_000) });
+      },
+      { timeout: 120_000 },
+    );
+  }
 }

@@ -9,7 +9,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { seedSuggestions } from "@/lib/demo/suggestions";
 import { seedTopics } from "@/lib/demo/topics";
 import { seedProjects } from "@/lib/demo/projects";
-import { seedConsultations, seedReports } from "@/lib/demo/reports";
+import { seedConsultations, seedInspections, seedReports } from "@/lib/demo/reports";
 import { COUNTY, CURRENT_DEMO_YEAR, DEMO_PASSWORD, DEMO_YEARS, DEPARTMENTS, FEATURED_ACCOUNTS, ORGANIZATION_DEPARTMENT, SECTIONS, TOWNSHIPS } from "@/lib/demo/data";
 
 export async function seedDemo(): Promise<void> {
@@ -64,4 +64,5 @@ export async function seedDemo(): Promise<void> {
   await seedProjects(faker, DEMO_YEARS, CURRENT_DEMO_YEAR);
   await seedReports(faker, DEMO_YEARS);
   await seedConsultations(faker, CURRENT_DEMO_YEAR);
+  await seedInspections(faker, CURRENT_DEMO_YEAR);
 }

@@ -18,7 +18,8 @@ export type NotificationKind =
   | "hearing.remind"
   | "report.submitted"
   | "report.reviewed"
-  | "consultation";
+  | "consultation"
+  | "inspection";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

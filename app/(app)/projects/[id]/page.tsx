@@ -17,11 +17,13 @@ import { ProposalView } from "@/components/projects/proposal-view";
 import { ConsultationForm, FollowUpForm } from "@/components/projects/consultation-forms";
 import { HearingRecord } from "@/components/hearings/hearing-record";
 import { hearingRecordOf } from "@/lib/hearings/queries";
+import { openRectifications } from "@/lib/inspections/queries";
+import { RECTIFICATION_LABELS } from "@/lib/inspections/labels";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "创新项目" };
 
-const EVENT_LABELS: Record<string, string> = { create: "创建申报书", liaison: "指定联系人", consultation: "会诊", consultation_follow_up: "会诊跟进" };
+const EVENT_LABELS: Record<string, string> = { create: "创建申报书", liaison: "指定联系人", consultation: "会诊", consultation_follow_up: "会诊跟进", inspection: "季度督查" };
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const user = await requirePermission("projects.view");
@@ -33,6 +35,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const transitions = availableTransitions(project.state, actors).filter((name) => name !== "submit" && name !== "resubmit");
   const editable = ownUnit && EDITABLE_STATES.includes(project.state);
   const isLiaison = project.liaisonId === user.id;
+  const rectifications = await openRectifications(project.id);
   return (
     <div className="space-y-4">
       {(await searchParams).submitted && <Notice tone="success">申报书已提交。提交后不能修改，如需修改请先撤回（听证前）。</Notice>}
@@ -63,6 +66,21 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       {transitions.length > 0 && (
         <Card title="办理">
           <TransitionPanel project={{ id: project.id, version: project.version }} transitions={transitions} />
+        </Card>
+      )}
+
+      {rectifications.length > 0 && (
+        <Card title={`未销号的整改事项（${rectifications.length}）`}>
+          <ul className="space-y-1 text-sm" aria-label="整改事项">
+            {rectifications.map((r) => (
+              <li key={r.id}>
+                <Link href={`/inspections/${r.item.inspectionId}`} className="link">
+                  {r.item.inspection.theme}
+                </Link>
+                ：{r.content}（{formatDateTime(r.dueAt)} 前，{RECTIFICATION_LABELS[r.status]}）
+              </li>
+            ))}
+          </ul>
         </Card>
       )}
 

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { listInspections, staffOptions } from "@/lib/inspections/queries";
+import { QUARTER_LABELS, quarterOf, type Quarter } from "@/lib/reports/quarters";
+import { z } from "@/lib/validation";
+import { yearChoice } from "@/lib/years/queries";
+import { YearSelect } from "@/components/years/year-select";
+import { Badge, Card, DataTable, EmptyRow, FilterBar, PageHeader } from "@/components/ui/page";
+import { CreateInspectionForm } from "@/components/inspections/inspection-forms";
+
+export const metadata: Metadata = { title: "季度督查" };
+
+export default async function InspectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requirePermission("inspections.view");
+  const asked = z.coerce.number().int().optional().catch(undefined).parse((await searchParams).year);
+  const { years, year } = await yearChoice(asked ?? quarterOf(new Date()).year);
+  const y = year?.year ?? quarterOf(new Date()).year;
+  const [inspections, staff] = await Promise.all([listInspections(user, y), can(user.roles, "inspections.manage") ? staffOptions() : []]);
+  return (
+    <div className="space-y-4">
+      <PageHeader title="季度督查" description="督查组按季度专题督查创新项目，撰写督查调研报告，提出整改事项" />
+      <FilterBar>
+        <YearSelect years={years} selected={y} />
+      </FilterBar>
+      <DataTable headers={["季度", "督查专题", "督查项目", "状态"]}>
+        {inspections.length === 0 && <EmptyRow colSpan={4}>本年度暂无督查</EmptyRow>}
+        {inspections.map((inspection) => (
+          <tr key={inspection.id}>
+            <td className="whitespace-nowrap">{QUARTER_LABELS[inspection.quarter as Quarter]}</td>
+            <td>
+              <Link href={`/inspections/${inspection.id}`} className="link">
+                {inspection.theme}
+              </Link>
+            </td>
+            <td className="text-center">{inspection._count.items}</td>
+            <td>{inspection.publishedAt ? <Badge tone="green">已发布</Badge> : <Badge tone="amber">撰写中</Badge>}</td>
+          </tr>
+        ))}
+      </DataTable>
+      {can(user.roles, "inspections.manage") && (
+        <Card title="组建督查组" className="max-w-3xl">
+          <CreateInspectionForm year={y} staff={staff.map((s) => ({ id: s.id, label: `${s.name}（${s.unit.name}）` }))} />
+        </Card>
+      )}
+    </div>
+  );
+}
