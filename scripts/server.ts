@@ -2,6 +2,7 @@
 // Next keeps an X-Forwarded-For sent by the client, which would let anyone pick the address that
 // rate limits and the audit log see; unless TRUST_PROXY=1 (a reverse proxy in front sets the header),
 // the header is replaced by the socket's address.
+import crypto from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { root } from "./runtime";
@@ -21,6 +22,17 @@ const server = http.createServer((request, response) => {
   void handle(request, response);
 });
 server.listen(port, () => console.log(`✓ Ready on http://localhost:${port}`));
+
+// Scheduled jobs (report reminders) run inside Next through a token-protected route, every 10 minutes and
+// once shortly after start; PostgreSQL makes sure a reminder is sent once even with several processes.
+const secret = process.env.NEXTAUTH_SECRET;
+if (secret && process.env.JOBS !== "off") {
+  const token = crypto.createHmac("sha256", secret).update("jobs").digest("hex");
+  const runJobs = () =>
+    fetch(`http://127.0.0.1:${port}/api/jobs/reminders`, { method: "POST", headers: { "x-job-token": token } }).catch((error) => console.error("[jobs]", error));
+  setTimeout(runJobs, 15_000).unref();
+  setInterval(runJobs, 10 * 60_000).unref();
+}
 
 const stop = () => {
   server.close(() => process.exit(0));

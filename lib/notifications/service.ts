@@ -19,7 +19,8 @@ export type NotificationKind =
   | "report.submitted"
   | "report.reviewed"
   | "consultation"
-  | "inspection";
+  | "inspection"
+  | "report.reminder";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

@@ -1,0 +1,20 @@
+import crypto from "node:crypto";
+import { z } from "@/lib/validation";
+import { sendReportReminders } from "@/lib/reminders/reports";
+
+const headersSchema = z.object({ token: z.string().min(1).max(200) });
+
+/** The reminder job, run by every app process on a timer (scripts/server.ts); sending is deduplicated in PostgreSQL. */
+export async function POST(request: Request) {
+  const parsed = headersSchema.safeParse({ token: request.headers.get("x-job-token") ?? "" });
+  const expected = jobToken();
+  if (!parsed.success || !expected || parsed.data.token.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(parsed.data.token), Buffer.from(expected))) {
+    return new Response("forbidden", { status: 403 });
+  }
+  return Response.json(await sendReportReminders());
+}
+
+function jobToken() {
+  const secret = process.env.NEXTAUTH_SECRET;
+  return secret ? crypto.createHmac("sha256", secret).update("jobs").digest("hex") : null;
+}
