@@ -112,6 +112,7 @@ export async function seedInspections(faker: Faker, year: number) {
         await addInspectionProjectsRecord(tx, { inspectionId: inspection.id, projectIds: projects.map((p) => p.id), allLagging: false }, admBy);
         await tx.inspection.update({ where: { id: inspection.id }, data: { overview: `本季度督查组对 ${projects.length} 个项目进行了实地督查，总体进展正常，个别项目滞后。` } });
         const items = await tx.inspectionItem.findMany({ where: { inspectionId: inspection.id } });
+        const toAnswer: { id: string; projectId: string }[] = [];
         for (const [index, item] of items.entries()) {
           const finding = findings[index % findings.length];
           const trouble = finding === "LAGGING" || finding === "PROBLEM";
@@ -119,15 +120,17 @@ export async function seedInspections(faker: Faker, year: number) {
           await saveItemRecord(tx, { id: item.id, version: 0, finding, problems: trouble ? "部分措施未按计划落实，台账不全。" : null, recommendations: trouble ? "限期补齐台账，每月报告进度。" : null }, { actor: member, ip: null, now: at, isAdmin: true });
           if (trouble) {
             const rect = await addRectificationRecord(tx, { itemId: item.id, content: "补齐项目台账，落实节点计划", dueAt: new Date(at.getTime() + 30 * 86_400_000) }, { actor: member, ip: null, now: at, isAdmin: true });
-            if (faker.number.int(2) > 0) {
-              const project = await tx.project.findUniqueOrThrow({ where: { id: item.projectId }, include: { unit: { include: { users: { where: { roles: { has: "UNIT_USER" } }, take: 1 } } } } });
-              const clerk = project.unit.users[0];
-              if (clerk) await answerRectificationRecord(tx, { id: rect.id, version: 0, answer: "已补齐台账，建立月报制度。" }, project.unitId, { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null, now: new Date(at.getTime() + 20 * 86_400_000) });
-            }
+            if (faker.number.int(2) > 0) toAnswer.push({ id: rect.id, projectId: item.projectId });
           }
         }
         const { version } = await tx.inspection.findUniqueOrThrow({ where: { id: inspection.id } });
         await publishInspectionRecord(tx, { id: inspection.id, version }, { ...admBy, now: new Date(at.getTime() + 86_400_000) });
+        // Units answer once the bulletin is out.
+        for (const rect of toAnswer) {
+          const project = await tx.project.findUniqueOrThrow({ where: { id: rect.projectId }, include: { unit: { include: { users: { where: { roles: { has: "UNIT_USER" } }, take: 1 } } } } });
+          const clerk = project.unit.users[0];
+          if (clerk) await answerRectificationRecord(tx, { id: rect.id, version: 0, answer: "已补齐台账，建立月报制度。" }, project.unitId, { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null, now: new Date(at.getTime() + 20 * 86_400_000) });
+        }
       },
       { timeout: 120_000 },
     );
