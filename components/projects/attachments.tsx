@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { removeAttachment, uploadAttachment } from "@/lib/projects/actions";
+import { uploadReportAttachment } from "@/lib/reports/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 
@@ -14,11 +15,12 @@ export function formatSize(bytes: number) {
 }
 
 /** The attachment list; with `editable`, upload and remove. Files download through the app, checked each time. */
-export function AttachmentList({ projectId, attachments, editable, hint }: { projectId: string; attachments: Attachment[]; editable: boolean; hint?: string }) {
+export function AttachmentList({ projectId, attachments, editable, hint, report }: { projectId: string; attachments: Attachment[]; editable: boolean; hint?: string; report?: { year: number; quarter: number } }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();
-  const upload = useAction(uploadAttachment);
+  // A quarterly report's files go with the report; the proposal's with the project.
+  const upload = useAction((report ? uploadReportAttachment : uploadAttachment) as typeof uploadAttachment);
   const remove = useAction(removeAttachment);
   async function onUpload() {
     const file = input.current?.files?.[0];
@@ -27,6 +29,10 @@ export function AttachmentList({ projectId, attachments, editable, hint }: { pro
     const form = new FormData();
     form.set("projectId", projectId);
     form.set("file", file);
+    if (report) {
+      form.set("year", String(report.year));
+      form.set("quarter", String(report.quarter));
+    }
     const result = await upload.executeAsync(form);
     if (result?.data) {
       setError(undefined);

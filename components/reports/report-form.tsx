@@ -30,7 +30,10 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
     return result.data.version;
   }
   async function onSave() {
-    if ((await persist()) !== null) setMessage("草稿已保存。");
+    if ((await persist()) === null) return;
+    setMessage("草稿已保存。");
+    // The attachment box appears once the draft exists.
+    router.refresh();
   }
   async function onSubmit() {
     const saved = await persist();

@@ -96,7 +96,7 @@ export function assignmentForReviewer(reviewerId: string, assignmentId: string) 
       item: {
         include: {
           hearing: { select: { id: true, title: true, heldAt: true, closedAt: true } },
-          project: { include: { unit: { select: { name: true } }, year: { select: { id: true, year: true } }, milestones: { orderBy: { sortOrder: "asc" } }, attachments: { select: { id: true, fileName: true, size: true } } } },
+          project: { include: { unit: { select: { name: true } }, year: { select: { id: true, year: true } }, milestones: { orderBy: { sortOrder: "asc" } }, attachments: { where: { reportId: null }, select: { id: true, fileName: true, size: true } } } },
         },
       },
     },

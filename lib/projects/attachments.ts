@@ -41,7 +41,7 @@ export function cleanFileName(name: string): string {
 type By = { actor: NonNullable<AuditActor>; ip: string | null };
 
 export async function addAttachmentRecord(tx: Tx, input: { projectId: string; name: string; content: Buffer }, unitId: string, by: By) {
-  const project = await tx.project.findFirst({ where: { id: input.projectId, unitId }, include: { _count: { select: { attachments: true } } } });
+  const project = await tx.project.findFirst({ where: { id: input.projectId, unitId }, include: { _count: { select: { attachments: { where: { reportId: null } } } } } });
   if (!project) throw new ActionError("项目不存在");
   if (!EDITABLE_STATES.includes(project.state)) throw new ActionError("已提交的申报书不能再添加附件");
   if (project._count.attachments >= MAX_ATTACHMENTS) throw new ActionError(`附件不能超过 ${MAX_ATTACHMENTS} 个`);
@@ -58,11 +58,33 @@ export async function addAttachmentRecord(tx: Tx, input: { projectId: string; na
 }
 
 export async function removeAttachmentRecord(tx: Tx, id: string, unitId: string, by: By) {
-  const attachment = await tx.attachment.findFirst({ where: { id, project: { unitId } }, include: { project: true } });
+  const attachment = await tx.attachment.findFirst({ where: { id, project: { unitId } }, include: { project: true, report: true } });
   if (!attachment) throw new ActionError("附件不存在");
-  if (!EDITABLE_STATES.includes(attachment.project.state)) throw new ActionError("已提交的申报书不能删除附件");
+  if (attachment.report ? !["DRAFT", "RETURNED"].includes(attachment.report.status) : !EDITABLE_STATES.includes(attachment.project.state)) {
+    throw new ActionError(attachment.report ? "已报送的进展报告不能删除附件" : "已提交的申报书不能删除附件");
+  }
   // Submitted versions list their files by name; the bytes of a removed draft file are not kept.
   await tx.attachment.delete({ where: { id } });
   await writeAudit({ actor: by.actor, action: "project.detach", entityType: "Project", entityId: attachment.projectId, summary: attachment.fileName, ip: by.ip }, tx);
   return attachment.storageKey;
+}
+
+/** An attachment of a quarterly report still being written (draft or returned) of the unit's own project. */
+export async function addReportAttachmentRecord(tx: Tx, input: { projectId: string; year: number; quarter: number; name: string; content: Buffer }, unitId: string, by: By) {
+  const report = await tx.progressReport.findFirst({
+    where: { projectId: input.projectId, year: input.year, quarter: input.quarter, project: { unitId } },
+    include: { _count: { select: { attachments: true } } },
+  });
+  if (!report) throw new ActionError("请先保存进展报告草稿，再上传附件");
+  if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new ActionError("已报送的进展报告不能再添加附件");
+  if (report._count.attachments >= MAX_ATTACHMENTS) throw new ActionError(`附件不能超过 ${MAX_ATTACHMENTS} 个`);
+  const checked = await checkFileContent(input.name, input.content);
+  if ("problem" in checked) throw new ActionError(checked.problem);
+  const storageKey = `${input.projectId}/${crypto.randomUUID()}`;
+  const attachment = await tx.attachment.create({
+    data: { projectId: input.projectId, reportId: report.id, fileName: cleanFileName(input.name), storageKey, mimeType: checked.mime, size: input.content.length, uploadedById: by.actor.id },
+  });
+  await fileStore().put(storageKey, input.content);
+  await writeAudit({ actor: by.actor, action: "project.attach", entityType: "Project", entityId: input.projectId, summary: `${input.year}年第${input.quarter}季度进展：${attachment.fileName}`, ip: by.ip }, tx);
+  return attachment;
 }

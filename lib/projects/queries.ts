@@ -80,7 +80,7 @@ export async function getProject(viewer: Viewer, id: string) {
       topic: { select: { id: true, code: true, title: true } },
       liaison: { select: { id: true, name: true } },
       milestones: { orderBy: { sortOrder: "asc" } },
-      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
+      attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
       events: { orderBy: { at: "asc" } },
       notes: { orderBy: { at: "desc" } },
       versions: { orderBy: { number: "desc" }, select: { id: true, number: true, submittedAt: true, submittedBy: true } },

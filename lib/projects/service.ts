@@ -63,7 +63,7 @@ export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: stri
 async function snapshot(tx: Tx, projectId: string) {
   const project = await tx.project.findUniqueOrThrow({
     where: { id: projectId },
-    include: { milestones: { orderBy: { sortOrder: "asc" } }, attachments: { orderBy: { createdAt: "asc" }, select: { fileName: true } } },
+    include: { milestones: { orderBy: { sortOrder: "asc" } }, attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { fileName: true } } },
   });
   return { ...proposalOf(project), attachments: project.attachments.map((a) => a.fileName) };
 }

@@ -101,6 +101,9 @@ export async function reportPage(viewer: Viewer, projectId: string, year: number
     select: { id: true, title: true, unitId: true, liaisonId: true, startedAt: true, endedAt: true, state: true, unit: { select: { name: true } }, milestones: { orderBy: { sortOrder: "asc" } } },
   });
   if (!project) return null;
-  const report = await db.progressReport.findUnique({ where: { projectId_year_quarter: { projectId, year, quarter } } });
+  const report = await db.progressReport.findUnique({
+    where: { projectId_year_quarter: { projectId, year, quarter } },
+    include: { attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } } },
+  });
   return { project, report, deadline: await deadlineFor(db, year, quarter), county: seesWholeCounty(viewer.roles) };
 }

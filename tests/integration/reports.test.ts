@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { reviewReport, saveReport, submitReport } from "@/lib/reports/actions";
+import { reviewReport, saveReport, submitReport, uploadReportAttachment } from "@/lib/reports/actions";
 import { reportGrid, reportPage, unitReportsDue } from "@/lib/reports/queries";
 import { quarterOf, quarterStart, type Quarter } from "@/lib/reports/quarters";
 import { createProjectRecord } from "@/lib/projects/service";
@@ -101,5 +101,36 @@ describe("quarterly reports", () => {
     const next = QUARTER === 4 ? { year: YEAR + 1, quarter: 1 } : { year: YEAR, quarter: QUARTER + 1 };
     const result = await saveReport({ projectId, ...next, ...fields });
     expect(result?.serverError).toMatch(/尚未开始|不需要报送/);
+  });
+});
+
+describe("report attachments", () => {
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
+  let otherProject: string;
+  const upload = (quarter: number, name: string, content: Buffer) => {
+    const form = new FormData();
+    form.set("projectId", otherProject);
+    form.set("year", String(YEAR));
+    form.set("quarter", String(quarter));
+    form.set("file", new File([new Uint8Array(content)], name));
+    return uploadReportAttachment(form);
+  };
+
+  it("attaches files to a report being written, checked by content, never to another unit's or a submitted one", async () => {
+    process.env.UPLOAD_DIR = (await import("node:fs")).mkdtempSync((await import("node:path")).join((await import("node:os")).tmpdir(), "uploads-"));
+    // A project of its own, so that this quarter's report is still unwritten whatever the date.
+    const year = await db.year.findUniqueOrThrow({ where: { year: YEAR } });
+    otherProject = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null }))).id;
+    await db.project.update({ where: { id: otherProject }, data: { title: "附件项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1) } });
+    const quarter = QUARTER;
+    await actAs(clerkA);
+    expect((await upload(quarter, "照片.pdf", pdf))?.serverError).toBe("请先保存进展报告草稿，再上传附件");
+    await saveReport({ projectId: otherProject, year: YEAR, quarter, ...fields });
+    expect((await upload(quarter, "会议记录.pdf", pdf))?.data?.fileName).toBe("会议记录.pdf");
+    expect((await upload(quarter, "假的.pdf", Buffer.from("文字")))?.serverError).toMatch(/不支持该文件类型/);
+    const report = await db.progressReport.findFirstOrThrow({ where: { projectId: otherProject, year: YEAR, quarter } });
+    expect(await db.attachment.count({ where: { reportId: report.id } })).toBe(1);
+    await actAs(clerkB);
+    expect((await upload(quarter, "乙乡的.pdf", pdf))?.serverError).toBe("请先保存进展报告草稿，再上传附件");
   });
 });

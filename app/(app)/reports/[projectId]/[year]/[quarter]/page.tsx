@@ -13,6 +13,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
 import { CellBadge } from "@/components/reports/cell-badge";
 import { ReportForm, ReviewButtons } from "@/components/reports/report-form";
+import { AttachmentList } from "@/components/projects/attachments";
+import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
 
 export const metadata: Metadata = { title: "季度进展报告" };
 
@@ -99,6 +101,13 @@ export default async function ReportPage({ params }: { params: Promise<Record<st
       ) : (
         <p className="text-sm text-stone-500">单位尚未报送。</p>
       )}
+      <Card title="附件">
+        {report ? (
+          <AttachmentList projectId={projectId} attachments={report.attachments} editable={editable} hint={ATTACHMENT_HINT} report={{ year, quarter }} />
+        ) : (
+          <p className="text-sm text-stone-500">{editable ? "保存草稿后可上传附件（照片、会议记录等）。" : "暂无附件。"}</p>
+        )}
+      </Card>
       {reviewer && report?.status === "SUBMITTED" && (
         <Card title="审核">
           <ReviewButtons report={{ id: report.id, version: report.version }} />
