@@ -65,3 +65,12 @@ export function staffOptions() {
 export function openRectifications(projectId: string) {
   return db.rectificationItem.findMany({ where: { item: { projectId, inspection: { publishedAt: { not: null } } }, status: { not: "ACCEPTED" } }, include: { item: { select: { inspectionId: true, inspection: { select: { theme: true } } } } } });
 }
+
+/** A unit's rectification items not yet accepted, across every published inspection. */
+export function unitOpenRectifications(unitId: string) {
+  return db.rectificationItem.findMany({
+    where: { unitId, status: { not: "ACCEPTED" }, item: { inspection: { publishedAt: { not: null } } } },
+    orderBy: { dueAt: "asc" },
+    include: { item: { select: { inspectionId: true, project: { select: { title: true } }, inspection: { select: { theme: true } } } } },
+  });
+}

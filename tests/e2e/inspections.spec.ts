@@ -49,6 +49,8 @@ test("管理员组建督查组，成员撰写报告（一个项目进展滞后�
 
   const clerk = await openPage();
   await signInAndWait(clerk, "unit");
+  await clerk.goto("/inspections");
+  await expect(clerk.getByRole("list", { name: "本单位整改事项" })).toContainText("补齐试点村台账");
   await clerk.goto("/notifications");
   await clerk.getByRole("link", { name: `督查通报：“${projectTitle}”进展滞后` }).first().click();
   const item = clerk.getByTestId("rectification").filter({ hasText: "补齐试点村台账" });

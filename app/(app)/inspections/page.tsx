@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { listInspections, staffOptions } from "@/lib/inspections/queries";
+import { listInspections, staffOptions, unitOpenRectifications } from "@/lib/inspections/queries";
+import { RECTIFICATION_LABELS } from "@/lib/inspections/labels";
+import { formatDateTime } from "@/lib/time";
 import { QUARTER_LABELS, quarterOf, type Quarter } from "@/lib/reports/quarters";
 import { z } from "@/lib/validation";
 import { yearChoice } from "@/lib/years/queries";
@@ -17,10 +19,32 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
   const asked = z.coerce.number().int().optional().catch(undefined).parse((await searchParams).year);
   const { years, year } = await yearChoice(asked ?? quarterOf(new Date()).year);
   const y = year?.year ?? quarterOf(new Date()).year;
-  const [inspections, staff] = await Promise.all([listInspections(user, y), can(user.roles, "inspections.manage") ? staffOptions() : []]);
+  const [inspections, staff, rectifications] = await Promise.all([
+    listInspections(user, y),
+    can(user.roles, "inspections.manage") ? staffOptions() : [],
+    can(user.roles, "inspections.answer") ? unitOpenRectifications(user.unitId) : [],
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader title="季度督查" description="督查组按季度专题督查创新项目，撰写督查调研报告，提出整改事项" />
+      {can(user.roles, "inspections.answer") && (
+        <Card title={`本单位未销号的整改事项（${rectifications.length}）`}>
+          {rectifications.length === 0 ? (
+            <p className="text-sm text-stone-500">没有待办的整改事项。</p>
+          ) : (
+            <ul className="space-y-1 text-sm" aria-label="本单位整改事项">
+              {rectifications.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/inspections/${r.item.inspectionId}`} className="link">
+                    {r.item.project.title}
+                  </Link>
+                  ：{r.content}（{formatDateTime(r.dueAt)} 前，{RECTIFICATION_LABELS[r.status]}）
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
       <FilterBar>
         <YearSelect years={years} selected={y} />
       </FilterBar>
