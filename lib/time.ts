@@ -70,3 +70,9 @@ export function describeCountdown(deadline: Date, now: Date): { text: string; ov
   const text = days > 0 ? `还剩 ${days} 天 ${hours} 小时` : hours > 0 ? `还剩 ${hours} 小时 ${mins} 分` : `还剩 ${mins} 分钟`;
   return { text, overdue: false, urgent: ms < 3 * 24 * 3600 * 1000 };
 }
+
+/** 2026-02-01 → 2026年2月1日, as official documents write dates. */
+export function officialDate(date: Date): string {
+  const [y, m, d] = formatDate(date).split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}

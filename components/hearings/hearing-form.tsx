@@ -5,7 +5,7 @@ import { useState } from "react";
 import { createHearing, updateHearing } from "@/lib/hearings/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Notice } from "@/components/ui/field";
+import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
 import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
 
 type Hearing = { id: string; version: number; kind: string; level: string; title: string; heldAt: string; place: string; attendees: string | null; minutes: string | null };
@@ -34,20 +34,12 @@ export function HearingForm({ yearId, hearing, disabled }: { yearId?: string; he
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="形式" name="kind" errors={e.kind} required>
           <select id="kind" name="kind" defaultValue={hearing?.kind ?? "HEARING"} className="input" disabled={disabled}>
-            {Object.entries(HEARING_KIND_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={HEARING_KIND_LABELS} />
           </select>
         </Field>
         <Field label="层级" name="level" errors={e.level} required>
           <select id="level" name="level" defaultValue={hearing?.level ?? "DEPARTMENT"} className="input" disabled={disabled}>
-            {Object.entries(HEARING_LEVEL_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={HEARING_LEVEL_LABELS} />
           </select>
         </Field>
         <Field label="时间" name="heldAt" errors={e.heldAt} required>

@@ -7,10 +7,10 @@ import { saveDraft, transitionProject } from "@/lib/projects/actions";
 import { proposalProblems } from "@/lib/projects/completeness";
 import type { ProposalFields } from "@/lib/projects/schemas";
 import { INNOVATION_KIND_LABELS, INNOVATION_KINDS, INNOVATION_STANDARDS, TEN_METHOD_KEYS, TEN_METHODS } from "@/lib/projects/catalog";
-import { CATEGORY_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
-import { FOCUS_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
+import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
+import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/rules";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Notice } from "@/components/ui/field";
+import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
 import { SimilarPanel } from "@/components/projects/similar-panel";
 
 type Props = { project: { id: string; version: number; resubmit: boolean }; initial: ProposalFields; attachments: ReactNode };
@@ -140,9 +140,9 @@ export function ProposalForm({ project, initial, attachments }: Props) {
             </Field>
           </div>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Select label="类别" name="category" value={values.category} options={SUGGESTION_CATEGORIES.map((v) => [v, CATEGORY_LABELS[v]])} error={errors.category} onChange={(v) => update("category", v as never)} />
-            <Select label="着眼领域" name="focus" value={values.focus} options={TOPIC_FOCUSES.map((v) => [v, FOCUS_LABELS[v]])} error={errors.focus} onChange={(v) => update("focus", v as never)} />
-            <Select label="目标层次" name="tier" value={values.tier} options={TOPIC_TIERS.map((v) => [v, TIER_LABELS[v]])} error={errors.tier} onChange={(v) => update("tier", v as never)} />
+            <Select label="类别" name="category" value={values.category} labels={CATEGORY_LABELS} error={errors.category} onChange={(v) => update("category", v as never)} />
+            <Select label="着眼领域" name="focus" value={values.focus} labels={FOCUS_LABELS} error={errors.focus} onChange={(v) => update("focus", v as never)} />
+            <Select label="目标层次" name="tier" value={values.tier} labels={TIER_LABELS} error={errors.tier} onChange={(v) => update("tier", v as never)} />
           </div>
           <Field label="拟解决的问题" name="problem" errors={err("problem")} required hint="工作中遇到的实际问题、群众反映的突出问题">
             <textarea {...text("problem")} rows={4} />
@@ -242,16 +242,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Select({ label, name, value, options, error, onChange }: { label: string; name: string; value: string | null; options: [string, string][]; error?: string; onChange: (value: string) => void }) {
+function Select({ label, name, value, labels, error, onChange }: { label: string; name: string; value: string | null; labels: Record<string, string>; error?: string; onChange: (value: string) => void }) {
   return (
     <Field label={label} name={name} errors={error ? [error] : undefined} required>
       <select id={name} name={name} value={value ?? ""} onChange={(event) => onChange(event.target.value)} className="input" aria-invalid={Boolean(error)}>
-        <option value="">请选择</option>
-        {options.map(([option, text]) => (
-          <option key={option} value={option}>
-            {text}
-          </option>
-        ))}
+        <LabelOptions labels={labels} empty="请选择" />
       </select>
     </Field>
   );

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { newChallenge, submitSuggestion } from "@/lib/suggestions/actions";
 import { useActionButton, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Notice } from "@/components/ui/field";
+import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
 import { CATEGORY_LABELS, SUGGESTION_CATEGORIES, type SuggestionCategory } from "@/lib/suggestions/catalog";
 import { CONTENT_MAX } from "@/lib/suggestions/schemas";
 
@@ -55,14 +55,7 @@ export function SuggestionForm({ aspects, challenge: initialChallenge, signedInA
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="类别" name="category" errors={errors.category} required>
           <select id="category" name="category" value={category} onChange={(event) => setCategory(event.target.value as SuggestionCategory)} className="input" aria-invalid={Boolean(errors.category)}>
-            <option value="" disabled>
-              请选择
-            </option>
-            {SUGGESTION_CATEGORIES.map((value) => (
-              <option key={value} value={value}>
-                {CATEGORY_LABELS[value]}
-              </option>
-            ))}
+            <LabelOptions labels={CATEGORY_LABELS} empty="请选择" emptyDisabled />
           </select>
         </Field>
         <Field label="方面" name="aspectId" errors={errors.aspectId} required>

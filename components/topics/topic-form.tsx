@@ -5,9 +5,9 @@ import { useState } from "react";
 import { createTopic, updateTopic } from "@/lib/topics/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Field, FormError } from "@/components/ui/field";
-import { CATEGORY_LABELS, SUGGESTION_CATEGORIES, type SuggestionCategory } from "@/lib/suggestions/catalog";
-import { CLAIM_MODE_LABELS, CLAIM_MODES, FOCUS_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS, TOPIC_UNITS_LABEL, type ClaimMode } from "@/lib/topics/rules";
+import { Field, FormError, LabelOptions } from "@/components/ui/field";
+import { CATEGORY_LABELS, type SuggestionCategory } from "@/lib/suggestions/catalog";
+import { CLAIM_MODE_LABELS, FOCUS_LABELS, TIER_LABELS, TOPIC_UNITS_LABEL, type ClaimMode } from "@/lib/topics/rules";
 import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
 import type { TopicFocus, TopicTier, UnitType } from "@/lib/generated/prisma/enums";
 
@@ -70,14 +70,7 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
             className="input"
             aria-invalid={invalid("category")}
           >
-            <option value="" disabled>
-              请选择
-            </option>
-            {SUGGESTION_CATEGORIES.map((value) => (
-              <option key={value} value={value}>
-                {CATEGORY_LABELS[value]}
-              </option>
-            ))}
+            <LabelOptions labels={CATEGORY_LABELS} empty="请选择" emptyDisabled />
           </select>
           {topic?.published && <input type="hidden" name="category" value={category} />}
         </Field>
@@ -95,35 +88,17 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
         </Field>
         <Field label="着眼领域" name="focus" errors={errors.focus} required>
           <select id="focus" name="focus" defaultValue={initial.focus} className="input" aria-invalid={invalid("focus")}>
-            <option value="" disabled>
-              请选择
-            </option>
-            {TOPIC_FOCUSES.map((value) => (
-              <option key={value} value={value}>
-                {FOCUS_LABELS[value]}
-              </option>
-            ))}
+            <LabelOptions labels={FOCUS_LABELS} empty="请选择" emptyDisabled />
           </select>
         </Field>
         <Field label="目标层次" name="tier" errors={errors.tier} required>
           <select id="tier" name="tier" defaultValue={initial.tier} className="input" aria-invalid={invalid("tier")}>
-            <option value="" disabled>
-              请选择
-            </option>
-            {TOPIC_TIERS.map((value) => (
-              <option key={value} value={value}>
-                {TIER_LABELS[value]}
-              </option>
-            ))}
+            <LabelOptions labels={TIER_LABELS} empty="请选择" emptyDisabled />
           </select>
         </Field>
         <Field label="认领方式" name="claimMode" errors={errors.claimMode} required>
           <select id="claimMode" name="claimMode" value={mode} onChange={(event) => setMode(event.target.value as ClaimMode)} className="input" aria-invalid={invalid("claimMode")}>
-            {CLAIM_MODES.map((value) => (
-              <option key={value} value={value}>
-                {CLAIM_MODE_LABELS[value]}
-              </option>
-            ))}
+            <LabelOptions labels={CLAIM_MODE_LABELS} />
           </select>
         </Field>
         <Field label="认领截止时间" name="claimClosesAt" errors={errors.claimClosesAt} required hint="北京时间，以服务器时间为准">

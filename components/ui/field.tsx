@@ -32,3 +32,21 @@ export function Notice({ children, tone = "info" }: { children: ReactNode; tone?
   const tones = { info: "border-sky-200 bg-sky-50 text-sky-900", success: "border-emerald-200 bg-emerald-50 text-emerald-900", warning: "border-amber-200 bg-amber-50 text-amber-900" };
   return <div role="status" className={`rounded-md border px-3 py-2 text-sm ${tones[tone]}`}>{children}</div>;
 }
+
+/** The options of a select over a labelled set (an enum and its Chinese names), after an optional empty choice. */
+export function LabelOptions({ labels, empty, emptyDisabled }: { labels: Record<string, string>; empty?: string; emptyDisabled?: boolean }) {
+  return (
+    <>
+      {empty !== undefined && (
+        <option value="" disabled={emptyDisabled}>
+          {empty}
+        </option>
+      )}
+      {Object.entries(labels).map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </>
+  );
+}

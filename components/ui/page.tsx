@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { LabelOptions } from "@/components/ui/field";
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
@@ -99,12 +100,7 @@ export function SavedNotice({ show }: { show: unknown }) {
 export function FilterSelect({ name, label, all, labels, value, width = "w-32" }: { name: string; label: string; all: string; labels: Record<string, string>; value?: string; width?: string }) {
   return (
     <select name={name} defaultValue={value ?? ""} aria-label={label} className={`input ${width}`}>
-      <option value="">{all}</option>
-      {Object.entries(labels).map(([option, text]) => (
-        <option key={option} value={option}>
-          {text}
-        </option>
-      ))}
+      <LabelOptions labels={labels} empty={all} />
     </select>
   );
 }

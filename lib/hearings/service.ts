@@ -62,9 +62,10 @@ export async function addAgendaItemsRecord(tx: Tx, input: { hearingId: string; p
   const projects = await tx.project.findMany({ where: { id: { in: input.projectIds }, yearId: hearing.yearId, state: "SUBMITTED" } });
   if (projects.length !== new Set(input.projectIds).size) throw new ActionError("只能把本年度“已申报”的项目列入听证");
   let order = await tx.hearingItem.count({ where: { hearingId: hearing.id } });
+  const heard = await tx.hearingItem.groupBy({ by: ["projectId"], where: { projectId: { in: projects.map((p) => p.id) } }, _count: { _all: true } });
+  const rounds = new Map(heard.map((row) => [row.projectId, row._count._all]));
   for (const project of projects) {
-    const round = (await tx.hearingItem.count({ where: { projectId: project.id } })) + 1;
-    await tx.hearingItem.create({ data: { hearingId: hearing.id, projectId: project.id, round, sortOrder: order++ } });
+    await tx.hearingItem.create({ data: { hearingId: hearing.id, projectId: project.id, round: (rounds.get(project.id) ?? 0) + 1, sortOrder: order++ } });
     await transitionProjectRecord(tx, { id: project.id, version: project.version, transition: "schedule" }, { kind: "hearing" }, by);
   }
   return { added: projects.length };

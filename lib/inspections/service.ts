@@ -23,7 +23,8 @@ export async function createInspectionRecord(tx: Tx, input: { year: number; quar
 export async function laggingProjectIds(tx: Tx, year: number, quarter: Quarter) {
   const end = quarterEnd(year, quarter);
   const projects = await tx.project.findMany({
-    where: { state: "IN_PROGRESS" },
+    // Only projects with a milestone already due can be lagging; whether it was reported done is read from the report.
+    where: { state: "IN_PROGRESS", milestones: { some: { dueDate: { lte: new Date(Math.min(Date.now(), end.getTime()) - 86_400_000) } } } },
     select: { id: true, milestones: { select: { id: true, dueDate: true } }, reports: { where: { status: { not: "DRAFT" } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], take: 1, select: { milestones: true } } },
   });
   const now = new Date(Math.min(Date.now(), end.getTime()));

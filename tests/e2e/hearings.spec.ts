@@ -105,6 +105,9 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await decide(otherTitles[0], "立项", "同意立项，按季度报送进展。");
   await decide(qingshiTitle, "修改后再审", "请补充经费测算和试点村名单。");
   await decide(otherTitles[1], "不予立项", "与往年项目重复，创新性不足。");
+  const downloading = admin.waitForEvent("download");
+  await admin.getByRole("link", { name: "导出 Excel" }).click();
+  expect((await downloading).suggestedFilename()).toBe(`部务会（${number}）创新项目审定结果.xlsx`);
 
   // 青石镇 reads the notice, prints it, revises and resubmits.
   const clerk = await openPage();
@@ -139,4 +142,78 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await expect(record).toContainText("修改后再审");
   await expect(record).toContainText("修改后符合要求，同意立项。");
   await expect(clerk.getByRole("region", { name: "第 1 轮听证" })).toContainText("3 位专家评分");
+});
+
+test("管理员手动分配（与申报单位有隶属关系的专家被拒）、取消分配、移出议程、提醒专家、结束评分", async ({ page }) => {
+  test.setTimeout(120_000);
+  const title = unique("科室听证会");
+  await signInAndWait(page, "admin");
+  await page.goto("/hearings");
+  await page.getByLabel(/^名称/).fill(title);
+  await page.getByLabel(/^层级/).selectOption({ label: "科室" });
+  await page.getByLabel(/^时间/).fill(now());
+  await page.getByLabel(/^地点/).fill("组织科会议室");
+  await page.getByRole("button", { name: "创建听证会" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+
+  const agenda = page.locator("section").filter({ has: page.getByRole("heading", { name: "列入议程" }) });
+  const boxes = agenda.getByRole("checkbox");
+  const titles = [0, 1].map(async (i) => (await boxes.nth(i).locator("xpath=..").innerText()).replace(/（[^（]*）$/, "").trim());
+  const [first, second] = await Promise.all(titles);
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByRole("button", { name: "列入议程" }).click();
+  const items = page.getByTestId("agenda-item");
+  await expect(items).toHaveCount(2);
+
+  // reviewer2 sits at the county itself, directly above every township and department: never assignable.
+  const seats = page.locator("section").filter({ has: page.getByRole("heading", { name: /^评审专家/ }) });
+  await seats.getByRole("checkbox", { name: /（县委党校）$/ }).check();
+  await seats.getByRole("checkbox", { name: /（明澜县）$/ }).check();
+  await seats.getByRole("button", { name: "保存评审专家" }).click();
+  await expect(seats.getByText("已保存。")).toBeVisible();
+  const firstItem = items.filter({ hasText: first });
+  const pickReviewer = async (unit: string) => {
+    const select = firstItem.getByLabel("手动分配评审专家");
+    await select.selectOption({ label: (await select.locator("option", { hasText: `（${unit}）` }).innerText()).trim() });
+    await firstItem.getByRole("button", { name: "分配" }).click();
+  };
+  await pickReviewer("明澜县");
+  await expect(firstItem.getByRole("alert")).toContainText("须回避");
+  await pickReviewer("县委党校");
+  await expect(firstItem.getByTestId("assignment")).toHaveCount(1);
+  await firstItem.getByRole("button", { name: /^取消.*的分配$/ }).click();
+  await expect(firstItem.getByTestId("assignment")).toHaveCount(0);
+  await pickReviewer("县委党校");
+  await expect(firstItem.getByTestId("assignment")).toHaveCount(1);
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await items.filter({ hasText: second }).getByRole("button", { name: "移出议程" }).click();
+  await expect(items).toHaveCount(1);
+
+  await page.getByRole("button", { name: "提醒未完成评分的专家" }).click();
+  await expect(page.getByText("已提醒 1 名专家。")).toBeVisible();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "结束评分" }).click();
+  await expect(page.getByText(/评分已于 .+ 结束/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "自动分配" })).toHaveCount(0);
+});
+
+test("管理员为新年度设定评分标准：权重合计须为 100%", async ({ page }) => {
+  const year = 2040 + Math.floor(Math.random() * 59);
+  await signInAndWait(page, "admin");
+  await page.goto("/years");
+  await page.getByRole("spinbutton", { name: "年度" }).fill(String(year));
+  await page.getByRole("button", { name: "新建年度" }).click();
+  await expect(page).toHaveURL(/\/years\/[^/]+$/);
+  await page.goto(`/hearings/rubric?year=${year}`);
+  await expect(page.getByRole("heading", { name: `${year} 年度评分标准` })).toBeVisible();
+  await page.getByLabel("第 1 项权重（%）").fill("30");
+  await page.getByRole("button", { name: "保存评分标准" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "权重合计须为 100%" })).toBeVisible();
+  await page.getByLabel("第 2 项权重（%）").fill("10");
+  await page.getByRole("button", { name: "保存评分标准" }).click();
+  await expect(page.getByText("已保存。")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("第 1 项权重（%）")).toHaveValue("30");
 });

@@ -52,6 +52,8 @@ test("乡镇认领选题并据此申报（含附件）；管理员退回补充�
   await expect(clerk.getByLabel("项目名称")).toHaveValue(title);
   await expect(clerk.getByLabel("类别")).toHaveValue("PARTY_BUILDING");
   await expect(clerk.getByLabel("拟解决的问题")).toHaveValue(new RegExp(title));
+  // The topic it came from is in the system: the form points to it as similar work.
+  await expect(clerk.getByRole("complementary", { name: "相似的项目和选题" })).toContainText(title);
 
   await fillProposal(clerk, ["预期成效"]);
   await clerk.getByLabel("选择附件").setInputFiles({ name: "实施方案.pdf", mimeType: "application/pdf", buffer: PDF });
@@ -69,7 +71,15 @@ test("乡镇认领选题并据此申报（含附件）；管理员退回补充�
   await expect(clerk.getByText("申报书已提交。")).toBeVisible();
   await expect(clerk.getByText("已申报", { exact: true })).toBeVisible();
   await expect(clerk.getByRole("link", { name: "填写申报书" })).toHaveCount(0);
-  const projectUrl = clerk.url();
+  const projectUrl = clerk.url().replace(/\?.*$/, "");
+
+  // Before its hearing the township may take it back (撤回) and submit it again.
+  clerk.once("dialog", (dialog) => dialog.accept());
+  await clerk.getByRole("button", { name: "撤回" }).click();
+  await expect(clerk.getByText("草稿", { exact: true })).toBeVisible();
+  await clerk.getByRole("link", { name: "填写申报书" }).click();
+  await clerk.getByRole("button", { name: "提交申报" }).click();
+  await expect(clerk.getByText("已申报", { exact: true })).toBeVisible();
 
   // 初审: the admin returns it for completion.
   await admin.goto(projectUrl);
@@ -94,8 +104,9 @@ test("乡镇认领选题并据此申报（含附件）；管理员退回补充�
   await field(clerk, "资金投入").fill("1 万元（服装 0.6 万，培训 0.4 万）");
   await clerk.getByRole("button", { name: "重新提交" }).click();
   await expect(clerk.getByText("已申报", { exact: true })).toBeVisible();
-  await clerk.getByRole("link", { name: "与上一版比较" }).click();
-  await expect(clerk.getByRole("heading", { name: "第 2 版申报书（与第 1 版比较）" })).toBeVisible();
+  // Three versions now: submitted, resubmitted after 撤回, resubmitted after the return.
+  await clerk.getByRole("link", { name: "与上一版比较" }).first().click();
+  await expect(clerk.getByRole("heading", { name: "第 3 版申报书（与第 2 版比较）" })).toBeVisible();
   await expect(clerk.getByText("共 1 处改动")).toBeVisible();
   await expect(clerk.locator("ins")).toContainText("（服装 0.6 万，培训 0.4 万）");
 
@@ -149,4 +160,29 @@ test("另一个乡镇打不开别人的申报书和附件", async ({ page, openP
   await signInAndWait(stranger, "z010");
   expect((await stranger.goto(projectUrl))?.status()).toBe(404);
   expect((await stranger.request.get(href)).status()).toBe(404);
+});
+
+test("管理员对实施中的项目办理结项（须写总结）和终止（须写理由）", async ({ page }) => {
+  await signInAndWait(page, "admin");
+  const open = async (index: number) => {
+    await page.goto("/projects?state=IN_PROGRESS&sort=title");
+    await page.locator("tbody tr").nth(index).getByRole("link").click();
+    await expect(page).toHaveURL(/\/projects\/[^/?]+$/);
+    await expect(page.getByRole("button", { name: "终止" })).toBeVisible();
+  };
+  await open(0);
+  await page.getByRole("button", { name: "结项" }).click();
+  await page.getByRole("button", { name: "确认结项" }).click();
+  await expect(fieldError(page.getByLabel(/^结项总结/))).toHaveText("请填写结项总结");
+  await page.getByLabel(/^结项总结/).fill("全面完成年度目标，形成制度 2 项。");
+  await page.getByRole("button", { name: "确认结项" }).click();
+  await expect(page.getByText("已结项", { exact: true })).toBeVisible();
+  await expect(page.getByText("全面完成年度目标，形成制度 2 项。").first()).toBeVisible();
+
+  await open(0);
+  await page.getByRole("button", { name: "终止" }).click();
+  await page.getByLabel(/^终止理由/).fill("牵头单位职责划转，经研究终止。");
+  await page.getByRole("button", { name: "确认终止" }).click();
+  await expect(page.getByText("已终止", { exact: true })).toBeVisible();
+  await expect(page.getByRole("list", { name: "进程" })).toContainText("牵头单位职责划转，经研究终止。");
 });

@@ -67,6 +67,10 @@ test("管理员发布参考选题，单位收到通知；打印选题目录并�
   await clerk.getByLabel("关键词").fill(title);
   await clerk.getByRole("button", { name: "筛选" }).click();
   await expect(clerk.getByRole("link", { name: title })).toBeVisible();
+  await clerk.goto("/notifications");
+  await expect(clerk.getByTestId("unread-count")).toBeVisible();
+  await clerk.getByRole("button", { name: "全部标为已读" }).click();
+  await expect(clerk.getByTestId("unread-count")).toHaveCount(0);
 
   await page.goto("/topics");
   await page.getByRole("link", { name: "打印选题目录" }).click();
@@ -116,6 +120,14 @@ test("两个乡镇投标同一选题，管理员比较后评定一个中标，�
     await clerk.getByRole("button", { name: "提交投标" }).click();
     await expect(clerk.getByTestId("own-claim")).toContainText("本单位 已投标");
     await expect(clerk.getByRole("table", { name: "投标比较" })).toHaveCount(0);
+    if (bidder.username === "z001") {
+      // Until the closing date a unit may revise its one bid.
+      await clerk.getByRole("button", { name: "修改投标" }).click();
+      await expect(clerk.getByLabel("实施思路")).toHaveValue(bidder.approach);
+      await clerk.getByLabel("时间安排").fill("3 月方案，5 月上线，年底总结。");
+      await clerk.getByRole("button", { name: "保存修改" }).click();
+      await expect(clerk.getByTestId("own-claim")).toContainText("5 月上线");
+    }
   }
 
   await openTopic(page, code);
@@ -227,4 +239,19 @@ test("已发布的选题须填写理由才能修改，修改记录留痕", async
   const history = page.locator("section").filter({ has: page.getByRole("heading", { name: "修改记录" }) });
   await expect(history).toContainText("理由：名称与县委文件表述一致");
   await expect(history).toContainText(`选题名称：${title} → ${title}四访`);
+
+  // The admin withdraws it: it stays in the catalogue as 已撤回, with its reason, and cannot be taken up.
+  await admin.goto(page.url());
+  admin.once("dialog", (dialog) => dialog.accept());
+  await admin.getByRole("button", { name: "撤回选题" }).click();
+  await expect(fieldError(admin.getByLabel("理由"))).toHaveText("请填写撤回理由");
+  await admin.getByLabel("理由").fill("与县委年度重点任务合并");
+  admin.once("dialog", (dialog) => dialog.accept());
+  await admin.getByRole("button", { name: "撤回选题" }).click();
+  await expect(admin.getByText(/撤回：与县委年度重点任务合并/)).toBeVisible();
+  const clerk = await openPage();
+  await signInAndWait(clerk, "z012");
+  await openTopic(clerk, code);
+  await expect(clerk.getByText("已撤回", { exact: true })).toBeVisible();
+  await expect(clerk.getByRole("button", { name: "认领该选题" })).toHaveCount(0);
 });

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from "@/lib/time";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { PrintButton } from "@/components/ui/print-button";
+import { OfficialDocument } from "@/components/documents/official-document";
 import { AnswerForm, ItemForm, OverviewForm, PickProjectsForm, PublishButton, RectificationForm, ReviewRectification } from "@/components/inspections/inspection-forms";
 
 export const metadata: Metadata = { title: "督查报告" };
@@ -89,11 +90,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
           返回
         </Link>
       </div>
-      <article className="official-document" aria-label="督查通报">
-        <header className="official-header">
-          <p className="official-issuer">中共{county}委组织部</p>
-        </header>
-        <h1 className="official-title">关于{what}“{inspection.theme}”督查情况的通报</h1>
+      <OfficialDocument county={county} title={`关于${what}“${inspection.theme}”督查情况的通报`} label="督查通报" date={inspection.publishedAt}>
         {inspection.overview && <p className="official-body">{inspection.overview}</p>}
         {inspection.items.map((item, index) => (
           <section key={item.id} className="official-item" aria-label={item.project.title}>
@@ -118,11 +115,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
             ))}
           </section>
         ))}
-        <footer className="official-footer">
-          <p>中共{county}委组织部</p>
-          <p>{formatDate(inspection.publishedAt)}</p>
-        </footer>
-      </article>
+      </OfficialDocument>
     </div>
   );
 }

@@ -5,21 +5,17 @@ import { countyName, publishedCatalogue } from "@/lib/topics/queries";
 import { catalogueTitle } from "@/lib/topics/export";
 import { CATEGORY_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
 import { CLAIM_MODE_LABELS, FOCUS_LABELS, TIER_LABELS, TOPIC_UNITS_LABEL } from "@/lib/topics/rules";
-import { formatDate, formatDateTime } from "@/lib/time";
+import { formatDateTime } from "@/lib/time";
 import { yearChoice } from "@/lib/years/queries";
 import { z } from "@/lib/validation";
 import { PrintButton } from "@/components/ui/print-button";
+import { OfficialDocument } from "@/components/documents/official-document";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "参考选题目录" };
 
 const CHINESE_ORDINALS = ["一", "二", "三", "四", "五", "六"];
 
-/** 2026-02-01 → 2026年2月1日, as official documents write dates. */
-function officialDate(date: Date) {
-  const [y, m, d] = formatDate(date).split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 export default async function CataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission("topics.view");
@@ -41,11 +37,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           返回选题列表
         </Link>
       </div>
-      <article className="official-document" aria-label={title}>
-        <header className="official-header">
-          <p className="official-issuer">中共{county}委组织部</p>
-        </header>
-        <h1 className="official-title">{title}</h1>
+      <OfficialDocument county={county} title={title} label={title} date={issuedAt}>
         {topics.length === 0 ? (
           <p className="official-body">{year.year} 年度参考选题尚未发布。</p>
         ) : (
@@ -78,11 +70,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
             ))}
           </>
         )}
-        <footer className="official-footer">
-          <p>中共{county}委组织部</p>
-          {issuedAt && <p>{officialDate(issuedAt)}</p>}
-        </footer>
-      </article>
+      </OfficialDocument>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/time";
 import { Card } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { PrintButton } from "@/components/ui/print-button";
+import { OfficialDocument } from "@/components/documents/official-document";
 import { DecisionForm } from "@/components/hearings/meeting-forms";
 
 export const metadata: Metadata = { title: "部务会" };
@@ -31,11 +32,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           返回
         </Link>
       </div>
-      <article className="official-document" aria-label="部务会审定结果">
-        <header className="official-header">
-          <p className="official-issuer">中共{county}委组织部</p>
-        </header>
-        <h1 className="official-title">部务会（{meeting.number}）创新项目审定结果</h1>
+      <OfficialDocument county={county} title={`部务会（${meeting.number}）创新项目审定结果`} label="部务会审定结果" date={meeting.heldAt}>
         <p className="official-body">
           {formatDateTime(meeting.heldAt)}，部务会对{meeting.year.year}年度组织工作改革创新申报项目进行了审定。参会人员：{meeting.attendees}。
         </p>
@@ -70,10 +67,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
             )}
           </tbody>
         </table>
-        <footer className="official-footer">
-          <p>中共{county}委组织部</p>
-        </footer>
-      </article>
+      </OfficialDocument>
       {can(user.roles, "hearings.manage") && (
         <Card title="记录审定结果" className="max-w-2xl print:hidden">
           <DecisionForm meetingId={meeting.id} projects={projects.map((p) => ({ id: p.id, version: p.version, label: `${p.title}（${p.unit.name}，${STATE_LABELS[p.state]}）` }))} />

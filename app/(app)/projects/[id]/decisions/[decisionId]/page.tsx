@@ -6,9 +6,9 @@ import { getProject } from "@/lib/projects/queries";
 import { decisionForNotice } from "@/lib/hearings/queries";
 import { countyName } from "@/lib/topics/queries";
 import { NOTICE_TITLES } from "@/lib/hearings/labels";
-import { formatDate } from "@/lib/time";
 import { buttonClass } from "@/components/ui/button";
 import { PrintButton } from "@/components/ui/print-button";
+import { OfficialDocument } from "@/components/documents/official-document";
 
 export const metadata: Metadata = { title: "审定通知" };
 
@@ -18,10 +18,6 @@ const BODY = {
   REJECT: "经研究，该项目暂不予立项。",
 } as const;
 
-function officialDate(date: Date) {
-  const [y, m, d] = formatDate(date).split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 /** The decision notice (立项通知 / 修改意见通知 / 不予立项通知), for whoever may see the project. */
 export default async function NoticePage({ params }: { params: Promise<{ id: string; decisionId: string }> }) {
@@ -39,22 +35,14 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
           返回项目
         </Link>
       </div>
-      <article className="official-document" aria-label={NOTICE_TITLES[decision.verdict]}>
-        <header className="official-header">
-          <p className="official-issuer">中共{county}委组织部</p>
-        </header>
-        <h1 className="official-title">关于《{decision.project.title}》的{NOTICE_TITLES[decision.verdict]}</h1>
+      <OfficialDocument county={county} title={`关于《${decision.project.title}》的${NOTICE_TITLES[decision.verdict]}`} label={NOTICE_TITLES[decision.verdict]} date={decision.decidedAt}>
         <p className="mb-2">{decision.project.unit.name}：</p>
         <p className="official-body">
           你单位申报的{decision.project.year.year}年度组织工作改革创新项目《{decision.project.title}》，经部务会（{decision.meeting.number}）审定，结果如下：
         </p>
         <p className="official-body">{BODY[decision.verdict]}</p>
         <p className="official-body">审定意见：{decision.opinion}</p>
-        <footer className="official-footer">
-          <p>中共{county}委组织部</p>
-          <p>{officialDate(decision.decidedAt)}</p>
-        </footer>
-      </article>
+      </OfficialDocument>
     </div>
   );
 }
