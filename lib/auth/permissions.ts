@@ -59,6 +59,25 @@ export const PERMISSIONS = {
   "inspections.write": ["COUNTY_ADMIN", "COUNTY_STAFF"],
   /** Answer the rectification items of one's own unit. */
   "inspections.answer": ["UNIT_USER"],
+  /** The year-end campaign (评比表彰): county readers all of it; units their own nominations and breakdowns. */
+  "awards.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
+  /** Open campaigns, set tiers, quotas, jury and weights, rank, adjust, announce and issue the decision. */
+  "awards.manage": ["COUNTY_ADMIN"],
+  /** Nominate the projects and people of one's own unit (sections at the 部机关 level, the rest county-wide). */
+  "awards.nominate": ["UNIT_USER"],
+  /** Investigate and answer objections (异议) to the announced list. */
+  "awards.objections": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** Score the nominations of the campaigns one sits on the jury of. */
+  "awards.score": ["REVIEWER"],
+  /** The case library (案例库) of marked and awarded projects. */
+  "cases.view": BUSINESS,
+  /** Mark projects 品牌 / 精品 / 示范 and revoke marks. */
+  "promotion.mark": ["COUNTY_ADMIN"],
+  /** Record that one's own unit adopted a practice (借鉴推广). */
+  "adoptions.record": ["UNIT_USER"],
+  /** Monthly township meetings (乡镇组织委员例会). */
+  "meetings.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
+  "meetings.manage": ["COUNTY_ADMIN", "COUNTY_STAFF"],
   /** One's own in-app notifications. */
   "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],

@@ -19,7 +19,7 @@ test("安全管理员新建组工干部，本人改密后按角色使用系统",
   const person = await openPage();
   await firstSignIn(person, username, temporary, strongPassword());
   await expect(person.getByTestId("current-user")).toContainText(/新组工干部 · 县委组织部组织科 · 组工干部/);
-  expect(await navLabels(person)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "单位"]);
+  expect(await navLabels(person)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "评比表彰", "案例库", "组织委员例会", "单位"]);
 
   await page.reload();
   await expect(row).not.toContainText("待改初始密码");
@@ -68,7 +68,7 @@ test("收回角色立即生效：对方下次打开页面即无权访问，无�
 
   const person = await openPage();
   await firstSignIn(person, username, temporary, strongPassword());
-  expect(await navLabels(person)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "单位"]);
+  expect(await navLabels(person)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "评比表彰", "案例库", "组织委员例会", "单位"]);
   const before = await person.goto("/units");
   expect(before?.status()).toBe(200);
   await expect(person.getByRole("heading", { name: "单位", exact: true })).toBeVisible();
@@ -93,7 +93,7 @@ test("收回角色立即生效：对方下次打开页面即无权访问，无�
   await expect(person.getByRole("heading", { name: "无权访问" })).toBeVisible();
   await person.goto("/");
   await expect(person.getByTestId("current-user")).toContainText(/调岗干部 · 县委组织部组织科 · 评审专家/);
-  expect(await navLabels(person)).toEqual(["首页", "参考选题", "评审任务"]);
+  expect(await navLabels(person)).toEqual(["首页", "参考选题", "案例库", "评审任务"]);
 });
 
 test("停用账户立即结束其会话，之后不能再登录", async ({ page, openPage }) => {

@@ -7,11 +7,11 @@ describe("permission table", () => {
   it("gives each role exactly the foundation's duties", () => {
     const granted = Object.fromEntries(ALL_ROLES.map((role) => [role, Object.keys(PERMISSIONS).filter((p) => can([role], p as never)).sort()]));
     expect(granted).toEqual({
-      COUNTY_ADMIN: ["account.self", "consultations.manage", "hearings.manage", "hearings.view", "home.view", "inspections.manage", "inspections.view", "inspections.write", "notifications.read", "projects.guide", "projects.manage", "projects.view", "reports.review", "reports.view", "suggestions.configure", "suggestions.submit", "suggestions.triage", "suggestions.view", "topics.manage", "topics.publish", "topics.view", "units.manage", "units.view", "years.manage", "years.view"],
-      COUNTY_STAFF: ["account.self", "consultations.manage", "hearings.view", "home.view", "inspections.view", "inspections.write", "notifications.read", "projects.guide", "projects.view", "reports.review", "reports.view", "suggestions.submit", "suggestions.triage", "suggestions.view", "topics.manage", "topics.view", "units.view", "years.view"],
-      UNIT_USER: ["account.self", "home.view", "inspections.answer", "inspections.view", "notifications.read", "projects.propose", "projects.view", "reports.submit", "reports.view", "suggestions.submit", "topics.claim", "topics.view", "years.view"],
-      REVIEWER: ["account.self", "hearings.score", "home.view", "notifications.read", "suggestions.submit", "topics.view", "years.view"],
-      LEADER: ["account.self", "hearings.view", "home.view", "inspections.view", "notifications.read", "projects.view", "reports.view", "suggestions.submit", "suggestions.view", "topics.view", "units.view", "years.view"],
+      COUNTY_ADMIN: ["account.self", "awards.manage", "awards.objections", "awards.view", "cases.view", "consultations.manage", "hearings.manage", "hearings.view", "home.view", "inspections.manage", "inspections.view", "inspections.write", "meetings.manage", "meetings.view", "notifications.read", "projects.guide", "projects.manage", "projects.view", "promotion.mark", "reports.review", "reports.view", "suggestions.configure", "suggestions.submit", "suggestions.triage", "suggestions.view", "topics.manage", "topics.publish", "topics.view", "units.manage", "units.view", "years.manage", "years.view"],
+      COUNTY_STAFF: ["account.self", "awards.objections", "awards.view", "cases.view", "consultations.manage", "hearings.view", "home.view", "inspections.view", "inspections.write", "meetings.manage", "meetings.view", "notifications.read", "projects.guide", "projects.view", "reports.review", "reports.view", "suggestions.submit", "suggestions.triage", "suggestions.view", "topics.manage", "topics.view", "units.view", "years.view"],
+      UNIT_USER: ["account.self", "adoptions.record", "awards.nominate", "awards.view", "cases.view", "home.view", "inspections.answer", "inspections.view", "meetings.view", "notifications.read", "projects.propose", "projects.view", "reports.submit", "reports.view", "suggestions.submit", "topics.claim", "topics.view", "years.view"],
+      REVIEWER: ["account.self", "awards.score", "cases.view", "hearings.score", "home.view", "notifications.read", "suggestions.submit", "topics.view", "years.view"],
+      LEADER: ["account.self", "awards.view", "cases.view", "hearings.view", "home.view", "inspections.view", "meetings.view", "notifications.read", "projects.view", "reports.view", "suggestions.submit", "suggestions.view", "topics.view", "units.view", "years.view"],
       SECURITY_ADMIN: ["account.self", "home.view", "notifications.read", "units.view", "users.manage"],
       AUDIT_ADMIN: ["account.self", "audit.view", "home.view", "notifications.read"],
     });
@@ -37,9 +37,9 @@ describe("permission table", () => {
   });
 
   it("derives the navigation from the table", () => {
-    expect(navigationFor(["UNIT_USER"]).map((item) => item.label)).toEqual(["首页", "参考选题", "创新项目", "季度报告", "季度督查"]);
-    expect(navigationFor(["COUNTY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "年度安排", "单位"]);
-    expect(navigationFor(["COUNTY_STAFF"]).map((item) => item.label)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "单位"]);
+    expect(navigationFor(["UNIT_USER"]).map((item) => item.label)).toEqual(["首页", "参考选题", "创新项目", "季度报告", "季度督查", "评比表彰", "案例库", "组织委员例会"]);
+    expect(navigationFor(["COUNTY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "评比表彰", "案例库", "组织委员例会", "年度安排", "单位"]);
+    expect(navigationFor(["COUNTY_STAFF"]).map((item) => item.label)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "评比表彰", "案例库", "组织委员例会", "单位"]);
     expect(navigationFor(["SECURITY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "单位", "账户与角色"]);
     expect(navigationFor(["AUDIT_ADMIN"]).map((item) => item.label)).toEqual(["首页", "审计日志"]);
   });
