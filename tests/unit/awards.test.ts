@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { announcementEnd, isWorkingDay, parseHolidays, workingDaysLeft } from "@/lib/awards/workdays";
+import { allocateAwards, components, compositeScore, DEFAULT_WEIGHTS, weightsProblem, type Evidence } from "@/lib/awards/ranking";
+import { formatDateTime } from "@/lib/time";
+
+const at = (s: string) => new Date(`${s}+08:00`);
+
+describe("working days of the announcement period", () => {
+  it("skips weekends and entered holidays", () => {
+    expect(isWorkingDay("2026-12-04", new Set())).toBe(true); // Friday
+    expect(isWorkingDay("2026-12-05", new Set())).toBe(false); // Saturday
+    expect(isWorkingDay("2026-12-06", new Set())).toBe(false); // Sunday
+    expect(isWorkingDay("2027-01-01", new Set(["2027-01-01"]))).toBe(false);
+  });
+
+  it("starts counting the day after publication and ends at midnight after the last working day", () => {
+    // Published Monday 2026-11-30 10:00: Tue..Fri are 4 days, Monday 12-07 the 5th.
+    expect(formatDateTime(announcementEnd(at("2026-11-30T10:00:00"), 5, []))).toBe("2026-12-08 00:00");
+    // Published on a Friday: the weekend does not count.
+    expect(formatDateTime(announcementEnd(at("2026-12-04T16:00:00"), 1, []))).toBe("2026-12-08 00:00");
+    // Published on a Saturday: Monday is the first day.
+    expect(formatDateTime(announcementEnd(at("2026-12-05T09:00:00"), 1, []))).toBe("2026-12-08 00:00");
+  });
+
+  it("leaves out the holidays the admin entered", () => {
+    // 2026-12-31 (Thu) published; 2027-01-01 (Fri) holiday; Mon 01-04, Tue 01-05 working.
+    expect(formatDateTime(announcementEnd(at("2026-12-31T09:00:00"), 2, ["2027-01-01"]))).toBe("2027-01-06 00:00");
+    expect(formatDateTime(announcementEnd(at("2026-12-31T09:00:00"), 2, []))).toBe("2027-01-05 00:00");
+  });
+
+  it("publishing just before midnight Beijing counts from the next Beijing day, whatever UTC says", () => {
+    // 23:30 Beijing on Monday is 15:30 UTC the same day; 00:30 Beijing Tuesday is Monday in UTC.
+    expect(formatDateTime(announcementEnd(at("2026-11-30T23:30:00"), 1, []))).toBe("2026-12-02 00:00");
+    expect(formatDateTime(announcementEnd(at("2026-12-01T00:30:00"), 1, []))).toBe("2026-12-03 00:00");
+  });
+
+  it("refuses a period that is not a positive whole number of days", () => {
+    expect(() => announcementEnd(new Date(), 0, [])).toThrow();
+    expect(() => announcementEnd(new Date(), 1.5, [])).toThrow();
+  });
+
+  it("counts the working days left, today included", () => {
+    const end = announcementEnd(at("2026-11-30T10:00:00"), 5, []);
+    expect(workingDaysLeft(at("2026-12-01T08:00:00"), end, [])).toBe(5);
+    expect(workingDaysLeft(at("2026-12-05T08:00:00"), end, [])).toBe(1);
+    expect(workingDaysLeft(at("2026-12-08T00:00:00"), end, [])).toBe(0);
+  });
+
+  it("parses the admin's holiday list and reports bad entries", () => {
+    expect(parseHolidays("2027-01-01\n2026-10-01，2026-10-02 2026-10-01")).toEqual({ dates: ["2026-10-01", "2026-10-02", "2027-01-01"], bad: [] });
+    expect(parseHolidays("2026-02-30 十月一日").bad).toEqual(["2026-02-30", "十月一日"]);
+  });
+});
+
+describe("the ranking formula", () => {
+  const evidence: Evidence = { hearingScore: 86, reportsDue: 4, reportsOnTime: 3, findings: ["ON_TRACK", "LAGGING"], milestonesTotal: 5, milestonesDone: 4, adoptions: 2 };
+
+  it("puts every part on a 0..100 scale", () => {
+    expect(components(evidence, 90)).toEqual({ jury: 90, hearing: 86, reports: 75, inspection: 75, milestones: 80, adoption: 40 });
+    const none: Evidence = { hearingScore: null, reportsDue: 0, reportsOnTime: 0, findings: [], milestonesTotal: 0, milestonesDone: 0, adoptions: 9 };
+    expect(components(none, null)).toEqual({ jury: 0, hearing: 0, reports: 100, inspection: 80, milestones: 0, adoption: 100 });
+  });
+
+  it("weights the parts as published", () => {
+    // 90×50% + 86×15% + 75×10% + 75×10% + 80×10% + 40×5% = 45 + 12.9 + 7.5 + 7.5 + 8 + 2
+    expect(compositeScore(components(evidence, 90), DEFAULT_WEIGHTS)).toBe(82.9);
+  });
+
+  it("checks the weights", () => {
+    expect(weightsProblem(DEFAULT_WEIGHTS)).toBeNull();
+    expect(weightsProblem({ ...DEFAULT_WEIGHTS, jury: 40 })).toBe("各项权重合计须为 100%，现为 90%");
+    expect(weightsProblem({ ...DEFAULT_WEIGHTS, jury: 0, hearing: 65 })).toBe("评委评分的权重不能为 0");
+    expect(weightsProblem({ ...DEFAULT_WEIGHTS, adoption: 5.5, milestones: 9.5 })).toMatch("整数");
+  });
+});
+
+describe("allocating awards within quotas", () => {
+  const tiers = [
+    { id: "t3", name: "三等奖", quota: 3, rank: 3 },
+    { id: "t1", name: "一等奖", quota: 1, rank: 1 },
+    { id: "t2", name: "二等奖", quota: 2, rank: 2 },
+  ];
+  const entries = (scores: number[]) => scores.map((score, i) => ({ id: `n${i + 1}`, score }));
+
+  it("fills the tiers from the highest and leaves the rest without award", () => {
+    const { tierOf, ties } = allocateAwards(entries([70, 95, 80, 60, 85, 75, 50]), tiers);
+    expect(Object.fromEntries(tierOf)).toEqual({ n2: "t1", n5: "t2", n3: "t2", n6: "t3", n1: "t3", n4: "t3", n7: null });
+    expect(ties).toEqual([]);
+  });
+
+  it("keeps a tie inside one tier when it fits", () => {
+    const { tierOf } = allocateAwards(entries([95, 85, 85, 70]), tiers);
+    expect(Object.fromEntries(tierOf)).toEqual({ n1: "t1", n2: "t2", n3: "t2", n4: "t3" });
+  });
+
+  it("moves a tie across a quota boundary down together and reports the empty place", () => {
+    const { tierOf, ties } = allocateAwards(entries([95, 85, 85, 85, 70]), tiers);
+    // 二等奖 has 2 places for 3 tied entries: all three go to 三等奖, 二等奖 stays empty.
+    expect(Object.fromEntries(tierOf)).toEqual({ n1: "t1", n2: "t3", n3: "t3", n4: "t3", n5: null });
+    expect(ties).toEqual([{ ids: ["n2", "n3", "n4"], tierName: "二等奖", placesLeft: 2 }]);
+  });
+
+  it("treats scores equal to two decimals as tied, and a tie at the top", () => {
+    const { tierOf, ties } = allocateAwards(entries([90.001, 90.004, 80]), tiers);
+    expect(Object.fromEntries(tierOf)).toEqual({ n1: "t2", n2: "t2", n3: "t3" });
+    expect(ties).toEqual([{ ids: ["n1", "n2"], tierName: "一等奖", placesLeft: 1 }]);
+  });
+
+  it("gives nothing when there are no tiers or no places", () => {
+    expect(Object.fromEntries(allocateAwards(entries([90]), []).tierOf)).toEqual({ n1: null });
+    expect(Object.fromEntries(allocateAwards(entries([90]), [{ id: "t", name: "十佳", quota: 0, rank: 1 }]).tierOf)).toEqual({ n1: null });
+  });
+});
