@@ -3,6 +3,8 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 
 export type NotificationKind =
+  | "promotion.mark"
+  | "adoption"
   | "topic.published"
   | "topic.assigned"
   | "topic.amended"
@@ -20,7 +22,8 @@ export type NotificationKind =
   | "report.reviewed"
   | "consultation"
   | "inspection"
-  | "report.reminder";
+  | "report.reminder"
+  | "township_meeting";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 
