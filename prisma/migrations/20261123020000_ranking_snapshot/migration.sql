@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Campaign" ADD COLUMN     "rankedAt" TIMESTAMPTZ(3);
+
