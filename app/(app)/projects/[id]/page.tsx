@@ -20,6 +20,7 @@ import { hearingRecordOf } from "@/lib/hearings/queries";
 import { openRectifications } from "@/lib/inspections/queries";
 import { RECTIFICATION_LABELS } from "@/lib/inspections/labels";
 import { seesWholeCounty } from "@/lib/auth/permissions";
+import { ProjectPromotion } from "@/components/promotion/project-promotion";
 
 export const metadata: Metadata = { title: "创新项目" };
 
@@ -91,6 +92,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       <Card title="听证与审定">
         <HearingRecord projectId={project.id} record={await hearingRecordOf(project.id)} county={seesWholeCounty(user.roles)} />
       </Card>
+
+      <ProjectPromotion project={project} user={user} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="附件">

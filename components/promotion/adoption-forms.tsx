@@ -1,0 +1,142 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { recordAdoption, updateAdoption } from "@/lib/promotion/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Notice } from "@/components/ui/field";
+
+type Errors = Record<string, string[] | undefined>;
+
+/** The fields every adoption has; `prefix` keeps ids unique when several forms share a page. */
+function AdoptionFields({ errors, today, prefix, values }: { errors: Errors; today: string; prefix: string; values?: { adoptedOn: string; how: string; result: string } }) {
+  const id = (name: string) => `${prefix}${name}`;
+  return (
+    <>
+      <Field label="借鉴时间" name={id("adoptedOn")} errors={errors.adoptedOn} required>
+        <input id={id("adoptedOn")} name="adoptedOn" type="date" max={today} defaultValue={values?.adoptedOn} className="input sm:w-48" aria-invalid={Boolean(errors.adoptedOn)} />
+      </Field>
+      <Field label="借鉴做法" name={id("how")} errors={errors.how} required hint="本单位是怎样借鉴、结合实际做了哪些调整">
+        <textarea id={id("how")} name="how" rows={3} defaultValue={values?.how} className="input" aria-invalid={Boolean(errors.how)} />
+      </Field>
+      <Field label="取得成效" name={id("result")} errors={errors.result} required>
+        <textarea id={id("result")} name="result" rows={3} defaultValue={values?.result} className="input" aria-invalid={Boolean(errors.result)} />
+      </Field>
+    </>
+  );
+}
+
+function SourceFields({ errors, prefix, values }: { errors: Errors; prefix: string; values?: { sourceName: string; sourcePlace: string } }) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <Field label="做法名称" name={`${prefix}sourceName`} errors={errors.sourceName} required>
+        <input id={`${prefix}sourceName`} name="sourceName" defaultValue={values?.sourceName} className="input" aria-invalid={Boolean(errors.sourceName)} />
+      </Field>
+      <Field label="来源地" name={`${prefix}sourcePlace`} errors={errors.sourcePlace} required hint="如：某省某县">
+        <input id={`${prefix}sourcePlace`} name="sourcePlace" defaultValue={values?.sourcePlace} className="input" aria-invalid={Boolean(errors.sourcePlace)} />
+      </Field>
+    </div>
+  );
+}
+
+/** On a case page: "记录借鉴" opens the form for adopting this project. */
+export function AdoptCaseForm({ projectId, today }: { projectId: string; today: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const form = useActionForm(recordAdoption, {
+    transform: (values) => ({ ...values, sourceProjectId: projectId }) as never,
+    onSuccess: () => {
+      setOpen(false);
+      setSaved(true);
+      router.refresh();
+    },
+  });
+  if (!open) {
+    return (
+      <div className="space-y-2">
+        {saved && <Notice tone="success">借鉴记录已保存。</Notice>}
+        <Button type="button" onClick={() => setOpen(true)}>
+          记录借鉴
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="记录借鉴">
+      <FormError message={form.formError} />
+      <AdoptionFields errors={form.fieldErrors} today={today} prefix="" />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" pending={form.pending}>
+          保存借鉴记录
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          取消
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A practice of another county, named by hand. */
+export function AdoptOutsideForm({ today }: { today: string }) {
+  const router = useRouter();
+  const ref = useRef<HTMLFormElement>(null);
+  const [saved, setSaved] = useState(false);
+  const form = useActionForm(recordAdoption, {
+    onSuccess: () => {
+      ref.current?.reset();
+      setSaved(true);
+      router.refresh();
+    },
+  });
+  return (
+    <form ref={ref} onSubmit={form.onSubmit} onChange={() => setSaved(false)} noValidate className="space-y-3" aria-label="借鉴外地做法">
+      {saved && <Notice tone="success">借鉴记录已保存。</Notice>}
+      <FormError message={form.formError} />
+      <SourceFields errors={form.fieldErrors} prefix="" />
+      <AdoptionFields errors={form.fieldErrors} today={today} prefix="" />
+      <Button type="submit" pending={form.pending}>
+        保存借鉴记录
+      </Button>
+    </form>
+  );
+}
+
+export type EditableAdoption = { id: string; version: number; outside: boolean; sourceName: string; sourcePlace: string; adoptedOn: string; how: string; result: string };
+
+export function EditAdoptionForm({ adoption, today, onDone }: { adoption: EditableAdoption; today: string; onDone?: () => void }) {
+  const router = useRouter();
+  const form = useActionForm(updateAdoption, {
+    transform: (values) => ({ ...values, id: adoption.id, version: adoption.version }) as never,
+    onSuccess: () => {
+      onDone?.();
+      router.refresh();
+    },
+  });
+  const prefix = `a${adoption.id}-`;
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="修改借鉴记录">
+      <FormError message={form.formError} />
+      {adoption.outside && <SourceFields errors={form.fieldErrors} prefix={prefix} values={adoption} />}
+      <AdoptionFields errors={form.fieldErrors} today={today} prefix={prefix} values={adoption} />
+      <Button type="submit" pending={form.pending}>
+        保存修改
+      </Button>
+    </form>
+  );
+}
+
+/** "修改" opens the edit form in place; saving closes it. */
+export function EditAdoptionToggle({ adoption, today }: { adoption: EditableAdoption; today: string }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+        修改
+      </Button>
+    );
+  }
+  return <EditAdoptionForm adoption={adoption} today={today} onDone={() => setOpen(false)} />;
+}
