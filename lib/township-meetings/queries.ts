@@ -85,3 +85,12 @@ export function sharesOfProject(projectId: string) {
     select: { id: true, practice: true, meeting: { select: { id: true, heldOn: true, place: true } } },
   });
 }
+
+/** What the meeting form offers: the townships, and projects for meetings held from `fromYear` to this year. */
+export async function meetingFormOptions(fromYear: number, thisYear: number, linked: { id: string; title: string; unitId: string; year: number }[] = []) {
+  const [townships, projects] = await Promise.all([townshipOptions(), shareableProjects(fromYear, thisYear)]);
+  const options = projects.map((p) => ({ id: p.id, title: p.title, unitId: p.unitId, year: p.year.year }));
+  // A project linked earlier stays selectable in the edit even if it has since been terminated.
+  for (const project of linked) if (!options.some((p) => p.id === project.id)) options.push(project);
+  return { townships, projects: options };
+}

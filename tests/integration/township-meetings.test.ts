@@ -15,6 +15,8 @@ let projectA: string;
 let projectB: string;
 
 const today = formatDate(new Date());
+// Share rows' errors are keyed "shares.0.projectId" (see lib/township-meetings/schemas.ts).
+const errorsOf = (result: { validationErrors?: { fieldErrors: object } } | undefined) => (result?.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
 const daysAgo = (days: number) => formatDate(new Date(Date.now() - days * 86_400_000));
 
 beforeAll(async () => {
@@ -63,14 +65,14 @@ describe("township meetings", () => {
   it("refuses a project of another township beside its field, a future date, and rows left empty", async () => {
     await actAs(staff);
     const wrong = await createTownshipMeeting(input(daysAgo(5), [{ unitId: county.townshipA.id, practice: "双定双评双述", projectId: projectB }]));
-    expect(wrong?.validationErrors?.fieldErrors["shares.0.projectId"]).toEqual(["该项目不是所选乡镇的项目"]);
+    expect(errorsOf(wrong)["shares.0.projectId"]).toEqual(["该项目不是所选乡镇的项目"]);
     const future = await createTownshipMeeting(input(formatDate(new Date(Date.now() + 2 * 86_400_000))));
     expect(future?.validationErrors?.fieldErrors.heldOn).toEqual(["例会日期不能晚于今天"]);
     const empty = await createTownshipMeeting(input(daysAgo(5), [{ unitId: "", practice: "" }]));
-    expect(empty?.validationErrors?.fieldErrors["shares.0.unitId"]).toEqual(["请选择乡镇"]);
-    expect(empty?.validationErrors?.fieldErrors["shares.0.practice"]).toEqual(["请填写交流的做法"]);
+    expect(errorsOf(empty)["shares.0.unitId"]).toEqual(["请选择乡镇"]);
+    expect(errorsOf(empty)["shares.0.practice"]).toEqual(["请填写交流的做法"]);
     const department = await createTownshipMeeting(input(daysAgo(5), [{ unitId: county.section.id, practice: "x" }]));
-    expect(department?.validationErrors?.fieldErrors["shares.0.unitId"]).toEqual(["请选择乡镇"]);
+    expect(errorsOf(department)["shares.0.unitId"]).toEqual(["请选择乡镇"]);
   });
 
   it("is not created by a township's user", async () => {

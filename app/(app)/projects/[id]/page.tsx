@@ -20,6 +20,7 @@ import { hearingRecordOf } from "@/lib/hearings/queries";
 import { openRectifications } from "@/lib/inspections/queries";
 import { RECTIFICATION_LABELS } from "@/lib/inspections/labels";
 import { seesWholeCounty } from "@/lib/auth/permissions";
+import { ProjectMeetingShares } from "@/components/township-meetings/project-shares";
 import { ProjectPromotion } from "@/components/promotion/project-promotion";
 
 export const metadata: Metadata = { title: "创新项目" };
@@ -94,6 +95,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       </Card>
 
       <ProjectPromotion project={project} user={user} />
+
+      <ProjectMeetingShares projectId={project.id} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="附件">
