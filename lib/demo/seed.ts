@@ -9,6 +9,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { seedSuggestions } from "@/lib/demo/suggestions";
 import { seedTopics } from "@/lib/demo/topics";
 import { seedProjects } from "@/lib/demo/projects";
+import { seedPromotion } from "@/lib/demo/promotion";
+import { seedTownshipMeetings } from "@/lib/demo/township-meetings";
 import { seedConsultations, seedInspections, seedReports } from "@/lib/demo/reports";
 import { COUNTY, CURRENT_DEMO_YEAR, DEMO_PASSWORD, DEMO_YEARS, DEPARTMENTS, FEATURED_ACCOUNTS, ORGANIZATION_DEPARTMENT, SECTIONS, TOWNSHIPS } from "@/lib/demo/data";
 
@@ -62,7 +64,9 @@ export async function seedDemo(): Promise<void> {
   await seedSuggestions(faker, DEMO_YEARS.filter((year) => year >= CURRENT_DEMO_YEAR - 1), "staff");
   await seedTopics(faker, CURRENT_DEMO_YEAR - 1, CURRENT_DEMO_YEAR);
   await seedProjects(faker, DEMO_YEARS, CURRENT_DEMO_YEAR);
+  await seedTownshipMeetings([CURRENT_DEMO_YEAR - 1, CURRENT_DEMO_YEAR]);
   await seedReports(faker, DEMO_YEARS);
   await seedConsultations(faker, CURRENT_DEMO_YEAR);
   await seedInspections(faker, CURRENT_DEMO_YEAR);
+  await seedPromotion();
 }
