@@ -101,7 +101,7 @@ export async function setHearingReviewersRecord(tx: Tx, input: { hearingId: stri
   await writeAudit({ actor: by.actor, action: "hearing.reviewers", entityType: "Hearing", entityId: hearing.id, summary: `${wanted.length} 名评审专家`, ip: by.ip }, tx);
 }
 
-async function unitTree(tx: Tx): Promise<UnitTree> {
+export async function unitTree(tx: Pick<Tx, "unit">): Promise<UnitTree> {
   const units = await tx.unit.findMany({ select: { id: true, parentId: true } });
   return new Map(units.map((unit) => [unit.id, unit.parentId]));
 }

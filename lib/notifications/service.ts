@@ -23,7 +23,8 @@ export type NotificationKind =
   | "consultation"
   | "inspection"
   | "report.reminder"
-  | "township_meeting";
+  | "township_meeting"
+  | "award";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

@@ -1,0 +1,41 @@
+// Where a campaign stands, from its stored status and the server clock. Pure.
+import type { AwardCategory, AwardLevel, CampaignStatus, UnitType } from "@/lib/generated/prisma/enums";
+
+export type CampaignPhase = "NOT_STARTED" | "NOMINATING" | "SCORING" | "ANNOUNCED" | "ANNOUNCEMENT_OVER" | "DECIDED";
+
+export const PHASE_LABELS: Record<CampaignPhase, string> = {
+  NOT_STARTED: "推荐未开始",
+  NOMINATING: "推荐中",
+  SCORING: "评审中",
+  ANNOUNCED: "公示中",
+  ANNOUNCEMENT_OVER: "公示期满",
+  DECIDED: "已表彰",
+};
+
+export const CATEGORY_LABELS: Record<AwardCategory, string> = { WORK: "创新性工作", PERSON: "创新性人才" };
+export const LEVEL_LABELS: Record<AwardLevel, string> = { DEPARTMENT: "部机关", COUNTY: "全县党务干部" };
+export const GROUPS: { category: AwardCategory; level: AwardLevel }[] = [
+  { category: "WORK", level: "COUNTY" },
+  { category: "WORK", level: "DEPARTMENT" },
+  { category: "PERSON", level: "COUNTY" },
+  { category: "PERSON", level: "DEPARTMENT" },
+];
+
+type Campaign = { status: CampaignStatus; nominationStartsAt: Date; nominationEndsAt: Date; announcementEndsAt: Date | null };
+
+export function campaignPhase(campaign: Campaign, now: Date): CampaignPhase {
+  if (campaign.status === "DECIDED") return "DECIDED";
+  if (campaign.status === "ANNOUNCED") return campaign.announcementEndsAt && now >= campaign.announcementEndsAt ? "ANNOUNCEMENT_OVER" : "ANNOUNCED";
+  if (now < campaign.nominationStartsAt) return "NOT_STARTED";
+  return now < campaign.nominationEndsAt ? "NOMINATING" : "SCORING";
+}
+
+/** The department's own sections nominate at the 部机关 level, townships and county departments county-wide. */
+export function levelOfUnit(type: UnitType): AwardLevel | null {
+  if (type === "SECTION") return "DEPARTMENT";
+  if (type === "TOWNSHIP" || type === "DEPARTMENT") return "COUNTY";
+  return null;
+}
+
+/** Projects that went through approval may be nominated: approved, in progress or completed. */
+export const NOMINABLE_STATES = ["APPROVED", "IN_PROGRESS", "COMPLETED"] as const;

@@ -1,0 +1,126 @@
+// Reading campaigns: each query is scoped to what the viewer may see, in the query itself.
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { seesWholeCounty } from "@/lib/auth/permissions";
+import { unitTree } from "@/lib/hearings/service";
+import { unitConflict } from "@/lib/hearings/assignment";
+import { NOMINABLE_STATES } from "@/lib/awards/phase";
+
+type Viewer = { roles: readonly Role[]; unitId: string };
+
+function nominationScope(viewer: Viewer): Prisma.NominationWhereInput {
+  return seesWholeCounty(viewer.roles) ? {} : { unitId: viewer.unitId };
+}
+
+export function listCampaigns() {
+  return db.campaign.findMany({
+    orderBy: { year: { year: "desc" } },
+    include: { year: true, _count: { select: { nominations: { where: { withdrawnAt: null } } } } },
+  });
+}
+
+export function getCampaign(id: string) {
+  return db.campaign.findUnique({
+    where: { id },
+    include: {
+      year: true,
+      tiers: { orderBy: [{ category: "asc" }, { level: "desc" }, { rank: "asc" }] },
+      jurors: { include: { user: { select: { id: true, name: true, unit: { select: { name: true } } } } }, orderBy: { user: { username: "asc" } } },
+    },
+  });
+}
+
+const nominationInclude = {
+  unit: { select: { name: true } },
+  project: { select: { id: true, title: true } },
+  tier: { select: { id: true, name: true, rank: true } },
+  ledProjects: { include: { project: { select: { id: true, title: true } } } },
+  _count: { select: { juryScores: { where: { submittedAt: { not: null }, conflictReason: null } } } },
+} satisfies Prisma.NominationInclude;
+
+export function nominationsOf(viewer: Viewer, campaignId: string) {
+  return db.nomination.findMany({
+    where: { campaignId, withdrawnAt: null, ...nominationScope(viewer) },
+    include: nominationInclude,
+    orderBy: [{ category: "desc" }, { level: "desc" }, { score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
+  });
+}
+
+export function nominationDetail(viewer: Viewer, id: string) {
+  return db.nomination.findFirst({
+    where: { id, ...nominationScope(viewer) },
+    include: { ...nominationInclude, campaign: { include: { year: true } }, awardChanges: { orderBy: { at: "asc" } } },
+  });
+}
+
+/** The unit's projects of the year it may nominate. */
+export function nominableProjects(unitId: string, yearId: string) {
+  return db.project.findMany({ where: { unitId, yearId, state: { in: [...NOMINABLE_STATES] } }, select: { id: true, title: true }, orderBy: { title: "asc" } });
+}
+
+/** What a juror has to score: open campaigns they sit on, without the entries of their own or related units. */
+export async function juryTasks(juror: { id: string; unitId: string }) {
+  const nominations = await db.nomination.findMany({
+    where: { withdrawnAt: null, campaign: { status: "OPEN", jurors: { some: { userId: juror.id } } } },
+    include: {
+      unit: { select: { name: true } },
+      project: { select: { title: true } },
+      campaign: { select: { id: true, title: true, nominationEndsAt: true, rankedAt: true } },
+      juryScores: { where: { jurorId: juror.id }, select: { submittedAt: true, conflictReason: true, total: true } },
+    },
+    orderBy: [{ campaign: { createdAt: "desc" } }, { category: "desc" }, { createdAt: "asc" }],
+  });
+  const tree = await unitTree(db);
+  return nominations.filter((n) => !unitConflict(juror.unitId, n.unitId, tree));
+}
+
+export function juryTaskDetail(jurorId: string, nominationId: string) {
+  return db.nomination.findFirst({
+    where: { id: nominationId, withdrawnAt: null, campaign: { jurors: { some: { userId: jurorId } } } },
+    include: { ...nominationInclude, campaign: { include: { year: true } }, juryScores: { where: { jurorId } } },
+  });
+}
+
+/** The announced list as the public sees it: names, units and tiers, nothing else. */
+export function announcedList(campaignId: string) {
+  return db.campaign.findFirst({
+    where: { id: campaignId, status: { in: ["ANNOUNCED", "DECIDED"] } },
+    include: {
+      year: { select: { year: true } },
+      tiers: { orderBy: [{ category: "asc" }, { level: "desc" }, { rank: "asc" }] },
+      nominations: {
+        where: { withdrawnAt: null, tierId: { not: null } },
+        select: { id: true, category: true, level: true, tierId: true, personName: true, personTitle: true, score: true, unit: { select: { name: true } }, project: { select: { id: true, title: true } } },
+        orderBy: [{ score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
+      },
+    },
+  });
+}
+
+export function latestAnnouncements() {
+  return db.campaign.findMany({ where: { status: { in: ["ANNOUNCED", "DECIDED"] } }, orderBy: { announcedAt: "desc" }, take: 5, select: { id: true, title: true, status: true, announcementEndsAt: true } });
+}
+
+export function objectionsOf(campaignId: string) {
+  return db.objection.findMany({
+    where: { campaignId },
+    include: { nomination: { select: { id: true, personName: true, category: true, level: true, tierId: true, project: { select: { title: true } }, unit: { select: { name: true } }, tier: { select: { name: true } } } } },
+    orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+  });
+}
+
+/** The awards a project won (as a project, or through the people who led it) in decided campaigns. */
+export function awardsOfProject(projectId: string) {
+  return db.nomination.findMany({
+    where: {
+      withdrawnAt: null,
+      tierId: { not: null },
+      campaign: { status: "DECIDED" },
+      OR: [{ projectId }, { ledProjects: { some: { projectId } } }],
+    },
+    select: { id: true, category: true, level: true, personName: true, tier: { select: { name: true } }, campaign: { select: { id: true, title: true, decisionNumber: true, decidedAt: true } } },
+    orderBy: { campaign: { decidedAt: "desc" } },
+  });
+}
