@@ -76,7 +76,7 @@ export function MeetingForm({ meeting, initial, townships, projects, today }: { 
             const name = (field: string) => `shares.${index}.${field}`;
             const choices = projects.filter((p) => p.unitId === row.unitId && (years.includes(p.year) || p.id === row.projectId));
             return (
-              <li key={row.key} className="space-y-2 rounded-md border border-stone-200 bg-stone-50 p-3" aria-label={`第 ${index + 1} 个乡镇`}>
+              <li key={row.key} className="space-y-2 rounded-md border border-stone-200 bg-stone-50 p-3" aria-label={`第 ${index + 1} 条交流`}>
                 <div className="grid gap-2 sm:grid-cols-2">
                   <Field label={`第 ${index + 1} 个乡镇`} name={name("unitId")} errors={e[name("unitId")]} required>
                     <select id={name("unitId")} value={row.unitId} onChange={(event) => set(row.key, { unitId: event.target.value, projectId: "" })} className="input" aria-invalid={Boolean(e[name("unitId")])}>
