@@ -29,6 +29,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <Link href="/suggest/lookup" className="link mx-1">
             查询答复
           </Link>
+          ，查看
+          <Link href="/announcements" className="link mx-1">
+            公示公告
+          </Link>
         </p>
       </div>
     </main>

@@ -13,6 +13,9 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             <Link href="/suggest/lookup" className="link">
               查询答复
             </Link>
+            <Link href="/announcements" className="link">
+              公示公告
+            </Link>
             <Link href="/" className="link">
               登录平台
             </Link>

@@ -124,3 +124,65 @@ export function awardsOfProject(projectId: string) {
     orderBy: { campaign: { decidedAt: "desc" } },
   });
 }
+
+// ——— Documents: the decision, the Excel list and the certificates ———
+
+const awardeeSelect = {
+  id: true,
+  category: true,
+  level: true,
+  tierId: true,
+  unitId: true,
+  personName: true,
+  personTitle: true,
+  statement: true,
+  score: true,
+  unit: { select: { name: true } },
+  project: { select: { id: true, title: true } },
+  ledProjects: { select: { project: { select: { title: true } } } },
+} satisfies Prisma.NominationSelect;
+
+/** A decided campaign and everyone it commends; the decision is a public document, so every reader gets all of it. */
+export function decidedAwards(campaignId: string) {
+  return db.campaign.findFirst({
+    where: { id: campaignId, status: "DECIDED" },
+    include: {
+      year: { select: { year: true } },
+      tiers: { orderBy: [{ category: "asc" }, { level: "desc" }, { rank: "asc" }] },
+      nominations: { where: { withdrawnAt: null, tierId: { not: null } }, select: awardeeSelect, orderBy: [{ score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }] },
+    },
+  });
+}
+
+/**
+ * The rows of the Excel list. Once decided the list is public, so any reader gets all of it; before that
+ * (proposed or announced, objections still open) only county readers may take the list out of the system.
+ */
+export async function exportAwards(viewer: Viewer, campaignId: string) {
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, ...(seesWholeCounty(viewer.roles) ? {} : { status: "DECIDED" }) },
+    include: {
+      year: { select: { year: true } },
+      tiers: { orderBy: [{ category: "asc" }, { level: "desc" }, { rank: "asc" }] },
+      nominations: { where: { withdrawnAt: null, tierId: { not: null } }, select: awardeeSelect, orderBy: [{ score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }] },
+    },
+  });
+  return campaign?.rankedAt ? campaign : null;
+}
+
+/** One certificate: an award of a decided campaign; a unit sees only its own. */
+export function certificateOf(viewer: Viewer, campaignId: string, nominationId: string) {
+  return db.nomination.findFirst({
+    where: { id: nominationId, campaignId, withdrawnAt: null, tierId: { not: null }, campaign: { status: "DECIDED" }, ...nominationScope(viewer) },
+    select: { ...awardeeSelect, tier: { select: { name: true } }, campaign: { select: { id: true, decidedAt: true, decisionNumber: true, year: { select: { year: true } } } } },
+  });
+}
+
+/** The objections of a campaign with the names of the staff who handled them (the row keeps only the id). */
+export async function objectionsWithHandlers(campaignId: string) {
+  const objections = await objectionsOf(campaignId);
+  const ids = [...new Set(objections.flatMap((o) => (o.handledById ? [o.handledById] : [])))];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return objections.map((o) => ({ ...o, handledByName: o.handledById ? (names.get(o.handledById) ?? "") : null }));
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useState } from "react";
+import { raiseObjection } from "@/lib/awards/actions";
+import { newChallenge } from "@/lib/suggestions/actions";
+import { useActionButton, useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Notice } from "@/components/ui/field";
+
+type Challenge = { question: string; token: string };
+type Entry = { id: string; label: string };
+
+/** 异议 on a running 公示: anyone may send one; the receipt is all that stays on the screen afterwards. */
+export function ObjectionForm({ campaignId, entries, challenge: initialChallenge }: { campaignId: string; entries: Entry[]; challenge: Challenge }) {
+  const [challenge, setChallenge] = useState(initialChallenge);
+  // A new question replaces an expired or used one without touching what was typed.
+  const another = useActionButton(newChallenge, (data) => setChallenge(data as Challenge));
+  const [receipt, setReceipt] = useState<string>();
+  const form = useActionForm(raiseObjection, {
+    transform: (values) => ({ ...values, campaignId, nominationId: values.nominationId || undefined, challengeToken: challenge.token }) as never,
+    onSuccess: (data) => setReceipt((data as { id: string }).id),
+  });
+  const errors = form.fieldErrors;
+
+  if (receipt) {
+    return (
+      <Notice tone="success">
+        <p>已收到您的异议，受理编号：</p>
+        <p data-testid="objection-receipt" className="my-2 font-mono text-2xl font-semibold tracking-wider">
+          {receipt}
+        </p>
+        <p>我们将调查核实，并通过您留下的联系方式答复。</p>
+      </Notice>
+    );
+  }
+
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="提出异议">
+      <FormError message={form.formError} />
+      <Field label="异议对象" name="nominationId" errors={errors.nominationId}>
+        <select id="nominationId" name="nominationId" defaultValue="" className="input" aria-invalid={Boolean(errors.nominationId)}>
+          <option value="">整体名单</option>
+          {entries.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="异议内容" name="content" errors={errors.content} hint="请写明具体事实和线索，至少 10 个字" required>
+        <textarea id="content" name="content" rows={6} maxLength={2000} className="input" aria-invalid={Boolean(errors.content)} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="联系人" name="contactName" errors={errors.contactName} required>
+          <input id="contactName" name="contactName" autoComplete="name" maxLength={20} className="input" aria-invalid={Boolean(errors.contactName)} />
+        </Field>
+        <Field label="联系电话" name="contactPhone" errors={errors.contactPhone} hint="便于核实情况和答复" required>
+          <input id="contactPhone" name="contactPhone" type="tel" inputMode="tel" autoComplete="tel" className="input" aria-invalid={Boolean(errors.contactPhone)} />
+        </Field>
+      </div>
+      {/* Hidden from people, filled by bots. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-0 w-0 overflow-hidden">
+        <label htmlFor="website">网址</label>
+        <input id="website" name="website" tabIndex={-1} autoComplete="off" />
+      </div>
+      <Field label={`验证题：${challenge.question}`} name="challengeAnswer" errors={errors.challengeAnswer} required>
+        <div className="flex items-center gap-3">
+          <input id="challengeAnswer" name="challengeAnswer" inputMode="numeric" autoComplete="off" className="input max-w-32" aria-invalid={Boolean(errors.challengeAnswer)} />
+          <button type="button" className="link text-sm" disabled={another.pending} onClick={() => another.run(undefined)}>
+            换一题
+          </button>
+        </div>
+      </Field>
+      <Button type="submit" pending={form.pending}>
+        提交异议
+      </Button>
+    </form>
+  );
+}
