@@ -22,6 +22,7 @@ import { RECTIFICATION_LABELS } from "@/lib/inspections/labels";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { ProjectMeetingShares } from "@/components/township-meetings/project-shares";
 import { ProjectPromotion } from "@/components/promotion/project-promotion";
+import { ProjectAwards } from "@/components/awards/project-awards";
 
 export const metadata: Metadata = { title: "创新项目" };
 
@@ -97,6 +98,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       <ProjectPromotion project={project} user={user} />
 
       <ProjectMeetingShares projectId={project.id} />
+
+      <ProjectAwards projectId={project.id} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="附件">
