@@ -6,7 +6,8 @@ import { declareConflict, saveScore } from "@/lib/hearings/actions";
 import { useActionButton } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
-import { weightedTotal, type Criterion } from "@/lib/hearings/scoring";
+import type { Criterion } from "@/lib/hearings/scoring";
+import { CriteriaFieldset } from "@/components/hearings/criteria-fieldset";
 import { VERDICT_LABELS, type Verdict } from "@/lib/hearings/labels";
 
 type Score = { version: number; values: Record<string, number>; comment: string | null; recommendation: Verdict | null; submitted: boolean } | null;
@@ -22,8 +23,6 @@ export function ScoreForm({ assignmentId, criteria, score, closed }: { assignmen
     setMessage(result.submitted ? `评分已提交，总分 ${result.total?.toFixed(2)} 分。听证会结束前可以修改。` : "草稿已保存。");
     router.refresh();
   });
-  const numbers = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "").map(([k, v]) => [k, Number(v)]));
-  const complete = criteria.every((c) => c.key in numbers && Number.isFinite(numbers[c.key]));
   const run = (submit: boolean) =>
     action.run({
       assignmentId,
@@ -38,38 +37,7 @@ export function ScoreForm({ assignmentId, criteria, score, closed }: { assignmen
       {score?.submitted && !message && <Notice tone="success">已提交评分{closed ? "。" : "，听证会结束前可以修改后重新提交。"}</Notice>}
       {message && <Notice tone="success">{message}</Notice>}
       <FormError message={action.error} />
-      <fieldset className="space-y-3" data-field="values" disabled={closed}>
-        <legend className="text-sm font-medium text-stone-700">对照创新标准打分</legend>
-        {criteria.map((criterion, index) => (
-          <div key={criterion.key} className="grid gap-1 sm:grid-cols-[1fr_9rem] sm:items-center">
-            <label htmlFor={`score-${criterion.key}`} className="text-sm">
-              {index + 1}. {criterion.label}
-              <span className="ml-1 text-xs text-stone-500">
-                （权重 {criterion.weight}%，满分 {criterion.max}）
-              </span>
-            </label>
-            <input
-              id={`score-${criterion.key}`}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={criterion.max}
-              step={0.5}
-              value={values[criterion.key]}
-              onChange={(event) => setValues({ ...values, [criterion.key]: event.target.value })}
-              className="input"
-            />
-          </div>
-        ))}
-        {action.fieldErrors.values?.map((m) => (
-          <p key={m} role="alert" className="text-sm text-red-600">
-            {m}
-          </p>
-        ))}
-        <p className="text-sm" data-testid="live-total">
-          加权总分：{complete ? `${weightedTotal(criteria, numbers).toFixed(2)} 分（满分 100）` : "各项打完后显示"}
-        </p>
-      </fieldset>
+      <CriteriaFieldset criteria={criteria} values={values} onChange={setValues} errors={action.fieldErrors.values} disabled={closed} />
       <Field label="评语" name="comment" errors={action.fieldErrors.comment}>
         <textarea id="comment" rows={3} value={comment} onChange={(event) => setComment(event.target.value)} className="input" disabled={closed} />
       </Field>

@@ -77,15 +77,15 @@ export async function createCampaignRecord(tx: Tx, input: CampaignInput, by: By)
   return campaign;
 }
 
-export async function updateCampaignRecord(tx: Tx, input: { id: string; version: number; campaign: CampaignInput }, by: By) {
+export async function updateCampaignRecord(tx: Tx, input: CampaignInput & { id: string; version: number }, by: By) {
   const current = await lockCampaign(tx, input.id);
   if (current.version !== input.version) throw new ActionError(STALE_RECORD);
   if (current.status !== "OPEN") throw new ActionError("名单已公示，设置不能再改");
-  if (input.campaign.year !== current.year.year) throw new FieldError("year", "年度不能修改");
+  if (input.year !== current.year.year) throw new FieldError("year", "年度不能修改");
   const scored = await tx.juryScore.count({ where: { nomination: { campaignId: current.id }, submittedAt: { not: null } } });
-  if (scored > 0 && JSON.stringify(current.criteria) !== JSON.stringify(input.campaign.criteria)) throw new FieldError("criteria", "评委已开始评分，评分标准不能再改");
-  await checkJurors(tx, input.campaign.jurorIds);
-  const tiers = tierRows(input.campaign.tiers);
+  if (scored > 0 && JSON.stringify(current.criteria) !== JSON.stringify(input.criteria)) throw new FieldError("criteria", "评委已开始评分，评分标准不能再改");
+  await checkJurors(tx, input.jurorIds);
+  const tiers = tierRows(input.tiers);
   const sameTiers = JSON.stringify(current.tiers.map(({ category, level, name, quota, rank }) => ({ category, level, name, quota, rank }))) === JSON.stringify(tiers);
   if (!sameTiers) {
     // New tiers invalidate the proposed list: it is cleared and the ranking has to run again.
@@ -94,9 +94,9 @@ export async function updateCampaignRecord(tx: Tx, input: { id: string; version:
     await tx.awardTier.createMany({ data: tiers.map((tier) => ({ ...tier, campaignId: current.id })) });
   }
   await tx.campaignJuror.deleteMany({ where: { campaignId: current.id } });
-  await tx.campaignJuror.createMany({ data: [...new Set(input.campaign.jurorIds)].map((userId) => ({ campaignId: current.id, userId })) });
-  await tx.campaign.update({ where: { id: current.id }, data: { ...settings(input.campaign), rankedAt: sameTiers ? current.rankedAt : null, version: { increment: 1 } } });
-  await writeAudit({ actor: by.actor, action: "campaign.update", entityType: "Campaign", entityId: current.id, summary: sameTiers ? input.campaign.title : `${input.campaign.title}（奖项调整，需重新生成名单）`, ip: by.ip }, tx);
+  await tx.campaignJuror.createMany({ data: [...new Set(input.jurorIds)].map((userId) => ({ campaignId: current.id, userId })) });
+  await tx.campaign.update({ where: { id: current.id }, data: { ...settings(input), rankedAt: sameTiers ? current.rankedAt : null, version: { increment: 1 } } });
+  await writeAudit({ actor: by.actor, action: "campaign.update", entityType: "Campaign", entityId: current.id, summary: sameTiers ? input.title : `${input.title}（奖项调整，需重新生成名单）`, ip: by.ip }, tx);
 }
 
 

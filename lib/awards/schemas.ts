@@ -21,8 +21,7 @@ const criterionSchema = z.object({
   max: z.coerce.number({ error: "请填写满分" }).int("满分须为整数"),
 });
 
-export const campaignSchema = z
-  .object({
+const campaignFields = z.object({
     year: z.coerce.number().int().min(2000).max(2100),
     title: requiredText("名称", 80),
     nominationStartsAt: instantField("推荐开始时间"),
@@ -35,8 +34,11 @@ export const campaignSchema = z
     jurorIds: z.array(idSchema).min(3, "评委至少 3 人").max(60),
     announcementDays: count("公示天数", 30).refine((n) => n >= 1, "公示期至少 1 个工作日"),
     holidays: z.string().max(2000).default(""),
-  })
-  .superRefine((value, ctx) => {
+});
+
+type CampaignFields = z.infer<typeof campaignFields>;
+
+function checkCampaign(value: CampaignFields, ctx: z.RefinementCtx) {
     if (value.nominationEndsAt <= value.nominationStartsAt) ctx.addIssue({ code: "custom", path: ["nominationEndsAt"], message: "推荐截止时间须晚于开始时间" });
     if (value.workQuotaPerUnit + value.personQuotaPerUnit === 0) ctx.addIssue({ code: "custom", path: ["workQuotaPerUnit"], message: "每单位至少可以推荐一项" });
     const rubric = rubricProblem(value.criteria);
@@ -46,11 +48,16 @@ export const campaignSchema = z
     if (value.tiers.length === 0) ctx.addIssue({ code: "custom", path: ["tiers"], message: "请至少设置一个奖项" });
     const { bad } = parseHolidays(value.holidays);
     if (bad.length) ctx.addIssue({ code: "custom", path: ["holidays"], message: `日期格式不正确：${bad.slice(0, 3).join("、")}（请写作 2026-10-01）` });
-  })
-  .transform(({ holidays, ...rest }) => ({ ...rest, holidays: parseHolidays(holidays).dates }));
-export type CampaignInput = z.infer<typeof campaignSchema>;
+}
 
-export const updateCampaignSchema = z.object({ id: idSchema, version: versionSchema, campaign: campaignSchema });
+const withHolidayDates = <T extends { holidays: string }>({ holidays, ...rest }: T) => ({ ...rest, holidays: parseHolidays(holidays).dates });
+
+export const campaignSchema = campaignFields.superRefine(checkCampaign).transform(withHolidayDates);
+export type CampaignInput = z.infer<typeof campaignSchema>;
+export const updateCampaignSchema = campaignFields
+  .extend({ id: idSchema, version: versionSchema })
+  .superRefine(checkCampaign)
+  .transform(withHolidayDates);
 
 export const nominationSchema = z
   .object({

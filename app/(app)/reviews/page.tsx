@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { myAssignments } from "@/lib/hearings/queries";
+import { juryTasks } from "@/lib/awards/queries";
+import { CATEGORY_LABELS } from "@/lib/awards/phase";
 import { formatDateTime } from "@/lib/time";
 import { Badge, DataTable, EmptyRow, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
@@ -10,7 +12,8 @@ export const metadata: Metadata = { title: "评审任务" };
 
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<{ declared?: string }> }) {
   const user = await requirePermission("hearings.score");
-  const assignments = await myAssignments(user.id);
+  const [assignments, jury] = await Promise.all([myAssignments(user.id), juryTasks(user)]);
+  const now = new Date();
   const open = assignments.filter((a) => !a.item.hearing.closedAt);
   const done = open.filter((a) => a.score?.submittedAt).length;
   return (
@@ -37,6 +40,35 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           </tr>
         ))}
       </DataTable>
+      {jury.length > 0 && (
+        <>
+          <h2 className="pt-2 text-base font-semibold">评比表彰评分</h2>
+          <DataTable headers={["推荐对象", "推荐单位", "评比", "评分", ""]}>
+            {jury.map((n) => {
+              const mine = n.juryScores[0];
+              const started = now >= n.campaign.nominationEndsAt;
+              return (
+                <tr key={n.id}>
+                  <td>
+                    {n.project?.title ?? n.personName}
+                    <span className="ml-1 text-xs text-stone-500">{CATEGORY_LABELS[n.category]}</span>
+                  </td>
+                  <td className="whitespace-nowrap">{n.unit.name}</td>
+                  <td>{n.campaign.title}</td>
+                  <td className="whitespace-nowrap">
+                    {mine?.conflictReason ? <Badge>已回避</Badge> : mine?.submittedAt ? <Badge tone="green">已提交 {mine.total?.toFixed(2)}</Badge> : started ? <Badge tone="amber">未评</Badge> : <Badge>推荐截止后评分</Badge>}
+                  </td>
+                  <td>
+                    <Link href={`/reviews/awards/${n.id}`} className="link whitespace-nowrap" aria-label={`评分：${n.project?.title ?? n.personName}`}>
+                      {started && !n.campaign.rankedAt && !mine?.submittedAt && !mine?.conflictReason ? "评分" : "查看"}
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { juryTaskDetail } from "@/lib/awards/queries";
+import { projectRecords } from "@/lib/awards/evidence";
+import { campaignPhase, CATEGORY_LABELS, LEVEL_LABELS } from "@/lib/awards/phase";
+import { unitTree } from "@/lib/hearings/service";
+import { unitConflict } from "@/lib/hearings/assignment";
+import type { Criterion } from "@/lib/hearings/scoring";
+import { db } from "@/lib/db/client";
+import { Card, PageHeader } from "@/components/ui/page";
+import { Notice } from "@/components/ui/field";
+import { NominationFacts, ProjectRecordList } from "@/components/awards/nomination-record";
+import { JuryConflictForm, JuryScoreForm } from "@/components/awards/jury-score-form";
+
+export const metadata: Metadata = { title: "评比评分" };
+
+export default async function JuryScorePage({ params }: { params: Promise<{ nominationId: string }> }) {
+  const user = await requirePermission("awards.score");
+  const nomination = await juryTaskDetail(user.id, (await params).nominationId);
+  // Not on this jury, or an entry of the juror's own (or a related) unit: there is nothing to see.
+  if (!nomination || unitConflict(user.unitId, nomination.unitId, await unitTree(db))) notFound();
+  const campaign = nomination.campaign;
+  const record = nomination.projectId ? (await projectRecords([nomination.projectId], campaign.year.year)).get(nomination.projectId) : undefined;
+  const score = nomination.juryScores[0] ?? null;
+  const phase = campaignPhase(campaign, new Date());
+  const closed = phase !== "SCORING" || !!campaign.rankedAt;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={nomination.project?.title ?? nomination.personName ?? ""}
+        description={`${campaign.title} · ${CATEGORY_LABELS[nomination.category]}（${LEVEL_LABELS[nomination.level]}）· ${nomination.unit.name}`}
+        actions={
+          <Link href="/reviews" className="link text-sm">
+            返回评审任务
+          </Link>
+        }
+      />
+      <Card title="推荐材料">
+        <NominationFacts nomination={nomination} linkProjects={false} />
+      </Card>
+      {record && (
+        <Card title={`${campaign.year.year}年度项目记录`}>
+          <ProjectRecordList record={record} />
+        </Card>
+      )}
+      <Card title="评分">
+        {score?.conflictReason ? (
+          <Notice tone="info">您已声明回避：{score.conflictReason}</Notice>
+        ) : (
+          <>
+            {phase === "NOMINATING" || phase === "NOT_STARTED" ? <Notice tone="info">推荐截止后开始评分。</Notice> : closed && <Notice tone="info">评分已结束。</Notice>}
+            <JuryScoreForm
+              nominationId={nomination.id}
+              criteria={campaign.criteria as unknown as Criterion[]}
+              score={score ? { version: score.version, values: (score.values ?? {}) as Record<string, number>, comment: score.comment, submitted: !!score.submittedAt } : null}
+              closed={closed}
+            />
+          </>
+        )}
+      </Card>
+      {!closed && !score?.conflictReason && (
+        <Card title="回避">
+          <JuryConflictForm nominationId={nomination.id} />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { createCampaign, updateCampaign } from "@/lib/awards/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, Notice } from "@/components/ui/field";
+import { CATEGORY_LABELS, GROUPS, LEVEL_LABELS } from "@/lib/awards/phase";
+import { WEIGHT_KEYS, WEIGHT_LABELS } from "@/lib/awards/ranking";
+import type { CampaignValues } from "@/lib/awards/form-values";
+
+type Tier = CampaignValues["tiers"][number];
+
+function Errors({ messages }: { messages?: string[] }) {
+  return messages?.map((m) => (
+    <p key={m} role="alert" className="text-sm text-red-600">
+      {m}
+    </p>
+  ));
+}
+
+export function CampaignForm({ initial, reviewers, existing }: { initial: CampaignValues; reviewers: { id: string; label: string }[]; existing?: { id: string; version: number; scored: boolean } }) {
+  const router = useRouter();
+  const [criteria, setCriteria] = useState(initial.criteria.map((c) => ({ ...c, weight: String(c.weight), max: String(c.max) })));
+  const [tiers, setTiers] = useState<Tier[]>(initial.tiers);
+  const form = useActionForm((existing ? updateCampaign : createCampaign) as typeof createCampaign, {
+    arrays: ["jurorIds"],
+    transform: (v) =>
+      ({
+        ...v,
+        ...(existing ?? {}),
+        year: initial.year,
+        criteria: criteria.map((c, i) => ({ key: c.key || `c${i + 1}`, label: c.label, weight: c.weight, max: c.max })),
+        weights: Object.fromEntries(WEIGHT_KEYS.map((key) => [key, v[`weight.${key}`]])),
+        tiers,
+      }) as never,
+    onSuccess: (data) => router.push(`/awards/${existing?.id ?? (data as { id: string }).id}`),
+  });
+  const e = form.fieldErrors;
+  const setTier = (index: number, patch: Partial<Tier>) => setTiers(tiers.map((t, i) => (i === index ? { ...t, ...patch } : t)));
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-6">
+      <FormError message={form.formError} />
+      <section className="grid gap-3 sm:grid-cols-2">
+        <Field label="名称" name="title" errors={e.title} required>
+          <input id="title" name="title" className="input" defaultValue={initial.title} />
+        </Field>
+        <div />
+        <Field label="推荐开始时间" name="nominationStartsAt" errors={e.nominationStartsAt} required>
+          <input id="nominationStartsAt" name="nominationStartsAt" type="datetime-local" className="input" defaultValue={initial.nominationStartsAt} />
+        </Field>
+        <Field label="推荐截止时间" name="nominationEndsAt" errors={e.nominationEndsAt} required hint="截止后评委开始评分">
+          <input id="nominationEndsAt" name="nominationEndsAt" type="datetime-local" className="input" defaultValue={initial.nominationEndsAt} />
+        </Field>
+        <Field label="每单位推荐项目数" name="workQuotaPerUnit" errors={e.workQuotaPerUnit} required>
+          <input id="workQuotaPerUnit" name="workQuotaPerUnit" type="number" min={0} className="input" defaultValue={initial.workQuotaPerUnit} />
+        </Field>
+        <Field label="每单位推荐人数" name="personQuotaPerUnit" errors={e.personQuotaPerUnit} required>
+          <input id="personQuotaPerUnit" name="personQuotaPerUnit" type="number" min={0} className="input" defaultValue={initial.personQuotaPerUnit} />
+        </Field>
+        <Field label="公示期（工作日）" name="announcementDays" errors={e.announcementDays} required hint="自发布次日起计算，周末和下列节假日不计">
+          <input id="announcementDays" name="announcementDays" type="number" min={1} className="input" defaultValue={initial.announcementDays} />
+        </Field>
+        <Field label="法定节假日" name="holidays" errors={e.holidays} hint="每行一个日期，如 2026-10-01">
+          <textarea id="holidays" name="holidays" rows={3} className="input" defaultValue={initial.holidays} />
+        </Field>
+      </section>
+
+      <fieldset data-field="tiers" className="space-y-3">
+        <legend className="text-base font-semibold">奖项与名额</legend>
+        {GROUPS.map((group) => (
+          <div key={`${group.category}/${group.level}`} className="rounded border border-stone-200 p-3">
+            <p className="text-sm font-medium">
+              {CATEGORY_LABELS[group.category]} · {LEVEL_LABELS[group.level]}
+            </p>
+            <ul className="mt-2 space-y-2">
+              {tiers.map((tier, index) =>
+                tier.category === group.category && tier.level === group.level ? (
+                  <li key={index} className="flex flex-wrap items-center gap-2 text-sm">
+                    <input aria-label={`${CATEGORY_LABELS[group.category]}${LEVEL_LABELS[group.level]}奖项名称`} className="input w-32" value={tier.name} onChange={(ev) => setTier(index, { name: ev.target.value })} />
+                    <label className="flex items-center gap-1">
+                      名额
+                      <input aria-label={`${tier.name}名额`} type="number" min={1} className="input w-20" value={tier.quota} onChange={(ev) => setTier(index, { quota: ev.target.value })} />
+                    </label>
+                    <button type="button" className="link text-red-700" onClick={() => setTiers(tiers.filter((_, i) => i !== index))}>
+                      删除
+                    </button>
+                  </li>
+                ) : null,
+              )}
+            </ul>
+            <button type="button" className="link mt-2 text-sm" onClick={() => setTiers([...tiers, { ...group, name: "", quota: 1 }])}>
+              ＋ 增加奖次
+            </button>
+          </div>
+        ))}
+        <p className="text-xs text-stone-500">同一类别和层级内，排在前面的奖次为高奖次。</p>
+        <Errors messages={e.tiers} />
+      </fieldset>
+
+      <fieldset data-field="criteria" className="space-y-2">
+        <legend className="text-base font-semibold">评委评分标准</legend>
+        {existing?.scored && <Notice tone="info">评委已开始评分，评分标准不能再改。</Notice>}
+        {criteria.map((c, index) => (
+          <div key={index} className="grid gap-2 text-sm sm:grid-cols-[1fr_6rem_6rem_auto] sm:items-center">
+            <input aria-label={`评分项${index + 1}名称`} className="input" value={c.label} onChange={(ev) => setCriteria(criteria.map((x, i) => (i === index ? { ...x, label: ev.target.value } : x)))} />
+            <label className="flex items-center gap-1">
+              权重%
+              <input aria-label={`评分项${index + 1}权重`} type="number" className="input" value={c.weight} onChange={(ev) => setCriteria(criteria.map((x, i) => (i === index ? { ...x, weight: ev.target.value } : x)))} />
+            </label>
+            <label className="flex items-center gap-1">
+              满分
+              <input aria-label={`评分项${index + 1}满分`} type="number" className="input" value={c.max} onChange={(ev) => setCriteria(criteria.map((x, i) => (i === index ? { ...x, max: ev.target.value } : x)))} />
+            </label>
+            <button type="button" className="link text-left text-red-700" onClick={() => setCriteria(criteria.filter((_, i) => i !== index))}>
+              删除
+            </button>
+          </div>
+        ))}
+        <button type="button" className="link text-sm" onClick={() => setCriteria([...criteria, { key: `c${Date.now().toString(36)}`, label: "", weight: "0", max: "10" }])}>
+          ＋ 增加评分项
+        </button>
+        <Errors messages={e.criteria} />
+      </fieldset>
+
+      <fieldset data-field="weights" className="space-y-2">
+        <legend className="text-base font-semibold">排名公式权重（%）</legend>
+        <div className="grid gap-2 text-sm sm:grid-cols-3">
+          {WEIGHT_KEYS.map((key) => (
+            <label key={key} className="flex items-center justify-between gap-2">
+              {WEIGHT_LABELS[key]}
+              <input name={`weight.${key}`} aria-label={`${WEIGHT_LABELS[key]}权重`} type="number" min={0} max={100} className="input w-20" defaultValue={initial.weights[key]} />
+            </label>
+          ))}
+        </div>
+        <Errors messages={e.weights} />
+      </fieldset>
+
+      <fieldset data-field="jurorIds" className="space-y-1">
+        <legend className="text-base font-semibold">评委</legend>
+        <p className="text-xs text-stone-500">评委不为本单位及上下级单位的推荐评分；评委本人也可以声明回避。</p>
+        <div className="grid gap-1 text-sm sm:grid-cols-2">
+          {reviewers.map((r) => (
+            <label key={r.id} className="flex items-center gap-2">
+              <input type="checkbox" name="jurorIds" value={r.id} defaultChecked={initial.jurorIds.includes(r.id)} />
+              {r.label}
+            </label>
+          ))}
+        </div>
+        <Errors messages={e.jurorIds} />
+      </fieldset>
+
+      <Button type="submit" pending={form.pending}>
+        {existing ? "保存设置" : "开启评比表彰"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { nominate } from "@/lib/awards/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, FormError } from "@/components/ui/field";
+import type { AwardCategory } from "@/lib/generated/prisma/enums";
+
+type Option = { id: string; title: string };
+
+export function NominationForm({ campaignId, projects, left }: { campaignId: string; projects: Option[]; left: Record<AwardCategory, number> }) {
+  const router = useRouter();
+  const [category, setCategory] = useState<AwardCategory>(left.WORK > 0 || left.PERSON === 0 ? "WORK" : "PERSON");
+  const form = useActionForm(nominate, {
+    arrays: ["ledProjectIds"],
+    transform: (v) => ({ ...v, campaignId, category }) as never,
+    onSuccess: () => router.push(`/awards/${campaignId}`),
+  });
+  const e = form.fieldErrors;
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-4">
+      <FormError message={form.formError} />
+      <fieldset data-field="category">
+        <legend className="text-sm font-medium text-stone-700">推荐类别</legend>
+        <div className="mt-1 flex flex-wrap gap-4 text-sm">
+          <label className="flex items-center gap-1">
+            <input type="radio" name="categoryChoice" checked={category === "WORK"} onChange={() => setCategory("WORK")} />
+            创新性工作（还可推荐 {left.WORK} 项）
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="radio" name="categoryChoice" checked={category === "PERSON"} onChange={() => setCategory("PERSON")} />
+            创新性人才（还可推荐 {left.PERSON} 名）
+          </label>
+        </div>
+        {e.category?.map((m) => (
+          <p key={m} role="alert" className="text-sm text-red-600">
+            {m}
+          </p>
+        ))}
+      </fieldset>
+      {/* Both parts stay mounted, so switching the category never loses what was typed. */}
+      <div hidden={category !== "WORK"} className="space-y-4">
+        <Field label="推荐项目" name="projectId" errors={e.projectId} required hint="本单位当年已立项、实施中或已完成的项目">
+          <select id="projectId" name="projectId" className="input" defaultValue="">
+            <option value="">请选择</option>
+            {projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div hidden={category !== "PERSON"} className="space-y-4">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label="姓名" name="personName" errors={e.personName} required>
+            <input id="personName" name="personName" className="input" />
+          </Field>
+          <Field label="单位职务" name="personTitle" errors={e.personTitle} required>
+            <input id="personTitle" name="personTitle" className="input" />
+          </Field>
+        </div>
+        <Field label="主要事迹" name="deeds" errors={e.deeds} required hint="至少 50 个字：做了什么创新、解决了什么问题、取得了什么成效">
+          <textarea id="deeds" name="deeds" rows={6} className="input" />
+        </Field>
+        <fieldset data-field="ledProjectIds">
+          <legend className="text-sm font-medium text-stone-700">牵头的创新项目</legend>
+          <div className="mt-1 space-y-1 text-sm">
+            {projects.length === 0 && <p className="text-stone-500">本单位当年没有已立项的项目。</p>}
+            {projects.map((p) => (
+              <label key={p.id} className="flex items-center gap-2">
+                <input type="checkbox" name="ledProjectIds" value={p.id} />
+                {p.title}
+              </label>
+            ))}
+          </div>
+          {e.ledProjectIds?.map((m) => (
+            <p key={m} role="alert" className="text-sm text-red-600">
+              {m}
+            </p>
+          ))}
+        </fieldset>
+      </div>
+      <Field label="推荐理由" name="statement" errors={e.statement} required>
+        <textarea id="statement" name="statement" rows={4} className="input" />
+      </Field>
+      <Button type="submit" pending={form.pending}>
+        提交推荐
+      </Button>
+    </form>
+  );
+}
