@@ -10,6 +10,7 @@ import { seedSuggestions } from "@/lib/demo/suggestions";
 import { seedTopics } from "@/lib/demo/topics";
 import { seedProjects } from "@/lib/demo/projects";
 import { seedPromotion } from "@/lib/demo/promotion";
+import { seedAwards } from "@/lib/demo/awards";
 import { seedTownshipMeetings } from "@/lib/demo/township-meetings";
 import { seedConsultations, seedInspections, seedReports } from "@/lib/demo/reports";
 import { COUNTY, CURRENT_DEMO_YEAR, DEMO_PASSWORD, DEMO_YEARS, DEPARTMENTS, FEATURED_ACCOUNTS, ORGANIZATION_DEPARTMENT, SECTIONS, TOWNSHIPS } from "@/lib/demo/data";
@@ -69,4 +70,5 @@ export async function seedDemo(): Promise<void> {
   await seedConsultations(faker, CURRENT_DEMO_YEAR);
   await seedInspections(faker, CURRENT_DEMO_YEAR);
   await seedPromotion();
+  await seedAwards();
 }
