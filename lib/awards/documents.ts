@@ -50,7 +50,7 @@ export function certificateText(entry: Awardee, tierName: string, year: number) 
   if (entry.category === "WORK") {
     return {
       to: `${entry.unit.name}：`,
-      body: `你单位“${entry.project?.title ?? ""}”被评为${year}年度组织工作改革创新${CATEGORY_LABELS.WORK}${tierName}。`,
+      body: `你单位“${entry.project?.title ?? ""}”被评为${year}年度组织工作改革创新评比${CATEGORY_LABELS.WORK}${tierName}。`,
     };
   }
   return {
