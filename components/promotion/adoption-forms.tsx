@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { recordAdoption, updateAdoption } from "@/lib/promotion/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 
 type Errors = Record<string, string[] | undefined>;
@@ -40,42 +40,37 @@ function SourceFields({ errors, prefix, values }: { errors: Errors; prefix: stri
   );
 }
 
-/** On a case page: "记录借鉴" opens the form for adopting this project. */
+const summaryClass = `${buttonClass()} cursor-pointer list-none [&::-webkit-details-marker]:hidden`;
+
+/** On a case page: "记录借鉴" opens the form (a native disclosure, so it opens even before the page is interactive). */
 export function AdoptCaseForm({ projectId, today }: { projectId: string; today: string }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [saved, setSaved] = useState(false);
   const form = useActionForm(recordAdoption, {
     transform: (values) => ({ ...values, sourceProjectId: projectId }) as never,
     onSuccess: () => {
-      setOpen(false);
+      formRef.current?.reset();
+      if (details.current) details.current.open = false;
       setSaved(true);
       router.refresh();
     },
   });
-  if (!open) {
-    return (
-      <div className="space-y-2">
-        {saved && <Notice tone="success">借鉴记录已保存。</Notice>}
-        <Button type="button" onClick={() => setOpen(true)}>
-          记录借鉴
-        </Button>
-      </div>
-    );
-  }
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="记录借鉴">
-      <FormError message={form.formError} />
-      <AdoptionFields errors={form.fieldErrors} today={today} prefix="" />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" pending={form.pending}>
-          保存借鉴记录
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-          取消
-        </Button>
-      </div>
-    </form>
+    <div className="space-y-2">
+      {saved && <Notice tone="success">借鉴记录已保存。</Notice>}
+      <details ref={details} onToggle={(event) => event.currentTarget.open && setSaved(false)}>
+        <summary className={summaryClass}>记录借鉴</summary>
+        <form ref={formRef} onSubmit={form.onSubmit} noValidate className="mt-3 space-y-3" aria-label="记录借鉴">
+          <FormError message={form.formError} />
+          <AdoptionFields errors={form.fieldErrors} today={today} prefix="" />
+          <Button type="submit" pending={form.pending}>
+            保存借鉴记录
+          </Button>
+        </form>
+      </details>
+    </div>
   );
 }
 
@@ -130,13 +125,13 @@ export function EditAdoptionForm({ adoption, today, onDone }: { adoption: Editab
 
 /** "修改" opens the edit form in place; saving closes it. */
 export function EditAdoptionToggle({ adoption, today }: { adoption: EditableAdoption; today: string }) {
-  const [open, setOpen] = useState(false);
-  if (!open) {
-    return (
-      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
-        修改
-      </Button>
-    );
-  }
-  return <EditAdoptionForm adoption={adoption} today={today} onDone={() => setOpen(false)} />;
+  const details = useRef<HTMLDetailsElement>(null);
+  return (
+    <details ref={details}>
+      <summary className="link cursor-pointer text-sm">修改</summary>
+      <div className="mt-2">
+        <EditAdoptionForm adoption={adoption} today={today} onDone={() => details.current && (details.current.open = false)} />
+      </div>
+    </details>
+  );
 }

@@ -122,11 +122,28 @@ export async function listAdoptions(viewer: Viewer, filter: AdoptionFilter) {
         sourcePlace: true,
         version: true,
         unit: { select: { name: true } },
-        sourceProject: { select: { id: true, title: true, unit: { select: { name: true } } } },
+        sourceProject: {
+          select: {
+            id: true,
+            title: true,
+            unit: { select: { name: true } },
+            marks: { where: { revokedAt: null }, take: 1, select: { id: true } },
+            nominations: { where: awardedNomination, take: 1, select: { id: true } },
+          },
+        },
       },
     }),
   ]);
-  return { total, page, pageSize: ADOPTIONS_PAGE_SIZE, adoptions };
+  // A source whose mark was revoked has left the library: named, but no longer a link to a case.
+  return {
+    total,
+    page,
+    pageSize: ADOPTIONS_PAGE_SIZE,
+    adoptions: adoptions.map(({ sourceProject, ...adoption }) => ({
+      ...adoption,
+      sourceProject: sourceProject && { id: sourceProject.id, title: sourceProject.title, unit: sourceProject.unit, inLibrary: sourceProject.marks.length + sourceProject.nominations.length > 0 },
+    })),
+  };
 }
 
 /** Units that have recorded adoptions, for the county's unit filter. */

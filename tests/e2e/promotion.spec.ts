@@ -51,7 +51,7 @@ test("管理员认定示范项目，乡镇在案例库搜到并记录借鉴，�
   await expect(clerk.getByRole("link", { name: "项目详情" })).toHaveCount(0);
 
   const how = unique("结合本镇实际设立党员先锋岗");
-  await clerk.getByRole("button", { name: "记录借鉴" }).click();
+  await clerk.getByText("记录借鉴", { exact: true }).click();
   const adopt = clerk.getByRole("form", { name: "记录借鉴" });
   await adopt.getByLabel(/^借鉴时间/).fill(beijingDay(-1));
   await adopt.getByLabel(/^取得成效/).fill("全镇 86 名无职党员认岗定责，群众满意度提升。");
@@ -60,7 +60,7 @@ test("管理员认定示范项目，乡镇在案例库搜到并记录借鉴，�
   await expect(adopt.getByLabel(/^取得成效/)).toHaveValue("全镇 86 名无职党员认岗定责，群众满意度提升。");
   await adopt.getByLabel(/^借鉴做法/).fill(how);
   await adopt.getByRole("button", { name: "保存借鉴记录" }).click();
-  await expect(clerk.getByText("借鉴记录已保存。")).toBeVisible();
+  await expect(clerk.getByRole("status").filter({ hasText: "借鉴记录已保存。" })).toBeVisible();
   await expect(clerk.getByRole("list", { name: "借鉴单位" })).toContainText(`白沙镇${beijingDay(-1)} 借鉴`);
   await clerk.goto("/cases/adoptions");
   await expect(clerk.getByTestId("adoption").filter({ hasText: how })).toContainText(title);
@@ -75,7 +75,7 @@ test("管理员认定示范项目，乡镇在案例库搜到并记录借鉴，�
   await leader.goto(`/cases?q=${encodeURIComponent(word)}&mark=DEMONSTRATION`);
   await leader.getByRole("link", { name: title, exact: true }).click();
   await expect(leader.getByRole("list", { name: "借鉴单位" })).toContainText(how);
-  await expect(leader.getByRole("button", { name: "记录借鉴" })).toHaveCount(0);
+  await expect(leader.getByText("记录借鉴", { exact: true })).toHaveCount(0);
   await leader.getByRole("link", { name: "项目详情" }).click();
   await expect(leader.getByTestId("project-mark").first()).toBeVisible();
   await expect(leader.getByText("认定为品牌 / 精品 / 示范项目")).toHaveCount(0);
@@ -117,12 +117,12 @@ test.describe("手机", () => {
     await expect(form.getByLabel(/^做法名称/)).toHaveValue(name);
     await form.getByLabel(/^来源地/).fill("某省远山县");
     await form.getByRole("button", { name: "保存借鉴记录" }).click();
-    await expect(form.getByText("借鉴记录已保存。")).toBeVisible();
+    await expect(form.getByRole("status").filter({ hasText: "借鉴记录已保存。" })).toBeVisible();
 
     const record = page.getByTestId("adoption").filter({ hasText: name });
     await expect(record).toContainText(`${name}（某省远山县）`);
     await expectNoHorizontalOverflow(page, "借鉴推广");
-    await record.getByRole("button", { name: "修改" }).click();
+    await record.getByText("修改", { exact: true }).click();
     await record.getByLabel(/^取得成效/).fill("半年代办事项 326 件，群众满意率 98%。");
     await record.getByRole("button", { name: "保存修改" }).click();
     await expect(record).toContainText("成效：半年代办事项 326 件，群众满意率 98%。");

@@ -52,10 +52,14 @@ export default async function AdoptionsPage({ searchParams }: { searchParams: Pr
             <div className="flex flex-wrap items-baseline gap-x-2 font-medium text-stone-900">
               {county && <span>{adoption.unit.name}</span>}
               <span>借鉴</span>
-              {adoption.sourceProject ? (
+              {adoption.sourceProject?.inLibrary ? (
                 <Link href={`/cases/${adoption.sourceProject.id}`} className="link break-all">
                   {adoption.sourceProject.title}（{adoption.sourceProject.unit.name}）
                 </Link>
+              ) : adoption.sourceProject ? (
+                <span className="break-all">
+                  {adoption.sourceProject.title}（{adoption.sourceProject.unit.name}）
+                </span>
               ) : (
                 <span className="break-all">
                   {adoption.sourceName}（{adoption.sourcePlace}）
