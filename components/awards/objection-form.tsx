@@ -2,19 +2,17 @@
 
 import { useState } from "react";
 import { raiseObjection } from "@/lib/awards/actions";
-import { newChallenge } from "@/lib/suggestions/actions";
-import { useActionButton, useActionForm } from "@/components/forms/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
+import { BotGuard, type Challenge } from "@/components/forms/bot-guard";
 
-type Challenge = { question: string; token: string };
 type Entry = { id: string; label: string };
 
 /** 异议 on a running 公示: anyone may send one; the receipt is all that stays on the screen afterwards. */
 export function ObjectionForm({ campaignId, entries, challenge: initialChallenge }: { campaignId: string; entries: Entry[]; challenge: Challenge }) {
   const [challenge, setChallenge] = useState(initialChallenge);
   // A new question replaces an expired or used one without touching what was typed.
-  const another = useActionButton(newChallenge, (data) => setChallenge(data as Challenge));
   const [receipt, setReceipt] = useState<string>();
   const form = useActionForm(raiseObjection, {
     transform: (values) => ({ ...values, campaignId, nominationId: values.nominationId || undefined, challengeToken: challenge.token }) as never,
@@ -58,19 +56,7 @@ export function ObjectionForm({ campaignId, entries, challenge: initialChallenge
           <input id="contactPhone" name="contactPhone" type="tel" inputMode="tel" autoComplete="tel" className="input" aria-invalid={Boolean(errors.contactPhone)} />
         </Field>
       </div>
-      {/* Hidden from people, filled by bots. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-0 w-0 overflow-hidden">
-        <label htmlFor="website">网址</label>
-        <input id="website" name="website" tabIndex={-1} autoComplete="off" />
-      </div>
-      <Field label={`验证题：${challenge.question}`} name="challengeAnswer" errors={errors.challengeAnswer} required>
-        <div className="flex items-center gap-3">
-          <input id="challengeAnswer" name="challengeAnswer" inputMode="numeric" autoComplete="off" className="input max-w-32" aria-invalid={Boolean(errors.challengeAnswer)} />
-          <button type="button" className="link text-sm" disabled={another.pending} onClick={() => another.run(undefined)}>
-            换一题
-          </button>
-        </div>
-      </Field>
+      <BotGuard challenge={challenge} onChallenge={setChallenge} errors={errors.challengeAnswer} />
       <Button type="submit" pending={form.pending}>
         提交异议
       </Button>

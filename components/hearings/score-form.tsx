@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { declareConflict, saveScore } from "@/lib/hearings/actions";
+import { declareJuryConflict, saveJuryScore } from "@/lib/awards/actions";
 import { useActionButton } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
@@ -10,53 +11,60 @@ import type { Criterion } from "@/lib/hearings/scoring";
 import { CriteriaFieldset } from "@/components/hearings/criteria-fieldset";
 import { VERDICT_LABELS, type Verdict } from "@/lib/hearings/labels";
 
-type Score = { version: number; values: Record<string, number>; comment: string | null; recommendation: Verdict | null; submitted: boolean } | null;
+type Score = { version: number; values: Record<string, number>; comment: string | null; recommendation?: Verdict | null; submitted: boolean } | null;
 
-export function ScoreForm({ assignmentId, criteria, score, closed }: { assignmentId: string; criteria: Criterion[]; score: Score; closed: boolean }) {
+/** The one score sheet: a hearing assignment (with a recommendation) or a year-end jury task. */
+type Kind = "hearing" | "jury";
+const UNTIL: Record<Kind, string> = { hearing: "听证会结束前", jury: "生成拟表彰名单前" };
+const target = (kind: Kind, id: string) => (kind === "hearing" ? { assignmentId: id } : { nominationId: id });
+
+export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: Kind; targetId: string; criteria: Criterion[]; score: Score; closed: boolean }) {
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(criteria.map((c) => [c.key, score?.values[c.key]?.toString() ?? ""])));
   const [comment, setComment] = useState(score?.comment ?? "");
   const [recommendation, setRecommendation] = useState<string>(score?.recommendation ?? "");
   const [message, setMessage] = useState<string>();
-  const action = useActionButton(saveScore, (data) => {
+  const action = useActionButton((kind === "hearing" ? saveScore : saveJuryScore) as typeof saveScore, (data) => {
     const result = data as { submitted: boolean; total: number | null };
-    setMessage(result.submitted ? `评分已提交，总分 ${result.total?.toFixed(2)} 分。听证会结束前可以修改。` : "草稿已保存。");
+    setMessage(result.submitted ? `评分已提交，总分 ${result.total?.toFixed(2)} 分。${UNTIL[kind]}可以修改。` : "草稿已保存。");
     router.refresh();
   });
   const run = (submit: boolean) =>
     action.run({
-      assignmentId,
+      ...target(kind, targetId),
       version: score?.version,
       values: Object.fromEntries(criteria.map((c) => [c.key, values[c.key] === "" ? null : Number(values[c.key])])),
       comment,
-      recommendation: recommendation as Verdict | "",
+      ...(kind === "hearing" ? { recommendation: recommendation as Verdict | "" } : {}),
       submit,
     } as never);
   return (
     <div className="space-y-4">
-      {score?.submitted && !message && <Notice tone="success">已提交评分{closed ? "。" : "，听证会结束前可以修改后重新提交。"}</Notice>}
+      {score?.submitted && !message && <Notice tone="success">已提交评分{closed ? "。" : `，${UNTIL[kind]}可以修改后重新提交。`}</Notice>}
       {message && <Notice tone="success">{message}</Notice>}
       <FormError message={action.error} />
-      <CriteriaFieldset criteria={criteria} values={values} onChange={setValues} errors={action.fieldErrors.values} disabled={closed} />
+      <CriteriaFieldset criteria={criteria} values={values} onChange={setValues} errors={action.fieldErrors.values} disabled={closed} legend={kind === "hearing" ? "对照创新标准打分" : "对照评分标准打分"} />
       <Field label="评语" name="comment" errors={action.fieldErrors.comment}>
         <textarea id="comment" rows={3} value={comment} onChange={(event) => setComment(event.target.value)} className="input" disabled={closed} />
       </Field>
-      <fieldset data-field="recommendation" disabled={closed}>
-        <legend className="text-sm font-medium text-stone-700">评审意见</legend>
-        <div className="mt-1 flex flex-wrap gap-4 text-sm">
-          {(Object.keys(VERDICT_LABELS) as Verdict[]).map((verdict) => (
-            <label key={verdict} className="flex items-center gap-1">
-              <input type="radio" name="recommendation" value={verdict} checked={recommendation === verdict} onChange={() => setRecommendation(verdict)} />
-              {VERDICT_LABELS[verdict]}
-            </label>
+      {kind === "hearing" && (
+        <fieldset data-field="recommendation" disabled={closed}>
+          <legend className="text-sm font-medium text-stone-700">评审意见</legend>
+          <div className="mt-1 flex flex-wrap gap-4 text-sm">
+            {(Object.keys(VERDICT_LABELS) as Verdict[]).map((verdict) => (
+              <label key={verdict} className="flex items-center gap-1">
+                <input type="radio" name="recommendation" value={verdict} checked={recommendation === verdict} onChange={() => setRecommendation(verdict)} />
+                {VERDICT_LABELS[verdict]}
+              </label>
+            ))}
+          </div>
+          {action.fieldErrors.recommendation?.map((m) => (
+            <p key={m} role="alert" className="text-sm text-red-600">
+              {m}
+            </p>
           ))}
-        </div>
-        {action.fieldErrors.recommendation?.map((m) => (
-          <p key={m} role="alert" className="text-sm text-red-600">
-            {m}
-          </p>
-        ))}
-      </fieldset>
+        </fieldset>
+      )}
       {!closed && (
         <div className="flex flex-wrap gap-2">
           <Button type="button" pending={action.pending} onClick={() => run(true)}>
@@ -71,17 +79,22 @@ export function ScoreForm({ assignmentId, criteria, score, closed }: { assignmen
   );
 }
 
-export function DeclareConflictForm({ assignmentId }: { assignmentId: string }) {
+const CONFLICT_TEXT: Record<Kind, { hint: string; confirm: string }> = {
+  hearing: { hint: "与申报单位或项目有利害关系时声明回避，管理员会另行分配", confirm: "声明回避后将不再评审该项目。确定？" },
+  jury: { hint: "与推荐单位或被推荐人有利害关系时声明回避，您的评分不计入", confirm: "声明回避后将不再评审该推荐。确定？" },
+};
+
+export function DeclareConflictForm({ kind, targetId }: { kind: Kind; targetId: string }) {
   const router = useRouter();
   const [reason, setReason] = useState("");
-  const action = useActionButton(declareConflict, () => router.push("/reviews?declared=1"));
+  const action = useActionButton((kind === "hearing" ? declareConflict : declareJuryConflict) as typeof declareConflict, () => router.push("/reviews?declared=1"));
   return (
     <div className="space-y-2">
       <FormError message={action.error} />
-      <Field label="回避理由" name="reason" errors={action.fieldErrors.reason} hint="与申报单位或项目有利害关系时声明回避，管理员会另行分配">
+      <Field label="回避理由" name="reason" errors={action.fieldErrors.reason} hint={CONFLICT_TEXT[kind].hint}>
         <textarea id="reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} className="input" />
       </Field>
-      <Button type="button" variant="danger" pending={action.pending} onClick={() => window.confirm("声明回避后将不再评审该项目。确定？") && action.run({ assignmentId, reason })}>
+      <Button type="button" variant="danger" pending={action.pending} onClick={() => window.confirm(CONFLICT_TEXT[kind].confirm) && action.run({ ...target(kind, targetId), reason } as never)}>
         声明回避
       </Button>
     </div>

@@ -2,22 +2,21 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { newChallenge, submitSuggestion } from "@/lib/suggestions/actions";
-import { useActionButton, useActionForm } from "@/components/forms/use-action-form";
+import { submitSuggestion } from "@/lib/suggestions/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
 import { CATEGORY_LABELS, SUGGESTION_CATEGORIES, type SuggestionCategory } from "@/lib/suggestions/catalog";
 import { CONTENT_MAX } from "@/lib/suggestions/schemas";
+import { BotGuard, type Challenge } from "@/components/forms/bot-guard";
 
 type Aspect = { id: string; category: SuggestionCategory; name: string };
 
-type Challenge = { question: string; token: string };
 
 export function SuggestionForm({ aspects, challenge: initialChallenge, signedInAs }: { aspects: Aspect[]; challenge: Challenge | null; signedInAs: string | null }) {
   const [category, setCategory] = useState<SuggestionCategory | "">("");
   const [challenge, setChallenge] = useState(initialChallenge);
   // A new question replaces an expired or used one without touching what was typed.
-  const another = useActionButton(newChallenge, (data) => setChallenge(data as Challenge));
   const [length, setLength] = useState(0);
   const [receipt, setReceipt] = useState<string>();
   const form = useActionForm(submitSuggestion, {
@@ -86,21 +85,7 @@ export function SuggestionForm({ aspects, challenge: initialChallenge, signedInA
           </Field>
         </div>
       )}
-      {/* Hidden from people, filled by bots. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-0 w-0 overflow-hidden">
-        <label htmlFor="website">网址</label>
-        <input id="website" name="website" tabIndex={-1} autoComplete="off" />
-      </div>
-      {challenge && (
-        <Field label={`验证题：${challenge.question}`} name="challengeAnswer" errors={errors.challengeAnswer} required>
-          <div className="flex items-center gap-3">
-            <input id="challengeAnswer" name="challengeAnswer" inputMode="numeric" autoComplete="off" className="input max-w-32" aria-invalid={Boolean(errors.challengeAnswer)} />
-            <button type="button" className="link text-sm" disabled={another.pending} onClick={() => another.run(undefined)}>
-              换一题
-            </button>
-          </div>
-        </Field>
-      )}
+      <BotGuard challenge={challenge} onChallenge={setChallenge} errors={errors.challengeAnswer} />
       <Button type="submit" pending={form.pending}>
         提交建议
       </Button>

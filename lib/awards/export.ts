@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import type { exportAwards } from "@/lib/awards/queries";
 import { groupByTier } from "@/lib/awards/documents";
 import { CATEGORY_LABELS, LEVEL_LABELS } from "@/lib/awards/phase";
+import { writeTitleAndHeaders } from "@/lib/excel";
 
 type Campaign = NonNullable<Awaited<ReturnType<typeof exportAwards>>>;
 
@@ -27,14 +28,7 @@ export async function awardsWorkbook(campaign: Campaign): Promise<Buffer> {
     { header: "综合得分", key: "score", width: 10 },
     { header: "推荐理由", key: "statement", width: 60 },
   ];
-  sheet.columns = columns.map(({ key, width }) => ({ key, width }));
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: "center" };
-  const header = sheet.getRow(2);
-  columns.forEach((column, index) => (header.getCell(index + 1).value = column.header));
-  header.font = { bold: true };
+  writeTitleAndHeaders(sheet, title, columns);
   let seq = 0;
   for (const group of groupByTier(campaign.tiers, campaign.nominations)) {
     for (const level of group.levels) {

@@ -6,6 +6,7 @@ import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
 import { CLAIM_MODE_LABELS, CLAIM_STATUS_LABELS, FOCUS_LABELS, PHASE_LABELS, TIER_LABELS, topicPhase } from "@/lib/topics/rules";
 import { topicWhere } from "@/lib/topics/queries";
 import type { TopicFilter } from "@/lib/topics/schemas";
+import { writeTitleAndHeaders } from "@/lib/excel";
 
 /** Excel keeps wall-clock times without a zone: write Beijing time as such. */
 const beijing = (date: Date) => new Date(date.getTime() + 8 * 3600 * 1000);
@@ -43,14 +44,7 @@ export async function topicsWorkbook(viewer: Pick<CurrentUser, "roles" | "unitId
     { header: "已承担单位", key: "takenUp", width: 28 },
     { header: "选题说明", key: "description", width: 60 },
   ];
-  sheet.columns = columns.map(({ key, width }) => ({ key, width }));
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: "center" };
-  const header = sheet.getRow(2);
-  columns.forEach((column, index) => (header.getCell(index + 1).value = column.header));
-  header.font = { bold: true };
+  writeTitleAndHeaders(sheet, title, columns);
   for (const topic of topics) {
     const row = sheet.addRow({
       code: topic.code,

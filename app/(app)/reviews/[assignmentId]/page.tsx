@@ -44,7 +44,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
         <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
           <Card title="我的评分">
             <ScoreForm
-              assignmentId={assignment.id}
+              kind="hearing"
+              targetId={assignment.id}
               criteria={criteria}
               closed={closed}
               score={score && { version: score.version, values: score.values as Record<string, number>, comment: score.comment, recommendation: score.recommendation as Verdict | null, submitted: Boolean(score.submittedAt) }}
@@ -52,7 +53,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
           </Card>
           {!closed && !score?.submittedAt && (
             <Card title="回避">
-              <DeclareConflictForm assignmentId={assignment.id} />
+              <DeclareConflictForm kind="hearing" targetId={assignment.id} />
             </Card>
           )}
         </div>

@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { Card, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { NominationFacts, ProjectRecordList } from "@/components/awards/nomination-record";
-import { JuryConflictForm, JuryScoreForm } from "@/components/awards/jury-score-form";
+import { DeclareConflictForm, ScoreForm } from "@/components/hearings/score-form";
 
 export const metadata: Metadata = { title: "评比评分" };
 
@@ -51,8 +51,9 @@ export default async function JuryScorePage({ params }: { params: Promise<{ nomi
         ) : (
           <>
             {phase === "NOMINATING" || phase === "NOT_STARTED" ? <Notice tone="info">推荐截止后开始评分。</Notice> : closed && <Notice tone="info">评分已结束。</Notice>}
-            <JuryScoreForm
-              nominationId={nomination.id}
+            <ScoreForm
+              kind="jury"
+              targetId={nomination.id}
               criteria={campaign.criteria as unknown as Criterion[]}
               score={score ? { version: score.version, values: (score.values ?? {}) as Record<string, number>, comment: score.comment, submitted: !!score.submittedAt } : null}
               closed={closed}
@@ -62,7 +63,7 @@ export default async function JuryScorePage({ params }: { params: Promise<{ nomi
       </Card>
       {!closed && !score?.conflictReason && (
         <Card title="回避">
-          <JuryConflictForm nominationId={nomination.id} />
+          <DeclareConflictForm kind="jury" targetId={nomination.id} />
         </Card>
       )}
     </div>
