@@ -5,7 +5,7 @@ import { expect, fieldError, signInAndWait, test, unique } from "./support";
 function pastDayThisYear() {
   const now = new Date(Date.now() + 8 * 3_600_000);
   const month = Math.floor(Math.random() * Math.max(1, now.getUTCMonth()));
-  const day = 1 + Math.floor(Math.random() * 7);
+  const day = month === now.getUTCMonth() ? 1 : 1 + Math.floor(Math.random() * 7);
   return new Date(Date.UTC(now.getUTCFullYear(), month, day)).toISOString().slice(0, 10);
 }
 
