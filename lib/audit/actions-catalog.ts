@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   "user.reset_password": "重置密码",
   "user.unlock": "解除锁定",
   "audit.export": "导出审计日志",
+  "list.export": "导出列表",
   "suggestion.create": "提交建议",
   "suggestion.triage": "处理建议",
   "suggestion.rate_limited": "建议提交过于频繁",
