@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { ROLE_LABELS, ALL_ROLES } from "@/lib/auth/roles";
-import { getCurrentYear } from "@/lib/years/queries";
+import { getCurrentYear, yearChoice } from "@/lib/years/queries";
 import { unitCountsByType } from "@/lib/units/queries";
 import { userCounts } from "@/lib/users/queries";
 import { auditSummary } from "@/lib/audit/queries";
@@ -11,6 +11,9 @@ import { UNIT_TYPE_LABELS, UNIT_TYPES } from "@/lib/units/tree";
 import { Card, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { YearWindows } from "@/components/home/year-windows";
+import { CountyDashboard } from "@/components/dashboard/county-dashboard";
+import { UnitDashboard } from "@/components/dashboard/unit-dashboard";
+import { ReviewerDashboard } from "@/components/dashboard/reviewer-dashboard";
 
 export const metadata: Metadata = { title: "首页" };
 
@@ -30,13 +33,18 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
   );
 }
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ password?: string; year?: string }> }) {
   const user = await requirePermission("home.view");
-  const { password } = await searchParams;
+  const { password, year: askedYear } = await searchParams;
   const now = new Date();
   const business = can(user.roles, "years.view");
-  const [year, unitCounts, accounts, audit] = await Promise.all([
+  // Roles combine: each role's section shows (county readers the county view, units their to-do, reviewers their progress).
+  const county = seesWholeCounty(user.roles) && can(user.roles, "projects.view");
+  const unit = can(user.roles, "projects.propose");
+  const reviewer = can(user.roles, "hearings.score");
+  const [year, choice, unitCounts, accounts, audit] = await Promise.all([
     business ? getCurrentYear() : null,
+    county ? yearChoice(Number(askedYear) || undefined) : null,
     can(user.roles, "units.view") ? unitCountsByType() : null,
     can(user.roles, "users.manage") ? userCounts(now) : null,
     can(user.roles, "audit.view") ? auditSummary(now) : null,
@@ -46,6 +54,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="space-y-4">
       <PageHeader title={`您好，${user.name}`} description={`${user.unit.fullName} · ${user.roles.map((r) => ROLE_LABELS[r]).join("、")}`} />
       {password === "changed" && <Notice tone="success">密码已修改。</Notice>}
+      {unit && <UnitDashboard user={user} year={year} now={now} />}
+      {reviewer && <ReviewerDashboard user={user} />}
+      {county && choice?.year && <CountyDashboard year={choice.year} years={choice.years} now={now} />}
       <div className="grid gap-4 lg:grid-cols-2">
         {business && <YearWindows year={year} now={now} />}
         <Card title="我的单位">

@@ -29,6 +29,7 @@ export function projectWhere(viewer: Viewer, filter: ProjectFilter & { yearId: s
       filter.focus ? { focus: filter.focus } : {},
       filter.tier ? { tier: filter.tier } : {},
       filter.state ? { state: filter.state } : {},
+      filter.stage === "approved" ? { state: { in: ["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"] } } : {},
       filter.topicId ? { topicId: filter.topicId } : {},
       filter.liaison === "me" ? { liaisonId: viewer.id } : filter.liaison === "none" ? { liaisonId: null } : filter.liaison ? { liaisonId: filter.liaison } : {},
       filter.q ? { OR: [{ title: { contains: likeText(filter.q) } }, { problem: { contains: likeText(filter.q) } }] } : {},

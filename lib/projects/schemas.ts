@@ -74,6 +74,8 @@ export const projectFilterSchema = z.object({
   focus: z.enum(TopicFocus).optional().catch(undefined),
   tier: z.enum(TopicTier).optional().catch(undefined),
   state: z.enum(ProjectState).optional().catch(undefined),
+  /** "approved": went through approval (已立项, 实施中, 已结项, 已终止), as the dashboard counts approvals. */
+  stage: z.literal("approved").optional().catch(undefined),
   topicId: z.string().max(40).optional().catch(undefined),
   liaison: z.string().max(40).optional().catch(undefined),
   q: z.string().trim().max(60).optional().catch(undefined),

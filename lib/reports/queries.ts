@@ -6,6 +6,7 @@ import { seesWholeCounty } from "@/lib/auth/permissions";
 import { likeText } from "@/lib/db/search";
 import { projectScope } from "@/lib/projects/queries";
 import { deadlineFor } from "@/lib/reports/service";
+import { laggingProjectIds } from "@/lib/reports/lagging";
 import { cellStatus, laggingMilestones, owesReport, quarterOf, quarterStart, QUARTERS, type CellStatus, type Quarter } from "@/lib/reports/quarters";
 
 export const GRID_PAGE_SIZE = 30;
@@ -24,12 +25,15 @@ function implementedIn(year: number): Prisma.ProjectWhereInput {
 type Cell = { quarter: Quarter; status: CellStatus; reportId: string | null; late: boolean };
 
 /** The staff grid: projects × the four quarters of a year, each cell's status, paginated in the database. */
-export async function reportGrid(viewer: Viewer, filter: { year: number; liaison?: "me"; q?: string; page?: number }, now = new Date()) {
+export async function reportGrid(viewer: Viewer, filter: { year: number; liaison?: "me"; lagging?: "1"; q?: string; page?: number }, now = new Date()) {
+  // Only lagging projects: the ids come from one query with the same rule (lib/reports/lagging.ts).
+  const laggingIds = filter.lagging ? await laggingProjectIds(filter.year, now) : null;
   const where: Prisma.ProjectWhereInput = {
     AND: [
       projectScope(viewer),
       implementedIn(filter.year),
       filter.liaison === "me" ? { liaisonId: viewer.id } : {},
+      laggingIds ? { id: { in: laggingIds } } : {},
       filter.q ? { OR: [{ title: { contains: likeText(filter.q) } }, { unit: { name: { contains: likeText(filter.q) } } }] } : {},
     ],
   };

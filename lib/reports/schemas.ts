@@ -28,6 +28,7 @@ export const reviewReportSchema = z.object({ reportId: idSchema, version: versio
 export const gridFilterSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   liaison: z.literal("me").optional().catch(undefined),
+  lagging: z.literal("1").optional().catch(undefined),
   q: z.string().trim().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });

@@ -26,6 +26,8 @@ function phaseWhere(phase: TopicFilter["phase"], now: Date): Prisma.TopicWhereIn
       return { status: "PUBLISHED", claimClosesAt: { lte: now } };
     case "withdrawn":
       return { status: "WITHDRAWN" };
+    case "published":
+      return { status: "PUBLISHED" };
     default:
       return {};
   }

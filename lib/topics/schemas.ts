@@ -78,7 +78,7 @@ export const topicFilterSchema = z.object({
   focus: z.enum(TopicFocus).optional().catch(undefined),
   tier: z.enum(TopicTier).optional().catch(undefined),
   mode: z.enum(ClaimMode).optional().catch(undefined),
-  phase: z.enum(["draft", "open", "closed", "withdrawn"]).optional().catch(undefined),
+  phase: z.enum(["draft", "open", "closed", "withdrawn", "published"]).optional().catch(undefined),
   mine: z.literal("1").optional().catch(undefined),
   q: z.string().trim().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),

@@ -104,6 +104,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </select>
         )}
         {filter.topicId && <input type="hidden" name="topicId" value={filter.topicId} />}
+        {filter.stage && (
+          <label className="flex items-center gap-1 self-center text-sm">
+            <input type="checkbox" name="stage" value="approved" defaultChecked />
+            仅已立项（含实施、结项、终止）
+          </label>
+        )}
         <input name="q" defaultValue={filter.q} placeholder="项目名称或问题中的词" aria-label="关键词" className="input w-44" />
         <select name="sort" defaultValue={filter.sort ?? "updated"} aria-label="排序" className="input w-32">
           <option value="updated">最近更新</option>

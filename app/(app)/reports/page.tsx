@@ -54,7 +54,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   }
   const filter = gridFilterSchema.parse(await searchParams);
   const { years, year } = await yearChoice(filter.year ?? quarterOf(now).year);
-  const grid = await reportGrid(user, { year: year?.year ?? quarterOf(now).year, liaison: filter.liaison, q: filter.q, page: filter.page });
+  const grid = await reportGrid(user, { year: year?.year ?? quarterOf(now).year, liaison: filter.liaison, lagging: filter.lagging, q: filter.q, page: filter.page }, now);
   return (
     <div>
       <PageHeader title="季度报告" description="实施中项目 × 季度的报送情况；逾期未报、逾期报送和节点滞后一目了然" />
@@ -66,6 +66,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             只看我联系的项目
           </label>
         )}
+        <label className="flex items-center gap-1 self-center text-sm">
+          <input type="checkbox" name="lagging" value="1" defaultChecked={filter.lagging === "1"} />
+          只看节点滞后的项目
+        </label>
         <input name="q" defaultValue={filter.q} placeholder="项目或单位" aria-label="项目或单位" className="input w-44" />
       </FilterBar>
       <DataTable headers={["项目", "单位", "联系人", ...QUARTERS.map((q) => `${QUARTER_LABELS[q]}（${formatDateTime(grid.deadlines[q]).slice(5, 10)} 前）`), "节点"]}>
@@ -95,7 +99,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </tr>
         ))}
       </DataTable>
-      <Pagination total={grid.total} page={grid.page} pageSize={grid.pageSize} params={{ year: year ? String(year.year) : undefined, liaison: filter.liaison, q: filter.q }} />
+      <Pagination total={grid.total} page={grid.page} pageSize={grid.pageSize} params={{ year: year ? String(year.year) : undefined, liaison: filter.liaison, lagging: filter.lagging, q: filter.q }} />
     </div>
   );
 }

@@ -65,6 +65,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
                 {PHASE_LABELS[phase]}
               </option>
             ))}
+          <option value="published">已发布（认领中和已截止）</option>
         </select>
         <input name="q" defaultValue={filter.q} placeholder="编号、名称或说明中的词" aria-label="关键词" className="input w-48" />
         {!county && (

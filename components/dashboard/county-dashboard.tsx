@@ -1,0 +1,283 @@
+// The county dashboard (管理员, 组工干部, 县委领导): read-only pictures of the year; every number links to its list.
+import Link from "next/link";
+import { lagging, pipeline, projectsByDimension, projectsByState, reportRates, townshipTable, yearOverYear } from "@/lib/dashboard/queries";
+import { formatPercent } from "@/lib/dashboard/rates";
+import { PROJECT_STATES, STATE_LABELS } from "@/lib/projects/catalog";
+import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
+import { FOCUS_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
+import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
+import { QUARTER_LABELS } from "@/lib/reports/quarters";
+import { formatDateTime } from "@/lib/time";
+import { Card, DataTable, EmptyRow } from "@/components/ui/page";
+import { YearSelect } from "@/components/years/year-select";
+import { buttonClass } from "@/components/ui/button";
+import { BarChart, MiniBars, NumberList, StackedBar, type ChartItem } from "@/components/dashboard/charts";
+import type { ProjectState, SuggestionCategory } from "@/lib/generated/prisma/enums";
+
+const STATE_COLORS: Record<ProjectState, string> = {
+  DRAFT: "#a8a29e",
+  SUBMITTED: "#0284c7",
+  RETURNED: "#f59e0b",
+  IN_HEARING: "#6d28d9",
+  APPROVED: "#0f766e",
+  REVISE: "#d97706",
+  REJECTED: "#78716c",
+  IN_PROGRESS: "#b91c1c",
+  COMPLETED: "#047857",
+  TERMINATED: "#44403c",
+};
+
+const CATEGORIES = Object.keys(CATEGORY_LABELS) as SuggestionCategory[];
+const UNIT_TYPES = ["TOWNSHIP", "DEPARTMENT", "SECTION", "COUNTY"] as const;
+
+export const ON_TIME_DEFINITION =
+  "按时报送率 = 截止时间已过的季度中，按时报送（截止前提交，含已通过和退回修改）的季度报告数 ÷ 应报数。应报：该季度内任一时间处于实施中的项目各报一份；截止时间为年度安排中的“进展报送”截止时间，未设置时为季度结束后第 10 日 24 时（北京时间）。未到截止时间的季度不计入。";
+
+function Key({ label, value, href, hint }: { label: string; value: string | number; href?: string; hint?: string }) {
+  return (
+    <div className="rounded-md border border-stone-200 p-3">
+      <div className="text-2xl font-semibold text-stone-900">
+        {href ? (
+          <Link href={href} className="hover:text-brand-700 hover:underline" aria-label={`${label} ${value}`}>
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
+      </div>
+      <div className="text-sm text-stone-600">{label}</div>
+      {hint && <div className="text-xs text-stone-500">{hint}</div>}
+    </div>
+  );
+}
+
+export async function CountyDashboard({ year, years, now }: { year: { id: string; year: number }; years: { id: string; year: number }[]; now: Date }) {
+  const allYears = years.map((y) => y.year);
+  const recent = [...allYears].sort((a, b) => a - b).filter((y) => y <= year.year).slice(-6);
+  const [states, dims, flow, rates, behind, townships, history] = await Promise.all([
+    projectsByState(year.id),
+    projectsByDimension(year.id),
+    pipeline(year.id),
+    reportRates(allYears, year.year, now),
+    lagging(year.year, now),
+    townshipTable(year.year, recent),
+    yearOverYear(),
+  ]);
+  const Y = year.year;
+  const list = (params: Record<string, string>) => `/projects?${new URLSearchParams({ year: String(Y), ...params }).toString()}`;
+  const thisYear = rates.years.find((r) => r.year === Y);
+
+  const stateItems: ChartItem[] = PROJECT_STATES.filter((s) => states[s]).map((s) => ({ label: STATE_LABELS[s], value: states[s] ?? 0, href: list({ state: s }), color: STATE_COLORS[s] }));
+  const flowItems: ChartItem[] = [
+    { label: "已发布选题", value: flow.topics, href: `/topics?year=${Y}&phase=published` },
+    { label: "单位认领", value: flow.claims, href: `/topics?year=${Y}&phase=published` },
+    { label: "项目申报", value: flow.proposals, href: list({}) },
+    { label: "立项", value: flow.approved, href: list({ stage: "approved" }) },
+    { label: "结项", value: flow.completed, href: list({ state: "COMPLETED" }) },
+  ];
+  const dimension = (title: string, items: ChartItem[]) => (
+    <div>
+      <h3 className="text-sm font-medium text-stone-700">{title}</h3>
+      <BarChart title={`${Y}年度项目按${title}`} items={items} />
+      <NumberList label={`${title}（点击数字查看项目）`} items={items} />
+    </div>
+  );
+  const none = (count: number | undefined) => (count ? [{ label: "未填写", value: count }] : []);
+  // Quarters before their deadline have no rate yet: the chart shows only closed ones.
+  const rateItems: ChartItem[] = (thisYear?.quarters ?? []).filter((q) => q.closed).map((q) => ({ label: QUARTER_LABELS[q.quarter], value: q.rate ?? 0 }));
+
+  return (
+    <section aria-labelledby="county-dashboard" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h2 id="county-dashboard" className="text-lg font-semibold text-stone-900">
+          全县概览 · {Y} 年度
+        </h2>
+        <form className="flex items-end gap-2" aria-label="选择年度">
+          <YearSelect years={years} selected={Y} />
+          <button className={buttonClass("secondary")}>查看</button>
+        </form>
+      </div>
+
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+        <Key label="申报项目" value={flow.proposals} href={list({})} />
+        <Key label="已立项" value={flow.approved} href={list({ stage: "approved" })} hint="含实施、结项、终止" />
+        <Key label="实施中" value={states.IN_PROGRESS ?? 0} href={list({ state: "IN_PROGRESS" })} />
+        <Key label="已结项" value={flow.completed} href={list({ state: "COMPLETED" })} />
+        <Key label="节点滞后项目" value={behind.total} href={`/reports?year=${Y}&lagging=1`} />
+        <Key label="按时报送率" value={formatPercent(thisYear?.rate ?? null)} href={`/reports?year=${Y}`} hint={thisYear ? `${thisYear.onTime}/${thisYear.due} 份` : undefined} />
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="项目状态">
+          {stateItems.length === 0 ? (
+            <p className="text-sm text-stone-600">本年度还没有申报的项目。</p>
+          ) : (
+            <>
+              <StackedBar title={`${Y}年度项目按状态`} items={stateItems} width={400} height={24} />
+              <NumberList label="各状态项目数（点击数字查看项目）" items={stateItems} keyed />
+            </>
+          )}
+        </Card>
+        <Card title="推进过程：选题 → 申报 → 立项 → 结项">
+          <BarChart title={`${Y}年度推进过程`} items={flowItems} />
+          <NumberList label="推进过程各环节数（点击数字查看清单）" items={flowItems} />
+          <p className="mt-1 text-xs text-stone-500">
+            其中据参考选题申报 {flow.fromTopics} 个；“立项”含立项后实施、结项和终止的项目。
+          </p>
+        </Card>
+      </div>
+
+      <Card title="项目分布">
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+          {dimension(
+            "类别",
+            [...CATEGORIES.filter((c) => dims.category[c]).map((c) => ({ label: CATEGORY_LABELS[c], value: dims.category[c] ?? 0, href: list({ category: c }) })), ...none(dims.category.NONE)],
+          )}
+          {dimension(
+            "着眼领域",
+            [...TOPIC_FOCUSES.filter((f) => dims.focus[f]).map((f) => ({ label: FOCUS_LABELS[f], value: dims.focus[f] ?? 0, href: list({ focus: f }) })), ...none(dims.focus.NONE)],
+          )}
+          {dimension(
+            "目标层次",
+            [...TOPIC_TIERS.filter((t) => dims.tier[t]).map((t) => ({ label: TIER_LABELS[t], value: dims.tier[t] ?? 0, href: list({ tier: t }) })), ...none(dims.tier.NONE)],
+          )}
+          {dimension(
+            "单位类型",
+            UNIT_TYPES.filter((t) => dims.unitType[t]).map((t) => ({ label: UNIT_TYPE_LABELS[t], value: dims.unitType[t] ?? 0, href: list({ unitType: t }) })),
+          )}
+        </div>
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="季度按时报送率">
+          <BarChart title={`${Y}年各季度按时报送率`} items={rateItems} unit="%" max={100} format={(v) => `${v}%`} />
+          <DataTable headers={["季度", "截止时间", "应报", "按时", "逾期报送", "逾期未报", "按时率"]}>
+            {(thisYear?.quarters ?? []).map((q) => (
+              <tr key={q.quarter}>
+                <td className="whitespace-nowrap">{QUARTER_LABELS[q.quarter]}</td>
+                <td className="whitespace-nowrap">{formatDateTime(q.deadline)}</td>
+                <td>
+                  <Link href={`/reports?year=${Y}`} className="link" aria-label={`${QUARTER_LABELS[q.quarter]}应报 ${q.due}`}>
+                    {q.due}
+                  </Link>
+                </td>
+                <td>{q.onTime}</td>
+                <td>{q.late}</td>
+                <td>{q.closed ? q.missing : ""}</td>
+                <td className="whitespace-nowrap">{q.closed ? formatPercent(q.rate) : "未到期"}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <p className="mt-2 text-xs text-stone-500">{ON_TIME_DEFINITION}</p>
+        </Card>
+        <Card title="节点滞后项目">
+          <p className="text-sm">
+            实施中、有节点已过期而最近一次报告未标记完成的项目共{" "}
+            <Link href={`/reports?year=${Y}&lagging=1`} className="link font-semibold" aria-label={`节点滞后项目 ${behind.total}`}>
+              {behind.total}
+            </Link>{" "}
+            个。
+          </p>
+          {behind.items.length > 0 && (
+            <ul className="mt-2 divide-y divide-stone-100 text-sm">
+              {behind.items.map((item) => (
+                <li key={item.id} className="flex flex-wrap justify-between gap-2 py-1.5">
+                  <Link href={`/projects/${item.id}`} className="link">
+                    {item.title}
+                  </Link>
+                  <span className="text-stone-600">
+                    {item.unitName} · 滞后 {item.lagging} 个节点
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2 text-xs text-stone-500">
+            与“季度报告”表格的滞后标记同一规则；可在“季度督查”中一次选入全部滞后项目。
+          </p>
+        </Card>
+      </div>
+
+      <Card title="乡镇一览">
+        <DataTable headers={["乡镇", "申报", "立项", "实施中", "已结项", "节点滞后", "按时报送率", "项目构成", `历年申报（${recent[0] ?? Y}–${Y}）`]}>
+          {townships.length === 0 && <EmptyRow colSpan={9} />}
+          {townships.map((t) => {
+            const rate = rates.byUnit.get(t.id);
+            const late = behind.byUnit.get(t.id) ?? 0;
+            const mix: ChartItem[] = [
+              { label: "已结项", value: t.completed, color: STATE_COLORS.COMPLETED },
+              { label: "实施中", value: t.inProgress, color: STATE_COLORS.IN_PROGRESS },
+              { label: "已立项未实施或已终止", value: t.approved - t.inProgress - t.completed, color: STATE_COLORS.APPROVED },
+              { label: "未立项", value: t.other, color: "#d6d3d1" },
+            ];
+            const cell = (value: number, params: Record<string, string>, what: string) =>
+              value > 0 ? (
+                <Link href={list({ unitId: t.id, ...params })} className="link" aria-label={`${t.name}${what} ${value}`}>
+                  {value}
+                </Link>
+              ) : (
+                <span className="text-stone-400">0</span>
+              );
+            return (
+              <tr key={t.id} data-testid="township-row">
+                <td className="whitespace-nowrap">{t.name}</td>
+                <td>{cell(t.proposals, {}, "申报")}</td>
+                <td>{cell(t.approved, { stage: "approved" }, "立项")}</td>
+                <td>{cell(t.inProgress, { state: "IN_PROGRESS" }, "实施中")}</td>
+                <td>{cell(t.completed, { state: "COMPLETED" }, "已结项")}</td>
+                <td>
+                  {late > 0 ? (
+                    <Link href={`/reports?${new URLSearchParams({ year: String(Y), lagging: "1", q: t.name })}`} className="link text-red-700" aria-label={`${t.name}节点滞后 ${late}`}>
+                      {late}
+                    </Link>
+                  ) : (
+                    <span className="text-stone-400">0</span>
+                  )}
+                </td>
+                <td className="whitespace-nowrap">{rate && rate.due > 0 ? `${formatPercent(rate.rate)}（${rate.onTime}/${rate.due}）` : "—"}</td>
+                <td className="min-w-28">{t.proposals > 0 ? <StackedBar title={`${t.name}${Y}年度项目构成`} items={mix} width={120} height={12} /> : null}</td>
+                <td>
+                  <MiniBars title={`${t.name}历年申报项目数`} items={recent.map((y, i) => ({ label: `${y}年`, value: t.perYear[i] ?? 0 }))} />
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+        <p className="mt-2 text-xs text-stone-500">项目构成：绿色已结项、红色实施中、青色已立项未实施或已终止、灰色未立项；历年申报中红色为所选年度。</p>
+      </Card>
+
+      <Card title="历年对比">
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BarChart title="历年申报项目数" items={history.map((h) => ({ label: `${h.year}年`, value: h.proposals, color: h.year === Y ? "#b91c1c" : "#a8a29e" }))} />
+          <DataTable headers={["年度", "申报", "立项", "结项", "按时报送率"]}>
+            {history.map((h) => {
+              const rate = rates.years.find((r) => r.year === h.year);
+              const link = (value: number, params: Record<string, string>, what: string) => (
+                <Link href={`/projects?${new URLSearchParams({ year: String(h.year), ...params })}`} className="link" aria-label={`${h.year}年${what} ${value}`}>
+                  {value}
+                </Link>
+              );
+              return (
+                <tr key={h.year} className={h.year === Y ? "bg-amber-50" : undefined}>
+                  <td className="whitespace-nowrap">{h.year}</td>
+                  <td>{link(h.proposals, {}, "申报")}</td>
+                  <td>{link(h.approved, { stage: "approved" }, "立项")}</td>
+                  <td>{link(h.completed, { state: "COMPLETED" }, "结项")}</td>
+                  <td className="whitespace-nowrap">
+                    {rate && rate.due > 0 ? (
+                      <Link href={`/reports?year=${h.year}`} className="link">
+                        {formatPercent(rate.rate)}（{rate.onTime}/{rate.due}）
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        </div>
+      </Card>
+    </section>
+  );
+}
