@@ -8,8 +8,8 @@ import { normalizeReceipt } from "@/lib/suggestions/catalog";
 export const SUGGESTIONS_PAGE_SIZE = 30;
 
 // Only county readers (suggestions.view) reach the inbox; it is the whole county's box by design.
-export async function listSuggestions(filter: SuggestionFilter & { yearId: string | null }) {
-  const where: Prisma.SuggestionWhereInput = {
+export function suggestionWhere(filter: SuggestionFilter & { yearId: string | null }): Prisma.SuggestionWhereInput {
+  return {
     AND: [
       filter.yearId ? { yearId: filter.yearId } : {},
       filter.category ? { category: filter.category } : {},
@@ -18,6 +18,10 @@ export async function listSuggestions(filter: SuggestionFilter & { yearId: strin
       filter.q ? { OR: [{ content: { contains: likeText(filter.q) } }, { receiptNo: { contains: likeText(normalizeReceipt(filter.q)) } }] } : {},
     ],
   };
+}
+
+export async function listSuggestions(filter: SuggestionFilter & { yearId: string | null }) {
+  const where = suggestionWhere(filter);
   const page = filter.page ?? 1;
   const [total, suggestions] = await Promise.all([
     db.suggestion.count({ where }),

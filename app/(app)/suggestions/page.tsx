@@ -7,6 +7,8 @@ import { suggestionFilterSchema } from "@/lib/suggestions/schemas";
 import { CATEGORY_LABELS, STATUS_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
 import { formatDateTime } from "@/lib/time";
 import { yearChoice } from "@/lib/years/queries";
+import { exportHref } from "@/lib/exports/href";
+import { ExportButton } from "@/components/ui/export-button";
 import { YearSelect } from "@/components/years/year-select";
 import { Badge, DataTable, EmptyRow, FilterBar, FilterSelect, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
@@ -35,6 +37,7 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
                 方面设置
               </Link>
             )}
+            <ExportButton href={exportHref("/suggestions/export", { ...filter, year: year?.year })} fileName="建言献策.xlsx" />
             <Link href="/suggest" className={buttonClass()}>
               我要建言
             </Link>
