@@ -23,8 +23,9 @@ const server = http.createServer((request, response) => {
 });
 server.listen(port, () => console.log(`✓ Ready on http://localhost:${port}`));
 
-// Scheduled jobs (report reminders) run inside Next through a token-protected route, every 10 minutes and
-// once shortly after start; PostgreSQL makes sure a reminder is sent once even with several processes.
+// Scheduled jobs (reminders, then queued e-mails) run inside Next through a token-protected route, every 10
+// minutes and once shortly after start. The schedule is this timer and all state is in PostgreSQL: an advisory
+// lock runs one process's job at a time, and keys in ReminderLog send each reminder once (lib/reminders).
 const secret = process.env.NEXTAUTH_SECRET;
 if (secret && process.env.JOBS !== "off") {
   const token = crypto.createHmac("sha256", secret).update("jobs").digest("hex");

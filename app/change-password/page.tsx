@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { OwnEmailForm } from "@/components/account/email-form";
+import { db } from "@/lib/db/client";
+import { smtpConfigured } from "@/lib/email/config";
 
 export const metadata: Metadata = { title: "修改密码" };
 
 export default async function ChangePasswordPage() {
   const user = await requireUser({ passwordChangePage: true });
+  const own = user.mustChangePassword ? null : await db.user.findUnique({ where: { id: user.id }, select: { email: true } });
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
@@ -15,6 +19,11 @@ export default async function ChangePasswordPage() {
           {user.name}（{user.username}）
         </p>
         <ChangePasswordForm forced={user.mustChangePassword} />
+        {own && (
+          <div className="mt-6 border-t border-stone-200 pt-4">
+            <OwnEmailForm email={own.email} smtp={smtpConfigured()} />
+          </div>
+        )}
         {!user.mustChangePassword && (
           <Link href="/" className="link mt-4 block text-center text-sm">
             返回首页

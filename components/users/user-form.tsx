@@ -11,7 +11,7 @@ import { ALL_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
 import type { Role, UnitType } from "@/lib/generated/prisma/enums";
 
-type User = { id: string; version: number; username: string; name: string; phone: string | null; unitId: string; roles: Role[] };
+type User = { id: string; version: number; username: string; name: string; phone: string | null; email: string | null; unitId: string; roles: Role[] };
 type UnitOption = { id: string; name: string; type: UnitType };
 
 export function TemporaryPassword({ username, password }: { username: string; password: string }) {
@@ -75,6 +75,9 @@ export function UserForm({ user, units }: { user?: User; units: UnitOption[] }) 
           <input id="phone" name="phone" type="tel" defaultValue={user?.phone ?? ""} className="input" aria-invalid={Boolean(errors.phone)} />
         </Field>
       </div>
+      <Field label="电子邮箱" name="email" errors={errors.email} hint="选填；配置了邮件服务器时，通知同时发送到该邮箱">
+        <input id="email" name="email" type="email" autoCapitalize="none" autoComplete="off" defaultValue={user?.email ?? ""} className="input" aria-invalid={Boolean(errors.email)} />
+      </Field>
       <Field label="所在单位" name="unitId" errors={errors.unitId} required>
         <select id="unitId" name="unitId" defaultValue={user?.unitId ?? ""} className="input" aria-invalid={Boolean(errors.unitId)}>
           <option value="" disabled>

@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { clearFailures, lockedUntil, LOCK_MINUTES, recordFailure } from "@/lib/auth/lockout";
-import { changePasswordSchema } from "@/lib/users/schemas";
+import { changePasswordSchema, ownEmailSchema } from "@/lib/users/schemas";
 
 const LOCKED = `当前密码错误次数过多，账户已锁定 ${LOCK_MINUTES} 分钟，请稍后重新登录`;
 
@@ -43,4 +43,18 @@ export const changePassword = actionClient
     });
     await clearFailures(user.username);
     return { ok: true };
+  });
+
+/** Each person sets the address their notifications are e-mailed to (when SMTP is configured). */
+export const updateOwnEmail = actionClient
+  .metadata({ name: "修改通知邮箱", permission: "account.self" })
+  .inputSchema(ownEmailSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await db.$transaction(async (tx) => {
+      const current = await tx.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { email: true } });
+      if (current.email === parsedInput.email) return;
+      await tx.user.update({ where: { id: ctx.user.id }, data: { email: parsedInput.email, version: { increment: 1 } } });
+      await writeAudit({ actor: ctx.actor, action: "user.email", entityType: "User", entityId: ctx.user.id, summary: parsedInput.email ? "设置通知邮箱" : "清除通知邮箱", ip: ctx.ip }, tx);
+    });
+    return { email: parsedInput.email };
   });

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = {
   "year.set_current": "设为当前年度",
   "user.create": "新建账户",
   "user.update": "修改账户",
+  "user.email": "修改通知邮箱",
   "user.disable": "停用账户",
   "user.enable": "启用账户",
   "user.reset_password": "重置密码",

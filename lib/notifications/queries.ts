@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { kindFilter, type NotificationCategory } from "@/lib/notifications/kinds";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
@@ -7,8 +8,9 @@ export function unreadCount(userId: string) {
   return db.notification.count({ where: { userId, readAt: null } });
 }
 
-export async function listNotifications(userId: string, options: { page: number; unreadOnly: boolean }) {
-  const where = { userId, ...(options.unreadOnly ? { readAt: null } : {}) };
+/** Always the caller's own: `userId` is in every query; the kind group narrows it further. */
+export async function listNotifications(userId: string, options: { page: number; unreadOnly: boolean; category?: NotificationCategory }) {
+  const where = { userId, ...(options.unreadOnly ? { readAt: null } : {}), ...(options.category ? { kind: kindFilter(options.category) } : {}) };
   const [total, notifications] = await Promise.all([
     db.notification.count({ where }),
     db.notification.findMany({

@@ -1,8 +1,10 @@
 import { z, idSchema } from "@/lib/validation";
+import { NOTIFICATION_CATEGORIES } from "@/lib/notifications/kinds";
 
 export const markReadSchema = z.object({ id: idSchema });
 
 export const notificationFilterSchema = z.object({
   unread: z.literal("1").optional().catch(undefined),
+  kind: z.enum(NOTIFICATION_CATEGORIES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });

@@ -1,6 +1,8 @@
-// Writing in-app notifications. Each recipient gets their own row, so reading is per person.
+// Writing in-app notifications. Each recipient gets their own row, so reading is per person. When SMTP is
+// configured, each notification is also queued as an e-mail (lib/email/outbox.ts) in the same transaction.
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
+import { queueEmails } from "@/lib/email/outbox";
 
 export type NotificationKind =
   | "promotion.mark"
@@ -11,29 +13,45 @@ export type NotificationKind =
   | "topic.withdrawn"
   | "topic.bid_result"
   | "topic.claim"
+  | "topic.deadline"
   | "project.submitted"
   | "project.transition"
+  | "project.returned"
   | "project.liaison"
   | "project.note"
+  | "project.deadline"
   | "hearing.assigned"
   | "hearing.conflict"
   | "hearing.remind"
+  | "hearing.due"
   | "report.submitted"
   | "report.reviewed"
+  | "report.returned"
+  | "report.due"
+  | "report.overdue"
   | "consultation"
   | "inspection"
-  | "report.reminder"
+  | "rectification.due"
+  | "rectification.overdue"
   | "township_meeting"
-  | "award";
+  | "award"
+  | "award.deadline"
+  | "award.jury";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 
 export async function notifyUsers(client: DbOrTx, userIds: string[], notification: NewNotification): Promise<number> {
-  const unique = [...new Set(userIds)];
-  if (unique.length === 0) return 0;
-  const { count } = await client.notification.createMany({
-    data: unique.map((userId) => ({ userId, kind: notification.kind, title: notification.title, body: notification.body ?? null, link: notification.link ?? null })),
-  });
+  return notifyBatch(client, [{ userIds, notification }]);
+}
+
+/** Many notifications at once (the reminder job): one insert for all rows, one for their e-mails. */
+export async function notifyBatch(client: DbOrTx, items: { userIds: string[]; notification: NewNotification }[]): Promise<number> {
+  const rows = items.flatMap(({ userIds, notification }) =>
+    [...new Set(userIds)].map((userId) => ({ userId, kind: notification.kind, title: notification.title, body: notification.body ?? null, link: notification.link ?? null })),
+  );
+  if (rows.length === 0) return 0;
+  const { count } = await client.notification.createMany({ data: rows });
+  await queueEmails(client, rows.map((row) => ({ userId: row.userId, notice: row })));
   return count;
 }
 
@@ -44,6 +62,19 @@ export async function unitRecipients(client: DbOrTx, unitIds: string[] | "all"):
     select: { id: true },
   });
   return users.map((user) => user.id);
+}
+
+/** The same people grouped by unit, for reminders to many units at once. */
+export async function unitRecipientsByUnit(client: DbOrTx, unitIds: string[]): Promise<Map<string, string[]>> {
+  const byUnit = new Map<string, string[]>();
+  if (unitIds.length === 0) return byUnit;
+  const users = await client.user.findMany({
+    where: { active: true, roles: { has: "UNIT_USER" }, unit: { active: true, id: { in: [...new Set(unitIds)] } } },
+    select: { id: true, unitId: true },
+    orderBy: { id: "asc" },
+  });
+  for (const user of users) byUnit.set(user.unitId, [...(byUnit.get(user.unitId) ?? []), user.id]);
+  return byUnit;
 }
 
 export async function notifyUnits(client: DbOrTx, unitIds: string[] | "all", notification: NewNotification): Promise<number> {

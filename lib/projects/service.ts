@@ -158,7 +158,7 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
       await notifyAdmins(tx, { kind: "project.submitted", title: `新的申报：${project.title}`, body: input.transition === "resubmit" ? "补充修改后重新提交" : null, link });
     }
   } else {
-    await notifyUnits(tx, [project.unitId], { kind: "project.transition", title: `项目“${project.title}”${transition.label}`, body: text ?? input.note ?? null, link });
+    await notifyUnits(tx, [project.unitId], { kind: transition.to === "RETURNED" ? "project.returned" : "project.transition", title: `项目“${project.title}”${transition.label}`, body: text ?? input.note ?? null, link });
   }
   if (project.liaisonId && actor.kind === "unit") await notifyUsers(tx, [project.liaisonId], { kind: "project.transition", title: `联系项目“${project.title}”${transition.label}`, link });
   return { state: transition.to, versionNumber };

@@ -80,7 +80,7 @@ export async function reviewReportRecord(tx: Tx, input: { reportId: string; vers
   const what = `${report.year}年${QUARTER_LABELS[report.quarter as Quarter]}`;
   await writeAudit({ actor: by.actor, action: input.accept ? "report.accept" : "report.return", entityType: "Project", entityId: report.projectId, summary: `${report.project.title}：${what}`, ip: by.ip }, tx);
   await notifyUnits(tx, [report.project.unitId], {
-    kind: "report.reviewed",
+    kind: input.accept ? "report.reviewed" : "report.returned",
     title: input.accept ? `“${report.project.title}”${what}进展已通过` : `“${report.project.title}”${what}进展被退回`,
     body: input.comment,
     link: reportLink({ projectId: report.projectId, year: report.year, quarter: report.quarter as Quarter }),

@@ -48,7 +48,7 @@ export const updateUser = actionClient
         if (fields.unitId !== current.unitId) await checkUnit(tx, fields.unitId);
         const updated = await tx.user.updateMany({
           where: { id, version },
-          data: { name: fields.name, phone: fields.phone, unitId: fields.unitId, roles: [...new Set(fields.roles)], version: { increment: 1 } },
+          data: { name: fields.name, phone: fields.phone, email: fields.email, unitId: fields.unitId, roles: [...new Set(fields.roles)], version: { increment: 1 } },
         });
         if (updated.count === 0) throw new ActionError(STALE_RECORD);
         await writeAudit(
@@ -58,7 +58,7 @@ export const updateUser = actionClient
             entityType: "User",
             entityId: id,
             summary: `${fields.name}（${current.username}）${rolesChanged ? `角色改为：${fields.roles.map((r) => ROLE_LABELS[r]).join("、")}` : ""}`,
-            details: { before: { name: current.name, unitId: current.unitId, roles: current.roles }, after: fields },
+            details: { before: { name: current.name, email: current.email, unitId: current.unitId, roles: current.roles }, after: fields },
             ip: ctx.ip,
           },
           tx,

@@ -18,9 +18,19 @@ const phoneSchema = z
   .optional()
   .transform((value) => (value ? value : null));
 
+/** Optional; where notifications are also e-mailed when SMTP is configured. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(120, "电子邮箱不能超过 120 个字符")
+  .optional()
+  .transform((value) => (value ? value.toLowerCase() : null))
+  .pipe(z.email({ error: "电子邮箱格式不正确" }).nullable());
+
 export const userFieldsSchema = z.object({
   name: requiredText("姓名", 40),
   phone: phoneSchema,
+  email: emailSchema,
   unitId: z.string({ error: "请选择所在单位" }).min(1, "请选择所在单位"),
   roles: rolesSchema,
 });
@@ -35,6 +45,7 @@ export const createUserSchema = userFieldsSchema.extend({
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = userFieldsSchema.extend({ id: idSchema, version: versionSchema });
+export const ownEmailSchema = z.object({ email: emailSchema });
 export const userIdSchema = z.object({ id: idSchema });
 export const setUserActiveSchema = z.object({ id: idSchema, version: versionSchema, active: z.boolean() });
 

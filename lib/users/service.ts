@@ -28,7 +28,7 @@ export async function checkUnit(tx: Tx, unitId: string) {
 
 export async function createUserRecord(
   tx: Tx,
-  input: CreateUserInput,
+  input: Omit<CreateUserInput, "email"> & { email?: string | null },
   options: { password: string; mustChangePassword: boolean; actor: AuditActor; ip?: string | null },
 ) {
   const problem = roleSetProblem(input.roles);
@@ -40,6 +40,7 @@ export async function createUserRecord(
       username: input.username,
       name: input.name,
       phone: input.phone,
+      email: input.email ?? null,
       unitId: input.unitId,
       roles: [...new Set(input.roles)],
       passwordHash: await hashPassword(options.password),

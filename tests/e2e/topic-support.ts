@@ -7,7 +7,7 @@ export function beijingInput(days: number) {
   return new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 }
 
-export type Draft = { title: string; mode?: "自主认领" | "招投标" | "发包"; category?: string; units?: string[] };
+export type Draft = { title: string; mode?: "自主认领" | "招投标" | "发包"; category?: string; units?: string[]; closesInDays?: number };
 
 /** On a page signed in as staff or admin: drafts a topic through 拟定选题 and returns its code. */
 export async function draftTopic(page: Page, draft: Draft) {
@@ -18,7 +18,7 @@ export async function draftTopic(page: Page, draft: Draft) {
   await page.getByLabel("着眼领域").selectOption({ label: "重点领域" });
   await page.getByLabel("目标层次").selectOption({ label: "特色工作创品牌" });
   await page.getByLabel("认领方式").selectOption({ label: draft.mode ?? "自主认领" });
-  await page.getByLabel("认领截止时间").fill(beijingInput(7));
+  await page.getByLabel("认领截止时间").fill(beijingInput(draft.closesInDays ?? 7));
   for (const unit of draft.units ?? []) await page.getByRole("checkbox", { name: unit, exact: true }).check();
   await page.getByRole("button", { name: "保存草稿" }).click();
   const heading = page.getByRole("heading", { level: 1 });

@@ -25,7 +25,7 @@ async function setDeadline(endsAt: Date) {
   await db.yearWindow.update({ where: { yearId_kind: { yearId: year.id, kind: `REPORT_Q${QUARTER as Quarter}` } }, data: { endsAt } });
 }
 
-const notices = (userId: string) => db.notification.count({ where: { userId, kind: "report.reminder", link: { startsWith: `/reports/${projectId}/${YEAR}/${QUARTER}` } } });
+const notices = (userId: string) => db.notification.count({ where: { userId, kind: { in: ["report.due", "report.overdue"] }, link: { startsWith: `/reports/${projectId}/${YEAR}/${QUARTER}` } } });
 
 describe("report reminders", () => {
   it("reminds three days before the deadline and again after it, each once, even when run twice at once", async () => {

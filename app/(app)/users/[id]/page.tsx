@@ -24,7 +24,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         title={`${user.name}（${user.username}）`}
         description={`${user.active ? "启用" : "已停用"}${user.lockedUntil ? ` · 锁定至 ${formatDateTime(user.lockedUntil)}` : ""} · 最近登录 ${formatDateTime(user.lastSignInAt) || "无"}`}
       />
-      <UserForm user={user} units={units} />
+      {/* Only the form's fields go to the browser (never the password hash). */}
+      <UserForm user={{ id: user.id, version: user.version, username: user.username, name: user.name, phone: user.phone, email: user.email, unitId: user.unitId, roles: user.roles }} units={units} />
       <Card title="账户操作">
         <AccountActions user={{ id: user.id, version: user.version, name: user.name, active: user.active, locked: Boolean(user.lockedUntil) }} isSelf={admin.id === user.id} />
       </Card>

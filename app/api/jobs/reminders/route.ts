@@ -1,17 +1,20 @@
 import crypto from "node:crypto";
 import { z } from "@/lib/validation";
-import { sendReportReminders } from "@/lib/reminders/reports";
+import { runReminders } from "@/lib/reminders";
 
 const headersSchema = z.object({ token: z.string().min(1).max(200) });
 
-/** The reminder job, run by every app process on a timer (scripts/server.ts); sending is deduplicated in PostgreSQL. */
+/**
+ * The scheduled job (reminders, then the e-mail outbox), called by every app process on a timer
+ * (scripts/server.ts). One process runs it at a time (advisory lock); sending is deduplicated in PostgreSQL.
+ */
 export async function POST(request: Request) {
   const parsed = headersSchema.safeParse({ token: request.headers.get("x-job-token") ?? "" });
   const expected = jobToken();
   if (!parsed.success || !expected || parsed.data.token.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(parsed.data.token), Buffer.from(expected))) {
     return new Response("forbidden", { status: 403 });
   }
-  return Response.json(await sendReportReminders());
+  return Response.json(await runReminders(new Date()));
 }
 
 function jobToken() {
