@@ -78,7 +78,7 @@ describe("quarterly reports", () => {
     await actAs(liaison);
     expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: null }))?.validationErrors?.fieldErrors.comment).toEqual(["请填写退回意见"]);
     expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: "请写明节点完成情况" }))?.data).toBeTruthy();
-    expect(await db.notification.count({ where: { userId: clerkA.id, kind: "report.reviewed", body: "请写明节点完成情况" } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: clerkA.id, kind: "report.returned", body: "请写明节点完成情况" } })).toBe(1);
     const grid = await reportGrid(viewer(liaison), { year: YEAR, liaison: "me" });
     expect(grid.rows[0].cells.find((c) => c.quarter === QUARTER)?.status).toBe("returned");
 
