@@ -8,6 +8,8 @@ import { MARK_LABELS } from "@/lib/promotion/labels";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
 import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
 import { yearChoice } from "@/lib/years/queries";
+import { exportHref } from "@/lib/exports/href";
+import { ExportButton } from "@/components/ui/export-button";
 import { DataTable, EmptyRow, FilterBar, FilterSelect, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { awardText, MarkBadge } from "@/components/promotion/promotion-parts";
@@ -27,9 +29,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         title="案例库"
         description="认定为品牌、精品、示范的项目和获得表彰的项目：解决了什么问题、怎么做的、成效如何、找谁了解"
         actions={
-          <Link href="/cases/adoptions" className={buttonClass("secondary")}>
-            {can(user.roles, "adoptions.record") ? "本单位借鉴推广" : "借鉴推广记录"}
-          </Link>
+          <>
+            <ExportButton href={exportHref("/cases/export", filter)} fileName="案例库.xlsx" />
+            <Link href="/cases/adoptions" className={buttonClass("secondary")}>
+              {can(user.roles, "adoptions.record") ? "本单位借鉴推广" : "借鉴推广记录"}
+            </Link>
+          </>
         }
       />
       <FilterBar submitLabel="搜索">

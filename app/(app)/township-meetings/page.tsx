@@ -6,6 +6,8 @@ import { listMeetings, meetingYears, townshipOptions } from "@/lib/township-meet
 import { meetingFilterSchema } from "@/lib/township-meetings/schemas";
 import { formatDate } from "@/lib/time";
 import { buttonClass } from "@/components/ui/button";
+import { exportHref } from "@/lib/exports/href";
+import { ExportButton } from "@/components/ui/export-button";
 import { DataTable, EmptyRow, FilterBar, FilterSelect, PageHeader, Pagination } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "组织委员例会" };
@@ -21,11 +23,14 @@ export default async function TownshipMeetingsPage({ searchParams }: { searchPar
         title="乡镇组织委员例会"
         description="每月召开，各乡镇交流组织工作创新做法，查找问题，提出跟进事项"
         actions={
-          can(user.roles, "meetings.manage") && (
-            <Link href="/township-meetings/new" className={buttonClass()}>
-              记录例会
-            </Link>
-          )
+          <>
+            <ExportButton href={exportHref("/township-meetings/export", params)} fileName="乡镇组织委员例会.xlsx" />
+            {can(user.roles, "meetings.manage") && (
+              <Link href="/township-meetings/new" className={buttonClass()}>
+                记录例会
+              </Link>
+            )}
+          </>
         }
       />
       <FilterBar>

@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
+import { MARK_LABELS } from "@/lib/promotion/labels";
+import { awardedNomination } from "@/lib/promotion/library";
+import { caseWhere } from "@/lib/promotion/queries";
+import type { CaseFilter } from "@/lib/promotion/schemas";
+import { inBatches, xlsxStream } from "@/lib/exports/xlsx-stream";
+
+/** The case library as filtered on screen: what the problem was, what was done, whom to ask. */
+export async function casesExport(filter: CaseFilter) {
+  const where = caseWhere(filter);
+  const total = await db.project.count({ where });
+  const batches = inBatches((cursor, take) =>
+    db.project.findMany({
+      where,
+      orderBy: [{ year: { year: "desc" } }, { updatedAt: "desc" }, { id: "desc" }],
+      cursor: cursor ? { id: cursor } : undefined,
+      skip: cursor ? 1 : 0,
+      take,
+      select: {
+        id: true,
+        title: true,
+        category: true,
+        problem: true,
+        measures: true,
+        finalSummary: true,
+        leaderName: true,
+        leaderContact: true,
+        year: { select: { year: true } },
+        unit: { select: { name: true } },
+        marks: { where: { revokedAt: null }, select: { mark: true } },
+        nominations: { where: awardedNomination, select: { tier: { select: { name: true } }, campaign: { select: { title: true } } } },
+        _count: { select: { adoptions: true } },
+      },
+    }),
+  );
+  const title = "案例库";
+  return {
+    total,
+    response: xlsxStream({
+      title,
+      sheetName: title,
+      fileName: `${title}.xlsx`,
+      total,
+      batches,
+      columns: [
+        { header: "年度", width: 8, value: (p) => p.year.year },
+        { header: "项目名称", width: 36, value: (p) => p.title },
+        { header: "单位", width: 18, value: (p) => p.unit.name },
+        { header: "类别", width: 12, value: (p) => (p.category ? CATEGORY_LABELS[p.category] : "") },
+        { header: "认定", width: 14, value: (p) => p.marks.map((m) => MARK_LABELS[m.mark]).join("、") },
+        { header: "表彰", width: 30, value: (p) => p.nominations.map((n) => `${n.campaign.title}${n.tier?.name ?? ""}`).join("；") },
+        { header: "解决的问题", width: 50, value: (p) => p.problem ?? "" },
+        { header: "主要做法", width: 60, value: (p) => p.measures ?? "" },
+        { header: "成效", width: 50, value: (p) => p.finalSummary ?? "" },
+        { header: "责任领导", width: 12, value: (p) => p.leaderName ?? "" },
+        { header: "联系方式", width: 16, value: (p) => p.leaderContact ?? "" },
+        { header: "借鉴单位数", width: 10, value: (p) => p._count.adoptions },
+      ],
+    }),
+  };
+}
