@@ -1,0 +1,146 @@
+import "server-only";
+// One search box across projects, topics, suggestions and the case library (app/(app)/search/page.tsx).
+//
+// Matching: every word must occur (AND) in one of the kind's fields, case-insensitively, as a substring:
+// Chinese has no spaces, so a word is any run of characters the user typed. The fields are those of each
+// module's own list filter (?q=), so the "查看全部" link shows the same rows for a one-word query.
+// Speed: two-character words are the common case and pg_trgm cannot index them, so each table has a GIN
+// index of its rows' character bigrams (search_bigrams(), migration 20261124000000_search, measurements
+// there). The bigram containment narrows the rows, strpos() then checks the words themselves. The
+// expressions in DOC below must stay identical to the indexed ones.
+//
+// Scoping is in the queries, as in each module's list: projects (projectWhere: a unit its own, county readers
+// all but other units' never-submitted drafts), topics (topicScope: drafts for county readers only),
+// suggestions (county readers only, by permission), the case library (inLibrary: every business role).
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentUser } from "@/lib/auth/session-store";
+import { can, seesWholeCounty } from "@/lib/auth/permissions";
+import { wordBigrams } from "@/lib/search/schemas";
+
+export const SEARCH_HITS = 5;
+
+type Viewer = Pick<CurrentUser, "roles" | "unitId">;
+
+const DOC = {
+  project: Prisma.sql`search_bigrams(p."title" || E'\n' || coalesce(p."problem", ''))`,
+  topic: Prisma.sql`search_bigrams(t."code" || E'\n' || t."title" || E'\n' || t."description")`,
+  suggestion: Prisma.sql`search_bigrams(s."receiptNo" || E'\n' || s."content")`,
+};
+
+/** Every word in one of the fields (case-insensitive substring), and the index condition when there is one. */
+function matchSql(fields: Prisma.Sql[], words: readonly string[], doc?: Prisma.Sql): Prisma.Sql {
+  const conditions = words.map((word) => Prisma.sql`(${Prisma.join(fields.map((field) => Prisma.sql`strpos(lower(${field}), lower(${word})) > 0`), " OR ")})`);
+  const pairs = wordBigrams(words);
+  if (doc && pairs.length > 0) conditions.unshift(Prisma.sql`${doc} @> ${pairs}::text[]`);
+  return Prisma.join(conditions, " AND ");
+}
+
+export type YearCount = { year: number; count: number };
+export type Section<T> = { total: number; byYear: YearCount[]; hits: T[] };
+
+async function section<T>(hits: Promise<T[]>, counts: Promise<{ year: number; count: bigint | number }[]>): Promise<Section<T>> {
+  const [rows, years] = await Promise.all([hits, counts]);
+  const byYear = years.map((row) => ({ year: row.year, count: Number(row.count) }));
+  return { total: byYear.reduce((sum, row) => sum + row.count, 0), byYear, hits: rows };
+}
+
+export type ProjectHit = { id: string; title: string; problem: string | null; unitName: string; year: number; state: string };
+
+function searchProjects(viewer: Viewer, words: readonly string[], limit: number) {
+  const scope = seesWholeCounty(viewer.roles)
+    ? Prisma.sql`(p."state" <> 'DRAFT' OR p."submittedAt" IS NOT NULL)` // another unit's unfinished draft is its own business
+    : Prisma.sql`p."unitId" = ${viewer.unitId}`;
+  const where = Prisma.sql`${scope} AND ${matchSql([Prisma.sql`p."title"`, Prisma.sql`coalesce(p."problem", '')`], words, DOC.project)}`;
+  return section(
+    db.$queryRaw<ProjectHit[]>`
+      SELECT p."id", p."title", p."problem", u."name" AS "unitName", y."year", p."state"::text AS "state"
+        FROM "Project" p JOIN "Unit" u ON u."id" = p."unitId" JOIN "Year" y ON y."id" = p."yearId"
+       WHERE ${where}
+       ORDER BY y."year" DESC, p."updatedAt" DESC, p."id" DESC LIMIT ${limit}`,
+    db.$queryRaw<{ year: number; count: bigint }[]>`
+      SELECT y."year", count(*) AS "count" FROM "Project" p JOIN "Year" y ON y."id" = p."yearId"
+       WHERE ${where} GROUP BY y."year" ORDER BY y."year" DESC`,
+  );
+}
+
+export type TopicHit = { id: string; code: string; title: string; description: string; year: number; status: string };
+
+function searchTopics(viewer: Viewer, words: readonly string[], limit: number) {
+  const scope = seesWholeCounty(viewer.roles) ? Prisma.sql`TRUE` : Prisma.sql`t."status" <> 'DRAFT'`;
+  const where = Prisma.sql`${scope} AND ${matchSql([Prisma.sql`t."code"`, Prisma.sql`t."title"`, Prisma.sql`t."description"`], words, DOC.topic)}`;
+  return section(
+    db.$queryRaw<TopicHit[]>`
+      SELECT t."id", t."code", t."title", t."description", y."year", t."status"::text AS "status"
+        FROM "Topic" t JOIN "Year" y ON y."id" = t."yearId"
+       WHERE ${where}
+       ORDER BY y."year" DESC, t."category", t."seq", t."id" LIMIT ${limit}`,
+    db.$queryRaw<{ year: number; count: bigint }[]>`
+      SELECT y."year", count(*) AS "count" FROM "Topic" t JOIN "Year" y ON y."id" = t."yearId"
+       WHERE ${where} GROUP BY y."year" ORDER BY y."year" DESC`,
+  );
+}
+
+export type SuggestionHit = { id: string; receiptNo: string; content: string; year: number; status: string; createdAt: Date };
+
+function searchSuggestions(words: readonly string[], limit: number) {
+  const where = matchSql([Prisma.sql`s."receiptNo"`, Prisma.sql`s."content"`], words, DOC.suggestion);
+  return section(
+    db.$queryRaw<SuggestionHit[]>`
+      SELECT s."id", s."receiptNo", s."content", y."year", s."status"::text AS "status", s."createdAt"
+        FROM "Suggestion" s JOIN "Year" y ON y."id" = s."yearId"
+       WHERE ${where}
+       ORDER BY s."createdAt" DESC, s."id" DESC LIMIT ${limit}`,
+    db.$queryRaw<{ year: number; count: bigint }[]>`
+      SELECT y."year", count(*) AS "count" FROM "Suggestion" s JOIN "Year" y ON y."id" = s."yearId"
+       WHERE ${where} GROUP BY y."year" ORDER BY y."year" DESC`,
+  );
+}
+
+export type CaseHit = { id: string; title: string; problem: string | null; unitName: string; year: number };
+
+/**
+ * The case library (lib/promotion/library.ts inLibrary, written in SQL): projects with an active mark or an award
+ * of a decided campaign. The library is small, so the query starts from it and reads the fields, measures and the
+ * unit's name included (as /cases does), without an index.
+ */
+function searchCases(words: readonly string[], limit: number) {
+  const library = Prisma.sql`
+    SELECT m."projectId" FROM "ProjectMark" m WHERE m."revokedAt" IS NULL
+    UNION
+    SELECT n."projectId" FROM "Nomination" n JOIN "Campaign" c ON c."id" = n."campaignId"
+     WHERE n."projectId" IS NOT NULL AND n."tierId" IS NOT NULL AND n."withdrawnAt" IS NULL AND c."status" = 'DECIDED'`;
+  const match = matchSql([Prisma.sql`p."title"`, Prisma.sql`coalesce(p."problem", '')`, Prisma.sql`coalesce(p."measures", '')`, Prisma.sql`u."name"`], words);
+  return section(
+    db.$queryRaw<CaseHit[]>`
+      WITH lib AS (${library})
+      SELECT p."id", p."title", p."problem", u."name" AS "unitName", y."year"
+        FROM lib JOIN "Project" p ON p."id" = lib."projectId" JOIN "Unit" u ON u."id" = p."unitId" JOIN "Year" y ON y."id" = p."yearId"
+       WHERE ${match}
+       ORDER BY y."year" DESC, p."updatedAt" DESC, p."id" DESC LIMIT ${limit}`,
+    db.$queryRaw<{ year: number; count: bigint }[]>`
+      WITH lib AS (${library})
+      SELECT y."year", count(*) AS "count"
+        FROM lib JOIN "Project" p ON p."id" = lib."projectId" JOIN "Unit" u ON u."id" = p."unitId" JOIN "Year" y ON y."id" = p."yearId"
+       WHERE ${match} GROUP BY y."year" ORDER BY y."year" DESC`,
+  );
+}
+
+export type SearchResults = {
+  projects: Section<ProjectHit> | null;
+  topics: Section<TopicHit> | null;
+  suggestions: Section<SuggestionHit> | null;
+  cases: Section<CaseHit> | null;
+};
+
+/** Each kind the viewer may read (null otherwise), all four in parallel: the first hits, counts per year. */
+export async function searchAll(viewer: Viewer, words: readonly string[], limit = SEARCH_HITS): Promise<SearchResults> {
+  if (words.length === 0) return { projects: null, topics: null, suggestions: null, cases: null };
+  const [projects, topics, suggestions, cases] = await Promise.all([
+    can(viewer.roles, "projects.view") ? searchProjects(viewer, words, limit) : null,
+    can(viewer.roles, "topics.view") ? searchTopics(viewer, words, limit) : null,
+    can(viewer.roles, "suggestions.view") ? searchSuggestions(words, limit) : null,
+    can(viewer.roles, "cases.view") ? searchCases(words, limit) : null,
+  ]);
+  return { projects, topics, suggestions, cases };
+}

@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { searchAll } from "@/lib/search/queries";
+import { splitWords } from "@/lib/search/schemas";
+import { createProjectRecord } from "@/lib/projects/service";
+import { createYearRecord } from "@/lib/years/service";
+import type { ProjectState } from "@/lib/generated/prisma/enums";
+import { makeCounty, makeUser } from "./support/fixtures";
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+let county: Awaited<ReturnType<typeof makeCounty>>;
+let staff: User, leader: User, reviewer: User, clerkA: User, clerkB: User;
+const ids: Record<string, string> = {};
+
+async function project(unitId: string, clerk: User, yearId: string, state: ProjectState, fields: { title: string; problem?: string; measures?: string }, submitted = true) {
+  const actor = { id: clerk.id, username: clerk.username, name: clerk.name };
+  const { id } = await db.$transaction((tx) => createProjectRecord(tx, { yearId }, unitId, { actor, ip: null }));
+  await db.project.update({ where: { id }, data: { ...fields, state, submittedAt: submitted ? new Date() : null } });
+  return id;
+}
+
+const search = (user: User, q: string) => searchAll({ roles: user.roles, unitId: user.unitId }, splitWords(q));
+const titles = (hits: { title: string }[] | undefined) => (hits ?? []).map((hit) => hit.title);
+
+beforeAll(async () => {
+  county = await makeCounty();
+  staff = await makeUser(["COUNTY_STAFF"], county.section.id);
+  leader = await makeUser(["LEADER"], county.county.id);
+  reviewer = await makeUser(["REVIEWER"], county.department.id);
+  clerkA = await makeUser(["UNIT_USER"], county.townshipA.id);
+  clerkB = await makeUser(["UNIT_USER"], county.townshipB.id);
+  const y2025 = await db.$transaction((tx) => createYearRecord(tx, 2025, null));
+  const y2026 = await db.$transaction((tx) => createYearRecord(tx, 2026, null));
+  ids.a = await project(county.townshipA.id, clerkA, y2026.id, "IN_PROGRESS", { title: "党员服务承诺制", problem: "群众反映办事难，村干部作风不实" });
+  ids.aOld = await project(county.townshipA.id, clerkA, y2025.id, "COMPLETED", { title: "村务公开栏规范化", problem: "承诺事项不公开" });
+  ids.b = await project(county.townshipB.id, clerkB, y2026.id, "SUBMITTED", { title: "流动党员党组织建设", problem: "外出务工党员多，承诺难兑现" });
+  ids.bDraft = await project(county.townshipB.id, clerkB, y2026.id, "DRAFT", { title: "承诺践诺草稿" }, false);
+  ids.case = await project(county.townshipB.id, clerkB, y2025.id, "COMPLETED", { title: "无职党员设岗定责", problem: "无职党员作用发挥不明显", measures: "设置政策宣传、矛盾调解岗位，年底承诺评议" });
+  await db.projectMark.create({ data: { projectId: ids.case, mark: "DEMONSTRATION", decidedOn: new Date(), reason: "经验可复制", byId: staff.id } });
+
+  const aspect = await db.suggestionAspect.create({ data: { category: "PARTY_BUILDING", name: "测试方面" } });
+  const topic = (code: string, seq: number, title: string, status: "DRAFT" | "PUBLISHED") =>
+    db.topic.create({ data: { yearId: y2026.id, code, seq, title, description: "围绕群众关心的问题设计载体", category: "PARTY_BUILDING", aspectId: aspect.id, focus: "HOT", tier: "ROUTINE", claimMode: "OPEN", claimClosesAt: new Date(Date.now() + 86_400_000), status } });
+  ids.topicPublished = (await topic("2026-JC-01", 1, "承诺事项公开办理", "PUBLISHED")).id;
+  ids.topicDraft = (await topic("2026-JC-02", 2, "承诺考评办法", "DRAFT")).id;
+  ids.suggestion = (await db.suggestion.create({ data: { receiptNo: "JY2026000123", yearId: y2026.id, category: "PARTY_BUILDING", aspectId: aspect.id, content: "建议推行党员承诺公开，接受群众监督" } })).id;
+});
+
+describe("search", () => {
+  it("finds a project by a two-character word in its title or its problem, every word required", async () => {
+    const result = await search(clerkA, "承诺");
+    expect(titles(result.projects?.hits).sort()).toEqual(["党员服务承诺制", "村务公开栏规范化"].sort());
+    expect(result.projects?.total).toBe(2);
+    expect(result.projects?.byYear).toEqual([
+      { year: 2026, count: 1 },
+      { year: 2025, count: 1 },
+    ]);
+    expect(titles((await search(clerkA, "作风")).projects?.hits)).toEqual(["党员服务承诺制"]);
+    expect(titles((await search(clerkA, "承诺  作风")).projects?.hits)).toEqual(["党员服务承诺制"]);
+    expect((await search(clerkA, "承诺 没有的词")).projects?.total).toBe(0);
+    // One character, and a word of three: both found without the bigram index's help or with it.
+    expect(titles((await search(clerkA, "栏")).projects?.hits)).toEqual(["村务公开栏规范化"]);
+    expect(titles((await search(clerkA, "服务承诺制")).projects?.hits)).toEqual(["党员服务承诺制"]);
+  });
+
+  it("a unit finds neither another unit's project, nor draft topics, nor suggestions", async () => {
+    const result = await search(clerkA, "承诺");
+    expect(result.projects?.hits.map((hit) => hit.id)).not.toContain(ids.b);
+    expect(titles(result.topics?.hits)).toEqual(["承诺事项公开办理"]);
+    expect(result.suggestions).toBeNull();
+  });
+
+  it("county readers find every unit's projects but not another unit's unsubmitted draft, draft topics and suggestions", async () => {
+    const result = await search(staff, "承诺");
+    const found = result.projects?.hits.map((hit) => hit.id) ?? [];
+    expect(found.sort()).toEqual([ids.a, ids.aOld, ids.b].sort());
+    expect(found).not.toContain(ids.bDraft);
+    expect(titles(result.topics?.hits).sort()).toEqual(["承诺事项公开办理", "承诺考评办法"].sort());
+    expect(result.suggestions?.hits.map((hit) => hit.id)).toEqual([ids.suggestion]);
+    // By its receipt number too, in any case.
+    expect((await search(leader, "jy2026000123")).suggestions?.total).toBe(1);
+  });
+
+  it("the case library hit appears for a unit (another unit's project), matched in its measures too", async () => {
+    const result = await search(clerkA, "评议");
+    expect(result.cases?.hits.map((hit) => hit.id)).toEqual([ids.case]);
+    expect(result.projects?.total).toBe(0);
+    expect((await search(clerkA, "甲镇")).cases?.total).toBe(0);
+    expect((await search(clerkA, "乙乡 设岗")).cases?.total).toBe(1);
+  });
+
+  it("a reviewer sees no projects and no suggestions, but the catalogue and the case library", async () => {
+    const result = await search(reviewer, "承诺");
+    expect(result.projects).toBeNull();
+    expect(result.suggestions).toBeNull();
+    expect(titles(result.topics?.hits)).toEqual(["承诺事项公开办理"]);
+    expect(result.cases?.total).toBe(1);
+  });
+
+  it("takes % and _ as plain characters", async () => {
+    expect((await search(staff, "%")).projects?.total).toBe(0);
+    expect((await search(staff, "_")).topics?.total).toBe(0);
+  });
+
+  it("uses the bigram index for a two-character word", async () => {
+    // Few rows here, so the planner would rather read the table: forbid that to see that the index fits the query.
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT count(*) FROM "Project" p WHERE search_bigrams(p."title" || E'\\n' || coalesce(p."problem", '')) @> ARRAY['承诺']::text[]`);
+    });
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("Project_search_bigrams_idx");
+  });
+});
