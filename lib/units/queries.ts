@@ -10,8 +10,8 @@ import type { unitFilterSchema } from "@/lib/units/schemas";
 
 export const UNITS_PAGE_SIZE = 50;
 
-export async function listUnits(viewer: CurrentUser, filter: z.infer<typeof unitFilterSchema>) {
-  const where: Prisma.UnitWhereInput = {
+export function unitWhere(viewer: CurrentUser, filter: z.infer<typeof unitFilterSchema>): Prisma.UnitWhereInput {
+  return {
     AND: [
       unitScope(viewer),
       filter.q ? { OR: [{ name: { contains: likeText(filter.q) } }, { code: { contains: likeText(filter.q), mode: "insensitive" } }] } : {},
@@ -19,12 +19,18 @@ export async function listUnits(viewer: CurrentUser, filter: z.infer<typeof unit
       filter.status === "all" ? {} : { active: filter.status !== "inactive" },
     ],
   };
+}
+
+export const UNIT_ORDER: Prisma.UnitOrderByWithRelationInput[] = [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }, { id: "asc" }];
+
+export async function listUnits(viewer: CurrentUser, filter: z.infer<typeof unitFilterSchema>) {
+  const where = unitWhere(viewer, filter);
   const page = filter.page ?? 1;
   const [total, units] = await Promise.all([
     db.unit.count({ where }),
     db.unit.findMany({
       where,
-      orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
+      orderBy: UNIT_ORDER,
       skip: (page - 1) * UNITS_PAGE_SIZE,
       take: UNITS_PAGE_SIZE,
       include: { parent: { select: { id: true, name: true } }, _count: { select: { users: { where: { active: true } }, children: { where: { active: true } } } } },

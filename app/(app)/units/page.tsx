@@ -5,6 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { listUnits } from "@/lib/units/queries";
 import { unitFilterSchema } from "@/lib/units/schemas";
 import { UNIT_TYPE_LABELS, UNIT_TYPES } from "@/lib/units/tree";
+import { exportHref } from "@/lib/exports/href";
+import { ExportButton } from "@/components/ui/export-button";
 import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination, SavedNotice } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 
@@ -22,7 +24,9 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
         title="单位"
         description="县、乡镇、县直部门和部内科室组成的单位树"
         actions={
-          manage && (
+          <>
+            <ExportButton href={exportHref("/units/export", filter)} fileName="单位名录.xlsx" />
+            {manage && (
             <>
               <Link href="/units/import" className={buttonClass("secondary")}>
                 从 Excel 导入
@@ -31,7 +35,8 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                 新建单位
               </Link>
             </>
-          )
+            )}
+          </>
         }
       />
       <SavedNotice show={params.saved} />
