@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 import { officialDate } from "@/lib/time";
+import { issuerOf } from "@/lib/documents/model";
 
 /**
  * The one layout of formal documents (catalogue, notices, meeting lists, bulletins): A4, red issuer line,
- * serif title, issuer and date at the foot; printable with the shell hidden.
+ * serif title, issuer and date at the foot; printable with the shell hidden. Documents built as a model
+ * (lib/documents) render through DocumentView, which uses this layout.
  */
-export function OfficialDocument({ county, title, label, date, number, children }: { county: string; title: ReactNode; label: string; date?: Date | null; number?: string | null; children: ReactNode }) {
-  const issuer = `中共${county}委组织部`;
+export function OfficialDocument({ county, issuer: givenIssuer, title, label, date, number, children }: { county?: string; issuer?: string; title: ReactNode; label: string; date?: Date | null; number?: string | null; children: ReactNode }) {
+  const issuer = givenIssuer ?? issuerOf(county ?? "");
   return (
     <article className="official-document" aria-label={label}>
       <header className="official-header">

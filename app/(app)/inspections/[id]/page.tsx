@@ -12,6 +12,8 @@ import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { PrintButton } from "@/components/ui/print-button";
 import { OfficialDocument } from "@/components/documents/official-document";
+import { DocumentDownloads } from "@/components/documents/document-view";
+import { bulletinTitle } from "@/lib/documents/inspection-bulletin";
 import { AnswerForm, ItemForm, OverviewForm, PickProjectsForm, PublishButton, RectificationForm, ReviewRectification } from "@/components/inspections/inspection-forms";
 
 export const metadata: Metadata = { title: "督查报告" };
@@ -81,6 +83,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
     <div className="space-y-4">
       <div className="flex flex-wrap gap-2 print:hidden">
         <PrintButton label="打印督查通报" />
+        <DocumentDownloads type="inspection-bulletin" id={inspection.id} />
         {admin && (
           <a href={`/inspections/${inspection.id}/export`} className={buttonClass("secondary")}>
             导出 Excel
@@ -90,7 +93,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
           返回
         </Link>
       </div>
-      <OfficialDocument county={county} title={`关于${what}“${inspection.theme}”督查情况的通报`} label="督查通报" date={inspection.publishedAt}>
+      <OfficialDocument county={county} title={bulletinTitle(inspection)} label="督查通报" date={inspection.publishedAt}>
         {inspection.overview && <p className="official-body">{inspection.overview}</p>}
         {inspection.items.map((item, index) => (
           <section key={item.id} className="official-item" aria-label={item.project.title}>

@@ -1,0 +1,98 @@
+// The model as a Word document (.docx) with the `docx` package: A4, the margins of printed 公文, red issuer line.
+// Fonts in a .docx are names resolved on the reader's machine (nothing is embedded): 仿宋 (FangSong) for the body,
+// 宋体 (SimSun) bold for the issuer and title, 黑体 (SimHei) for headings, all present in every Chinese Windows and
+// in WPS; Times New Roman for Latin letters and digits. 方正小标宋 and 仿宋_GB2312 are not free to ship and often
+// missing, so they are not named. LibreOffice on Linux substitutes its own CJK fonts (Noto CJK) for missing names.
+import "server-only";
+import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from "docx";
+import { officialDate } from "@/lib/time";
+import { cellText, type Block, type OfficialDoc } from "./model";
+
+const LATIN = "Times New Roman";
+export const DOCX_FONTS = { body: "FangSong", title: "SimSun", heading: "SimHei" } as const;
+const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, eastAsia, cs: LATIN });
+
+// Sizes in half-points: 三号 16pt = 32, 二号 22pt = 44, 小四 12pt = 24.
+const BODY = 32;
+const INDENT = { firstLine: 640 }; // two characters of 16pt, in twentieths of a point
+const LINE = { line: 560, lineRule: "exact" as const }; // 28pt lines, as 公文 set 22 lines a page
+
+function run(text: string, options: Omit<IRunOptions, "text"> = {}) {
+  return new TextRun({ text, font: font(DOCX_FONTS.body), size: BODY, ...options });
+}
+
+function body(text: string, indent = true) {
+  return new Paragraph({ children: [run(text)], indent: indent ? INDENT : undefined, spacing: LINE, alignment: AlignmentType.JUSTIFIED });
+}
+
+function cellParagraph(text: string, center: boolean, bold = false) {
+  return new Paragraph({ children: [run(text, { size: 24, bold })], alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT });
+}
+
+function blocks(b: Block): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case "heading":
+      return [new Paragraph({ children: [run(b.text, { font: font(DOCX_FONTS.heading) })], indent: INDENT, spacing: LINE, keepNext: true })];
+    case "subheading":
+      return [new Paragraph({ children: [run(b.text, { bold: true })], indent: INDENT, spacing: LINE, keepNext: true })];
+    case "paragraph":
+      return [b.meta ? new Paragraph({ children: [run(b.text, { size: 26, color: "333333" })], indent: INDENT }) : body(b.text, b.indent !== false)];
+    case "item":
+      return [
+        new Paragraph({ children: [run(b.title, { bold: true }), ...(b.note ? [run(` ${b.note}`)] : [])], indent: INDENT, spacing: LINE, keepNext: true }),
+        ...b.paragraphs.map((p) => body(p)),
+        ...(b.meta ? [new Paragraph({ children: [run(b.meta, { size: 26, color: "333333" })], indent: INDENT })] : []),
+      ];
+    case "list":
+      return b.items.map((item, i) => body(`${i + 1}. ${item}`));
+    case "table": {
+      const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+      const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+      const header = new TableRow({ tableHeader: true, children: b.columns.map((c) => new TableCell({ children: [cellParagraph(c, true, true)] })) });
+      const rows = b.rows.length
+        ? b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((cell, i) => new TableCell({ children: [cellParagraph(cellText(cell), b.center?.includes(i) ?? false)] })) }))
+        : [new TableRow({ children: [new TableCell({ columnSpan: b.columns.length, children: [cellParagraph(b.empty ?? "（无）", true)] })] })];
+      return [new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE }, borders }), new Paragraph({ children: [] })];
+    }
+  }
+}
+
+export function documentDocx(doc: OfficialDoc): Document {
+  const red = "DC2626";
+  const head = [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.issuer, { font: font(DOCX_FONTS.title), size: 52, bold: true, color: red, characterSpacing: 100 })] }),
+    ...(doc.number ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.number)] })] : []),
+    // The red line under the head (版头中的分隔线).
+    new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: red, space: 4 } }, spacing: { after: 360 } }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: doc.subtitle ? 0 : 360 }, children: [run(doc.title, { font: font(DOCX_FONTS.title), size: 44, bold: true })] }),
+    ...(doc.subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(doc.subtitle)] })] : []),
+  ];
+  const foot = [
+    new Paragraph({ children: [], spacing: { before: 480 } }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.issuer)] }),
+    ...(doc.date ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(officialDate(doc.date))] })] : []),
+  ];
+  return new Document({
+    title: doc.title,
+    creator: doc.issuer,
+    styles: { default: { document: { run: { font: font(DOCX_FONTS.body), size: BODY } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 }, // A4 in twips
+            margin: { top: 1701, bottom: 1588, left: 1588, right: 1474 }, // 30 / 28 / 28 / 26 mm
+          },
+        },
+        footers: {
+          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run("— ", { size: 28 }), new TextRun({ children: [PageNumber.CURRENT], size: 28, font: font(DOCX_FONTS.body) }), run(" —", { size: 28 })] })] }),
+        },
+        children: [...head, ...doc.blocks.flatMap(blocks), ...foot],
+      },
+    ],
+  });
+}
+
+export async function renderDocx(doc: OfficialDoc): Promise<Buffer> {
+  return Packer.toBuffer(documentDocx(doc));
+}

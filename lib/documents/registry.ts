@@ -1,0 +1,85 @@
+// Each document type: the permission its page asks for (null: public, like the 公示), and how it is loaded for a
+// reader with the same scoping as its page (null: not found for this reader). Used by the download route.
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Permission } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { countyName, publishedCatalogue } from "@/lib/topics/queries";
+import { yearChoice } from "@/lib/years/queries";
+import { getProject } from "@/lib/projects/queries";
+import { decisionForNotice, getMeeting as getHearingMeeting } from "@/lib/hearings/queries";
+import { getInspection } from "@/lib/inspections/queries";
+import { announcedList, decidedAwards } from "@/lib/awards/queries";
+import { getMeeting as getTownshipMeeting } from "@/lib/township-meetings/queries";
+import type { DocumentType, OfficialDoc } from "./model";
+import { catalogueDocument } from "./catalogue";
+import { decisionNoticeDocument } from "./decision-notice";
+import { meetingListDocument } from "./meeting-list";
+import { inspectionBulletinDocument } from "./inspection-bulletin";
+import { awardAnnouncementDocument } from "./award-announcement";
+import { awardDecisionDocument } from "./award-decision";
+import { townshipMinutesDocument } from "./township-minutes";
+
+type Loader = (user: CurrentUser | null, id: string) => Promise<OfficialDoc | null>;
+
+export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; load: Loader }> = {
+  // id: the year (2026).
+  catalogue: {
+    permission: "topics.view",
+    load: async (_user, id) => {
+      if (!/^\d{4}$/.test(id)) return null;
+      const { year } = await yearChoice(Number(id));
+      if (!year || year.year !== Number(id)) return null;
+      const [county, topics] = await Promise.all([countyName(), publishedCatalogue(year.id)]);
+      return catalogueDocument(county, year.year, topics);
+    },
+  },
+  // id: the decision; the reader must see its project (a unit: its own projects only).
+  "decision-notice": {
+    permission: "projects.view",
+    load: async (user, id) => {
+      const found = await db.decision.findUnique({ where: { id }, select: { projectId: true } });
+      const project = found && user ? await getProject(user, found.projectId) : null;
+      const decision = project ? await decisionForNotice(id, project.id) : null;
+      return decision ? decisionNoticeDocument(await countyName(), decision) : null;
+    },
+  },
+  "meeting-list": {
+    permission: "hearings.view",
+    load: async (_user, id) => {
+      const meeting = await getHearingMeeting(id);
+      return meeting ? meetingListDocument(await countyName(), meeting) : null;
+    },
+  },
+  // Published bulletins only; a unit gets the sections about its own projects (getInspection).
+  "inspection-bulletin": {
+    permission: "inspections.view",
+    load: async (user, id) => {
+      const inspection = user ? await getInspection(user, id) : null;
+      return inspection?.publishedAt ? inspectionBulletinDocument(await countyName(), inspection) : null;
+    },
+  },
+  // Public, like /announcements/<id>.
+  "award-announcement": {
+    permission: null,
+    load: async (_user, id) => {
+      const campaign = await announcedList(id);
+      if (!campaign?.announcedAt || !campaign.announcementEndsAt) return null;
+      return awardAnnouncementDocument(await countyName(), { ...campaign, announcedAt: campaign.announcedAt, announcementEndsAt: campaign.announcementEndsAt });
+    },
+  },
+  "award-decision": {
+    permission: "awards.view",
+    load: async (_user, id) => {
+      const campaign = await decidedAwards(id);
+      return campaign?.decidedAt ? awardDecisionDocument(await countyName(), campaign) : null;
+    },
+  },
+  "township-minutes": {
+    permission: "meetings.view",
+    load: async (_user, id) => {
+      const meeting = await getTownshipMeeting(id);
+      return meeting ? townshipMinutesDocument(await countyName(), meeting) : null;
+    },
+  },
+};
