@@ -37,7 +37,7 @@ export function projectWhere(viewer: Viewer, filter: ProjectFilter & { yearId: s
   };
 }
 
-const ORDER: Record<NonNullable<ProjectFilter["sort"]>, Prisma.ProjectOrderByWithRelationInput[]> = {
+export const PROJECT_ORDER: Record<NonNullable<ProjectFilter["sort"]>, Prisma.ProjectOrderByWithRelationInput[]> = {
   updated: [{ updatedAt: "desc" }, { id: "desc" }],
   submitted: [{ submittedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
   title: [{ title: "asc" }, { id: "asc" }],
@@ -51,7 +51,7 @@ export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yea
     db.project.count({ where }),
     db.project.findMany({
       where,
-      orderBy: ORDER[filter.sort ?? "updated"],
+      orderBy: PROJECT_ORDER[filter.sort ?? "updated"],
       skip: (page - 1) * PROJECTS_PAGE_SIZE,
       take: PROJECTS_PAGE_SIZE,
       select: {

@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, signInAndWait, test } from "./support";
 
 async function exported(page: Page) {
+  await page.waitForLoadState("networkidle");
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "导出 Excel" }).click();
   const download = await downloading;
@@ -54,4 +55,17 @@ test("乡镇在案例库按关键词搜索后导出，例会列表按乡镇筛�
   expect(meetings.sheet.rowCount).toBe(2 + rows - 1);
   expect(String(meetings.sheet.getRow(3).getCell(5).value)).toContain("白沙镇：");
   expect(meetings.sheet.getRow(3).getCell(1).value).toBeInstanceOf(Date);
+});
+
+test("单位填报员导出本单位某状态的项目：只有本单位的，行数与列表一致", async ({ page }) => {
+  await signInAndWait(page, "unit");
+  await page.goto("/projects?year=2025&state=COMPLETED");
+  const listed = Number((await page.getByText(/共 \d+ 条/).first().innerText()).match(/共 (\d+) 条/)![1]);
+  const { name, sheet } = await exported(page);
+  expect(name).toBe("2025年度青石镇创新项目.xlsx");
+  expect(sheet.rowCount).toBe(2 + listed);
+  for (let row = 3; row <= sheet.rowCount; row++) {
+    expect(sheet.getRow(row).getCell(3).value).toBe("青石镇");
+    expect(sheet.getRow(row).getCell(4).value).toBe("已结项");
+  }
 });

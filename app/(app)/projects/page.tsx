@@ -14,6 +14,8 @@ import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
 import { DataTable, EmptyRow, FilterBar, FilterSelect, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
+import { ExportButton } from "@/components/ui/export-button";
+import { exportHref } from "@/lib/exports/href";
 import { StateBadge } from "@/components/projects/state-badge";
 import { NewProjectButton } from "@/components/projects/new-project-button";
 
@@ -44,6 +46,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 我联系的项目
               </Link>
             )}
+            <ExportButton href={exportHref("/projects/export", params)} fileName="创新项目.xlsx" />
             {proposer && year && <NewProjectButton yearId={year.id} label="新建申报书" />}
           </>
         }
