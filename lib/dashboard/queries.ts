@@ -13,7 +13,7 @@ import { topicsToPropose } from "@/lib/projects/queries";
 import { myAssignments } from "@/lib/hearings/queries";
 import { juryTasks } from "@/lib/awards/queries";
 import { campaignPhase } from "@/lib/awards/phase";
-import { byDeadline, combinedRate, owedIn, quarterRate, type QuarterRate } from "@/lib/dashboard/rates";
+import { bucketQuarter, byDeadline, combinedRate, owedIn, quarterBounds, quarterRate, type QuarterRate } from "@/lib/dashboard/rates";
 
 type Viewer = Pick<CurrentUser, "id" | "roles" | "unitId">;
 
@@ -22,10 +22,6 @@ const VISIBLE = Prisma.sql`NOT (p."state" = 'DRAFT' AND p."submittedAt" IS NULL)
 /** Went through approval: 已立项, 实施中, 已结项, 已终止 (termination is only possible after approval). */
 export const APPROVED_STAGE: ProjectState[] = ["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"];
 const APPROVED_SQL = Prisma.sql`p."state" IN ('APPROVED', 'IN_PROGRESS', 'COMPLETED', 'TERMINATED')`;
-/** A quarter counted across years, by the Beijing calendar (see quarterIndex). */
-const quarterIndexSql = (column: Prisma.Sql) =>
-  Prisma.sql`(extract(year FROM ${column} AT TIME ZONE 'Asia/Shanghai')::int * 4 + (extract(month FROM ${column} AT TIME ZONE 'Asia/Shanghai')::int - 1) / 3)`;
-
 /** County: projects of the year by state. */
 export async function projectsByState(yearId: string): Promise<Partial<Record<ProjectState, number>>> {
   const rows = await db.$queryRaw<{ state: ProjectState; n: number }[]>`
@@ -101,10 +97,13 @@ export type ReportRates = {
  */
 export async function reportRates(years: number[], selectedYear: number, now: Date): Promise<ReportRates> {
   const sorted = [...new Set(years)].sort((a, b) => a - b);
-  const [owed, submitted, submittedByUnit, due] = await Promise.all([
-    db.$queryRaw<{ unitId: string; startQ: number; endQ: number | null; count: number }[]>`
-      SELECT p."unitId", ${quarterIndexSql(Prisma.sql`p."startedAt"`)} AS "startQ",
-             CASE WHEN p."endedAt" IS NULL THEN NULL ELSE ${quarterIndexSql(Prisma.sql`p."endedAt"`)} END AS "endQ", count(*)::int AS count
+  const first = (sorted[0] ?? selectedYear) - 1;
+  const bounds = quarterBounds(first, (sorted.at(-1) ?? selectedYear) + 1).map((d) => d.toISOString());
+  const [buckets, submitted, submittedByUnit, due] = await Promise.all([
+    // The quarter of each start and end by binary search over the quarters' first instants (no time-zone arithmetic per row).
+    db.$queryRaw<{ unitId: string; startB: number; endB: number | null; count: number }[]>`
+      SELECT p."unitId", width_bucket(p."startedAt", ${bounds}::timestamptz[]) AS "startB",
+             CASE WHEN p."endedAt" IS NULL THEN NULL ELSE width_bucket(p."endedAt", ${bounds}::timestamptz[]) END AS "endB", count(*)::int AS count
         FROM "Project" p WHERE p."startedAt" IS NOT NULL GROUP BY 1, 2, 3`,
     db.$queryRaw<{ year: number; quarter: number; onTime: number; late: number }[]>`
       SELECT r."year", r."quarter", count(*) FILTER (WHERE NOT r."late")::int AS "onTime", count(*) FILTER (WHERE r."late")::int AS late
@@ -115,6 +114,7 @@ export async function reportRates(years: number[], selectedYear: number, now: Da
        WHERE r."status" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED') AND r."year" = ${selectedYear} GROUP BY 1, 2`,
     deadlines(sorted),
   ]);
+  const owed = buckets.map((g) => ({ unitId: g.unitId, count: g.count, startQ: bucketQuarter(first, g.startB), endQ: g.endB === null ? null : bucketQuarter(first, g.endB) }));
   const rateOf = (groups: typeof owed, year: number, quarter: Quarter, counts: { onTime: number; late: number } | undefined) =>
     quarterRate({ year, quarter, deadline: due.get(`${year}-${quarter}`)!, due: owedIn(groups, year, quarter), onTime: counts?.onTime ?? 0, late: counts?.late ?? 0 }, now);
   const perYear = sorted.map((year) => {

@@ -1,5 +1,5 @@
 // Pure helpers of the dashboards: percentages, the on-time report rate, chart scales and the words of charts.
-import type { Quarter } from "@/lib/reports/quarters";
+import { quarterStart, type Quarter } from "@/lib/reports/quarters";
 
 /** A share in whole percent, or null when there is nothing to divide by. */
 export function percent(part: number, whole: number): number | null {
@@ -15,6 +15,21 @@ export function formatPercent(value: number | null): string {
 /** Quarters counted one after the other across years: 2026 Q1 → 2026 × 4 + 0. */
 export function quarterIndex(year: number, quarter: Quarter): number {
   return year * 4 + (quarter - 1);
+}
+
+/** The first instants of every quarter from `firstYear` Q1 to `lastYear` Q4, for width_bucket in SQL. */
+export function quarterBounds(firstYear: number, lastYear: number): Date[] {
+  const bounds: Date[] = [];
+  for (let year = firstYear; year <= lastYear; year++) for (const quarter of [1, 2, 3, 4] as Quarter[]) bounds.push(quarterStart(year, quarter));
+  return bounds;
+}
+
+/**
+ * The quarter (as quarterIndex) of an instant from its width_bucket over quarterBounds(firstYear, …): bucket k ≥ 1
+ * is the k-th quarter from firstYear Q1; bucket 0 (before them all) counts as the quarter before.
+ */
+export function bucketQuarter(firstYear: number, bucket: number): number {
+  return firstYear * 4 + bucket - 1;
 }
 
 /**

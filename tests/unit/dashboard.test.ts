@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barLengths, byDeadline, combinedRate, describeChart, formatPercent, owedIn, percent, quarterIndex, quarterRate, stackSegments } from "@/lib/dashboard/rates";
+import { barLengths, bucketQuarter, byDeadline, combinedRate, describeChart, formatPercent, owedIn, percent, quarterBounds, quarterIndex, quarterRate, stackSegments } from "@/lib/dashboard/rates";
 import { owesReport, quarterOf, quarterStart } from "@/lib/reports/quarters";
 
 describe("percent", () => {
@@ -33,6 +33,19 @@ describe("reports owed per quarter", () => {
     }
     expect(owedIn(groups, 2026, 2)).toBe(5);
     expect(owedIn(groups, 2025, 2)).toBe(0);
+  });
+
+  it("maps width_bucket over the quarters' first instants back to quarters", () => {
+    const bounds = quarterBounds(2025, 2026);
+    expect(bounds).toHaveLength(8);
+    expect(bounds[4]).toEqual(quarterStart(2026, 1));
+    // width_bucket: the number of bounds at or before the instant.
+    const bucket = (instant: Date) => bounds.filter((b) => b.getTime() <= instant.getTime()).length;
+    for (const instant of [quarterStart(2025, 1), new Date(quarterStart(2025, 3).getTime() - 1), quarterStart(2026, 4), new Date("2026-12-31T15:59:59Z")]) {
+      const q = quarterOf(instant);
+      expect(bucketQuarter(2025, bucket(instant))).toBe(quarterIndex(q.year, q.quarter));
+    }
+    expect(bucketQuarter(2025, 0)).toBe(quarterIndex(2024, 4));
   });
 
   it("orders quarters across years", () => {
