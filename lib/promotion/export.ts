@@ -3,9 +3,10 @@ import { db } from "@/lib/db/client";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
 import { MARK_LABELS } from "@/lib/promotion/labels";
 import { awardedNomination } from "@/lib/promotion/library";
-import { caseWhere } from "@/lib/promotion/queries";
-import type { CaseFilter } from "@/lib/promotion/schemas";
-import { inBatches, xlsxStream } from "@/lib/exports/xlsx-stream";
+import type { CurrentUser } from "@/lib/auth/session-store";
+import { adoptionWhere, caseWhere } from "@/lib/promotion/queries";
+import type { AdoptionFilter, CaseFilter } from "@/lib/promotion/schemas";
+import { DATE, excelDate, inBatches, xlsxStream } from "@/lib/exports/xlsx-stream";
 
 /** The case library as filtered on screen: what the problem was, what was done, whom to ask. */
 export async function casesExport(filter: CaseFilter) {
@@ -57,6 +58,41 @@ export async function casesExport(filter: CaseFilter) {
         { header: "责任领导", width: 12, value: (p) => p.leaderName ?? "" },
         { header: "联系方式", width: 16, value: (p) => p.leaderContact ?? "" },
         { header: "借鉴单位数", width: 10, value: (p) => p._count.adoptions },
+      ],
+    }),
+  };
+}
+
+/** Adoptions as listed: a unit its own, county readers every unit's (or one unit's). */
+export async function adoptionsExport(viewer: Pick<CurrentUser, "roles" | "unitId">, filter: AdoptionFilter) {
+  const where = adoptionWhere(viewer, filter);
+  const total = await db.adoption.count({ where });
+  const batches = inBatches((cursor, take) =>
+    db.adoption.findMany({
+      where,
+      orderBy: [{ adoptedOn: "desc" }, { id: "desc" }],
+      cursor: cursor ? { id: cursor } : undefined,
+      skip: cursor ? 1 : 0,
+      take,
+      include: { unit: { select: { name: true } }, sourceProject: { select: { title: true, unit: { select: { name: true } } } } },
+    }),
+  );
+  const title = "借鉴推广记录";
+  return {
+    total,
+    response: xlsxStream({
+      title,
+      sheetName: title,
+      fileName: `${title}.xlsx`,
+      total,
+      batches,
+      columns: [
+        { header: "借鉴单位", width: 18, value: (a) => a.unit.name },
+        { header: "借鉴日期", width: 12, value: (a) => excelDate(a.adoptedOn), numFmt: DATE },
+        { header: "借鉴的做法", width: 36, value: (a) => a.sourceProject?.title ?? a.sourceName ?? "" },
+        { header: "来源", width: 20, value: (a) => a.sourceProject?.unit.name ?? a.sourcePlace ?? "" },
+        { header: "怎么做的", width: 50, value: (a) => a.how },
+        { header: "成效", width: 50, value: (a) => a.result },
       ],
     }),
   };

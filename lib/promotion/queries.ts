@@ -101,9 +101,12 @@ export async function projectPromotion(projectId: string) {
 }
 
 /** County readers see every unit's adoptions (filterable by unit); anyone else only their own unit's. */
+export function adoptionWhere(viewer: Viewer, filter: AdoptionFilter): Prisma.AdoptionWhereInput {
+  return seesWholeCounty(viewer.roles) ? (filter.unitId ? { unitId: filter.unitId } : {}) : { unitId: viewer.unitId };
+}
+
 export async function listAdoptions(viewer: Viewer, filter: AdoptionFilter) {
-  const county = seesWholeCounty(viewer.roles);
-  const where: Prisma.AdoptionWhereInput = county ? (filter.unitId ? { unitId: filter.unitId } : {}) : { unitId: viewer.unitId };
+  const where = adoptionWhere(viewer, filter);
   const page = filter.page ?? 1;
   const [total, adoptions] = await Promise.all([
     db.adoption.count({ where }),

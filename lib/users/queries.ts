@@ -9,11 +9,11 @@ import type { userFilterSchema } from "@/lib/users/schemas";
 export const USERS_PAGE_SIZE = 30;
 
 // Only the security admin reaches these (users.manage), so they are not scoped to a unit.
-export async function listUsers(filter: z.infer<typeof userFilterSchema>, now = new Date()) {
+export async function userWhere(filter: z.infer<typeof userFilterSchema>, now = new Date()): Promise<Prisma.UserWhereInput> {
   const lockedNames = filter.status === "locked"
     ? (await db.loginThrottle.findMany({ where: { lockedUntil: { gt: now } }, select: { username: true } })).map((row) => row.username)
     : [];
-  const where: Prisma.UserWhereInput = {
+  return {
     AND: [
       filter.q ? { OR: [{ name: { contains: likeText(filter.q) } }, { username: { contains: likeText(filter.q.toLowerCase()) } }, { unit: { name: { contains: likeText(filter.q) } } }] } : {},
       filter.role ? { roles: { has: filter.role } } : {},
@@ -22,6 +22,10 @@ export async function listUsers(filter: z.infer<typeof userFilterSchema>, now = 
       filter.status === "locked" ? { username: { in: lockedNames } } : {},
     ],
   };
+}
+
+export async function listUsers(filter: z.infer<typeof userFilterSchema>, now = new Date()) {
+  const where = await userWhere(filter, now);
   const page = filter.page ?? 1;
   const [total, users] = await Promise.all([
     db.user.count({ where }),

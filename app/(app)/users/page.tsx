@@ -7,6 +7,8 @@ import { ALL_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/time";
 import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination, SavedNotice } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
+import { exportHref } from "@/lib/exports/href";
+import { ExportButton } from "@/components/ui/export-button";
 
 export const metadata: Metadata = { title: "账户与角色" };
 
@@ -21,9 +23,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         title="账户与角色"
         description="创建账户、分配角色和单位、停用账户、重置密码"
         actions={
-          <Link href="/users/new" className={buttonClass()}>
-            新建账户
-          </Link>
+          <>
+            <ExportButton href={exportHref("/users/export", filter)} fileName="账户名单.xlsx" />
+            <Link href="/users/new" className={buttonClass()}>
+              新建账户
+            </Link>
+          </>
         }
       />
       <SavedNotice show={params.saved} />

@@ -5,6 +5,8 @@ import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { adoptingUnits, listAdoptions } from "@/lib/promotion/queries";
 import { adoptionFilterSchema } from "@/lib/promotion/schemas";
 import { formatDate } from "@/lib/time";
+import { exportHref } from "@/lib/exports/href";
+import { ExportButton } from "@/components/ui/export-button";
 import { Card, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { AdoptOutsideForm, EditAdoptionToggle } from "@/components/promotion/adoption-forms";
 
@@ -23,9 +25,12 @@ export default async function AdoptionsPage({ searchParams }: { searchParams: Pr
         title={county ? "借鉴推广记录" : "本单位借鉴推广"}
         description={county ? "各单位借鉴本县案例和外地做法的记录" : "本单位借鉴案例库项目和外地做法的记录。借鉴本县项目，请在案例页点“记录借鉴”。"}
         actions={
-          <Link href="/cases" className="link text-sm">
-            返回案例库
-          </Link>
+          <span className="flex flex-wrap items-center gap-3">
+            <ExportButton href={exportHref("/cases/adoptions/export", filter)} fileName="借鉴推广记录.xlsx" />
+            <Link href="/cases" className="link text-sm">
+              返回案例库
+            </Link>
+          </span>
         }
       />
       {recorder && (
