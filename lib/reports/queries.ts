@@ -23,12 +23,13 @@ function implementedIn(year: number): Prisma.ProjectWhereInput {
 }
 
 type Cell = { quarter: Quarter; status: CellStatus; reportId: string | null; late: boolean };
+export type GridFilter = { year: number; liaison?: "me"; lagging?: "1"; q?: string; page?: number };
 
-/** The staff grid: projects × the four quarters of a year, each cell's status, paginated in the database. */
-export async function reportGrid(viewer: Viewer, filter: { year: number; liaison?: "me"; lagging?: "1"; q?: string; page?: number }, now = new Date()) {
+/** The grid's projects: implemented during the year, scoped like the project list, filtered as on screen. */
+export async function gridWhere(viewer: Viewer, filter: GridFilter, now = new Date()): Promise<Prisma.ProjectWhereInput> {
   // Only lagging projects: the ids come from one query with the same rule (lib/reports/lagging.ts).
   const laggingIds = filter.lagging ? await laggingProjectIds(filter.year, now) : null;
-  const where: Prisma.ProjectWhereInput = {
+  return {
     AND: [
       projectScope(viewer),
       implementedIn(filter.year),
@@ -37,37 +38,49 @@ export async function reportGrid(viewer: Viewer, filter: { year: number; liaison
       filter.q ? { OR: [{ title: { contains: likeText(filter.q) } }, { unit: { name: { contains: likeText(filter.q) } } }] } : {},
     ],
   };
+}
+
+export const GRID_ORDER: Prisma.ProjectOrderByWithRelationInput[] = [{ unit: { code: "asc" } }, { title: "asc" }, { id: "asc" }];
+
+export function gridSelect(year: number) {
+  return {
+    id: true,
+    title: true,
+    state: true,
+    startedAt: true,
+    endedAt: true,
+    unit: { select: { name: true } },
+    liaison: { select: { name: true } },
+    milestones: { select: { id: true, dueDate: true } },
+    reports: { where: { year: { lte: year } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: { id: true, year: true, quarter: true, status: true, late: true, milestones: true } },
+  } satisfies Prisma.ProjectSelect;
+}
+
+type GridProject = Prisma.ProjectGetPayload<{ select: ReturnType<typeof gridSelect> }>;
+
+/** Each quarter's cell and the count of lagging milestones of one project. */
+export function gridRow(project: GridProject, year: number, deadlines: Record<Quarter, Date>, now: Date) {
+  const cells: Cell[] = QUARTERS.map((quarter) => {
+    const report = project.reports.find((r) => r.year === year && r.quarter === quarter) ?? null;
+    return { quarter, reportId: report?.id ?? null, late: Boolean(report?.late && report.status !== "DRAFT"), status: cellStatus({ owed: owesReport(project, year, quarter), report, year, quarter, deadline: deadlines[quarter] }, now) };
+  });
+  const latest = project.reports.find((r) => r.status !== "DRAFT");
+  const lagging = project.state === "IN_PROGRESS" ? laggingMilestones(project.milestones, (latest?.milestones as { milestoneId: string; done: boolean }[] | null) ?? null, now) : [];
+  return { project, cells, lagging: lagging.length };
+}
+
+export { yearDeadlines };
+
+/** The staff grid: projects × the four quarters of a year, each cell's status, paginated in the database. */
+export async function reportGrid(viewer: Viewer, filter: GridFilter, now = new Date()) {
+  const where = await gridWhere(viewer, filter, now);
   const page = filter.page ?? 1;
   const deadlines = await yearDeadlines(filter.year);
   const [total, projects] = await Promise.all([
     db.project.count({ where }),
-    db.project.findMany({
-      where,
-      orderBy: [{ unit: { code: "asc" } }, { title: "asc" }],
-      skip: (page - 1) * GRID_PAGE_SIZE,
-      take: GRID_PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        state: true,
-        startedAt: true,
-        endedAt: true,
-        unit: { select: { name: true } },
-        liaison: { select: { name: true } },
-        milestones: { select: { id: true, dueDate: true } },
-        reports: { where: { year: { lte: filter.year } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: { id: true, year: true, quarter: true, status: true, late: true, milestones: true } },
-      },
-    }),
+    db.project.findMany({ where, orderBy: GRID_ORDER, skip: (page - 1) * GRID_PAGE_SIZE, take: GRID_PAGE_SIZE, select: gridSelect(filter.year) }),
   ]);
-  const rows = projects.map((project) => {
-    const cells: Cell[] = QUARTERS.map((quarter) => {
-      const report = project.reports.find((r) => r.year === filter.year && r.quarter === quarter) ?? null;
-      return { quarter, reportId: report?.id ?? null, late: Boolean(report?.late && report.status !== "DRAFT"), status: cellStatus({ owed: owesReport(project, filter.year, quarter), report, year: filter.year, quarter, deadline: deadlines[quarter] }, now) };
-    });
-    const latest = project.reports.find((r) => r.status !== "DRAFT");
-    const lagging = project.state === "IN_PROGRESS" ? laggingMilestones(project.milestones, (latest?.milestones as { milestoneId: string; done: boolean }[] | null) ?? null, now) : [];
-    return { project, cells, lagging: lagging.length };
-  });
+  const rows = projects.map((project) => gridRow(project, filter.year, deadlines, now));
   return { total, page, pageSize: GRID_PAGE_SIZE, rows, deadlines };
 }
 

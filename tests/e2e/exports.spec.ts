@@ -69,3 +69,14 @@ test("单位填报员导出本单位某状态的项目：只有本单位的，�
     expect(sheet.getRow(row).getCell(4).value).toBe("已结项");
   }
 });
+
+test("组工干部导出季度报告报送情况：只含滞后项目时与页面一致，四个季度为文字", async ({ page }) => {
+  await signInAndWait(page, "staff");
+  await page.goto("/reports?year=2026&lagging=1");
+  const listed = Number((await page.getByText(/共 \d+ 条/).first().innerText()).match(/共 (\d+) 条/)![1]);
+  const { name, sheet } = await exported(page);
+  expect(name).toBe("2026年度创新项目季度进展报送情况.xlsx");
+  expect(sheet.getRow(2).getCell(5).value).toBe("第一季度");
+  expect(sheet.rowCount).toBe(2 + listed);
+  for (let row = 3; row <= sheet.rowCount; row++) expect(Number(sheet.getRow(row).getCell(9).value)).toBeGreaterThan(0);
+});

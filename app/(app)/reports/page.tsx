@@ -8,6 +8,8 @@ import { QUARTER_LABELS, QUARTERS, quarterOf } from "@/lib/reports/quarters";
 import { formatDateTime } from "@/lib/time";
 import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
+import { exportHref } from "@/lib/exports/href";
+import { ExportButton } from "@/components/ui/export-button";
 import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { Countdown } from "@/components/ui/countdown";
 import { CellBadge } from "@/components/reports/cell-badge";
@@ -57,7 +59,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const grid = await reportGrid(user, { year: year?.year ?? quarterOf(now).year, liaison: filter.liaison, lagging: filter.lagging, q: filter.q, page: filter.page }, now);
   return (
     <div>
-      <PageHeader title="季度报告" description="实施中项目 × 季度的报送情况；逾期未报、逾期报送和节点滞后一目了然" />
+      <PageHeader
+        title="季度报告"
+        description="实施中项目 × 季度的报送情况；逾期未报、逾期报送和节点滞后一目了然"
+        actions={<ExportButton href={exportHref("/reports/export", { ...filter, year: year?.year })} fileName="季度报告报送情况.xlsx" />}
+      />
       <FilterBar>
         <YearSelect years={years} selected={year?.year} />
         {can(user.roles, "reports.review") && (
