@@ -4,9 +4,8 @@ import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient } from "@/lib/actions/client";
 import { db } from "@/lib/db/client";
-import { importUnitsSchema, setUnitActiveSchema, unitFieldsSchema, updateUnitSchema } from "@/lib/units/schemas";
+import { setUnitActiveSchema, unitFieldsSchema, updateUnitSchema } from "@/lib/units/schemas";
 import { createUnitRecord, setUnitActiveRecord, updateUnitRecord, UnitFieldError } from "@/lib/units/service";
-import { importUnitRows, readUnitSheet } from "@/lib/units/import";
 
 function fieldError<S extends typeof unitFieldsSchema | typeof updateUnitSchema>(schema: S, error: unknown): never {
   if (error instanceof UnitFieldError) returnValidationErrors(schema, { [error.field]: { _errors: [error.message] } } as never);
@@ -46,14 +45,4 @@ export const setUnitActive = actionClient
     await db.$transaction((tx) => setUnitActiveRecord(tx, id, version, active, ctx.actor, ctx.ip));
     revalidatePath("/units");
     return { id };
-  });
-
-export const importUnits = actionClient
-  .metadata({ name: "导入单位", permission: "units.manage" })
-  .inputSchema(importUnitsSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    const rows = await readUnitSheet(Buffer.from(parsedInput.content, "base64"));
-    const report = await db.$transaction((tx) => importUnitRows(tx, rows, ctx.actor, ctx.ip), { timeout: 60_000 });
-    revalidatePath("/units");
-    return report;
   });

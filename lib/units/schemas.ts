@@ -22,12 +22,6 @@ export type UnitFields = z.infer<typeof unitFieldsSchema>;
 export const updateUnitSchema = unitFieldsSchema.extend({ id: idSchema, version: versionSchema });
 export const setUnitActiveSchema = z.object({ id: idSchema, version: versionSchema, active: z.boolean() });
 
-export const importUnitsSchema = z.object({
-  fileName: z.string().max(200).regex(/\.xlsx$/i, "请上传 .xlsx 格式的 Excel 文件"),
-  // base64 of at most ~5 MB
-  content: z.string().min(1, "文件为空").max(7_000_000, "文件不能超过 5 MB"),
-});
-
 export const unitFilterSchema = z.object({
   q: z.string().trim().max(60).optional().catch(undefined),
   type: z.enum(UnitType).optional().catch(undefined),

@@ -29,7 +29,8 @@ export async function checkUnit(tx: Tx, unitId: string) {
 export async function createUserRecord(
   tx: Tx,
   input: Omit<CreateUserInput, "email"> & { email?: string | null },
-  options: { password: string; mustChangePassword: boolean; actor: AuditActor; ip?: string | null },
+  /** `passwordHash`: already hashed (an import hashes its passwords before its transaction). */
+  options: ({ password: string } | { passwordHash: string }) & { mustChangePassword: boolean; actor: AuditActor; ip?: string | null },
 ) {
   const problem = roleSetProblem(input.roles);
   if (problem) throw new UserFieldError("roles", problem);
@@ -43,7 +44,7 @@ export async function createUserRecord(
       email: input.email ?? null,
       unitId: input.unitId,
       roles: [...new Set(input.roles)],
-      passwordHash: await hashPassword(options.password),
+      passwordHash: "passwordHash" in options ? options.passwordHash : await hashPassword(options.password),
       mustChangePassword: options.mustChangePassword,
     },
   });

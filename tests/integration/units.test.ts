@@ -1,8 +1,7 @@
-import ExcelJS from "exceljs";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { STALE_RECORD } from "@/lib/actions/errors";
-import { createUnit, importUnits, setUnitActive, updateUnit } from "@/lib/units/actions";
+import { createUnit, setUnitActive, updateUnit } from "@/lib/units/actions";
 import { actAs, makeCounty, makeUnit, makeUser } from "./support/fixtures";
 
 let county: Awaited<ReturnType<typeof makeCounty>>;
@@ -16,14 +15,6 @@ beforeAll(async () => {
 beforeEach(async () => {
   await actAs(admin);
 });
-
-async function xlsxBase64(rows: (string | number)[][]) {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("单位");
-  sheet.addRow(["单位名称", "单位类型", "上级单位", "单位编码", "排序"]);
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64");
-}
 
 const fresh = (id: string) => db.unit.findUniqueOrThrow({ where: { id } });
 
@@ -124,51 +115,5 @@ describe("setUnitActive", () => {
     // A section cannot come back under a disabled department.
     const back = await setUnitActive({ id: section.id, version: 1, active: true });
     expect(back.serverError).toBe("上级单位已停用，请先启用上级单位");
-  });
-});
-
-describe("importUnits", () => {
-  it("imports the good rows and reports the bad ones by row number", async () => {
-    const content = await xlsxBase64([
-      ["导入镇", "乡镇", "测试县", "", 3], // row 2
-      ["导入村", "村", "测试县", "", 1], // row 3: unknown type
-      ["导入局", "县直部门", county.county.code, "B901", 2], // row 4: parent by code
-      ["导入科", "部内科室", "导入局", "", 1], // row 5: parent from row 4
-      ["孤儿科", "部内科室", "不存在的局", "", 1], // row 6: unknown parent
-    ]);
-    const result = await importUnits({ fileName: "x.xlsx", content });
-    expect(result.serverError).toBeUndefined();
-    expect(result.data!.imported).toBe(3);
-    expect(result.data!.errors).toEqual([
-      { row: 3, name: "导入村", message: "单位类型「村」无法识别，应为：乡镇、县直部门、部内科室、县" },
-      { row: 6, name: "孤儿科", message: "找不到上级单位「不存在的局」" },
-    ]);
-    const township = await db.unit.findFirstOrThrow({ where: { name: "导入镇" } });
-    expect(township).toMatchObject({ type: "TOWNSHIP", parentId: county.county.id, sortOrder: 3 });
-    expect(township.code).toMatch(/^Z\d{3}$/);
-    const bureau = await db.unit.findFirstOrThrow({ where: { name: "导入局" } });
-    expect(bureau).toMatchObject({ type: "DEPARTMENT", parentId: county.county.id, code: "B901" });
-    expect(await db.unit.findFirstOrThrow({ where: { name: "导入科" } })).toMatchObject({ type: "SECTION", parentId: bureau.id });
-    expect(await db.unit.count({ where: { name: { in: ["导入村", "孤儿科"] } } })).toBe(0);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "unit.import" } });
-    expect(audit.summary).toBe("导入 3 个单位，2 行有误");
-  });
-
-  it("reports a row refused by the service (duplicate code) and keeps the rows around it", async () => {
-    const content = await xlsxBase64([
-      ["前一行镇", "乡镇", "测试县", "", 1],
-      ["撞码镇", "乡镇", "测试县", "Z001", 1],
-      ["后一行镇", "乡镇", "测试县", "", 1],
-    ]);
-    const result = await importUnits({ fileName: "units.XLSX", content });
-    expect(result.data).toEqual({ imported: 2, errors: [{ row: 3, name: "撞码镇", message: "单位编码 Z001 已被「甲镇」使用" }] });
-    expect(await db.unit.count({ where: { name: { in: ["前一行镇", "后一行镇"] } } })).toBe(2);
-  });
-
-  it("gives a Chinese error for content that is not an Excel file", async () => {
-    const result = await importUnits({ fileName: "x.xlsx", content: Buffer.from("单位名称,单位类型\n甲,乡镇").toString("base64") });
-    expect(result.serverError).toBe("无法读取该文件，请确认是 .xlsx 格式的 Excel 文件");
-    const wrongName = await importUnits({ fileName: "x.csv", content: "AAAA" });
-    expect(wrongName.validationErrors?.fieldErrors.fileName).toEqual(["请上传 .xlsx 格式的 Excel 文件"]);
   });
 });

@@ -42,6 +42,11 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
               导出 Excel
             </a>
             {can(user.roles, "topics.manage") && year && (
+              <Link href="/topics/import" className={buttonClass("secondary")}>
+                从 Excel 导入
+              </Link>
+            )}
+            {can(user.roles, "topics.manage") && year && (
               <Link href={`/topics/new?year=${year.year}`} className={buttonClass()}>
                 拟定选题
               </Link>

@@ -25,6 +25,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         actions={
           <>
             <ExportButton href={exportHref("/users/export", filter)} fileName="账户名单.xlsx" />
+            <Link href="/users/import" className={buttonClass("secondary")}>
+              从 Excel 导入
+            </Link>
             <Link href="/users/new" className={buttonClass()}>
               新建账户
             </Link>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
 import { IMPORT_COLUMNS } from "@/lib/units/import";
 import { Card, PageHeader } from "@/components/ui/page";
-import { ImportForm } from "@/components/units/import-form";
+import { ImportFlow } from "@/components/imports/import-flow";
 
 export const metadata: Metadata = { title: "导入单位" };
 
@@ -16,13 +16,14 @@ export default async function ImportUnitsPage() {
           <li>第一行为列名：{IMPORT_COLUMNS.join("、")}。“单位名称”“单位类型”必填。</li>
           <li>单位类型填：乡镇、县直部门、部内科室、县。</li>
           <li>上级单位填已有单位或表中前面行的名称或编码；编码留空则自动生成。</li>
-          <li>有问题的行不会导入，并在结果中逐行说明原因；其余行照常导入。</li>
+          <li>上传后先预览：逐行显示可以导入或问题所在（行号、列、原因），此时尚未写入；确认后导入可以导入的行，有问题的行不导入。</li>
+          <li>文件不超过 2 MB，一次最多 2000 行。</li>
         </ul>
         <a href="/units/import/template" className="link mt-3 inline-block text-sm">
           下载导入模板
         </a>
       </Card>
-      <ImportForm />
+      <ImportFlow kind="units" />
     </div>
   );
 }
