@@ -19,9 +19,9 @@ html, body { margin: 0; padding: 0; background: white; color: black; }
 .official-title { margin: 0 0 6mm; text-align: center; font-family: ${SERIF}; font-size: 22pt; font-weight: 700; line-height: 1.4; }
 .official-subtitle { display: block; margin-top: 1mm; font-size: 16pt; font-weight: 400; }
 .official-heading { margin: 4mm 0 1mm; font-family: ${HEI}; font-size: 16pt; font-weight: 700; break-after: avoid; }
-.official-subheading { margin: 0; text-indent: 2em; font-weight: 700; break-after: avoid; }
+.official-subheading { margin: 0; text-indent: 2em; font-size: 16pt; font-weight: 700; break-after: avoid; }
 .official-item { margin-bottom: 3mm; break-inside: avoid; }
-.official-item-title { margin: 0; font-weight: 700; }
+.official-item-title { margin: 0; font-size: 16pt; font-weight: 700; }
 .official-note { margin-left: 0.5em; }
 .official-body { margin: 0; text-indent: 2em; white-space: pre-wrap; }
 .official-body.no-indent { text-indent: 0; }
