@@ -17,6 +17,7 @@ async function numberOf(page: Page, name: RegExp) {
 }
 
 test("管理员首页看到全县概览：图表有文字说明，点击实施中的数字进入筛选后的项目清单，条数一致", async ({ page }) => {
+  test.setTimeout(180_000);
   await signInAndWait(page, "admin");
   const main = page.getByRole("main");
   await expect(main.getByRole("heading", { name: /全县概览 · \d{4} 年度/ })).toBeVisible();
@@ -110,6 +111,7 @@ test("评审专家首页看到评审进度（已评/总数），点开进入评�
 });
 
 test.describe("手机宽度", () => {
+  test.setTimeout(120_000);
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   async function expectNoHorizontalOverflow(page: Page, what: string) {
