@@ -4,9 +4,10 @@
 // in WPS; Times New Roman for Latin letters and digits. 方正小标宋 and 仿宋_GB2312 are not free to ship and often
 // missing, so they are not named. LibreOffice on Linux substitutes its own CJK fonts (Noto CJK) for missing names.
 import "server-only";
-import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from "docx";
+import { AlignmentType, BorderStyle, Document, Footer, Packer, PageBorderDisplay, PageBorderOffsetFrom, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from "docx";
 import { officialDate } from "@/lib/time";
 import { cellText, type Block, type OfficialDoc } from "./model";
+import { CLOSING, type CertificateDoc } from "./certificate";
 
 const LATIN = "Times New Roman";
 export const DOCX_FONTS = { body: "FangSong", title: "SimSun", heading: "SimHei" } as const;
@@ -93,6 +94,33 @@ export function documentDocx(doc: OfficialDoc): Document {
   });
 }
 
-export async function renderDocx(doc: OfficialDoc): Promise<Buffer> {
-  return Packer.toBuffer(documentDocx(doc));
+/** 荣誉证书: one landscape A4 section per certificate, framed by a red page border. */
+export function certificatesDocx(doc: CertificateDoc): Document {
+  const red = "B91C1C";
+  const border = { style: BorderStyle.DOUBLE, size: 18, color: red, space: 24 };
+  return new Document({
+    title: "荣誉证书",
+    creator: doc.issuer,
+    sections: doc.sheets.map((sheet) => ({
+      properties: {
+        page: {
+          size: { width: 16838, height: 11906, orientation: PageOrientation.LANDSCAPE },
+          margin: { top: 1418, bottom: 1134, left: 1701, right: 1701 },
+          borders: { pageBorders: { display: PageBorderDisplay.ALL_PAGES, offsetFrom: PageBorderOffsetFrom.TEXT }, pageBorderTop: border, pageBorderBottom: border, pageBorderLeft: border, pageBorderRight: border },
+        },
+      },
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 600 }, children: [run("荣誉证书", { font: font(DOCX_FONTS.title), size: 84, bold: true, color: red, characterSpacing: 400 })] }),
+        new Paragraph({ children: [run(sheet.to, { size: 36 })], spacing: { after: 200 } }),
+        new Paragraph({ children: [run(sheet.body, { size: 36 })], indent: { firstLine: 720 }, spacing: { line: 720, lineRule: "exact" } }),
+        new Paragraph({ children: [run(CLOSING, { size: 36 })], indent: { firstLine: 720 }, spacing: { line: 720, lineRule: "exact", after: 1200 } }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.issuer, { size: 32 })] }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(officialDate(doc.date), { size: 32 })] }),
+      ],
+    })),
+  });
+}
+
+export async function renderDocx(doc: OfficialDoc | CertificateDoc): Promise<Buffer> {
+  return Packer.toBuffer("kind" in doc ? certificatesDocx(doc) : documentDocx(doc));
 }

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { documentHtml } from "./html";
 import type { OfficialDoc } from "./model";
+import { certificatesHtml, type CertificateDoc } from "./certificate";
 
 export class PdfUnavailableError extends Error {}
 
@@ -79,19 +80,24 @@ export async function closePdfBrowser() {
   if (current) await (await current.catch(() => null))?.close().catch(() => {});
 }
 
-export async function renderPdf(doc: OfficialDoc): Promise<Buffer> {
+export function renderPdf(doc: OfficialDoc | CertificateDoc): Promise<Buffer> {
+  // Certificates fill their landscape sheet: no page numbers.
+  return "kind" in doc ? printHtml(certificatesHtml(doc), false) : printHtml(documentHtml(doc), true);
+}
+
+async function printHtml(html: string, pageNumbers: boolean): Promise<Buffer> {
   await acquire();
   try {
     const context = await (await getBrowser()).newContext({ offline: true });
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(TIMEOUT_MS);
-      await page.setContent(documentHtml(doc), { waitUntil: "load" });
+      await page.setContent(html, { waitUntil: "load" });
       return await page.pdf({
         format: "A4",
         preferCSSPageSize: true,
         printBackground: true,
-        displayHeaderFooter: true,
+        displayHeaderFooter: pageNumbers,
         headerTemplate: "<span></span>",
         footerTemplate: `<div style="width:100%;text-align:center;font-size:12pt;font-family:'Noto Serif CJK SC',serif">— <span class="pageNumber"></span> —</div>`,
         tagged: true,

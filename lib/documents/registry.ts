@@ -9,9 +9,12 @@ import { yearChoice } from "@/lib/years/queries";
 import { getProject } from "@/lib/projects/queries";
 import { decisionForNotice, getMeeting as getHearingMeeting } from "@/lib/hearings/queries";
 import { getInspection } from "@/lib/inspections/queries";
-import { announcedList, decidedAwards } from "@/lib/awards/queries";
+import { announcedList, certificateOf, decidedAwards } from "@/lib/awards/queries";
+import { groupByTier } from "@/lib/awards/documents";
+import { seesWholeCounty } from "@/lib/auth/permissions";
 import { getMeeting as getTownshipMeeting } from "@/lib/township-meetings/queries";
 import type { DocumentType, OfficialDoc } from "./model";
+import { certificatesDocument, type CertificateDoc } from "./certificate";
 import { catalogueDocument } from "./catalogue";
 import { decisionNoticeDocument } from "./decision-notice";
 import { meetingListDocument } from "./meeting-list";
@@ -20,7 +23,7 @@ import { awardAnnouncementDocument } from "./award-announcement";
 import { awardDecisionDocument } from "./award-decision";
 import { townshipMinutesDocument } from "./township-minutes";
 
-type Loader = (user: CurrentUser | null, id: string) => Promise<OfficialDoc | null>;
+type Loader = (user: CurrentUser | null, id: string) => Promise<OfficialDoc | CertificateDoc | null>;
 
 export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; load: Loader }> = {
   // id: the year (2026).
@@ -80,6 +83,30 @@ export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; lo
     load: async (_user, id) => {
       const meeting = await getTownshipMeeting(id);
       return meeting ? townshipMinutesDocument(await countyName(), meeting) : null;
+    },
+  },
+  // id: the nomination; a unit gets its own certificates only (certificateOf), like the page.
+  certificate: {
+    permission: "awards.view",
+    load: async (user, id) => {
+      const found = await db.nomination.findUnique({ where: { id }, select: { campaignId: true } });
+      const entry = found && user ? await certificateOf(user, found.campaignId, id) : null;
+      if (!entry?.campaign.decidedAt || !entry.tier) return null;
+      const name = entry.category === "WORK" ? (entry.project?.title ?? entry.unit.name) : (entry.personName ?? "");
+      return certificatesDocument(await countyName(), id, entry.campaign.year.year, entry.campaign.decidedAt, [{ ...entry, tierName: entry.tier.name }], `荣誉证书：${name}`);
+    },
+  },
+  // id: the campaign; every certificate in the decision's order, for county readers only (the page answers others 403).
+  certificates: {
+    permission: "awards.view",
+    load: async (user, id) => {
+      if (!user || !seesWholeCounty(user.roles)) return null;
+      const campaign = await decidedAwards(id);
+      if (!campaign?.decidedAt) return null;
+      const tierName = new Map(campaign.tiers.map((t) => [t.id, t.name]));
+      const ordered = groupByTier(campaign.tiers, campaign.nominations).flatMap((g) => g.levels.flatMap((l) => l.tiers.flatMap((t) => t.entries)));
+      const entries = ordered.map((entry) => ({ ...entry, tierName: tierName.get(entry.tierId!) ?? "" }));
+      return certificatesDocument(await countyName(), id, campaign.year.year, campaign.decidedAt, entries, `${campaign.year.year}年度组织工作改革创新评比表彰荣誉证书`);
     },
   },
 };

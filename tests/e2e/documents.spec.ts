@@ -3,6 +3,10 @@ import JSZip from "jszip";
 import { extractText, getDocumentProxy } from "unpdf";
 import type { Download, Page } from "@playwright/test";
 import { expect, signInAndWait, test } from "./support";
+import { TOWNSHIPS } from "../../lib/demo/data";
+
+/** A township's demo account: townships are numbered in the county's order (城关镇 is z001). */
+const townshipUser = (name: string) => `z${String(TOWNSHIPS.indexOf(name) + 1).padStart(3, "0")}`;
 
 // The demo's 2025 campaign was decided as 明组发〔2025〕36号.
 const DECISION_TITLE = "中共明澜县委组织部关于表彰2025年度组织工作改革创新先进集体和先进个人的决定";
@@ -109,4 +113,30 @@ test("每种公文页面都有下载 PDF / 下载 Word，Word 版与页面同标
     // Word keeps the title on one run; the minutes' date is a second line.
     expect(xml, path).toContain(title.replace(/（\d{4}年\d+月\d+日）$/, ""));
   }
+});
+
+test("乡镇下载本单位荣誉证书，别的乡镇下载不到（404）；全部证书只给县级用户", async ({ page, openPage }) => {
+  await signInAndWait(page, "admin");
+  await page.goto("/announcements");
+  const id = (await page.getByRole("link", { name: "2025年度组织工作改革创新评比表彰拟表彰对象公示" }).getAttribute("href"))!.split("/").pop()!;
+  await page.goto(`/awards/${id}/certificates`);
+  expect((await page.request.get(`/documents/certificates/${id}.docx`)).status()).toBe(200);
+  const links = page.getByRole("link", { name: /^单独打印：/ });
+  const texts = await links.allTextContents();
+  const index = texts.findIndex((text) => TOWNSHIPS.some((name) => text.startsWith(`单独打印：${name}：`)));
+  const [, township] = texts[index].match(/^单独打印：(.+?)：(.+)$/)!;
+  const nomination = (await links.nth(index).getAttribute("href"))!.split("/").pop()!;
+
+  const clerk = await openPage();
+  await signInAndWait(clerk, townshipUser(township));
+  const own = await clerk.request.get(`/documents/certificate/${nomination}.docx`);
+  expect(own.status()).toBe(200);
+  const xml = await (await JSZip.loadAsync(await own.body())).file("word/document.xml")!.async("string");
+  expect(xml).toContain(`${township}：`);
+  expect((await clerk.request.get(`/documents/certificates/${id}.docx`)).status()).toBe(404);
+
+  const other = await openPage();
+  await signInAndWait(other, townshipUser(TOWNSHIPS.find((name) => name !== township)!));
+  expect((await other.request.get(`/documents/certificate/${nomination}.pdf`)).status()).toBe(404);
+  expect((await other.request.get(`/documents/certificate/${nomination}.docx`)).status()).toBe(404);
 });

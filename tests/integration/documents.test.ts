@@ -4,6 +4,12 @@ import { awardDecisionDocument } from "@/lib/documents/award-decision";
 import { meetingListDocument } from "@/lib/documents/meeting-list";
 import { renderDocx } from "@/lib/documents/docx";
 import { chromiumPath, closePdfBrowser, renderPdf } from "@/lib/documents/pdf";
+import { certificatesDocument } from "@/lib/documents/certificate";
+
+const certificates = certificatesDocument("明澜县", "c1", 2025, new Date("2025-12-26T02:00:00Z"), [
+  { category: "WORK", level: "COUNTY", personName: null, personTitle: null, unit: { name: "青石镇" }, project: { title: "夜校" }, tierName: "一等奖" },
+  { category: "PERSON", level: "COUNTY", personName: "林晓岚", personTitle: "组织委员", unit: { name: "白沙镇" }, project: null, tierName: "十佳" },
+], "荣誉证书");
 
 const decision = awardDecisionDocument("明澜县", {
   id: "c1",
@@ -37,9 +43,17 @@ describe("rendering a document model", () => {
     expect(xml).toContain("党员积分");
   });
 
+  it("certificates as Word: one landscape section each, with the words of the page", async () => {
+    const xml = await (await JSZip.loadAsync(await renderDocx(certificates))).file("word/document.xml")!.async("string");
+    expect(xml).toContain("你单位“夜校”被评为2025年度组织工作改革创新评比创新性工作一等奖。");
+    expect(xml).toContain("林晓岚同志：");
+    expect(xml).toContain("特发此证，以资鼓励。");
+    expect(xml.match(/w:orient="landscape"/g)).toHaveLength(2);
+  });
+
   it("as PDF through Chromium, when the machine has it", async (context) => {
     if (!(await chromiumPath())) context.skip();
-    const [a, b] = await Promise.all([renderPdf(decision), renderPdf(decision)]);
+    const [a, b] = await Promise.all([renderPdf(decision), renderPdf(certificates)]);
     expect(a.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(b.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     // The fonts are embedded: Chinese text needs no font on the reader's machine.

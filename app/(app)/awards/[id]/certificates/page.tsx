@@ -9,6 +9,7 @@ import { countyName } from "@/lib/topics/queries";
 import { idSchema } from "@/lib/validation";
 import { Certificate } from "@/components/awards/certificate";
 import { PrintButton } from "@/components/ui/print-button";
+import { DocumentDownloads } from "@/components/documents/document-view";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "荣誉证书" };
@@ -32,6 +33,7 @@ export default async function CertificatesPage({ params }: { params: Promise<{ i
     <div>
       <div className="mb-4 flex flex-wrap items-center gap-2 print:hidden">
         <PrintButton label={`打印全部证书（${ordered.length} 张）`} />
+        <DocumentDownloads type="certificates" id={campaign.id} />
         <Link href={`/awards/${campaign.id}/decision`} className={buttonClass("secondary")}>
           查看表彰决定
         </Link>

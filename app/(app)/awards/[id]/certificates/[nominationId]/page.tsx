@@ -7,6 +7,7 @@ import { countyName } from "@/lib/topics/queries";
 import { idSchema } from "@/lib/validation";
 import { Certificate } from "@/components/awards/certificate";
 import { PrintButton } from "@/components/ui/print-button";
+import { DocumentDownloads } from "@/components/documents/document-view";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "荣誉证书" };
@@ -23,6 +24,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
     <div>
       <div className="mb-4 flex flex-wrap gap-2 print:hidden">
         <PrintButton label="打印证书" />
+        <DocumentDownloads type="certificate" id={entry.id} />
         <Link href={`/awards/${id}/decision`} className={buttonClass("secondary")}>
           查看表彰决定
         </Link>
