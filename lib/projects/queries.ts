@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { likeText } from "@/lib/db/search";
+import { splitWords } from "@/lib/search/schemas";
 import type { ProjectFilter } from "@/lib/projects/schemas";
 
 export const PROJECTS_PAGE_SIZE = 30;
@@ -32,7 +33,8 @@ export function projectWhere(viewer: Viewer, filter: ProjectFilter & { yearId: s
       filter.stage === "approved" ? { state: { in: ["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"] } } : {},
       filter.topicId ? { topicId: filter.topicId } : {},
       filter.liaison === "me" ? { liaisonId: viewer.id } : filter.liaison === "none" ? { liaisonId: null } : filter.liaison ? { liaisonId: filter.liaison } : {},
-      filter.q ? { OR: [{ title: { contains: likeText(filter.q) } }, { problem: { contains: likeText(filter.q) } }] } : {},
+      // Every word of the query, as on the search page (lib/search), so that its "查看全部" shows the same rows.
+      filter.q ? { AND: splitWords(filter.q).map((word) => ({ OR: [{ title: { contains: likeText(word) } }, { problem: { contains: likeText(word) } }] })) } : {},
     ],
   };
 }

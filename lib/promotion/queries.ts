@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { likeText } from "@/lib/db/search";
+import { splitWords } from "@/lib/search/schemas";
 import { ADOPTIONS_PAGE_SIZE, CASES_PAGE_SIZE } from "@/lib/promotion/labels";
 import { awardedNomination, inLibrary } from "@/lib/promotion/library";
 import type { AdoptionFilter, CaseFilter } from "@/lib/promotion/schemas";
@@ -15,7 +16,8 @@ const awardSelect = { id: true, tier: { select: { name: true } }, campaign: { se
 
 export function caseWhere(filter: CaseFilter): Prisma.ProjectWhereInput {
   // ILIKE with the words as typed: Chinese has no spaces, and a two-character word has no trigram to match on.
-  const word = filter.q ? { contains: likeText(filter.q), mode: "insensitive" as const } : null;
+  // Every word of the query must occur, as on the search page (lib/search).
+  const words = filter.q ? splitWords(filter.q).map((q) => ({ contains: likeText(q), mode: "insensitive" as const })) : [];
   return {
     AND: [
       inLibrary,
@@ -23,7 +25,7 @@ export function caseWhere(filter: CaseFilter): Prisma.ProjectWhereInput {
       filter.category ? { category: filter.category } : {},
       filter.year ? { year: { year: filter.year } } : {},
       filter.unitType ? { unit: { type: filter.unitType } } : {},
-      word ? { OR: [{ title: word }, { problem: word }, { measures: word }, { unit: { name: word } }] } : {},
+      ...words.map((word) => ({ OR: [{ title: word }, { problem: word }, { measures: word }, { unit: { name: word } }] })),
     ],
   };
 }

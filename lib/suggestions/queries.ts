@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { likeText } from "@/lib/db/search";
+import { splitWords } from "@/lib/search/schemas";
 import type { SuggestionFilter } from "@/lib/suggestions/schemas";
 import { normalizeReceipt } from "@/lib/suggestions/catalog";
 
@@ -15,7 +16,8 @@ export function suggestionWhere(filter: SuggestionFilter & { yearId: string | nu
       filter.category ? { category: filter.category } : {},
       filter.aspectId ? { aspectId: filter.aspectId } : {},
       filter.status ? { status: filter.status } : {},
-      filter.q ? { OR: [{ content: { contains: likeText(filter.q) } }, { receiptNo: { contains: likeText(normalizeReceipt(filter.q)) } }] } : {},
+      // Every word of the query, as on the search page (lib/search).
+      filter.q ? { AND: splitWords(filter.q).map((word) => ({ OR: [{ content: { contains: likeText(word) } }, { receiptNo: { contains: likeText(normalizeReceipt(word)) } }] })) } : {},
     ],
   };
 }

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { likeText } from "@/lib/db/search";
+import { splitWords } from "@/lib/search/schemas";
 import { TAKEN_UP } from "@/lib/topics/rules";
 import type { TopicFilter } from "@/lib/topics/schemas";
 
@@ -44,8 +45,9 @@ export function topicWhere(viewer: Viewer, filter: TopicFilter & { yearId: strin
       filter.mode ? { claimMode: filter.mode } : {},
       phaseWhere(filter.phase, now),
       filter.mine ? { OR: [{ claims: { some: { unitId: viewer.unitId } } }, { units: { some: { unitId: viewer.unitId } } }] } : {},
+      // Every word of the query, as on the search page (lib/search).
       filter.q
-        ? { OR: [{ title: { contains: likeText(filter.q) } }, { description: { contains: likeText(filter.q) } }, { code: { contains: likeText(filter.q.toUpperCase()) } }] }
+        ? { AND: splitWords(filter.q).map((word) => ({ OR: [{ title: { contains: likeText(word) } }, { description: { contains: likeText(word) } }, { code: { contains: likeText(word.toUpperCase()) } }] })) }
         : {},
     ],
   };

@@ -3,6 +3,10 @@ import { db } from "@/lib/db/client";
 import { searchAll } from "@/lib/search/queries";
 import { splitWords } from "@/lib/search/schemas";
 import { createProjectRecord } from "@/lib/projects/service";
+import { listProjects } from "@/lib/projects/queries";
+import { listTopics } from "@/lib/topics/queries";
+import { listSuggestions } from "@/lib/suggestions/queries";
+import { listCases } from "@/lib/promotion/queries";
 import { createYearRecord } from "@/lib/years/service";
 import type { ProjectState } from "@/lib/generated/prisma/enums";
 import { makeCounty, makeUser } from "./support/fixtures";
@@ -95,6 +99,19 @@ describe("search", () => {
     expect(result.suggestions).toBeNull();
     expect(titles(result.topics?.hits)).toEqual(["承诺事项公开办理"]);
     expect(result.cases?.total).toBe(1);
+  });
+
+  it("each module's list finds with the same words what its 查看全部 link promises", async () => {
+    const y2026 = await db.year.findFirstOrThrow({ where: { year: 2026 } });
+    for (const q of ["承诺", "党员 承诺", "承诺 群众"]) {
+      const found = await search(staff, q);
+      const inYear = (section: { byYear: { year: number; count: number }[] } | null) => section?.byYear.find((row) => row.year === 2026)?.count ?? 0;
+      expect((await listProjects(staff, { q, yearId: y2026.id })).total).toBe(inYear(found.projects));
+      expect((await listTopics(staff, { q, yearId: y2026.id })).total).toBe(inYear(found.topics));
+      expect((await listSuggestions({ q, yearId: y2026.id })).total).toBe(inYear(found.suggestions));
+      expect((await listCases({ q })).total).toBe(found.cases?.total);
+    }
+    expect((await search(staff, "党员 承诺")).suggestions?.total).toBe(1);
   });
 
   it("takes % and _ as plain characters", async () => {
