@@ -33,7 +33,7 @@ function startApp() {
 }
 
 async function waitForApp() {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1800; i++) {
     try {
       if ((await fetch(`${BASE}/login`)).ok) return;
     } catch {
@@ -41,7 +41,7 @@ async function waitForApp() {
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  throw new Error("app did not start within 10 minutes");
+  throw new Error("app did not start within 30 minutes");
 }
 
 /** The generated programme, in SQL so that 50,000 projects take seconds, not the services' minutes. */
