@@ -29,7 +29,8 @@ test("管理员首页看到全县概览：图表有文字说明，点击实施�
   await expect(stateChart).toBeVisible();
   await expect(stateChart.locator("title")).toHaveText(/实施中 \d+个/);
   await expect(main.getByText(/按时报送率 = 截止时间已过的季度中/)).toBeVisible();
-  await expect(main.getByTestId("township-row")).toHaveCount(18);
+  await expect(main.getByTestId("township-row").first()).toBeVisible();
+  expect(await main.getByTestId("township-row").count()).toBeGreaterThanOrEqual(18);
   await expect(main.getByTestId("township-row").first().getByRole("img").first()).toHaveAttribute("aria-label", /历年申报项目数|项目构成/);
 
   const { link, value } = await numberOf(page, /^实施中 \d+$/);
