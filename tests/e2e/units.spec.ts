@@ -102,21 +102,31 @@ test("从 Excel 导入单位：好的行导入，坏的行逐行说明", async (
   await signInAndWait(page, "admin");
   await page.goto("/units");
   await page.getByRole("link", { name: "从 Excel 导入" }).click();
-  await expect(page.getByRole("heading", { name: "从 Excel 导入单位" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "从 Excel 导入单位" })).toBeVisible({ timeout: 30_000 });
   await page.getByLabel("Excel 文件（.xlsx）").setInputFiles({
     name: "单位导入.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer,
   });
-  await page.getByRole("button", { name: "开始导入" }).click();
+  await page.getByRole("button", { name: "上传并预览" }).click();
+
+  // The preview shows every row, nothing is written yet.
+  const preview = page.getByRole("region", { name: "导入预览" });
+  await expect(preview.getByRole("status")).toContainText("共 4 行，3 行可以导入，1 行有误", { timeout: 30_000 });
+  await expect(preview.getByRole("columnheader")).toHaveText(["行号", "单位名称", "单位类型", "上级单位", "单位编码", "排序", "检查结果"]);
+  await expect(preview.locator("tbody tr")).toHaveCount(4);
+  await expect(preview.locator("tbody tr").nth(0).locator("td").last()).toHaveText("✓ 可以导入");
+  await expect(preview.locator("tbody tr").nth(1).locator("td").last()).toHaveText("【单位类型】单位类型「村」无法识别，应为：乡镇、县直部门、部内科室、县");
+  const listed = await (await page.request.get(`/units?q=${encodeURIComponent(tag)}`)).text();
+  expect(listed).toContain("没有符合条件的记录");
+  expect(listed).not.toContain(township);
+  await page.getByRole("button", { name: "确认导入 3 行" }).click();
 
   const result = page.getByRole("region", { name: "导入结果" });
-  await expect(result.getByRole("status")).toContainText("已导入 3 个单位");
-  await expect(result.getByRole("status")).toContainText("1 行未导入");
-  await expect(result.getByRole("columnheader")).toHaveText(["行号", "单位名称", "问题"]);
+  await expect(result.getByRole("status")).toHaveText("已导入 3 行，1 行有误未导入，请修改后重新导入这些行。", { timeout: 30_000 });
   const errors = result.locator("tbody tr");
   await expect(errors).toHaveCount(1);
-  await expect(errors.locator("td")).toHaveText(["第 3 行", village, "单位类型「村」无法识别，应为：乡镇、县直部门、部内科室、县"]);
+  await expect(errors.locator("td")).toHaveText(["第 3 行", village, "村", township, "—", "2", "【单位类型】单位类型「村」无法识别，应为：乡镇、县直部门、部内科室、县"]);
 
   const rows = await searchUnits(page, tag);
   await expect(rows).toHaveCount(3);
@@ -150,9 +160,11 @@ test("下载导入模板，照模板填写的表可以直接导入", async ({ pa
   });
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   await page.getByLabel("Excel 文件（.xlsx）").setInputFiles({ name: "单位导入模板.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
-  await page.getByRole("button", { name: "开始导入" }).click();
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByRole("region", { name: "导入预览" }).getByRole("status")).toContainText("共 3 行，3 行可以导入", { timeout: 30_000 });
+  await page.getByRole("button", { name: "确认导入 3 行" }).click();
   const result = page.getByRole("region", { name: "导入结果" });
-  await expect(result.getByRole("status")).toHaveText("已导入 3 个单位。");
+  await expect(result.getByRole("status")).toHaveText("已导入 3 行，0 行有误未导入。", { timeout: 30_000 });
   await expect(result.getByRole("table")).toHaveCount(0);
 
   const rows = await searchUnits(page, tag);
@@ -165,9 +177,15 @@ test("导入非 Excel 文件时就地提示", async ({ page }) => {
   await page.goto("/units/import");
   const file = page.getByLabel("Excel 文件（.xlsx）");
   await file.setInputFiles({ name: "单位.csv", mimeType: "text/csv", buffer: Buffer.from("单位名称,单位类型\n某镇,乡镇\n") });
-  await page.getByRole("button", { name: "开始导入" }).click();
+  await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(fieldError(file)).toHaveText("请上传 .xlsx 格式的 Excel 文件");
-  await expect(page.getByRole("region", { name: "导入结果" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "导入预览" })).toHaveCount(0);
+
+  // Named .xlsx but not an Excel file inside: refused by its content before it is read.
+  await file.setInputFiles({ name: "单位.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("单位名称,单位类型\n某镇,乡镇\n") });
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "文件内容不是 .xlsx 格式的 Excel 文件" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "导入预览" })).toHaveCount(0);
 });
 
 test("停用单位后不再出现在列表和选择框中，重新启用后恢复", async ({ page }) => {
