@@ -66,9 +66,9 @@ test("参考选题目录下载为 Word；单位下载不到别的单位的审定
   await page.goto((await row.getByRole("link").getAttribute("href"))!);
   const notice = page.locator('a[href*="/decisions/"]').first();
   const decisionId = (await notice.getAttribute("href"))!.split("/").pop()!;
-  const own = await page.request.get(`/documents/decision-notice/${decisionId}.docx`);
-  expect(own.status()).toBe(200);
-  expect(own.headers()["content-type"]).toContain("wordprocessingml");
+  const { title: noticeTitle, xml: noticeXml } = await wordOfPage(page, (await notice.getAttribute("href"))!);
+  expect(noticeTitle).toMatch(/^关于《.+》的(立项通知|修改意见通知|不予立项通知)$/);
+  expect(noticeXml).toContain(noticeTitle);
 
   const clerk = await openPage();
   await signInAndWait(clerk, "unit");
