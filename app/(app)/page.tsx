@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
@@ -34,16 +33,6 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
   );
 }
 
-function Loading({ title }: { title: string }) {
-  return (
-    <Card>
-      <p className="text-sm text-stone-500" role="status">
-        {title}：正在统计…
-      </p>
-    </Card>
-  );
-}
-
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ password?: string; year?: string }> }) {
   const user = await requirePermission("home.view");
   const { password, year: askedYear } = await searchParams;
@@ -65,22 +54,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="space-y-4">
       <PageHeader title={`您好，${user.name}`} description={`${user.unit.fullName} · ${user.roles.map((r) => ROLE_LABELS[r]).join("、")}`} />
       {password === "changed" && <Notice tone="success">密码已修改。</Notice>}
-      {/* Streamed: the page (and its header) shows at once, each dashboard as soon as its figures are in. */}
-      {unit && (
-        <Suspense fallback={<Loading title="本单位待办" />}>
-          <UnitDashboard user={user} year={year} now={now} />
-        </Suspense>
-      )}
-      {reviewer && (
-        <Suspense fallback={<Loading title="评审进度" />}>
-          <ReviewerDashboard user={user} />
-        </Suspense>
-      )}
-      {county && choice?.year && (
-        <Suspense fallback={<Loading title={`全县概览 · ${choice.year.year} 年度`} />}>
-          <CountyDashboard year={choice.year} years={choice.years} now={now} />
-        </Suspense>
-      )}
+      {/* Rendered in full on the server (no streaming): once the page shows it hydrates at once, as journeys that click right away expect. */}
+      {unit && <UnitDashboard user={user} year={year} now={now} />}
+      {reviewer && <ReviewerDashboard user={user} />}
+      {county && choice?.year && <CountyDashboard year={choice.year} years={choice.years} now={now} />}
       <div className="grid gap-4 lg:grid-cols-2">
         {business && <YearWindows year={year} now={now} />}
         <Card title="我的单位">

@@ -1,6 +1,7 @@
 // Server-rendered SVG charts of the dashboards. Each <svg> is one picture (role="img") whose label and
 // <title> say its numbers in words; the numbers themselves, with their links, sit next to it as text.
-import Link from "next/link";
+// The links are plain <a>: a county page holds well over a hundred of them, and next/link would hydrate and
+// prefetch each one.
 import { barLengths, describeChart, stackSegments } from "@/lib/dashboard/rates";
 
 export type ChartItem = { label: string; value: number; href?: string; color?: string };
@@ -73,9 +74,9 @@ export function NumberList({ items, keyed = false, label }: { items: ChartItem[]
           {keyed && <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: colorOf(item, index) }} />}
           <span className="text-stone-600">{item.label}</span>
           {item.href ? (
-            <Link href={item.href} className="link font-medium" aria-label={`${item.label} ${item.value}`}>
+            <a href={item.href} className="link font-medium" aria-label={`${item.label} ${item.value}`}>
               {item.value}
-            </Link>
+            </a>
           ) : (
             <span className="font-medium">{item.value}</span>
           )}

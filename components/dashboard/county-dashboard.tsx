@@ -1,5 +1,4 @@
 // The county dashboard (管理员, 组工干部, 县委领导): read-only pictures of the year; every number links to its list.
-import Link from "next/link";
 import { lagging, pipeline, projectsByDimension, projectsByState, reportRates, townshipTable, yearOverYear } from "@/lib/dashboard/queries";
 import { formatPercent } from "@/lib/dashboard/rates";
 import { PROJECT_STATES, STATE_LABELS } from "@/lib/projects/catalog";
@@ -38,9 +37,9 @@ function Key({ label, value, href, hint }: { label: string; value: string | numb
     <div className="rounded-md border border-stone-200 p-3">
       <div className="text-2xl font-semibold text-stone-900">
         {href ? (
-          <Link href={href} className="hover:text-brand-700 hover:underline" aria-label={`${label} ${value}`}>
+          <a href={href} className="hover:text-brand-700 hover:underline" aria-label={`${label} ${value}`}>
             {value}
-          </Link>
+          </a>
         ) : (
           value
         )}
@@ -157,9 +156,9 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
                 <td className="whitespace-nowrap">{QUARTER_LABELS[q.quarter]}</td>
                 <td className="whitespace-nowrap">{formatDateTime(q.deadline)}</td>
                 <td>
-                  <Link href={`/reports?year=${Y}`} className="link" aria-label={`${QUARTER_LABELS[q.quarter]}应报 ${q.due}`}>
+                  <a href={`/reports?year=${Y}`} className="link" aria-label={`${QUARTER_LABELS[q.quarter]}应报 ${q.due}`}>
                     {q.due}
-                  </Link>
+                  </a>
                 </td>
                 <td>{q.onTime}</td>
                 <td>{q.late}</td>
@@ -173,18 +172,18 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
         <Card title="节点滞后项目">
           <p className="text-sm">
             实施中、有节点已过期而最近一次报告未标记完成的项目共{" "}
-            <Link href={`/reports?year=${Y}&lagging=1`} className="link font-semibold" aria-label={`节点滞后项目 ${behind.total}`}>
+            <a href={`/reports?year=${Y}&lagging=1`} className="link font-semibold" aria-label={`节点滞后项目 ${behind.total}`}>
               {behind.total}
-            </Link>{" "}
+            </a>{" "}
             个。
           </p>
           {behind.items.length > 0 && (
             <ul className="mt-2 divide-y divide-stone-100 text-sm">
               {behind.items.map((item) => (
                 <li key={item.id} className="flex flex-wrap justify-between gap-2 py-1.5">
-                  <Link href={`/projects/${item.id}`} className="link">
+                  <a href={`/projects/${item.id}`} className="link">
                     {item.title}
-                  </Link>
+                  </a>
                   <span className="text-stone-600">
                     {item.unitName} · 滞后 {item.lagging} 个节点
                   </span>
@@ -212,9 +211,9 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
             ];
             const cell = (value: number, params: Record<string, string>, what: string) =>
               value > 0 ? (
-                <Link href={list({ unitId: t.id, ...params })} className="link" aria-label={`${t.name}${what} ${value}`}>
+                <a href={list({ unitId: t.id, ...params })} className="link" aria-label={`${t.name}${what} ${value}`}>
                   {value}
-                </Link>
+                </a>
               ) : (
                 <span className="text-stone-400">0</span>
               );
@@ -227,9 +226,9 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
                 <td>{cell(t.completed, { state: "COMPLETED" }, "已结项")}</td>
                 <td>
                   {late > 0 ? (
-                    <Link href={`/reports?${new URLSearchParams({ year: String(Y), lagging: "1", q: t.name })}`} className="link text-red-700" aria-label={`${t.name}节点滞后 ${late}`}>
+                    <a href={`/reports?${new URLSearchParams({ year: String(Y), lagging: "1", q: t.name })}`} className="link text-red-700" aria-label={`${t.name}节点滞后 ${late}`}>
                       {late}
-                    </Link>
+                    </a>
                   ) : (
                     <span className="text-stone-400">0</span>
                   )}
@@ -253,9 +252,9 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
             {history.map((h) => {
               const rate = rates.years.find((r) => r.year === h.year);
               const link = (value: number, params: Record<string, string>, what: string) => (
-                <Link href={`/projects?${new URLSearchParams({ year: String(h.year), ...params })}`} className="link" aria-label={`${h.year}年${what} ${value}`}>
+                <a href={`/projects?${new URLSearchParams({ year: String(h.year), ...params })}`} className="link" aria-label={`${h.year}年${what} ${value}`}>
                   {value}
-                </Link>
+                </a>
               );
               return (
                 <tr key={h.year} className={h.year === Y ? "bg-amber-50" : undefined}>
@@ -265,9 +264,9 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
                   <td>{link(h.completed, { state: "COMPLETED" }, "结项")}</td>
                   <td className="whitespace-nowrap">
                     {rate && rate.due > 0 ? (
-                      <Link href={`/reports?year=${h.year}`} className="link">
+                      <a href={`/reports?year=${h.year}`} className="link">
                         {formatPercent(rate.rate)}（{rate.onTime}/{rate.due}）
-                      </Link>
+                      </a>
                     ) : (
                       "—"
                     )}
