@@ -87,7 +87,7 @@ async function generate(client: pg.Client) {
             make_timestamptz(y."year", 3 * q, 28, 9, 0, 0, 'Asia/Shanghai') + CASE WHEN hashtext(p."id" || q) % 6 = 0 THEN interval '20 days' ELSE interval '0' END,
             hashtext(p."id" || q) % 6 = 0, now()
      FROM "Project" p JOIN "Year" y ON y."id" = p."yearId", generate_series(2, 4) AS q
-     WHERE p."id" LIKE 'bench-%' AND p."startedAt" IS NOT NULL AND make_timestamptz(y."year", 3 * q + 1, 10, 0, 0, 0, 'Asia/Shanghai') < now()`,
+     WHERE p."id" LIKE 'bench-%' AND p."startedAt" IS NOT NULL AND make_timestamptz(y."year", 1, 1, 0, 0, 0, 'Asia/Shanghai') + make_interval(months => 3 * q, days => 10) < now()`,
   );
   // One hearing per year; every submitted project on its agenda with three reviewers' scores.
   await client.query(
@@ -172,8 +172,12 @@ async function main() {
     await waitForApp();
     const password = fs.readFileSync(path.join(DATA_DIR, "pg-password"), "utf8").trim();
     const client = new pg.Client({ connectionString: `postgresql://postgres:${password}@localhost:${PG_PORT}/innovation` });
+    client.on("error", () => {}); // the server going away at the end is not news
     await client.connect();
-    await generate(client);
+    await generate(client).catch(async (error) => {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    });
     await client.end();
     const cookie = await signIn("admin", "Demo@2026");
     console.log(`\n| 页面 | 状态 | 中位数 | P90 | 最大 |\n|---|---|---|---|---|`);
@@ -181,6 +185,9 @@ async function main() {
       const r = await measure(cookie, page);
       console.log(`| ${r.name} \`${r.path}\` | ${r.status} | ${r.median.toFixed(0)} ms | ${r.p90.toFixed(0)} ms | ${r.max.toFixed(0)} ms |`);
     }
+  } catch (error) {
+    console.error("benchmark failed:", error);
+    process.exitCode = 1;
   } finally {
     await stop();
   }
