@@ -15,6 +15,11 @@ export function excelDate(instant: Date | null | undefined): Date | null {
 export const DATE_TIME = "yyyy-mm-dd hh:mm";
 export const DATE = "yyyy-mm-dd";
 
+/** Prisma's arguments for the batch after `cursor` (the row with that id itself is skipped). */
+export function afterCursor(cursor: string | undefined, take: number) {
+  return { cursor: cursor ? { id: cursor } : undefined, skip: cursor ? 1 : 0, take };
+}
+
 /** Reads a Prisma list in id-ordered batches (cursor pagination: no OFFSET that slows down deep pages). */
 export async function* inBatches<Row extends { id: string }>(fetch: (cursor: string | undefined, take: number) => Promise<Row[]>, take = 1000): AsyncGenerator<Row[]> {
   let cursor: string | undefined;
@@ -24,6 +29,11 @@ export async function* inBatches<Row extends { id: string }>(fetch: (cursor: str
     if (batch.length < take) return;
     cursor = batch[batch.length - 1].id;
   }
+}
+
+/** A list's export: the file named after its title, and the row count for the audit line. */
+export function listExport<Row>(options: { title: string; sheetName?: string; total: number; columns: ExportColumn<Row>[]; batches: AsyncIterable<Row[]> }) {
+  return { total: options.total, response: xlsxStream({ ...options, sheetName: options.sheetName ?? options.title, fileName: `${options.title}.xlsx` }) };
 }
 
 export function xlsxStream<Row>(options: { title: string; sheetName: string; fileName: string; total: number; columns: ExportColumn<Row>[]; batches: AsyncIterable<Row[]> }): Response {

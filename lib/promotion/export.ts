@@ -6,7 +6,7 @@ import { awardedNomination } from "@/lib/promotion/library";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { adoptionWhere, caseWhere } from "@/lib/promotion/queries";
 import type { AdoptionFilter, CaseFilter } from "@/lib/promotion/schemas";
-import { DATE, excelDate, inBatches, xlsxStream } from "@/lib/exports/xlsx-stream";
+import { afterCursor, DATE, excelDate, inBatches, listExport } from "@/lib/exports/xlsx-stream";
 
 /** The case library as filtered on screen: what the problem was, what was done, whom to ask. */
 export async function casesExport(filter: CaseFilter) {
@@ -16,9 +16,7 @@ export async function casesExport(filter: CaseFilter) {
     db.project.findMany({
       where,
       orderBy: [{ year: { year: "desc" } }, { updatedAt: "desc" }, { id: "desc" }],
-      cursor: cursor ? { id: cursor } : undefined,
-      skip: cursor ? 1 : 0,
-      take,
+      ...afterCursor(cursor, take),
       select: {
         id: true,
         title: true,
@@ -37,30 +35,25 @@ export async function casesExport(filter: CaseFilter) {
     }),
   );
   const title = "案例库";
-  return {
+  return listExport({
+    title,
     total,
-    response: xlsxStream({
-      title,
-      sheetName: title,
-      fileName: `${title}.xlsx`,
-      total,
-      batches,
-      columns: [
-        { header: "年度", width: 8, value: (p) => p.year.year },
-        { header: "项目名称", width: 36, value: (p) => p.title },
-        { header: "单位", width: 18, value: (p) => p.unit.name },
-        { header: "类别", width: 12, value: (p) => (p.category ? CATEGORY_LABELS[p.category] : "") },
-        { header: "认定", width: 14, value: (p) => p.marks.map((m) => MARK_LABELS[m.mark]).join("、") },
-        { header: "表彰", width: 30, value: (p) => p.nominations.map((n) => `${n.campaign.title}${n.tier?.name ?? ""}`).join("；") },
-        { header: "解决的问题", width: 50, value: (p) => p.problem ?? "" },
-        { header: "主要做法", width: 60, value: (p) => p.measures ?? "" },
-        { header: "成效", width: 50, value: (p) => p.finalSummary ?? "" },
-        { header: "责任领导", width: 12, value: (p) => p.leaderName ?? "" },
-        { header: "联系方式", width: 16, value: (p) => p.leaderContact ?? "" },
-        { header: "借鉴单位数", width: 10, value: (p) => p._count.adoptions },
-      ],
-    }),
-  };
+    batches,
+    columns: [
+      { header: "年度", width: 8, value: (p) => p.year.year },
+      { header: "项目名称", width: 36, value: (p) => p.title },
+      { header: "单位", width: 18, value: (p) => p.unit.name },
+      { header: "类别", width: 12, value: (p) => (p.category ? CATEGORY_LABELS[p.category] : "") },
+      { header: "认定", width: 14, value: (p) => p.marks.map((m) => MARK_LABELS[m.mark]).join("、") },
+      { header: "表彰", width: 30, value: (p) => p.nominations.map((n) => `${n.campaign.title}${n.tier?.name ?? ""}`).join("；") },
+      { header: "解决的问题", width: 50, value: (p) => p.problem ?? "" },
+      { header: "主要做法", width: 60, value: (p) => p.measures ?? "" },
+      { header: "成效", width: 50, value: (p) => p.finalSummary ?? "" },
+      { header: "责任领导", width: 12, value: (p) => p.leaderName ?? "" },
+      { header: "联系方式", width: 16, value: (p) => p.leaderContact ?? "" },
+      { header: "借鉴单位数", width: 10, value: (p) => p._count.adoptions },
+    ],
+  });
 }
 
 /** Adoptions as listed: a unit its own, county readers every unit's (or one unit's). */
@@ -71,29 +64,22 @@ export async function adoptionsExport(viewer: Pick<CurrentUser, "roles" | "unitI
     db.adoption.findMany({
       where,
       orderBy: [{ adoptedOn: "desc" }, { id: "desc" }],
-      cursor: cursor ? { id: cursor } : undefined,
-      skip: cursor ? 1 : 0,
-      take,
+      ...afterCursor(cursor, take),
       include: { unit: { select: { name: true } }, sourceProject: { select: { title: true, unit: { select: { name: true } } } } },
     }),
   );
   const title = "借鉴推广记录";
-  return {
+  return listExport({
+    title,
     total,
-    response: xlsxStream({
-      title,
-      sheetName: title,
-      fileName: `${title}.xlsx`,
-      total,
-      batches,
-      columns: [
-        { header: "借鉴单位", width: 18, value: (a) => a.unit.name },
-        { header: "借鉴日期", width: 12, value: (a) => excelDate(a.adoptedOn), numFmt: DATE },
-        { header: "借鉴的做法", width: 36, value: (a) => a.sourceProject?.title ?? a.sourceName ?? "" },
-        { header: "来源", width: 20, value: (a) => a.sourceProject?.unit.name ?? a.sourcePlace ?? "" },
-        { header: "怎么做的", width: 50, value: (a) => a.how },
-        { header: "成效", width: 50, value: (a) => a.result },
-      ],
-    }),
-  };
+    batches,
+    columns: [
+      { header: "借鉴单位", width: 18, value: (a) => a.unit.name },
+      { header: "借鉴日期", width: 12, value: (a) => excelDate(a.adoptedOn), numFmt: DATE },
+      { header: "借鉴的做法", width: 36, value: (a) => a.sourceProject?.title ?? a.sourceName ?? "" },
+      { header: "来源", width: 20, value: (a) => a.sourceProject?.unit.name ?? a.sourcePlace ?? "" },
+      { header: "怎么做的", width: 50, value: (a) => a.how },
+      { header: "成效", width: 50, value: (a) => a.result },
+    ],
+  });
 }

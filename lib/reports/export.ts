@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session-store";
 import { STATE_LABELS } from "@/lib/projects/catalog";
 import { CELL_LABELS, QUARTER_LABELS } from "@/lib/reports/quarters";
 import { GRID_ORDER, gridRow, gridSelect, gridWhere, yearDeadlines, type GridFilter } from "@/lib/reports/queries";
-import { inBatches, xlsxStream } from "@/lib/exports/xlsx-stream";
+import { afterCursor, inBatches, listExport } from "@/lib/exports/xlsx-stream";
 
 /** The projects × quarters grid as filtered on screen, one row per project, the four cells as words. */
 export async function reportGridExport(viewer: Pick<CurrentUser, "id" | "roles" | "unitId">, filter: GridFilter, now = new Date()) {
@@ -12,26 +12,22 @@ export async function reportGridExport(viewer: Pick<CurrentUser, "id" | "roles" 
   const deadlines = await yearDeadlines(filter.year);
   const total = await db.project.count({ where });
   const batches = inBatches(async (cursor, take) => {
-    const projects = await db.project.findMany({ where, orderBy: GRID_ORDER, cursor: cursor ? { id: cursor } : undefined, skip: cursor ? 1 : 0, take, select: gridSelect(filter.year) });
+    const projects = await db.project.findMany({ where, orderBy: GRID_ORDER, ...afterCursor(cursor, take), select: gridSelect(filter.year) });
     return projects.map((project) => ({ id: project.id, ...gridRow(project, filter.year, deadlines, now) }));
   });
   const title = `${filter.year}年度创新项目季度进展报送情况`;
-  return {
+  return listExport({
+    title,
+    sheetName: "季度报告",
     total,
-    response: xlsxStream({
-      title,
-      sheetName: "季度报告",
-      fileName: `${title}.xlsx`,
-      total,
-      batches,
-      columns: [
-        { header: "项目", width: 40, value: (r) => r.project.title },
-        { header: "单位", width: 18, value: (r) => r.project.unit.name },
-        { header: "状态", width: 10, value: (r) => STATE_LABELS[r.project.state] },
-        { header: "联系人", width: 10, value: (r) => r.project.liaison?.name ?? "" },
-        ...([1, 2, 3, 4] as const).map((q) => ({ header: QUARTER_LABELS[q], width: 12, value: (r: { cells: { quarter: number; status: keyof typeof CELL_LABELS }[] }) => CELL_LABELS[r.cells[q - 1].status] })),
-        { header: "滞后节点数", width: 10, value: (r) => r.lagging },
-      ],
-    }),
-  };
+    batches,
+    columns: [
+      { header: "项目", width: 40, value: (r) => r.project.title },
+      { header: "单位", width: 18, value: (r) => r.project.unit.name },
+      { header: "状态", width: 10, value: (r) => STATE_LABELS[r.project.state] },
+      { header: "联系人", width: 10, value: (r) => r.project.liaison?.name ?? "" },
+      ...([1, 2, 3, 4] as const).map((q) => ({ header: QUARTER_LABELS[q], width: 12, value: (r: { cells: { quarter: number; status: keyof typeof CELL_LABELS }[] }) => CELL_LABELS[r.cells[q - 1].status] })),
+      { header: "滞后节点数", width: 10, value: (r) => r.lagging },
+    ],
+  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { meetingWhere } from "@/lib/township-meetings/queries";
 import type { MeetingFilter } from "@/lib/township-meetings/schemas";
-import { DATE, excelDate, inBatches, xlsxStream } from "@/lib/exports/xlsx-stream";
+import { afterCursor, DATE, excelDate, inBatches, listExport } from "@/lib/exports/xlsx-stream";
 
 /** The meetings as filtered on screen, newest first, the townships' practices in one cell each. */
 export async function meetingsExport(filter: MeetingFilter) {
@@ -12,30 +12,24 @@ export async function meetingsExport(filter: MeetingFilter) {
     db.townshipMeeting.findMany({
       where,
       orderBy: [{ heldOn: "desc" }, { id: "desc" }],
-      cursor: cursor ? { id: cursor } : undefined,
-      skip: cursor ? 1 : 0,
-      take,
+      ...afterCursor(cursor, take),
       include: { shares: { orderBy: { sortOrder: "asc" }, include: { unit: { select: { name: true } }, project: { select: { title: true } } } } },
     }),
   );
   const title = filter.year ? `${filter.year}年乡镇组织委员例会` : "乡镇组织委员例会";
-  return {
+  return listExport({
+    title,
+    sheetName: "例会",
     total,
-    response: xlsxStream({
-      title,
-      sheetName: "例会",
-      fileName: `${title}.xlsx`,
-      total,
-      batches,
-      columns: [
-        { header: "日期", width: 12, value: (m) => excelDate(m.heldOn), numFmt: DATE },
-        { header: "地点", width: 18, value: (m) => m.place },
-        { header: "主持人", width: 12, value: (m) => m.host },
-        { header: "参会人员", width: 40, value: (m) => m.attendees },
-        { header: "交流的乡镇和做法", width: 70, value: (m) => m.shares.map((s) => `${s.unit.name}：${s.practice}${s.project ? `（${s.project.title}）` : ""}`).join("\n") },
-        { header: "查询问题", width: 40, value: (m) => m.problems ?? "" },
-        { header: "跟进事项", width: 40, value: (m) => m.followUps ?? "" },
-      ],
-    }),
-  };
+    batches,
+    columns: [
+      { header: "日期", width: 12, value: (m) => excelDate(m.heldOn), numFmt: DATE },
+      { header: "地点", width: 18, value: (m) => m.place },
+      { header: "主持人", width: 12, value: (m) => m.host },
+      { header: "参会人员", width: 40, value: (m) => m.attendees },
+      { header: "交流的乡镇和做法", width: 70, value: (m) => m.shares.map((s) => `${s.unit.name}：${s.practice}${s.project ? `（${s.project.title}）` : ""}`).join("\n") },
+      { header: "查询问题", width: 40, value: (m) => m.problems ?? "" },
+      { header: "跟进事项", width: 40, value: (m) => m.followUps ?? "" },
+    ],
+  });
 }
