@@ -80,3 +80,8 @@ export function xlsxStream<Row>(options: { title: string; sheetName: string; fil
 export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
+
+/** A short list already read for its page (a hearing's ranking, a year's inspections) as the one batch. */
+export async function* oneBatch<Row>(rows: Row[]): AsyncGenerator<Row[]> {
+  if (rows.length > 0) yield rows;
+}

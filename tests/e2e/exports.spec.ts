@@ -80,3 +80,27 @@ test("组工干部导出季度报告报送情况：只含滞后项目时与页�
   expect(sheet.rowCount).toBe(2 + listed);
   for (let row = 3; row <= sheet.rowCount; row++) expect(Number(sheet.getRow(row).getCell(9).value)).toBeGreaterThan(0);
 });
+
+test("管理员导出听证会列表、评分结果和季度督查列表，行数与页面一致", async ({ page }) => {
+  await signInAndWait(page, "admin");
+  await page.goto("/hearings?year=2025");
+  const hearings = await exported(page);
+  expect(hearings.sheet.getCell("A1").value).toBe("2025年度听证会");
+  expect(hearings.sheet.getRow(2).getCell(4).value).toBe("时间");
+  expect(hearings.sheet.getRow(3).getCell(4).value).toBeInstanceOf(Date);
+  const title = String(hearings.sheet.getRow(3).getCell(1).value);
+  await page.getByRole("link", { name: title }).first().click();
+  await page.getByRole("link", { name: /评分结果/ }).first().click();
+  await expect(page.getByRole("heading", { name: `${title}：评分结果` })).toBeVisible();
+  const ranked = (await page.getByRole("table").first().getByRole("row").count()) - 1;
+  const results = await exported(page);
+  expect(results.sheet.getRow(2).getCell(1).value).toBe("排名");
+  expect(results.sheet.rowCount).toBe(2 + ranked);
+  expect(results.sheet.getRow(3).getCell(1).value).toBe(1);
+
+  await page.goto("/inspections?year=2026");
+  const listed = (await page.getByRole("table").getByRole("row").count()) - 1;
+  const inspections = await exported(page);
+  expect(inspections.sheet.getCell("A1").value).toBe("2026年度季度督查");
+  expect(inspections.sheet.rowCount).toBe(2 + listed);
+});

@@ -11,6 +11,7 @@ import { YearSelect } from "@/components/years/year-select";
 import { Badge, Card, DataTable, EmptyRow, FilterBar, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { HearingForm } from "@/components/hearings/hearing-form";
+import { ExportButton } from "@/components/ui/export-button";
 
 export const metadata: Metadata = { title: "听证审定" };
 
@@ -28,6 +29,7 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
         description={`${year.year} 年度听证会、评审打分与部务会审定`}
         actions={
           <>
+            <ExportButton href={`/hearings/export?year=${year.year}`} fileName="听证会.xlsx" />
             <Link href={`/hearings/rubric?year=${year.year}`} className={buttonClass("secondary")}>
               评分标准
             </Link>

@@ -11,6 +11,7 @@ import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
 import { Badge, Card, DataTable, EmptyRow, FilterBar, PageHeader } from "@/components/ui/page";
 import { CreateInspectionForm } from "@/components/inspections/inspection-forms";
+import { ExportButton } from "@/components/ui/export-button";
 
 export const metadata: Metadata = { title: "季度督查" };
 
@@ -26,7 +27,11 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
   ]);
   return (
     <div className="space-y-4">
-      <PageHeader title="季度督查" description="督查组按季度专题督查创新项目，撰写督查调研报告，提出整改事项" />
+      <PageHeader
+        title="季度督查"
+        description="督查组按季度专题督查创新项目，撰写督查调研报告，提出整改事项"
+        actions={<ExportButton href={`/inspections/export?year=${y}`} fileName="季度督查.xlsx" />}
+      />
       {can(user.roles, "inspections.answer") && (
         <Card title={`本单位未销号的整改事项（${rectifications.length}）`}>
           {rectifications.length === 0 ? (

@@ -8,6 +8,7 @@ import { VERDICT_LABELS } from "@/lib/hearings/labels";
 import { Badge, Card, DataTable, EmptyRow, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { StateBadge } from "@/components/projects/state-badge";
+import { ExportButton } from "@/components/ui/export-button";
 
 export const metadata: Metadata = { title: "评分结果" };
 
@@ -25,9 +26,12 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         title={`${hearing.title}：评分结果`}
         description={hearing.closedAt ? "评分已结束" : "评分进行中，结果随提交更新"}
         actions={
-          <Link href={`/hearings/${id}`} className={buttonClass("secondary")}>
-            返回听证会
-          </Link>
+          <span className="flex flex-wrap items-center gap-2">
+            <ExportButton href={`/hearings/${id}/results/export`} fileName="评分结果.xlsx" />
+            <Link href={`/hearings/${id}`} className={buttonClass("secondary")}>
+              返回听证会
+            </Link>
+          </span>
         }
       />
       <DataTable headers={["排名", "项目", "单位", "评审数", "平均分", "去极值平均", "标准化平均", "极差", "提示", "状态"]}>
