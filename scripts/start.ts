@@ -44,7 +44,10 @@ async function buildIfNeeded() {
 async function main() {
   const started = Date.now();
   console.log(`• 数据目录：${dataDir}`);
-  const database = await openDatabase({ dataDir, pgPort });
+  const database = await openDatabase({ dataDir, pgPort }).catch((error: unknown) => {
+    console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
   console.log(database.embedded ? `• 内置 PostgreSQL 已启动（端口 ${pgPort}）` : "• 使用 DATABASE_URL 指定的数据库");
   let app: ChildProcess | undefined;
   let stopping = false;
