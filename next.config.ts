@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "exceljs", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "exceljs", "pg", "pino", "pg-copy-streams", "@aws-sdk/client-s3", "@aws-sdk/lib-storage"],
   experimental: {
     // forbidden() answers direct URLs to pages a role may not use with a 403 page.
     authInterrupts: true,

@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { runMode } from "@/lib/config/mode";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,10 +10,20 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Read per request: every page renders dynamically, so Next.js can put the CSP nonce (proxy.ts) on its scripts.
+  await headers();
+  const demo = runMode() === "demo";
   return (
     <html lang="zh-CN">
-      <body>{children}</body>
+      <body>
+        {demo ? (
+          <div className="bg-amber-100 px-3 py-0.5 text-center text-xs text-amber-900" role="note" data-testid="demo-banner">
+            演示环境：数据为虚构的示例县，请勿录入真实信息
+          </div>
+        ) : null}
+        {children}
+      </body>
     </html>
   );
 }

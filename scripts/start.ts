@@ -1,12 +1,16 @@
-// `npm start`: the whole app from one command. Starts the embedded PostgreSQL (unless DATABASE_URL
-// is set), applies migrations, loads the demo data on the first start, builds when the sources
-// changed, and serves the production build. Ctrl-C stops the app and the database.
+// `npm start`, two ways (docs/deployment.md):
+// - the embedded demo (no DATABASE_URL, NODE_ENV not production): starts its own PostgreSQL under .data/,
+//   applies migrations, loads the demo county on the first start, builds when the sources changed, serves.
+// - production (NODE_ENV=production or any external DATABASE_URL): checks the configuration, the build and
+//   the schema, and serves; it never builds, migrates or seeds (npm run build / migrate / setup do that once).
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { authSecret, bin, migrate, openDatabase, root, run } from "./runtime";
 import { DEMO_PASSWORD, FEATURED_ACCOUNTS } from "../lib/demo/data";
+import { productionProblems, runMode } from "../lib/config/mode";
+import { assertSchemaCurrent } from "../lib/db/migrations";
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, ".data"));
@@ -41,64 +45,96 @@ async function buildIfNeeded() {
   fs.writeFileSync(stamp, fingerprint);
 }
 
-async function main() {
-  const started = Date.now();
-  console.log(`• 数据目录：${dataDir}`);
-  const database = await openDatabase({ dataDir, pgPort }).catch((error: unknown) => {
-    console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+const fail = (lines: string[]): never => {
+  for (const line of lines) console.error(`✗ ${line}`);
+  process.exit(1);
+};
+
+/** Runs the server script and stops it (letting requests in flight finish) on Ctrl-C or SIGTERM. */
+function serve(env: NodeJS.ProcessEnv, onReady: () => void, onStop: (code: number) => Promise<void>): ChildProcess {
+  const app = dev
+    ? spawn(bin("next"), ["dev", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] })
+    : spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
+  let announced = false;
+  app.stdout!.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+      announced = true;
+      onReady();
+    }
   });
-  console.log(database.embedded ? `• 内置 PostgreSQL 已启动（端口 ${pgPort}）` : "• 使用 DATABASE_URL 指定的数据库");
-  let app: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    console.log("\n• 正在停止…");
-    if (app && app.exitCode === null) {
+    if (app.exitCode === null && app.signalCode === null) {
+      console.log("\n• 正在停止（等待处理中的请求完成）…");
       app.kill("SIGTERM");
-      await new Promise((resolve) => app!.once("exit", resolve));
+      await new Promise((resolve) => app.once("exit", resolve));
     }
-    await database.embedded?.stop();
-    console.log("• 已停止");
+    await onStop(code);
     process.exit(code);
   };
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
+  app.on("exit", (code) => void stop(code ?? 1));
+  return app;
+}
 
+async function production() {
+  const problems = productionProblems();
+  if (problems.length > 0) fail(["生产模式无法启动，请先配置：", ...problems, "详见 docs/deployment.md"]);
+  if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) fail(["尚未构建：请先运行 npm run build（每个版本构建一次）"]);
+  try {
+    await assertSchemaCurrent(process.env.DATABASE_URL!);
+  } catch (error) {
+    fail([error instanceof Error ? error.message : String(error)]);
+  }
+  const started = Date.now();
+  serve(
+    { ...process.env, APP_MODE: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    () => console.log(`\n创新项目管理平台已启动（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${process.env.NEXTAUTH_URL}（本进程端口 ${port}）`),
+    async () => console.log("• 已停止"),
+  );
+}
+
+async function demo() {
+  const started = Date.now();
+  console.log(`• 演示模式，数据目录：${dataDir}`);
+  const database = await openDatabase({ dataDir, pgPort }).catch((error: unknown) => fail([error instanceof Error ? error.message : String(error)]));
+  console.log(`• 内置 PostgreSQL 已启动（端口 ${pgPort}）`);
+  const stopDatabase = async () => {
+    await database.embedded?.stop();
+    console.log("• 已停止");
+  };
   try {
     const env = {
       ...process.env,
+      APP_MODE: "demo",
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: authSecret(dataDir),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       // Uploaded files live in the data folder (lib/storage), outside the web root.
       DATA_DIR: dataDir,
+      // One process is plenty on a laptop; production runs one per core.
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "1",
     };
     await migrate(database.url);
-    await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], env);
+    // DEMO_DATA=off: an empty county with the three admin accounts, as `npm run setup` makes in production.
+    const seed = process.env.DEMO_DATA === "off" ? ["scripts/setup.ts", "--root-unit", process.env.ROOT_UNIT_NAME ?? "本县", "--if-empty"] : ["scripts/seed.ts"];
+    await run(process.execPath, ["--conditions=react-server", "--import", "tsx", ...seed], env);
     if (!dev) await buildIfNeeded();
-    app = dev
-      ? spawn(bin("next"), ["dev", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] })
-      : spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
-    let announced = false;
-    app.stdout!.on("data", (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
-        announced = true;
-        announce(port, Date.now() - started);
-      }
-    });
-    app.on("exit", (code) => void stop(code ?? 1));
+    serve(env, () => announce(Date.now() - started), stopDatabase);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    await stop(1);
+    await stopDatabase();
+    process.exit(1);
   }
 }
 
-function announce(port: number, ms: number) {
-  console.log(`\n创新项目管理平台已启动（${(ms / 1000).toFixed(1)} 秒）：http://localhost:${port}`);
+function announce(ms: number) {
+  console.log(`\n创新项目管理平台（演示环境）已启动（${(ms / 1000).toFixed(1)} 秒）：http://localhost:${port}`);
   if (process.env.DEMO_DATA === "off") return;
   console.log(`演示账户（密码均为 ${DEMO_PASSWORD}）：`);
   for (const account of FEATURED_ACCOUNTS) console.log(`  ${account.username.padEnd(10)} ${account.what}`);
@@ -106,4 +142,4 @@ function announce(port: number, ms: number) {
   console.log("按 Ctrl-C 停止。\n");
 }
 
-await main();
+await (runMode() === "production" ? production() : demo());

@@ -6,6 +6,7 @@ import { z } from "@/lib/validation";
 import { PERMISSIONS, can, type Permission } from "@/lib/auth/permissions";
 import { auditDenied, getCurrentUser, requestMeta } from "@/lib/auth/current-user";
 import { ActionError, FieldError, GENERIC_ERROR } from "@/lib/actions/errors";
+import { currentRequestId, logger, noteRequest } from "@/lib/log";
 
 const permissionNames = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
@@ -24,13 +25,16 @@ const baseClient = createSafeActionClient({
     if (error instanceof ActionError) return error.message;
     // A unique constraint caught a concurrent duplicate (two tabs, two admins): not a crash.
     if ((error as { code?: string }).code === "P2002") return "该记录已存在或刚被他人修改，请刷新页面后再试";
-    console.error("[action]", error);
-    return GENERIC_ERROR;
+    // The stack goes to the log, never to the user; the request id ties the two together for the helpdesk.
+    const requestId = currentRequestId();
+    logger.error({ err: error }, "action failed");
+    return requestId ? `${GENERIC_ERROR}（错误编号 ${requestId}）` : GENERIC_ERROR;
   },
 });
 
 /** Actions of signed-in users holding the permission named in the metadata. */
 export const actionClient = baseClient.use(async ({ next, metadata }) => {
+  noteRequest({ action: metadata.name });
   const user = await getCurrentUser();
   if (!user) throw new ActionError("登录已失效，请重新登录");
   if (user.mustChangePassword && !metadata.beforePasswordChange) throw new ActionError("请先修改初始密码");
@@ -46,6 +50,7 @@ export const actionClient = baseClient.use(async ({ next, metadata }) => {
 /** Actions open to anyone (the public suggestion box); the caller may still be signed in. */
 export const publicActionClient = baseClient.use(async ({ next, metadata }) => {
   if (metadata.permission !== "public") throw new Error(`${metadata.name}: publicActionClient needs permission "public"`);
+  noteRequest({ action: metadata.name });
   const signedIn = await getCurrentUser();
   const user = signedIn && !signedIn.mustChangePassword ? signedIn : null;
   const { ip } = await requestMeta();

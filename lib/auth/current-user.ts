@@ -9,6 +9,7 @@ import { loadSession, type CurrentUser } from "@/lib/auth/session-store";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { clientIp } from "@/lib/auth/request-meta";
 import { writeAudit } from "@/lib/audit/log";
+import { noteRequest } from "@/lib/log";
 
 export type { CurrentUser };
 
@@ -20,7 +21,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     secret: authOptions.secret,
   });
   const sid = token?.sid;
-  return typeof sid === "string" ? loadSession(sid) : null;
+  const user = typeof sid === "string" ? await loadSession(sid) : null;
+  if (user) noteRequest({ userId: user.id });
+  return user;
 });
 
 export async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {

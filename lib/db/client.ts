@@ -10,7 +10,10 @@ function client(): PrismaClient {
   if (!holder.prisma) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");
-    holder.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+    // DATABASE_POOL_SIZE per process: with N processes the server needs N × this many connections.
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    // A stopped database fails a request within seconds (readiness turns 503) instead of queueing it forever.
+    holder.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 }) });
   }
   return holder.prisma;
 }

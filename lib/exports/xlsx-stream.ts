@@ -3,6 +3,7 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { logger } from "@/lib/log";
 
 export type Cell = string | number | Date | null;
 export type ExportColumn<Row> = { header: string; width: number; value: (row: Row) => Cell; numFmt?: string };
@@ -62,7 +63,7 @@ export function xlsxStream<Row>(options: { title: string; sheetName: string; fil
     await workbook.commit();
   };
   write().catch((error) => {
-    console.error("[export]", error);
+    logger.error({ err: error }, "export failed");
     output.destroy(error as Error);
   });
   return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {

@@ -15,6 +15,7 @@ import { sendProposalWindowReminders } from "@/lib/reminders/proposals";
 import { sendRectificationReminders } from "@/lib/reminders/rectifications";
 import { sendHearingScoreReminders } from "@/lib/reminders/hearings";
 import { sendJuryReminders, sendNominationClosingReminders } from "@/lib/reminders/awards";
+import { logger } from "@/lib/log";
 
 /** The advisory lock's number: any constant the app uses for nothing else. */
 export const JOB_LOCK_ID = 720_261_124;
@@ -38,7 +39,7 @@ export async function sendAllReminders(now = new Date()): Promise<Record<keyof t
     try {
       counts[name] = (await send(now)).sent;
     } catch (error) {
-      console.error(`[jobs] reminders ${name}`, error);
+      logger.error({ err: error, job: `reminders.${name}` }, "job failed");
       counts[name] = 0;
     }
   }

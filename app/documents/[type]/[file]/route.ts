@@ -4,6 +4,7 @@ import { DOCUMENT_FORMATS, DOCUMENT_TYPES, safeFileName } from "@/lib/documents/
 import { DOCUMENTS } from "@/lib/documents/registry";
 import { renderDocx } from "@/lib/documents/docx";
 import { PdfUnavailableError, renderPdf } from "@/lib/documents/pdf";
+import { logger } from "@/lib/log";
 
 // Chromium and the docx packer need Node, and every download reads the caller's session.
 export const runtime = "nodejs";
@@ -42,7 +43,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ typ
     content = file.format === "pdf" ? await renderPdf(doc) : await renderDocx(doc);
   } catch (error) {
     if (error instanceof PdfUnavailableError) return text(error.message, 503);
-    console.error("document rendering failed", type, file.id, error);
+    logger.error({ err: error, document: type, id: file.id }, "document rendering failed");
     return text("生成文件失败，请稍后重试，或用页面上的“打印”另存为 PDF。", 500);
   }
   const name = `${safeFileName(doc.fileName)}.${file.format}`;

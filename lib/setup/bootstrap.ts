@@ -1,4 +1,4 @@
-// A deployment without demo data starts with the root unit and the three separated admin accounts.
+// The production way to begin (npm run setup; the demo with DEMO_DATA=off too): the root unit and the three separated admin accounts.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { createUnitRecord } from "@/lib/units/service";

@@ -1,0 +1,49 @@
+// Readiness: can this process serve? The database answers, its schema is the one the code expects, the file
+// store takes a write. Each check has its own short timeout, so a hung dependency gives a 503, not a hang.
+import "server-only";
+import path from "node:path";
+import { db } from "@/lib/db/client";
+import { migrationStatus } from "@/lib/db/migrations";
+import { fileStore } from "@/lib/storage";
+import { logger } from "@/lib/log";
+
+export type Check = { name: "database" | "migrations" | "storage"; ok: boolean; problem?: string; ms: number };
+
+const TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
+  return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}超时（${TIMEOUT_MS / 1000} 秒）`)), TIMEOUT_MS).unref())]);
+}
+
+async function check(name: Check["name"], work: () => Promise<string | undefined>): Promise<Check> {
+  const started = Date.now();
+  try {
+    const problem = await work();
+    return { name, ok: !problem, problem, ms: Date.now() - started };
+  } catch (error) {
+    return { name, ok: false, problem: error instanceof Error ? error.message : String(error), ms: Date.now() - started };
+  }
+}
+
+export async function readiness(): Promise<{ ready: boolean; checks: Check[] }> {
+  const database = await check("database", async () => {
+    await withTimeout(db.$queryRaw`SELECT 1`, "数据库响应");
+    return undefined;
+  });
+  const migrations = database.ok
+    ? await check("migrations", async () => {
+        const status = await withTimeout(migrationStatus(process.env.DATABASE_URL!, { directory: path.join(process.cwd(), "prisma", "migrations") }), "读取迁移记录");
+        if (status.edited.length) return `已执行的迁移被修改过：${status.edited.join("、")}`;
+        if (status.pending.length) return `有 ${status.pending.length} 个迁移未执行，请运行 npm run migrate`;
+        return undefined;
+      })
+    : { name: "migrations" as const, ok: false, problem: "数据库不可用，无法检查", ms: 0 };
+  const storage = await check("storage", async () => {
+    await withTimeout(fileStore().checkWritable(), "文件存储写入");
+    return undefined;
+  });
+  const checks = [database, migrations, storage];
+  const ready = checks.every((one) => one.ok);
+  if (!ready) logger.warn({ checks }, "not ready");
+  return { ready, checks };
+}

@@ -1,0 +1,145 @@
+// The production path end to end: the deployment's steps bring up two app processes behind nginx (TLS) on an
+// external PostgreSQL with S3 storage, and people use it through nginx's round robin.
+import { test as base, expect, type Page, type Response } from "@playwright/test";
+import { createAccount, firstSignIn, signIn, strongPassword, unique } from "../e2e/support";
+import { startStack, type Stack } from "./stack";
+
+const test = base;
+test.describe.configure({ mode: "serial" });
+
+let stack: Stack;
+
+test.beforeAll(async ({}, testInfo) => {
+  test.setTimeout(400_000);
+  stack = await startStack({ nginxPort: Number(new URL(testInfo.project.use.baseURL!).port) });
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
+const password = (username: string) => stack.accounts.find((account) => account.username === username)!.password;
+
+/** The app process behind nginx that answered, from the test-only X-Upstream header. */
+const upstream = (response: Response | { headers(): Record<string, string> }) => response.headers()["x-upstream"];
+
+function watchUpstreams(page: Page) {
+  const posts = new Set<string>();
+  page.on("response", (response) => {
+    if (response.request().method() === "POST" && upstream(response)) posts.add(upstream(response));
+  });
+  return posts;
+}
+
+test("生产环境：没有演示账户和演示横幅，页面带 CSP、HSTS 和 Secure Cookie", async ({ page }) => {
+  const response = (await page.goto("/login"))!;
+  expect(response.status()).toBe(200);
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+  expect(headers["x-request-id"]).toMatch(/^[\w-]{8,64}$/);
+  await expect(page.getByTestId("demo-banner")).toHaveCount(0);
+
+  // The demo's published password opens nothing: there are no demo accounts.
+  for (const username of ["admin", "z001", "unit"]) {
+    await signIn(page, username, "Demo@2026");
+    await expect(page.getByRole("alert")).toContainText(/用户名或密码错误|账户已锁定|登录失败/);
+    await expect(page).toHaveURL(/\/login/);
+  }
+
+  // The setup command's one-time password works once and must be changed at once; the cookie is Secure.
+  await firstSignIn(page, "auditor", password("auditor"), strongPassword());
+  const cookies = await page.context().cookies();
+  const session = cookies.find((cookie) => cookie.name.includes("next-auth.session-token"));
+  expect(session?.secure).toBe(true);
+  expect(session?.httpOnly).toBe(true);
+});
+
+test("两个应用进程轮流服务：在一个进程登录、在另一个保存，附件从哪个进程都能下载", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const adminPosts = watchUpstreams(page);
+  await firstSignIn(page, "admin", password("admin"), strongPassword());
+
+  // A township and the year, as the county admin sets them up on the first day.
+  const township = unique("试点镇");
+  await page.goto("/units");
+  await page.getByRole("link", { name: "新建单位" }).click();
+  await page.getByLabel("单位名称").fill(township);
+  await page.getByLabel("单位类型").selectOption({ label: "乡镇" });
+  await page.getByLabel("上级单位").selectOption({ label: "测试县（县）" });
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("已保存。")).toBeVisible();
+  await page.goto("/years");
+  await page.getByRole("button", { name: "新建年度" }).click();
+  await expect(page).toHaveURL(/\/years\/[\w-]+$/);
+  expect(adminPosts.size, "the admin's saves went to both processes").toBe(2);
+
+  // The security admin opens the township's account.
+  const security = await (await browser.newContext({ baseURL: stack.url, ignoreHTTPSErrors: true })).newPage();
+  await firstSignIn(security, "security", password("security"), strongPassword());
+  const username = unique("sd");
+  const temporary = await createAccount(security, { username, name: "试点填报员", unit: `${township}（乡镇）`, roles: ["单位填报员"] });
+
+  // The township's clerk writes a proposal with an attachment.
+  const clerk = await (await browser.newContext({ baseURL: stack.url, ignoreHTTPSErrors: true })).newPage();
+  const clerkPosts = watchUpstreams(clerk);
+  await firstSignIn(clerk, username, temporary, strongPassword());
+  await clerk.goto("/projects");
+  await clerk.getByRole("button", { name: "新建申报书" }).click();
+  await expect(clerk.getByRole("heading", { name: "填写申报书" })).toBeVisible();
+  const editUrl = clerk.url();
+  const title = `跨进程保存的项目 ${Date.now()}`;
+  await clerk.getByLabel("项目名称").fill(title);
+  await expect(clerk.getByTestId("save-state")).toContainText("已自动保存");
+  await clerk.getByLabel("选择附件").setInputFiles({ name: "实施方案.pdf", mimeType: "application/pdf", buffer: PDF });
+  await clerk.getByRole("button", { name: "上传附件" }).click();
+  const link = clerk.getByRole("link", { name: "实施方案.pdf" });
+  await expect(link).toBeVisible();
+  expect(clerkPosts.size, "sign-in, saves and the upload went to both processes").toBe(2);
+
+  // Whichever process answers: the session holds, the saved title is there, the file (in S3) downloads whole.
+  const href = (await link.getAttribute("href"))!;
+  const served = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    const download = await clerk.request.get(href);
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+    served.add(upstream(download));
+    const edit = await clerk.request.get(editUrl);
+    expect(edit.status()).toBe(200);
+    expect(edit.url()).toBe(editUrl);
+    expect(await edit.text()).toContain(title);
+    served.add(upstream(edit));
+  }
+  expect(served.size).toBe(2);
+});
+
+test("/api/ready：数据库停止时为 503 并说明原因，恢复后为 200，应用不用重启", async ({ request }) => {
+  test.setTimeout(120_000);
+  const direct = stack.appPorts.map((port) => `http://127.0.0.1:${port}`);
+  for (const base of direct) {
+    expect((await request.get(`${base}/api/ready`)).status()).toBe(200);
+    expect((await request.get(`${base}/api/health`)).status()).toBe(200);
+  }
+  await stack.stopDatabase();
+  for (const base of direct) {
+    await expect.poll(async () => (await request.get(`${base}/api/ready`)).status(), { timeout: 30_000 }).toBe(503);
+    const body = await (await request.get(`${base}/api/ready`)).json();
+    expect(body.checks.find((check: { name: string }) => check.name === "database").ok).toBe(false);
+    // Alive all the same: nothing restarts the process.
+    expect((await request.get(`${base}/api/health`)).status()).toBe(200);
+  }
+  await stack.startDatabase();
+  for (const base of direct) {
+    await expect.poll(async () => (await request.get(`${base}/api/ready`)).status(), { timeout: 30_000 }).toBe(200);
+  }
+  expect((await request.get("/login")).status()).toBe(200);
+});
+
+test("停掉一个应用进程：它等处理中的请求结束后退出，nginx 由另一个进程继续服务", async ({ request }) => {
+  const code = await stack.stopApp(0);
+  expect(code).toBe(0);
+  for (let i = 0; i < 4; i++) expect((await request.get("/login")).status()).toBe(200);
+});
