@@ -84,12 +84,12 @@ function serve(env: NodeJS.ProcessEnv, onReady: () => void, onStop: (code: numbe
 async function production() {
   const problems = productionProblems();
   if (problems.length > 0) fail(["生产模式无法启动，请先配置：", ...problems, "详见 docs/deployment.md"]);
-  if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) fail(["尚未构建：请先运行 npm run build（每个版本构建一次）"]);
   try {
     await assertSchemaCurrent(process.env.DATABASE_URL!);
   } catch (error) {
     fail([error instanceof Error ? error.message : String(error)]);
   }
+  if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) fail(["尚未构建：请先运行 npm run build（每个版本构建一次）"]);
   const started = Date.now();
   serve(
     { ...process.env, APP_MODE: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -20,16 +20,25 @@ const step = (name: string, command: string, args: string[]) => {
 
 const vitestOk = step("单元与集成测试 (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(out, "vitest.json")}`]);
 const e2eOk = step("浏览器测试 (Playwright)", bin("playwright"), ["test"]);
+// The production path on the build the journeys made: external PostgreSQL, S3, two processes behind nginx.
+const productionOk = step("生产部署测试 (Playwright, nginx)", bin("playwright"), ["test", "--config", "tests/production/playwright.config.ts"]);
 
 const read = (file: string) => (fs.existsSync(path.join(out, file)) ? JSON.parse(fs.readFileSync(path.join(out, file), "utf8")) : null);
 const vitest = read("vitest.json");
 const e2e = read("e2e.json");
-const passed = (vitest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (vitestOk ? 0 : vitest ? 0 : 1) + (e2eOk ? 0 : e2e ? 0 : 1);
-const skipped = (vitest?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+const production = read("production.json");
+const passed = (vitest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0) + (production?.stats?.expected ?? 0);
+const failed =
+  (vitest?.numFailedTests ?? 0) +
+  (e2e?.stats?.unexpected ?? 0) +
+  (production?.stats?.unexpected ?? 0) +
+  (vitestOk ? 0 : vitest ? 0 : 1) +
+  (e2eOk ? 0 : e2e ? 0 : 1) +
+  (productionOk ? 0 : production ? 0 : 1);
+const skipped = (vitest?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0) + (production?.stats?.skipped ?? 0);
 console.log(`\n全部测试用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 // A runner that "passes" having run nothing (a config error it only logs) is a failure here.
-const ranEverything = vitest?.success === true && vitest.numPassedTests > 0 && (e2e?.stats?.expected ?? 0) > 0;
+const ranEverything = vitest?.success === true && vitest.numPassedTests > 0 && (e2e?.stats?.expected ?? 0) > 0 && (production?.stats?.expected ?? 0) > 0;
 if (!ranEverything) console.log("测试运行器没有执行全部测试（见上方输出），按失败处理");
-process.exit(vitestOk && e2eOk && ranEverything && failed === 0 ? 0 : 1);
+process.exit(vitestOk && e2eOk && productionOk && ranEverything && failed === 0 ? 0 : 1);
