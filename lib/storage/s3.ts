@@ -77,7 +77,7 @@ export class S3FileStore implements FileStore {
     const Key = this.objectKey(key);
     const Bucket = this.config.bucket;
     // Never overwrite, like the local store's "wx". `IfNoneMatch: "*"` makes that atomic on AWS S3 (since
-    // 2024), MinIO and Ceph; s3rver ignores it on PUT (tried), so a HeadObject check comes first as well.
+    // 2024) and, for single puts, MinIO and Ceph; s3rver ignores it on PUT (tried), so a HeadObject check comes first as well.
     // Keys are fresh UUIDs, so the gap between the two only matters on a store without conditional writes.
     if (await this.stat(key)) throw alreadyExists(key);
     try {
