@@ -3,7 +3,10 @@
 import path from "node:path";
 import { z } from "zod";
 
-export function localUploadDir(env: NodeJS.ProcessEnv = process.env) {
+/** process.env or any plain set of variables (a child's, a test's). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function localUploadDir(env: Env = process.env) {
   return path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR ?? path.join(process.cwd(), ".data"), "uploads"));
 }
 
@@ -43,7 +46,7 @@ const s3EnvSchema = z
   });
 
 /** The S3 settings, or an Error whose message names the variable to fix (shown at start-up). */
-export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3Config {
+export function s3ConfigFromEnv(env: Env = process.env): S3Config {
   const parsed = s3EnvSchema.safeParse(env);
   if (!parsed.success) throw new Error(`对象存储配置有误：${parsed.error.issues.map((issue) => issue.message).join("；")}`);
   const value = parsed.data;
@@ -62,7 +65,7 @@ export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3Config 
 
 export type StorageConfig = { kind: "local"; folder: string } | ({ kind: "s3" } & S3Config);
 
-export function storageConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StorageConfig {
+export function storageConfigFromEnv(env: Env = process.env): StorageConfig {
   const kind = (env.STORAGE ?? "").trim().toLowerCase() || "local";
   if (kind === "local") return { kind: "local", folder: localUploadDir(env) };
   if (kind === "s3") return { kind: "s3", ...s3ConfigFromEnv(env) };

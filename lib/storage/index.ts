@@ -1,7 +1,7 @@
 // Which file store this process uses, from the configuration (docs/operations.md, "File storage"):
 // STORAGE=s3 with the S3_* settings for an object store, otherwise the local data folder.
 import "server-only";
-import { describeStorageConfig, storageConfigFromEnv, type StorageDescription } from "./config";
+import { describeStorageConfig, storageConfigFromEnv, type Env, type StorageDescription } from "./config";
 import { LocalFileStore } from "./local";
 import { S3FileStore } from "./s3";
 import type { FileStore } from "./types";
@@ -18,6 +18,6 @@ export function fileStore(): FileStore {
 }
 
 /** Where this process keeps uploaded files, for the system page: kind, bucket and endpoint or folder; no secrets. */
-export function describeStorage(env: NodeJS.ProcessEnv = process.env): StorageDescription {
+export function describeStorage(env: Env = process.env): StorageDescription {
   return describeStorageConfig(storageConfigFromEnv(env));
 }
