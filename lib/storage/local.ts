@@ -49,6 +49,16 @@ export class LocalFileStore implements FileStore {
     }
   }
 
+  async stat(key: string): Promise<StoredObject | null> {
+    try {
+      const info = await fsp.stat(this.where(key));
+      return info.isFile() ? { key, size: info.size } : null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+  }
+
   async remove(key: string) {
     await fsp.rm(this.where(key), { force: true });
   }

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { routeUser } from "@/lib/http";
 import { can } from "@/lib/auth/permissions";
 import { attachmentForViewer } from "@/lib/projects/queries";
@@ -16,13 +17,15 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   let attachment = null;
   if (parsed.success && can(user.roles, "projects.view")) attachment = await attachmentForViewer(user, parsed.data.id, parsed.data.attachmentId);
   if (parsed.success && !attachment && can(user.roles, "hearings.score")) attachment = await attachmentForReviewer(user.id, parsed.data.id, parsed.data.attachmentId);
-  const content = attachment ? await fileStore().get(attachment.storageKey) : null;
+  // Streamed from the store (disk or S3) straight into the response: the file never sits whole in memory.
+  const content = attachment ? await fileStore().open(attachment.storageKey) : null;
   if (!attachment || !content) return new Response("附件不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  return new Response(new Uint8Array(content), {
+  return new Response(Readable.toWeb(content) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": "application/octet-stream",
       "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-      "content-length": String(content.length),
+      // The row's size, written at upload from the same bytes: known before the first byte is read.
+      "content-length": String(attachment.size),
       "cache-control": "private, no-store",
       "x-content-type-options": "nosniff",
     },
