@@ -30,11 +30,16 @@ export function announcementEnd(publishedAt: Date, days: number, holidays: reado
   return new Date(parseBusinessDateTime(date)!.getTime() + DAY);
 }
 
-/** Working days left in the period from `now` (the current day counts while it is a working day). */
-export function workingDaysLeft(now: Date, endsAt: Date, holidays: readonly string[]): number {
+/**
+ * Working days left in the period from `now` (the current day counts while it is a working day). The day of
+ * publication is not part of the period, so on that day the count starts with the next one.
+ */
+export function workingDaysLeft(now: Date, endsAt: Date, holidays: readonly string[], publishedAt?: Date | null): number {
   const closed = new Set(holidays);
   let left = 0;
-  for (let date = formatDate(now); parseBusinessDateTime(date)!.getTime() < endsAt.getTime(); date = nextIsoDate(date)) {
+  let first = formatDate(now);
+  if (publishedAt && formatDate(publishedAt) >= first) first = nextIsoDate(formatDate(publishedAt));
+  for (let date = first; parseBusinessDateTime(date)!.getTime() < endsAt.getTime(); date = nextIsoDate(date)) {
     if (isWorkingDay(date, closed)) left++;
   }
   return left;

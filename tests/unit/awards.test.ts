@@ -46,6 +46,16 @@ describe("working days of the announcement period", () => {
     expect(workingDaysLeft(at("2026-12-08T00:00:00"), end, [])).toBe(0);
   });
 
+  it("does not count the day of publication, whatever weekday it is", () => {
+    for (const published of ["2026-11-30T10:00:00", "2026-12-03T16:00:00", "2026-12-04T09:00:00", "2026-12-05T09:00:00"]) {
+      const end = announcementEnd(at(published), 5, []);
+      expect(workingDaysLeft(at(published), end, [], at(published))).toBe(5);
+    }
+    // From the next day on, the current day counts as before.
+    const end = announcementEnd(at("2026-11-30T10:00:00"), 5, []);
+    expect(workingDaysLeft(at("2026-12-01T08:00:00"), end, [], at("2026-11-30T10:00:00"))).toBe(5);
+  });
+
   it("parses the admin's holiday list and reports bad entries", () => {
     expect(parseHolidays("2027-01-01\n2026-10-01，2026-10-02 2026-10-01")).toEqual({ dates: ["2026-10-01", "2026-10-02", "2027-01-01"], bad: [] });
     expect(parseHolidays("2026-02-30 十月一日").bad).toEqual(["2026-02-30", "十月一日"]);

@@ -76,7 +76,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
 
       {phase === "ANNOUNCED" && campaign.announcementEndsAt && (
         <Notice tone="info">
-          拟表彰名单公示中，至 {formatDateTime(campaign.announcementEndsAt)} 止，还有 {workingDaysLeft(now, campaign.announcementEndsAt, campaign.holidays)} 个工作日。
+          拟表彰名单公示中，至 {formatDateTime(campaign.announcementEndsAt)} 止，还有 {workingDaysLeft(now, campaign.announcementEndsAt, campaign.holidays, campaign.announcedAt)} 个工作日。
         </Notice>
       )}
       {campaign.status === "DECIDED" && (
