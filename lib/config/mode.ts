@@ -4,11 +4,14 @@
 
 export type RunMode = "demo" | "production";
 
+/** Any set of variables (process.env, or a test's own): plain strings, nothing required. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 /**
  * The start script marks the processes it runs on its own embedded database with APP_MODE=demo; the app
  * itself always runs with NODE_ENV=production (a production build), so NODE_ENV alone cannot tell.
  */
-export function runMode(env: NodeJS.ProcessEnv = process.env): RunMode {
+export function runMode(env: Env = process.env): RunMode {
   if (env.APP_MODE === "demo") return "demo";
   if (env.APP_MODE === "production") return "production";
   return env.NODE_ENV === "production" || Boolean(env.DATABASE_URL) ? "production" : "demo";
@@ -17,7 +20,7 @@ export function runMode(env: NodeJS.ProcessEnv = process.env): RunMode {
 export const MIN_SECRET_BYTES = 32;
 
 /** What production needs before it may start; each problem is a sentence an IT office can act on. */
-export function productionProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+export function productionProblems(env: Env = process.env): string[] {
   const problems: string[] = [];
   if (!env.DATABASE_URL) problems.push("未设置 DATABASE_URL：生产环境使用外部 PostgreSQL（例如 postgresql://用户:密码@主机:5432/库名）");
   const secret = env.NEXTAUTH_SECRET ?? "";
@@ -43,13 +46,13 @@ export function productionProblems(env: NodeJS.ProcessEnv = process.env): string
 }
 
 /** Demo data only in the demo, or where DEMO_DATA=on says so explicitly. */
-export function demoDataWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+export function demoDataWanted(env: Env = process.env): boolean {
   if (env.DEMO_DATA === "on") return true;
   if (env.DEMO_DATA === "off") return false;
   return runMode(env) === "demo";
 }
 
 /** TLS in front (NEXTAUTH_URL is https): cookies are Secure and HSTS is sent. */
-export function servedOverTls(env: NodeJS.ProcessEnv = process.env): boolean {
+export function servedOverTls(env: Env = process.env): boolean {
   return (env.NEXTAUTH_URL ?? "").startsWith("https://");
 }

@@ -10,12 +10,12 @@ import { verifyPassword } from "@/lib/auth/password";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-function run(script: string, args: string[], env: NodeJS.ProcessEnv) {
-  const clean = { ...process.env };
+function run(script: string, args: string[], env: Record<string, string>) {
+  const clean: Record<string, string | undefined> = { ...process.env };
   for (const name of ["APP_MODE", "DEMO_DATA", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "DATABASE_URL", "NODE_ENV"]) delete clean[name];
   const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
     cwd: root,
-    env: { ...clean, ...env },
+    env: { ...clean, ...env } as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -79,7 +79,7 @@ export async function startStack(options: { nginxPort: number }): Promise<Stack>
   // An S3-compatible store in its own process.
   const s3Port = await freePort();
   logs.s3 = [];
-  const s3 = spawn(process.execPath, ["--import", "tsx", "scripts/s3-test-server.ts"], {
+  const s3 = spawn(process.execPath, ["--openssl-legacy-provider", "--import", "tsx", "scripts/s3-test-server.ts"], {
     cwd: root,
     env: { ...process.env, S3_PORT: String(s3Port), S3_DIR: path.join(dir, "s3"), S3_BUCKET: "innovation" },
     stdio: ["ignore", "pipe", "pipe"],

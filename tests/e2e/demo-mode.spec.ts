@@ -1,0 +1,35 @@
+// The embedded demo says what it is on every page, and its error pages give something to quote.
+import { expect, signInAndWait, test } from "./support";
+
+test("演示环境：登录页、公开页面和登录后的每个页面都有演示横幅", async ({ page }) => {
+  for (const path of ["/login", "/suggest"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("demo-banner")).toHaveText("演示环境：数据为虚构的示例县，请勿录入真实信息");
+  }
+  await signInAndWait(page, "admin");
+  await expect(page.getByTestId("demo-banner")).toBeVisible();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "创新项目" }).click();
+  await expect(page).toHaveURL(/\/projects/);
+  await expect(page.getByTestId("demo-banner")).toHaveCount(1);
+});
+
+test("页面不存在时给出请求编号，响应头里是同一个编号", async ({ page }) => {
+  await signInAndWait(page, "staff");
+  const response = (await page.goto("/projects/does-not-exist-0000"))!;
+  expect(response.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  const requestId = response.headers()["x-request-id"];
+  expect(requestId).toMatch(/^[0-9a-f]{16}$/);
+  await expect(page.getByText(`请求编号：${requestId}`)).toBeVisible();
+});
+
+test("手机上也显示演示横幅，且不挡住页头", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAndWait(page, "unit");
+  const banner = page.getByTestId("demo-banner");
+  await expect(banner).toBeVisible();
+  const box = (await banner.boundingBox())!;
+  expect(box.height).toBeLessThan(40);
+  const user = (await page.getByTestId("current-user").boundingBox())!;
+  expect(user.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
+});
