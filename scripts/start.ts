@@ -119,6 +119,8 @@ async function demo() {
       DATA_DIR: dataDir,
       // One process is plenty on a laptop; production runs one per core.
       WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "1",
+      // The console stays readable: warnings and errors only, unless asked (LOG_LEVEL=info shows every request).
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     };
     await migrate(database.url);
     // DEMO_DATA=off: an empty county with the three admin accounts, as `npm run setup` makes in production.
