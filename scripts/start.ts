@@ -11,6 +11,7 @@ import { authSecret, bin, migrate, openDatabase, root, run } from "./runtime";
 import { DEMO_PASSWORD, FEATURED_ACCOUNTS } from "../lib/demo/data";
 import { productionProblems, runMode } from "../lib/config/mode";
 import { assertSchemaCurrent } from "../lib/db/migrations";
+import { storageConfigFromEnv } from "../lib/storage/config";
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, ".data"));
@@ -83,6 +84,11 @@ function serve(env: NodeJS.ProcessEnv, onReady: () => void, onStop: (code: numbe
 
 async function production() {
   const problems = productionProblems();
+  try {
+    storageConfigFromEnv();
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
   if (problems.length > 0) fail(["生产模式无法启动，请先配置：", ...problems, "详见 docs/deployment.md"]);
   try {
     await assertSchemaCurrent(process.env.DATABASE_URL!);

@@ -34,6 +34,9 @@ describe("npm start in production", () => {
     const short = run("scripts/start.ts", [], { ...production(), NEXTAUTH_SECRET: "too-short" });
     expect(short.code).toBe(1);
     expect(short.out).toContain("NEXTAUTH_SECRET 太短");
+    const noBucket = run("scripts/start.ts", [], { ...production(), STORAGE: "s3" });
+    expect(noBucket.code).toBe(1);
+    expect(noBucket.out).toContain("缺少环境变量 S3_BUCKET");
   });
 
   it("refuses a database whose schema is older than the code", async () => {
