@@ -5,6 +5,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { spawn } from "node:child_process";
 import { startEmbeddedPostgres, ensureDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
+import { migrate as runMigrations } from "../lib/db/migrations";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -42,6 +43,8 @@ export async function openDatabase(options: { dataDir: string; pgPort: number; q
   return { url: embedded.url("innovation"), embedded };
 }
 
-export function migrate(databaseUrl: string) {
-  return run(bin("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: databaseUrl });
+// Our runner, not `prisma migrate deploy`: one transaction per migration, an advisory lock, checksums
+// (lib/db/migrations.ts, docs/decisions/0011-migration-runner.md).
+export async function migrate(databaseUrl: string): Promise<void> {
+  await runMigrations(databaseUrl, { log: (message) => console.log(message) });
 }

@@ -30,9 +30,26 @@ function relabel(result: Result | Result[] | undefined) {
   return result;
 }
 
+// PostgreSQL 18 records NOT NULL as pg_constraint rows of contype 'n'. The 6.19 schema describer asks for
+// every constraint that is not p/u/f, expects only checks and exclusions, and panics ("unreachable") on 'n':
+// it broke `db pull` and `migrate diff` against a live database. NOT NULL is read from the columns anyway.
+const CONSTRAINTS_QUERY = "contype NOT IN ('p', 'u', 'f')";
+const CONSTRAINTS_QUERY_PG18 = "contype NOT IN ('p', 'u', 'f', 'n')";
+
+function rewrite(args: unknown[]) {
+  const [first] = args;
+  if (typeof first === "string" && first.includes(CONSTRAINTS_QUERY)) {
+    args[0] = first.replace(CONSTRAINTS_QUERY, CONSTRAINTS_QUERY_PG18);
+  } else if (first && typeof first === "object" && typeof (first as { text?: unknown }).text === "string") {
+    const query = first as { text: string };
+    if (query.text.includes(CONSTRAINTS_QUERY)) args[0] = { ...query, text: query.text.replace(CONSTRAINTS_QUERY, CONSTRAINTS_QUERY_PG18) };
+  }
+}
+
 export class CatalogTypesClient extends pg.Client {
   // pg.Pool calls query with a callback; the adapter awaits a promise. Both are wrapped.
   query(...args: unknown[]): never {
+    rewrite(args);
     const last = args[args.length - 1];
     if (typeof last === "function") {
       const callback = last as (error: unknown, result?: Result) => void;
