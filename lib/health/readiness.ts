@@ -10,6 +10,8 @@ import { logger } from "@/lib/log";
 export type Check = { name: "database" | "migrations" | "storage"; ok: boolean; problem?: string; ms: number };
 
 const TIMEOUT_MS = 3_000;
+// The compiled server code lives under .next/, so the folder is found from where the app was started (the repo).
+const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}超时（${TIMEOUT_MS / 1000} 秒）`)), TIMEOUT_MS).unref())]);
@@ -32,7 +34,8 @@ export async function readiness(): Promise<{ ready: boolean; checks: Check[] }> 
   });
   const migrations = database.ok
     ? await check("migrations", async () => {
-        const status = await withTimeout(migrationStatus(process.env.DATABASE_URL!, { directory: path.join(process.cwd(), "prisma", "migrations") }), "读取迁移记录");
+        const status = await withTimeout(migrationStatus(process.env.DATABASE_URL!, { migrationsDir: MIGRATIONS_DIR }), "读取迁移记录");
+        if (status.failed.length) return `有迁移曾开始执行但未完成：${status.failed.join("、")}`;
         if (status.edited.length) return `已执行的迁移被修改过：${status.edited.join("、")}`;
         if (status.pending.length) return `有 ${status.pending.length} 个迁移未执行，请运行 npm run migrate`;
         return undefined;
