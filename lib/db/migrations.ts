@@ -8,7 +8,9 @@ import path from "node:path";
 import crypto from "node:crypto";
 import pg from "pg";
 
-const root = path.resolve(import.meta.dirname, "../..");
+// From this file under tsx (scripts, tests); inside Next's compiled server code import.meta.dirname is not a real
+// path, and the app is started from the repository, so the working directory is the root there.
+const root = typeof import.meta.dirname === "string" && fs.existsSync(path.resolve(import.meta.dirname, "../../prisma")) ? path.resolve(import.meta.dirname, "../..") : process.cwd();
 export const DEFAULT_MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
 
 // The key Prisma Migrate itself locks (prisma-engines, postgres connector). Using the same one means this runner

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import net from "node:net";
+import https from "node:https";
 import crypto from "node:crypto";
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { startEmbeddedPostgres, ensureDatabase, type EmbeddedDatabase } from "../../lib/db/embedded";
@@ -54,7 +55,7 @@ export type Stack = {
   database: EmbeddedDatabase;
   stopDatabase(): Promise<void>;
   startDatabase(): Promise<void>;
-  stopApp(index: number): Promise<number | null>;
+  stopApp(index: number): Promise<boolean>;
   stop(): Promise<void>;
   logs: Record<string, string[]>;
 };
@@ -170,19 +171,38 @@ export async function startStack(options: { nginxPort: number }): Promise<Stack>
   children.push(nginx);
   nginx.stderr?.on("data", (chunk: Buffer) => logs.nginx.push(chunk.toString()));
   const url = `https://localhost:${nginxPort}`;
-  for (let i = 0; i < 100; i++) {
-    if (await fetchOk(`http://127.0.0.1:${appPorts[0]}/api/health`)) break;
+  // nginx answers through TLS (an nginx left over on the port would answer 502, and this one would have exited).
+  for (let i = 0; ; i++) {
+    if (nginx.exitCode !== null) throw new Error(`nginx exited: ${logs.nginx.join("")}${fs.readFileSync(path.join(dir, "nginx-error.log"), "utf8")}`);
+    if ((await httpsStatus(`${url}/api/health`)) === 200) break;
+    if (i > 100) throw new Error(`nginx does not pass requests on: ${fs.readFileSync(path.join(dir, "nginx-error.log"), "utf8")}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
-  const stopApp = (index: number) =>
-    new Promise<number | null>((resolve) => {
-      const child = apps[index];
-      if (!child || child.exitCode !== null) return resolve(child?.exitCode ?? null);
-      child.once("exit", (code) => resolve(code));
-      // The whole group: npm, the start script and the server it runs, as systemd's stop would.
-      process.kill(-child.pid!, "SIGTERM");
-    });
+  /**
+   * Stops one app as systemd does (SIGTERM to every process of the unit: npm, the start script, the server) and
+   * waits for all of them to be gone. True when they ended by themselves within the grace period; whatever is
+   * left after it is killed, so a stuck stop cannot hang the run.
+   */
+  const stopApp = async (index: number): Promise<boolean> => {
+    const child = apps[index];
+    if (!child?.pid) return true;
+    const alive = () => {
+      try {
+        process.kill(-child.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (!alive()) return true;
+    process.kill(-child.pid, "SIGTERM");
+    const deadline = Date.now() + 20_000;
+    while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!alive()) return true;
+    process.kill(-child.pid, "SIGKILL");
+    return false;
+  };
 
   return {
     url,
@@ -204,10 +224,13 @@ export async function startStack(options: { nginxPort: number }): Promise<Stack>
   };
 }
 
-async function fetchOk(url: string) {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
+/** The status of a GET over TLS with the throw-away certificate; 0 when nothing answers. */
+function httpsStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const request = https.get(url, { rejectUnauthorized: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", () => resolve(0));
+  });
 }
