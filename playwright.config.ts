@@ -1,11 +1,7 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { sharedUse } from "./tests/support/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-
-// Debian's chromium where it is installed (these machines cannot download Playwright's browsers);
-// elsewhere the browser from `npx playwright install chromium`.
-const systemChromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -14,17 +10,7 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["json", { outputFile: ".test-output/e2e.json" }]],
-  use: {
-    baseURL: `http://localhost:${PORT}`,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: systemChromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    },
-  },
+  use: { ...sharedUse, baseURL: `http://localhost:${PORT}` },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /mobile\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /mobile\.spec\.ts/ },

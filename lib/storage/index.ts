@@ -2,8 +2,7 @@
 // STORAGE=s3 with the S3_* settings for an object store, otherwise the local data folder.
 import "server-only";
 import { describeStorageConfig, storageConfigFromEnv, type Env, type StorageDescription } from "./config";
-import { LocalFileStore } from "./local";
-import { S3FileStore } from "./s3";
+import { storeFromEnv } from "./from-env";
 import type { FileStore } from "./types";
 
 export type { FileStore, StoredObject } from "./types";
@@ -13,8 +12,7 @@ export { localUploadDir } from "./config";
 export function fileStore(): FileStore {
   // Built on each call: cheap for the local disk (tests point UPLOAD_DIR elsewhere between calls), and
   // cheap for S3 too, since the client with its connection pool is cached per configuration (s3.ts).
-  const config = storageConfigFromEnv();
-  return config.kind === "s3" ? new S3FileStore(config) : new LocalFileStore(config.folder);
+  return storeFromEnv();
 }
 
 /** Where this process keeps uploaded files, for the system page: kind, bucket and endpoint or folder; no secrets. */

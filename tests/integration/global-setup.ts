@@ -2,23 +2,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, ensureDatabase, type EmbeddedDatabase } from "../../lib/db/embedded";
 import { migrate } from "../../scripts/runtime";
+import { freePort } from "../support/ports";
 
 export const TEMPLATE_DATABASE = "test_template";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 let database: EmbeddedDatabase | undefined;
 let dataDir: string;

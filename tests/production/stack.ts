@@ -5,24 +5,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import net from "node:net";
 import https from "node:https";
 import crypto from "node:crypto";
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { startEmbeddedPostgres, ensureDatabase, type EmbeddedDatabase } from "../../lib/db/embedded";
+import { freePort } from "../support/ports";
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** Waits for a line matching `ready` on the child's output; its output is kept in `log`. */
 function waitFor(child: ChildProcess, ready: RegExp, what: string, log: string[], timeoutMs = 120_000): Promise<void> {
