@@ -13,6 +13,5 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () =>
-    new PrismaPg({ connectionString: process.env.DATABASE_URL, Client: CatalogTypesClient } as never),
+  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL, Client: CatalogTypesClient } as never),
 });

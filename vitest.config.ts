@@ -7,7 +7,12 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
 };
 
-const TOOL_TESTS = ["tests/integration/migrations.test.ts", "tests/integration/backup.test.ts", "tests/integration/storage.test.ts", "tests/integration/production-start.test.ts"];
+const TOOL_TESTS = [
+  "tests/integration/migrations.test.ts",
+  "tests/integration/backup.test.ts",
+  "tests/integration/storage.test.ts",
+  "tests/integration/production-start.test.ts",
+];
 
 export default defineConfig({
   resolve: { alias },

@@ -10,7 +10,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-2 text-stone-600">系统处理时出现问题，已记录在服务器日志中。请稍后重试；如果反复出现，请联系管理员并告知下面的错误编号。</p>
       {error.digest ? (
         <p className="mt-3 text-sm">
-          错误编号：<code className="rounded bg-stone-100 px-1 font-mono" data-testid="error-reference">{error.digest}</code>
+          错误编号：
+          <code className="rounded bg-stone-100 px-1 font-mono" data-testid="error-reference">
+            {error.digest}
+          </code>
         </p>
       ) : null}
       <div className="mt-4 flex justify-center gap-4">

@@ -33,7 +33,9 @@ async function main() {
     const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
     console.log(`✓ 备份完成：${archive}`);
     console.log(`  版本 ${manifest.appVersion}，最后一次迁移 ${manifest.lastMigration}，快照时间 ${manifest.snapshotAt}`);
-    console.log(`  ${manifest.tables.length} 张数据表共 ${rows} 行；${manifest.files.length} 个文件共 ${formatBytes(bytes)}；备份文件 ${formatBytes(fs.statSync(archive).size)}`);
+    console.log(
+      `  ${manifest.tables.length} 张数据表共 ${rows} 行；${manifest.files.length} 个文件共 ${formatBytes(bytes)}；备份文件 ${formatBytes(fs.statSync(archive).size)}`,
+    );
     for (const table of manifest.tables.filter((table) => table.rows > 0)) console.log(`    ${table.name.padEnd(22)} ${table.rows}`);
     if (manifest.missingFiles.length > 0) console.warn(`! ${manifest.missingFiles.length} 个文件缺失，见清单 missingFiles`);
   } finally {

@@ -28,7 +28,16 @@ function startApp() {
     env: { ...process.env, DATA_DIR, PORT: String(PORT), PG_PORT: String(PG_PORT), JOBS: "off", DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().split("\n").filter((l) => l.startsWith("•")).map((l) => `${l}\n`).join("")));
+  child.stdout!.on("data", (chunk: Buffer) =>
+    process.stdout.write(
+      chunk
+        .toString()
+        .split("\n")
+        .filter((l) => l.startsWith("•"))
+        .map((l) => `${l}\n`)
+        .join(""),
+    ),
+  );
   return child;
 }
 
@@ -118,7 +127,9 @@ async function generate(client: pg.Client) {
   const counts = await client.query(
     `SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "ProgressReport")::int AS reports, (SELECT count(*) FROM "Score")::int AS scores`,
   );
-  console.log(`• 生成完成（${((Date.now() - started) / 1000).toFixed(1)} 秒）：项目 ${counts.rows[0].projects}，季度报告 ${counts.rows[0].reports}，评分 ${counts.rows[0].scores}`);
+  console.log(
+    `• 生成完成（${((Date.now() - started) / 1000).toFixed(1)} 秒）：项目 ${counts.rows[0].projects}，季度报告 ${counts.rows[0].reports}，评分 ${counts.rows[0].scores}`,
+  );
 }
 
 /** Signs in through next-auth's credentials endpoint, as the browser's login form does. */
@@ -163,11 +174,12 @@ async function measure(cookie: string, page: { name: string; path: string }) {
 
 async function main() {
   const app = startApp();
-  const stop = () => new Promise<void>((resolve) => {
-    if (app.exitCode !== null) return resolve();
-    app.once("exit", () => resolve());
-    app.kill("SIGINT");
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (app.exitCode !== null) return resolve();
+      app.once("exit", () => resolve());
+      app.kill("SIGINT");
+    });
   try {
     await waitForApp();
     const password = fs.readFileSync(path.join(DATA_DIR, "pg-password"), "utf8").trim();

@@ -18,8 +18,7 @@ export async function schemaDrift(databaseUrl: string): Promise<{ exitCode: numb
     return await new Promise((resolve, reject) => {
       const child = spawn(
         path.join(root, "node_modules/.bin/prisma"),
-        ["migrate", "diff", "--config", "prisma/drift.config.ts", "--from-migrations", empty,
-          "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
+        ["migrate", "diff", "--config", "prisma/drift.config.ts", "--from-migrations", empty, "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
         { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl } },
       );
       let output = "";

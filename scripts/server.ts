@@ -100,7 +100,15 @@ async function worker() {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // Static assets and the probes are many and say nothing; everything else gets its line.
       if (path.startsWith("/_next/static") || path === "/api/health") return;
-      const line = { requestId, method: request.method, path, status: response.statusCode, ms: Math.round(ms * 10) / 10, userId: context.userId, action: context.action };
+      const line = {
+        requestId,
+        method: request.method,
+        path,
+        status: response.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        userId: context.userId,
+        action: context.action,
+      };
       if (response.statusCode >= 500) logger.error(line, "request");
       else logger.info(line, "request");
     });
@@ -146,7 +154,9 @@ function startJobs() {
   if (!secret || process.env.JOBS === "off") return;
   const token = crypto.createHmac("sha256", secret).update("jobs").digest("hex");
   const runJobs = () =>
-    fetch(`http://${jobsHost}:${port}/api/jobs/reminders`, { method: "POST", headers: { "x-job-token": token } }).catch((error) => logger.error({ err: error }, "jobs"));
+    fetch(`http://${jobsHost}:${port}/api/jobs/reminders`, { method: "POST", headers: { "x-job-token": token } }).catch((error) =>
+      logger.error({ err: error }, "jobs"),
+    );
   setTimeout(runJobs, 15_000).unref();
   setInterval(runJobs, 10 * 60_000).unref();
 }

@@ -18,7 +18,17 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, ".data"));
 const pgPort = Number(process.env.PG_PORT ?? 54329);
 const dev = process.argv.includes("--dev");
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 /** A fingerprint of the sources, so that a second start skips the build when nothing changed. */
 function sourceFingerprint(): string {
@@ -55,7 +65,11 @@ const fail = (lines: string[]): never => {
 function serve(env: NodeJS.ProcessEnv, onReady: () => void, onStop: (code: number) => Promise<void>): ChildProcess {
   const app = dev
     ? spawn(bin("next"), ["dev", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] })
-    : spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
+    : spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+        cwd: root,
+        env: { ...env, NODE_ENV: "production" },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
   let announced = false;
   app.stdout!.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -130,7 +144,8 @@ async function demo() {
     };
     await migrate(database.url);
     // DEMO_DATA=off: an empty county with the three admin accounts, as `npm run setup` makes in production.
-    const seed = process.env.DEMO_DATA === "off" ? ["scripts/setup.ts", "--root-unit", process.env.ROOT_UNIT_NAME ?? "本县", "--if-empty"] : ["scripts/seed.ts"];
+    const seed =
+      process.env.DEMO_DATA === "off" ? ["scripts/setup.ts", "--root-unit", process.env.ROOT_UNIT_NAME ?? "本县", "--if-empty"] : ["scripts/seed.ts"];
     await run(process.execPath, ["--conditions=react-server", "--import", "tsx", ...seed], env);
     if (!dev) await buildIfNeeded();
     serve(env, () => announce(Date.now() - started), stopDatabase);

@@ -13,7 +13,9 @@ async function main() {
   if (!fs.existsSync(folder)) throw new Error(`本地文件夹不存在：${folder}（请设置 UPLOAD_DIR 或 DATA_DIR）`);
   const config = s3ConfigFromEnv();
   const target = new S3FileStore(config);
-  console.log(`从 ${folder} 迁移到对象存储 桶 ${config.bucket}${config.endpoint ? `（${config.endpoint}）` : ""}${config.prefix ? ` 前缀 ${config.prefix}` : ""}`);
+  console.log(
+    `从 ${folder} 迁移到对象存储 桶 ${config.bucket}${config.endpoint ? `（${config.endpoint}）` : ""}${config.prefix ? ` 前缀 ${config.prefix}` : ""}`,
+  );
   await target.checkWritable();
   const summary = await moveFiles(new LocalFileStore(folder), target, { log: (line) => console.log(line) });
   console.log("");

@@ -18,7 +18,12 @@ const step = (name: string, command: string, args: string[]) => {
   return result.status === 0;
 };
 
-const vitestOk = step("单元与集成测试 (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(out, "vitest.json")}`]);
+const vitestOk = step("单元与集成测试 (vitest)", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${path.join(out, "vitest.json")}`,
+]);
 const e2eOk = step("浏览器测试 (Playwright)", bin("playwright"), ["test"]);
 // The production path on the build the journeys made: external PostgreSQL, S3, two processes behind nginx.
 const productionOk = step("生产部署测试 (Playwright, nginx)", bin("playwright"), ["test", "--config", "tests/production/playwright.config.ts"]);

@@ -37,7 +37,9 @@ export default async function SuggestPage() {
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-mono text-xs">{item.receiptNo}</span>
                   <Badge tone={item.status === "NEW" ? "amber" : "green"}>{STATUS_LABELS[item.status]}</Badge>
-                  <span className="text-stone-500">{formatDate(item.createdAt)} · {item.aspect.name}</span>
+                  <span className="text-stone-500">
+                    {formatDate(item.createdAt)} · {item.aspect.name}
+                  </span>
                 </div>
                 <p className="mt-1 line-clamp-2 whitespace-pre-wrap">{item.content}</p>
                 {item.reply && <p className="mt-1 whitespace-pre-wrap text-emerald-800">答复：{item.reply}</p>}

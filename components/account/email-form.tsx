@@ -20,7 +20,16 @@ export function OwnEmailForm({ email, smtp }: { email: string | null; smtp: bool
         errors={form.fieldErrors.email}
         hint={smtp ? "选填；站内通知会同时发送到该邮箱" : "选填；本系统尚未配置邮件服务器，暂只在站内通知"}
       >
-        <input id="email" name="email" type="email" autoCapitalize="none" autoComplete="email" defaultValue={email ?? ""} className="input" aria-invalid={Boolean(form.fieldErrors.email)} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoCapitalize="none"
+          autoComplete="email"
+          defaultValue={email ?? ""}
+          className="input"
+          aria-invalid={Boolean(form.fieldErrors.email)}
+        />
       </Field>
       <Button type="submit" variant="secondary" pending={form.pending} className="w-full">
         保存邮箱

@@ -18,7 +18,16 @@ export function RankButton({ campaignId, version, ranked }: { campaignId: string
   return (
     <div className="space-y-2">
       <FormError message={action.error} />
-      {ties && (ties.length ? ties.map((t) => <Notice key={t} tone="warning">{t}</Notice>) : <Notice tone="success">拟表彰名单已生成。</Notice>)}
+      {ties &&
+        (ties.length ? (
+          ties.map((t) => (
+            <Notice key={t} tone="warning">
+              {t}
+            </Notice>
+          ))
+        ) : (
+          <Notice tone="success">拟表彰名单已生成。</Notice>
+        ))}
       <Button
         variant={ranked ? "secondary" : "primary"}
         pending={action.pending}
@@ -43,7 +52,10 @@ export function AnnounceButton({ campaignId, version, days }: { campaignId: stri
     <div className="space-y-2">
       <FormError message={action.error} />
       {endsAt && <Notice tone="success">已发布公示，公示期至 {endsAt}。</Notice>}
-      <Button pending={action.pending} onClick={() => confirm(`发布后名单向社会公示 ${days} 个工作日，期间只能通过异议处理变更名单。确定发布吗？`) && action.run({ campaignId, version })}>
+      <Button
+        pending={action.pending}
+        onClick={() => confirm(`发布后名单向社会公示 ${days} 个工作日，期间只能通过异议处理变更名单。确定发布吗？`) && action.run({ campaignId, version })}
+      >
         发布公示
       </Button>
     </div>
@@ -68,7 +80,19 @@ export function DecideForm({ campaignId, version, suggestedNumber }: { campaignI
 
 type TierOption = { id: string; name: string };
 
-export function AdjustForm({ nominationId, version, tierId, tiers, label }: { nominationId: string; version: number; tierId: string | null; tiers: TierOption[]; label: string }) {
+export function AdjustForm({
+  nominationId,
+  version,
+  tierId,
+  tiers,
+  label,
+}: {
+  nominationId: string;
+  version: number;
+  tierId: string | null;
+  tiers: TierOption[];
+  label: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const form = useActionForm(adjustAward, {
@@ -117,7 +141,13 @@ export function WithdrawNominationButton({ id, version, label }: { id: string; v
   const action = useActionButton(withdrawNomination, () => router.refresh());
   return (
     <span>
-      <button type="button" className="link text-sm text-red-700" disabled={action.pending} aria-label={`撤回推荐${label}`} onClick={() => confirm(`撤回对“${label}”的推荐吗？`) && action.run({ id, version })}>
+      <button
+        type="button"
+        className="link text-sm text-red-700"
+        disabled={action.pending}
+        aria-label={`撤回推荐${label}`}
+        onClick={() => confirm(`撤回对“${label}”的推荐吗？`) && action.run({ id, version })}
+      >
         撤回
       </button>
       {action.error && (

@@ -20,7 +20,15 @@ function Errors({ messages }: { messages?: string[] }) {
   ));
 }
 
-export function CampaignForm({ initial, reviewers, existing }: { initial: CampaignValues; reviewers: { id: string; label: string }[]; existing?: { id: string; version: number; scored: boolean } }) {
+export function CampaignForm({
+  initial,
+  reviewers,
+  existing,
+}: {
+  initial: CampaignValues;
+  reviewers: { id: string; label: string }[];
+  existing?: { id: string; version: number; scored: boolean };
+}) {
   const router = useRouter();
   const [criteria, setCriteria] = useState(initial.criteria.map((c) => ({ ...c, weight: String(c.weight), max: String(c.max) })));
   const [tiers, setTiers] = useState<Tier[]>(initial.tiers);
@@ -78,10 +86,22 @@ export function CampaignForm({ initial, reviewers, existing }: { initial: Campai
               {tiers.map((tier, index) =>
                 tier.category === group.category && tier.level === group.level ? (
                   <li key={index} className="flex flex-wrap items-center gap-2 text-sm">
-                    <input aria-label={`${CATEGORY_LABELS[group.category]}${LEVEL_LABELS[group.level]}奖项名称`} className="input w-32" value={tier.name} onChange={(ev) => setTier(index, { name: ev.target.value })} />
+                    <input
+                      aria-label={`${CATEGORY_LABELS[group.category]}${LEVEL_LABELS[group.level]}奖项名称`}
+                      className="input w-32"
+                      value={tier.name}
+                      onChange={(ev) => setTier(index, { name: ev.target.value })}
+                    />
                     <label className="flex items-center gap-1">
                       名额
-                      <input aria-label={`${tier.name}名额`} type="number" min={1} className="input w-20" value={tier.quota} onChange={(ev) => setTier(index, { quota: ev.target.value })} />
+                      <input
+                        aria-label={`${tier.name}名额`}
+                        type="number"
+                        min={1}
+                        className="input w-20"
+                        value={tier.quota}
+                        onChange={(ev) => setTier(index, { quota: ev.target.value })}
+                      />
                     </label>
                     <button type="button" className="link text-red-700" onClick={() => setTiers(tiers.filter((_, i) => i !== index))}>
                       删除
@@ -104,21 +124,42 @@ export function CampaignForm({ initial, reviewers, existing }: { initial: Campai
         {existing?.scored && <Notice tone="info">评委已开始评分，评分标准不能再改。</Notice>}
         {criteria.map((c, index) => (
           <div key={index} className="grid gap-2 text-sm sm:grid-cols-[1fr_6rem_6rem_auto] sm:items-center">
-            <input aria-label={`评分项${index + 1}名称`} className="input" value={c.label} onChange={(ev) => setCriteria(criteria.map((x, i) => (i === index ? { ...x, label: ev.target.value } : x)))} />
+            <input
+              aria-label={`评分项${index + 1}名称`}
+              className="input"
+              value={c.label}
+              onChange={(ev) => setCriteria(criteria.map((x, i) => (i === index ? { ...x, label: ev.target.value } : x)))}
+            />
             <label className="flex items-center gap-1">
               权重%
-              <input aria-label={`评分项${index + 1}权重`} type="number" className="input" value={c.weight} onChange={(ev) => setCriteria(criteria.map((x, i) => (i === index ? { ...x, weight: ev.target.value } : x)))} />
+              <input
+                aria-label={`评分项${index + 1}权重`}
+                type="number"
+                className="input"
+                value={c.weight}
+                onChange={(ev) => setCriteria(criteria.map((x, i) => (i === index ? { ...x, weight: ev.target.value } : x)))}
+              />
             </label>
             <label className="flex items-center gap-1">
               满分
-              <input aria-label={`评分项${index + 1}满分`} type="number" className="input" value={c.max} onChange={(ev) => setCriteria(criteria.map((x, i) => (i === index ? { ...x, max: ev.target.value } : x)))} />
+              <input
+                aria-label={`评分项${index + 1}满分`}
+                type="number"
+                className="input"
+                value={c.max}
+                onChange={(ev) => setCriteria(criteria.map((x, i) => (i === index ? { ...x, max: ev.target.value } : x)))}
+              />
             </label>
             <button type="button" className="link text-left text-red-700" onClick={() => setCriteria(criteria.filter((_, i) => i !== index))}>
               删除
             </button>
           </div>
         ))}
-        <button type="button" className="link text-sm" onClick={() => setCriteria([...criteria, { key: `c${Date.now().toString(36)}`, label: "", weight: "0", max: "10" }])}>
+        <button
+          type="button"
+          className="link text-sm"
+          onClick={() => setCriteria([...criteria, { key: `c${Date.now().toString(36)}`, label: "", weight: "0", max: "10" }])}
+        >
           ＋ 增加评分项
         </button>
         <Errors messages={e.criteria} />
@@ -130,7 +171,15 @@ export function CampaignForm({ initial, reviewers, existing }: { initial: Campai
           {WEIGHT_KEYS.map((key) => (
             <label key={key} className="flex items-center justify-between gap-2">
               {WEIGHT_LABELS[key]}
-              <input name={`weight.${key}`} aria-label={`${WEIGHT_LABELS[key]}权重`} type="number" min={0} max={100} className="input w-20" defaultValue={initial.weights[key]} />
+              <input
+                name={`weight.${key}`}
+                aria-label={`${WEIGHT_LABELS[key]}权重`}
+                type="number"
+                min={0}
+                max={100}
+                className="input w-20"
+                defaultValue={initial.weights[key]}
+              />
             </label>
           ))}
         </div>

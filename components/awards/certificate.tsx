@@ -2,10 +2,31 @@ import type { AwardCategory, AwardLevel } from "@/lib/generated/prisma/enums";
 import { certificateText } from "@/lib/awards/documents";
 import { officialDate } from "@/lib/time";
 
-type Awardee = { category: AwardCategory; level: AwardLevel; personName: string | null; personTitle: string | null; unit: { name: string }; project: { title: string } | null };
+type Awardee = {
+  category: AwardCategory;
+  level: AwardLevel;
+  personName: string | null;
+  personTitle: string | null;
+  unit: { name: string };
+  project: { title: string } | null;
+};
 
 /** One 荣誉证书, sized for an A4 landscape sheet (see .certificate in globals.css). */
-export function Certificate({ entry, tierName, year, county, date, label }: { entry: Awardee; tierName: string; year: number; county: string; date: Date; label: string }) {
+export function Certificate({
+  entry,
+  tierName,
+  year,
+  county,
+  date,
+  label,
+}: {
+  entry: Awardee;
+  tierName: string;
+  year: number;
+  county: string;
+  date: Date;
+  label: string;
+}) {
   const text = certificateText(entry, tierName, year);
   return (
     <article className="certificate" aria-label={label}>

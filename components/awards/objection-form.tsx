@@ -53,7 +53,15 @@ export function ObjectionForm({ campaignId, entries, challenge: initialChallenge
           <input id="contactName" name="contactName" autoComplete="name" maxLength={20} className="input" aria-invalid={Boolean(errors.contactName)} />
         </Field>
         <Field label="联系电话" name="contactPhone" errors={errors.contactPhone} hint="便于核实情况和答复" required>
-          <input id="contactPhone" name="contactPhone" type="tel" inputMode="tel" autoComplete="tel" className="input" aria-invalid={Boolean(errors.contactPhone)} />
+          <input
+            id="contactPhone"
+            name="contactPhone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            className="input"
+            aria-invalid={Boolean(errors.contactPhone)}
+          />
         </Field>
       </div>
       <BotGuard challenge={challenge} onChallenge={setChallenge} errors={errors.challengeAnswer} />

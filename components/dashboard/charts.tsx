@@ -10,12 +10,28 @@ export const PALETTE = ["#b91c1c", "#0369a1", "#047857", "#b45309", "#6d28d9", "
 const colorOf = (item: ChartItem, index: number) => item.color ?? PALETTE[index % PALETTE.length];
 
 /** Horizontal bars with their labels and values drawn in; scales to the width of its box. */
-export function BarChart({ title, items, unit = "个", max, format = (v: number) => String(v) }: { title: string; items: ChartItem[]; unit?: string; max?: number; format?: (value: number) => string }) {
+export function BarChart({
+  title,
+  items,
+  unit = "个",
+  max,
+  format = (v: number) => String(v),
+}: {
+  title: string;
+  items: ChartItem[];
+  unit?: string;
+  max?: number;
+  format?: (value: number) => string;
+}) {
   const label = describeChart(title, items, unit);
   const rowHeight = 22;
   const labelWidth = 96;
   const barSpace = 180;
-  const lengths = barLengths(items.map((i) => i.value), barSpace, max);
+  const lengths = barLengths(
+    items.map((i) => i.value),
+    barSpace,
+    max,
+  );
   const height = Math.max(rowHeight, items.length * rowHeight);
   return (
     <svg viewBox={`0 0 ${labelWidth + barSpace + 44} ${height}`} className="h-auto w-full max-w-md" role="img" aria-label={label}>
@@ -36,30 +52,71 @@ export function BarChart({ title, items, unit = "个", max, format = (v: number)
 }
 
 /** One bar split into parts (e.g. a year's projects by state); `height` makes it a mini bar in a table row. */
-export function StackedBar({ title, items, unit = "个", width = 300, height = 18 }: { title: string; items: ChartItem[]; unit?: string; width?: number; height?: number }) {
+export function StackedBar({
+  title,
+  items,
+  unit = "个",
+  width = 300,
+  height = 18,
+}: {
+  title: string;
+  items: ChartItem[];
+  unit?: string;
+  width?: number;
+  height?: number;
+}) {
   const label = describeChart(title, items, unit);
-  const segments = stackSegments(items.map((i) => i.value), width);
+  const segments = stackSegments(
+    items.map((i) => i.value),
+    width,
+  );
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" style={{ maxWidth: width }} role="img" aria-label={label} preserveAspectRatio="none">
       <title>{label}</title>
       <rect x={0} y={0} width={width} height={height} fill="#f5f5f4" />
-      {items.map((item, index) => (segments[index].width > 0 ? <rect key={item.label} x={segments[index].x} y={0} width={segments[index].width} height={height} fill={colorOf(item, index)} /> : null))}
+      {items.map((item, index) =>
+        segments[index].width > 0 ? (
+          <rect key={item.label} x={segments[index].x} y={0} width={segments[index].width} height={height} fill={colorOf(item, index)} />
+        ) : null,
+      )}
     </svg>
   );
 }
 
 /** Small columns side by side (a sparkline of counts per year in a table row). */
-export function MiniBars({ title, items, unit = "个", width = 84, height = 22 }: { title: string; items: ChartItem[]; unit?: string; width?: number; height?: number }) {
+export function MiniBars({
+  title,
+  items,
+  unit = "个",
+  width = 84,
+  height = 22,
+}: {
+  title: string;
+  items: ChartItem[];
+  unit?: string;
+  width?: number;
+  height?: number;
+}) {
   const label = describeChart(title, items, unit);
   const gap = 2;
   const columnWidth = items.length ? (width - gap * (items.length - 1)) / items.length : width;
-  const lengths = barLengths(items.map((i) => i.value), height - 2);
+  const lengths = barLengths(
+    items.map((i) => i.value),
+    height - 2,
+  );
   return (
     <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label} className="inline-block align-middle">
       <title>{label}</title>
       <line x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} stroke="#d6d3d1" />
       {items.map((item, index) => (
-        <rect key={item.label} x={index * (columnWidth + gap)} y={height - 1 - lengths[index]} width={columnWidth} height={lengths[index]} fill={index === items.length - 1 ? "#b91c1c" : "#a8a29e"} />
+        <rect
+          key={item.label}
+          x={index * (columnWidth + gap)}
+          y={height - 1 - lengths[index]}
+          width={columnWidth}
+          height={lengths[index]}
+          fill={index === items.length - 1 ? "#b91c1c" : "#a8a29e"}
+        />
       ))}
     </svg>
   );

@@ -52,7 +52,10 @@ function Key({ label, value, href, hint }: { label: string; value: string | numb
 
 export async function CountyDashboard({ year, years, now }: { year: { id: string; year: number }; years: { id: string; year: number }[]; now: Date }) {
   const allYears = years.map((y) => y.year);
-  const recent = [...allYears].sort((a, b) => a - b).filter((y) => y <= year.year).slice(-6);
+  const recent = [...allYears]
+    .sort((a, b) => a - b)
+    .filter((y) => y <= year.year)
+    .slice(-6);
   const [states, dims, flow, rates, behind, townships, history] = await Promise.all([
     projectsByState(year.id),
     projectsByDimension(year.id),
@@ -66,7 +69,12 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
   const list = (params: Record<string, string>) => `/projects?${new URLSearchParams({ year: String(Y), ...params }).toString()}`;
   const thisYear = rates.years.find((r) => r.year === Y);
 
-  const stateItems: ChartItem[] = PROJECT_STATES.filter((s) => states[s]).map((s) => ({ label: STATE_LABELS[s], value: states[s] ?? 0, href: list({ state: s }), color: STATE_COLORS[s] }));
+  const stateItems: ChartItem[] = PROJECT_STATES.filter((s) => states[s]).map((s) => ({
+    label: STATE_LABELS[s],
+    value: states[s] ?? 0,
+    href: list({ state: s }),
+    color: STATE_COLORS[s],
+  }));
   const flowItems: ChartItem[] = [
     { label: "已发布选题", value: flow.topics, href: `/topics?year=${Y}&phase=published` },
     { label: "单位认领", value: flow.claims, href: `/topics?year=${Y}&phase=published` },
@@ -103,7 +111,12 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
         <Key label="实施中" value={states.IN_PROGRESS ?? 0} href={list({ state: "IN_PROGRESS" })} />
         <Key label="已结项" value={flow.completed} href={list({ state: "COMPLETED" })} />
         <Key label="节点滞后项目" value={behind.total} href={`/reports?year=${Y}&lagging=1`} />
-        <Key label="按时报送率" value={formatPercent(thisYear?.rate ?? null)} href={`/reports?year=${Y}`} hint={thisYear ? `${thisYear.onTime}/${thisYear.due} 份` : undefined} />
+        <Key
+          label="按时报送率"
+          value={formatPercent(thisYear?.rate ?? null)}
+          href={`/reports?year=${Y}`}
+          hint={thisYear ? `${thisYear.onTime}/${thisYear.due} 份` : undefined}
+        />
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -120,26 +133,28 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
         <Card title="推进过程：选题 → 申报 → 立项 → 结项">
           <BarChart title={`${Y}年度推进过程`} items={flowItems} />
           <NumberList label="推进过程各环节数（点击数字查看清单）" items={flowItems} />
-          <p className="mt-1 text-xs text-stone-500">
-            其中据参考选题申报 {flow.fromTopics} 个；“立项”含立项后实施、结项和终止的项目。
-          </p>
+          <p className="mt-1 text-xs text-stone-500">其中据参考选题申报 {flow.fromTopics} 个；“立项”含立项后实施、结项和终止的项目。</p>
         </Card>
       </div>
 
       <Card title="项目分布">
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-          {dimension(
-            "类别",
-            [...CATEGORIES.filter((c) => dims.category[c]).map((c) => ({ label: CATEGORY_LABELS[c], value: dims.category[c] ?? 0, href: list({ category: c }) })), ...none(dims.category.NONE)],
-          )}
-          {dimension(
-            "着眼领域",
-            [...TOPIC_FOCUSES.filter((f) => dims.focus[f]).map((f) => ({ label: FOCUS_LABELS[f], value: dims.focus[f] ?? 0, href: list({ focus: f }) })), ...none(dims.focus.NONE)],
-          )}
-          {dimension(
-            "目标层次",
-            [...TOPIC_TIERS.filter((t) => dims.tier[t]).map((t) => ({ label: TIER_LABELS[t], value: dims.tier[t] ?? 0, href: list({ tier: t }) })), ...none(dims.tier.NONE)],
-          )}
+          {dimension("类别", [
+            ...CATEGORIES.filter((c) => dims.category[c]).map((c) => ({
+              label: CATEGORY_LABELS[c],
+              value: dims.category[c] ?? 0,
+              href: list({ category: c }),
+            })),
+            ...none(dims.category.NONE),
+          ])}
+          {dimension("着眼领域", [
+            ...TOPIC_FOCUSES.filter((f) => dims.focus[f]).map((f) => ({ label: FOCUS_LABELS[f], value: dims.focus[f] ?? 0, href: list({ focus: f }) })),
+            ...none(dims.focus.NONE),
+          ])}
+          {dimension("目标层次", [
+            ...TOPIC_TIERS.filter((t) => dims.tier[t]).map((t) => ({ label: TIER_LABELS[t], value: dims.tier[t] ?? 0, href: list({ tier: t }) })),
+            ...none(dims.tier.NONE),
+          ])}
           {dimension(
             "单位类型",
             UNIT_TYPES.filter((t) => dims.unitType[t]).map((t) => ({ label: UNIT_TYPE_LABELS[t], value: dims.unitType[t] ?? 0, href: list({ unitType: t }) })),
@@ -191,9 +206,7 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
               ))}
             </ul>
           )}
-          <p className="mt-2 text-xs text-stone-500">
-            与“季度报告”表格的滞后标记同一规则；可在“季度督查”中一次选入全部滞后项目。
-          </p>
+          <p className="mt-2 text-xs text-stone-500">与“季度报告”表格的滞后标记同一规则；可在“季度督查”中一次选入全部滞后项目。</p>
         </Card>
       </div>
 
@@ -226,7 +239,11 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
                 <td>{cell(t.completed, { state: "COMPLETED" }, "已结项")}</td>
                 <td>
                   {late > 0 ? (
-                    <a href={`/reports?${new URLSearchParams({ year: String(Y), lagging: "1", q: t.name })}`} className="link text-red-700" aria-label={`${t.name}节点滞后 ${late}`}>
+                    <a
+                      href={`/reports?${new URLSearchParams({ year: String(Y), lagging: "1", q: t.name })}`}
+                      className="link text-red-700"
+                      aria-label={`${t.name}节点滞后 ${late}`}
+                    >
                       {late}
                     </a>
                   ) : (
@@ -247,7 +264,10 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
 
       <Card title="历年对比">
         <div className="grid gap-4 lg:grid-cols-2">
-          <BarChart title="历年申报项目数" items={history.map((h) => ({ label: `${h.year}年`, value: h.proposals, color: h.year === Y ? "#b91c1c" : "#a8a29e" }))} />
+          <BarChart
+            title="历年申报项目数"
+            items={history.map((h) => ({ label: `${h.year}年`, value: h.proposals, color: h.year === Y ? "#b91c1c" : "#a8a29e" }))}
+          />
           <DataTable headers={["年度", "申报", "立项", "结项", "按时报送率"]}>
             {history.map((h) => {
               const rate = rates.years.find((r) => r.year === h.year);

@@ -11,7 +11,9 @@ export async function ReviewerDashboard({ user }: { user: Pick<CurrentUser, "id"
   const nothing = progress.hearings.length === 0 && progress.campaigns.length === 0;
   return (
     <Card title="评审进度">
-      {nothing && <p className="text-sm text-stone-600">目前没有进行中的评审任务{progress.closedDone ? `（已结束的听证评审 ${progress.closedDone} 项）` : ""}。</p>}
+      {nothing && (
+        <p className="text-sm text-stone-600">目前没有进行中的评审任务{progress.closedDone ? `（已结束的听证评审 ${progress.closedDone} 项）` : ""}。</p>
+      )}
       <ul className="space-y-3" aria-label="评审任务进度">
         {progress.hearings.map((h) => (
           <li key={h.id} className="text-sm" data-testid="review-progress">

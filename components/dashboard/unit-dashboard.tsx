@@ -10,7 +10,15 @@ import { NumberList, StackedBar, type ChartItem } from "@/components/dashboard/c
 
 const KIND_LABELS: Record<TodoItem["kind"], string> = { claim: "选题", proposal: "申报", report: "季度报告", rectification: "整改", nomination: "评比推荐" };
 
-export async function UnitDashboard({ user, year, now }: { user: Pick<CurrentUser, "id" | "roles" | "unitId">; year: { id: string; year: number } | null; now: Date }) {
+export async function UnitDashboard({
+  user,
+  year,
+  now,
+}: {
+  user: Pick<CurrentUser, "id" | "roles" | "unitId">;
+  year: { id: string; year: number } | null;
+  now: Date;
+}) {
   const [todo, states] = await Promise.all([unitTodo(user, year?.id ?? null, now), year ? unitProjectsByState(user.unitId, year.id) : Promise.resolve({})]);
   const stateItems: ChartItem[] = PROJECT_STATES.filter((s) => states[s as keyof typeof states]).map((s) => ({
     label: STATE_LABELS[s],

@@ -7,7 +7,23 @@ import { issuerOf } from "@/lib/documents/model";
  * serif title, issuer and date at the foot; printable with the shell hidden. Documents built as a model
  * (lib/documents) render through DocumentView, which uses this layout.
  */
-export function OfficialDocument({ county, issuer: givenIssuer, title, label, date, number, children }: { county?: string; issuer?: string; title: ReactNode; label: string; date?: Date | null; number?: string | null; children: ReactNode }) {
+export function OfficialDocument({
+  county,
+  issuer: givenIssuer,
+  title,
+  label,
+  date,
+  number,
+  children,
+}: {
+  county?: string;
+  issuer?: string;
+  title: ReactNode;
+  label: string;
+  date?: Date | null;
+  number?: string | null;
+  children: ReactNode;
+}) {
   const issuer = givenIssuer ?? issuerOf(county ?? "");
   return (
     <article className="official-document" aria-label={label}>

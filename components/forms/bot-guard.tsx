@@ -18,7 +18,14 @@ export function BotGuard({ challenge, onChallenge, errors }: { challenge: Challe
       {challenge && (
         <Field label={`验证题：${challenge.question}`} name="challengeAnswer" errors={errors} required>
           <div className="flex items-center gap-3">
-            <input id="challengeAnswer" name="challengeAnswer" inputMode="numeric" autoComplete="off" className="input max-w-32" aria-invalid={Boolean(errors?.length)} />
+            <input
+              id="challengeAnswer"
+              name="challengeAnswer"
+              inputMode="numeric"
+              autoComplete="off"
+              className="input max-w-32"
+              aria-invalid={Boolean(errors?.length)}
+            />
             <button type="button" className="link text-sm" disabled={another.pending} onClick={() => another.run(undefined)}>
               换一题
             </button>

@@ -18,40 +18,44 @@ export function CriteriaFieldset({
   disabled?: boolean;
   legend?: string;
 }) {
-  const numbers = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "").map(([k, v]) => [k, Number(v)]));
+  const numbers = Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== "")
+      .map(([k, v]) => [k, Number(v)]),
+  );
   const complete = criteria.every((c) => c.key in numbers && Number.isFinite(numbers[c.key]));
   return (
-        <fieldset className="space-y-3" data-field="values" disabled={disabled}>
-          <legend className="text-sm font-medium text-stone-700">{legend}</legend>
-          {criteria.map((criterion, index) => (
-            <div key={criterion.key} className="grid gap-1 sm:grid-cols-[1fr_9rem] sm:items-center">
-              <label htmlFor={`score-${criterion.key}`} className="text-sm">
-                {index + 1}. {criterion.label}
-                <span className="ml-1 text-xs text-stone-500">
-                  （权重 {criterion.weight}%，满分 {criterion.max}）
-                </span>
-              </label>
-              <input
-                id={`score-${criterion.key}`}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={criterion.max}
-                step={0.5}
-                value={values[criterion.key]}
-                onChange={(event) => onChange({ ...values, [criterion.key]: event.target.value })}
-                className="input"
-              />
-            </div>
-          ))}
-          {errors?.map((m) => (
-            <p key={m} role="alert" className="text-sm text-red-600">
-              {m}
-            </p>
-          ))}
-          <p className="text-sm" data-testid="live-total">
-            加权总分：{complete ? `${weightedTotal(criteria, numbers).toFixed(2)} 分（满分 100）` : "各项打完后显示"}
-          </p>
-      </fieldset>
+    <fieldset className="space-y-3" data-field="values" disabled={disabled}>
+      <legend className="text-sm font-medium text-stone-700">{legend}</legend>
+      {criteria.map((criterion, index) => (
+        <div key={criterion.key} className="grid gap-1 sm:grid-cols-[1fr_9rem] sm:items-center">
+          <label htmlFor={`score-${criterion.key}`} className="text-sm">
+            {index + 1}. {criterion.label}
+            <span className="ml-1 text-xs text-stone-500">
+              （权重 {criterion.weight}%，满分 {criterion.max}）
+            </span>
+          </label>
+          <input
+            id={`score-${criterion.key}`}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={criterion.max}
+            step={0.5}
+            value={values[criterion.key]}
+            onChange={(event) => onChange({ ...values, [criterion.key]: event.target.value })}
+            className="input"
+          />
+        </div>
+      ))}
+      {errors?.map((m) => (
+        <p key={m} role="alert" className="text-sm text-red-600">
+          {m}
+        </p>
+      ))}
+      <p className="text-sm" data-testid="live-total">
+        加权总分：{complete ? `${weightedTotal(criteria, numbers).toFixed(2)} 分（满分 100）` : "各项打完后显示"}
+      </p>
+    </fieldset>
   );
 }

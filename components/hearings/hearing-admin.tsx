@@ -20,7 +20,11 @@ type Option = { id: string; label: string };
 
 export function AgendaForm({ hearingId, projects }: { hearingId: string; projects: Option[] }) {
   const router = useRouter();
-  const form = useActionForm(addAgendaItems, { arrays: ["projectIds"], transform: (values) => ({ ...values, hearingId }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(addAgendaItems, {
+    arrays: ["projectIds"],
+    transform: (values) => ({ ...values, hearingId }) as never,
+    onSuccess: () => router.refresh(),
+  });
   if (projects.length === 0) return <p className="text-sm text-stone-500">本年度没有待列入听证的“已申报”项目。</p>;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2" data-field="projectIds">
@@ -51,10 +55,19 @@ export function RemoveItemButton({ itemId, title }: { itemId: string; title: str
   const action = useActionButton(removeAgendaItem, () => router.refresh());
   return (
     <span>
-      <button type="button" className="text-xs text-red-700 hover:underline" disabled={action.pending} onClick={() => window.confirm(`把“${title}”移出议程？`) && action.run({ itemId })}>
+      <button
+        type="button"
+        className="text-xs text-red-700 hover:underline"
+        disabled={action.pending}
+        onClick={() => window.confirm(`把“${title}”移出议程？`) && action.run({ itemId })}
+      >
         移出议程
       </button>
-      {action.error && <span role="alert" className="ml-2 text-xs text-red-600">{action.error}</span>}
+      {action.error && (
+        <span role="alert" className="ml-2 text-xs text-red-600">
+          {action.error}
+        </span>
+      )}
     </span>
   );
 }
@@ -136,7 +149,13 @@ export function ManualAssign({ itemId, reviewers }: { itemId: string; reviewers:
           </option>
         ))}
       </select>
-      <Button type="button" variant="secondary" className="py-1" pending={action.pending} onClick={() => action.run({ itemId, reviewerId: select.current?.value ?? "" })}>
+      <Button
+        type="button"
+        variant="secondary"
+        className="py-1"
+        pending={action.pending}
+        onClick={() => action.run({ itemId, reviewerId: select.current?.value ?? "" })}
+      >
         分配
       </Button>
       {[action.error, ...(action.fieldErrors.reviewerId ?? [])].filter(Boolean).map((message) => (
@@ -152,8 +171,19 @@ export function UnassignButton({ assignmentId, name }: { assignmentId: string; n
   const router = useRouter();
   const action = useActionButton(unassignReviewer, () => router.refresh());
   return (
-    <button type="button" aria-label={`取消${name}的分配`} title={action.error ?? "取消分配"} className="ml-1 text-xs text-stone-500 hover:text-red-700" onClick={() => action.run({ assignmentId })}>
-      ✕{action.error && <span role="alert" className="ml-1 text-red-600">{action.error}</span>}
+    <button
+      type="button"
+      aria-label={`取消${name}的分配`}
+      title={action.error ?? "取消分配"}
+      className="ml-1 text-xs text-stone-500 hover:text-red-700"
+      onClick={() => action.run({ assignmentId })}
+    >
+      ✕
+      {action.error && (
+        <span role="alert" className="ml-1 text-red-600">
+          {action.error}
+        </span>
+      )}
     </button>
   );
 }
@@ -169,7 +199,12 @@ export function HearingButtons({ hearing }: { hearing: { id: string; version: nu
         <Button type="button" variant="secondary" pending={remind.pending} onClick={() => remind.run({ hearingId: hearing.id })}>
           提醒未完成评分的专家
         </Button>
-        <Button type="button" variant="danger" pending={close.pending} onClick={() => window.confirm("结束后评分不能再提交或修改。确定结束评分？") && close.run({ id: hearing.id, version: hearing.version })}>
+        <Button
+          type="button"
+          variant="danger"
+          pending={close.pending}
+          onClick={() => window.confirm("结束后评分不能再提交或修改。确定结束评分？") && close.run({ id: hearing.id, version: hearing.version })}
+        >
           结束评分
         </Button>
       </div>

@@ -8,7 +8,17 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
 import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
 
-type Hearing = { id: string; version: number; kind: string; level: string; title: string; heldAt: string; place: string; attendees: string | null; minutes: string | null };
+type Hearing = {
+  id: string;
+  version: number;
+  kind: string;
+  level: string;
+  title: string;
+  heldAt: string;
+  place: string;
+  attendees: string | null;
+  minutes: string | null;
+};
 
 /** A new hearing (with `yearId`), or the details and minutes of an existing one. */
 export function HearingForm({ yearId, hearing, disabled }: { yearId?: string; hearing?: Hearing; disabled?: boolean }) {

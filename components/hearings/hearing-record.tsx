@@ -22,7 +22,9 @@ export function HearingRecord({ projectId, record, county }: { projectId: string
                 第 {round.round} 轮 · {round.hearing.title}（{formatDate(round.hearing.heldAt)}）
               </h3>
               <p className="text-stone-600">
-                {summary ? `${summary.count} 位专家评分，去极值平均 ${summary.trimmedMean.toFixed(2)} 分，平均 ${summary.mean.toFixed(2)} 分` : "尚无提交的评分"}
+                {summary
+                  ? `${summary.count} 位专家评分，去极值平均 ${summary.trimmedMean.toFixed(2)} 分，平均 ${summary.mean.toFixed(2)} 分`
+                  : "尚无提交的评分"}
               </p>
               {county && (
                 <ul className="mt-1 space-y-1">
@@ -42,7 +44,8 @@ export function HearingRecord({ projectId, record, county }: { projectId: string
         <ul className="space-y-1" aria-label="审定结果">
           {decisions.map((decision) => (
             <li key={decision.id}>
-              部务会（{decision.meeting.number}，{formatDate(decision.meeting.heldAt)}）：<strong>{VERDICT_LABELS[decision.verdict]}</strong>。{decision.opinion}
+              部务会（{decision.meeting.number}，{formatDate(decision.meeting.heldAt)}）：<strong>{VERDICT_LABELS[decision.verdict]}</strong>。
+              {decision.opinion}
               <Link href={`/projects/${projectId}/decisions/${decision.id}`} className="link ml-2">
                 {NOTICE_TITLES[decision.verdict]}
               </Link>

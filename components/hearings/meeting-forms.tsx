@@ -11,7 +11,10 @@ import type { Criterion } from "@/lib/hearings/scoring";
 
 export function MeetingForm({ yearId }: { yearId: string }) {
   const router = useRouter();
-  const form = useActionForm(createMeeting, { transform: (values) => ({ ...values, yearId }) as never, onSuccess: (data) => router.push(`/hearings/meetings/${(data as { id: string }).id}`) });
+  const form = useActionForm(createMeeting, {
+    transform: (values) => ({ ...values, yearId }) as never,
+    onSuccess: (data) => router.push(`/hearings/meetings/${(data as { id: string }).id}`),
+  });
   const e = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3">
@@ -110,7 +113,13 @@ export function RubricForm({ yearId, version, criteria, frozen }: { yearId: stri
         {criteria.map((criterion, index) => (
           <div key={criterion.key} className="grid gap-2 sm:grid-cols-[1fr_7rem_7rem]">
             <input name={`label_${criterion.key}`} aria-label={`第 ${index + 1} 项标准`} defaultValue={criterion.label} className="input" />
-            <input name={`weight_${criterion.key}`} aria-label={`第 ${index + 1} 项权重（%）`} type="number" defaultValue={criterion.weight} className="input" />
+            <input
+              name={`weight_${criterion.key}`}
+              aria-label={`第 ${index + 1} 项权重（%）`}
+              type="number"
+              defaultValue={criterion.weight}
+              className="input"
+            />
             <input name={`max_${criterion.key}`} aria-label={`第 ${index + 1} 项满分`} type="number" defaultValue={criterion.max} className="input" />
           </div>
         ))}

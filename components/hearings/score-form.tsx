@@ -43,7 +43,14 @@ export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: K
       {score?.submitted && !message && <Notice tone="success">已提交评分{closed ? "。" : `，${UNTIL[kind]}可以修改后重新提交。`}</Notice>}
       {message && <Notice tone="success">{message}</Notice>}
       <FormError message={action.error} />
-      <CriteriaFieldset criteria={criteria} values={values} onChange={setValues} errors={action.fieldErrors.values} disabled={closed} legend={kind === "hearing" ? "对照创新标准打分" : "对照评分标准打分"} />
+      <CriteriaFieldset
+        criteria={criteria}
+        values={values}
+        onChange={setValues}
+        errors={action.fieldErrors.values}
+        disabled={closed}
+        legend={kind === "hearing" ? "对照创新标准打分" : "对照评分标准打分"}
+      />
       <Field label="评语" name="comment" errors={action.fieldErrors.comment}>
         <textarea id="comment" rows={3} value={comment} onChange={(event) => setComment(event.target.value)} className="input" disabled={closed} />
       </Field>
@@ -87,14 +94,21 @@ const CONFLICT_TEXT: Record<Kind, { hint: string; confirm: string }> = {
 export function DeclareConflictForm({ kind, targetId }: { kind: Kind; targetId: string }) {
   const router = useRouter();
   const [reason, setReason] = useState("");
-  const action = useActionButton((kind === "hearing" ? declareConflict : declareJuryConflict) as typeof declareConflict, () => router.push("/reviews?declared=1"));
+  const action = useActionButton((kind === "hearing" ? declareConflict : declareJuryConflict) as typeof declareConflict, () =>
+    router.push("/reviews?declared=1"),
+  );
   return (
     <div className="space-y-2">
       <FormError message={action.error} />
       <Field label="回避理由" name="reason" errors={action.fieldErrors.reason} hint={CONFLICT_TEXT[kind].hint}>
         <textarea id="reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} className="input" />
       </Field>
-      <Button type="button" variant="danger" pending={action.pending} onClick={() => window.confirm(CONFLICT_TEXT[kind].confirm) && action.run({ ...target(kind, targetId), reason } as never)}>
+      <Button
+        type="button"
+        variant="danger"
+        pending={action.pending}
+        onClick={() => window.confirm(CONFLICT_TEXT[kind].confirm) && action.run({ ...target(kind, targetId), reason } as never)}
+      >
         声明回避
       </Button>
     </div>

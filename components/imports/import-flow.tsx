@@ -61,7 +61,14 @@ export function ImportFlow({ kind }: { kind: ImportKind }) {
       >
         <FormError message={previewAction.error} />
         <Field label="Excel 文件（.xlsx）" name="file" errors={fileError ? [fileError] : undefined} hint="不超过 2 MB，最多 2000 行" required>
-          <input ref={input} id="file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="input" />
+          <input
+            ref={input}
+            id="file"
+            name="file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="input"
+          />
         </Field>
         <Button type="submit" variant={preview ? "secondary" : "primary"} pending={previewAction.pending}>
           {preview ? "重新上传并预览" : "上传并预览"}
@@ -76,7 +83,12 @@ export function ImportFlow({ kind }: { kind: ImportKind }) {
           <ImportRowsTable columns={preview.columns} rows={preview.rows} label="预览明细" />
           <FormError message={confirmAction.error} />
           <div className="flex flex-wrap gap-2">
-            <Button type="button" disabled={preview.good === 0} pending={confirmAction.pending} onClick={() => void confirmAction.run({ token: preview.token } as never)}>
+            <Button
+              type="button"
+              disabled={preview.good === 0}
+              pending={confirmAction.pending}
+              onClick={() => void confirmAction.run({ token: preview.token } as never)}
+            >
               确认导入 {preview.good} 行
             </Button>
             <Button type="button" variant="secondary" onClick={() => setPreview(undefined)}>
@@ -93,9 +105,7 @@ export function ImportFlow({ kind }: { kind: ImportKind }) {
           </Notice>
           {result.accounts && result.accounts.length > 0 && (
             <section aria-label="临时密码" className="space-y-2">
-              <Notice tone="info">
-                以下是新账户的临时密码，只显示这一次：请打印或抄录后当面或通过安全渠道告知本人；本人首次登录时须修改密码。
-              </Notice>
+              <Notice tone="info">以下是新账户的临时密码，只显示这一次：请打印或抄录后当面或通过安全渠道告知本人；本人首次登录时须修改密码。</Notice>
               <DataTable headers={["行号", "用户名", "姓名", "所在单位", "临时密码"]}>
                 {result.accounts.map((account) => (
                   <tr key={account.username}>

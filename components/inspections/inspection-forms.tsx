@@ -2,7 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { addInspectionProjects, addRectification, answerRectification, createInspection, publishInspection, reviewRectification, saveInspectionItem, saveOverview } from "@/lib/inspections/actions";
+import {
+  addInspectionProjects,
+  addRectification,
+  answerRectification,
+  createInspection,
+  publishInspection,
+  reviewRectification,
+  saveInspectionItem,
+  saveOverview,
+} from "@/lib/inspections/actions";
 import { useActionButton, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
@@ -12,7 +21,11 @@ type Option = { id: string; label: string };
 
 export function CreateInspectionForm({ year, staff }: { year: number; staff: Option[] }) {
   const router = useRouter();
-  const form = useActionForm(createInspection, { arrays: ["memberIds"], transform: (v) => ({ ...v, year }) as never, onSuccess: (d) => router.push(`/inspections/${(d as { id: string }).id}`) });
+  const form = useActionForm(createInspection, {
+    arrays: ["memberIds"],
+    transform: (v) => ({ ...v, year }) as never,
+    onSuccess: (d) => router.push(`/inspections/${(d as { id: string }).id}`),
+  });
   const e = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3">
@@ -57,7 +70,11 @@ export function CreateInspectionForm({ year, staff }: { year: number; staff: Opt
 
 export function PickProjectsForm({ inspectionId, projects }: { inspectionId: string; projects: Option[] }) {
   const router = useRouter();
-  const form = useActionForm(addInspectionProjects, { arrays: ["projectIds"], transform: (v) => ({ ...v, inspectionId, allLagging: v.allLagging === "on" }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(addInspectionProjects, {
+    arrays: ["projectIds"],
+    transform: (v) => ({ ...v, inspectionId, allLagging: v.allLagging === "on" }) as never,
+    onSuccess: () => router.refresh(),
+  });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2" data-field="projectIds">
       <FormError message={form.formError} />
@@ -89,7 +106,13 @@ export function PickProjectsForm({ inspectionId, projects }: { inspectionId: str
 export function OverviewForm({ inspection }: { inspection: { id: string; version: number; overview: string | null } }) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const form = useActionForm(saveOverview, { transform: (v) => ({ ...v, id: inspection.id, version: inspection.version }) as never, onSuccess: () => { setSaved(true); router.refresh(); } });
+  const form = useActionForm(saveOverview, {
+    transform: (v) => ({ ...v, id: inspection.id, version: inspection.version }) as never,
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+  });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2" onChange={() => setSaved(false)}>
       <FormError message={form.formError} />
@@ -105,10 +128,20 @@ export function OverviewForm({ inspection }: { inspection: { id: string; version
 }
 
 /** One project's section of the report, saved on its own so that team members write side by side. */
-export function ItemForm({ item }: { item: { id: string; version: number; title: string; finding: Finding | null; problems: string | null; recommendations: string | null } }) {
+export function ItemForm({
+  item,
+}: {
+  item: { id: string; version: number; title: string; finding: Finding | null; problems: string | null; recommendations: string | null };
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const form = useActionForm(saveInspectionItem, { transform: (v) => ({ ...v, id: item.id, version: item.version }) as never, onSuccess: () => { setSaved(true); router.refresh(); } });
+  const form = useActionForm(saveInspectionItem, {
+    transform: (v) => ({ ...v, id: item.id, version: item.version }) as never,
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+  });
   const e = form.fieldErrors;
   const id = (name: string) => `${name}-${item.id}`;
   return (
@@ -131,9 +164,13 @@ export function ItemForm({ item }: { item: { id: string; version: number; title:
           </p>
         ))}
       </fieldset>
-      <label htmlFor={id("problems")} className="block text-sm font-medium text-stone-700">存在问题</label>
+      <label htmlFor={id("problems")} className="block text-sm font-medium text-stone-700">
+        存在问题
+      </label>
       <textarea id={id("problems")} name="problems" rows={2} defaultValue={item.problems ?? ""} className="input" />
-      <label htmlFor={id("recommendations")} className="block text-sm font-medium text-stone-700">意见建议</label>
+      <label htmlFor={id("recommendations")} className="block text-sm font-medium text-stone-700">
+        意见建议
+      </label>
       <textarea id={id("recommendations")} name="recommendations" rows={2} defaultValue={item.recommendations ?? ""} className="input" />
       <Button type="submit" variant="secondary" pending={form.pending}>
         保存本项目意见
@@ -167,7 +204,11 @@ export function PublishButton({ inspection }: { inspection: { id: string; versio
   return (
     <div className="space-y-2">
       <FormError message={action.error} />
-      <Button type="button" pending={action.pending} onClick={() => window.confirm("发布后各相关单位和县委领导可见，内容不能再改。确定发布？") && action.run(inspection)}>
+      <Button
+        type="button"
+        pending={action.pending}
+        onClick={() => window.confirm("发布后各相关单位和县委领导可见，内容不能再改。确定发布？") && action.run(inspection)}
+      >
         发布督查报告
       </Button>
     </div>
@@ -197,7 +238,14 @@ export function ReviewRectification({ item }: { item: { id: string; version: num
   return (
     <div className="space-y-2">
       <FormError message={action.error} />
-      <textarea value={review} onChange={(e) => setReview(e.target.value)} rows={2} className="input" aria-label="验收意见" placeholder="验收意见（重新整改时必填）" />
+      <textarea
+        value={review}
+        onChange={(e) => setReview(e.target.value)}
+        rows={2}
+        className="input"
+        aria-label="验收意见"
+        placeholder="验收意见（重新整改时必填）"
+      />
       {action.fieldErrors.review?.map((m) => (
         <p key={m} role="alert" className="text-sm text-red-600">
           {m}

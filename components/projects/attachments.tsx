@@ -15,7 +15,19 @@ export function formatSize(bytes: number) {
 }
 
 /** The attachment list; with `editable`, upload and remove. Files download through the app, checked each time. */
-export function AttachmentList({ projectId, attachments, editable, hint, report }: { projectId: string; attachments: Attachment[]; editable: boolean; hint?: string; report?: { year: number; quarter: number } }) {
+export function AttachmentList({
+  projectId,
+  attachments,
+  editable,
+  hint,
+  report,
+}: {
+  projectId: string;
+  attachments: Attachment[];
+  editable: boolean;
+  hint?: string;
+  report?: { year: number; quarter: number };
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();

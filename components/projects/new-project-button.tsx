@@ -7,7 +7,17 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 
 /** Starts a proposal (blank, or from a topic the unit took up) and opens it for writing. */
-export function NewProjectButton({ yearId, topicId, label, variant = "primary" }: { yearId: string; topicId?: string; label: string; variant?: "primary" | "secondary" }) {
+export function NewProjectButton({
+  yearId,
+  topicId,
+  label,
+  variant = "primary",
+}: {
+  yearId: string;
+  topicId?: string;
+  label: string;
+  variant?: "primary" | "secondary";
+}) {
   const router = useRouter();
   const action = useActionButton(createProject, (data) => router.push(`/projects/${(data as { id: string }).id}/edit`));
   return (

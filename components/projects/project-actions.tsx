@@ -41,7 +41,13 @@ export function TransitionPanel({ project, transitions }: { project: { id: strin
       )}
       <div className="flex flex-wrap gap-2">
         {transitions.map((name) => (
-          <Button key={name} type="button" variant={name === "terminate" || name === "return" ? "danger" : open === name || !("needs" in TRANSITIONS[name]) ? "primary" : "secondary"} pending={action.pending} onClick={() => run(name)}>
+          <Button
+            key={name}
+            type="button"
+            variant={name === "terminate" || name === "return" ? "danger" : open === name || !("needs" in TRANSITIONS[name]) ? "primary" : "secondary"}
+            pending={action.pending}
+            onClick={() => run(name)}
+          >
             {open === name ? `确认${TRANSITIONS[name].label}` : TRANSITIONS[name].label}
           </Button>
         ))}
@@ -55,9 +61,20 @@ export function TransitionPanel({ project, transitions }: { project: { id: strin
   );
 }
 
-export function LiaisonForm({ project, options, current }: { project: { id: string; version: number }; options: { id: string; label: string }[]; current: string | null }) {
+export function LiaisonForm({
+  project,
+  options,
+  current,
+}: {
+  project: { id: string; version: number };
+  options: { id: string; label: string }[];
+  current: string | null;
+}) {
   const router = useRouter();
-  const form = useActionForm(assignLiaison, { transform: (values) => ({ ...values, id: project.id, version: project.version }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(assignLiaison, {
+    transform: (values) => ({ ...values, id: project.id, version: project.version }) as never,
+    onSuccess: () => router.refresh(),
+  });
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-2">
       <FormError message={form.formError} />

@@ -48,7 +48,10 @@ export function ProposalForm({ project, initial, attachments }: Props) {
       const result = await save.executeAsync({ ...latest.current, id: project.id, version: version.current });
       if (result?.data) {
         version.current = result.data.version;
-        setSaveState({ kind: "saved", at: new Date(result.data.savedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit" }) });
+        setSaveState({
+          kind: "saved",
+          at: new Date(result.data.savedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+        });
         return true;
       }
       dirty.current = true;
@@ -140,8 +143,22 @@ export function ProposalForm({ project, initial, attachments }: Props) {
             </Field>
           </div>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Select label="类别" name="category" value={values.category} labels={CATEGORY_LABELS} error={errors.category} onChange={(v) => update("category", v as never)} />
-            <Select label="着眼领域" name="focus" value={values.focus} labels={FOCUS_LABELS} error={errors.focus} onChange={(v) => update("focus", v as never)} />
+            <Select
+              label="类别"
+              name="category"
+              value={values.category}
+              labels={CATEGORY_LABELS}
+              error={errors.category}
+              onChange={(v) => update("category", v as never)}
+            />
+            <Select
+              label="着眼领域"
+              name="focus"
+              value={values.focus}
+              labels={FOCUS_LABELS}
+              error={errors.focus}
+              onChange={(v) => update("focus", v as never)}
+            />
             <Select label="目标层次" name="tier" value={values.tier} labels={TIER_LABELS} error={errors.tier} onChange={(v) => update("tier", v as never)} />
           </div>
           <Field label="拟解决的问题" name="problem" errors={err("problem")} required hint="工作中遇到的实际问题、群众反映的突出问题">
@@ -161,7 +178,13 @@ export function ProposalForm({ project, initial, attachments }: Props) {
           <CheckGroup label="运用的“十个一”方法" name="methods" error={errors.methods}>
             {TEN_METHOD_KEYS.map((method) => (
               <label key={method} className="flex items-start gap-1.5">
-                <input type="checkbox" className="mt-1" checked={values.methods.includes(method)} onChange={() => toggle("methods", method)} aria-describedby={`hint-${method}`} />
+                <input
+                  type="checkbox"
+                  className="mt-1"
+                  checked={values.methods.includes(method)}
+                  onChange={() => toggle("methods", method)}
+                  aria-describedby={`hint-${method}`}
+                />
                 <span>
                   {TEN_METHODS[method].label}
                   <span id={`hint-${method}`} className="block text-xs text-stone-500">
@@ -183,7 +206,12 @@ export function ProposalForm({ project, initial, attachments }: Props) {
         </Section>
 
         <Section title="实施节点">
-          <Milestones value={values.milestones} error={errors.milestones} onChange={(milestones) => update("milestones", milestones)} onBlur={() => void flush()} />
+          <Milestones
+            value={values.milestones}
+            error={errors.milestones}
+            onChange={(milestones) => update("milestones", milestones)}
+            onBlur={() => void flush()}
+          />
         </Section>
 
         <Section title="投入">
@@ -242,7 +270,21 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Select({ label, name, value, labels, error, onChange }: { label: string; name: string; value: string | null; labels: Record<string, string>; error?: string; onChange: (value: string) => void }) {
+function Select({
+  label,
+  name,
+  value,
+  labels,
+  error,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: string | null;
+  labels: Record<string, string>;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <Field label={label} name={name} errors={error ? [error] : undefined} required>
       <select id={name} name={name} value={value ?? ""} onChange={(event) => onChange(event.target.value)} className="input" aria-invalid={Boolean(error)}>
@@ -279,9 +321,28 @@ function Milestones({ value, error, onChange, onBlur }: { value: Milestone[]; er
       <ol className="space-y-2">
         {rows.map((row, index) => (
           <li key={index} className="grid grid-cols-[1fr_auto] gap-2 sm:grid-cols-[1fr_11rem_auto]">
-            <input aria-label={`第 ${index + 1} 个节点的内容`} placeholder="节点内容，如：完成试点方案" value={row.title} onChange={(event) => set(index, { title: event.target.value })} onBlur={onBlur} className="input col-span-2 sm:col-span-1" />
-            <input aria-label={`第 ${index + 1} 个节点的日期`} type="date" value={row.dueDate} onChange={(event) => set(index, { dueDate: event.target.value })} onBlur={onBlur} className="input" />
-            <button type="button" className="rounded px-2 text-sm text-stone-600 hover:bg-stone-100" onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={`删除第 ${index + 1} 个节点`}>
+            <input
+              aria-label={`第 ${index + 1} 个节点的内容`}
+              placeholder="节点内容，如：完成试点方案"
+              value={row.title}
+              onChange={(event) => set(index, { title: event.target.value })}
+              onBlur={onBlur}
+              className="input col-span-2 sm:col-span-1"
+            />
+            <input
+              aria-label={`第 ${index + 1} 个节点的日期`}
+              type="date"
+              value={row.dueDate}
+              onChange={(event) => set(index, { dueDate: event.target.value })}
+              onBlur={onBlur}
+              className="input"
+            />
+            <button
+              type="button"
+              className="rounded px-2 text-sm text-stone-600 hover:bg-stone-100"
+              onClick={() => onChange(rows.filter((_, i) => i !== index))}
+              aria-label={`删除第 ${index + 1} 个节点`}
+            >
               删除
             </button>
           </li>

@@ -15,7 +15,9 @@ export function ProposalView({ project }: { project: Proposal }) {
       <dl className="grid gap-x-3 gap-y-2 sm:grid-cols-[8rem_1fr]">
         <Row label="责任领导">{[project.leaderName, project.leaderContact].filter(Boolean).join(" · ")}</Row>
         <Row label="类别 · 领域 · 层次">
-          {[project.category && CATEGORY_LABELS[project.category], project.focus && FOCUS_LABELS[project.focus], project.tier && TIER_LABELS[project.tier]].filter(Boolean).join(" · ")}
+          {[project.category && CATEGORY_LABELS[project.category], project.focus && FOCUS_LABELS[project.focus], project.tier && TIER_LABELS[project.tier]]
+            .filter(Boolean)
+            .join(" · ")}
         </Row>
         <Row label="拟解决的问题">{project.problem}</Row>
         <Row label="创新类型">{project.innovationKinds.map((kind) => INNOVATION_KIND_LABELS[kind]).join("、")}</Row>
@@ -23,7 +25,15 @@ export function ProposalView({ project }: { project: Proposal }) {
         <Row label="目标">{project.goals}</Row>
         <Row label="主要措施">{project.measures}</Row>
         <Row label="预期成效">{project.expectedResults}</Row>
-        <Row label="投入">{[project.inputPeople && `人力：${project.inputPeople}`, project.inputMoney && `资金：${project.inputMoney}`, project.inputMaterials && `物资：${project.inputMaterials}`].filter(Boolean).join("\n")}</Row>
+        <Row label="投入">
+          {[
+            project.inputPeople && `人力：${project.inputPeople}`,
+            project.inputMoney && `资金：${project.inputMoney}`,
+            project.inputMaterials && `物资：${project.inputMaterials}`,
+          ]
+            .filter(Boolean)
+            .join("\n")}
+        </Row>
         <Row label="实施节点">{project.milestones.map((m) => `${formatDate(m.dueDate) || "（未定日期）"}  ${m.title}`).join("\n")}</Row>
         {project.finalSummary && <Row label="结项总结">{project.finalSummary}</Row>}
       </dl>

@@ -29,7 +29,9 @@ export function SimilarPanel({ projectId, title, problem }: { projectId: string;
             <li key={`${item.kind}-${item.id}`} className="rounded border border-stone-200 bg-white p-2">
               <div className="font-medium">{item.title}</div>
               <div className="text-xs text-stone-500">
-                {item.kind === "topic" ? `${item.year} 年度参考选题` : `${item.year} 年 · ${item.unitName} · ${STATE_LABELS[item.state as ProjectState] ?? item.state}`}
+                {item.kind === "topic"
+                  ? `${item.year} 年度参考选题`
+                  : `${item.year} 年 · ${item.unitName} · ${STATE_LABELS[item.state as ProjectState] ?? item.state}`}
               </div>
             </li>
           ))}

@@ -10,12 +10,30 @@ import { Field, FormError, Notice } from "@/components/ui/field";
 type Errors = Record<string, string[] | undefined>;
 
 /** The fields every adoption has; `prefix` keeps ids unique when several forms share a page. */
-function AdoptionFields({ errors, today, prefix, values }: { errors: Errors; today: string; prefix: string; values?: { adoptedOn: string; how: string; result: string } }) {
+function AdoptionFields({
+  errors,
+  today,
+  prefix,
+  values,
+}: {
+  errors: Errors;
+  today: string;
+  prefix: string;
+  values?: { adoptedOn: string; how: string; result: string };
+}) {
   const id = (name: string) => `${prefix}${name}`;
   return (
     <>
       <Field label="借鉴时间" name={id("adoptedOn")} errors={errors.adoptedOn} required>
-        <input id={id("adoptedOn")} name="adoptedOn" type="date" max={today} defaultValue={values?.adoptedOn} className="input sm:w-48" aria-invalid={Boolean(errors.adoptedOn)} />
+        <input
+          id={id("adoptedOn")}
+          name="adoptedOn"
+          type="date"
+          max={today}
+          defaultValue={values?.adoptedOn}
+          className="input sm:w-48"
+          aria-invalid={Boolean(errors.adoptedOn)}
+        />
       </Field>
       <Field label="借鉴做法" name={id("how")} errors={errors.how} required hint="本单位是怎样借鉴、结合实际做了哪些调整">
         <textarea id={id("how")} name="how" rows={3} defaultValue={values?.how} className="input" aria-invalid={Boolean(errors.how)} />
@@ -99,7 +117,16 @@ export function AdoptOutsideForm({ today }: { today: string }) {
   );
 }
 
-export type EditableAdoption = { id: string; version: number; outside: boolean; sourceName: string; sourcePlace: string; adoptedOn: string; how: string; result: string };
+export type EditableAdoption = {
+  id: string;
+  version: number;
+  outside: boolean;
+  sourceName: string;
+  sourcePlace: string;
+  adoptedOn: string;
+  how: string;
+  result: string;
+};
 
 export function EditAdoptionForm({ adoption, today, onDone }: { adoption: EditableAdoption; today: string; onDone?: () => void }) {
   const router = useRouter();

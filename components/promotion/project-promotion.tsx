@@ -24,7 +24,12 @@ export async function ProjectPromotion({ project, user }: { project: { id: strin
           {marks.length === 0 && <p className="text-stone-500">尚未认定。</p>}
           <ul className="space-y-2">
             {marks.map((mark) => (
-              <li key={mark.id} data-testid="project-mark" data-active={!mark.revokedAt} className={`space-y-1 border-l-2 pl-3 ${mark.revokedAt ? "border-stone-200 text-stone-500" : "border-amber-300"}`}>
+              <li
+                key={mark.id}
+                data-testid="project-mark"
+                data-active={!mark.revokedAt}
+                className={`space-y-1 border-l-2 pl-3 ${mark.revokedAt ? "border-stone-200 text-stone-500" : "border-amber-300"}`}
+              >
                 <div className="flex flex-wrap items-center gap-2">
                   <MarkBadge mark={mark.mark} />
                   <span>

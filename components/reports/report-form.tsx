@@ -46,17 +46,38 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
     }
   }
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const setMilestone = (index: number, patch: Partial<Milestone>) => set("milestones", values.milestones.map((m, i) => (i === index ? { ...m, ...patch } : m)));
+  const setMilestone = (index: number, patch: Partial<Milestone>) =>
+    set(
+      "milestones",
+      values.milestones.map((m, i) => (i === index ? { ...m, ...patch } : m)),
+    );
   const error = save.result.serverError ?? submit.result.serverError;
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate className="max-w-3xl space-y-4">
       <FormError message={error} />
       {message && <Notice tone="success">{message}</Notice>}
       <Field label="进展情况" name="progress" errors={errors.progress} required>
-        <textarea id="progress" rows={5} value={values.progress} onChange={(e) => set("progress", e.target.value)} className="input" aria-invalid={Boolean(errors.progress)} />
+        <textarea
+          id="progress"
+          rows={5}
+          value={values.progress}
+          onChange={(e) => set("progress", e.target.value)}
+          className="input"
+          aria-invalid={Boolean(errors.progress)}
+        />
       </Field>
       <Field label="完成进度（%）" name="percent" errors={errors.percent} required>
-        <input id="percent" type="number" min={0} max={100} inputMode="numeric" value={values.percent} onChange={(e) => set("percent", e.target.value)} className="input w-32" aria-invalid={Boolean(errors.percent)} />
+        <input
+          id="percent"
+          type="number"
+          min={0}
+          max={100}
+          inputMode="numeric"
+          value={values.percent}
+          onChange={(e) => set("percent", e.target.value)}
+          className="input w-32"
+          aria-invalid={Boolean(errors.percent)}
+        />
       </Field>
       {values.milestones.length > 0 && (
         <fieldset className="space-y-2 rounded-lg border border-stone-200 bg-white p-3">
@@ -68,10 +89,21 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
                 <span className="ml-2 text-xs text-stone-500">计划 {milestone.planned}</span>
               </div>
               <label className="flex items-center gap-1">
-                <input type="checkbox" checked={milestone.done} onChange={(e) => setMilestone(index, { done: e.target.checked })} aria-label={`${milestone.title}已完成`} />
+                <input
+                  type="checkbox"
+                  checked={milestone.done}
+                  onChange={(e) => setMilestone(index, { done: e.target.checked })}
+                  aria-label={`${milestone.title}已完成`}
+                />
                 已完成
               </label>
-              <input type="date" value={milestone.doneOn ?? ""} onChange={(e) => setMilestone(index, { doneOn: e.target.value || null })} aria-label={`${milestone.title}的完成日期`} className="input py-1" />
+              <input
+                type="date"
+                value={milestone.doneOn ?? ""}
+                onChange={(e) => setMilestone(index, { doneOn: e.target.value || null })}
+                aria-label={`${milestone.title}的完成日期`}
+                className="input py-1"
+              />
             </div>
           ))}
         </fieldset>
@@ -108,7 +140,12 @@ export function ReviewButtons({ report }: { report: { id: string; version: numbe
         <Button type="button" pending={action.pending} onClick={() => action.run({ reportId: report.id, version: report.version, accept: true, comment })}>
           通过
         </Button>
-        <Button type="button" variant="danger" pending={action.pending} onClick={() => action.run({ reportId: report.id, version: report.version, accept: false, comment })}>
+        <Button
+          type="button"
+          variant="danger"
+          pending={action.pending}
+          onClick={() => action.run({ reportId: report.id, version: report.version, accept: false, comment })}
+        >
           退回修改
         </Button>
       </div>

@@ -7,8 +7,20 @@ export function HeaderSearch() {
   return (
     <>
       <form action="/search" method="get" role="search" className="hidden items-center sm:flex">
-        <input type="search" name="q" maxLength={50} required aria-label="全站搜索" placeholder="搜索项目、选题、建议、案例" className="input h-8 w-48 rounded-r-none py-1 text-sm lg:w-64" />
-        <button type="submit" aria-label="查找" className="flex h-8 items-center rounded-r border border-l-0 border-stone-300 px-2 text-stone-600 hover:bg-stone-100">
+        <input
+          type="search"
+          name="q"
+          maxLength={50}
+          required
+          aria-label="全站搜索"
+          placeholder="搜索项目、选题、建议、案例"
+          className="input h-8 w-48 rounded-r-none py-1 text-sm lg:w-64"
+        />
+        <button
+          type="submit"
+          aria-label="查找"
+          className="flex h-8 items-center rounded-r border border-l-0 border-stone-300 px-2 text-stone-600 hover:bg-stone-100"
+        >
           <MagnifierIcon />
         </button>
       </form>

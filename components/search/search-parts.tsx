@@ -78,7 +78,19 @@ export function ResultSection<T>({
   );
 }
 
-export function HitRow({ href, title, words, meta, snippet }: { href: string; title: string; words: readonly string[]; meta: ReactNode; snippet?: string | null }) {
+export function HitRow({
+  href,
+  title,
+  words,
+  meta,
+  snippet,
+}: {
+  href: string;
+  title: string;
+  words: readonly string[];
+  meta: ReactNode;
+  snippet?: string | null;
+}) {
   return (
     <li className="py-2">
       <Link href={href} className="link font-medium">

@@ -20,7 +20,9 @@ export function AppShell({ user, unread, children }: { user: CurrentUser; unread
             <span data-testid="current-user">
               {user.name} · {user.unit.fullName} · {user.roles.map((role) => ROLE_LABELS[role]).join("、")}
             </span>
-            {(["projects.view", "topics.view", "suggestions.view", "cases.view"] as const).some((permission) => can(user.roles, permission)) && <HeaderSearch />}
+            {(["projects.view", "topics.view", "suggestions.view", "cases.view"] as const).some((permission) => can(user.roles, permission)) && (
+              <HeaderSearch />
+            )}
             <Link href="/notifications" className="rounded px-2 py-1 hover:bg-stone-100" aria-label={unread > 0 ? `通知，${unread} 条未读` : "通知"}>
               通知
               {unread > 0 && (

@@ -2,7 +2,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** The frame of the public pages (建言献策, 公示公告): reachable without an account, on any phone. */
-export function PublicShell({ home, links, children }: { home: { href: string; label: string }; links: { href: string; label: string }[]; children: ReactNode }) {
+export function PublicShell({
+  home,
+  links,
+  children,
+}: {
+  home: { href: string; label: string };
+  links: { href: string; label: string }[];
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-stone-200 bg-white print:hidden">

@@ -56,7 +56,14 @@ export function AspectRow({ aspect }: { aspect: Aspect }) {
   const prefix = `aspect-${aspect.id}`;
   return (
     <form onSubmit={form.onSubmit} noValidate aria-label={`方面：${aspect.name}`} className="flex flex-wrap items-start gap-2 py-2">
-      <input aria-label="方面名称" name="name" defaultValue={aspect.name} className="input w-48" aria-invalid={Boolean(form.fieldErrors.name)} id={`${prefix}-name`} />
+      <input
+        aria-label="方面名称"
+        name="name"
+        defaultValue={aspect.name}
+        className="input w-48"
+        aria-invalid={Boolean(form.fieldErrors.name)}
+        id={`${prefix}-name`}
+      />
       <input aria-label="排序" name="sortOrder" type="number" defaultValue={aspect.sortOrder} className="input w-20" />
       <label className="flex items-center gap-1 pt-2 text-sm">
         <input type="checkbox" name="active" defaultChecked={aspect.active} /> 启用

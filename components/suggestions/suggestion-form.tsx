@@ -12,8 +12,15 @@ import { BotGuard, type Challenge } from "@/components/forms/bot-guard";
 
 type Aspect = { id: string; category: SuggestionCategory; name: string };
 
-
-export function SuggestionForm({ aspects, challenge: initialChallenge, signedInAs }: { aspects: Aspect[]; challenge: Challenge | null; signedInAs: string | null }) {
+export function SuggestionForm({
+  aspects,
+  challenge: initialChallenge,
+  signedInAs,
+}: {
+  aspects: Aspect[];
+  challenge: Challenge | null;
+  signedInAs: string | null;
+}) {
   const [category, setCategory] = useState<SuggestionCategory | "">("");
   const [challenge, setChallenge] = useState(initialChallenge);
   // A new question replaces an expired or used one without touching what was typed.
@@ -53,7 +60,14 @@ export function SuggestionForm({ aspects, challenge: initialChallenge, signedInA
       <FormError message={form.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="类别" name="category" errors={errors.category} required>
-          <select id="category" name="category" value={category} onChange={(event) => setCategory(event.target.value as SuggestionCategory)} className="input" aria-invalid={Boolean(errors.category)}>
+          <select
+            id="category"
+            name="category"
+            value={category}
+            onChange={(event) => setCategory(event.target.value as SuggestionCategory)}
+            className="input"
+            aria-invalid={Boolean(errors.category)}
+          >
             <LabelOptions labels={CATEGORY_LABELS} empty="请选择" emptyDisabled />
           </select>
         </Field>
@@ -73,7 +87,15 @@ export function SuggestionForm({ aspects, challenge: initialChallenge, signedInA
         </Field>
       </div>
       <Field label="意见建议" name="content" errors={errors.content} hint={`${length}/${CONTENT_MAX} 字，至少 10 个字`} required>
-        <textarea id="content" name="content" rows={7} maxLength={CONTENT_MAX} onChange={(event) => setLength(event.target.value.length)} className="input" aria-invalid={Boolean(errors.content)} />
+        <textarea
+          id="content"
+          name="content"
+          rows={7}
+          maxLength={CONTENT_MAX}
+          onChange={(event) => setLength(event.target.value.length)}
+          className="input"
+          aria-invalid={Boolean(errors.content)}
+        />
       </Field>
       {!signedInAs && (
         <div className="grid gap-4 sm:grid-cols-2">

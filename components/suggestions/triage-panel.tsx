@@ -21,16 +21,37 @@ export function TriagePanel({ suggestion }: { suggestion: { id: string; version:
     <div className="space-y-3">
       <FormError message={action.error} />
       <Field label="答复（提交人凭回执号可见）" name="reply" errors={action.fieldErrors.reply} hint="答复、不予采纳时必填">
-        <textarea ref={reply} id="reply" name="reply" rows={4} defaultValue={suggestion.reply ?? ""} className="input" aria-invalid={Boolean(action.fieldErrors.reply)} />
+        <textarea
+          ref={reply}
+          id="reply"
+          name="reply"
+          rows={4}
+          defaultValue={suggestion.reply ?? ""}
+          className="input"
+          aria-invalid={Boolean(action.fieldErrors.reply)}
+        />
       </Field>
       {allowed.includes("merge") && (
         <Field label="合并到（重复建议填写保留的那条的回执号）" name="mergeInto" errors={action.fieldErrors.mergeInto}>
-          <input ref={mergeInto} id="mergeInto" name="mergeInto" placeholder="JY2026-…" className="input max-w-64 font-mono" aria-invalid={Boolean(action.fieldErrors.mergeInto)} />
+          <input
+            ref={mergeInto}
+            id="mergeInto"
+            name="mergeInto"
+            placeholder="JY2026-…"
+            className="input max-w-64 font-mono"
+            aria-invalid={Boolean(action.fieldErrors.mergeInto)}
+          />
         </Field>
       )}
       <div className="flex flex-wrap gap-2">
         {allowed.map((name) => (
-          <Button key={name} type="button" variant={name === "notAdopted" ? "danger" : name === "merge" ? "secondary" : "primary"} pending={action.pending} onClick={() => run(name)}>
+          <Button
+            key={name}
+            type="button"
+            variant={name === "notAdopted" ? "danger" : name === "merge" ? "secondary" : "primary"}
+            pending={action.pending}
+            onClick={() => run(name)}
+          >
             {TRIAGE_TRANSITIONS[name].label}
           </Button>
         ))}

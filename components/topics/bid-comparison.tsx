@@ -8,17 +8,39 @@ import { FormError } from "@/components/ui/field";
 import { Badge } from "@/components/ui/page";
 import type { ClaimStatus } from "@/lib/topics/rules";
 
-type Bid = { id: string; unit: string; status: ClaimStatus; statusLabel: string; approach: string; people: string; timeline: string; decisionReason: string | null; at: string };
+type Bid = {
+  id: string;
+  unit: string;
+  status: ClaimStatus;
+  statusLabel: string;
+  approach: string;
+  people: string;
+  timeline: string;
+  decisionReason: string | null;
+  at: string;
+};
 
 /** The bids side by side, one column each; the admin marks each awarded or not, with reasons. */
-export function BidComparison({ topic, bids, canAward, waiting }: { topic: { id: string; version: number }; bids: Bid[]; canAward: boolean; waiting: string | null }) {
+export function BidComparison({
+  topic,
+  bids,
+  canAward,
+  waiting,
+}: {
+  topic: { id: string; version: number };
+  bids: Bid[];
+  canAward: boolean;
+  waiting: string | null;
+}) {
   const router = useRouter();
   const form = useActionForm(awardBids, {
     transform: (values) =>
       ({
         topicId: topic.id,
         version: topic.version,
-        decisions: bids.filter((bid) => bid.status === "BID").map((bid) => ({ claimId: bid.id, awarded: values[`award_${bid.id}`] === "yes", reason: values[`reason_${bid.id}`] ?? "" })),
+        decisions: bids
+          .filter((bid) => bid.status === "BID")
+          .map((bid) => ({ claimId: bid.id, awarded: values[`award_${bid.id}`] === "yes", reason: values[`reason_${bid.id}`] ?? "" })),
       }) as never,
     onSuccess: () => router.refresh(),
   });
@@ -28,7 +50,11 @@ export function BidComparison({ topic, bids, canAward, waiting }: { topic: { id:
     ["实施思路", (bid) => bid.approach],
     ["人员安排", (bid) => bid.people],
     ["时间安排", (bid) => bid.timeline],
-    ["结果", (bid) => (bid.status === "BID" ? <Badge tone="amber">待评定</Badge> : <Badge tone={bid.status === "AWARDED" ? "green" : "stone"}>{bid.statusLabel}</Badge>)],
+    [
+      "结果",
+      (bid) =>
+        bid.status === "BID" ? <Badge tone="amber">待评定</Badge> : <Badge tone={bid.status === "AWARDED" ? "green" : "stone"}>{bid.statusLabel}</Badge>,
+    ],
   ];
   const decided = bids.some((bid) => bid.decisionReason);
   return (
@@ -92,7 +118,13 @@ export function BidComparison({ topic, bids, canAward, waiting }: { topic: { id:
                             未中标
                           </label>
                         </div>
-                        <textarea name={`reason_${bid.id}`} rows={3} placeholder="评标意见（未中标必填，将告知该单位）" aria-label={`${bid.unit}的评标意见`} className="input" />
+                        <textarea
+                          name={`reason_${bid.id}`}
+                          rows={3}
+                          placeholder="评标意见（未中标必填，将告知该单位）"
+                          aria-label={`${bid.unit}的评标意见`}
+                          className="input"
+                        />
                         {form.fieldErrors[`reason_${bid.id}`]?.map((message) => (
                           <p key={message} role="alert" className="text-sm text-red-600">
                             {message}

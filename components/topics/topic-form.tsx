@@ -75,7 +75,14 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
           {topic?.published && <input type="hidden" name="category" value={category} />}
         </Field>
         <Field label="方面" name="aspectId" errors={errors.aspectId}>
-          <select key={category} id="aspectId" name="aspectId" defaultValue={initial.category === category ? (initial.aspectId ?? "") : ""} className="input" aria-invalid={invalid("aspectId")}>
+          <select
+            key={category}
+            id="aspectId"
+            name="aspectId"
+            defaultValue={initial.category === category ? (initial.aspectId ?? "") : ""}
+            className="input"
+            aria-invalid={invalid("aspectId")}
+          >
             <option value="">（不限）</option>
             {aspects
               .filter((aspect) => aspect.category === category)
@@ -97,12 +104,26 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
           </select>
         </Field>
         <Field label="认领方式" name="claimMode" errors={errors.claimMode} required>
-          <select id="claimMode" name="claimMode" value={mode} onChange={(event) => setMode(event.target.value as ClaimMode)} className="input" aria-invalid={invalid("claimMode")}>
+          <select
+            id="claimMode"
+            name="claimMode"
+            value={mode}
+            onChange={(event) => setMode(event.target.value as ClaimMode)}
+            className="input"
+            aria-invalid={invalid("claimMode")}
+          >
             <LabelOptions labels={CLAIM_MODE_LABELS} />
           </select>
         </Field>
         <Field label="认领截止时间" name="claimClosesAt" errors={errors.claimClosesAt} required hint="北京时间，以服务器时间为准">
-          <input id="claimClosesAt" name="claimClosesAt" type="datetime-local" defaultValue={initial.claimClosesAt} className="input" aria-invalid={invalid("claimClosesAt")} />
+          <input
+            id="claimClosesAt"
+            name="claimClosesAt"
+            type="datetime-local"
+            defaultValue={initial.claimClosesAt}
+            className="input"
+            aria-invalid={invalid("claimClosesAt")}
+          />
         </Field>
       </div>
       <fieldset className="space-y-1" data-field="unitIds">

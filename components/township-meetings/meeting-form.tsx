@@ -28,14 +28,29 @@ const blankRow = (key: number): Row => ({ key, unitId: "", practice: "", project
  * Records or edits one meeting. The plain fields stay uncontrolled and the share rows live in state,
  * so a refused submit keeps everything typed; the edit sends the version it was based on.
  */
-export function MeetingForm({ meeting, initial, townships, projects, today }: { meeting?: { id: string; version: number }; initial?: MeetingFormInitial; townships: Option[]; projects: ProjectOption[]; today: string }) {
+export function MeetingForm({
+  meeting,
+  initial,
+  townships,
+  projects,
+  today,
+}: {
+  meeting?: { id: string; version: number };
+  initial?: MeetingFormInitial;
+  townships: Option[];
+  projects: ProjectOption[];
+  today: string;
+}) {
   const router = useRouter();
   const nextKey = useRef(1);
-  const [rows, setRows] = useState<Row[]>(() => (initial?.shares.length ? initial.shares.map((share) => ({ ...share, key: nextKey.current++ })) : [blankRow(nextKey.current++)]));
+  const [rows, setRows] = useState<Row[]>(() =>
+    initial?.shares.length ? initial.shares.map((share) => ({ ...share, key: nextKey.current++ })) : [blankRow(nextKey.current++)],
+  );
   const [heldOn, setHeldOn] = useState(initial?.heldOn ?? "");
   const action = meeting ? updateTownshipMeeting : createTownshipMeeting;
   const form = useActionForm(action as typeof createTownshipMeeting, {
-    transform: (values) => ({ ...values, ...meeting, shares: rows.map(({ key: _key, ...share }) => ({ ...share, projectId: share.projectId || null })) }) as never,
+    transform: (values) =>
+      ({ ...values, ...meeting, shares: rows.map(({ key: _key, ...share }) => ({ ...share, projectId: share.projectId || null })) }) as never,
     onSuccess: (data) => {
       router.push(`/township-meetings/${data.id}?saved=1`);
       router.refresh();
@@ -60,7 +75,16 @@ export function MeetingForm({ meeting, initial, townships, projects, today }: { 
       <FormError message={form.formError} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="例会日期" name="heldOn" errors={e.heldOn} required>
-          <input id="heldOn" name="heldOn" type="date" max={today} defaultValue={initial?.heldOn} onChange={(event) => setHeldOn(event.target.value)} className="input" aria-invalid={Boolean(e.heldOn)} />
+          <input
+            id="heldOn"
+            name="heldOn"
+            type="date"
+            max={today}
+            defaultValue={initial?.heldOn}
+            onChange={(event) => setHeldOn(event.target.value)}
+            className="input"
+            aria-invalid={Boolean(e.heldOn)}
+          />
         </Field>
         {text("place", "地点", { required: true })}
         {text("host", "主持人", { required: true })}
@@ -79,7 +103,13 @@ export function MeetingForm({ meeting, initial, townships, projects, today }: { 
               <li key={row.key} className="space-y-2 rounded-md border border-stone-200 bg-stone-50 p-3" aria-label={`第 ${index + 1} 条交流`}>
                 <div className="grid gap-2 sm:grid-cols-2">
                   <Field label={`第 ${index + 1} 个乡镇`} name={name("unitId")} errors={e[name("unitId")]} required>
-                    <select id={name("unitId")} value={row.unitId} onChange={(event) => set(row.key, { unitId: event.target.value, projectId: "" })} className="input" aria-invalid={Boolean(e[name("unitId")])}>
+                    <select
+                      id={name("unitId")}
+                      value={row.unitId}
+                      onChange={(event) => set(row.key, { unitId: event.target.value, projectId: "" })}
+                      className="input"
+                      aria-invalid={Boolean(e[name("unitId")])}
+                    >
                       <option value="">请选择乡镇</option>
                       {townships.map((t) => (
                         <option key={t.id} value={t.id}>
@@ -88,8 +118,20 @@ export function MeetingForm({ meeting, initial, townships, projects, today }: { 
                       ))}
                     </select>
                   </Field>
-                  <Field label="来自哪个项目" name={name("projectId")} errors={e[name("projectId")]} hint={row.unitId ? `${years.at(-1)}—${years[0]} 年度已立项、实施中或已结项的项目` : "先选乡镇"}>
-                    <select id={name("projectId")} value={row.projectId} onChange={(event) => set(row.key, { projectId: event.target.value })} disabled={!row.unitId} className="input" aria-invalid={Boolean(e[name("projectId")])}>
+                  <Field
+                    label="来自哪个项目"
+                    name={name("projectId")}
+                    errors={e[name("projectId")]}
+                    hint={row.unitId ? `${years.at(-1)}—${years[0]} 年度已立项、实施中或已结项的项目` : "先选乡镇"}
+                  >
+                    <select
+                      id={name("projectId")}
+                      value={row.projectId}
+                      onChange={(event) => set(row.key, { projectId: event.target.value })}
+                      disabled={!row.unitId}
+                      className="input"
+                      aria-invalid={Boolean(e[name("projectId")])}
+                    >
                       <option value="">不关联项目</option>
                       {choices.map((p) => (
                         <option key={p.id} value={p.id}>
@@ -100,10 +142,22 @@ export function MeetingForm({ meeting, initial, townships, projects, today }: { 
                   </Field>
                 </div>
                 <Field label="交流的做法" name={name("practice")} errors={e[name("practice")]} required>
-                  <textarea id={name("practice")} rows={3} value={row.practice} onChange={(event) => set(row.key, { practice: event.target.value })} className="input" aria-invalid={Boolean(e[name("practice")])} placeholder="如：一村一名入党积极分子计划，每村确定一名培养对象，镇党委书记联系" />
+                  <textarea
+                    id={name("practice")}
+                    rows={3}
+                    value={row.practice}
+                    onChange={(event) => set(row.key, { practice: event.target.value })}
+                    className="input"
+                    aria-invalid={Boolean(e[name("practice")])}
+                    placeholder="如：一村一名入党积极分子计划，每村确定一名培养对象，镇党委书记联系"
+                  />
                 </Field>
                 {rows.length > 1 && (
-                  <button type="button" className="text-sm text-stone-600 hover:underline" onClick={() => setRows((list) => list.filter((r) => r.key !== row.key))}>
+                  <button
+                    type="button"
+                    className="text-sm text-stone-600 hover:underline"
+                    onClick={() => setRows((list) => list.filter((r) => r.key !== row.key))}
+                  >
                     删除第 {index + 1} 个乡镇
                   </button>
                 )}

@@ -10,7 +10,12 @@ export function buttonClass(variant: keyof typeof VARIANTS = "primary") {
   return `inline-flex items-center justify-center gap-1 rounded-md px-4 py-2 text-sm font-medium shadow-sm transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]}`;
 }
 
-export function Button({ variant = "primary", pending, children, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS; pending?: boolean }) {
+export function Button({
+  variant = "primary",
+  pending,
+  children,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS; pending?: boolean }) {
   return (
     <button {...props} disabled={props.disabled || pending} aria-busy={pending || undefined} className={`${buttonClass(variant)} ${props.className ?? ""}`}>
       {pending ? "处理中…" : children}

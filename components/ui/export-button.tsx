@@ -51,7 +51,12 @@ export function ExportButton({ href, label = "导出 Excel", fileName = "导出.
   }
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <button type="button" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm text-stone-800 hover:bg-stone-100 disabled:text-stone-400" onClick={run} disabled={!!progress}>
+      <button
+        type="button"
+        className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm text-stone-800 hover:bg-stone-100 disabled:text-stone-400"
+        onClick={run}
+        disabled={!!progress}
+      >
         {progress ? "正在导出…" : label}
       </button>
       {progress && (

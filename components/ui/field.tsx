@@ -1,7 +1,21 @@
 import type { ReactNode } from "react";
 
 /** A labelled form control with its error message right below it. */
-export function Field({ label, name, errors, hint, required, children }: { label: string; name: string; errors?: string[]; hint?: string; required?: boolean; children: ReactNode }) {
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  required,
+  children,
+}: {
+  label: string;
+  name: string;
+  errors?: string[];
+  hint?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1" data-field={name}>
       <label htmlFor={name} className="block text-sm font-medium text-stone-700">
@@ -29,8 +43,16 @@ export function FormError({ message }: { message?: string }) {
 }
 
 export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" | "warning" }) {
-  const tones = { info: "border-sky-200 bg-sky-50 text-sky-900", success: "border-emerald-200 bg-emerald-50 text-emerald-900", warning: "border-amber-200 bg-amber-50 text-amber-900" };
-  return <div role="status" className={`rounded-md border px-3 py-2 text-sm ${tones[tone]}`}>{children}</div>;
+  const tones = {
+    info: "border-sky-200 bg-sky-50 text-sky-900",
+    success: "border-emerald-200 bg-emerald-50 text-emerald-900",
+    warning: "border-amber-200 bg-amber-50 text-amber-900",
+  };
+  return (
+    <div role="status" className={`rounded-md border px-3 py-2 text-sm ${tones[tone]}`}>
+      {children}
+    </div>
+  );
 }
 
 /** The options of a select over a labelled set (an enum and its Chinese names), after an optional empty choice. */

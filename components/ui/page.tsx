@@ -25,7 +25,13 @@ export function Card({ title, children, className = "" }: { title?: ReactNode; c
 }
 
 export function Badge({ children, tone = "stone" }: { children: ReactNode; tone?: "stone" | "green" | "red" | "amber" | "blue" }) {
-  const tones = { stone: "bg-stone-100 text-stone-700", green: "bg-emerald-100 text-emerald-800", red: "bg-red-100 text-red-800", amber: "bg-amber-100 text-amber-800", blue: "bg-sky-100 text-sky-800" };
+  const tones = {
+    stone: "bg-stone-100 text-stone-700",
+    green: "bg-emerald-100 text-emerald-800",
+    red: "bg-red-100 text-red-800",
+    amber: "bg-amber-100 text-amber-800",
+    blue: "bg-sky-100 text-sky-800",
+  };
   return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[tone]}`}>{children}</span>;
 }
 
@@ -42,8 +48,20 @@ export function Pagination({ total, page, pageSize, params }: { total: number; p
         共 {total} 条，第 {page}/{pages} 页
       </span>
       <span className="flex gap-3">
-        {page > 1 ? <Link className="link" href={href(page - 1)}>上一页</Link> : <span className="text-stone-400">上一页</span>}
-        {page < pages ? <Link className="link" href={href(page + 1)}>下一页</Link> : <span className="text-stone-400">下一页</span>}
+        {page > 1 ? (
+          <Link className="link" href={href(page - 1)}>
+            上一页
+          </Link>
+        ) : (
+          <span className="text-stone-400">上一页</span>
+        )}
+        {page < pages ? (
+          <Link className="link" href={href(page + 1)}>
+            下一页
+          </Link>
+        ) : (
+          <span className="text-stone-400">下一页</span>
+        )}
       </span>
     </nav>
   );
@@ -97,7 +115,21 @@ export function SavedNotice({ show }: { show: unknown }) {
 }
 
 /** A filter of a list: one value from a labelled set, or all of them. */
-export function FilterSelect({ name, label, all, labels, value, width = "w-32" }: { name: string; label: string; all: string; labels: Record<string, string>; value?: string; width?: string }) {
+export function FilterSelect({
+  name,
+  label,
+  all,
+  labels,
+  value,
+  width = "w-32",
+}: {
+  name: string;
+  label: string;
+  all: string;
+  labels: Record<string, string>;
+  value?: string;
+  width?: string;
+}) {
   return (
     <select name={name} defaultValue={value ?? ""} aria-label={label} className={`input ${width}`}>
       <LabelOptions labels={labels} empty={all} />

@@ -56,7 +56,16 @@ export function UnitForm({ unit, parents }: { unit?: Unit; parents: Option[] }) 
           <input id="code" name="code" defaultValue={unit?.code} className="input" aria-invalid={Boolean(errors.code)} />
         </Field>
         <Field label="排序" name="sortOrder" errors={errors.sortOrder} hint="数字越小越靠前">
-          <input id="sortOrder" name="sortOrder" type="number" inputMode="numeric" min={0} defaultValue={unit?.sortOrder ?? 0} className="input" aria-invalid={Boolean(errors.sortOrder)} />
+          <input
+            id="sortOrder"
+            name="sortOrder"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            defaultValue={unit?.sortOrder ?? 0}
+            className="input"
+            aria-invalid={Boolean(errors.sortOrder)}
+          />
         </Field>
       </div>
       <div className="flex gap-2">

@@ -35,7 +35,10 @@ export function AccountActions({ user, isSelf }: Props) {
         <Button
           variant={user.active ? "danger" : "secondary"}
           pending={status.pending}
-          onClick={() => (!user.active || window.confirm(`确定停用“${user.name}”的账户吗？其将立即退出登录。`)) && status.run({ id: user.id, version: user.version, active: !user.active })}
+          onClick={() =>
+            (!user.active || window.confirm(`确定停用“${user.name}”的账户吗？其将立即退出登录。`)) &&
+            status.run({ id: user.id, version: user.version, active: !user.active })
+          }
         >
           {user.active ? "停用账户" : "重新启用"}
         </Button>

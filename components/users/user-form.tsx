@@ -76,7 +76,16 @@ export function UserForm({ user, units }: { user?: User; units: UnitOption[] }) 
         </Field>
       </div>
       <Field label="电子邮箱" name="email" errors={errors.email} hint="选填；配置了邮件服务器时，通知同时发送到该邮箱">
-        <input id="email" name="email" type="email" autoCapitalize="none" autoComplete="off" defaultValue={user?.email ?? ""} className="input" aria-invalid={Boolean(errors.email)} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoCapitalize="none"
+          autoComplete="off"
+          defaultValue={user?.email ?? ""}
+          className="input"
+          aria-invalid={Boolean(errors.email)}
+        />
       </Field>
       <Field label="所在单位" name="unitId" errors={errors.unitId} required>
         <select id="unitId" name="unitId" defaultValue={user?.unitId ?? ""} className="input" aria-invalid={Boolean(errors.unitId)}>

@@ -13,7 +13,15 @@ export function CreateYearForm({ suggested }: { suggested: number }) {
     <form onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-start gap-2">
       <div className="w-40">
         <Field label="年度" name="year" errors={form.fieldErrors.year}>
-          <input id="year" name="year" type="number" inputMode="numeric" defaultValue={suggested} className="input" aria-invalid={Boolean(form.fieldErrors.year)} />
+          <input
+            id="year"
+            name="year"
+            type="number"
+            inputMode="numeric"
+            defaultValue={suggested}
+            className="input"
+            aria-invalid={Boolean(form.fieldErrors.year)}
+          />
         </Field>
       </div>
       <div className="pt-6">

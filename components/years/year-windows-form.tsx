@@ -34,10 +34,24 @@ export function YearWindowsForm({ year, windows }: Props) {
               <div className="text-xs text-stone-500">{WINDOW_LABELS[kind].hint}</div>
             </div>
             <Field label="开始时间" name={`${kind}_start`} errors={errors[`${kind}_start`]}>
-              <input id={`${kind}_start`} name={`${kind}_start`} type="datetime-local" defaultValue={windows[kind]?.start} className="input" aria-invalid={Boolean(errors[`${kind}_start`])} />
+              <input
+                id={`${kind}_start`}
+                name={`${kind}_start`}
+                type="datetime-local"
+                defaultValue={windows[kind]?.start}
+                className="input"
+                aria-invalid={Boolean(errors[`${kind}_start`])}
+              />
             </Field>
             <Field label="截止时间" name={`${kind}_end`} errors={errors[`${kind}_end`]} required>
-              <input id={`${kind}_end`} name={`${kind}_end`} type="datetime-local" defaultValue={windows[kind]?.end} className="input" aria-invalid={Boolean(errors[`${kind}_end`])} />
+              <input
+                id={`${kind}_end`}
+                name={`${kind}_end`}
+                type="datetime-local"
+                defaultValue={windows[kind]?.end}
+                className="input"
+                aria-invalid={Boolean(errors[`${kind}_end`])}
+              />
             </Field>
           </li>
         ))}

@@ -21,10 +21,26 @@ export const changePassword = actionClient
     if (!(await verifyPassword(user.passwordHash, parsedInput.currentPassword))) {
       // Guessing through a borrowed session counts like guessing at the sign-in page.
       const lockEnd = await recordFailure(user.username);
-      await writeAudit({ actor: ctx.actor, action: "auth.login_failed", entityType: "User", entityId: user.id, summary: "修改密码时当前密码错误", ip: ctx.ip, outcome: "FAILURE" });
+      await writeAudit({
+        actor: ctx.actor,
+        action: "auth.login_failed",
+        entityType: "User",
+        entityId: user.id,
+        summary: "修改密码时当前密码错误",
+        ip: ctx.ip,
+        outcome: "FAILURE",
+      });
       if (lockEnd) {
         await db.session.deleteMany({ where: { userId: user.id } });
-        await writeAudit({ actor: ctx.actor, action: "auth.locked", entityType: "User", entityId: user.id, summary: "修改密码时连续输错当前密码", ip: ctx.ip, outcome: "DENIED" });
+        await writeAudit({
+          actor: ctx.actor,
+          action: "auth.locked",
+          entityType: "User",
+          entityId: user.id,
+          summary: "修改密码时连续输错当前密码",
+          ip: ctx.ip,
+          outcome: "DENIED",
+        });
         throw new ActionError(LOCKED);
       }
       returnValidationErrors(changePasswordSchema, { currentPassword: { _errors: ["当前密码不正确"] } });
@@ -36,7 +52,10 @@ export const changePassword = actionClient
     }
     const passwordHash = await hashPassword(parsedInput.newPassword);
     await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), version: { increment: 1 } } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), version: { increment: 1 } },
+      });
       // Other sessions of this account end; this one stays.
       await tx.session.deleteMany({ where: { userId: user.id, id: { not: ctx.user.sessionId } } });
       await writeAudit({ actor: ctx.actor, action: "auth.password_changed", entityType: "User", entityId: user.id, ip: ctx.ip }, tx);
@@ -54,7 +73,17 @@ export const updateOwnEmail = actionClient
       const current = await tx.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { email: true } });
       if (current.email === parsedInput.email) return;
       await tx.user.update({ where: { id: ctx.user.id }, data: { email: parsedInput.email, version: { increment: 1 } } });
-      await writeAudit({ actor: ctx.actor, action: "user.email", entityType: "User", entityId: ctx.user.id, summary: parsedInput.email ? "设置通知邮箱" : "清除通知邮箱", ip: ctx.ip }, tx);
+      await writeAudit(
+        {
+          actor: ctx.actor,
+          action: "user.email",
+          entityType: "User",
+          entityId: ctx.user.id,
+          summary: parsedInput.email ? "设置通知邮箱" : "清除通知邮箱",
+          ip: ctx.ip,
+        },
+        tx,
+      );
     });
     return { email: parsedInput.email };
   });

@@ -9,11 +9,18 @@ import { likeText } from "@/lib/db/search";
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 
 export const auditFilterSchema = z.object({
   person: z.string().trim().max(60).optional().catch(undefined),
-  action: z.enum(Object.keys(AUDIT_ACTIONS) as [string, ...string[]]).optional().catch(undefined),
+  action: z
+    .enum(Object.keys(AUDIT_ACTIONS) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   outcome: z.enum(["SUCCESS", "FAILURE", "DENIED"]).optional().catch(undefined),
   from: isoDate,
   to: isoDate,

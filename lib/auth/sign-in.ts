@@ -27,7 +27,14 @@ export async function signInWithPassword(attempt: Attempt): Promise<{ userId: st
   const actor = user ? { id: user.id, username: user.username, name: user.name } : null;
 
   if (await lockedUntil(username)) {
-    await writeAudit({ actor, action: "auth.login_failed", summary: `账户锁定期间尝试登录：${username}`, ip: attempt.ip, outcome: "DENIED", details: { username } });
+    await writeAudit({
+      actor,
+      action: "auth.login_failed",
+      summary: `账户锁定期间尝试登录：${username}`,
+      ip: attempt.ip,
+      outcome: "DENIED",
+      details: { username },
+    });
     throw new SignInError(SIGN_IN_ERRORS.LOCKED);
   }
 
@@ -43,7 +50,14 @@ export async function signInWithPassword(attempt: Attempt): Promise<{ userId: st
       details: { username },
     });
     if (lockEnd) {
-      await writeAudit({ actor, action: "auth.locked", summary: `连续登录失败，锁定至 ${lockEnd.toISOString()}`, ip: attempt.ip, outcome: "DENIED", details: { username } });
+      await writeAudit({
+        actor,
+        action: "auth.locked",
+        summary: `连续登录失败，锁定至 ${lockEnd.toISOString()}`,
+        ip: attempt.ip,
+        outcome: "DENIED",
+        details: { username },
+      });
       throw new SignInError(SIGN_IN_ERRORS.LOCKED);
     }
     throw new SignInError(SIGN_IN_ERRORS.INVALID);

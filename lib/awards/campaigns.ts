@@ -25,7 +25,10 @@ export function campaignLink(id: string) {
 /** The campaign row locked for the rest of the transaction: quota checks, ranking and decisions run one at a time. */
 export async function lockCampaign(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT 1 FROM "Campaign" WHERE "id" = ${id} FOR UPDATE`;
-  const campaign = await tx.campaign.findUnique({ where: { id }, include: { year: true, tiers: { orderBy: [{ category: "asc" }, { level: "asc" }, { rank: "asc" }] } } });
+  const campaign = await tx.campaign.findUnique({
+    where: { id },
+    include: { year: true, tiers: { orderBy: [{ category: "asc" }, { level: "asc" }, { rank: "asc" }] } },
+  });
   if (!campaign) throw new ActionError("评比表彰不存在");
   return campaign;
 }
@@ -73,7 +76,12 @@ export async function createCampaignRecord(tx: Tx, input: CampaignInput, by: By)
     },
   });
   await writeAudit({ actor: by.actor, action: "campaign.create", entityType: "Campaign", entityId: campaign.id, summary: input.title, ip: by.ip }, tx);
-  await notifyUnits(tx, "all", { kind: "award", title: `${input.title}开始推荐`, body: `推荐截止：${formatDateTime(input.nominationEndsAt)}`, link: campaignLink(campaign.id) });
+  await notifyUnits(tx, "all", {
+    kind: "award",
+    title: `${input.title}开始推荐`,
+    body: `推荐截止：${formatDateTime(input.nominationEndsAt)}`,
+    link: campaignLink(campaign.id),
+  });
   return campaign;
 }
 
@@ -86,7 +94,8 @@ export async function updateCampaignRecord(tx: Tx, input: CampaignInput & { id: 
   if (scored > 0 && JSON.stringify(current.criteria) !== JSON.stringify(input.criteria)) throw new FieldError("criteria", "评委已开始评分，评分标准不能再改");
   await checkJurors(tx, input.jurorIds);
   const tiers = tierRows(input.tiers);
-  const sameTiers = JSON.stringify(current.tiers.map(({ category, level, name, quota, rank }) => ({ category, level, name, quota, rank }))) === JSON.stringify(tiers);
+  const sameTiers =
+    JSON.stringify(current.tiers.map(({ category, level, name, quota, rank }) => ({ category, level, name, quota, rank }))) === JSON.stringify(tiers);
   if (!sameTiers) {
     // New tiers invalidate the proposed list: it is cleared and the ranking has to run again.
     await tx.nomination.updateMany({ where: { campaignId: current.id }, data: { tierId: null } });
@@ -95,10 +104,22 @@ export async function updateCampaignRecord(tx: Tx, input: CampaignInput & { id: 
   }
   await tx.campaignJuror.deleteMany({ where: { campaignId: current.id } });
   await tx.campaignJuror.createMany({ data: [...new Set(input.jurorIds)].map((userId) => ({ campaignId: current.id, userId })) });
-  await tx.campaign.update({ where: { id: current.id }, data: { ...settings(input), rankedAt: sameTiers ? current.rankedAt : null, version: { increment: 1 } } });
-  await writeAudit({ actor: by.actor, action: "campaign.update", entityType: "Campaign", entityId: current.id, summary: sameTiers ? input.title : `${input.title}（奖项调整，需重新生成名单）`, ip: by.ip }, tx);
+  await tx.campaign.update({
+    where: { id: current.id },
+    data: { ...settings(input), rankedAt: sameTiers ? current.rankedAt : null, version: { increment: 1 } },
+  });
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "campaign.update",
+      entityType: "Campaign",
+      entityId: current.id,
+      summary: sameTiers ? input.title : `${input.title}（奖项调整，需重新生成名单）`,
+      ip: by.ip,
+    },
+    tx,
+  );
 }
-
 
 /** The jury's aggregate per nomination: conflicts (declared or by unit) never count. */
 export async function juryAggregates(tx: Tx, campaignId: string) {
@@ -118,9 +139,16 @@ export async function rankCampaignRecord(tx: Tx, input: { campaignId: string; ve
   const campaign = await lockCampaign(tx, input.campaignId);
   if (campaign.version !== input.version) throw new ActionError(STALE_RECORD);
   if (campaignPhase(campaign, now) !== "SCORING") throw new ActionError("推荐截止后、公示前才能生成拟表彰名单");
-  const nominations = await tx.nomination.findMany({ where: { campaignId: campaign.id, withdrawnAt: null }, select: { id: true, category: true, level: true, projectId: true } });
+  const nominations = await tx.nomination.findMany({
+    where: { campaignId: campaign.id, withdrawnAt: null },
+    select: { id: true, category: true, level: true, projectId: true },
+  });
   const jury = await juryAggregates(tx, campaign.id);
-  const records = await projectRecords(nominations.flatMap((n) => (n.projectId ? [n.projectId] : [])), campaign.year.year, now);
+  const records = await projectRecords(
+    nominations.flatMap((n) => (n.projectId ? [n.projectId] : [])),
+    campaign.year.year,
+    now,
+  );
   const weights = campaign.weights as unknown as Weights;
   const scored = nominations.map((n) => {
     const juryScore = jury.get(n.id)?.normalizedMean ?? null;
@@ -137,13 +165,31 @@ export async function rankCampaignRecord(tx: Tx, input: { campaignId: string; ve
     for (const entry of entries) {
       await tx.nomination.update({
         where: { id: entry.id },
-        data: { score: entry.score, breakdown: entry.breakdown as unknown as Prisma.InputJsonValue, tierId: allocation.tierOf.get(entry.id) ?? null, version: { increment: 1 } },
+        data: {
+          score: entry.score,
+          breakdown: entry.breakdown as unknown as Prisma.InputJsonValue,
+          tierId: allocation.tierOf.get(entry.id) ?? null,
+          version: { increment: 1 },
+        },
       });
     }
-    for (const tie of allocation.ties) ties.push(`${CATEGORY_LABELS[group.category]}（${LEVEL_LABELS[group.level]}）有 ${tie.ids.length} 项并列，${tie.tierName}余 ${tie.placesLeft} 个名额待调整`);
+    for (const tie of allocation.ties)
+      ties.push(
+        `${CATEGORY_LABELS[group.category]}（${LEVEL_LABELS[group.level]}）有 ${tie.ids.length} 项并列，${tie.tierName}余 ${tie.placesLeft} 个名额待调整`,
+      );
   }
   await tx.campaign.update({ where: { id: campaign.id }, data: { rankedAt: now, version: { increment: 1 } } });
-  await writeAudit({ actor: by.actor, action: "campaign.rank", entityType: "Campaign", entityId: campaign.id, summary: `${nominations.length} 项推荐${ties.length ? `；${ties.join("；")}` : ""}`, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "campaign.rank",
+      entityType: "Campaign",
+      entityId: campaign.id,
+      summary: `${nominations.length} 项推荐${ties.length ? `；${ties.join("；")}` : ""}`,
+      ip: by.ip,
+    },
+    tx,
+  );
   return { ties };
 }
 
@@ -166,13 +212,23 @@ export async function changeAward(
   let toTierName: string | null = null;
   if (toTierId) {
     const { tier, room } = await tierHasRoom(tx, toTierId, nomination.id);
-    if (!tier || tier.campaignId !== nomination.campaignId || tier.category !== nomination.category || tier.level !== nomination.level) throw new FieldError("tierId", "请选择本类别、本层级的奖次");
+    if (!tier || tier.campaignId !== nomination.campaignId || tier.category !== nomination.category || tier.level !== nomination.level)
+      throw new FieldError("tierId", "请选择本类别、本层级的奖次");
     if (!room) throw new FieldError("tierId", `${tier.name}名额已满（${tier.quota} 名），请先调整该奖次中的其他推荐`);
     toTierName = tier.name;
   }
   if (toTierId === nomination.tierId) throw new FieldError("tierId", "奖次没有变化");
   await tx.nomination.update({ where: { id: nomination.id }, data: { tierId: toTierId, version: { increment: 1 } } });
-  await tx.awardChange.create({ data: { nominationId: nomination.id, fromTierName: nomination.tier?.name ?? null, toTierName, reason, objectionId: by.objectionId ?? null, byId: by.actor.id } });
+  await tx.awardChange.create({
+    data: {
+      nominationId: nomination.id,
+      fromTierName: nomination.tier?.name ?? null,
+      toTierName,
+      reason,
+      objectionId: by.objectionId ?? null,
+      byId: by.actor.id,
+    },
+  });
 }
 
 export async function adjustAwardRecord(tx: Tx, input: { nominationId: string; version: number; tierId: string | null; reason: string }, by: By) {
@@ -194,9 +250,20 @@ export async function announceRecord(tx: Tx, input: { campaignId: string; versio
   const listed = await tx.nomination.findMany({ where: { campaignId: campaign.id, withdrawnAt: null, tierId: { not: null } }, select: { unitId: true } });
   if (listed.length === 0) throw new ActionError("拟表彰名单为空，不能公示");
   const endsAt = announcementEnd(now, campaign.announcementDays, campaign.holidays);
-  await tx.campaign.update({ where: { id: campaign.id }, data: { status: "ANNOUNCED", announcedAt: now, announcementEndsAt: endsAt, version: { increment: 1 } } });
-  await writeAudit({ actor: by.actor, action: "campaign.announce", entityType: "Campaign", entityId: campaign.id, summary: `公示至 ${formatDateTime(endsAt)}`, ip: by.ip }, tx);
-  await notifyUnits(tx, [...new Set(listed.map((n) => n.unitId))], { kind: "award", title: `${campaign.title}拟表彰名单已公示`, body: `公示期至 ${formatDateTime(endsAt)}`, link: campaignLink(campaign.id) });
+  await tx.campaign.update({
+    where: { id: campaign.id },
+    data: { status: "ANNOUNCED", announcedAt: now, announcementEndsAt: endsAt, version: { increment: 1 } },
+  });
+  await writeAudit(
+    { actor: by.actor, action: "campaign.announce", entityType: "Campaign", entityId: campaign.id, summary: `公示至 ${formatDateTime(endsAt)}`, ip: by.ip },
+    tx,
+  );
+  await notifyUnits(tx, [...new Set(listed.map((n) => n.unitId))], {
+    kind: "award",
+    title: `${campaign.title}拟表彰名单已公示`,
+    body: `公示期至 ${formatDateTime(endsAt)}`,
+    link: campaignLink(campaign.id),
+  });
   return { endsAt };
 }
 
@@ -209,9 +276,25 @@ export async function decideRecord(tx: Tx, input: { campaignId: string; version:
   if (phase !== "ANNOUNCEMENT_OVER") throw new ActionError("名单公示期满后才能印发表彰决定");
   const pending = await tx.objection.count({ where: { campaignId: campaign.id, status: "RECEIVED" } });
   if (pending > 0) throw new ActionError(`还有 ${pending} 件异议未办结，办结后才能印发表彰决定`);
-  await tx.campaign.update({ where: { id: campaign.id }, data: { status: "DECIDED", decidedAt: now, decisionNumber: input.decisionNumber, version: { increment: 1 } } });
+  await tx.campaign.update({
+    where: { id: campaign.id },
+    data: { status: "DECIDED", decidedAt: now, decisionNumber: input.decisionNumber, version: { increment: 1 } },
+  });
   const awarded = await tx.nomination.findMany({ where: { campaignId: campaign.id, withdrawnAt: null, tierId: { not: null } }, select: { unitId: true } });
-  await writeAudit({ actor: by.actor, action: "campaign.decide", entityType: "Campaign", entityId: campaign.id, summary: `${input.decisionNumber}，表彰 ${awarded.length} 项`, ip: by.ip }, tx);
-  await notifyUnits(tx, [...new Set(awarded.map((n) => n.unitId))], { kind: "award", title: `${campaign.title}表彰决定已印发（${input.decisionNumber}）`, link: `${campaignLink(campaign.id)}/decision` });
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "campaign.decide",
+      entityType: "Campaign",
+      entityId: campaign.id,
+      summary: `${input.decisionNumber}，表彰 ${awarded.length} 项`,
+      ip: by.ip,
+    },
+    tx,
+  );
+  await notifyUnits(tx, [...new Set(awarded.map((n) => n.unitId))], {
+    kind: "award",
+    title: `${campaign.title}表彰决定已印发（${input.decisionNumber}）`,
+    link: `${campaignLink(campaign.id)}/decision`,
+  });
 }
-

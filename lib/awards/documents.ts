@@ -37,7 +37,14 @@ export function groupByTier<E extends Entry>(tiers: Tier[], entries: E[]) {
   return [...byCategory.entries()].map(([category, levels]) => ({ category, label: CATEGORY_LABELS[category], levels }));
 }
 
-type Awardee = { category: AwardCategory; level: AwardLevel; personName: string | null; personTitle: string | null; unit: { name: string }; project: { title: string } | null };
+type Awardee = {
+  category: AwardCategory;
+  level: AwardLevel;
+  personName: string | null;
+  personTitle: string | null;
+  unit: { name: string };
+  project: { title: string } | null;
+};
 
 /** How an entry is named in lists: the unit and its project, or the person with their post. */
 export function awardeeName(entry: Awardee) {

@@ -21,7 +21,10 @@ export async function projectRecords(projectIds: string[], year: number, now = n
   const yearStart = new Date(`${year}-01-01T00:00:00+08:00`);
   const yearEnd = new Date(`${year + 1}-01-01T00:00:00+08:00`);
   const [projects, hearingItems, reports, findings, rectifications, adoptions, deadlines] = await Promise.all([
-    db.project.findMany({ where: { id: { in: projectIds } }, select: { id: true, unitId: true, startedAt: true, endedAt: true, _count: { select: { milestones: true } } } }),
+    db.project.findMany({
+      where: { id: { in: projectIds } },
+      select: { id: true, unitId: true, startedAt: true, endedAt: true, _count: { select: { milestones: true } } },
+    }),
     db.hearingItem.findMany({
       where: { projectId: { in: projectIds } },
       select: { projectId: true, round: true, assignments: { select: { score: { select: { total: true, submittedAt: true } } } } },

@@ -35,7 +35,13 @@ export async function nominateRecord(tx: Tx, input: NominationInput, nominator: 
   if (!unit || !level) throw new ActionError("只有乡镇、县直部门和部内科室可以推荐");
   const quota = input.category === "WORK" ? campaign.workQuotaPerUnit : campaign.personQuotaPerUnit;
   const used = await tx.nomination.count({ where: { campaignId: campaign.id, unitId: unit.id, category: input.category, withdrawnAt: null } });
-  if (used >= quota) throw new FieldError("category", quota === 0 ? `本次不接受${CATEGORY_LABELS[input.category]}推荐` : `每个单位最多推荐 ${quota} 项${CATEGORY_LABELS[input.category]}，本单位已推荐 ${used} 项`);
+  if (used >= quota)
+    throw new FieldError(
+      "category",
+      quota === 0
+        ? `本次不接受${CATEGORY_LABELS[input.category]}推荐`
+        : `每个单位最多推荐 ${quota} 项${CATEGORY_LABELS[input.category]}，本单位已推荐 ${used} 项`,
+    );
   let title: string;
   if (input.category === "WORK") {
     const [project] = await ownApprovedProjects(tx, [input.projectId!], unit.id, campaign.yearId);
@@ -65,7 +71,17 @@ export async function nominateRecord(tx: Tx, input: NominationInput, nominator: 
       ledProjects: input.category === "PERSON" ? { create: led.map((p) => ({ projectId: p.id })) } : undefined,
     },
   });
-  await writeAudit({ actor: by.actor, action: "nomination.create", entityType: "Nomination", entityId: nomination.id, summary: `${CATEGORY_LABELS[input.category]}：${title}`, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "nomination.create",
+      entityType: "Nomination",
+      entityId: nomination.id,
+      summary: `${CATEGORY_LABELS[input.category]}：${title}`,
+      ip: by.ip,
+    },
+    tx,
+  );
   return nomination;
 }
 
@@ -77,7 +93,12 @@ async function ownNomination(tx: Tx, id: string, version: number, nominator: Nom
   return current;
 }
 
-export async function updateNominationRecord(tx: Tx, input: { id: string; version: number; personTitle: string | null; deeds: string | null; statement: string }, nominator: Nominator, by: By) {
+export async function updateNominationRecord(
+  tx: Tx,
+  input: { id: string; version: number; personTitle: string | null; deeds: string | null; statement: string },
+  nominator: Nominator,
+  by: By,
+) {
   const current = await ownNomination(tx, input.id, input.version, nominator, by.now ?? new Date());
   if (current.category === "PERSON") {
     if (!input.personTitle) throw new FieldError("personTitle", "请填写单位职务");
@@ -85,19 +106,28 @@ export async function updateNominationRecord(tx: Tx, input: { id: string; versio
   }
   const person = current.category === "PERSON" ? { personTitle: input.personTitle, deeds: input.deeds } : {};
   await tx.nomination.update({ where: { id: current.id }, data: { ...person, statement: input.statement, version: { increment: 1 } } });
-  await writeAudit({ actor: by.actor, action: "nomination.update", entityType: "Nomination", entityId: current.id, summary: current.personName ?? undefined, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "nomination.update", entityType: "Nomination", entityId: current.id, summary: current.personName ?? undefined, ip: by.ip },
+    tx,
+  );
 }
 
 export async function withdrawNominationRecord(tx: Tx, input: { id: string; version: number }, nominator: Nominator, by: By) {
   const now = by.now ?? new Date();
   const current = await ownNomination(tx, input.id, input.version, nominator, now);
   await tx.nomination.update({ where: { id: current.id }, data: { withdrawnAt: now, version: { increment: 1 } } });
-  await writeAudit({ actor: by.actor, action: "nomination.withdraw", entityType: "Nomination", entityId: current.id, summary: current.personName ?? undefined, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "nomination.withdraw", entityType: "Nomination", entityId: current.id, summary: current.personName ?? undefined, ip: by.ip },
+    tx,
+  );
 }
 
 /** A juror's view of one nomination: refused when not on the jury, conflicted by unit, or the nomination is withdrawn. */
 export async function juryTask(tx: Tx, nominationId: string, jurorId: string) {
-  const nomination = await tx.nomination.findFirst({ where: { id: nominationId, withdrawnAt: null, campaign: { jurors: { some: { userId: jurorId } } } }, include: { campaign: true } });
+  const nomination = await tx.nomination.findFirst({
+    where: { id: nominationId, withdrawnAt: null, campaign: { jurors: { some: { userId: jurorId } } } },
+    include: { campaign: true },
+  });
   if (!nomination) throw new ActionError("评审任务不存在");
   const juror = await tx.user.findUniqueOrThrow({ where: { id: jurorId }, select: { unitId: true } });
   if (unitConflict(juror.unitId, nomination.unitId, await unitTree(tx))) throw new ActionError("本单位或上下级单位的推荐须回避，不能评分");
@@ -119,14 +149,20 @@ export async function saveJuryScoreRecord(tx: Tx, input: JuryScoreInput, jurorId
   const criteria = nomination.campaign.criteria as unknown as Criterion[];
   const values: Record<string, number> = {};
   for (const c of criteria) if (input.values[c.key] !== null && input.values[c.key] !== undefined) values[c.key] = input.values[c.key]!;
-  const problem = input.submit ? scoreProblem(criteria, values) : scoreProblem(criteria.filter((c) => c.key in values), values);
+  const problem = input.submit
+    ? scoreProblem(criteria, values)
+    : scoreProblem(
+        criteria.filter((c) => c.key in values),
+        values,
+      );
   if (problem) throw new FieldError("values", problem);
   const total = input.submit ? weightedTotal(criteria, values) : null;
   const data = { values: values as Prisma.InputJsonValue, total, comment: input.comment, submittedAt: input.submit ? now : null };
   const saved = existing
     ? await tx.juryScore.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } })
     : await tx.juryScore.create({ data: { ...data, nominationId: nomination.id, jurorId } });
-  if (input.submit) await writeAudit({ actor: by.actor, action: "jury.score", entityType: "Nomination", entityId: nomination.id, summary: `总分 ${total}`, ip: by.ip }, tx);
+  if (input.submit)
+    await writeAudit({ actor: by.actor, action: "jury.score", entityType: "Nomination", entityId: nomination.id, summary: `总分 ${total}`, ip: by.ip }, tx);
   return { submitted: input.submit, total, version: saved.version };
 }
 

@@ -21,10 +21,21 @@ export async function createObjectionRecord(tx: Tx, input: NewObjection, meta: {
     if (!listed) throw new FieldError("nominationId", "请选择公示名单中的对象");
   }
   const objection = await tx.objection.create({
-    data: { campaignId: campaign.id, nominationId: input.nominationId || null, content: input.content, contactName: input.contactName, contactPhone: input.contactPhone },
+    data: {
+      campaignId: campaign.id,
+      nominationId: input.nominationId || null,
+      content: input.content,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+    },
   });
   await writeAudit({ actor: null, action: "objection.create", entityType: "Objection", entityId: objection.id, summary: campaign.title, ip: meta.ip }, tx);
-  await notifyAdmins(tx, { kind: "award", title: `${campaign.title}公示收到一件异议`, body: input.content.slice(0, 100), link: `${campaignLink(campaign.id)}/objections` });
+  await notifyAdmins(tx, {
+    kind: "award",
+    title: `${campaign.title}公示收到一件异议`,
+    body: input.content.slice(0, 100),
+    link: `${campaignLink(campaign.id)}/objections`,
+  });
   return objection;
 }
 
@@ -45,8 +56,25 @@ export async function handleObjectionRecord(tx: Tx, input: Handling, by: By) {
   }
   await tx.objection.update({
     where: { id: objection.id },
-    data: { status: input.upheld ? "UPHELD" : "DISMISSED", investigation: input.investigation, answer: input.answer, handledById: by.actor.id, handledAt: now, version: { increment: 1 } },
+    data: {
+      status: input.upheld ? "UPHELD" : "DISMISSED",
+      investigation: input.investigation,
+      answer: input.answer,
+      handledById: by.actor.id,
+      handledAt: now,
+      version: { increment: 1 },
+    },
   });
   const effect = input.effect === "remove" ? "，撤销表彰" : input.effect === "change" ? "，调整奖次" : "";
-  await writeAudit({ actor: by.actor, action: "objection.handle", entityType: "Objection", entityId: objection.id, summary: `${input.upheld ? "异议成立" : "异议不成立"}${effect}`, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "objection.handle",
+      entityType: "Objection",
+      entityId: objection.id,
+      summary: `${input.upheld ? "异议成立" : "异议不成立"}${effect}`,
+      ip: by.ip,
+    },
+    tx,
+  );
 }

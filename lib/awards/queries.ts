@@ -92,7 +92,17 @@ export function announcedList(campaignId: string) {
       tiers: { orderBy: [{ category: "asc" }, { level: "desc" }, { rank: "asc" }] },
       nominations: {
         where: { withdrawnAt: null, tierId: { not: null } },
-        select: { id: true, category: true, level: true, tierId: true, personName: true, personTitle: true, score: true, unit: { select: { name: true } }, project: { select: { id: true, title: true } } },
+        select: {
+          id: true,
+          category: true,
+          level: true,
+          tierId: true,
+          personName: true,
+          personTitle: true,
+          score: true,
+          unit: { select: { name: true } },
+          project: { select: { id: true, title: true } },
+        },
         orderBy: [{ score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
       },
     },
@@ -100,13 +110,31 @@ export function announcedList(campaignId: string) {
 }
 
 export function latestAnnouncements() {
-  return db.campaign.findMany({ where: { status: { in: ["ANNOUNCED", "DECIDED"] } }, orderBy: { announcedAt: "desc" }, take: 5, select: { id: true, title: true, status: true, announcementEndsAt: true } });
+  return db.campaign.findMany({
+    where: { status: { in: ["ANNOUNCED", "DECIDED"] } },
+    orderBy: { announcedAt: "desc" },
+    take: 5,
+    select: { id: true, title: true, status: true, announcementEndsAt: true },
+  });
 }
 
 export function objectionsOf(campaignId: string) {
   return db.objection.findMany({
     where: { campaignId },
-    include: { nomination: { select: { id: true, personName: true, category: true, level: true, tierId: true, project: { select: { title: true } }, unit: { select: { name: true } }, tier: { select: { name: true } } } } },
+    include: {
+      nomination: {
+        select: {
+          id: true,
+          personName: true,
+          category: true,
+          level: true,
+          tierId: true,
+          project: { select: { title: true } },
+          unit: { select: { name: true } },
+          tier: { select: { name: true } },
+        },
+      },
+    },
     orderBy: [{ status: "asc" }, { createdAt: "asc" }],
   });
 }
@@ -120,7 +148,14 @@ export function awardsOfProject(projectId: string) {
       campaign: { status: "DECIDED" },
       OR: [{ projectId }, { ledProjects: { some: { projectId } } }],
     },
-    select: { id: true, category: true, level: true, personName: true, tier: { select: { name: true } }, campaign: { select: { id: true, title: true, decisionNumber: true, decidedAt: true } } },
+    select: {
+      id: true,
+      category: true,
+      level: true,
+      personName: true,
+      tier: { select: { name: true } },
+      campaign: { select: { id: true, title: true, decisionNumber: true, decidedAt: true } },
+    },
     orderBy: { campaign: { decidedAt: "desc" } },
   });
 }
@@ -149,7 +184,11 @@ export function decidedAwards(campaignId: string) {
     include: {
       year: { select: { year: true } },
       tiers: { orderBy: [{ category: "asc" }, { level: "desc" }, { rank: "asc" }] },
-      nominations: { where: { withdrawnAt: null, tierId: { not: null } }, select: awardeeSelect, orderBy: [{ score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }] },
+      nominations: {
+        where: { withdrawnAt: null, tierId: { not: null } },
+        select: awardeeSelect,
+        orderBy: [{ score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
+      },
     },
   });
 }
@@ -164,7 +203,11 @@ export async function exportAwards(viewer: Viewer, campaignId: string) {
     include: {
       year: { select: { year: true } },
       tiers: { orderBy: [{ category: "asc" }, { level: "desc" }, { rank: "asc" }] },
-      nominations: { where: { withdrawnAt: null, tierId: { not: null } }, select: awardeeSelect, orderBy: [{ score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }] },
+      nominations: {
+        where: { withdrawnAt: null, tierId: { not: null } },
+        select: awardeeSelect,
+        orderBy: [{ score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
+      },
     },
   });
   return campaign?.rankedAt ? campaign : null;
@@ -174,7 +217,11 @@ export async function exportAwards(viewer: Viewer, campaignId: string) {
 export function certificateOf(viewer: Viewer, campaignId: string, nominationId: string) {
   return db.nomination.findFirst({
     where: { id: nominationId, campaignId, withdrawnAt: null, tierId: { not: null }, campaign: { status: "DECIDED" }, ...nominationScope(viewer) },
-    select: { ...awardeeSelect, tier: { select: { name: true } }, campaign: { select: { id: true, decidedAt: true, decisionNumber: true, year: { select: { year: true } } } } },
+    select: {
+      ...awardeeSelect,
+      tier: { select: { name: true } },
+      campaign: { select: { id: true, decidedAt: true, decisionNumber: true, year: { select: { year: true } } } },
+    },
   });
 }
 

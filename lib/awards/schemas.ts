@@ -5,7 +5,11 @@ import { WEIGHT_KEYS, weightsProblem, type Weights } from "@/lib/awards/ranking"
 import { parseHolidays } from "@/lib/awards/workdays";
 
 const count = (label: string, max: number) =>
-  z.coerce.number({ error: `请填写${label}` }).int(`${label}须为整数`).min(0, `${label}不能为负数`).max(max, `${label}不能超过 ${max}`);
+  z.coerce
+    .number({ error: `请填写${label}` })
+    .int(`${label}须为整数`)
+    .min(0, `${label}不能为负数`)
+    .max(max, `${label}不能超过 ${max}`);
 
 const tierSchema = z.object({
   category: z.enum(AwardCategory),
@@ -22,42 +26,39 @@ const criterionSchema = z.object({
 });
 
 const campaignFields = z.object({
-    year: z.coerce.number().int().min(2000).max(2100),
-    title: requiredText("名称", 80),
-    nominationStartsAt: instantField("推荐开始时间"),
-    nominationEndsAt: instantField("推荐截止时间"),
-    workQuotaPerUnit: count("每单位推荐项目数", 20),
-    personQuotaPerUnit: count("每单位推荐人数", 20),
-    criteria: z.array(criterionSchema).max(10),
-    weights: z.object(Object.fromEntries(WEIGHT_KEYS.map((key) => [key, z.coerce.number({ error: "请填写权重" })])) as Record<keyof Weights, z.ZodCoercedNumber>),
-    tiers: z.array(tierSchema).max(40),
-    jurorIds: z.array(idSchema).min(3, "评委至少 3 人").max(60),
-    announcementDays: count("公示天数", 30).refine((n) => n >= 1, "公示期至少 1 个工作日"),
-    holidays: z.string().max(2000).default(""),
+  year: z.coerce.number().int().min(2000).max(2100),
+  title: requiredText("名称", 80),
+  nominationStartsAt: instantField("推荐开始时间"),
+  nominationEndsAt: instantField("推荐截止时间"),
+  workQuotaPerUnit: count("每单位推荐项目数", 20),
+  personQuotaPerUnit: count("每单位推荐人数", 20),
+  criteria: z.array(criterionSchema).max(10),
+  weights: z.object(Object.fromEntries(WEIGHT_KEYS.map((key) => [key, z.coerce.number({ error: "请填写权重" })])) as Record<keyof Weights, z.ZodCoercedNumber>),
+  tiers: z.array(tierSchema).max(40),
+  jurorIds: z.array(idSchema).min(3, "评委至少 3 人").max(60),
+  announcementDays: count("公示天数", 30).refine((n) => n >= 1, "公示期至少 1 个工作日"),
+  holidays: z.string().max(2000).default(""),
 });
 
 type CampaignFields = z.infer<typeof campaignFields>;
 
 function checkCampaign(value: CampaignFields, ctx: z.RefinementCtx) {
-    if (value.nominationEndsAt <= value.nominationStartsAt) ctx.addIssue({ code: "custom", path: ["nominationEndsAt"], message: "推荐截止时间须晚于开始时间" });
-    if (value.workQuotaPerUnit + value.personQuotaPerUnit === 0) ctx.addIssue({ code: "custom", path: ["workQuotaPerUnit"], message: "每单位至少可以推荐一项" });
-    const rubric = rubricProblem(value.criteria);
-    if (rubric) ctx.addIssue({ code: "custom", path: ["criteria"], message: rubric });
-    const weights = weightsProblem(value.weights);
-    if (weights) ctx.addIssue({ code: "custom", path: ["weights"], message: weights });
-    if (value.tiers.length === 0) ctx.addIssue({ code: "custom", path: ["tiers"], message: "请至少设置一个奖项" });
-    const { bad } = parseHolidays(value.holidays);
-    if (bad.length) ctx.addIssue({ code: "custom", path: ["holidays"], message: `日期格式不正确：${bad.slice(0, 3).join("、")}（请写作 2026-10-01）` });
+  if (value.nominationEndsAt <= value.nominationStartsAt) ctx.addIssue({ code: "custom", path: ["nominationEndsAt"], message: "推荐截止时间须晚于开始时间" });
+  if (value.workQuotaPerUnit + value.personQuotaPerUnit === 0) ctx.addIssue({ code: "custom", path: ["workQuotaPerUnit"], message: "每单位至少可以推荐一项" });
+  const rubric = rubricProblem(value.criteria);
+  if (rubric) ctx.addIssue({ code: "custom", path: ["criteria"], message: rubric });
+  const weights = weightsProblem(value.weights);
+  if (weights) ctx.addIssue({ code: "custom", path: ["weights"], message: weights });
+  if (value.tiers.length === 0) ctx.addIssue({ code: "custom", path: ["tiers"], message: "请至少设置一个奖项" });
+  const { bad } = parseHolidays(value.holidays);
+  if (bad.length) ctx.addIssue({ code: "custom", path: ["holidays"], message: `日期格式不正确：${bad.slice(0, 3).join("、")}（请写作 2026-10-01）` });
 }
 
 const withHolidayDates = <T extends { holidays: string }>({ holidays, ...rest }: T) => ({ ...rest, holidays: parseHolidays(holidays).dates });
 
 export const campaignSchema = campaignFields.superRefine(checkCampaign).transform(withHolidayDates);
 export type CampaignInput = z.infer<typeof campaignSchema>;
-export const updateCampaignSchema = campaignFields
-  .extend({ id: idSchema, version: versionSchema })
-  .superRefine(checkCampaign)
-  .transform(withHolidayDates);
+export const updateCampaignSchema = campaignFields.extend({ id: idSchema, version: versionSchema }).superRefine(checkCampaign).transform(withHolidayDates);
 
 export const nominationSchema = z
   .object({
@@ -102,7 +103,10 @@ export const rankSchema = z.object({ campaignId: idSchema, version: versionSchem
 export const adjustSchema = z.object({
   nominationId: idSchema,
   version: versionSchema,
-  tierId: z.string().max(40).transform((v) => v || null),
+  tierId: z
+    .string()
+    .max(40)
+    .transform((v) => v || null),
   reason: requiredText("调整理由", 500),
 });
 export const announceSchema = z.object({ campaignId: idSchema, version: versionSchema });

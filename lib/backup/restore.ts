@@ -127,7 +127,9 @@ export async function restore(options: RestoreOptions): Promise<Manifest> {
     // COPY gives ids explicitly, so the sequences stand where the migrations left them: move each past the
     // largest id, or the next audit entry would collide with a restored one.
     for (const { table, column, sequence } of await sequenceColumns(client)) {
-      await client.query(`SELECT setval($1, coalesce(max(${quoteIdent(column)}), 1), max(${quoteIdent(column)}) IS NOT NULL) FROM ${quoteIdent(table)}`, [sequence]);
+      await client.query(`SELECT setval($1, coalesce(max(${quoteIdent(column)}), 1), max(${quoteIdent(column)}) IS NOT NULL) FROM ${quoteIdent(table)}`, [
+        sequence,
+      ]);
     }
     await client.query("COMMIT");
     inTransaction = false;

@@ -7,7 +7,16 @@ import { notifyUnits } from "@/lib/notifications/service";
 import { formatDate } from "@/lib/time";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
-type Fields = { projectId: string; heldAt: Date; participants: string; problems: string; causes: string; countermeasures: string; followUpBy: string; followUpDue: Date };
+type Fields = {
+  projectId: string;
+  heldAt: Date;
+  participants: string;
+  problems: string;
+  causes: string;
+  countermeasures: string;
+  followUpBy: string;
+  followUpDue: Date;
+};
 
 export async function createConsultationRecord(tx: Tx, input: Fields, by: By) {
   const project = await tx.project.findUnique({ where: { id: input.projectId } });
@@ -15,18 +24,45 @@ export async function createConsultationRecord(tx: Tx, input: Fields, by: By) {
   if (!project.startedAt && project.state !== "APPROVED") throw new ActionError("只能对已立项、实施中的项目会诊");
   const consultation = await tx.consultation.create({ data: { ...input, createdById: by.actor.id } });
   await tx.projectEvent.create({
-    data: { projectId: project.id, kind: "consultation", note: `会诊：${input.countermeasures}（${input.followUpBy}于 ${formatDate(input.followUpDue)} 前跟进）`, actorId: by.actor.id, actorName: by.actor.name, at: input.heldAt },
+    data: {
+      projectId: project.id,
+      kind: "consultation",
+      note: `会诊：${input.countermeasures}（${input.followUpBy}于 ${formatDate(input.followUpDue)} 前跟进）`,
+      actorId: by.actor.id,
+      actorName: by.actor.name,
+      at: input.heldAt,
+    },
   });
   await writeAudit({ actor: by.actor, action: "consultation.create", entityType: "Project", entityId: project.id, summary: project.title, ip: by.ip }, tx);
-  await notifyUnits(tx, [project.unitId], { kind: "consultation", title: `县委组织部对“${project.title}”进行了会诊`, body: input.countermeasures, link: `/projects/${project.id}` });
+  await notifyUnits(tx, [project.unitId], {
+    kind: "consultation",
+    title: `县委组织部对“${project.title}”进行了会诊`,
+    body: input.countermeasures,
+    link: `/projects/${project.id}`,
+  });
   return consultation;
 }
 
 export async function recordFollowUpRecord(tx: Tx, input: { id: string; version: number; followUpResult: string }, by: By) {
   const current = await tx.consultation.findUnique({ where: { id: input.id }, include: { project: true } });
   if (!current) throw new ActionError("会诊记录不存在");
-  const updated = await tx.consultation.updateMany({ where: { id: input.id, version: input.version }, data: { followUpResult: input.followUpResult, followUpAt: by.now ?? new Date(), version: { increment: 1 } } });
+  const updated = await tx.consultation.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { followUpResult: input.followUpResult, followUpAt: by.now ?? new Date(), version: { increment: 1 } },
+  });
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
-  await tx.projectEvent.create({ data: { projectId: current.projectId, kind: "consultation_follow_up", note: `会诊跟进：${input.followUpResult}`, actorId: by.actor.id, actorName: by.actor.name, at: by.now } });
-  await writeAudit({ actor: by.actor, action: "consultation.follow_up", entityType: "Project", entityId: current.projectId, summary: current.project.title, ip: by.ip }, tx);
+  await tx.projectEvent.create({
+    data: {
+      projectId: current.projectId,
+      kind: "consultation_follow_up",
+      note: `会诊跟进：${input.followUpResult}`,
+      actorId: by.actor.id,
+      actorName: by.actor.name,
+      at: by.now,
+    },
+  });
+  await writeAudit(
+    { actor: by.actor, action: "consultation.follow_up", entityType: "Project", entityId: current.projectId, summary: current.project.title, ip: by.ip },
+    tx,
+  );
 }

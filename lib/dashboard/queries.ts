@@ -114,18 +114,40 @@ export async function reportRates(years: number[], selectedYear: number, now: Da
        WHERE r."status" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED') AND r."year" = ${selectedYear} GROUP BY 1, 2`,
     deadlines(sorted),
   ]);
-  const owed = buckets.map((g) => ({ unitId: g.unitId, count: g.count, startQ: bucketQuarter(first, g.startB), endQ: g.endB === null ? null : bucketQuarter(first, g.endB) }));
+  const owed = buckets.map((g) => ({
+    unitId: g.unitId,
+    count: g.count,
+    startQ: bucketQuarter(first, g.startB),
+    endQ: g.endB === null ? null : bucketQuarter(first, g.endB),
+  }));
   const rateOf = (groups: typeof owed, year: number, quarter: Quarter, counts: { onTime: number; late: number } | undefined) =>
-    quarterRate({ year, quarter, deadline: due.get(`${year}-${quarter}`)!, due: owedIn(groups, year, quarter), onTime: counts?.onTime ?? 0, late: counts?.late ?? 0 }, now);
+    quarterRate(
+      { year, quarter, deadline: due.get(`${year}-${quarter}`)!, due: owedIn(groups, year, quarter), onTime: counts?.onTime ?? 0, late: counts?.late ?? 0 },
+      now,
+    );
   const perYear = sorted.map((year) => {
-    const quarters = QUARTERS.map((quarter) => rateOf(owed, year, quarter, submitted.find((s) => s.year === year && s.quarter === quarter)));
+    const quarters = QUARTERS.map((quarter) =>
+      rateOf(
+        owed,
+        year,
+        quarter,
+        submitted.find((s) => s.year === year && s.quarter === quarter),
+      ),
+    );
     return { year, quarters, ...combinedRate(quarters) };
   });
   const byUnit = new Map<string, { due: number; onTime: number; rate: number | null }>();
   const unitIds = new Set(owed.map((g) => g.unitId));
   for (const unitId of unitIds) {
     const groups = owed.filter((g) => g.unitId === unitId);
-    const quarters = QUARTERS.map((quarter) => rateOf(groups, selectedYear, quarter, submittedByUnit.find((s) => s.unitId === unitId && s.quarter === quarter)));
+    const quarters = QUARTERS.map((quarter) =>
+      rateOf(
+        groups,
+        selectedYear,
+        quarter,
+        submittedByUnit.find((s) => s.unitId === unitId && s.quarter === quarter),
+      ),
+    );
     byUnit.set(unitId, combinedRate(quarters));
   }
   return { years: perYear, byUnit };
@@ -155,7 +177,9 @@ export type TownshipRow = {
 /** County: every township's projects of the year, and its proposals year by year, in one query. */
 export async function townshipTable(year: number, years: number[]): Promise<TownshipRow[]> {
   const sorted = [...years].sort((a, b) => a - b);
-  const rows = await db.$queryRaw<{ id: string; name: string; year: number | null; proposals: number; approved: number; inProgress: number; completed: number }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; name: string; year: number | null; proposals: number; approved: number; inProgress: number; completed: number }[]
+  >`
     SELECT u."id", u."name", y."year",
            count(p."id") FILTER (WHERE ${VISIBLE})::int AS proposals,
            count(p."id") FILTER (WHERE ${APPROVED_SQL})::int AS approved,
@@ -169,7 +193,16 @@ export async function townshipTable(year: number, years: number[]): Promise<Town
      ORDER BY u."sortOrder", u."code"`;
   const table = new Map<string, TownshipRow>();
   for (const row of rows) {
-    const entry = table.get(row.id) ?? { id: row.id, name: row.name, proposals: 0, approved: 0, inProgress: 0, completed: 0, other: 0, perYear: sorted.map(() => 0) };
+    const entry = table.get(row.id) ?? {
+      id: row.id,
+      name: row.name,
+      proposals: 0,
+      approved: 0,
+      inProgress: 0,
+      completed: 0,
+      other: 0,
+      perYear: sorted.map(() => 0),
+    };
     table.set(row.id, entry);
     if (row.year === null) continue;
     const index = sorted.indexOf(row.year);
@@ -199,7 +232,15 @@ export async function unitProjectsByState(unitId: string, yearId: string): Promi
   return Object.fromEntries(rows.map((r) => [r.state, r._count._all]));
 }
 
-export type TodoItem = { key: string; kind: "claim" | "proposal" | "report" | "rectification" | "nomination"; title: string; detail: string; href: string; deadline: Date | null; overdue: boolean };
+export type TodoItem = {
+  key: string;
+  kind: "claim" | "proposal" | "report" | "rectification" | "nomination";
+  title: string;
+  detail: string;
+  href: string;
+  deadline: Date | null;
+  overdue: boolean;
+};
 
 /**
  * Unit: what it must do next, the nearest deadline first — answer assigned topics and revise bids before the
@@ -213,23 +254,62 @@ export async function unitTodo(viewer: Viewer, yearId: string | null, now: Date)
       where: { status: "PUBLISHED", claimMode: "ASSIGNED", claimClosesAt: { gt: now }, units: { some: { unitId } }, claims: { none: { unitId } } },
       select: { id: true, code: true, title: true, claimClosesAt: true },
     }),
-    db.topicClaim.findMany({ where: { unitId, status: "BID", topic: { status: "PUBLISHED", claimClosesAt: { gt: now } } }, select: { id: true, topic: { select: { id: true, code: true, title: true, claimClosesAt: true } } } }),
-    db.topic.count({ where: { status: "PUBLISHED", claimMode: { in: ["OPEN", "BIDDING"] }, claimClosesAt: { gt: now }, claims: { none: { unitId } }, ...(yearId ? { yearId } : {}) } }),
-    yearId ? db.project.findMany({ where: { unitId, yearId, state: { in: ["DRAFT", "RETURNED", "REVISE"] } }, select: { id: true, title: true, state: true } }) : [],
+    db.topicClaim.findMany({
+      where: { unitId, status: "BID", topic: { status: "PUBLISHED", claimClosesAt: { gt: now } } },
+      select: { id: true, topic: { select: { id: true, code: true, title: true, claimClosesAt: true } } },
+    }),
+    db.topic.count({
+      where: {
+        status: "PUBLISHED",
+        claimMode: { in: ["OPEN", "BIDDING"] },
+        claimClosesAt: { gt: now },
+        claims: { none: { unitId } },
+        ...(yearId ? { yearId } : {}),
+      },
+    }),
+    yearId
+      ? db.project.findMany({ where: { unitId, yearId, state: { in: ["DRAFT", "RETURNED", "REVISE"] } }, select: { id: true, title: true, state: true } })
+      : [],
     yearId ? db.yearWindow.findUnique({ where: { yearId_kind: { yearId, kind: "PROPOSAL" } }, select: { endsAt: true } }) : null,
     topicsToPropose(unitId),
     unitReportsDue(viewer, now),
     unitOpenRectifications(unitId),
     db.campaign.findMany({
       where: { status: "OPEN", nominationStartsAt: { lte: now }, nominationEndsAt: { gt: now } },
-      select: { id: true, title: true, status: true, nominationStartsAt: true, nominationEndsAt: true, announcementEndsAt: true, workQuotaPerUnit: true, personQuotaPerUnit: true, _count: { select: { nominations: { where: { unitId, withdrawnAt: null } } } } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        nominationStartsAt: true,
+        nominationEndsAt: true,
+        announcementEndsAt: true,
+        workQuotaPerUnit: true,
+        personQuotaPerUnit: true,
+        _count: { select: { nominations: { where: { unitId, withdrawnAt: null } } } },
+      },
     }),
   ]);
   const items: TodoItem[] = [];
   for (const topic of assigned)
-    items.push({ key: `assigned-${topic.id}`, kind: "claim", title: `答复发包选题 ${topic.code} ${topic.title}`, detail: "接受或说明不能承接", href: `/topics/${topic.id}`, deadline: topic.claimClosesAt, overdue: false });
+    items.push({
+      key: `assigned-${topic.id}`,
+      kind: "claim",
+      title: `答复发包选题 ${topic.code} ${topic.title}`,
+      detail: "接受或说明不能承接",
+      href: `/topics/${topic.id}`,
+      deadline: topic.claimClosesAt,
+      overdue: false,
+    });
   for (const bid of bids)
-    items.push({ key: `bid-${bid.id}`, kind: "claim", title: `投标 ${bid.topic.code} ${bid.topic.title}`, detail: "已投标，截止前可修改", href: `/topics/${bid.topic.id}`, deadline: bid.topic.claimClosesAt, overdue: false });
+    items.push({
+      key: `bid-${bid.id}`,
+      kind: "claim",
+      title: `投标 ${bid.topic.code} ${bid.topic.title}`,
+      detail: "已投标，截止前可修改",
+      href: `/topics/${bid.topic.id}`,
+      deadline: bid.topic.claimClosesAt,
+      overdue: false,
+    });
   const proposalEnds = proposalWindow?.endsAt ?? null;
   const proposalOpen = proposalEnds ? now < proposalEnds : false;
   const STATE_TODO = { DRAFT: "撰写并提交申报书", RETURNED: "按退回意见补充后重新提交", REVISE: "修改后重新提交" } as const;
@@ -248,10 +328,20 @@ export async function unitTodo(viewer: Viewer, yearId: string | null, now: Date)
   }
   if (proposalOpen)
     for (const topic of toPropose.filter((t) => t.yearId === yearId))
-      items.push({ key: `topic-${topic.id}`, kind: "proposal", title: `据选题 ${topic.code} ${topic.title} 申报`, detail: "已承担、尚未申报", href: `/topics/${topic.id}`, deadline: proposalEnds, overdue: false });
+      items.push({
+        key: `topic-${topic.id}`,
+        kind: "proposal",
+        title: `据选题 ${topic.code} ${topic.title} 申报`,
+        detail: "已承担、尚未申报",
+        href: `/topics/${topic.id}`,
+        deadline: proposalEnds,
+        overdue: false,
+      });
   for (const report of reports) {
     if (report.status === "submitted" || report.status === "late" || report.status === "accepted") continue;
-    const detail = { due: "待报送", upcoming: "本季度进展，季度结束后报送", missing: "已逾期，请尽快补报", returned: "被退回，请修改后重新报送", none: "" }[report.status];
+    const detail = { due: "待报送", upcoming: "本季度进展，季度结束后报送", missing: "已逾期，请尽快补报", returned: "被退回，请修改后重新报送", none: "" }[
+      report.status
+    ];
     items.push({
       key: `report-${report.project.id}-${report.year}-${report.quarter}`,
       kind: "report",
@@ -315,4 +405,3 @@ export async function reviewerProgress(viewer: Viewer) {
     closedDone: assignments.length - open.length,
   };
 }
-

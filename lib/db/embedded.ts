@@ -33,8 +33,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   } as ConstructorParameters<typeof EmbeddedPostgres>[0]);
   if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
   await pg.start();
-  const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(password)}@localhost:${options.port}/${database}`;
+  const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@localhost:${options.port}/${database}`;
   return { url, pg, stop: () => pg.stop() };
 }
 

@@ -10,7 +10,10 @@ import pg from "pg";
 
 // From this file under tsx (scripts, tests); inside Next's compiled server code import.meta.dirname is not a real
 // path, and the app is started from the repository, so the working directory is the root there.
-const root = typeof import.meta.dirname === "string" && fs.existsSync(path.resolve(import.meta.dirname, "../../prisma")) ? path.resolve(import.meta.dirname, "../..") : process.cwd();
+const root =
+  typeof import.meta.dirname === "string" && fs.existsSync(path.resolve(import.meta.dirname, "../../prisma"))
+    ? path.resolve(import.meta.dirname, "../..")
+    : process.cwd();
 export const DEFAULT_MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
 
 // The key Prisma Migrate itself locks (prisma-engines, postgres connector). Using the same one means this runner
@@ -114,9 +117,7 @@ export function readMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR): Migratio
 async function readRows(client: Queryable): Promise<Row[]> {
   const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
   if (!(exists.rows[0] as { exists: boolean }).exists) return [];
-  const result = await client.query(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
-  );
+  const result = await client.query(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
   return result.rows as Row[];
 }
 
@@ -154,10 +155,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 }
 
 /** What is applied, pending, edited and unknown; takes a connected client (or pool) or a URL. */
-export async function migrationStatus(
-  database: Queryable | string,
-  options: Pick<MigrateOptions, "migrationsDir"> = {},
-): Promise<MigrationStatus> {
+export async function migrationStatus(database: Queryable | string, options: Pick<MigrateOptions, "migrationsDir"> = {}): Promise<MigrationStatus> {
   const migrations = readMigrations(options.migrationsDir);
   if (typeof database === "string") return withClient(database, async (client) => compare(migrations, await readRows(client)));
   return compare(migrations, await readRows(database));
@@ -239,10 +237,11 @@ async function applyWithoutTransaction(client: pg.Client, migration: Migration) 
   // The row goes in first, unfinished: if a statement (or the process) fails half-way, the next run refuses
   // instead of replaying statements that already took effect.
   const id = crypto.randomUUID();
-  await client.query(
-    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-    [id, migration.checksum, migration.name],
-  );
+  await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [
+    id,
+    migration.checksum,
+    migration.name,
+  ]);
   const statements = splitStatements(migration.sql);
   for (const [index, statement] of statements.entries()) {
     try {
@@ -317,8 +316,8 @@ export function splitStatements(sql: string): string[] {
       let depth = 1;
       i += 2;
       while (i < sql.length && depth > 0) {
-        if (sql[i] === "/" && sql[i + 1] === "*") (depth++, (i += 2));
-        else if (sql[i] === "*" && sql[i + 1] === "/") (depth--, (i += 2));
+        if (sql[i] === "/" && sql[i + 1] === "*") depth++, (i += 2);
+        else if (sql[i] === "*" && sql[i + 1] === "/") depth--, (i += 2);
         else i++;
       }
     } else if (char === "'" || char === '"') {

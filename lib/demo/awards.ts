@@ -37,12 +37,46 @@ const TIERS = [
 
 /** Fictional people and deeds; `unit` is where they work (a township, a department or a section of the department). */
 const PEOPLE = [
-  { unit: "柳河镇", name: "周海燕", title: "柳河镇党委副书记、组织委员", deeds: "牵头推行流动党员“离乡不离党”工作法，在外出务工集中地建立流动党员联络站 3 个，全镇 126 名流动党员全部纳入组织管理，组织生活参加率由不足四成提高到九成以上，相关做法在全县推广。" },
-  { unit: "白沙镇", name: "梁文博", title: "白沙镇党建办主任", deeds: "推动无职党员设岗定责，设置政策宣传、矛盾调解、环境监督等 8 类岗位，全镇 300 余名无职党员按岗履责，年底由群众评议，党员作用发挥明显，群众满意度测评达到 96%。" },
-  { unit: "县教育局", name: "孙佩琳", title: "县教育局机关党委专职副书记", deeds: "探索学校党组织领导的校长负责制配套机制，制定议事规则和决策清单，指导 42 所中小学完成章程修订，党组织把方向、管大局、保落实的作用得到有效发挥。" },
-  { unit: "云岭乡", name: "何建军", title: "云岭乡党委组织委员", deeds: "扎根山区一线九年，推行“党支部+合作社”发展模式，帮助 6 个薄弱村发展中药材种植，村集体经济收入全部超过 10 万元，培养村级后备力量 18 名。" },
-  { unit: "组织科", name: "陈思远", title: "县委组织部组织科科长", deeds: "统筹全县组织工作改革创新项目管理，建立项目申报、听证、季度报告和督查的全流程机制，推动项目管理由“材料评比”转向“实绩评价”，年内组织听证 2 次，督查项目 60 余个。" },
-  { unit: "干部科", name: "刘雅婷", title: "县委组织部干部科副科长", deeds: "建立干部实绩档案，把重大任务、急难险重工作中的表现记入档案并作为选任的重要依据，全年为 120 余名干部建立实绩档案，推动形成重实干、重实绩的用人导向。" },
+  {
+    unit: "柳河镇",
+    name: "周海燕",
+    title: "柳河镇党委副书记、组织委员",
+    deeds:
+      "牵头推行流动党员“离乡不离党”工作法，在外出务工集中地建立流动党员联络站 3 个，全镇 126 名流动党员全部纳入组织管理，组织生活参加率由不足四成提高到九成以上，相关做法在全县推广。",
+  },
+  {
+    unit: "白沙镇",
+    name: "梁文博",
+    title: "白沙镇党建办主任",
+    deeds:
+      "推动无职党员设岗定责，设置政策宣传、矛盾调解、环境监督等 8 类岗位，全镇 300 余名无职党员按岗履责，年底由群众评议，党员作用发挥明显，群众满意度测评达到 96%。",
+  },
+  {
+    unit: "县教育局",
+    name: "孙佩琳",
+    title: "县教育局机关党委专职副书记",
+    deeds: "探索学校党组织领导的校长负责制配套机制，制定议事规则和决策清单，指导 42 所中小学完成章程修订，党组织把方向、管大局、保落实的作用得到有效发挥。",
+  },
+  {
+    unit: "云岭乡",
+    name: "何建军",
+    title: "云岭乡党委组织委员",
+    deeds: "扎根山区一线九年，推行“党支部+合作社”发展模式，帮助 6 个薄弱村发展中药材种植，村集体经济收入全部超过 10 万元，培养村级后备力量 18 名。",
+  },
+  {
+    unit: "组织科",
+    name: "陈思远",
+    title: "县委组织部组织科科长",
+    deeds:
+      "统筹全县组织工作改革创新项目管理，建立项目申报、听证、季度报告和督查的全流程机制，推动项目管理由“材料评比”转向“实绩评价”，年内组织听证 2 次，督查项目 60 余个。",
+  },
+  {
+    unit: "干部科",
+    name: "刘雅婷",
+    title: "县委组织部干部科副科长",
+    deeds:
+      "建立干部实绩档案，把重大任务、急难险重工作中的表现记入档案并作为选任的重要依据，全年为 120 余名干部建立实绩档案，推动形成重实干、重实绩的用人导向。",
+  },
 ];
 
 const STATEMENTS = [
@@ -109,7 +143,11 @@ async function nominators(yearId: string, exclude: Set<string>, count: number, t
 
 /** The actor nominating a person: the unit's user, or for the department's sections the staff member working there. */
 async function actorOfUnit(unitName: string): Promise<UnitUser | null> {
-  const user = await db.user.findFirst({ where: { active: true, unit: { name: unitName }, roles: { hasSome: ["UNIT_USER", "COUNTY_STAFF", "COUNTY_ADMIN"] } }, include: { unit: true }, orderBy: { username: "asc" } });
+  const user = await db.user.findFirst({
+    where: { active: true, unit: { name: unitName }, roles: { hasSome: ["UNIT_USER", "COUNTY_STAFF", "COUNTY_ADMIN"] } },
+    include: { unit: true },
+    orderBy: { username: "asc" },
+  });
   return user ? { id: user.id, username: user.username, name: user.name, unitId: user.unitId, unitName: user.unit.name } : null;
 }
 
@@ -117,7 +155,12 @@ async function seed2025(adminActor: Actor, jurorRows: Awaited<ReturnType<typeof 
   const year = await db.year.findUnique({ where: { year: 2025 } });
   if (!year) return;
   const byAdmin = (when: string): By => ({ actor: adminActor, ip: null, now: at(when) });
-  const input = await campaignInput(2025, at("2025-11-01 09:00"), at("2025-11-20 18:00"), jurorRows.map((j) => j.id));
+  const input = await campaignInput(
+    2025,
+    at("2025-11-01 09:00"),
+    at("2025-11-20 18:00"),
+    jurorRows.map((j) => j.id),
+  );
   const campaign = await db.$transaction((tx) => createCampaignRecord(tx, input, byAdmin("2025-10-27 09:30")));
   const jurorUnits = new Set(jurorRows.map((j) => j.unitId));
   const works = await nominators(year.id, jurorUnits, 12, 0.65);
@@ -126,15 +169,40 @@ async function seed2025(adminActor: Actor, jurorRows: Awaited<ReturnType<typeof 
   await db.$transaction(
     async (tx) => {
       for (const [i, { user, projectId }] of works.entries()) {
-        await nominateRecord(tx, { campaignId: campaign.id, category: "WORK", projectId, personName: null, personTitle: null, deeds: null, ledProjectIds: [], statement: STATEMENTS[i % STATEMENTS.length] }, { unitId: user.unitId }, { actor: user, ip: null, now: at(`2025-11-${String(3 + (i % 10)).padStart(2, "0")} 10:00`) });
+        await nominateRecord(
+          tx,
+          {
+            campaignId: campaign.id,
+            category: "WORK",
+            projectId,
+            personName: null,
+            personTitle: null,
+            deeds: null,
+            ledProjectIds: [],
+            statement: STATEMENTS[i % STATEMENTS.length],
+          },
+          { unitId: user.unitId },
+          { actor: user, ip: null, now: at(`2025-11-${String(3 + (i % 10)).padStart(2, "0")} 10:00`) },
+        );
       }
       for (const [i, person] of PEOPLE.entries()) {
         const actor = await actorOfUnit(person.unit);
         if (!actor) continue;
-        const led = await tx.project.findFirst({ where: { unitId: actor.unitId, yearId: year.id, state: { in: [...NOMINABLE_STATES] } }, select: { id: true } });
+        const led = await tx.project.findFirst({
+          where: { unitId: actor.unitId, yearId: year.id, state: { in: [...NOMINABLE_STATES] } },
+          select: { id: true },
+        });
         await nominateRecord(
           tx,
-          { campaignId: campaign.id, category: "PERSON", personName: person.name, personTitle: person.title, deeds: person.deeds, ledProjectIds: led ? [led.id] : [], statement: "该同志政治坚定、敢于创新，推动的工作在全县有示范带动作用，推荐参评创新性人才。" },
+          {
+            campaignId: campaign.id,
+            category: "PERSON",
+            personName: person.name,
+            personTitle: person.title,
+            deeds: person.deeds,
+            ledProjectIds: led ? [led.id] : [],
+            statement: "该同志政治坚定、敢于创新，推动的工作在全县有示范带动作用，推荐参评创新性人才。",
+          },
           { unitId: actor.unitId },
           { actor, ip: null, now: at(`2025-11-${String(5 + i).padStart(2, "0")} 15:00`) },
         );
@@ -145,7 +213,11 @@ async function seed2025(adminActor: Actor, jurorRows: Awaited<ReturnType<typeof 
           if (unitConflict(juror.unitId, entry.unitId, tree)) continue;
           // Earlier entries of a category score higher, so the list has a clear order.
           const i = entries.filter((e) => e.category === entry.category).indexOf(entry);
-          await saveJuryScoreRecord(tx, { nominationId: entry.id, values: marks(i, j), comment: null, submit: true }, juror.id, { actor: juror, ip: null, now: at(`2025-11-${24 + j} 16:00`) });
+          await saveJuryScoreRecord(tx, { nominationId: entry.id, values: marks(i, j), comment: null, submit: true }, juror.id, {
+            actor: juror,
+            ip: null,
+            now: at(`2025-11-${24 + j} 16:00`),
+          });
         }
       }
       await rankCampaignRecord(tx, { campaignId: campaign.id, version: await versionOf(tx, campaign.id) }, byAdmin("2025-12-01 10:00"));
@@ -153,21 +225,43 @@ async function seed2025(adminActor: Actor, jurorRows: Awaited<ReturnType<typeof 
       // The 部务会 takes one project off the list; its place in 三等奖 stays open for the objection below.
       const third = await tx.nomination.findFirst({ where: { campaignId: campaign.id, tier: { name: "三等奖" } }, orderBy: { score: "asc" } });
       if (third) {
-        await adjustAwardRecord(tx, { nominationId: third.id, version: third.version, tierId: null, reason: "部务会研究：该项目已获评市级表彰，本年度不重复表彰" }, byAdmin("2025-12-02 15:00"));
+        await adjustAwardRecord(
+          tx,
+          { nominationId: third.id, version: third.version, tierId: null, reason: "部务会研究：该项目已获评市级表彰，本年度不重复表彰" },
+          byAdmin("2025-12-02 15:00"),
+        );
       }
       await announceRecord(tx, { campaignId: campaign.id, version: await versionOf(tx, campaign.id) }, byAdmin("2025-12-03 09:00"));
 
-      const second = await tx.nomination.findFirst({ where: { campaignId: campaign.id, tier: { name: "二等奖", level: "COUNTY" } }, orderBy: { score: "asc" } });
-      const person = await tx.nomination.findFirst({ where: { campaignId: campaign.id, category: "PERSON", tierId: { not: null } }, orderBy: { score: "desc" } });
+      const second = await tx.nomination.findFirst({
+        where: { campaignId: campaign.id, tier: { name: "二等奖", level: "COUNTY" } },
+        orderBy: { score: "asc" },
+      });
+      const person = await tx.nomination.findFirst({
+        where: { campaignId: campaign.id, category: "PERSON", tierId: { not: null } },
+        orderBy: { score: "desc" },
+      });
       const dismissed = await createObjectionRecord(
         tx,
-        { campaignId: campaign.id, nominationId: person?.id, content: "听说该同志所在乡镇的流动党员联络站只是挂了牌子，平时没有活动，事迹材料可能有夸大，请组织上核实。", contactName: "郑先生", contactPhone: "13700001234" },
+        {
+          campaignId: campaign.id,
+          nominationId: person?.id,
+          content: "听说该同志所在乡镇的流动党员联络站只是挂了牌子，平时没有活动，事迹材料可能有夸大，请组织上核实。",
+          contactName: "郑先生",
+          contactPhone: "13700001234",
+        },
         { ip: null, now: at("2025-12-05 10:20") },
       );
       const upheld = second
         ? await createObjectionRecord(
             tx,
-            { campaignId: campaign.id, nominationId: second.id, content: "该项目第三季度才开始实施，年底前只在一个村试点，成效材料中“全镇推开”的说法与实际不符，建议核实后调整奖次。", contactName: "吴女士", contactPhone: "0910-6281234" },
+            {
+              campaignId: campaign.id,
+              nominationId: second.id,
+              content: "该项目第三季度才开始实施，年底前只在一个村试点，成效材料中“全镇推开”的说法与实际不符，建议核实后调整奖次。",
+              contactName: "吴女士",
+              contactPhone: "0910-6281234",
+            },
             { ip: null, now: at("2025-12-08 16:05") },
           )
         : null;
@@ -179,18 +273,37 @@ async function seed2025(adminActor: Actor, jurorRows: Awaited<ReturnType<typeof 
       const byStaff = (when: string): By => ({ actor: staff, ip: null, now: at(when) });
       await handleObjectionRecord(
         tx,
-        { id: dismissed.id, version: 0, upheld: false, investigation: "经调阅联络站活动台账、走访 12 名流动党员核实，联络站每月开展活动，台账与实际相符。", answer: "经核实，反映的问题不属实，维持拟表彰意见。感谢您对组织工作的监督。", effect: "none" },
+        {
+          id: dismissed.id,
+          version: 0,
+          upheld: false,
+          investigation: "经调阅联络站活动台账、走访 12 名流动党员核实，联络站每月开展活动，台账与实际相符。",
+          answer: "经核实，反映的问题不属实，维持拟表彰意见。感谢您对组织工作的监督。",
+          effect: "none",
+        },
         byStaff("2025-12-10 11:00"),
       );
       if (upheld && second) {
         const room = await tx.awardTier.findFirstOrThrow({ where: { campaignId: campaign.id, category: "WORK", level: "COUNTY", name: "三等奖" } });
         await handleObjectionRecord(
           tx,
-          { id: upheld.id, version: 0, upheld: true, investigation: "经查阅季度报告并实地走访，该项目 7 月启动，年底前在 2 个村试点，尚未全镇推开，申报材料表述不准确。", answer: "异议部分属实，经部务会研究，该项目由二等奖调整为三等奖。", effect: "change", tierId: room.id },
+          {
+            id: upheld.id,
+            version: 0,
+            upheld: true,
+            investigation: "经查阅季度报告并实地走访，该项目 7 月启动，年底前在 2 个村试点，尚未全镇推开，申报材料表述不准确。",
+            answer: "异议部分属实，经部务会研究，该项目由二等奖调整为三等奖。",
+            effect: "change",
+            tierId: room.id,
+          },
           byStaff("2025-12-11 15:30"),
         );
       }
-      await decideRecord(tx, { campaignId: campaign.id, version: await versionOf(tx, campaign.id), decisionNumber: "明组发〔2025〕36号" }, byAdmin("2025-12-26 10:00"));
+      await decideRecord(
+        tx,
+        { campaignId: campaign.id, version: await versionOf(tx, campaign.id), decisionNumber: "明组发〔2025〕36号" },
+        byAdmin("2025-12-26 10:00"),
+      );
     },
     { timeout: 120_000 },
   );
@@ -205,13 +318,35 @@ async function seed2026(adminActor: Actor, jurorRows: Awaited<ReturnType<typeof 
   const year = await db.year.findUnique({ where: { year: 2026 } });
   if (!year) return;
   const now = Date.now();
-  const input = await campaignInput(2026, new Date(now - DAY), new Date(now + 20 * DAY), jurorRows.map((j) => j.id));
+  const input = await campaignInput(
+    2026,
+    new Date(now - DAY),
+    new Date(now + 20 * DAY),
+    jurorRows.map((j) => j.id),
+  );
   const campaign = await db.$transaction((tx) => createCampaignRecord(tx, input, { actor: adminActor, ip: null }));
-  const reserved = await db.unit.findMany({ where: { OR: [{ name: { in: ["城关镇", "柳河镇", "青石镇"] } }, { id: { in: jurorRows.map((j) => j.unitId) } }] }, select: { id: true } });
+  const reserved = await db.unit.findMany({
+    where: { OR: [{ name: { in: ["城关镇", "柳河镇", "青石镇"] } }, { id: { in: jurorRows.map((j) => j.unitId) } }] },
+    select: { id: true },
+  });
   const early = await nominators(year.id, new Set(reserved.map((u) => u.id)), 3, 1);
   await db.$transaction(async (tx) => {
     for (const [i, { user, projectId }] of early.entries()) {
-      await nominateRecord(tx, { campaignId: campaign.id, category: "WORK", projectId, personName: null, personTitle: null, deeds: null, ledProjectIds: [], statement: STATEMENTS[i % STATEMENTS.length] }, { unitId: user.unitId }, { actor: user, ip: null });
+      await nominateRecord(
+        tx,
+        {
+          campaignId: campaign.id,
+          category: "WORK",
+          projectId,
+          personName: null,
+          personTitle: null,
+          deeds: null,
+          ledProjectIds: [],
+          statement: STATEMENTS[i % STATEMENTS.length],
+        },
+        { unitId: user.unitId },
+        { actor: user, ip: null },
+      );
     }
   });
 }

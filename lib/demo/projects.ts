@@ -15,11 +15,31 @@ import { SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
 import { TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
 
 const PRACTICES = [
-  "一村一名入党积极分子培养", "无职党员设岗定责", "“双定双评双述”村干部考评", "“一委两制三服务”工作机制", "流动党员“离乡不离党”",
-  "党员服务承诺制", "“三级四方”社区共建", "村级组织“五有两保”", "农村党员“一册一线”管理", "党员积分制管理",
-  "“两新”组织联合党支部", "软弱涣散村党组织整顿", "“党支部+合作社”集体经济", "干部实绩档案", "年轻干部一线轮岗",
-  "乡土人才库", "大学生村干部留任激励", "返乡创业“领头雁”", "人才服务“一站式”窗口", "党员志愿服务队",
-  "村务监督委员会规范运行", "组工干部“读讲干写考评”", "干部下基层“四访”", "“银龄人才”参与治理", "智慧党建平台",
+  "一村一名入党积极分子培养",
+  "无职党员设岗定责",
+  "“双定双评双述”村干部考评",
+  "“一委两制三服务”工作机制",
+  "流动党员“离乡不离党”",
+  "党员服务承诺制",
+  "“三级四方”社区共建",
+  "村级组织“五有两保”",
+  "农村党员“一册一线”管理",
+  "党员积分制管理",
+  "“两新”组织联合党支部",
+  "软弱涣散村党组织整顿",
+  "“党支部+合作社”集体经济",
+  "干部实绩档案",
+  "年轻干部一线轮岗",
+  "乡土人才库",
+  "大学生村干部留任激励",
+  "返乡创业“领头雁”",
+  "人才服务“一站式”窗口",
+  "党员志愿服务队",
+  "村务监督委员会规范运行",
+  "组工干部“读讲干写考评”",
+  "干部下基层“四访”",
+  "“银龄人才”参与治理",
+  "智慧党建平台",
 ];
 const SUFFIXES = ["试点", "实践", "工作机制", "提质扩面", "规范化建设", "创新探索"];
 const PROBLEMS = [
@@ -64,10 +84,23 @@ function proposal(faker: Faker, title: string, year: number): ProposalFields {
 }
 
 /** Where each project of a year ends up, drawn by weight. */
-const PAST_YEAR: [ProjectState, number][] = [["COMPLETED", 70], ["TERMINATED", 8], ["REJECTED", 14], ["IN_PROGRESS", 8]];
+const PAST_YEAR: [ProjectState, number][] = [
+  ["COMPLETED", 70],
+  ["TERMINATED", 8],
+  ["REJECTED", 14],
+  ["IN_PROGRESS", 8],
+];
 const THIS_YEAR: [ProjectState, number][] = [
-  ["DRAFT", 8], ["SUBMITTED", 10], ["RETURNED", 6], ["IN_HEARING", 6], ["REVISE", 4], ["REJECTED", 8],
-  ["APPROVED", 5], ["IN_PROGRESS", 43], ["COMPLETED", 6], ["TERMINATED", 4],
+  ["DRAFT", 8],
+  ["SUBMITTED", 10],
+  ["RETURNED", 6],
+  ["IN_HEARING", 6],
+  ["REVISE", 4],
+  ["REJECTED", 8],
+  ["APPROVED", 5],
+  ["IN_PROGRESS", 43],
+  ["COMPLETED", 6],
+  ["TERMINATED", 4],
 ];
 
 const HEARD: ProjectState[] = ["IN_HEARING", "REVISE", "REJECTED", "APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"];
@@ -89,9 +122,20 @@ const currentVersion = async (tx: Tx, id: string) => (await tx.project.findUniqu
  */
 async function seedYear(faker: Faker, year: number, weights: [ProjectState, number][], count: number, admin: Actor, liaisons: Actor[]) {
   const yearRow = await db.year.findUniqueOrThrow({ where: { year } });
-  const users = await db.user.findMany({ where: { roles: { has: "UNIT_USER" }, unit: { type: { in: ["TOWNSHIP", "DEPARTMENT"] } } }, include: { unit: true }, orderBy: { username: "asc" } });
-  const claims = await db.topicClaim.findMany({ where: { topic: { yearId: yearRow.id }, status: { in: ["TAKEN", "AWARDED", "ACCEPTED"] } }, include: { topic: true } });
-  const reviewers = await db.user.findMany({ where: { roles: { has: "REVIEWER" } }, select: { id: true, username: true, name: true }, orderBy: { username: "asc" } });
+  const users = await db.user.findMany({
+    where: { roles: { has: "UNIT_USER" }, unit: { type: { in: ["TOWNSHIP", "DEPARTMENT"] } } },
+    include: { unit: true },
+    orderBy: { username: "asc" },
+  });
+  const claims = await db.topicClaim.findMany({
+    where: { topic: { yearId: yearRow.id }, status: { in: ["TAKEN", "AWARDED", "ACCEPTED"] } },
+    include: { topic: true },
+  });
+  const reviewers = await db.user.findMany({
+    where: { roles: { has: "REVIEWER" } },
+    select: { id: true, username: true, name: true },
+    orderBy: { username: "asc" },
+  });
   const featured = users.find((user) => user.username === "unit")!;
   const targets = faker.helpers.multiple(() => faker.helpers.weightedArrayElement(weights.map(([value, weight]) => ({ value, weight }))), { count });
   // The featured township has one proposal in each state a township meets first.
@@ -114,8 +158,15 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
         if (claim) Object.assign(fields, { category: claim.topic.category, focus: claim.topic.focus, tier: claim.topic.tier });
         const target = isFeatured ? featuredStates[i - count] : targets[i];
         const saved = await saveDraftRecord(tx, { ...fields, id, version: 0 }, user.unitId, by("02-20"));
-        if (target !== "DRAFT") await transitionProjectRecord(tx, { id, version: saved.version, transition: "submit" }, { kind: "unit", unitId: user.unitId }, by("03-10"));
-        if (target === "RETURNED") await transitionProjectRecord(tx, { id, version: saved.version + 1, transition: "return", reason: RETURN_REASON }, { kind: "admin" }, adminAt("03-20"));
+        if (target !== "DRAFT")
+          await transitionProjectRecord(tx, { id, version: saved.version, transition: "submit" }, { kind: "unit", unitId: user.unitId }, by("03-10"));
+        if (target === "RETURNED")
+          await transitionProjectRecord(
+            tx,
+            { id, version: saved.version + 1, transition: "return", reason: RETURN_REASON },
+            { kind: "admin" },
+            adminAt("03-20"),
+          );
         // How good the proposal is: reviewers score around it, and the meeting follows them.
         const quality = target === "REJECTED" ? 55 : target === "REVISE" ? 66 : 72 + faker.number.int(20);
         planned.push({ id, unitId: user.unitId, actor, target, quality });
@@ -123,13 +174,40 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
 
       const decided = planned.filter((p) => HEARD.includes(p.target) && p.target !== "IN_HEARING");
       const pending = planned.filter((p) => p.target === "IN_HEARING");
-      await hearRound(tx, faker, { yearId: yearRow.id, year, title: `${year}年度创新项目部务听证会`, mmdd: "04-08", projects: decided, reviewers, admin, close: true });
-      if (pending.length > 0) await hearRound(tx, faker, { yearId: yearRow.id, year, title: `${year}年度补充申报项目听证会`, mmdd: "11-18", projects: pending, reviewers, admin, close: false });
+      await hearRound(tx, faker, {
+        yearId: yearRow.id,
+        year,
+        title: `${year}年度创新项目部务听证会`,
+        mmdd: "04-08",
+        projects: decided,
+        reviewers,
+        admin,
+        close: true,
+      });
+      if (pending.length > 0)
+        await hearRound(tx, faker, {
+          yearId: yearRow.id,
+          year,
+          title: `${year}年度补充申报项目听证会`,
+          mmdd: "11-18",
+          projects: pending,
+          reviewers,
+          admin,
+          close: false,
+        });
 
-      const meeting = await createMeetingRecord(tx, { yearId: yearRow.id, number: `${year}年第4次`, heldAt: at(`${year}-04-20 15:00`), attendees: "部长、副部长、各科室负责人" }, adminAt("04-20"));
+      const meeting = await createMeetingRecord(
+        tx,
+        { yearId: yearRow.id, number: `${year}年第4次`, heldAt: at(`${year}-04-20 15:00`), attendees: "部长、副部长、各科室负责人" },
+        adminAt("04-20"),
+      );
       for (const project of decided) {
         const verdict = VERDICT_OF[project.target] ?? "APPROVE";
-        await recordDecisionRecord(tx, { meetingId: meeting.id, projectId: project.id, verdict, opinion: OPINIONS[verdict], projectVersion: await currentVersion(tx, project.id) }, adminAt("04-20"));
+        await recordDecisionRecord(
+          tx,
+          { meetingId: meeting.id, projectId: project.id, verdict, opinion: OPINIONS[verdict], projectVersion: await currentVersion(tx, project.id) },
+          adminAt("04-20"),
+        );
       }
 
       for (const [index, project] of decided.filter((p) => !VERDICT_OF[p.target]).entries()) {
@@ -138,18 +216,37 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
           const liaison = liaisons[index % liaisons.length];
           await assignLiaisonRecord(tx, { id: project.id, version: await currentVersion(tx, project.id), liaisonId: liaison.id }, adminAt("04-25"));
           if (index % 3 === 0) {
-            await addGuidanceNoteRecord(tx, { projectId: project.id, content: "建议先选 2 个基础较好的村试点，及时总结经验；台账要规范，便于季度督查。" }, { actor: liaison, ip: null, now: at(`${year}-05-20 15:00`), isAdmin: false });
+            await addGuidanceNoteRecord(
+              tx,
+              { projectId: project.id, content: "建议先选 2 个基础较好的村试点，及时总结经验；台账要规范，便于季度督查。" },
+              { actor: liaison, ip: null, now: at(`${year}-05-20 15:00`), isAdmin: false },
+            );
           }
         }
         if (project.target === "APPROVED") continue;
-        await transitionProjectRecord(tx, { id: project.id, version: await currentVersion(tx, project.id), transition: "start" }, { kind: "unit", unitId: project.unitId }, unitBy("05-06"));
+        await transitionProjectRecord(
+          tx,
+          { id: project.id, version: await currentVersion(tx, project.id), transition: "start" },
+          { kind: "unit", unitId: project.unitId },
+          unitBy("05-06"),
+        );
         if (project.target === "COMPLETED") {
           const summary = "项目按计划完成，形成制度文件 2 份，典型案例 3 个，群众满意度测评 96%。";
-          await transitionProjectRecord(tx, { id: project.id, version: await currentVersion(tx, project.id), transition: "complete", summary }, { kind: "unit", unitId: project.unitId }, unitBy(year === 2026 ? "11-02" : "11-10"));
+          await transitionProjectRecord(
+            tx,
+            { id: project.id, version: await currentVersion(tx, project.id), transition: "complete", summary },
+            { kind: "unit", unitId: project.unitId },
+            unitBy(year === 2026 ? "11-02" : "11-10"),
+          );
         }
         if (project.target === "TERMINATED") {
           const reason = "因机构调整，项目牵头单位职责划转，经研究终止实施。";
-          await transitionProjectRecord(tx, { id: project.id, version: await currentVersion(tx, project.id), transition: "terminate", reason }, { kind: "admin" }, adminAt("09-15"));
+          await transitionProjectRecord(
+            tx,
+            { id: project.id, version: await currentVersion(tx, project.id), transition: "terminate", reason },
+            { kind: "admin" },
+            adminAt("09-15"),
+          );
         }
       }
     },
@@ -166,22 +263,40 @@ async function hearRound(
   const by = { actor: input.admin, ip: null, now: at(`${input.year}-${input.mmdd} 09:00`) };
   const hearing = await createHearingRecord(
     tx,
-    { yearId: input.yearId, kind: "HEARING", level: "DEPARTMENT", title: input.title, heldAt: at(`${input.year}-${input.mmdd} 09:00`), place: "县委组织部三楼会议室", attendees: "群众代表 2 名、党代表 1 名" },
+    {
+      yearId: input.yearId,
+      kind: "HEARING",
+      level: "DEPARTMENT",
+      title: input.title,
+      heldAt: at(`${input.year}-${input.mmdd} 09:00`),
+      place: "县委组织部三楼会议室",
+      attendees: "群众代表 2 名、党代表 1 名",
+    },
     by,
   );
   await addAgendaItemsRecord(tx, { hearingId: hearing.id, projectIds: input.projects.map((p) => p.id) }, by);
   await setHearingReviewersRecord(tx, { hearingId: hearing.id, version: 0, userIds: input.reviewers.map((r) => r.id) }, by);
   await autoAssignRecord(tx, { hearingId: hearing.id, perProposal: 3 }, by);
   const quality = new Map(input.projects.map((p) => [p.id, p.quality]));
-  const assignments = await tx.reviewAssignment.findMany({ where: { item: { hearingId: hearing.id } }, include: { item: { select: { projectId: true } } }, orderBy: { id: "asc" } });
+  const assignments = await tx.reviewAssignment.findMany({
+    where: { item: { hearingId: hearing.id } },
+    include: { item: { select: { projectId: true } } },
+    orderBy: { id: "asc" },
+  });
   for (const [index, assignment] of assignments.entries()) {
     // The hearing still open has half of its scores in.
     if (!input.close && index % 2 === 1) continue;
     const base = quality.get(assignment.item.projectId)! / 10;
-    const values = Object.fromEntries(INNOVATION_STANDARDS.map((s) => [s.key, Math.max(0, Math.min(10, Math.round((base + faker.number.float({ min: -1.5, max: 1.5 })) * 2) / 2))]));
+    const values = Object.fromEntries(
+      INNOVATION_STANDARDS.map((s) => [s.key, Math.max(0, Math.min(10, Math.round((base + faker.number.float({ min: -1.5, max: 1.5 })) * 2) / 2))]),
+    );
     const verdict: Verdict = base >= 7 ? "APPROVE" : base >= 6.2 ? "REVISE" : "REJECT";
     const reviewer = input.reviewers.find((r) => r.id === assignment.reviewerId)!;
-    await saveScoreRecord(tx, { assignmentId: assignment.id, values, comment: OPINIONS[verdict], recommendation: verdict, submit: true }, reviewer.id, { actor: reviewer, ip: null, now: at(`${input.year}-${input.mmdd} 11:00`) });
+    await saveScoreRecord(tx, { assignmentId: assignment.id, values, comment: OPINIONS[verdict], recommendation: verdict, submit: true }, reviewer.id, {
+      actor: reviewer,
+      ip: null,
+      now: at(`${input.year}-${input.mmdd} 11:00`),
+    });
   }
   if (input.close) {
     const { version } = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id } });
@@ -192,7 +307,11 @@ async function hearRound(
 /** About a hundred projects in each demo year; the current year's proposal window reopens for a month. */
 export async function seedProjects(faker: Faker, years: number[], currentYear: number) {
   const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true, username: true, name: true } });
-  const liaisons = await db.user.findMany({ where: { roles: { has: "COUNTY_STAFF" } }, select: { id: true, username: true, name: true }, orderBy: { username: "asc" } });
+  const liaisons = await db.user.findMany({
+    where: { roles: { has: "COUNTY_STAFF" } },
+    select: { id: true, username: true, name: true },
+    orderBy: { username: "asc" },
+  });
   for (const year of years) await seedYear(faker, year, year === currentYear ? THIS_YEAR : PAST_YEAR, year === currentYear ? 110 : 90, admin, liaisons);
   // The demo's "today" is late in the year: a supplementary proposal period lets units try the whole flow.
   const yearRow = await db.year.findUniqueOrThrow({ where: { year: currentYear } });

@@ -48,8 +48,18 @@ const RESULTS = [
 ];
 
 const OUTSIDE = [
-  { sourceName: "村级事务“红色代办”", sourcePlace: "外省望川县", how: "每个村民小组选一名党员任代办员，群众事务一站代办。", result: "半年代办事项 300 余件，群众少跑腿。" },
-  { sourceName: "党员“设岗亮户”", sourcePlace: "邻市岚溪县", how: "党员家庭挂牌亮户，公开承诺事项和联系方式。", result: "党员亮身份、作表率，邻里纠纷明显减少。" },
+  {
+    sourceName: "村级事务“红色代办”",
+    sourcePlace: "外省望川县",
+    how: "每个村民小组选一名党员任代办员，群众事务一站代办。",
+    result: "半年代办事项 300 余件，群众少跑腿。",
+  },
+  {
+    sourceName: "党员“设岗亮户”",
+    sourcePlace: "邻市岚溪县",
+    how: "党员家庭挂牌亮户，公开承诺事项和联系方式。",
+    result: "党员亮身份、作表率，邻里纠纷明显减少。",
+  },
   { sourceName: "“支部联建”强村富民", sourcePlace: "外省桐岭县", how: "强村与弱村支部结对联建，共建产业项目。", result: "结对村集体经济收入均超过 10 万元。" },
 ];
 
@@ -74,7 +84,11 @@ function pick(candidates: Candidate[], count: number, featuredUnitId: string | u
 
 export async function seedPromotion() {
   const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true, username: true, name: true } });
-  const clerks = await db.user.findMany({ where: { roles: { has: "UNIT_USER" }, unit: { type: { in: ["TOWNSHIP", "DEPARTMENT"] }, name: { not: ORGANIZATION_DEPARTMENT } } }, orderBy: { username: "asc" }, select: { id: true, username: true, name: true, unitId: true } });
+  const clerks = await db.user.findMany({
+    where: { roles: { has: "UNIT_USER" }, unit: { type: { in: ["TOWNSHIP", "DEPARTMENT"] }, name: { not: ORGANIZATION_DEPARTMENT } } },
+    orderBy: { username: "asc" },
+    select: { id: true, username: true, name: true, unitId: true },
+  });
   const featured = clerks.find((clerk) => clerk.username === "unit");
   const marked: { id: string; unitId: string; decidedOn: Date }[] = [];
   const usedUnits = new Set<string>();
@@ -82,16 +96,29 @@ export async function seedPromotion() {
   await db.$transaction(
     async (tx) => {
       for (const plan of PLAN) {
-        const candidates = await tx.project.findMany({ where: { year: { year: plan.year }, state: { in: plan.states } }, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true, unitId: true } });
+        const candidates = await tx.project.findMany({
+          where: { year: { year: plan.year }, state: { in: plan.states } },
+          orderBy: [{ title: "asc" }, { id: "asc" }],
+          select: { id: true, title: true, unitId: true },
+        });
         const decidedOn = at(plan.decided);
         for (const [index, project] of pick(candidates, plan.marks.length, featured?.unitId, usedUnits).entries()) {
-          await markProjectRecord(tx, { projectId: project.id, mark: plan.marks[index], decidedOn, reason: reasonFor(project.title) }, { actor: admin, ip: null, now: new Date(decidedOn.getTime() + 9 * 3_600_000) });
+          await markProjectRecord(
+            tx,
+            { projectId: project.id, mark: plan.marks[index], decidedOn, reason: reasonFor(project.title) },
+            { actor: admin, ip: null, now: new Date(decidedOn.getTime() + 9 * 3_600_000) },
+          );
           marked.push({ id: project.id, unitId: project.unitId, decidedOn });
         }
       }
       // One mark taken back, kept for the record.
       const first = await tx.projectMark.findFirst({ where: { projectId: marked[marked.length - 3]?.id }, orderBy: { createdAt: "asc" } });
-      if (first) await revokeMarkRecord(tx, { id: first.id, revokeReason: "复核发现部分成效数据统计口径不一致，撤销认定，待核实后重新申报。" }, { actor: admin, ip: null, now: at("2026-10-12 10:00") });
+      if (first)
+        await revokeMarkRecord(
+          tx,
+          { id: first.id, revokeReason: "复核发现部分成效数据统计口径不一致，撤销认定，待核实后重新申报。" },
+          { actor: admin, ip: null, now: at("2026-10-12 10:00") },
+        );
 
       const sources = marked.filter((project) => project.id !== first?.projectId);
       const adopters = clerks.filter((clerk) => clerk.username !== "unit2").filter((_, index) => index % 4 === 1);
@@ -101,7 +128,9 @@ export async function seedPromotion() {
         const clerk = ordered[i % ordered.length];
         const source = sources[(i * 3 + Math.floor(i / ordered.length)) % sources.length];
         if (!source || source.unitId === clerk.unitId) continue;
-        const adoptedOn = at(new Date(Math.min(source.decidedOn.getTime() + (40 + ((i * 37) % 160)) * DAY, at("2026-11-05").getTime()) + 8 * 3_600_000).toISOString().slice(0, 10));
+        const adoptedOn = at(
+          new Date(Math.min(source.decidedOn.getTime() + (40 + ((i * 37) % 160)) * DAY, at("2026-11-05").getTime()) + 8 * 3_600_000).toISOString().slice(0, 10),
+        );
         await createAdoptionRecord(
           tx,
           { sourceProjectId: source.id, sourceName: null, sourcePlace: null, adoptedOn, how: HOW[i % HOW.length], result: RESULTS[i % RESULTS.length] },
@@ -112,7 +141,11 @@ export async function seedPromotion() {
       for (const [index, practice] of OUTSIDE.entries()) {
         const clerk = ordered[(index * 5) % ordered.length];
         const adoptedOn = at(`2026-0${4 + index * 2}-18`);
-        await createAdoptionRecord(tx, { sourceProjectId: undefined, ...practice, adoptedOn }, { actor: clerk, ip: null, unitId: clerk.unitId, now: new Date(adoptedOn.getTime() + 10 * 3_600_000) });
+        await createAdoptionRecord(
+          tx,
+          { sourceProjectId: undefined, ...practice, adoptedOn },
+          { actor: clerk, ip: null, unitId: clerk.unitId, now: new Date(adoptedOn.getTime() + 10 * 3_600_000) },
+        );
       }
     },
     { timeout: 120_000 },

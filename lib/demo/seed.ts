@@ -13,7 +13,17 @@ import { seedPromotion } from "@/lib/demo/promotion";
 import { seedAwards } from "@/lib/demo/awards";
 import { seedTownshipMeetings } from "@/lib/demo/township-meetings";
 import { seedConsultations, seedInspections, seedReports } from "@/lib/demo/reports";
-import { COUNTY, CURRENT_DEMO_YEAR, DEMO_PASSWORD, DEMO_YEARS, DEPARTMENTS, FEATURED_ACCOUNTS, ORGANIZATION_DEPARTMENT, SECTIONS, TOWNSHIPS } from "@/lib/demo/data";
+import {
+  COUNTY,
+  CURRENT_DEMO_YEAR,
+  DEMO_PASSWORD,
+  DEMO_YEARS,
+  DEPARTMENTS,
+  FEATURED_ACCOUNTS,
+  ORGANIZATION_DEPARTMENT,
+  SECTIONS,
+  TOWNSHIPS,
+} from "@/lib/demo/data";
 
 export async function seedDemo(): Promise<void> {
   faker.seed(2012);
@@ -62,7 +72,11 @@ export async function seedDemo(): Promise<void> {
     },
     { timeout: 120_000 },
   );
-  await seedSuggestions(faker, DEMO_YEARS.filter((year) => year >= CURRENT_DEMO_YEAR - 1), "staff");
+  await seedSuggestions(
+    faker,
+    DEMO_YEARS.filter((year) => year >= CURRENT_DEMO_YEAR - 1),
+    "staff",
+  );
   await seedTopics(faker, CURRENT_DEMO_YEAR - 1, CURRENT_DEMO_YEAR);
   await seedProjects(faker, DEMO_YEARS, CURRENT_DEMO_YEAR);
   await seedTownshipMeetings([CURRENT_DEMO_YEAR - 1, CURRENT_DEMO_YEAR]);

@@ -60,7 +60,9 @@ export async function seedSuggestions(faker: Faker, years: number[], handlerUser
           const category = faker.helpers.arrayElement(SUGGESTION_CATEGORIES);
           const aspect = faker.helpers.arrayElement(byCategory(category));
           const day = 1 + faker.number.int(30);
-          const createdAt = parseBusinessDateTime(`${year}-01-${String(day).padStart(2, "0")} ${String(8 + faker.number.int(11)).padStart(2, "0")}:${String(faker.number.int(59)).padStart(2, "0")}`)!;
+          const createdAt = parseBusinessDateTime(
+            `${year}-01-${String(day).padStart(2, "0")} ${String(8 + faker.number.int(11)).padStart(2, "0")}:${String(faker.number.int(59)).padStart(2, "0")}`,
+          )!;
           const fromUnit = faker.number.int(3) === 0;
           const suggestion = await createSuggestionRecord(
             tx,

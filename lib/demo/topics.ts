@@ -10,20 +10,83 @@ import { answerAssignmentRecord, awardBidsRecord, submitBidRecord, takeTopicReco
 type Spec = [SuggestionCategory, TopicFocus, TopicTier, ClaimMode, string, string];
 
 const SPECS: Spec[] = [
-  ["PARTY_BUILDING", "KEY", "FEATURE", "OPEN", "一村一名入党积极分子计划", "每村每年重点培养一名 35 岁以下、有致富技能的青年入党积极分子，建立培养台账，解决农村党员老化、后继乏人的问题。"],
-  ["PARTY_BUILDING", "DIFFICULT", "KEY_WORK", "OPEN", "无职党员设岗定责", "为农村和社区无职党员设立政策宣传、矛盾调解、环境卫生等岗位，明确职责，年底评议，让每名党员有事干、有责任。"],
-  ["PARTY_BUILDING", "KEY", "INNOVATION", "BIDDING", "“一委两制三服务”乡镇党委工作机制", "探索乡镇党委统筹、两项制度保障、三类服务落地的工作机制，提高乡镇党委服务发展、服务群众、服务党员的能力。"],
-  ["PARTY_BUILDING", "HOT", "FEATURE", "OPEN", "流动党员党组织建设", "在外出务工人员集中地建立流动党员党支部，依托网络平台开展组织生活，做到流动党员离乡不离党。"],
+  [
+    "PARTY_BUILDING",
+    "KEY",
+    "FEATURE",
+    "OPEN",
+    "一村一名入党积极分子计划",
+    "每村每年重点培养一名 35 岁以下、有致富技能的青年入党积极分子，建立培养台账，解决农村党员老化、后继乏人的问题。",
+  ],
+  [
+    "PARTY_BUILDING",
+    "DIFFICULT",
+    "KEY_WORK",
+    "OPEN",
+    "无职党员设岗定责",
+    "为农村和社区无职党员设立政策宣传、矛盾调解、环境卫生等岗位，明确职责，年底评议，让每名党员有事干、有责任。",
+  ],
+  [
+    "PARTY_BUILDING",
+    "KEY",
+    "INNOVATION",
+    "BIDDING",
+    "“一委两制三服务”乡镇党委工作机制",
+    "探索乡镇党委统筹、两项制度保障、三类服务落地的工作机制，提高乡镇党委服务发展、服务群众、服务党员的能力。",
+  ],
+  [
+    "PARTY_BUILDING",
+    "HOT",
+    "FEATURE",
+    "OPEN",
+    "流动党员党组织建设",
+    "在外出务工人员集中地建立流动党员党支部，依托网络平台开展组织生活，做到流动党员离乡不离党。",
+  ],
   ["PARTY_BUILDING", "KEY", "ROUTINE", "OPEN", "党员服务承诺制", "党员结合岗位公开承诺服务事项，承诺上墙、群众监督、年底评议，推动党员作用发挥常态化。"],
-  ["PARTY_BUILDING", "HOT", "INNOVATION", "BIDDING", "“三级四方”城市社区共建", "街道、社区、网格三级联动，驻区单位、物业企业、业主委员会、社会组织四方参与，共建共治共享。"],
-  ["PARTY_BUILDING", "DIFFICULT", "KEY_WORK", "ASSIGNED", "村级组织“五有两保”规范化建设", "推动村级组织有场所、有牌子、有制度、有经费、有活动，保运转、保服务，补齐薄弱村短板。"],
+  [
+    "PARTY_BUILDING",
+    "HOT",
+    "INNOVATION",
+    "BIDDING",
+    "“三级四方”城市社区共建",
+    "街道、社区、网格三级联动，驻区单位、物业企业、业主委员会、社会组织四方参与，共建共治共享。",
+  ],
+  [
+    "PARTY_BUILDING",
+    "DIFFICULT",
+    "KEY_WORK",
+    "ASSIGNED",
+    "村级组织“五有两保”规范化建设",
+    "推动村级组织有场所、有牌子、有制度、有经费、有活动，保运转、保服务，补齐薄弱村短板。",
+  ],
   ["PARTY_BUILDING", "KEY", "ROUTINE", "OPEN", "农村党员“一册一线”管理", "统一党员名册和联系服务热线，规范党员信息管理，方便乡镇汇总和动态更新。"],
   ["PARTY_BUILDING", "HOT", "FEATURE", "OPEN", "“两新”组织党建全覆盖", "在非公有制企业和社会组织中推行联合党支部、党建指导员，扩大组织覆盖和工作覆盖。"],
-  ["PARTY_BUILDING", "DIFFICULT", "KEY_WORK", "BIDDING", "软弱涣散村党组织整顿转化", "对排查出的软弱涣散村党组织实行县级领导包抓、部门帮扶、限期转化，建立长效机制。"],
+  [
+    "PARTY_BUILDING",
+    "DIFFICULT",
+    "KEY_WORK",
+    "BIDDING",
+    "软弱涣散村党组织整顿转化",
+    "对排查出的软弱涣散村党组织实行县级领导包抓、部门帮扶、限期转化，建立长效机制。",
+  ],
   ["PARTY_BUILDING", "KEY", "FEATURE", "OPEN", "村级集体经济“党支部+合作社”", "以村党支部领办合作社为抓手，发展壮大村级集体经济，带动群众增收。"],
   ["PARTY_BUILDING", "HOT", "INNOVATION", "OPEN", "党员积分制管理", "对党员参加组织生活、履行义务、服务群众等情况积分量化，积分结果与评先评优挂钩。"],
-  ["CADRE", "KEY", "KEY_WORK", "OPEN", "“双定双评双述”村干部考评", "村干部年初定目标、定责任，年底乡镇评、群众评，向乡镇党委和村民代表双述职，考评结果与报酬挂钩。"],
-  ["CADRE", "DIFFICULT", "INNOVATION", "BIDDING", "干部考核群众满意度测评", "在干部年度考核中引入服务对象满意度测评，测评结果向本人反馈，破解考核“只看材料”的问题。"],
+  [
+    "CADRE",
+    "KEY",
+    "KEY_WORK",
+    "OPEN",
+    "“双定双评双述”村干部考评",
+    "村干部年初定目标、定责任，年底乡镇评、群众评，向乡镇党委和村民代表双述职，考评结果与报酬挂钩。",
+  ],
+  [
+    "CADRE",
+    "DIFFICULT",
+    "INNOVATION",
+    "BIDDING",
+    "干部考核群众满意度测评",
+    "在干部年度考核中引入服务对象满意度测评，测评结果向本人反馈，破解考核“只看材料”的问题。",
+  ],
   ["CADRE", "KEY", "FEATURE", "ASSIGNED", "年轻干部一线轮岗锻炼", "选派年轻干部到信访、征地拆迁、项目建设等一线岗位轮岗锻炼，在急难险重任务中识别和培养干部。"],
   ["CADRE", "HOT", "ROUTINE", "OPEN", "干部选拔任用全程纪实", "对动议、推荐、考察、讨论决定等环节全程记录、留痕可查，提高选人用人公信度。"],
   ["CADRE", "DIFFICULT", "KEY_WORK", "OPEN", "新提拔干部试用期满考核", "对新提拔干部实行一年试用期，期满综合考核，不胜任的及时调整。"],
@@ -32,7 +95,14 @@ const SPECS: Spec[] = [
   ["CADRE", "DIFFICULT", "FEATURE", "OPEN", "容错纠错机制", "明确容错情形和认定程序，对改革创新中出现失误的干部依规容错，激励干部担当作为。"],
   ["CADRE", "KEY", "KEY_WORK", "ASSIGNED", "领导班子运行情况分析研判", "每半年对乡镇和部门领导班子运行情况开展一次分析研判，形成研判报告和调整建议。"],
   ["TALENT", "KEY", "FEATURE", "OPEN", "乡土人才库建设", "对种养能手、能工巧匠、非遗传承人分类登记入库，给予培训、项目和资金扶持。"],
-  ["TALENT", "DIFFICULT", "KEY_WORK", "BIDDING", "大学生村干部留任激励", "在职称评定、待遇保障、晋升通道上对服务期满的大学生村干部给予倾斜，解决人才流失问题。"],
+  [
+    "TALENT",
+    "DIFFICULT",
+    "KEY_WORK",
+    "BIDDING",
+    "大学生村干部留任激励",
+    "在职称评定、待遇保障、晋升通道上对服务期满的大学生村干部给予倾斜，解决人才流失问题。",
+  ],
   ["TALENT", "HOT", "INNOVATION", "OPEN", "“创新性人才”评选表彰", "每年评选一批在组织工作改革创新中表现突出的创新性人才，在全县宣传推广。"],
   ["TALENT", "KEY", "ROUTINE", "OPEN", "人才服务“一站式”窗口", "在政务服务中心设立人才服务窗口，集中办理落户、子女入学、住房补贴等事项。"],
   ["TALENT", "HOT", "FEATURE", "ASSIGNED", "校企合作人才实训基地", "与县内骨干企业合作建立实训基地，订单式培养本地技术骨干和产业工人。"],
@@ -40,8 +110,22 @@ const SPECS: Spec[] = [
   ["TALENT", "KEY", "INNOVATION", "BIDDING", "柔性引才“周末专家”", "通过项目合作、技术咨询等方式柔性引进县外专家，周末到县开展技术指导。"],
   ["SELF_BUILDING", "HOT", "ROUTINE", "OPEN", "部长信箱和组工网站", "开通部长信箱和组工网站，常态化收集群众意见建议，限时答复。"],
   ["SELF_BUILDING", "KEY", "FEATURE", "OPEN", "改革创新文化走廊", "在部机关建设以改革创新为主题的文化走廊，展示创新成果，营造鼓励创新的氛围。"],
-  ["SELF_BUILDING", "DIFFICULT", "KEY_WORK", "OPEN", "“读讲干写考评”六步学习法", "以读书、宣讲、实践、写作、考试、评比六个环节提升组工干部综合素质，特别是写作能力。"],
-  ["SELF_BUILDING", "KEY", "INNOVATION", "BIDDING", "创新工作“风险零承担、责任零追究”承诺", "对按程序开展的创新性工作实行风险零承担、责任零追究，消除干部怕担责的顾虑。"],
+  [
+    "SELF_BUILDING",
+    "DIFFICULT",
+    "KEY_WORK",
+    "OPEN",
+    "“读讲干写考评”六步学习法",
+    "以读书、宣讲、实践、写作、考试、评比六个环节提升组工干部综合素质，特别是写作能力。",
+  ],
+  [
+    "SELF_BUILDING",
+    "KEY",
+    "INNOVATION",
+    "BIDDING",
+    "创新工作“风险零承担、责任零追究”承诺",
+    "对按程序开展的创新性工作实行风险零承担、责任零追究，消除干部怕担责的顾虑。",
+  ],
   ["SELF_BUILDING", "HOT", "KEY_WORK", "ASSIGNED", "季度督查调研制度", "每季度由督查组对创新项目开展专题督查调研，撰写调研报告，通报进展，督促整改。"],
   ["SELF_BUILDING", "KEY", "ROUTINE", "OPEN", "乡镇组织委员例会制度", "每月召开一次乡镇组织委员例会，交流创新做法，分析存在问题，部署下月工作。"],
   ["SELF_BUILDING", "DIFFICULT", "FEATURE", "OPEN", "创新项目联系点制度", "每名组工干部联系一至两个创新项目，定期指导，记录指导情况，帮助解决困难。"],
@@ -60,7 +144,12 @@ const at = (value: string) => parseBusinessDateTime(value)!;
 async function seedYear(faker: Faker, year: number, specs: Spec[], actors: { staff: Actor; admin: Actor }) {
   const yearRow = await db.year.findUniqueOrThrow({ where: { year } });
   const units = await db.unit.findMany({ where: { type: { in: ["TOWNSHIP", "DEPARTMENT"] }, active: true }, select: { id: true, name: true } });
-  const unitUsers = new Map((await db.user.findMany({ where: { roles: { has: "UNIT_USER" } }, select: { id: true, username: true, name: true, unitId: true } })).map((user) => [user.unitId, user]));
+  const unitUsers = new Map(
+    (await db.user.findMany({ where: { roles: { has: "UNIT_USER" } }, select: { id: true, username: true, name: true, unitId: true } })).map((user) => [
+      user.unitId,
+      user,
+    ]),
+  );
   const suggestions = await db.suggestion.findMany({ where: { yearId: yearRow.id }, select: { id: true, category: true }, orderBy: { createdAt: "asc" } });
   const closes = at(`${year}-02-28 23:59`);
   const featured = units.find((unit) => unit.name === "青石镇")!;
@@ -71,10 +160,30 @@ async function seedYear(faker: Faker, year: number, specs: Spec[], actors: { sta
       for (const [index, [category, focus, tier, claimMode, title, description]] of specs.entries()) {
         const assigned = claimMode === "ASSIGNED" ? [index % 2 === 0 ? featured : faker.helpers.arrayElement(units), faker.helpers.arrayElement(units)] : [];
         const suggestedUnits = claimMode === "OPEN" && index % 3 === 0 ? faker.helpers.arrayElements(units, 2) : [];
-        const sources = index % 4 === 0 ? faker.helpers.arrayElements(suggestions.filter((s) => s.category === category), 2).map((s) => s.id) : [];
+        const sources =
+          index % 4 === 0
+            ? faker.helpers
+                .arrayElements(
+                  suggestions.filter((s) => s.category === category),
+                  2,
+                )
+                .map((s) => s.id)
+            : [];
         const topic = await createTopicRecord(
           tx,
-          { yearId: yearRow.id, sourceIds: sources, title, description, category, aspectId: null, focus, tier, claimMode, claimClosesAt: closes, unitIds: [...new Set([...assigned, ...suggestedUnits].map((u) => u.id))] },
+          {
+            yearId: yearRow.id,
+            sourceIds: sources,
+            title,
+            description,
+            category,
+            aspectId: null,
+            focus,
+            tier,
+            claimMode,
+            claimClosesAt: closes,
+            unitIds: [...new Set([...assigned, ...suggestedUnits].map((u) => u.id))],
+          },
           { ...actors.staff, now: at(`${year}-01-${String(10 + (index % 15)).padStart(2, "0")} 10:00`) },
         );
         created.push({ topic, assigned });
@@ -169,7 +278,19 @@ export async function seedTopics(faker: Faker, previousYear: number, currentYear
     for (const [index, [category, focus, tier, , title, description]] of extra.entries()) {
       await createTopicRecord(
         tx,
-        { yearId: yearRow.id, sourceIds: [], title, description, category, aspectId: null, focus, tier, claimMode: modes[index], claimClosesAt: closes, unitIds: modes[index] === "ASSIGNED" ? [featured.id] : [] },
+        {
+          yearId: yearRow.id,
+          sourceIds: [],
+          title,
+          description,
+          category,
+          aspectId: null,
+          focus,
+          tier,
+          claimMode: modes[index],
+          claimClosesAt: closes,
+          unitIds: modes[index] === "ASSIGNED" ? [featured.id] : [],
+        },
         actors.staff,
       );
     }

@@ -54,7 +54,10 @@ export async function seedTownshipMeetings(years: number[]) {
     orderBy: { sortOrder: "asc" },
     select: { id: true, name: true, users: { where: { roles: { has: "UNIT_USER" } }, select: { name: true }, take: 1 } },
   });
-  const projects = await db.project.findMany({ where: { state: { in: SHAREABLE_STATES }, unit: { type: "TOWNSHIP" } }, select: { id: true, title: true, unitId: true, year: { select: { year: true } } } });
+  const projects = await db.project.findMany({
+    where: { state: { in: SHAREABLE_STATES }, unit: { type: "TOWNSHIP" } },
+    select: { id: true, title: true, unitId: true, year: { select: { year: true } } },
+  });
   const today = formatDate(new Date());
   const attendees = `${townships.map((t) => t.users[0]?.name ?? `${t.name}组织委员`).join("、")}（各乡镇组织委员）；列席：县委组织部组织科、基层党建办公室有关同志`;
   let latest: string | null = null;
@@ -94,5 +97,8 @@ export async function seedTownshipMeetings(years: number[]) {
     }
   }
   // The townships have long read the notices of past meetings; only the latest one is new to them.
-  await db.notification.updateMany({ where: { kind: "township_meeting", link: { not: `/township-meetings/${latest}` }, readAt: null }, data: { readAt: new Date() } });
+  await db.notification.updateMany({
+    where: { kind: "township_meeting", link: { not: `/township-meetings/${latest}` }, readAt: null },
+    data: { readAt: new Date() },
+  });
 }

@@ -31,7 +31,10 @@ export function awardAnnouncementDocument(county: string, campaign: Campaign): O
         text: `根据${year}年度组织工作改革创新评比表彰工作安排，经单位推荐、评委评审、综合排序和部务会研究，拟对以下${campaign.nominations.length}个先进集体和先进个人予以表彰，现予以公示。`,
       },
       ...awardListBlocks(campaign.tiers, campaign.nominations),
-      { kind: "paragraph", text: `公示期为 ${campaign.announcementDays} 个工作日，自${officialDate(campaign.announcedAt)}至${officialDate(lastDayOf(campaign.announcementEndsAt))}。` },
+      {
+        kind: "paragraph",
+        text: `公示期为 ${campaign.announcementDays} 个工作日，自${officialDate(campaign.announcedAt)}至${officialDate(lastDayOf(campaign.announcementEndsAt))}。`,
+      },
       {
         kind: "paragraph",
         text: "公示期间，对公示对象有异议的，可通过本页“提出异议”栏目反映，也可来信来访向县委组织部反映。反映问题应实事求是、具体明确，并留下联系人和联系电话，以便调查核实和答复。",

@@ -5,7 +5,15 @@ import { LEVEL_LABELS } from "@/lib/awards/phase";
 import type { Block } from "./model";
 
 type Tier = { id: string; category: AwardCategory; level: AwardLevel; name: string; rank: number };
-type Entry = { tierId: string | null; category: AwardCategory; level: AwardLevel; personName: string | null; personTitle: string | null; unit: { name: string }; project: { title: string } | null };
+type Entry = {
+  tierId: string | null;
+  category: AwardCategory;
+  level: AwardLevel;
+  personName: string | null;
+  personTitle: string | null;
+  unit: { name: string };
+  project: { title: string } | null;
+};
 
 export function awardListBlocks(tiers: Tier[], entries: Entry[]): Block[] {
   const groups = groupByTier(tiers, entries);

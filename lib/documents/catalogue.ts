@@ -7,15 +7,23 @@ import { formatDateTime } from "@/lib/time";
 import { chineseNumber, issuerOf, type Block, type OfficialDoc } from "./model";
 
 type Topic = Awaited<ReturnType<typeof publishedCatalogue>>[number];
-export type CatalogueTopic = Pick<Topic, "id" | "code" | "title" | "description" | "category" | "focus" | "tier" | "claimMode" | "claimClosesAt" | "publishedAt"> & {
+export type CatalogueTopic = Pick<
+  Topic,
+  "id" | "code" | "title" | "description" | "category" | "focus" | "tier" | "claimMode" | "claimClosesAt" | "publishedAt"
+> & {
   aspect: { name: string } | null;
   units: { unit: { name: string } }[];
 };
 
 export function catalogueDocument(county: string, year: number, topics: CatalogueTopic[]): OfficialDoc {
   const title = catalogueTitle(county, year);
-  const issuedAt = topics.reduce<Date | null>((latest, topic) => (topic.publishedAt && (!latest || topic.publishedAt > latest) ? topic.publishedAt : latest), null);
-  const groups = SUGGESTION_CATEGORIES.map((category) => ({ category, topics: topics.filter((topic) => topic.category === category) })).filter((group) => group.topics.length > 0);
+  const issuedAt = topics.reduce<Date | null>(
+    (latest, topic) => (topic.publishedAt && (!latest || topic.publishedAt > latest) ? topic.publishedAt : latest),
+    null,
+  );
+  const groups = SUGGESTION_CATEGORIES.map((category) => ({ category, topics: topics.filter((topic) => topic.category === category) })).filter(
+    (group) => group.topics.length > 0,
+  );
   const blocks: Block[] =
     topics.length === 0
       ? [{ kind: "paragraph", text: `${year} 年度参考选题尚未发布。` }]

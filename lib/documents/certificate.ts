@@ -9,7 +9,15 @@ import { issuerOf } from "./model";
 export type CertificateSheet = { to: string; body: string };
 export type CertificateDoc = { kind: "certificates"; id: string; issuer: string; date: Date; sheets: CertificateSheet[]; fileName: string };
 
-type Awardee = { category: AwardCategory; level: AwardLevel; personName: string | null; personTitle: string | null; unit: { name: string }; project: { title: string } | null; tierName: string };
+type Awardee = {
+  category: AwardCategory;
+  level: AwardLevel;
+  personName: string | null;
+  personTitle: string | null;
+  unit: { name: string };
+  project: { title: string } | null;
+  tierName: string;
+};
 
 export function certificatesDocument(county: string, id: string, year: number, date: Date, entries: Awardee[], fileName: string): CertificateDoc {
   return { kind: "certificates", id, issuer: issuerOf(county), date, fileName, sheets: entries.map((entry) => certificateText(entry, entry.tierName, year)) };
@@ -35,7 +43,10 @@ footer p { margin: 0; }
 export function certificatesHtml(doc: CertificateDoc): string {
   const footer = `<footer><p>${escapeHtml(doc.issuer)}</p><p>${escapeHtml(officialDate(doc.date))}</p></footer>`;
   const sheets = doc.sheets
-    .map((s) => `<article class="sheet"><div class="frame"><h1>荣誉证书</h1><p class="to">${escapeHtml(s.to)}</p><p class="body">${escapeHtml(s.body)}</p><p class="body">${CLOSING}</p>${footer}</div></article>`)
+    .map(
+      (s) =>
+        `<article class="sheet"><div class="frame"><h1>荣誉证书</h1><p class="to">${escapeHtml(s.to)}</p><p class="body">${escapeHtml(s.body)}</p><p class="body">${CLOSING}</p>${footer}</div></article>`,
+    )
     .join("\n");
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>荣誉证书</title><style>${CSS}</style></head><body>${sheets}</body></html>`;
 }

@@ -9,7 +9,14 @@ const BODY: Record<Verdict, string> = {
   REJECT: "经研究，该项目暂不予立项。",
 };
 
-type Decision = { id: string; verdict: Verdict; opinion: string; decidedAt: Date; meeting: { number: string }; project: { title: string; unit: { name: string }; year: { year: number } } };
+type Decision = {
+  id: string;
+  verdict: Verdict;
+  opinion: string;
+  decidedAt: Date;
+  meeting: { number: string };
+  project: { title: string; unit: { name: string }; year: { year: number } };
+};
 
 export function decisionNoticeDocument(county: string, decision: Decision): OfficialDoc {
   const title = `关于《${decision.project.title}》的${NOTICE_TITLES[decision.verdict]}`;
@@ -23,7 +30,10 @@ export function decisionNoticeDocument(county: string, decision: Decision): Offi
     fileName: title,
     blocks: [
       { kind: "paragraph", indent: false, text: `${decision.project.unit.name}：` },
-      { kind: "paragraph", text: `你单位申报的${decision.project.year.year}年度组织工作改革创新项目《${decision.project.title}》，经部务会（${decision.meeting.number}）审定，结果如下：` },
+      {
+        kind: "paragraph",
+        text: `你单位申报的${decision.project.year.year}年度组织工作改革创新项目《${decision.project.title}》，经部务会（${decision.meeting.number}）审定，结果如下：`,
+      },
       { kind: "paragraph", text: BODY[decision.verdict] },
       { kind: "paragraph", text: `审定意见：${decision.opinion}` },
     ],

@@ -4,7 +4,24 @@
 // in WPS; Times New Roman for Latin letters and digits. 方正小标宋 and 仿宋_GB2312 are not free to ship and often
 // missing, so they are not named. LibreOffice on Linux substitutes its own CJK fonts (Noto CJK) for missing names.
 import "server-only";
-import { AlignmentType, BorderStyle, Document, Footer, Packer, PageBorderDisplay, PageBorderOffsetFrom, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageBorderDisplay,
+  PageBorderOffsetFrom,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from "docx";
 import { officialDate } from "@/lib/time";
 import { cellText, type Block, type OfficialDoc } from "./model";
 import { CLOSING, type CertificateDoc } from "./certificate";
@@ -51,7 +68,13 @@ function blocks(b: Block): (Paragraph | Table)[] {
       const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
       const header = new TableRow({ tableHeader: true, children: b.columns.map((c) => new TableCell({ children: [cellParagraph(c, true, true)] })) });
       const rows = b.rows.length
-        ? b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((cell, i) => new TableCell({ children: [cellParagraph(cellText(cell), b.center?.includes(i) ?? false)] })) }))
+        ? b.rows.map(
+            (row) =>
+              new TableRow({
+                cantSplit: true,
+                children: row.map((cell, i) => new TableCell({ children: [cellParagraph(cellText(cell), b.center?.includes(i) ?? false)] })),
+              }),
+          )
         : [new TableRow({ children: [new TableCell({ columnSpan: b.columns.length, children: [cellParagraph(b.empty ?? "（无）", true)] })] })];
       return [new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE }, borders }), new Paragraph({ children: [] })];
     }
@@ -61,11 +84,18 @@ function blocks(b: Block): (Paragraph | Table)[] {
 export function documentDocx(doc: OfficialDoc): Document {
   const red = "DC2626";
   const head = [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.issuer, { font: font(DOCX_FONTS.title), size: 52, bold: true, color: red, characterSpacing: 100 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [run(doc.issuer, { font: font(DOCX_FONTS.title), size: 52, bold: true, color: red, characterSpacing: 100 })],
+    }),
     ...(doc.number ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.number)] })] : []),
     // The red line under the head (版头中的分隔线).
     new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: red, space: 4 } }, spacing: { after: 360 } }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: doc.subtitle ? 0 : 360 }, children: [run(doc.title, { font: font(DOCX_FONTS.title), size: 44, bold: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: doc.subtitle ? 0 : 360 },
+      children: [run(doc.title, { font: font(DOCX_FONTS.title), size: 44, bold: true })],
+    }),
     ...(doc.subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(doc.subtitle)] })] : []),
   ];
   const foot = [
@@ -86,7 +116,18 @@ export function documentDocx(doc: OfficialDoc): Document {
           },
         },
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run("— ", { size: 28 }), new TextRun({ children: [PageNumber.CURRENT], size: 28, font: font(DOCX_FONTS.body) }), run(" —", { size: 28 })] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  run("— ", { size: 28 }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 28, font: font(DOCX_FONTS.body) }),
+                  run(" —", { size: 28 }),
+                ],
+              }),
+            ],
+          }),
         },
         children: [...head, ...doc.blocks.flatMap(blocks), ...foot],
       },
@@ -106,11 +147,21 @@ export function certificatesDocx(doc: CertificateDoc): Document {
         page: {
           size: { width: 16838, height: 11906, orientation: PageOrientation.LANDSCAPE },
           margin: { top: 1418, bottom: 1134, left: 1701, right: 1701 },
-          borders: { pageBorders: { display: PageBorderDisplay.ALL_PAGES, offsetFrom: PageBorderOffsetFrom.TEXT }, pageBorderTop: border, pageBorderBottom: border, pageBorderLeft: border, pageBorderRight: border },
+          borders: {
+            pageBorders: { display: PageBorderDisplay.ALL_PAGES, offsetFrom: PageBorderOffsetFrom.TEXT },
+            pageBorderTop: border,
+            pageBorderBottom: border,
+            pageBorderLeft: border,
+            pageBorderRight: border,
+          },
         },
       },
       children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 600 }, children: [run("荣誉证书", { font: font(DOCX_FONTS.title), size: 84, bold: true, color: red, characterSpacing: 400 })] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 600 },
+          children: [run("荣誉证书", { font: font(DOCX_FONTS.title), size: 84, bold: true, color: red, characterSpacing: 400 })],
+        }),
         new Paragraph({ children: [run(sheet.to, { size: 36 })], spacing: { after: 200 } }),
         new Paragraph({ children: [run(sheet.body, { size: 36 })], indent: { firstLine: 720 }, spacing: { line: 720, lineRule: "exact" } }),
         new Paragraph({ children: [run(CLOSING, { size: 36 })], indent: { firstLine: 720 }, spacing: { line: 720, lineRule: "exact", after: 1200 } }),

@@ -56,7 +56,11 @@ function block(b: Block): string {
     case "table": {
       const head = `<thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead>`;
       const rows = b.rows.length
-        ? b.rows.map((row) => `<tr>${row.map((cell, i) => `<td${b.center?.includes(i) ? ' class="center"' : ""}>${escapeHtml(cellText(cell))}</td>`).join("")}</tr>`).join("")
+        ? b.rows
+            .map(
+              (row) => `<tr>${row.map((cell, i) => `<td${b.center?.includes(i) ? ' class="center"' : ""}>${escapeHtml(cellText(cell))}</td>`).join("")}</tr>`,
+            )
+            .join("")
         : `<tr><td class="center" colspan="${b.columns.length}">${escapeHtml(b.empty ?? "（无）")}</td></tr>`;
       return `<table class="official-table">${head}<tbody>${rows}</tbody></table>`;
     }

@@ -24,13 +24,22 @@ export function meetingListDocument(county: string, meeting: Meeting): OfficialD
     date: meeting.heldAt,
     fileName: title,
     blocks: [
-      { kind: "paragraph", text: `${formatDateTime(meeting.heldAt)}，部务会对${meeting.year.year}年度组织工作改革创新申报项目进行了审定。参会人员：${meeting.attendees}。` },
+      {
+        kind: "paragraph",
+        text: `${formatDateTime(meeting.heldAt)}，部务会对${meeting.year.year}年度组织工作改革创新申报项目进行了审定。参会人员：${meeting.attendees}。`,
+      },
       {
         kind: "table",
         label: "审定结果",
         columns: ["序号", "项目名称", "申报单位", "审定结果", "审定意见"],
         center: [0, 3],
-        rows: meeting.decisions.map((d, i) => [String(i + 1), { text: d.project.title, href: `/projects/${d.project.id}` }, d.project.unit.name, VERDICT_LABELS[d.verdict], d.opinion]),
+        rows: meeting.decisions.map((d, i) => [
+          String(i + 1),
+          { text: d.project.title, href: `/projects/${d.project.id}` },
+          d.project.unit.name,
+          VERDICT_LABELS[d.verdict],
+          d.opinion,
+        ]),
         empty: "尚未记录审定结果",
       },
     ],

@@ -2,7 +2,17 @@
 // the HTML page (components/documents/document-view.tsx), PDF (pdf.ts, through html.ts) and Word (docx.ts). Pure.
 
 /** The documents that download as PDF and Word, by the path segment of /documents/<type>/<id>.<pdf|docx>. */
-export const DOCUMENT_TYPES = ["catalogue", "decision-notice", "meeting-list", "inspection-bulletin", "award-announcement", "award-decision", "township-minutes", "certificate", "certificates"] as const;
+export const DOCUMENT_TYPES = [
+  "catalogue",
+  "decision-notice",
+  "meeting-list",
+  "inspection-bulletin",
+  "award-announcement",
+  "award-decision",
+  "township-minutes",
+  "certificate",
+  "certificates",
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const DOCUMENT_FORMATS = ["pdf", "docx"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];

@@ -15,7 +15,8 @@ export class PdfUnavailableError extends Error {}
 const CONCURRENCY = Math.max(1, Number(process.env.PDF_CONCURRENCY ?? 2));
 const IDLE_MS = 60_000;
 const TIMEOUT_MS = 30_000;
-export const NO_CHROMIUM = "服务器未安装 Chromium 浏览器，暂时无法生成 PDF。请管理员安装（Debian/Ubuntu：apt-get install chromium fonts-noto-cjk）或设置 CHROMIUM_PATH；现在可下载 Word 版，或在页面上用“打印 / 另存为 PDF”。";
+export const NO_CHROMIUM =
+  "服务器未安装 Chromium 浏览器，暂时无法生成 PDF。请管理员安装（Debian/Ubuntu：apt-get install chromium fonts-noto-cjk）或设置 CHROMIUM_PATH；现在可下载 Word 版，或在页面上用“打印 / 另存为 PDF”。";
 
 /** Debian's chromium, CHROMIUM_PATH, or the browser of `npx playwright install chromium`; null when none is there. */
 export async function chromiumPath(): Promise<string | null> {
@@ -40,7 +41,15 @@ async function launch(): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   const launched = await chromium.launch({
     executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   launched.on("disconnected", () => {
     browser = null;

@@ -93,7 +93,14 @@ export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; lo
       const entry = found && user ? await certificateOf(user, found.campaignId, id) : null;
       if (!entry?.campaign.decidedAt || !entry.tier) return null;
       const name = entry.category === "WORK" ? (entry.project?.title ?? entry.unit.name) : (entry.personName ?? "");
-      return certificatesDocument(await countyName(), id, entry.campaign.year.year, entry.campaign.decidedAt, [{ ...entry, tierName: entry.tier.name }], `荣誉证书：${name}`);
+      return certificatesDocument(
+        await countyName(),
+        id,
+        entry.campaign.year.year,
+        entry.campaign.decidedAt,
+        [{ ...entry, tierName: entry.tier.name }],
+        `荣誉证书：${name}`,
+      );
     },
   },
   // id: the campaign; every certificate in the decision's order, for county readers only (the page answers others 403).
@@ -106,7 +113,14 @@ export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; lo
       const tierName = new Map(campaign.tiers.map((t) => [t.id, t.name]));
       const ordered = groupByTier(campaign.tiers, campaign.nominations).flatMap((g) => g.levels.flatMap((l) => l.tiers.flatMap((t) => t.entries)));
       const entries = ordered.map((entry) => ({ ...entry, tierName: tierName.get(entry.tierId!) ?? "" }));
-      return certificatesDocument(await countyName(), id, campaign.year.year, campaign.decidedAt, entries, `${campaign.year.year}年度组织工作改革创新评比表彰荣誉证书`);
+      return certificatesDocument(
+        await countyName(),
+        id,
+        campaign.year.year,
+        campaign.decidedAt,
+        entries,
+        `${campaign.year.year}年度组织工作改革创新评比表彰荣誉证书`,
+      );
     },
   },
 };

@@ -18,7 +18,11 @@ export function townshipMinutesDocument(county: string, meeting: Meeting): Offic
   const sections: { heading: string; blocks: Block[] }[] = [
     {
       heading: "各乡镇交流的做法",
-      blocks: meeting.shares.map((share, i) => ({ kind: "item", title: `（${chineseNumber(i + 1)}）${share.unit.name}`, paragraphs: [`${share.practice}${share.project ? `（项目：“${share.project.title}”）` : ""}`] })),
+      blocks: meeting.shares.map((share, i) => ({
+        kind: "item",
+        title: `（${chineseNumber(i + 1)}）${share.unit.name}`,
+        paragraphs: [`${share.practice}${share.project ? `（项目：“${share.project.title}”）` : ""}`],
+      })),
     },
     ...(meeting.problems ? [{ heading: "查询的问题", blocks: [{ kind: "paragraph", text: meeting.problems } as Block] }] : []),
     ...(meeting.followUps ? [{ heading: "跟进事项", blocks: [{ kind: "paragraph", text: meeting.followUps } as Block] }] : []),

@@ -19,7 +19,10 @@ type Notice = { title: string; body?: string | null; link?: string | null };
 /** Queues one mail per notification row whose recipient has an e-mail address; nothing when SMTP is not configured. */
 export async function queueEmails(client: DbOrTx, items: { userId: string; notice: Notice }[]): Promise<number> {
   if (!smtpConfig() || items.length === 0) return 0;
-  const users = await client.user.findMany({ where: { id: { in: [...new Set(items.map((item) => item.userId))] }, active: true, email: { not: null } }, select: { id: true, email: true } });
+  const users = await client.user.findMany({
+    where: { id: { in: [...new Set(items.map((item) => item.userId))] }, active: true, email: { not: null } },
+    select: { id: true, email: true },
+  });
   if (users.length === 0) return 0;
   const emailOf = new Map(users.map((user) => [user.id, user.email!]));
   const rows = items.flatMap(({ userId, notice }) => {
@@ -93,7 +96,11 @@ export async function deliverOutbox(options: { now?: Date; sender?: MailSender }
             const attempts = row.attempts + 1;
             await tx.emailOutbox.update({
               where: { id: row.id },
-              data: { attempts, lastError: String(error instanceof Error ? error.message : error).slice(0, 500), nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000) },
+              data: {
+                attempts,
+                lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+                nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000),
+              },
             });
           }
         }

@@ -22,7 +22,10 @@ export function afterCursor(cursor: string | undefined, take: number) {
 }
 
 /** Reads a Prisma list in id-ordered batches (cursor pagination: no OFFSET that slows down deep pages). */
-export async function* inBatches<Row extends { id: string }>(fetch: (cursor: string | undefined, take: number) => Promise<Row[]>, take = 1000): AsyncGenerator<Row[]> {
+export async function* inBatches<Row extends { id: string }>(
+  fetch: (cursor: string | undefined, take: number) => Promise<Row[]>,
+  take = 1000,
+): AsyncGenerator<Row[]> {
   let cursor: string | undefined;
   for (;;) {
     const batch = await fetch(cursor, take);
@@ -37,7 +40,14 @@ export function listExport<Row>(options: { title: string; sheetName?: string; to
   return { total: options.total, response: xlsxStream({ ...options, sheetName: options.sheetName ?? options.title, fileName: `${options.title}.xlsx` }) };
 }
 
-export function xlsxStream<Row>(options: { title: string; sheetName: string; fileName: string; total: number; columns: ExportColumn<Row>[]; batches: AsyncIterable<Row[]> }): Response {
+export function xlsxStream<Row>(options: {
+  title: string;
+  sheetName: string;
+  fileName: string;
+  total: number;
+  columns: ExportColumn<Row>[];
+  batches: AsyncIterable<Row[]>;
+}): Response {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(options.sheetName);

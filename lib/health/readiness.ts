@@ -14,7 +14,10 @@ const TIMEOUT_MS = 3_000;
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
-  return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}超时（${TIMEOUT_MS / 1000} 秒）`)), TIMEOUT_MS).unref())]);
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}超时（${TIMEOUT_MS / 1000} 秒）`)), TIMEOUT_MS).unref()),
+  ]);
 }
 
 async function check(name: Check["name"], work: () => Promise<string | undefined>): Promise<Check> {

@@ -140,7 +140,17 @@ export const remindReviewers = manage("提醒评审专家")
     const reviewers = [...new Set(late.map((a) => a.reviewerId))];
     await db.$transaction(async (tx) => {
       await notifyUsers(tx, reviewers, { kind: "hearing.remind", title: `请尽快完成“${late[0].item.hearing.title}”的评分`, link: "/reviews" });
-      await writeAudit({ actor: ctx.actor, action: "hearing.remind", entityType: "Hearing", entityId: parsedInput.hearingId, summary: `提醒 ${reviewers.length} 名专家`, ip: ctx.ip }, tx);
+      await writeAudit(
+        {
+          actor: ctx.actor,
+          action: "hearing.remind",
+          entityType: "Hearing",
+          entityId: parsedInput.hearingId,
+          summary: `提醒 ${reviewers.length} 名专家`,
+          ip: ctx.ip,
+        },
+        tx,
+      );
     });
     return { reminded: reviewers.length };
   });

@@ -4,11 +4,7 @@ export type UnitTree = Map<string, string | null>; // unitId -> parentId
 
 /** A reviewer may not review a proposal of their own unit, or of a unit directly above or below theirs in the tree (parent or child). */
 export function unitConflict(reviewerUnitId: string, proposalUnitId: string, tree: UnitTree): boolean {
-  return (
-    reviewerUnitId === proposalUnitId ||
-    tree.get(reviewerUnitId) === proposalUnitId ||
-    tree.get(proposalUnitId) === reviewerUnitId
-  );
+  return reviewerUnitId === proposalUnitId || tree.get(reviewerUnitId) === proposalUnitId || tree.get(proposalUnitId) === reviewerUnitId;
 }
 
 export type AssignInput = {
@@ -43,12 +39,8 @@ export function autoAssign(input: AssignInput): AssignResult {
   for (const e of input.existing) if (!on.has(pair(e.proposalId, e.reviewerId))) assign(e.proposalId, e.reviewerId);
 
   const eligible = (p: { id: string; unitId: string }) =>
-    reviewers.filter(
-      (r) => !unitConflict(r.unitId, p.unitId, input.tree) && !declared.has(pair(p.id, r.id)) && !on.has(pair(p.id, r.id)),
-    );
-  const order = proposals
-    .map((p, index) => ({ p, index, options: eligible(p).length }))
-    .sort((a, b) => a.options - b.options || a.index - b.index);
+    reviewers.filter((r) => !unitConflict(r.unitId, p.unitId, input.tree) && !declared.has(pair(p.id, r.id)) && !on.has(pair(p.id, r.id)));
+  const order = proposals.map((p, index) => ({ p, index, options: eligible(p).length })).sort((a, b) => a.options - b.options || a.index - b.index);
 
   const added: AssignResult["added"] = [];
   const missing = new Map<string, number>();

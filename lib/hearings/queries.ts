@@ -12,7 +12,9 @@ export function listHearings(yearId: string) {
 
 export async function rubricOf(yearId: string) {
   const rubric = await db.rubric.findUnique({ where: { yearId } });
-  return rubric ? { criteria: rubric.criteria as Criterion[], frozenAt: rubric.frozenAt, version: rubric.version } : { criteria: DEFAULT_RUBRIC, frozenAt: null, version: 0 };
+  return rubric
+    ? { criteria: rubric.criteria as Criterion[], frozenAt: rubric.frozenAt, version: rubric.version }
+    : { criteria: DEFAULT_RUBRIC, frozenAt: null, version: 0 };
 }
 
 /** Everything the admin's hearing page shows: agenda, reviewers, assignments with their progress. */
@@ -26,7 +28,10 @@ export function getHearing(id: string) {
         orderBy: { sortOrder: "asc" },
         include: {
           project: { select: { id: true, title: true, state: true, version: true, unit: { select: { name: true } } } },
-          assignments: { include: { reviewer: { select: { id: true, name: true } }, score: { select: { submittedAt: true, total: true } } }, orderBy: { createdAt: "asc" } },
+          assignments: {
+            include: { reviewer: { select: { id: true, name: true } }, score: { select: { submittedAt: true, total: true } } },
+            orderBy: { createdAt: "asc" },
+          },
           conflicts: true,
         },
       },
@@ -36,11 +41,19 @@ export function getHearing(id: string) {
 
 /** Projects of the year that can go on an agenda. */
 export function schedulableProjects(yearId: string) {
-  return db.project.findMany({ where: { yearId, state: "SUBMITTED" }, orderBy: { submittedAt: "asc" }, select: { id: true, title: true, unit: { select: { name: true } } } });
+  return db.project.findMany({
+    where: { yearId, state: "SUBMITTED" },
+    orderBy: { submittedAt: "asc" },
+    select: { id: true, title: true, unit: { select: { name: true } } },
+  });
 }
 
 export function activeReviewers() {
-  return db.user.findMany({ where: { active: true, roles: { has: "REVIEWER" } }, orderBy: { username: "asc" }, select: { id: true, name: true, unit: { select: { name: true } } } });
+  return db.user.findMany({
+    where: { active: true, roles: { has: "REVIEWER" } },
+    orderBy: { username: "asc" },
+    select: { id: true, name: true, unit: { select: { name: true } } },
+  });
 }
 
 /** Aggregates and ranking of one hearing's submitted scores (see lib/hearings/scoring.ts for the rules). */
@@ -54,7 +67,9 @@ export async function hearingResults(hearingId: string) {
     },
   });
   const rows = items.flatMap((item) =>
-    item.assignments.filter((a) => a.score?.submittedAt && a.score.total !== null).map((a) => ({ reviewerId: a.reviewerId, proposalId: item.id, total: a.score!.total! })),
+    item.assignments
+      .filter((a) => a.score?.submittedAt && a.score.total !== null)
+      .map((a) => ({ reviewerId: a.reviewerId, proposalId: item.id, total: a.score!.total! })),
   );
   const ranked = rankAggregates(aggregate(rows), "trimmedMean");
   return { items, ranked };
@@ -65,12 +80,18 @@ export async function yearResults(yearId: string) {
   const items = await db.hearingItem.findMany({
     where: { hearing: { yearId } },
     orderBy: [{ round: "desc" }],
-    include: { project: { select: { id: true, title: true, unit: { select: { name: true } } } }, hearing: { select: { title: true } }, assignments: { include: { score: true } } },
+    include: {
+      project: { select: { id: true, title: true, unit: { select: { name: true } } } },
+      hearing: { select: { title: true } },
+      assignments: { include: { score: true } },
+    },
   });
   const latest = new Map<string, (typeof items)[number]>();
   for (const item of items) if (!latest.has(item.projectId)) latest.set(item.projectId, item);
   const rows = [...latest.values()].flatMap((item) =>
-    item.assignments.filter((a) => a.score?.submittedAt && a.score.total !== null).map((a) => ({ reviewerId: a.reviewerId, proposalId: item.id, total: a.score!.total! })),
+    item.assignments
+      .filter((a) => a.score?.submittedAt && a.score.total !== null)
+      .map((a) => ({ reviewerId: a.reviewerId, proposalId: item.id, total: a.score!.total! })),
   );
   return { ranked: rankAggregates(aggregate(rows), "trimmedMean"), items: latest };
 }
@@ -82,7 +103,9 @@ export function myAssignments(reviewerId: string) {
     orderBy: { createdAt: "desc" },
     include: {
       score: { select: { submittedAt: true, total: true } },
-      item: { include: { hearing: { select: { title: true, heldAt: true, closedAt: true } }, project: { select: { title: true, unit: { select: { name: true } } } } } },
+      item: {
+        include: { hearing: { select: { title: true, heldAt: true, closedAt: true } }, project: { select: { title: true, unit: { select: { name: true } } } } },
+      },
     },
   });
 }
@@ -96,7 +119,14 @@ export function assignmentForReviewer(reviewerId: string, assignmentId: string) 
       item: {
         include: {
           hearing: { select: { id: true, title: true, heldAt: true, closedAt: true } },
-          project: { include: { unit: { select: { name: true } }, year: { select: { id: true, year: true } }, milestones: { orderBy: { sortOrder: "asc" } }, attachments: { where: { reportId: null }, select: { id: true, fileName: true, size: true } } } },
+          project: {
+            include: {
+              unit: { select: { name: true } },
+              year: { select: { id: true, year: true } },
+              milestones: { orderBy: { sortOrder: "asc" } },
+              attachments: { where: { reportId: null }, select: { id: true, fileName: true, size: true } },
+            },
+          },
         },
       },
     },
@@ -115,7 +145,10 @@ export function hearingRecordOf(projectId: string) {
     db.hearingItem.findMany({
       where: { projectId },
       orderBy: { round: "asc" },
-      include: { hearing: { select: { id: true, title: true, heldAt: true } }, assignments: { include: { score: true, reviewer: { select: { name: true } } } } },
+      include: {
+        hearing: { select: { id: true, title: true, heldAt: true } },
+        assignments: { include: { score: true, reviewer: { select: { name: true } } } },
+      },
     }),
     db.decision.findMany({ where: { projectId }, orderBy: { decidedAt: "asc" }, include: { meeting: { select: { number: true, heldAt: true } } } }),
   ]);
@@ -128,16 +161,26 @@ export function listMeetings(yearId: string) {
 export function getMeeting(id: string) {
   return db.meeting.findUnique({
     where: { id },
-    include: { year: { select: { id: true, year: true } }, decisions: { orderBy: { decidedAt: "asc" }, include: { project: { select: { id: true, title: true, unit: { select: { name: true } } } } } } },
+    include: {
+      year: { select: { id: true, year: true } },
+      decisions: { orderBy: { decidedAt: "asc" }, include: { project: { select: { id: true, title: true, unit: { select: { name: true } } } } } },
+    },
   });
 }
 
 /** Projects a meeting can decide on: heard ones, and submitted ones the admin may decide without a hearing. */
 export function decidableProjects(yearId: string) {
-  return db.project.findMany({ where: { yearId, state: { in: ["IN_HEARING", "SUBMITTED"] } }, orderBy: [{ state: "asc" }, { title: "asc" }], select: { id: true, title: true, state: true, version: true, unit: { select: { name: true } } } });
+  return db.project.findMany({
+    where: { yearId, state: { in: ["IN_HEARING", "SUBMITTED"] } },
+    orderBy: [{ state: "asc" }, { title: "asc" }],
+    select: { id: true, title: true, state: true, version: true, unit: { select: { name: true } } },
+  });
 }
 
 /** A decision for its notice, only for those who may see the project (scoped by the caller). */
 export function decisionForNotice(decisionId: string, projectId: string) {
-  return db.decision.findFirst({ where: { id: decisionId, projectId }, include: { meeting: true, project: { include: { unit: { select: { name: true } }, year: { select: { year: true } } } } } });
+  return db.decision.findFirst({
+    where: { id: decisionId, projectId },
+    include: { meeting: true, project: { include: { unit: { select: { name: true } }, year: { select: { year: true } } } } },
+  });
 }

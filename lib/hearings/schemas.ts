@@ -1,8 +1,6 @@
 import { z, idSchema, instantField, versionSchema, optionalText, requiredText } from "@/lib/validation";
 import { HearingKind, HearingLevel, Verdict } from "@/lib/generated/prisma/enums";
 
-
-
 const hearingFields = {
   kind: z.enum(HearingKind, { error: "请选择形式" }),
   level: z.enum(HearingLevel, { error: "请选择层级" }),
@@ -17,7 +15,10 @@ export const updateHearingSchema = z.object({ id: idSchema, version: versionSche
 export const agendaSchema = z.object({ hearingId: idSchema, projectIds: z.array(idSchema).min(1, "请至少选择一个项目").max(200) });
 export const agendaItemSchema = z.object({ itemId: idSchema });
 export const reviewersSchema = z.object({ hearingId: idSchema, version: versionSchema, userIds: z.array(idSchema).max(300) });
-export const autoAssignSchema = z.object({ hearingId: idSchema, perProposal: z.coerce.number({ error: "请填写每个项目的评审人数" }).int("须为整数").min(1, "至少 1 人").max(50, "最多 50 人") });
+export const autoAssignSchema = z.object({
+  hearingId: idSchema,
+  perProposal: z.coerce.number({ error: "请填写每个项目的评审人数" }).int("须为整数").min(1, "至少 1 人").max(50, "最多 50 人"),
+});
 export const assignSchema = z.object({ itemId: idSchema, reviewerId: z.string().min(1, "请选择评审专家").max(40) });
 export const assignmentSchema = z.object({ assignmentId: idSchema });
 export const closeHearingSchema = z.object({ id: idSchema, version: versionSchema });
@@ -27,7 +28,14 @@ export const rubricSchema = z.object({
   yearId: idSchema,
   version: versionSchema,
   criteria: z
-    .array(z.object({ key: z.string().min(1).max(30), label: requiredText("标准名称", 60), weight: z.coerce.number({ error: "请填写权重" }), max: z.coerce.number({ error: "请填写满分" }) }))
+    .array(
+      z.object({
+        key: z.string().min(1).max(30),
+        label: requiredText("标准名称", 60),
+        weight: z.coerce.number({ error: "请填写权重" }),
+        max: z.coerce.number({ error: "请填写满分" }),
+      }),
+    )
     .min(1)
     .max(10),
 });
@@ -47,7 +55,12 @@ export const scoreSchema = z.object({
 
 export const declareConflictSchema = z.object({ assignmentId: idSchema, reason: requiredText("回避理由", 300) });
 
-export const createMeetingSchema = z.object({ yearId: idSchema, number: requiredText("期次", 30), heldAt: instantField("会议时间"), attendees: requiredText("参会人员", 500) });
+export const createMeetingSchema = z.object({
+  yearId: idSchema,
+  number: requiredText("期次", 30),
+  heldAt: instantField("会议时间"),
+  attendees: requiredText("参会人员", 500),
+});
 export const decisionSchema = z.object({
   meetingId: idSchema,
   projectId: z.string().min(1, "请选择项目").max(40),

@@ -36,7 +36,12 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
     if (value !== null && value !== undefined) values[criterion.key] = value;
   }
   // A draft may be partial, but what is there must be a valid score; a submission must be whole.
-  const problem = input.submit ? scoreProblem(criteria, values) : scoreProblem(criteria.filter((c) => c.key in values), values);
+  const problem = input.submit
+    ? scoreProblem(criteria, values)
+    : scoreProblem(
+        criteria.filter((c) => c.key in values),
+        values,
+      );
   if (problem) throw new FieldError("values", problem);
   if (input.submit && !input.recommendation) throw new FieldError("recommendation", "请选择评审意见（立项 / 修改后再审 / 不予立项）");
   const complete = criteria.every((criterion) => criterion.key in values);

@@ -109,10 +109,7 @@ export function aggregate(rows: ScoreRow[], options?: { disagreementSpread?: num
 }
 
 // Standard competition ranking (1, 1, 3) on the values as displayed; the stable sort keeps input order within a tie.
-export function rankAggregates(
-  aggregates: Aggregate[],
-  by: "mean" | "trimmedMean" | "normalizedMean",
-): (Aggregate & { rank: number })[] {
+export function rankAggregates(aggregates: Aggregate[], by: "mean" | "trimmedMean" | "normalizedMean"): (Aggregate & { rank: number })[] {
   const sorted = [...aggregates].sort((a, b) => round2(b[by]) - round2(a[by]));
   return sorted.map((a, i) => {
     let first = i;

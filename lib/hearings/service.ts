@@ -14,7 +14,9 @@ type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 /** The year's rubric, the default one until the admin saves another. */
 export async function rubricFor(tx: Tx, yearId: string): Promise<{ criteria: Criterion[]; frozen: boolean; version: number }> {
   const rubric = await tx.rubric.findUnique({ where: { yearId } });
-  return rubric ? { criteria: rubric.criteria as Criterion[], frozen: Boolean(rubric.frozenAt), version: rubric.version } : { criteria: DEFAULT_RUBRIC, frozen: false, version: 0 };
+  return rubric
+    ? { criteria: rubric.criteria as Criterion[], frozen: Boolean(rubric.frozenAt), version: rubric.version }
+    : { criteria: DEFAULT_RUBRIC, frozen: false, version: 0 };
 }
 
 export async function saveRubricRecord(tx: Tx, input: { yearId: string; version: number; criteria: Criterion[] }, by: By) {
@@ -28,7 +30,10 @@ export async function saveRubricRecord(tx: Tx, input: { yearId: string; version:
     create: { yearId: input.yearId, criteria: input.criteria, version: 1 },
     update: { criteria: input.criteria, version: { increment: 1 } },
   });
-  await writeAudit({ actor: by.actor, action: "hearing.rubric", entityType: "Year", entityId: input.yearId, details: { criteria: input.criteria }, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "hearing.rubric", entityType: "Year", entityId: input.yearId, details: { criteria: input.criteria }, ip: by.ip },
+    tx,
+  );
 }
 
 type HearingFields = { kind: HearingKind; level: HearingLevel; title: string; heldAt: Date; place: string; attendees: string | null };
@@ -98,7 +103,10 @@ export async function setHearingReviewersRecord(tx: Tx, input: { hearingId: stri
   await tx.hearingReviewer.deleteMany({ where: { hearingId: hearing.id, userId: { notIn: wanted } } });
   await tx.hearingReviewer.createMany({ data: wanted.map((userId) => ({ hearingId: hearing.id, userId })), skipDuplicates: true });
   await tx.hearing.update({ where: { id: hearing.id }, data: { version: { increment: 1 } } });
-  await writeAudit({ actor: by.actor, action: "hearing.reviewers", entityType: "Hearing", entityId: hearing.id, summary: `${wanted.length} 名评审专家`, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "hearing.reviewers", entityType: "Hearing", entityId: hearing.id, summary: `${wanted.length} 名评审专家`, ip: by.ip },
+    tx,
+  );
 }
 
 export async function unitTree(tx: Pick<Tx, "unit">): Promise<UnitTree> {
@@ -108,8 +116,16 @@ export async function unitTree(tx: Pick<Tx, "unit">): Promise<UnitTree> {
 
 async function hearingContext(tx: Tx, hearingId: string) {
   // One after the other: queries of one transaction share its connection.
-  const items = await tx.hearingItem.findMany({ where: { hearingId }, orderBy: { sortOrder: "asc" }, include: { project: { select: { unitId: true, title: true } }, assignments: true, conflicts: true } });
-  const seats = await tx.hearingReviewer.findMany({ where: { hearingId }, include: { user: { select: { id: true, unitId: true, name: true } } }, orderBy: { user: { username: "asc" } } });
+  const items = await tx.hearingItem.findMany({
+    where: { hearingId },
+    orderBy: { sortOrder: "asc" },
+    include: { project: { select: { unitId: true, title: true } }, assignments: true, conflicts: true },
+  });
+  const seats = await tx.hearingReviewer.findMany({
+    where: { hearingId },
+    include: { user: { select: { id: true, unitId: true, name: true } } },
+    orderBy: { user: { username: "asc" } },
+  });
   const tree = await unitTree(tx);
   return { items, seats, tree };
 }
@@ -129,11 +145,17 @@ export async function autoAssignRecord(tx: Tx, input: { hearingId: string; perPr
     tree,
   });
   await tx.reviewAssignment.createMany({ data: result.added.map((a) => ({ itemId: a.proposalId, reviewerId: a.reviewerId })), skipDuplicates: true });
-  await writeAudit({ actor: by.actor, action: "hearing.assign", entityType: "Hearing", entityId: input.hearingId, summary: `自动分配 ${result.added.length} 项`, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "hearing.assign", entityType: "Hearing", entityId: input.hearingId, summary: `自动分配 ${result.added.length} 项`, ip: by.ip },
+    tx,
+  );
   for (const reviewerId of new Set(result.added.map((a) => a.reviewerId))) {
     await notifyUsers(tx, [reviewerId], { kind: "hearing.assigned", title: "您有新的评审任务", link: "/reviews" });
   }
-  return { added: result.added.length, short: result.short.map((s) => ({ title: items.find((item) => item.id === s.proposalId)!.project.title, missing: s.missing })) };
+  return {
+    added: result.added.length,
+    short: result.short.map((s) => ({ title: items.find((item) => item.id === s.proposalId)!.project.title, missing: s.missing })),
+  };
 }
 
 /** Assigns one reviewer by hand; the conflict rules hold here too. */
@@ -141,36 +163,76 @@ export async function assignReviewerRecord(tx: Tx, input: { itemId: string; revi
   const item = await tx.hearingItem.findUnique({ where: { id: input.itemId }, include: { project: true, conflicts: true } });
   if (!item) throw new ActionError("议程中没有该项目");
   await openHearing(tx, item.hearingId);
-  const seat = await tx.hearingReviewer.findUnique({ where: { hearingId_userId: { hearingId: item.hearingId, userId: input.reviewerId } }, include: { user: true } });
+  const seat = await tx.hearingReviewer.findUnique({
+    where: { hearingId_userId: { hearingId: item.hearingId, userId: input.reviewerId } },
+    include: { user: true },
+  });
   if (!seat) throw new FieldError("reviewerId", "请先把该专家列为本场听证的评审专家");
-  if (unitConflict(seat.user.unitId, item.project.unitId, await unitTree(tx))) throw new FieldError("reviewerId", "该专家与申报单位存在隶属关系（同单位或上下级），须回避");
+  if (unitConflict(seat.user.unitId, item.project.unitId, await unitTree(tx)))
+    throw new FieldError("reviewerId", "该专家与申报单位存在隶属关系（同单位或上下级），须回避");
   if (item.conflicts.some((c) => c.reviewerId === input.reviewerId)) throw new FieldError("reviewerId", "该专家已声明回避此项目");
   await tx.reviewAssignment.create({ data: { itemId: item.id, reviewerId: input.reviewerId } }).catch((error) => {
     throw (error as { code?: string }).code === "P2002" ? new FieldError("reviewerId", "该专家已分配评审此项目") : error;
   });
-  await writeAudit({ actor: by.actor, action: "hearing.assign", entityType: "Hearing", entityId: item.hearingId, summary: `${seat.user.name} → ${item.project.title}`, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "hearing.assign",
+      entityType: "Hearing",
+      entityId: item.hearingId,
+      summary: `${seat.user.name} → ${item.project.title}`,
+      ip: by.ip,
+    },
+    tx,
+  );
   await notifyUsers(tx, [input.reviewerId], { kind: "hearing.assigned", title: "您有新的评审任务", link: "/reviews" });
 }
 
 export async function unassignRecord(tx: Tx, assignmentId: string, by: By) {
-  const assignment = await tx.reviewAssignment.findUnique({ where: { id: assignmentId }, include: { score: true, item: { include: { project: true } }, reviewer: true } });
+  const assignment = await tx.reviewAssignment.findUnique({
+    where: { id: assignmentId },
+    include: { score: true, item: { include: { project: true } }, reviewer: true },
+  });
   if (!assignment) throw new ActionError("分配不存在");
   await openHearing(tx, assignment.item.hearingId);
   if (assignment.score) throw new ActionError("该专家已开始打分，不能取消分配");
   await tx.reviewAssignment.delete({ where: { id: assignmentId } });
-  await writeAudit({ actor: by.actor, action: "hearing.unassign", entityType: "Hearing", entityId: assignment.item.hearingId, summary: `${assignment.reviewer.name} ✕ ${assignment.item.project.title}`, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "hearing.unassign",
+      entityType: "Hearing",
+      entityId: assignment.item.hearingId,
+      summary: `${assignment.reviewer.name} ✕ ${assignment.item.project.title}`,
+      ip: by.ip,
+    },
+    tx,
+  );
 }
 
 /** A reviewer steps aside from a proposal: the assignment goes, the pair is never assigned again, the admin is told. */
 export async function declareConflictRecord(tx: Tx, input: { assignmentId: string; reason: string }, reviewerId: string, by: By) {
-  const assignment = await tx.reviewAssignment.findFirst({ where: { id: input.assignmentId, reviewerId }, include: { score: true, item: { include: { project: true, hearing: true } } } });
+  const assignment = await tx.reviewAssignment.findFirst({
+    where: { id: input.assignmentId, reviewerId },
+    include: { score: true, item: { include: { project: true, hearing: true } } },
+  });
   if (!assignment) throw new ActionError("评审任务不存在");
   if (assignment.item.hearing.closedAt) throw new ActionError("听证会已结束");
   if (assignment.score?.submittedAt) throw new ActionError("已提交评分，不能再声明回避");
   if (assignment.score) await tx.score.delete({ where: { id: assignment.score.id } });
   await tx.reviewAssignment.delete({ where: { id: assignment.id } });
   await tx.declaredConflict.create({ data: { itemId: assignment.itemId, reviewerId, reason: input.reason } });
-  await writeAudit({ actor: by.actor, action: "hearing.conflict", entityType: "Hearing", entityId: assignment.item.hearingId, summary: `${assignment.item.project.title}：${input.reason}`, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "hearing.conflict",
+      entityType: "Hearing",
+      entityId: assignment.item.hearingId,
+      summary: `${assignment.item.project.title}：${input.reason}`,
+      ip: by.ip,
+    },
+    tx,
+  );
   await notifyAdmins(tx, {
     kind: "hearing.conflict",
     title: `${by.actor.name}声明回避“${assignment.item.project.title}”`,
@@ -182,7 +244,10 @@ export async function declareConflictRecord(tx: Tx, input: { assignmentId: strin
 /** Ends scoring: scores can no longer be entered or changed. */
 export async function closeHearingRecord(tx: Tx, input: { id: string; version: number }, by: By) {
   const hearing = await openHearing(tx, input.id);
-  const updated = await tx.hearing.updateMany({ where: { id: hearing.id, version: input.version, closedAt: null }, data: { closedAt: by.now ?? new Date(), version: { increment: 1 } } });
+  const updated = await tx.hearing.updateMany({
+    where: { id: hearing.id, version: input.version, closedAt: null },
+    data: { closedAt: by.now ?? new Date(), version: { increment: 1 } },
+  });
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
   await writeAudit({ actor: by.actor, action: "hearing.close", entityType: "Hearing", entityId: hearing.id, summary: hearing.title, ip: by.ip }, tx);
 }

@@ -23,7 +23,11 @@ export function cellText(value: ExcelJS.CellValue): string {
     return value.getUTCHours() || value.getUTCMinutes() ? `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}` : day;
   }
   if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("").trim();
+    if ("richText" in value)
+      return value.richText
+        .map((part) => part.text)
+        .join("")
+        .trim();
     if ("hyperlink" in value && "text" in value) return cellText(value.text as ExcelJS.CellValue);
     if ("text" in value) return String(value.text).trim();
     if ("result" in value) return cellText((value.result ?? "") as ExcelJS.CellValue);

@@ -14,7 +14,16 @@ import {
   saveItemRecord,
   saveOverviewRecord,
 } from "@/lib/inspections/service";
-import { answerSchema, createInspectionSchema, inspectionProjectsSchema, itemSchema, overviewSchema, publishSchema, rectificationSchema, reviewRectificationSchema } from "@/lib/inspections/schemas";
+import {
+  answerSchema,
+  createInspectionSchema,
+  inspectionProjectsSchema,
+  itemSchema,
+  overviewSchema,
+  publishSchema,
+  rectificationSchema,
+  reviewRectificationSchema,
+} from "@/lib/inspections/schemas";
 
 const inTx = <T>(work: (tx: Tx) => Promise<T>) => withFieldErrors(() => db.$transaction(work, { maxWait: 10_000, timeout: 30_000 }));
 const refresh = () => revalidatePath("/inspections", "layout");

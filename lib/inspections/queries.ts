@@ -47,23 +47,36 @@ export async function getInspection(viewer: Viewer, id: string) {
   // What the unit itself reported for the inspected quarter, to set against the team's finding.
   const items = inspection.items.map((item) => {
     const own = item.project.reports.find((r) => r.year === inspection.year && r.quarter === inspection.quarter);
-    const behind = own ? laggingMilestones(item.project.milestones, (own.milestones as { milestoneId: string; done: boolean }[] | null) ?? [], new Date()).length > 0 : null;
+    const behind = own
+      ? laggingMilestones(item.project.milestones, (own.milestones as { milestoneId: string; done: boolean }[] | null) ?? [], new Date()).length > 0
+      : null;
     return { ...item, ownReport: own ?? null, unitReportedBehind: behind };
   });
   return { ...inspection, items, memberNames };
 }
 
 export function inspectableProjects() {
-  return db.project.findMany({ where: { state: "IN_PROGRESS" }, orderBy: [{ unit: { code: "asc" } }, { title: "asc" }], select: { id: true, title: true, unit: { select: { name: true } } } });
+  return db.project.findMany({
+    where: { state: "IN_PROGRESS" },
+    orderBy: [{ unit: { code: "asc" } }, { title: "asc" }],
+    select: { id: true, title: true, unit: { select: { name: true } } },
+  });
 }
 
 export function staffOptions() {
-  return db.user.findMany({ where: { active: true, roles: { hasSome: ["COUNTY_STAFF"] } }, orderBy: { username: "asc" }, select: { id: true, name: true, unit: { select: { name: true } } } });
+  return db.user.findMany({
+    where: { active: true, roles: { hasSome: ["COUNTY_STAFF"] } },
+    orderBy: { username: "asc" },
+    select: { id: true, name: true, unit: { select: { name: true } } },
+  });
 }
 
 /** Open rectification items of a project, for its page. */
 export function openRectifications(projectId: string) {
-  return db.rectificationItem.findMany({ where: { item: { projectId, inspection: { publishedAt: { not: null } } }, status: { not: "ACCEPTED" } }, include: { item: { select: { inspectionId: true, inspection: { select: { theme: true } } } } } });
+  return db.rectificationItem.findMany({
+    where: { item: { projectId, inspection: { publishedAt: { not: null } } }, status: { not: "ACCEPTED" } },
+    include: { item: { select: { inspectionId: true, inspection: { select: { theme: true } } } } },
+  });
 }
 
 /** A unit's rectification items not yet accepted, across every published inspection. */

@@ -15,10 +15,8 @@ export const markNotificationRead = actionClient
     return { id: parsedInput.id };
   });
 
-export const markAllNotificationsRead = actionClient
-  .metadata({ name: "全部标记已读", permission: "notifications.read" })
-  .action(async ({ ctx }) => {
-    const { count } = await db.notification.updateMany({ where: { userId: ctx.user.id, readAt: null }, data: { readAt: new Date() } });
-    revalidatePath("/", "layout");
-    return { count };
-  });
+export const markAllNotificationsRead = actionClient.metadata({ name: "全部标记已读", permission: "notifications.read" }).action(async ({ ctx }) => {
+  const { count } = await db.notification.updateMany({ where: { userId: ctx.user.id, readAt: null }, data: { readAt: new Date() } });
+  revalidatePath("/", "layout");
+  return { count };
+});

@@ -18,7 +18,17 @@ export const CATEGORY_KINDS: Record<Exclude<NotificationCategory, "other">, stri
   assignment: ["topic.assigned", "hearing.assigned", "project.liaison"],
   decision: ["project.transition", "topic.bid_result", "report.reviewed", "award", "promotion.mark"],
   return: ["project.returned", "report.returned"],
-  deadline: ["report.due", "report.reminder", "topic.deadline", "project.deadline", "rectification.due", "hearing.due", "hearing.remind", "award.deadline", "award.jury"],
+  deadline: [
+    "report.due",
+    "report.reminder",
+    "topic.deadline",
+    "project.deadline",
+    "rectification.due",
+    "hearing.due",
+    "hearing.remind",
+    "award.deadline",
+    "award.jury",
+  ],
   overdue: ["report.overdue", "rectification.overdue"],
 };
 

@@ -47,11 +47,20 @@ export async function notifyUsers(client: DbOrTx, userIds: string[], notificatio
 /** Many notifications at once (the reminder job): one insert for all rows, one for their e-mails. */
 export async function notifyBatch(client: DbOrTx, items: { userIds: string[]; notification: NewNotification }[]): Promise<number> {
   const rows = items.flatMap(({ userIds, notification }) =>
-    [...new Set(userIds)].map((userId) => ({ userId, kind: notification.kind, title: notification.title, body: notification.body ?? null, link: notification.link ?? null })),
+    [...new Set(userIds)].map((userId) => ({
+      userId,
+      kind: notification.kind,
+      title: notification.title,
+      body: notification.body ?? null,
+      link: notification.link ?? null,
+    })),
   );
   if (rows.length === 0) return 0;
   const { count } = await client.notification.createMany({ data: rows });
-  await queueEmails(client, rows.map((row) => ({ userId: row.userId, notice: row })));
+  await queueEmails(
+    client,
+    rows.map((row) => ({ userId: row.userId, notice: row })),
+  );
   return count;
 }
 
@@ -85,5 +94,9 @@ export async function notifyUnits(client: DbOrTx, unitIds: string[] | "all", not
 /** The people who run the programme (管理员), told when a unit declines an assignment and the like. */
 export async function notifyAdmins(client: DbOrTx, notification: NewNotification): Promise<number> {
   const admins = await client.user.findMany({ where: { active: true, roles: { has: "COUNTY_ADMIN" } }, select: { id: true } });
-  return notifyUsers(client, admins.map((user) => user.id), notification);
+  return notifyUsers(
+    client,
+    admins.map((user) => user.id),
+    notification,
+  );
 }

@@ -12,7 +12,15 @@ import { addAttachmentRecord, removeAttachmentRecord } from "@/lib/projects/atta
 import { addGuidanceNoteRecord, assignLiaisonRecord, createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
 import { similarItems } from "@/lib/projects/queries";
 import { TRANSITIONS } from "@/lib/projects/states";
-import { assignLiaisonSchema, createProjectSchema, guidanceNoteSchema, removeAttachmentSchema, saveDraftSchema, similarSchema, transitionSchema } from "@/lib/projects/schemas";
+import {
+  assignLiaisonSchema,
+  createProjectSchema,
+  guidanceNoteSchema,
+  removeAttachmentSchema,
+  saveDraftSchema,
+  similarSchema,
+  transitionSchema,
+} from "@/lib/projects/schemas";
 
 function refresh(id?: string) {
   revalidatePath("/projects");
@@ -90,7 +98,8 @@ export const uploadAttachment = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const content = Buffer.from(await parsedInput.file.arrayBuffer());
     const attachment = await db.$transaction(
-      (tx) => addAttachmentRecord(tx, { projectId: parsedInput.projectId, name: parsedInput.file.name, content }, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }),
+      (tx) =>
+        addAttachmentRecord(tx, { projectId: parsedInput.projectId, name: parsedInput.file.name, content }, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }),
       { timeout: 30_000 },
     );
     refresh(parsedInput.projectId);

@@ -41,7 +41,10 @@ export function cleanFileName(name: string): string {
 type By = { actor: NonNullable<AuditActor>; ip: string | null };
 
 export async function addAttachmentRecord(tx: Tx, input: { projectId: string; name: string; content: Buffer }, unitId: string, by: By) {
-  const project = await tx.project.findFirst({ where: { id: input.projectId, unitId }, include: { _count: { select: { attachments: { where: { reportId: null } } } } } });
+  const project = await tx.project.findFirst({
+    where: { id: input.projectId, unitId },
+    include: { _count: { select: { attachments: { where: { reportId: null } } } } },
+  });
   if (!project) throw new ActionError("项目不存在");
   if (!EDITABLE_STATES.includes(project.state)) throw new ActionError("已提交的申报书不能再添加附件");
   if (project._count.attachments >= MAX_ATTACHMENTS) throw new ActionError(`附件不能超过 ${MAX_ATTACHMENTS} 个`);
@@ -49,7 +52,14 @@ export async function addAttachmentRecord(tx: Tx, input: { projectId: string; na
   if ("problem" in checked) throw new ActionError(checked.problem);
   const storageKey = `${project.id}/${crypto.randomUUID()}`;
   const attachment = await tx.attachment.create({
-    data: { projectId: project.id, fileName: cleanFileName(input.name), storageKey, mimeType: checked.mime, size: input.content.length, uploadedById: by.actor.id },
+    data: {
+      projectId: project.id,
+      fileName: cleanFileName(input.name),
+      storageKey,
+      mimeType: checked.mime,
+      size: input.content.length,
+      uploadedById: by.actor.id,
+    },
   });
   // Written last: if the row fails the file is never stored; if the write fails the row rolls back.
   await fileStore().put(storageKey, input.content);
@@ -65,12 +75,20 @@ export async function removeAttachmentRecord(tx: Tx, id: string, unitId: string,
   }
   // Submitted versions list their files by name; the bytes of a removed draft file are not kept.
   await tx.attachment.delete({ where: { id } });
-  await writeAudit({ actor: by.actor, action: "project.detach", entityType: "Project", entityId: attachment.projectId, summary: attachment.fileName, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "project.detach", entityType: "Project", entityId: attachment.projectId, summary: attachment.fileName, ip: by.ip },
+    tx,
+  );
   return attachment.storageKey;
 }
 
 /** An attachment of a quarterly report still being written (draft or returned) of the unit's own project. */
-export async function addReportAttachmentRecord(tx: Tx, input: { projectId: string; year: number; quarter: number; name: string; content: Buffer }, unitId: string, by: By) {
+export async function addReportAttachmentRecord(
+  tx: Tx,
+  input: { projectId: string; year: number; quarter: number; name: string; content: Buffer },
+  unitId: string,
+  by: By,
+) {
   const report = await tx.progressReport.findFirst({
     where: { projectId: input.projectId, year: input.year, quarter: input.quarter, project: { unitId } },
     include: { _count: { select: { attachments: true } } },
@@ -82,9 +100,27 @@ export async function addReportAttachmentRecord(tx: Tx, input: { projectId: stri
   if ("problem" in checked) throw new ActionError(checked.problem);
   const storageKey = `${input.projectId}/${crypto.randomUUID()}`;
   const attachment = await tx.attachment.create({
-    data: { projectId: input.projectId, reportId: report.id, fileName: cleanFileName(input.name), storageKey, mimeType: checked.mime, size: input.content.length, uploadedById: by.actor.id },
+    data: {
+      projectId: input.projectId,
+      reportId: report.id,
+      fileName: cleanFileName(input.name),
+      storageKey,
+      mimeType: checked.mime,
+      size: input.content.length,
+      uploadedById: by.actor.id,
+    },
   });
   await fileStore().put(storageKey, input.content);
-  await writeAudit({ actor: by.actor, action: "project.attach", entityType: "Project", entityId: input.projectId, summary: `${input.year}年第${input.quarter}季度进展：${attachment.fileName}`, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "project.attach",
+      entityType: "Project",
+      entityId: input.projectId,
+      summary: `${input.year}年第${input.quarter}季度进展：${attachment.fileName}`,
+      ip: by.ip,
+    },
+    tx,
+  );
   return attachment;
 }

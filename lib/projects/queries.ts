@@ -32,9 +32,17 @@ export function projectWhere(viewer: Viewer, filter: ProjectFilter & { yearId: s
       filter.state ? { state: filter.state } : {},
       filter.stage === "approved" ? { state: { in: ["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"] } } : {},
       filter.topicId ? { topicId: filter.topicId } : {},
-      filter.liaison === "me" ? { liaisonId: viewer.id } : filter.liaison === "none" ? { liaisonId: null } : filter.liaison ? { liaisonId: filter.liaison } : {},
+      filter.liaison === "me"
+        ? { liaisonId: viewer.id }
+        : filter.liaison === "none"
+          ? { liaisonId: null }
+          : filter.liaison
+            ? { liaisonId: filter.liaison }
+            : {},
       // Every word of the query, as on the search page (lib/search), so that its "查看全部" shows the same rows.
-      filter.q ? { AND: splitWords(filter.q).map((word) => ({ OR: [{ title: { contains: likeText(word) } }, { problem: { contains: likeText(word) } }] })) } : {},
+      filter.q
+        ? { AND: splitWords(filter.q).map((word) => ({ OR: [{ title: { contains: likeText(word) } }, { problem: { contains: likeText(word) } }] })) }
+        : {},
     ],
   };
 }
@@ -109,7 +117,11 @@ export async function attachmentForViewer(viewer: Viewer, projectId: string, att
 
 /** Staff who can be a project's liaison (联系人). */
 export function liaisonOptions() {
-  return db.user.findMany({ where: { active: true, roles: { has: "COUNTY_STAFF" } }, orderBy: [{ unit: { code: "asc" } }, { name: "asc" }], select: { id: true, name: true, unit: { select: { name: true } } } });
+  return db.user.findMany({
+    where: { active: true, roles: { has: "COUNTY_STAFF" } },
+    orderBy: [{ unit: { code: "asc" } }, { name: "asc" }],
+    select: { id: true, name: true, unit: { select: { name: true } } },
+  });
 }
 
 /** Topics the unit took up and can propose from (not yet used for a project of its own). */

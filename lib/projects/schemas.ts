@@ -37,7 +37,10 @@ export const proposalFields = z.object({
   inputPeople: text("人力投入", L.short * 5),
   inputMoney: text("资金投入", L.short * 5),
   inputMaterials: text("物资投入", L.short * 5),
-  selfAssessment: z.object(Object.fromEntries(INNOVATION_STANDARDS.map((s) => [s.key, text("自评", 1000)]))).partial().default({}),
+  selfAssessment: z
+    .object(Object.fromEntries(INNOVATION_STANDARDS.map((s) => [s.key, text("自评", 1000)])))
+    .partial()
+    .default({}),
   milestones: z.array(milestoneSchema).max(L.milestones, `实施节点不能超过 ${L.milestones} 个`).default([]),
 });
 export type ProposalFields = z.infer<typeof proposalFields>;
@@ -54,7 +57,14 @@ export const transitionSchema = z.object({
   summary: optionalText("结项总结", L.summary),
 });
 
-export const assignLiaisonSchema = z.object({ id: idSchema, version: versionSchema, liaisonId: z.string().max(40).transform((v) => v || null) });
+export const assignLiaisonSchema = z.object({
+  id: idSchema,
+  version: versionSchema,
+  liaisonId: z
+    .string()
+    .max(40)
+    .transform((v) => v || null),
+});
 
 export const guidanceNoteSchema = z.object({ projectId: idSchema, content: requiredText("指导内容", L.note) });
 

@@ -25,11 +25,32 @@ export async function createProjectRecord(tx: Tx, input: { yearId: string; topic
     if (!topic) throw new ActionError("只能据本单位已认领、中标或接受发包的选题申报");
     const existing = await tx.project.findFirst({ where: { topicId: topic.id, unitId }, select: { id: true } });
     if (existing) return { id: existing.id, existed: true };
-    fromTopic = { topicId: topic.id, yearId: topic.yearId, title: topic.title, category: topic.category, focus: topic.focus, tier: topic.tier, problem: topic.description };
+    fromTopic = {
+      topicId: topic.id,
+      yearId: topic.yearId,
+      title: topic.title,
+      category: topic.category,
+      focus: topic.focus,
+      tier: topic.tier,
+      problem: topic.description,
+    };
   }
   const project = await tx.project.create({ data: { yearId: year.id, unitId, title: "", createdById: by.actor.id, createdAt: by.now, ...fromTopic } });
-  await tx.projectEvent.create({ data: { projectId: project.id, kind: "create", toState: "DRAFT", note: input.topicId ? "据参考选题创建" : null, actorId: by.actor.id, actorName: by.actor.name, at: by.now } });
-  await writeAudit({ actor: by.actor, action: "project.create", entityType: "Project", entityId: project.id, summary: project.title || "（未命名）", ip: by.ip }, tx);
+  await tx.projectEvent.create({
+    data: {
+      projectId: project.id,
+      kind: "create",
+      toState: "DRAFT",
+      note: input.topicId ? "据参考选题创建" : null,
+      actorId: by.actor.id,
+      actorName: by.actor.name,
+      at: by.now,
+    },
+  });
+  await writeAudit(
+    { actor: by.actor, action: "project.create", entityType: "Project", entityId: project.id, summary: project.title || "（未命名）", ip: by.ip },
+    tx,
+  );
   return { id: project.id, existed: false };
 }
 
@@ -55,7 +76,9 @@ export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: stri
   const { data, milestones } = proposalData(fields);
   await tx.project.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
   await tx.projectMilestone.deleteMany({ where: { projectId: id } });
-  await tx.projectMilestone.createMany({ data: milestones.map((m, index) => ({ projectId: id, sortOrder: index, title: m.title, dueDate: milestoneDate(m.dueDate) })) });
+  await tx.projectMilestone.createMany({
+    data: milestones.map((m, index) => ({ projectId: id, sortOrder: index, title: m.title, dueDate: milestoneDate(m.dueDate) })),
+  });
   return { version: version + 1 };
 }
 
@@ -63,7 +86,10 @@ export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: stri
 async function snapshot(tx: Tx, projectId: string) {
   const project = await tx.project.findUniqueOrThrow({
     where: { id: projectId },
-    include: { milestones: { orderBy: { sortOrder: "asc" } }, attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { fileName: true } } },
+    include: {
+      milestones: { orderBy: { sortOrder: "asc" } },
+      attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { fileName: true } },
+    },
   });
   return { ...proposalOf(project), attachments: project.attachments.map((a) => a.fileName) };
 }
@@ -112,14 +138,17 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
   let versionNumber: number | null = null;
   if (input.transition === "submit" || input.transition === "resubmit") {
     const problems = proposalProblems(await proposalFieldsOf(tx, project.id));
-    if (Object.keys(problems).length > 0) throw new ActionError(`申报书尚不完整：${Object.values(problems).slice(0, 3).join("；")}${Object.keys(problems).length > 3 ? " 等" : ""}`);
+    if (Object.keys(problems).length > 0)
+      throw new ActionError(`申报书尚不完整：${Object.values(problems).slice(0, 3).join("；")}${Object.keys(problems).length > 3 ? " 等" : ""}`);
     // A first submission keeps to the year's window; a proposal returned for completion may come back later.
     if (input.transition === "submit") {
       const late = await proposalWindowProblem(tx, project.yearId, now);
       if (late) throw new ActionError(late);
     }
     versionNumber = (await tx.projectVersion.count({ where: { projectId: project.id } })) + 1;
-    await tx.projectVersion.create({ data: { projectId: project.id, number: versionNumber, snapshot: await snapshot(tx, project.id), submittedAt: now, submittedBy: by.actor.name } });
+    await tx.projectVersion.create({
+      data: { projectId: project.id, number: versionNumber, snapshot: await snapshot(tx, project.id), submittedAt: now, submittedBy: by.actor.name },
+    });
     extra.submittedAt = now;
   }
   if (input.transition === "complete") extra.finalSummary = text;
@@ -155,12 +184,23 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
   const link = `/projects/${project.id}`;
   if (actor.kind === "unit") {
     if (input.transition === "submit" || input.transition === "resubmit") {
-      await notifyAdmins(tx, { kind: "project.submitted", title: `新的申报：${project.title}`, body: input.transition === "resubmit" ? "补充修改后重新提交" : null, link });
+      await notifyAdmins(tx, {
+        kind: "project.submitted",
+        title: `新的申报：${project.title}`,
+        body: input.transition === "resubmit" ? "补充修改后重新提交" : null,
+        link,
+      });
     }
   } else {
-    await notifyUnits(tx, [project.unitId], { kind: transition.to === "RETURNED" ? "project.returned" : "project.transition", title: `项目“${project.title}”${transition.label}`, body: text ?? input.note ?? null, link });
+    await notifyUnits(tx, [project.unitId], {
+      kind: transition.to === "RETURNED" ? "project.returned" : "project.transition",
+      title: `项目“${project.title}”${transition.label}`,
+      body: text ?? input.note ?? null,
+      link,
+    });
   }
-  if (project.liaisonId && actor.kind === "unit") await notifyUsers(tx, [project.liaisonId], { kind: "project.transition", title: `联系项目“${project.title}”${transition.label}`, link });
+  if (project.liaisonId && actor.kind === "unit")
+    await notifyUsers(tx, [project.liaisonId], { kind: "project.transition", title: `联系项目“${project.title}”${transition.label}`, link });
   return { state: transition.to, versionNumber };
 }
 
@@ -177,9 +217,29 @@ export async function assignLiaisonRecord(tx: Tx, input: { id: string; version: 
     : null;
   if (input.liaisonId && !liaison) throw new FieldError("liaisonId", "联系人须是在岗的组工干部");
   await tx.project.update({ where: { id: project.id }, data: { liaisonId: liaison?.id ?? null, version: { increment: 1 } } });
-  await tx.projectEvent.create({ data: { projectId: project.id, kind: "liaison", note: liaison ? `联系人：${liaison.name}` : "取消联系人", actorId: by.actor.id, actorName: by.actor.name, at: by.now } });
-  await writeAudit({ actor: by.actor, action: "project.liaison", entityType: "Project", entityId: project.id, summary: `${project.title}：${liaison?.name ?? "无联系人"}`, ip: by.ip }, tx);
-  if (liaison) await notifyUsers(tx, [liaison.id], { kind: "project.liaison", title: `您被指定为项目“${project.title}”的联系人`, link: `/projects/${project.id}` });
+  await tx.projectEvent.create({
+    data: {
+      projectId: project.id,
+      kind: "liaison",
+      note: liaison ? `联系人：${liaison.name}` : "取消联系人",
+      actorId: by.actor.id,
+      actorName: by.actor.name,
+      at: by.now,
+    },
+  });
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "project.liaison",
+      entityType: "Project",
+      entityId: project.id,
+      summary: `${project.title}：${liaison?.name ?? "无联系人"}`,
+      ip: by.ip,
+    },
+    tx,
+  );
+  if (liaison)
+    await notifyUsers(tx, [liaison.id], { kind: "project.liaison", title: `您被指定为项目“${project.title}”的联系人`, link: `/projects/${project.id}` });
 }
 
 /** 指导记录: only the project's liaison (or the admin) writes them. */
@@ -187,8 +247,15 @@ export async function addGuidanceNoteRecord(tx: Tx, input: { projectId: string; 
   const project = await tx.project.findUnique({ where: { id: input.projectId } });
   if (!project) throw new ActionError("项目不存在");
   if (project.liaisonId !== by.actor.id && !by.isAdmin) throw new ActionError("只有该项目的联系人可以填写指导记录");
-  const note = await tx.guidanceNote.create({ data: { projectId: project.id, authorId: by.actor.id, authorName: by.actor.name, content: input.content, at: by.now } });
+  const note = await tx.guidanceNote.create({
+    data: { projectId: project.id, authorId: by.actor.id, authorName: by.actor.name, content: input.content, at: by.now },
+  });
   await writeAudit({ actor: by.actor, action: "project.note", entityType: "Project", entityId: project.id, summary: project.title, ip: by.ip }, tx);
-  await notifyUnits(tx, [project.unitId], { kind: "project.note", title: `联系人对“${project.title}”有新的指导意见`, body: input.content.slice(0, 200), link: `/projects/${project.id}` });
+  await notifyUnits(tx, [project.unitId], {
+    kind: "project.note",
+    title: `联系人对“${project.title}”有新的指导意见`,
+    body: input.content.slice(0, 200),
+    link: `/projects/${project.id}`,
+  });
   return note;
 }

@@ -12,7 +12,11 @@ import type { AdoptionFilter, CaseFilter } from "@/lib/promotion/schemas";
 type Viewer = Pick<CurrentUser, "roles" | "unitId">;
 
 const adopterSelect = { id: true, adoptedOn: true, how: true, result: true, unit: { select: { name: true } } } satisfies Prisma.AdoptionSelect;
-const awardSelect = { id: true, tier: { select: { name: true } }, campaign: { select: { title: true, year: { select: { year: true } } } } } satisfies Prisma.NominationSelect;
+const awardSelect = {
+  id: true,
+  tier: { select: { name: true } },
+  campaign: { select: { title: true, year: { select: { year: true } } } },
+} satisfies Prisma.NominationSelect;
 
 export function caseWhere(filter: CaseFilter): Prisma.ProjectWhereInput {
   // ILIKE with the words as typed: Chinese has no spaces, and a two-character word has no trigram to match on.
@@ -85,7 +89,12 @@ export function getCase(projectId: string) {
       liaison: { select: { name: true, phone: true } },
       marks: { where: { revokedAt: null }, orderBy: { decidedOn: "asc" }, select: { id: true, mark: true, decidedOn: true, reason: true } },
       nominations: { where: awardedNomination, select: awardSelect },
-      reports: { where: { status: "ACCEPTED" }, orderBy: [{ year: "desc" }, { quarter: "desc" }], take: 1, select: { year: true, quarter: true, progress: true, percent: true } },
+      reports: {
+        where: { status: "ACCEPTED" },
+        orderBy: [{ year: "desc" }, { quarter: "desc" }],
+        take: 1,
+        select: { year: true, quarter: true, progress: true, percent: true },
+      },
       adoptions: { orderBy: [{ adoptedOn: "desc" }, { id: "desc" }], select: adopterSelect },
     },
   });
@@ -146,7 +155,12 @@ export async function listAdoptions(viewer: Viewer, filter: AdoptionFilter) {
     pageSize: ADOPTIONS_PAGE_SIZE,
     adoptions: adoptions.map(({ sourceProject, ...adoption }) => ({
       ...adoption,
-      sourceProject: sourceProject && { id: sourceProject.id, title: sourceProject.title, unit: sourceProject.unit, inLibrary: sourceProject.marks.length + sourceProject.nominations.length > 0 },
+      sourceProject: sourceProject && {
+        id: sourceProject.id,
+        title: sourceProject.title,
+        unit: sourceProject.unit,
+        inLibrary: sourceProject.marks.length + sourceProject.nominations.length > 0,
+      },
     })),
   };
 }
@@ -164,7 +178,10 @@ export async function adoptionCountsByProject(projectIds: string[], range: { fro
   const counts: Record<string, number> = Object.fromEntries(projectIds.map((id) => [id, 0]));
   if (projectIds.length === 0) return counts;
   // One after the other: the client may be a transaction, which runs one query at a time.
-  const pairs = await client.adoption.groupBy({ by: ["sourceProjectId", "unitId"], where: { sourceProjectId: { in: projectIds }, adoptedOn: { gte: range.from, lt: range.to } } });
+  const pairs = await client.adoption.groupBy({
+    by: ["sourceProjectId", "unitId"],
+    where: { sourceProjectId: { in: projectIds }, adoptedOn: { gte: range.from, lt: range.to } },
+  });
   const projects = await client.project.findMany({ where: { id: { in: projectIds } }, select: { id: true, unitId: true } });
   const ownerOf = new Map(projects.map((project) => [project.id, project.unitId]));
   for (const pair of pairs) {

@@ -24,14 +24,25 @@ export async function markProjectRecord(tx: Tx, input: MarkInput, by: By) {
   await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${input.projectId} FOR UPDATE`;
   const project = await tx.project.findUnique({ where: { id: input.projectId }, select: { id: true, title: true, state: true, unitId: true } });
   if (!project) throw new ActionError("项目不存在");
-  if (!MARKABLE_STATES.includes(project.state)) throw new ActionError(`“${STATE_LABELS[project.state]}”的项目不能认定，只有已立项、实施中或已结项的项目可以认定`);
+  if (!MARKABLE_STATES.includes(project.state))
+    throw new ActionError(`“${STATE_LABELS[project.state]}”的项目不能认定，只有已立项、实施中或已结项的项目可以认定`);
   notAfterToday(input.decidedOn, by.now ?? new Date(), "decidedOn", "认定日期");
   const label = MARK_LABELS[input.mark];
   const active = await tx.projectMark.findFirst({ where: { projectId: project.id, mark: input.mark, revokedAt: null } });
   if (active) throw new FieldError("mark", `该项目已被认定为${label}项目（${formatDate(active.decidedOn)}），不能重复认定`);
-  const mark = await tx.projectMark.create({ data: { projectId: project.id, mark: input.mark, decidedOn: input.decidedOn, reason: input.reason, byId: by.actor.id, createdAt: by.now } });
-  await writeAudit({ actor: by.actor, action: "promotion.mark", entityType: "Project", entityId: project.id, summary: `${project.title}：${label}`, ip: by.ip }, tx);
-  await notifyUnits(tx, [project.unitId], { kind: "promotion.mark", title: `“${project.title}”被认定为${label}项目`, body: input.reason, link: `/cases/${project.id}` });
+  const mark = await tx.projectMark.create({
+    data: { projectId: project.id, mark: input.mark, decidedOn: input.decidedOn, reason: input.reason, byId: by.actor.id, createdAt: by.now },
+  });
+  await writeAudit(
+    { actor: by.actor, action: "promotion.mark", entityType: "Project", entityId: project.id, summary: `${project.title}：${label}`, ip: by.ip },
+    tx,
+  );
+  await notifyUnits(tx, [project.unitId], {
+    kind: "promotion.mark",
+    title: `“${project.title}”被认定为${label}项目`,
+    body: input.reason,
+    link: `/cases/${project.id}`,
+  });
   return mark;
 }
 
@@ -39,27 +50,62 @@ export async function revokeMarkRecord(tx: Tx, input: RevokeMarkInput, by: By) {
   const mark = await tx.projectMark.findUnique({ where: { id: input.id }, include: { project: { select: { id: true, title: true, unitId: true } } } });
   if (!mark) throw new ActionError("认定记录不存在");
   // Only the still-active row is touched, so a second revoke finds nothing and says so.
-  const { count } = await tx.projectMark.updateMany({ where: { id: mark.id, revokedAt: null }, data: { revokedAt: by.now ?? new Date(), revokeReason: input.revokeReason } });
+  const { count } = await tx.projectMark.updateMany({
+    where: { id: mark.id, revokedAt: null },
+    data: { revokedAt: by.now ?? new Date(), revokeReason: input.revokeReason },
+  });
   if (count === 0) throw new ActionError("该认定已撤销");
   const label = MARK_LABELS[mark.mark];
-  await writeAudit({ actor: by.actor, action: "promotion.revoke", entityType: "Project", entityId: mark.projectId, summary: `${mark.project.title}：${label}（${input.revokeReason}）`, ip: by.ip }, tx);
-  await notifyUnits(tx, [mark.project.unitId], { kind: "promotion.mark", title: `“${mark.project.title}”的${label}项目认定已撤销`, body: input.revokeReason, link: `/projects/${mark.projectId}` });
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "promotion.revoke",
+      entityType: "Project",
+      entityId: mark.projectId,
+      summary: `${mark.project.title}：${label}（${input.revokeReason}）`,
+      ip: by.ip,
+    },
+    tx,
+  );
+  await notifyUnits(tx, [mark.project.unitId], {
+    kind: "promotion.mark",
+    title: `“${mark.project.title}”的${label}项目认定已撤销`,
+    body: input.revokeReason,
+    link: `/projects/${mark.projectId}`,
+  });
 }
 
 export async function createAdoptionRecord(tx: Tx, input: AdoptionInput, by: UnitBy) {
   notAfterToday(input.adoptedOn, by.now ?? new Date(), "adoptedOn", "借鉴时间");
   const fields = { adoptedOn: input.adoptedOn, how: input.how, result: input.result };
   if (!input.sourceProjectId) {
-    const adoption = await tx.adoption.create({ data: { ...fields, unitId: by.unitId, sourceName: input.sourceName, sourcePlace: input.sourcePlace, createdById: by.actor.id, createdAt: by.now } });
-    await writeAudit({ actor: by.actor, action: "adoption.create", entityType: "Adoption", entityId: adoption.id, summary: `${input.sourcePlace}：${input.sourceName}`, ip: by.ip }, tx);
+    const adoption = await tx.adoption.create({
+      data: { ...fields, unitId: by.unitId, sourceName: input.sourceName, sourcePlace: input.sourcePlace, createdById: by.actor.id, createdAt: by.now },
+    });
+    await writeAudit(
+      {
+        actor: by.actor,
+        action: "adoption.create",
+        entityType: "Adoption",
+        entityId: adoption.id,
+        summary: `${input.sourcePlace}：${input.sourceName}`,
+        ip: by.ip,
+      },
+      tx,
+    );
     return adoption;
   }
   const source = await tx.project.findFirst({ where: { AND: [{ id: input.sourceProjectId }, inLibrary] }, select: { id: true, title: true, unitId: true } });
   if (!source) throw new ActionError("只能借鉴案例库中的项目");
   if (source.unitId === by.unitId) throw new ActionError("这是本单位的项目，不能记录为借鉴");
-  const adoption = await tx.adoption.create({ data: { ...fields, unitId: by.unitId, sourceProjectId: source.id, createdById: by.actor.id, createdAt: by.now } });
+  const adoption = await tx.adoption.create({
+    data: { ...fields, unitId: by.unitId, sourceProjectId: source.id, createdById: by.actor.id, createdAt: by.now },
+  });
   const unit = await tx.unit.findUniqueOrThrow({ where: { id: by.unitId }, select: { name: true } });
-  await writeAudit({ actor: by.actor, action: "adoption.create", entityType: "Adoption", entityId: adoption.id, summary: `${unit.name}借鉴“${source.title}”`, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "adoption.create", entityType: "Adoption", entityId: adoption.id, summary: `${unit.name}借鉴“${source.title}”`, ip: by.ip },
+    tx,
+  );
   await notifyUnits(tx, [source.unitId], { kind: "adoption", title: `${unit.name}借鉴了“${source.title}”`, body: input.result, link: `/cases/${source.id}` });
   return adoption;
 }
@@ -74,8 +120,24 @@ export async function updateAdoptionRecord(tx: Tx, input: UpdateAdoptionInput, b
   if (outside && !input.sourcePlace) throw new FieldError("sourcePlace", "请填写来源地");
   const { count } = await tx.adoption.updateMany({
     where: { id: input.id, version: input.version },
-    data: { adoptedOn: input.adoptedOn, how: input.how, result: input.result, ...(outside ? { sourceName: input.sourceName, sourcePlace: input.sourcePlace } : {}), version: { increment: 1 } },
+    data: {
+      adoptedOn: input.adoptedOn,
+      how: input.how,
+      result: input.result,
+      ...(outside ? { sourceName: input.sourceName, sourcePlace: input.sourcePlace } : {}),
+      version: { increment: 1 },
+    },
   });
   if (count === 0) throw new ActionError(STALE_RECORD);
-  await writeAudit({ actor: by.actor, action: "adoption.update", entityType: "Adoption", entityId: current.id, summary: current.sourceName ?? current.sourceProjectId ?? undefined, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "adoption.update",
+      entityType: "Adoption",
+      entityId: current.id,
+      summary: current.sourceName ?? current.sourceProjectId ?? undefined,
+      ip: by.ip,
+    },
+    tx,
+  );
 }

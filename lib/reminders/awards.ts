@@ -28,11 +28,19 @@ export async function sendNominationClosingReminders(now = new Date()) {
     });
     pending.push(...units.map((unit) => ({ campaign, unitId: unit.id })));
   }
-  const recipients = await unitRecipientsByUnit(db, pending.map((p) => p.unitId));
+  const recipients = await unitRecipientsByUnit(
+    db,
+    pending.map((p) => p.unitId),
+  );
   const reminders: Reminder[] = pending.map(({ campaign, unitId }) => ({
     key: `nomination-closing:${campaign.id}:${unitId}:${stamp(campaign.nominationEndsAt)}`,
     userIds: recipients.get(unitId) ?? [],
-    notification: { kind: "award.deadline", title: `${campaign.title}推荐将于 ${formatDateTime(campaign.nominationEndsAt)} 截止`, body: "本单位尚未推荐，如有创新性工作或人才请在截止前推荐。", link: campaignLink(campaign.id) },
+    notification: {
+      kind: "award.deadline",
+      title: `${campaign.title}推荐将于 ${formatDateTime(campaign.nominationEndsAt)} 截止`,
+      body: "本单位尚未推荐，如有创新性工作或人才请在截止前推荐。",
+      link: campaignLink(campaign.id),
+    },
   }));
   return { sent: await deliverReminders(reminders) };
 }

@@ -30,7 +30,9 @@ export const REMINDER_KINDS = {
   juryScores: sendJuryReminders,
 } as const;
 
-export type ReminderRun = { ran: true; reminders: Record<keyof typeof REMINDER_KINDS, number>; emails: { sent: number; failed: number } } | { ran: false; reason: "busy" };
+export type ReminderRun =
+  | { ran: true; reminders: Record<keyof typeof REMINDER_KINDS, number>; emails: { sent: number; failed: number } }
+  | { ran: false; reason: "busy" };
 
 /** Every kind once, one after the other; a kind that fails does not stop the others. */
 export async function sendAllReminders(now = new Date()): Promise<Record<keyof typeof REMINDER_KINDS, number>> {

@@ -25,7 +25,10 @@ export async function sendProposalWindowReminders(now = new Date()) {
     else entry.returned += 1;
     byUnit.set(key, entry);
   }
-  const recipients = await unitRecipientsByUnit(db, [...byUnit.values()].map((e) => e.unitId));
+  const recipients = await unitRecipientsByUnit(
+    db,
+    [...byUnit.values()].map((e) => e.unitId),
+  );
   const windowOf = new Map(windows.map((w) => [w.yearId, w]));
   const reminders: Reminder[] = [...byUnit.values()].map((entry) => {
     const window = windowOf.get(entry.yearId)!;

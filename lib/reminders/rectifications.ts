@@ -17,7 +17,10 @@ export async function sendRectificationReminders(now = new Date()) {
     orderBy: { dueAt: "asc" },
     take: QUERY_LIMIT,
   });
-  const recipients = await unitRecipientsByUnit(db, items.map((item) => item.unitId));
+  const recipients = await unitRecipientsByUnit(
+    db,
+    items.map((item) => item.unitId),
+  );
   const reminders: Reminder[] = items.map((item) => {
     const overdue = now >= item.dueAt;
     const what = `“${item.item.project.title}”的整改事项`;
@@ -25,8 +28,18 @@ export async function sendRectificationReminders(now = new Date()) {
       key: `rectification-${overdue ? "after" : "before"}:${item.id}:${stamp(item.dueAt)}`,
       userIds: recipients.get(item.unitId) ?? [],
       notification: overdue
-        ? { kind: "rectification.overdue", title: `${what}已逾期`, body: `整改期限为 ${formatDateTime(item.dueAt)}，请尽快答复整改情况：${item.content.slice(0, 100)}`, link: `/inspections/${item.item.inspectionId}` }
-        : { kind: "rectification.due", title: `${what}将于 ${formatDateTime(item.dueAt)} 到期`, body: item.content.slice(0, 100), link: `/inspections/${item.item.inspectionId}` },
+        ? {
+            kind: "rectification.overdue",
+            title: `${what}已逾期`,
+            body: `整改期限为 ${formatDateTime(item.dueAt)}，请尽快答复整改情况：${item.content.slice(0, 100)}`,
+            link: `/inspections/${item.item.inspectionId}`,
+          }
+        : {
+            kind: "rectification.due",
+            title: `${what}将于 ${formatDateTime(item.dueAt)} 到期`,
+            body: item.content.slice(0, 100),
+            link: `/inspections/${item.item.inspectionId}`,
+          },
     };
   });
   return { sent: await deliverReminders(reminders) };

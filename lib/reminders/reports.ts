@@ -16,7 +16,13 @@ function recentQuarters(now: Date): { year: number; quarter: Quarter }[] {
 
 /** Sends what is due now and was not sent before (lib/reminders/deliver.ts). */
 export async function sendReportReminders(now = new Date()) {
-  const due: { year: number; quarter: Quarter; deadline: Date; phase: "before" | "after"; project: { id: string; title: string; unitId: string; liaisonId: string | null } }[] = [];
+  const due: {
+    year: number;
+    quarter: Quarter;
+    deadline: Date;
+    phase: "before" | "after";
+    project: { id: string; title: string; unitId: string; liaisonId: string | null };
+  }[] = [];
   for (const { year, quarter } of recentQuarters(now)) {
     const deadline = await deadlineFor(db, year, quarter);
     const phase = now >= deadline ? "after" : deadline.getTime() - now.getTime() <= BEFORE_MS ? "before" : null;
@@ -28,18 +34,34 @@ export async function sendReportReminders(now = new Date()) {
     });
     for (const project of projects.filter((p) => owesReport(p, year, quarter))) due.push({ year, quarter, deadline, phase, project });
   }
-  const recipients = await unitRecipientsByUnit(db, due.map((d) => d.project.unitId));
+  const recipients = await unitRecipientsByUnit(
+    db,
+    due.map((d) => d.project.unitId),
+  );
   const reminders: Reminder[] = due.flatMap(({ year, quarter, deadline, phase, project }) => {
     const what = `“${project.title}”${year}年${QUARTER_LABELS[quarter]}进展`;
     const link = reportLink({ projectId: project.id, year, quarter });
     const base = `${project.id}:${year}:${quarter}:${stamp(deadline)}`;
     const userIds = recipients.get(project.unitId) ?? [];
     if (phase === "before") {
-      return [{ key: `report-before:${base}`, userIds, notification: { kind: "report.due", title: `${what}将于 ${formatDateTime(deadline)} 截止`, body: "请按时报送。", link } }];
+      return [
+        {
+          key: `report-before:${base}`,
+          userIds,
+          notification: { kind: "report.due", title: `${what}将于 ${formatDateTime(deadline)} 截止`, body: "请按时报送。", link },
+        },
+      ];
     }
-    const unitNotice: Reminder = { key: `report-after:${base}`, userIds, notification: { kind: "report.overdue", title: `${what}已逾期未报`, body: `截止时间为 ${formatDateTime(deadline)}，请尽快补报。`, link } };
+    const unitNotice: Reminder = {
+      key: `report-after:${base}`,
+      userIds,
+      notification: { kind: "report.overdue", title: `${what}已逾期未报`, body: `截止时间为 ${formatDateTime(deadline)}，请尽快补报。`, link },
+    };
     if (!project.liaisonId) return [unitNotice];
-    return [unitNotice, { key: `report-after-liaison:${base}`, userIds: [project.liaisonId], notification: { kind: "report.overdue", title: `联系项目${what}逾期未报`, link } }];
+    return [
+      unitNotice,
+      { key: `report-after-liaison:${base}`, userIds: [project.liaisonId], notification: { kind: "report.overdue", title: `联系项目${what}逾期未报`, link } },
+    ];
   });
   return { sent: await deliverReminders(reminders) };
 }

@@ -12,7 +12,15 @@ const ASK: Record<string, string> = { OPEN: "请确认是否认领", BIDDING: "�
 export async function sendTopicClaimReminders(now = new Date()) {
   const topics = await db.topic.findMany({
     where: { status: "PUBLISHED", claimClosesAt: { gt: now, lte: new Date(now.getTime() + BEFORE_MS) } },
-    select: { id: true, code: true, title: true, claimMode: true, claimClosesAt: true, units: { select: { unitId: true } }, claims: { select: { unitId: true } } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      claimMode: true,
+      claimClosesAt: true,
+      units: { select: { unitId: true } },
+      claims: { select: { unitId: true } },
+    },
     orderBy: { claimClosesAt: "asc" },
     take: QUERY_LIMIT,
   });
@@ -20,7 +28,10 @@ export async function sendTopicClaimReminders(now = new Date()) {
     const answered = new Set(topic.claims.map((claim) => claim.unitId));
     return topic.units.filter((unit) => !answered.has(unit.unitId)).map((unit) => ({ topic, unitId: unit.unitId }));
   });
-  const recipients = await unitRecipientsByUnit(db, pending.map((p) => p.unitId));
+  const recipients = await unitRecipientsByUnit(
+    db,
+    pending.map((p) => p.unitId),
+  );
   const reminders: Reminder[] = pending.map(({ topic, unitId }) => ({
     key: `topic-claim:${topic.id}:${unitId}:${stamp(topic.claimClosesAt)}`,
     userIds: recipients.get(unitId) ?? [],

@@ -32,7 +32,9 @@ export const reviewReport = actionClient
   .metadata({ name: "审核季度进展", permission: "reports.review" })
   .inputSchema(reviewReportSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await withFieldErrors(() => db.$transaction((tx) => reviewReportRecord(tx, parsedInput, { actor: ctx.actor, ip: ctx.ip, isAdmin: can(ctx.user.roles, "projects.manage") })));
+    await withFieldErrors(() =>
+      db.$transaction((tx) => reviewReportRecord(tx, parsedInput, { actor: ctx.actor, ip: ctx.ip, isAdmin: can(ctx.user.roles, "projects.manage") })),
+    );
     revalidatePath("/reports", "layout");
     return { ok: true };
   });
@@ -40,14 +42,24 @@ export const reviewReport = actionClient
 const uploadSchema = z
   .instanceof(FormData, { message: "请选择文件" })
   .transform((form) => ({ projectId: form.get("projectId"), year: Number(form.get("year")), quarter: Number(form.get("quarter")), file: form.get("file") }))
-  .pipe(z.object({ projectId: idSchema, year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4), file: z.instanceof(File, { message: "请选择文件" }) }));
+  .pipe(
+    z.object({
+      projectId: idSchema,
+      year: z.number().int().min(2000).max(2100),
+      quarter: z.number().int().min(1).max(4),
+      file: z.instanceof(File, { message: "请选择文件" }),
+    }),
+  );
 
 export const uploadReportAttachment = actionClient
   .metadata({ name: "上传进展附件", permission: "reports.submit" })
   .inputSchema(uploadSchema)
   .action(async ({ parsedInput: { file, ...key }, ctx }) => {
     const content = Buffer.from(await file.arrayBuffer());
-    const attachment = await db.$transaction((tx) => addReportAttachmentRecord(tx, { ...key, name: file.name, content }, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }), { timeout: 30_000 });
+    const attachment = await db.$transaction(
+      (tx) => addReportAttachmentRecord(tx, { ...key, name: file.name, content }, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }),
+      { timeout: 30_000 },
+    );
     revalidatePath("/reports", "layout");
     return { id: attachment.id, fileName: attachment.fileName };
   });

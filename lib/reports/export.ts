@@ -26,7 +26,11 @@ export async function reportGridExport(viewer: Pick<CurrentUser, "id" | "roles" 
       { header: "单位", width: 18, value: (r) => r.project.unit.name },
       { header: "状态", width: 10, value: (r) => STATE_LABELS[r.project.state] },
       { header: "联系人", width: 10, value: (r) => r.project.liaison?.name ?? "" },
-      ...([1, 2, 3, 4] as const).map((q) => ({ header: QUARTER_LABELS[q], width: 12, value: (r: { cells: { quarter: number; status: keyof typeof CELL_LABELS }[] }) => CELL_LABELS[r.cells[q - 1].status] })),
+      ...([1, 2, 3, 4] as const).map((q) => ({
+        header: QUARTER_LABELS[q],
+        width: 12,
+        value: (r: { cells: { quarter: number; status: keyof typeof CELL_LABELS }[] }) => CELL_LABELS[r.cells[q - 1].status],
+      })),
       { header: "滞后节点数", width: 10, value: (r) => r.lagging },
     ],
   });

@@ -52,7 +52,11 @@ export function gridSelect(year: number) {
     unit: { select: { name: true } },
     liaison: { select: { name: true } },
     milestones: { select: { id: true, dueDate: true } },
-    reports: { where: { year: { lte: year } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: { id: true, year: true, quarter: true, status: true, late: true, milestones: true } },
+    reports: {
+      where: { year: { lte: year } },
+      orderBy: [{ year: "desc" }, { quarter: "desc" }],
+      select: { id: true, year: true, quarter: true, status: true, late: true, milestones: true },
+    },
   } satisfies Prisma.ProjectSelect;
 }
 
@@ -62,10 +66,18 @@ type GridProject = Prisma.ProjectGetPayload<{ select: ReturnType<typeof gridSele
 export function gridRow(project: GridProject, year: number, deadlines: Record<Quarter, Date>, now: Date) {
   const cells: Cell[] = QUARTERS.map((quarter) => {
     const report = project.reports.find((r) => r.year === year && r.quarter === quarter) ?? null;
-    return { quarter, reportId: report?.id ?? null, late: Boolean(report?.late && report.status !== "DRAFT"), status: cellStatus({ owed: owesReport(project, year, quarter), report, year, quarter, deadline: deadlines[quarter] }, now) };
+    return {
+      quarter,
+      reportId: report?.id ?? null,
+      late: Boolean(report?.late && report.status !== "DRAFT"),
+      status: cellStatus({ owed: owesReport(project, year, quarter), report, year, quarter, deadline: deadlines[quarter] }, now),
+    };
   });
   const latest = project.reports.find((r) => r.status !== "DRAFT");
-  const lagging = project.state === "IN_PROGRESS" ? laggingMilestones(project.milestones, (latest?.milestones as { milestoneId: string; done: boolean }[] | null) ?? null, now) : [];
+  const lagging =
+    project.state === "IN_PROGRESS"
+      ? laggingMilestones(project.milestones, (latest?.milestones as { milestoneId: string; done: boolean }[] | null) ?? null, now)
+      : [];
   return { project, cells, lagging: lagging.length };
 }
 
@@ -91,7 +103,13 @@ export async function unitReportsDue(viewer: Viewer, now = new Date()) {
   const deadlines = { [year - 1]: await yearDeadlines(year - 1), [year]: await yearDeadlines(year) } as Record<number, Record<Quarter, Date>>;
   const projects = await db.project.findMany({
     where: { unitId: viewer.unitId, OR: years.map((y) => implementedIn(y)) },
-    select: { id: true, title: true, startedAt: true, endedAt: true, reports: { where: { year: { in: years } }, select: { id: true, year: true, quarter: true, status: true, late: true } } },
+    select: {
+      id: true,
+      title: true,
+      startedAt: true,
+      endedAt: true,
+      reports: { where: { year: { in: years } }, select: { id: true, year: true, quarter: true, status: true, late: true } },
+    },
     orderBy: { title: "asc" },
   });
   const items = [];
@@ -115,7 +133,17 @@ export async function unitReportsDue(viewer: Viewer, now = new Date()) {
 export async function reportPage(viewer: Viewer, projectId: string, year: number, quarter: Quarter) {
   const project = await db.project.findFirst({
     where: { AND: [{ id: projectId }, projectScope(viewer)] },
-    select: { id: true, title: true, unitId: true, liaisonId: true, startedAt: true, endedAt: true, state: true, unit: { select: { name: true } }, milestones: { orderBy: { sortOrder: "asc" } } },
+    select: {
+      id: true,
+      title: true,
+      unitId: true,
+      liaisonId: true,
+      startedAt: true,
+      endedAt: true,
+      state: true,
+      unit: { select: { name: true } },
+      milestones: { orderBy: { sortOrder: "asc" } },
+    },
   });
   if (!project) return null;
   const report = await db.progressReport.findUnique({

@@ -3,19 +3,36 @@ import { z, idSchema, versionSchema, optionalText } from "@/lib/validation";
 const quarterKey = {
   projectId: idSchema,
   year: z.coerce.number().int().min(2000).max(2100),
-  quarter: z.coerce.number().int().min(1).max(4).transform((q) => q as 1 | 2 | 3 | 4),
+  quarter: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(4)
+    .transform((q) => q as 1 | 2 | 3 | 4),
 };
 
 export const reportFields = z.object({
   progress: optionalText("进展情况", 3000),
   percent: z
-    .union([z.literal(""), z.coerce.number({ error: "完成进度须为数字" }).int("完成进度须为整数").min(0, "完成进度在 0 到 100 之间").max(100, "完成进度在 0 到 100 之间")])
+    .union([
+      z.literal(""),
+      z.coerce.number({ error: "完成进度须为数字" }).int("完成进度须为整数").min(0, "完成进度在 0 到 100 之间").max(100, "完成进度在 0 到 100 之间"),
+    ])
     .nullish()
     .transform((value) => (value === "" || value === undefined ? null : value)),
   problems: optionalText("存在问题", 2000),
   nextSteps: optionalText("下步打算", 2000),
   milestones: z
-    .array(z.object({ milestoneId: idSchema, title: z.string().max(100), planned: z.string().max(20), done: z.boolean(), doneOn: z.string().max(20).nullable(), note: z.string().max(300).nullable() }))
+    .array(
+      z.object({
+        milestoneId: idSchema,
+        title: z.string().max(100),
+        planned: z.string().max(20),
+        done: z.boolean(),
+        doneOn: z.string().max(20).nullable(),
+        note: z.string().max(300).nullable(),
+      }),
+    )
     .max(20)
     .default([]),
 });

@@ -46,7 +46,9 @@ export async function saveReportRecord(tx: Tx, input: Key & ReportFields & { ver
 export async function submitReportRecord(tx: Tx, input: Key & { version: number }, unitId: string, by: By) {
   const now = by.now ?? new Date();
   const project = await ownProject(tx, input, unitId, now);
-  const report = await tx.progressReport.findUnique({ where: { projectId_year_quarter: { projectId: input.projectId, year: input.year, quarter: input.quarter } } });
+  const report = await tx.progressReport.findUnique({
+    where: { projectId_year_quarter: { projectId: input.projectId, year: input.year, quarter: input.quarter } },
+  });
   if (!report) throw new ActionError("请先填写进展报告");
   if (report.status === "SUBMITTED" || report.status === "ACCEPTED") throw new ActionError("该报告已报送，无需重复操作");
   if (report.version !== input.version) throw new ActionError(STALE_RECORD);
@@ -56,8 +58,19 @@ export async function submitReportRecord(tx: Tx, input: Key & { version: number 
   const late = isLate(now, deadline);
   await tx.progressReport.update({ where: { id: report.id }, data: { status: "SUBMITTED", submittedAt: now, late, version: { increment: 1 } } });
   const what = `${input.year}年${QUARTER_LABELS[input.quarter]}`;
-  await writeAudit({ actor: by.actor, action: "report.submit", entityType: "Project", entityId: project.id, summary: `${project.title}：${what}${late ? `（逾期，截止 ${formatDateTime(deadline)}）` : ""}`, ip: by.ip }, tx);
-  if (project.liaisonId) await notifyUsers(tx, [project.liaisonId], { kind: "report.submitted", title: `“${project.title}”报送了${what}进展`, link: reportLink(input) });
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "report.submit",
+      entityType: "Project",
+      entityId: project.id,
+      summary: `${project.title}：${what}${late ? `（逾期，截止 ${formatDateTime(deadline)}）` : ""}`,
+      ip: by.ip,
+    },
+    tx,
+  );
+  if (project.liaisonId)
+    await notifyUsers(tx, [project.liaisonId], { kind: "report.submitted", title: `“${project.title}”报送了${what}进展`, link: reportLink(input) });
   return { late };
 }
 
@@ -66,7 +79,11 @@ export function reportLink(key: Key) {
 }
 
 /** The liaison (or the admin) returns a report with comments, or accepts it. */
-export async function reviewReportRecord(tx: Tx, input: { reportId: string; version: number; accept: boolean; comment: string | null }, by: By & { isAdmin: boolean }) {
+export async function reviewReportRecord(
+  tx: Tx,
+  input: { reportId: string; version: number; accept: boolean; comment: string | null },
+  by: By & { isAdmin: boolean },
+) {
   const report = await tx.progressReport.findUnique({ where: { id: input.reportId }, include: { project: true } });
   if (!report) throw new ActionError("报告不存在");
   if (report.project.liaisonId !== by.actor.id && !by.isAdmin) throw new ActionError("只有该项目的联系人可以审核进展报告");
@@ -78,7 +95,17 @@ export async function reviewReportRecord(tx: Tx, input: { reportId: string; vers
     data: { status: input.accept ? "ACCEPTED" : "RETURNED", reviewComment: input.comment, reviewedAt: by.now ?? new Date(), version: { increment: 1 } },
   });
   const what = `${report.year}年${QUARTER_LABELS[report.quarter as Quarter]}`;
-  await writeAudit({ actor: by.actor, action: input.accept ? "report.accept" : "report.return", entityType: "Project", entityId: report.projectId, summary: `${report.project.title}：${what}`, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: input.accept ? "report.accept" : "report.return",
+      entityType: "Project",
+      entityId: report.projectId,
+      summary: `${report.project.title}：${what}`,
+      ip: by.ip,
+    },
+    tx,
+  );
   await notifyUnits(tx, [report.project.unitId], {
     kind: input.accept ? "report.reviewed" : "report.returned",
     title: input.accept ? `“${report.project.title}”${what}进展已通过` : `“${report.project.title}”${what}进展被退回`,

@@ -30,7 +30,13 @@ const DOC = {
 
 /** Every word in one of the fields (case-insensitive substring), and the index condition when there is one. */
 function matchSql(fields: Prisma.Sql[], words: readonly string[], doc?: Prisma.Sql): Prisma.Sql {
-  const conditions = words.map((word) => Prisma.sql`(${Prisma.join(fields.map((field) => Prisma.sql`strpos(lower(${field}), lower(${word})) > 0`), " OR ")})`);
+  const conditions = words.map(
+    (word) =>
+      Prisma.sql`(${Prisma.join(
+        fields.map((field) => Prisma.sql`strpos(lower(${field}), lower(${word})) > 0`),
+        " OR ",
+      )})`,
+  );
   const pairs = wordBigrams(words);
   if (doc && pairs.length > 0) conditions.unshift(Prisma.sql`${doc} @> ${pairs}::text[]`);
   return Prisma.join(conditions, " AND ");

@@ -24,5 +24,9 @@ export async function consumeRateLimit(subject: string, rules: RateLimitRule[]):
 
 /** Addresses are kept hashed: the limit needs to tell them apart, not to know them. */
 export function addressKey(ip: string | null): string {
-  return crypto.createHash("sha256").update(`${process.env.NEXTAUTH_SECRET ?? ""}:${ip ?? "unknown"}`).digest("base64url").slice(0, 22);
+  return crypto
+    .createHash("sha256")
+    .update(`${process.env.NEXTAUTH_SECRET ?? ""}:${ip ?? "unknown"}`)
+    .digest("base64url")
+    .slice(0, 22);
 }

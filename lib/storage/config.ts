@@ -41,8 +41,10 @@ const s3EnvSchema = z
   })
   .superRefine((env, ctx) => {
     // One key without the other is a typo, not a wish for the default credential chain.
-    if (env.S3_ACCESS_KEY_ID && !env.S3_SECRET_ACCESS_KEY) ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "缺少环境变量 S3_SECRET_ACCESS_KEY（已设置 S3_ACCESS_KEY_ID）" });
-    if (!env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY) ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "缺少环境变量 S3_ACCESS_KEY_ID（已设置 S3_SECRET_ACCESS_KEY）" });
+    if (env.S3_ACCESS_KEY_ID && !env.S3_SECRET_ACCESS_KEY)
+      ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "缺少环境变量 S3_SECRET_ACCESS_KEY（已设置 S3_ACCESS_KEY_ID）" });
+    if (!env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)
+      ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "缺少环境变量 S3_ACCESS_KEY_ID（已设置 S3_SECRET_ACCESS_KEY）" });
   });
 
 /** The S3 settings, or an Error whose message names the variable to fix (shown at start-up). */

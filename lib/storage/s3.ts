@@ -165,7 +165,8 @@ function reasonOf(error: unknown): string {
   if (error instanceof S3ServiceException) {
     const status = error.$metadata.httpStatusCode;
     if (error.name === "NoSuchBucket") return "桶不存在";
-    if (status === 403 || error.name === "InvalidAccessKeyId" || error.name === "SignatureDoesNotMatch") return `没有权限（${error.name}），请检查 S3_ACCESS_KEY_ID 和 S3_SECRET_ACCESS_KEY`;
+    if (status === 403 || error.name === "InvalidAccessKeyId" || error.name === "SignatureDoesNotMatch")
+      return `没有权限（${error.name}），请检查 S3_ACCESS_KEY_ID 和 S3_SECRET_ACCESS_KEY`;
     return `${error.name}${status ? `（HTTP ${status}）` : ""}：${error.message}`;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -56,9 +56,7 @@ export const submitSuggestion = publicActionClient
   });
 
 /** A fresh question for a visitor whose question expired, without reloading (and losing) the form. */
-export const newChallenge = publicActionClient
-  .metadata({ name: "换一道验证题", permission: "public" })
-  .action(async () => createChallenge(secret()));
+export const newChallenge = publicActionClient.metadata({ name: "换一道验证题", permission: "public" }).action(async () => createChallenge(secret()));
 
 export const triageSuggestion = actionClient
   .metadata({ name: "处理建议", permission: "suggestions.triage" })
@@ -83,7 +81,10 @@ export const createAspect = actionClient
     }
     const aspect = await db.$transaction(async (tx) => {
       const created = await tx.suggestionAspect.create({ data: parsedInput });
-      await writeAudit({ actor: ctx.actor, action: "aspect.create", entityType: "SuggestionAspect", entityId: created.id, summary: created.name, ip: ctx.ip }, tx);
+      await writeAudit(
+        { actor: ctx.actor, action: "aspect.create", entityType: "SuggestionAspect", entityId: created.id, summary: created.name, ip: ctx.ip },
+        tx,
+      );
       return created;
     });
     revalidatePath("/suggestions/aspects");
@@ -105,7 +106,17 @@ export const updateAspect = actionClient
       }
       const updated = await tx.suggestionAspect.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
       if (updated.count === 0) throw new ActionError(STALE_RECORD);
-      await writeAudit({ actor: ctx.actor, action: "aspect.update", entityType: "SuggestionAspect", entityId: id, summary: `${current.name} → ${fields.name}${fields.active ? "" : "（停用）"}`, ip: ctx.ip }, tx);
+      await writeAudit(
+        {
+          actor: ctx.actor,
+          action: "aspect.update",
+          entityType: "SuggestionAspect",
+          entityId: id,
+          summary: `${current.name} → ${fields.name}${fields.active ? "" : "（停用）"}`,
+          ip: ctx.ip,
+        },
+        tx,
+      );
     });
     revalidatePath("/suggestions/aspects");
     return { id };

@@ -17,7 +17,13 @@ export function suggestionWhere(filter: SuggestionFilter & { yearId: string | nu
       filter.aspectId ? { aspectId: filter.aspectId } : {},
       filter.status ? { status: filter.status } : {},
       // Every word of the query, as on the search page (lib/search).
-      filter.q ? { AND: splitWords(filter.q).map((word) => ({ OR: [{ content: { contains: likeText(word) } }, { receiptNo: { contains: likeText(normalizeReceipt(word)) } }] })) } : {},
+      filter.q
+        ? {
+            AND: splitWords(filter.q).map((word) => ({
+              OR: [{ content: { contains: likeText(word) } }, { receiptNo: { contains: likeText(normalizeReceipt(word)) } }],
+            })),
+          }
+        : {},
     ],
   };
 }
@@ -80,11 +86,18 @@ export function mySuggestions(userId: string) {
 }
 
 export function activeAspects() {
-  return db.suggestionAspect.findMany({ where: { active: true }, orderBy: [{ category: "asc" }, { sortOrder: "asc" }, { name: "asc" }], select: { id: true, category: true, name: true } });
+  return db.suggestionAspect.findMany({
+    where: { active: true },
+    orderBy: [{ category: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, category: true, name: true },
+  });
 }
 
 export function allAspects() {
-  return db.suggestionAspect.findMany({ orderBy: [{ category: "asc" }, { sortOrder: "asc" }, { name: "asc" }], include: { _count: { select: { suggestions: true } } } });
+  return db.suggestionAspect.findMany({
+    orderBy: [{ category: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
+    include: { _count: { select: { suggestions: true } } },
+  });
 }
 
 /** Counts per category and aspect for one year (seed 001: "4大类16个方面"). */

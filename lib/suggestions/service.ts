@@ -6,7 +6,16 @@ import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
 import { formatDate } from "@/lib/time";
 import type { SuggestionCategory } from "@/lib/generated/prisma/enums";
-import { canTriage, DEFAULT_ASPECTS, normalizeReceipt, receiptNumber, STATUS_LABELS, SUGGESTION_CATEGORIES, TRIAGE_TRANSITIONS, type TriageAction } from "@/lib/suggestions/catalog";
+import {
+  canTriage,
+  DEFAULT_ASPECTS,
+  normalizeReceipt,
+  receiptNumber,
+  STATUS_LABELS,
+  SUGGESTION_CATEGORIES,
+  TRIAGE_TRANSITIONS,
+  type TriageAction,
+} from "@/lib/suggestions/catalog";
 
 export class SuggestionFieldError extends ActionError {
   constructor(
@@ -54,7 +63,10 @@ export async function createSuggestionRecord(
       createdAt: by.createdAt,
     },
   });
-  await writeAudit({ actor: by.actor, action: "suggestion.create", entityType: "Suggestion", entityId: suggestion.id, summary: suggestion.receiptNo, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "suggestion.create", entityType: "Suggestion", entityId: suggestion.id, summary: suggestion.receiptNo, ip: by.ip },
+    tx,
+  );
   return suggestion;
 }
 

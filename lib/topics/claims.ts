@@ -32,9 +32,11 @@ function isDuplicate(error: unknown) {
 
 export async function takeTopicRecord(tx: Tx, input: { topicId: string; note: string | null }, unitId: string, by: By) {
   const { topic } = await claimableTopic(tx, "take", input.topicId, unitId, by.now ?? new Date());
-  const claim = await tx.topicClaim.create({ data: { topicId: topic.id, unitId, status: "TAKEN", note: input.note, createdById: by.actor.id, createdAt: by.now } }).catch((error) => {
-    throw isDuplicate(error) ? new ActionError("本单位已认领该选题") : error;
-  });
+  const claim = await tx.topicClaim
+    .create({ data: { topicId: topic.id, unitId, status: "TAKEN", note: input.note, createdById: by.actor.id, createdAt: by.now } })
+    .catch((error) => {
+      throw isDuplicate(error) ? new ActionError("本单位已认领该选题") : error;
+    });
   await writeAudit({ actor: by.actor, action: "claim.take", entityType: "TopicClaim", entityId: claim.id, summary: topic.code, ip: by.ip }, tx);
   return claim;
 }
@@ -47,14 +49,19 @@ export async function submitBidRecord(tx: Tx, input: BidInput, unitId: string, b
   const plan = { approach: input.approach, people: input.people, timeline: input.timeline };
   if (existing) {
     if (input.version === undefined) throw new ActionError("本单位已投标，请刷新页面后修改已有的投标");
-    const updated = await tx.topicClaim.updateMany({ where: { id: existing.id, version: input.version, status: "BID" }, data: { ...plan, version: { increment: 1 } } });
+    const updated = await tx.topicClaim.updateMany({
+      where: { id: existing.id, version: input.version, status: "BID" },
+      data: { ...plan, version: { increment: 1 } },
+    });
     if (updated.count === 0) throw new ActionError(STALE_RECORD);
     await writeAudit({ actor: by.actor, action: "claim.bid_update", entityType: "TopicClaim", entityId: existing.id, summary: topic.code, ip: by.ip }, tx);
     return existing;
   }
-  const claim = await tx.topicClaim.create({ data: { topicId: topic.id, unitId, status: "BID", ...plan, createdById: by.actor.id, createdAt: by.now } }).catch((error) => {
-    throw isDuplicate(error) ? new ActionError("本单位已投标，请刷新页面查看") : error;
-  });
+  const claim = await tx.topicClaim
+    .create({ data: { topicId: topic.id, unitId, status: "BID", ...plan, createdById: by.actor.id, createdAt: by.now } })
+    .catch((error) => {
+      throw isDuplicate(error) ? new ActionError("本单位已投标，请刷新页面查看") : error;
+    });
   await writeAudit({ actor: by.actor, action: "claim.bid", entityType: "TopicClaim", entityId: claim.id, summary: topic.code, ip: by.ip }, tx);
   return claim;
 }
@@ -62,12 +69,21 @@ export async function submitBidRecord(tx: Tx, input: BidInput, unitId: string, b
 export async function answerAssignmentRecord(tx: Tx, input: { topicId: string; accept: boolean; note: string | null }, unitId: string, by: By) {
   const { topic } = await claimableTopic(tx, input.accept ? "accept" : "decline", input.topicId, unitId, by.now ?? new Date());
   const claim = await tx.topicClaim
-    .create({ data: { topicId: topic.id, unitId, status: input.accept ? "ACCEPTED" : "DECLINED", note: input.note, createdById: by.actor.id, createdAt: by.now } })
+    .create({
+      data: { topicId: topic.id, unitId, status: input.accept ? "ACCEPTED" : "DECLINED", note: input.note, createdById: by.actor.id, createdAt: by.now },
+    })
     .catch((error) => {
       throw isDuplicate(error) ? new ActionError("本单位已答复该发包") : error;
     });
   await writeAudit(
-    { actor: by.actor, action: input.accept ? "claim.accept" : "claim.decline", entityType: "TopicClaim", entityId: claim.id, summary: `${topic.code}${input.note ? `：${input.note}` : ""}`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: input.accept ? "claim.accept" : "claim.decline",
+      entityType: "TopicClaim",
+      entityId: claim.id,
+      summary: `${topic.code}${input.note ? `：${input.note}` : ""}`,
+      ip: by.ip,
+    },
     tx,
   );
   if (!input.accept) {
@@ -82,7 +98,10 @@ type Decision = { claimId: string; awarded: boolean; reason: string | null };
 /** The admin decides every open bid of a topic at once: one or more awarded, the others told why not. */
 export async function awardBidsRecord(tx: Tx, input: { topicId: string; version: number; decisions: Decision[] }, by: By) {
   const now = by.now ?? new Date();
-  const topic = await tx.topic.findUnique({ where: { id: input.topicId }, include: { claims: { where: { status: "BID" }, include: { unit: { select: { name: true } } } } } });
+  const topic = await tx.topic.findUnique({
+    where: { id: input.topicId },
+    include: { claims: { where: { status: "BID" }, include: { unit: { select: { name: true } } } } },
+  });
   if (!topic) throw new ActionError("选题不存在");
   const problem = awardProblem(topic, now);
   if (problem) throw new ActionError(problem);
@@ -100,7 +119,13 @@ export async function awardBidsRecord(tx: Tx, input: { topicId: string; version:
     const decision = decisions.get(claim.id)!;
     const updated = await tx.topicClaim.updateMany({
       where: { id: claim.id, status: "BID" },
-      data: { status: decision.awarded ? "AWARDED" : "NOT_AWARDED", decisionReason: decision.reason, decidedAt: now, decidedById: by.actor.id, version: { increment: 1 } },
+      data: {
+        status: decision.awarded ? "AWARDED" : "NOT_AWARDED",
+        decisionReason: decision.reason,
+        decidedAt: now,
+        decidedById: by.actor.id,
+        version: { increment: 1 },
+      },
     });
     if (updated.count === 0) throw new ActionError(STALE_RECORD);
     await notifyUnits(tx, [claim.unitId], {
@@ -120,7 +145,9 @@ export async function awardBidsRecord(tx: Tx, input: { topicId: string; version:
       entityType: "Topic",
       entityId: topic.id,
       summary: `${topic.code}：${winners.join("、")} 中标`,
-      details: { decisions: topic.claims.map((claim) => ({ unit: claim.unit.name, awarded: decisions.get(claim.id)!.awarded, reason: decisions.get(claim.id)!.reason })) },
+      details: {
+        decisions: topic.claims.map((claim) => ({ unit: claim.unit.name, awarded: decisions.get(claim.id)!.awarded, reason: decisions.get(claim.id)!.reason })),
+      },
       ip: by.ip,
     },
     tx,

@@ -16,7 +16,11 @@ export function catalogueTitle(county: string, year: number) {
 }
 
 /** The topics the viewer sees under these filters, as an .xlsx workbook with a title row. */
-export async function topicsWorkbook(viewer: Pick<CurrentUser, "roles" | "unitId">, filter: TopicFilter & { yearId: string | null }, title: string): Promise<Buffer> {
+export async function topicsWorkbook(
+  viewer: Pick<CurrentUser, "roles" | "unitId">,
+  filter: TopicFilter & { yearId: string | null },
+  title: string,
+): Promise<Buffer> {
   const now = new Date();
   const topics = await db.topic.findMany({
     where: topicWhere(viewer, filter, now),

@@ -39,7 +39,11 @@ export function fromLabel<K extends string>(labels: Record<K, string>, text: str
  * a date without a time closes at the end of that day (23:59:59, Beijing time).
  */
 export function closingDateText(text: string): string {
-  const cleaned = text.trim().replace(/[年月/.]/g, "-").replace(/日/g, "").replace(/\s+/g, " ");
+  const cleaned = text
+    .trim()
+    .replace(/[年月/.]/g, "-")
+    .replace(/日/g, "")
+    .replace(/\s+/g, " ");
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(cleaned);
   if (!match) return text.trim();
   const [, y, m, d, hh, mm, ss] = match;
@@ -55,7 +59,9 @@ async function currentYear(tx: Tx) {
 
 async function importTopicRows(tx: Tx, rows: SheetRow[], ctx: ImportContext<undefined>) {
   const year = await currentYear(tx);
-  const resolveUnit = unitResolver(await tx.unit.findMany({ where: { active: true, type: { in: ["TOWNSHIP", "DEPARTMENT", "SECTION"] } }, select: { id: true, name: true, code: true } }));
+  const resolveUnit = unitResolver(
+    await tx.unit.findMany({ where: { active: true, type: { in: ["TOWNSHIP", "DEPARTMENT", "SECTION"] } }, select: { id: true, name: true, code: true } }),
+  );
   const aspects = await tx.suggestionAspect.findMany({ select: { id: true, name: true, category: true } });
   const seen = new Map<string, number>();
   const outcomes: RowOutcome[] = [];
@@ -98,7 +104,14 @@ async function importTopicRows(tx: Tx, rows: SheetRow[], ctx: ImportContext<unde
     if (problems.length === 0 && parsed.success) {
       const same = await tx.topic.findFirst({ where: { yearId: year.id, title, status: { not: "WITHDRAWN" } }, select: { code: true } });
       if (same) problems.push({ column: "选题名称", message: `${year.year} 年度已有同名选题（${same.code}）` });
-      else problems.push(...(await inSavepoint(tx, () => createTopicRecord(tx, parsed.data, { actor: ctx.actor, ip: ctx.ip, now: ctx.now }).then(() => undefined), FIELD_COLUMNS)));
+      else
+        problems.push(
+          ...(await inSavepoint(
+            tx,
+            () => createTopicRecord(tx, parsed.data, { actor: ctx.actor, ip: ctx.ip, now: ctx.now }).then(() => undefined),
+            FIELD_COLUMNS,
+          )),
+        );
       if (problems.length === 0) seen.set(title, row.row);
     }
     outcomes.push(outcome(topicImporter, row, problems));
@@ -116,6 +129,16 @@ export const topicImporter: Importer = {
 
 export async function topicImportTemplate(example: { unit: string; closes: string }): Promise<Buffer> {
   return templateWorkbook("参考选题", TOPIC_IMPORT_COLUMNS, [
-    ["村级党组织书记队伍建设", "围绕村级党组织书记选育管用，探索……", "基层党建", "农村党建", "重点领域", "重点工作出亮点", "自主认领", example.closes, example.unit],
+    [
+      "村级党组织书记队伍建设",
+      "围绕村级党组织书记选育管用，探索……",
+      "基层党建",
+      "农村党建",
+      "重点领域",
+      "重点工作出亮点",
+      "自主认领",
+      example.closes,
+      example.unit,
+    ],
   ]);
 }

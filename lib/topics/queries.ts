@@ -47,7 +47,15 @@ export function topicWhere(viewer: Viewer, filter: TopicFilter & { yearId: strin
       filter.mine ? { OR: [{ claims: { some: { unitId: viewer.unitId } } }, { units: { some: { unitId: viewer.unitId } } }] } : {},
       // Every word of the query, as on the search page (lib/search).
       filter.q
-        ? { AND: splitWords(filter.q).map((word) => ({ OR: [{ title: { contains: likeText(word) } }, { description: { contains: likeText(word) } }, { code: { contains: likeText(word.toUpperCase()) } }] })) }
+        ? {
+            AND: splitWords(filter.q).map((word) => ({
+              OR: [
+                { title: { contains: likeText(word) } },
+                { description: { contains: likeText(word) } },
+                { code: { contains: likeText(word.toUpperCase()) } },
+              ],
+            })),
+          }
         : {},
     ],
   };

@@ -2,8 +2,6 @@ import { z, idSchema, instantField, versionSchema, optionalText, requiredText } 
 import { ClaimMode, SuggestionCategory, TopicFocus, TopicTier } from "@/lib/generated/prisma/enums";
 import { TOPIC_LIMITS } from "@/lib/topics/rules";
 
-
-
 const idList = z.array(idSchema).max(500).default([]);
 
 const topicFields = {
@@ -25,14 +23,15 @@ const topicFields = {
 const modeAndUnits = z.object({ claimMode: topicFields.claimMode, unitIds: topicFields.unitIds });
 
 /** An assigned topic names its units; checked even while other fields are still wrong, so all errors show at once. */
-const unitsForMode: [(value: { claimMode: ClaimMode; unitIds: string[] }) => boolean, { path: string[]; message: string; when: (payload: { value: unknown }) => boolean }] = [
+const unitsForMode: [
+  (value: { claimMode: ClaimMode; unitIds: string[] }) => boolean,
+  { path: string[]; message: string; when: (payload: { value: unknown }) => boolean },
+] = [
   (value) => value.claimMode !== "ASSIGNED" || value.unitIds.length > 0,
   { path: ["unitIds"], message: "发包选题请至少选择一个承担单位", when: (payload) => modeAndUnits.safeParse(payload.value).success },
 ];
 
-export const createTopicSchema = z
-  .object({ yearId: idSchema, sourceIds: idList, ...topicFields })
-  .refine(...unitsForMode);
+export const createTopicSchema = z.object({ yearId: idSchema, sourceIds: idList, ...topicFields }).refine(...unitsForMode);
 export type CreateTopicInput = z.infer<typeof createTopicSchema>;
 
 /** A draft changes freely; a published topic only with a reason (checked by the service). */

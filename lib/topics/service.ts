@@ -70,10 +70,28 @@ export async function createTopicRecord(tx: Tx, input: CreateTopicInput, by: By)
         },
       });
     }
-    await writeAudit({ actor: by.actor, action: "suggestion.triage", entityType: "Suggestion", entityId: source.id, summary: `${source.receiptNo}：转为选题 ${code}`, ip: by.ip }, tx);
+    await writeAudit(
+      {
+        actor: by.actor,
+        action: "suggestion.triage",
+        entityType: "Suggestion",
+        entityId: source.id,
+        summary: `${source.receiptNo}：转为选题 ${code}`,
+        ip: by.ip,
+      },
+      tx,
+    );
   }
   await writeAudit(
-    { actor: by.actor, action: "topic.create", entityType: "Topic", entityId: topic.id, summary: `${code} ${topic.title}`, details: { sources: sources.map((s) => s.receiptNo) }, ip: by.ip },
+    {
+      actor: by.actor,
+      action: "topic.create",
+      entityType: "Topic",
+      entityId: topic.id,
+      summary: `${code} ${topic.title}`,
+      details: { sources: sources.map((s) => s.receiptNo) },
+      ip: by.ip,
+    },
     tx,
   );
   return topic;
@@ -113,7 +131,10 @@ function describeChanges(before: Snapshot, after: Snapshot, aspectNames: Map<str
 export async function updateTopicRecord(tx: Tx, input: UpdateTopicInput, by: By) {
   const { id, version, reason, unitIds, ...fields } = input;
   const now = by.now ?? new Date();
-  const current = await tx.topic.findUnique({ where: { id }, include: { units: { include: { unit: { select: { name: true } } } }, year: true, claims: { select: { unitId: true, status: true } } } });
+  const current = await tx.topic.findUnique({
+    where: { id },
+    include: { units: { include: { unit: { select: { name: true } } } }, year: true, claims: { select: { unitId: true, status: true } } },
+  });
   if (!current) throw new ActionError("选题不存在");
   if (current.version !== version) throw new ActionError(STALE_RECORD);
   if (current.status === "WITHDRAWN") throw new ActionError("已撤回的选题不能修改");
@@ -133,7 +154,10 @@ export async function updateTopicRecord(tx: Tx, input: UpdateTopicInput, by: By)
     throw new FieldError("claimClosesAt", "认领截止时间须晚于当前时间");
   }
   // A draft moved to another category takes the next code of that category.
-  const code = !published && fields.category !== current.category ? await takeNextCode(tx, current.yearId, current.year.year, fields.category) : { seq: current.seq, code: current.code };
+  const code =
+    !published && fields.category !== current.category
+      ? await takeNextCode(tx, current.yearId, current.year.year, fields.category)
+      : { seq: current.seq, code: current.code };
   const updated = await tx.topic.updateMany({ where: { id, version }, data: { ...fields, ...code, version: { increment: 1 } } });
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
   await tx.topicUnit.deleteMany({ where: { topicId: id } });
@@ -145,7 +169,10 @@ export async function updateTopicRecord(tx: Tx, input: UpdateTopicInput, by: By)
   }
   // One after the other: queries of one transaction share its connection.
   const newUnits = await tx.unit.findMany({ where: { id: { in: unitIds } }, select: { name: true } });
-  const aspects = await tx.suggestionAspect.findMany({ where: { id: { in: [current.aspectId, fields.aspectId].filter((v): v is string => Boolean(v)) } }, select: { id: true, name: true } });
+  const aspects = await tx.suggestionAspect.findMany({
+    where: { id: { in: [current.aspectId, fields.aspectId].filter((v): v is string => Boolean(v)) } },
+    select: { id: true, name: true },
+  });
   const changes = describeChanges(
     { ...current, unitIds: [], unitNames: current.units.map((u) => u.unit.name).sort() },
     { ...fields, unitIds, unitNames: newUnits.map((u) => u.name).sort() },
@@ -171,14 +198,21 @@ export async function publishCatalogueRecord(tx: Tx, input: { yearId: string; ex
   const now = by.now ?? new Date();
   const year = await tx.year.findUnique({ where: { id: input.yearId } });
   if (!year) throw new ActionError("年度不存在");
-  const drafts = await tx.topic.findMany({ where: { yearId: year.id, status: "DRAFT" }, include: { units: true }, orderBy: [{ category: "asc" }, { seq: "asc" }] });
+  const drafts = await tx.topic.findMany({
+    where: { yearId: year.id, status: "DRAFT" },
+    include: { units: true },
+    orderBy: [{ category: "asc" }, { seq: "asc" }],
+  });
   if (drafts.length === 0) throw new ActionError("没有待发布的选题草稿");
   // The admin confirmed a number: if a colleague added or withdrew a draft meanwhile, say so.
   if (drafts.length !== input.expected) throw new ActionError(`待发布的草稿已变为 ${drafts.length} 个，请刷新页面核对后再发布`);
   const late = drafts.filter((topic) => topic.claimClosesAt.getTime() <= now.getTime());
   if (late.length > 0) throw new ActionError(`以下选题的认领截止时间已过，请先修改：${late.map((topic) => topic.code).join("、")}`);
   const firstIssue = (await tx.topic.count({ where: { yearId: year.id, status: { not: "DRAFT" } } })) === 0;
-  await tx.topic.updateMany({ where: { id: { in: drafts.map((topic) => topic.id) }, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } } });
+  await tx.topic.updateMany({
+    where: { id: { in: drafts.map((topic) => topic.id) }, status: "DRAFT" },
+    data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
+  });
   await writeAudit(
     {
       actor: by.actor,
@@ -201,7 +235,12 @@ export async function publishCatalogueRecord(tx: Tx, input: { yearId: string; ex
     await notifyUnits(
       tx,
       topic.units.map((unit) => unit.unitId),
-      { kind: "topic.assigned", title: `选题 ${topic.code} 已发包给本单位`, body: `请在 ${formatDateTime(topic.claimClosesAt)} 前答复是否承接。`, link: `/topics/${topic.id}` },
+      {
+        kind: "topic.assigned",
+        title: `选题 ${topic.code} 已发包给本单位`,
+        body: `请在 ${formatDateTime(topic.claimClosesAt)} 前答复是否承接。`,
+        link: `/topics/${topic.id}`,
+      },
     );
   }
   return { count: drafts.length };
@@ -217,7 +256,10 @@ export async function withdrawTopicRecord(tx: Tx, input: { id: string; version: 
     data: { status: "WITHDRAWN", withdrawnAt: now, withdrawReason: input.reason, version: { increment: 1 } },
   });
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
-  await writeAudit({ actor: by.actor, action: "topic.withdraw", entityType: "Topic", entityId: current.id, summary: `${current.code}：${input.reason}`, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "topic.withdraw", entityType: "Topic", entityId: current.id, summary: `${current.code}：${input.reason}`, ip: by.ip },
+    tx,
+  );
   await notifyUnits(
     tx,
     current.claims.map((claim) => claim.unitId),
@@ -236,5 +278,8 @@ export async function closeClaimsRecord(tx: Tx, input: { id: string; version: nu
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
   const changes = [{ field: "认领截止时间", before: formatDateTime(current.claimClosesAt), after: formatDateTime(now) }];
   await tx.topicAmendment.create({ data: { topicId: current.id, reason: input.reason, changes, actorId: by.actor.id, actorName: by.actor.name, at: now } });
-  await writeAudit({ actor: by.actor, action: "topic.close_claims", entityType: "Topic", entityId: current.id, summary: `${current.code}：${input.reason}`, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "topic.close_claims", entityType: "Topic", entityId: current.id, summary: `${current.code}：${input.reason}`, ip: by.ip },
+    tx,
+  );
 }

@@ -27,7 +27,11 @@ export async function meetingsExport(filter: MeetingFilter) {
       { header: "地点", width: 18, value: (m) => m.place },
       { header: "主持人", width: 12, value: (m) => m.host },
       { header: "参会人员", width: 40, value: (m) => m.attendees },
-      { header: "交流的乡镇和做法", width: 70, value: (m) => m.shares.map((s) => `${s.unit.name}：${s.practice}${s.project ? `（${s.project.title}）` : ""}`).join("\n") },
+      {
+        header: "交流的乡镇和做法",
+        width: 70,
+        value: (m) => m.shares.map((s) => `${s.unit.name}：${s.practice}${s.project ? `（${s.project.title}）` : ""}`).join("\n"),
+      },
       { header: "查询问题", width: 40, value: (m) => m.problems ?? "" },
       { header: "跟进事项", width: 40, value: (m) => m.followUps ?? "" },
     ],

@@ -15,9 +15,7 @@ export function meetingWhere(filter: MeetingFilter): Prisma.TownshipMeetingWhere
     AND: [
       filter.year ? { heldOn: { gte: startOfBusinessDay(`${filter.year}-01-01`)!, lt: endOfBusinessDay(`${filter.year}-12-31`)! } } : {},
       filter.unitId ? { shares: { some: { unitId: filter.unitId } } } : {},
-      words
-        ? { OR: [{ shares: { some: { practice: { contains: words } } } }, { problems: { contains: words } }, { followUps: { contains: words } }] }
-        : {},
+      words ? { OR: [{ shares: { some: { practice: { contains: words } } } }, { problems: { contains: words } }, { followUps: { contains: words } }] } : {},
     ],
   };
 }

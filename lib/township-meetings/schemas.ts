@@ -19,7 +19,12 @@ const meetingDate = z.string({ error: "请填写例会日期" }).transform((valu
 const shareRow = z.object({
   unitId: z.string().trim().max(40).catch(""),
   practice: z.string().trim().catch(""),
-  projectId: z.string().trim().max(40).nullish().transform((value) => value || null),
+  projectId: z
+    .string()
+    .trim()
+    .max(40)
+    .nullish()
+    .transform((value) => value || null),
 });
 
 export const meetingFieldsSchema = z
@@ -38,7 +43,8 @@ export const meetingFieldsSchema = z
       value.shares.forEach((share, index) => {
         if (!share.unitId) ctx.addIssue({ code: "custom", path: [`shares.${index}.unitId`], message: "请选择乡镇" });
         if (!share.practice) ctx.addIssue({ code: "custom", path: [`shares.${index}.practice`], message: "请填写交流的做法" });
-        else if (share.practice.length > PRACTICE_MAX) ctx.addIssue({ code: "custom", path: [`shares.${index}.practice`], message: `交流的做法不能超过 ${PRACTICE_MAX} 个字` });
+        else if (share.practice.length > PRACTICE_MAX)
+          ctx.addIssue({ code: "custom", path: [`shares.${index}.practice`], message: `交流的做法不能超过 ${PRACTICE_MAX} 个字` });
       });
     },
     // Also when another field is wrong, so one submit shows every problem of the form at once.

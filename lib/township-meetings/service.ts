@@ -66,13 +66,31 @@ export async function createMeetingRecord(tx: Tx, input: MeetingFields, by: By) 
   await checkShares(tx, input, null);
   const { shares: _shares, ...fields } = input;
   const meeting = await tx.townshipMeeting.create({ data: { ...fields, createdById: by.actor.id, createdAt: by.now, shares: { create: shareRows(input) } } });
-  await writeAudit({ actor: by.actor, action: "township_meeting.create", entityType: "TownshipMeeting", entityId: meeting.id, summary: `${formatDate(input.heldOn)} ${input.place}`, ip: by.ip }, tx);
-  await notifySharers(tx, meeting.id, input.heldOn, input.shares.map((share) => share.unitId));
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "township_meeting.create",
+      entityType: "TownshipMeeting",
+      entityId: meeting.id,
+      summary: `${formatDate(input.heldOn)} ${input.place}`,
+      ip: by.ip,
+    },
+    tx,
+  );
+  await notifySharers(
+    tx,
+    meeting.id,
+    input.heldOn,
+    input.shares.map((share) => share.unitId),
+  );
   return meeting;
 }
 
 export async function updateMeetingRecord(tx: Tx, input: MeetingFields & { id: string; version: number }, by: By) {
-  const current = await tx.townshipMeeting.findUnique({ where: { id: input.id }, select: { id: true, version: true, shares: { select: { unitId: true, projectId: true } } } });
+  const current = await tx.townshipMeeting.findUnique({
+    where: { id: input.id },
+    select: { id: true, version: true, shares: { select: { unitId: true, projectId: true } } },
+  });
   if (!current) throw new ActionError("例会记录不存在");
   if (current.version !== input.version) throw new ActionError(STALE_RECORD);
   await checkDate(tx, input.heldOn, by.now ?? new Date(), current.id);
@@ -82,9 +100,24 @@ export async function updateMeetingRecord(tx: Tx, input: MeetingFields & { id: s
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
   await tx.meetingShare.deleteMany({ where: { meetingId: id } });
   await tx.meetingShare.createMany({ data: shareRows(input).map((row) => ({ ...row, meetingId: id })) });
-  await writeAudit({ actor: by.actor, action: "township_meeting.update", entityType: "TownshipMeeting", entityId: id, summary: `${formatDate(input.heldOn)} ${input.place}`, ip: by.ip }, tx);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "township_meeting.update",
+      entityType: "TownshipMeeting",
+      entityId: id,
+      summary: `${formatDate(input.heldOn)} ${input.place}`,
+      ip: by.ip,
+    },
+    tx,
+  );
   // Townships added by the edit learn of it; those already told are not told again.
   const told = new Set(current.shares.map((share) => share.unitId));
-  await notifySharers(tx, id, input.heldOn, input.shares.map((share) => share.unitId).filter((unitId) => !told.has(unitId)));
+  await notifySharers(
+    tx,
+    id,
+    input.heldOn,
+    input.shares.map((share) => share.unitId).filter((unitId) => !told.has(unitId)),
+  );
   return { id, version: version + 1 };
 }

@@ -24,8 +24,14 @@ async function importUnitRows(tx: Tx, rows: SheetRow[], ctx: Parameters<Importer
     const done = (problems: RowOutcome["problems"]) => outcomes.push(outcome(unitImporter, row, problems));
     const typeText = cell("单位类型");
     const type = unitTypeFromLabel(typeText);
-    if (!typeText) { done([{ column: "单位类型", message: "缺少单位类型" }]); continue; }
-    if (!type) { done([{ column: "单位类型", message: `单位类型「${typeText}」无法识别，应为：乡镇、县直部门、部内科室、县` }]); continue; }
+    if (!typeText) {
+      done([{ column: "单位类型", message: "缺少单位类型" }]);
+      continue;
+    }
+    if (!type) {
+      done([{ column: "单位类型", message: `单位类型「${typeText}」无法识别，应为：乡镇、县直部门、部内科室、县` }]);
+      continue;
+    }
     let parentId: string | undefined;
     const parent = cell("上级单位");
     if (parent) {
@@ -33,11 +39,19 @@ async function importUnitRows(tx: Tx, rows: SheetRow[], ctx: Parameters<Importer
       const byNameMatch = byName.get(parent) ?? [];
       if (byCodeMatch) parentId = byCodeMatch;
       else if (byNameMatch.length === 1) parentId = byNameMatch[0];
-      else if (byNameMatch.length > 1) { done([{ column: "上级单位", message: `上级单位「${parent}」有重名，请改填单位编码` }]); continue; }
-      else { done([{ column: "上级单位", message: `找不到上级单位「${parent}」` }]); continue; }
+      else if (byNameMatch.length > 1) {
+        done([{ column: "上级单位", message: `上级单位「${parent}」有重名，请改填单位编码` }]);
+        continue;
+      } else {
+        done([{ column: "上级单位", message: `找不到上级单位「${parent}」` }]);
+        continue;
+      }
     }
     const parsed = unitFieldsSchema.safeParse({ name: cell("单位名称"), type, parentId, code: cell("单位编码") || undefined, sortOrder: cell("排序") || 0 });
-    if (!parsed.success) { done(zodProblems(parsed.error, FIELD_COLUMNS)); continue; }
+    if (!parsed.success) {
+      done(zodProblems(parsed.error, FIELD_COLUMNS));
+      continue;
+    }
     const problems = await inSavepoint(
       tx,
       async () => {

@@ -33,7 +33,10 @@ export async function listUnits(viewer: CurrentUser, filter: z.infer<typeof unit
       orderBy: UNIT_ORDER,
       skip: (page - 1) * UNITS_PAGE_SIZE,
       take: UNITS_PAGE_SIZE,
-      include: { parent: { select: { id: true, name: true } }, _count: { select: { users: { where: { active: true } }, children: { where: { active: true } } } } },
+      include: {
+        parent: { select: { id: true, name: true } },
+        _count: { select: { users: { where: { active: true } }, children: { where: { active: true } } } },
+      },
     }),
   ]);
   return { total, page, pageSize: UNITS_PAGE_SIZE, units };

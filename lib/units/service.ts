@@ -36,7 +36,10 @@ async function generatedCode(tx: Tx, type: UnitFields["type"]): Promise<string> 
   const pattern = `^${UNIT_CODE_PREFIX[type]}[0-9]+$`;
   const highest = await tx.$queryRaw<{ code: string }[]>`
     SELECT "code" FROM "Unit" WHERE "code" ~ ${pattern} ORDER BY length("code") DESC, "code" DESC LIMIT 1`;
-  return nextUnitCode(type, highest.map((row) => row.code));
+  return nextUnitCode(
+    type,
+    highest.map((row) => row.code),
+  );
 }
 
 export async function createUnitRecord(tx: Tx, fields: UnitFields, actor: AuditActor, ip: string | null = null) {

@@ -48,7 +48,14 @@ export const updateUser = actionClient
         if (fields.unitId !== current.unitId) await checkUnit(tx, fields.unitId);
         const updated = await tx.user.updateMany({
           where: { id, version },
-          data: { name: fields.name, phone: fields.phone, email: fields.email, unitId: fields.unitId, roles: [...new Set(fields.roles)], version: { increment: 1 } },
+          data: {
+            name: fields.name,
+            phone: fields.phone,
+            email: fields.email,
+            unitId: fields.unitId,
+            roles: [...new Set(fields.roles)],
+            version: { increment: 1 },
+          },
         });
         if (updated.count === 0) throw new ActionError(STALE_RECORD);
         await writeAudit(
@@ -84,7 +91,17 @@ export const setUserActive = actionClient
       if (updated.count === 0) throw new ActionError(STALE_RECORD);
       // A disabled account is signed out everywhere at once.
       if (!active) await tx.session.deleteMany({ where: { userId: id } });
-      await writeAudit({ actor: ctx.actor, action: active ? "user.enable" : "user.disable", entityType: "User", entityId: id, summary: `${user.name}（${user.username}）`, ip: ctx.ip }, tx);
+      await writeAudit(
+        {
+          actor: ctx.actor,
+          action: active ? "user.enable" : "user.disable",
+          entityType: "User",
+          entityId: id,
+          summary: `${user.name}（${user.username}）`,
+          ip: ctx.ip,
+        },
+        tx,
+      );
     });
     revalidatePath("/users");
     return { id };
@@ -103,7 +120,10 @@ export const resetPassword = actionClient
       await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, version: { increment: 1 } } });
       await tx.session.deleteMany({ where: { userId: id } });
       await tx.loginThrottle.deleteMany({ where: { username: user.username } });
-      await writeAudit({ actor: ctx.actor, action: "user.reset_password", entityType: "User", entityId: id, summary: `${user.name}（${user.username}）`, ip: ctx.ip }, tx);
+      await writeAudit(
+        { actor: ctx.actor, action: "user.reset_password", entityType: "User", entityId: id, summary: `${user.name}（${user.username}）`, ip: ctx.ip },
+        tx,
+      );
       return user;
     });
     revalidatePath("/users");

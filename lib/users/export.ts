@@ -16,7 +16,18 @@ export async function usersExport(filter: z.infer<typeof userFilterSchema>) {
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       ...afterCursor(cursor, take),
-      select: { id: true, username: true, name: true, phone: true, email: true, roles: true, active: true, lastSignInAt: true, createdAt: true, unit: { select: { name: true, type: true, parent: { select: { name: true } } } } },
+      select: {
+        id: true,
+        username: true,
+        name: true,
+        phone: true,
+        email: true,
+        roles: true,
+        active: true,
+        lastSignInAt: true,
+        createdAt: true,
+        unit: { select: { name: true, type: true, parent: { select: { name: true } } } },
+      },
     }),
   );
   const title = "账户名单";

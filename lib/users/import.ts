@@ -84,7 +84,8 @@ async function importUserRows(tx: Tx, rows: SheetRow[], ctx: ImportContext<Passw
       );
       if (problems.length === 0) {
         seen.set(username, row.row);
-        if (!ctx.preview && prepared) accounts.push({ row: row.row, username, name: parsed.data.name, unit: unit.unit.name, temporaryPassword: prepared.password });
+        if (!ctx.preview && prepared)
+          accounts.push({ row: row.row, username, name: parsed.data.name, unit: unit.unit.name, temporaryPassword: prepared.password });
       }
     }
     outcomes.push(outcome(userImporter, row, problems));
@@ -111,5 +112,7 @@ export const userImporter: Importer<Passwords> = {
 };
 
 export async function userImportTemplate(example: { unit: string } | null): Promise<Buffer> {
-  return templateWorkbook("账户", USER_IMPORT_COLUMNS, [["zhangsan", "张三", example?.unit ?? "（单位名称或编码）", "单位填报员", "13800000000", "zhangsan@example.com"]]);
+  return templateWorkbook("账户", USER_IMPORT_COLUMNS, [
+    ["zhangsan", "张三", example?.unit ?? "（单位名称或编码）", "单位填报员", "13800000000", "zhangsan@example.com"],
+  ]);
 }

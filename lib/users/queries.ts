@@ -10,12 +10,21 @@ export const USERS_PAGE_SIZE = 30;
 
 // Only the security admin reaches these (users.manage), so they are not scoped to a unit.
 export async function userWhere(filter: z.infer<typeof userFilterSchema>, now = new Date()): Promise<Prisma.UserWhereInput> {
-  const lockedNames = filter.status === "locked"
-    ? (await db.loginThrottle.findMany({ where: { lockedUntil: { gt: now } }, select: { username: true } })).map((row) => row.username)
-    : [];
+  const lockedNames =
+    filter.status === "locked"
+      ? (await db.loginThrottle.findMany({ where: { lockedUntil: { gt: now } }, select: { username: true } })).map((row) => row.username)
+      : [];
   return {
     AND: [
-      filter.q ? { OR: [{ name: { contains: likeText(filter.q) } }, { username: { contains: likeText(filter.q.toLowerCase()) } }, { unit: { name: { contains: likeText(filter.q) } } }] } : {},
+      filter.q
+        ? {
+            OR: [
+              { name: { contains: likeText(filter.q) } },
+              { username: { contains: likeText(filter.q.toLowerCase()) } },
+              { unit: { name: { contains: likeText(filter.q) } } },
+            ],
+          }
+        : {},
       filter.role ? { roles: { has: filter.role } } : {},
       filter.status === "active" || !filter.status ? { active: true } : {},
       filter.status === "inactive" ? { active: false } : {},
@@ -39,7 +48,12 @@ export async function listUsers(filter: z.infer<typeof userFilterSchema>, now = 
   ]);
   const locks = await db.loginThrottle.findMany({ where: { username: { in: users.map((u) => u.username) }, lockedUntil: { gt: now } } });
   const lockedUntil = new Map(locks.map((row) => [row.username, row.lockedUntil]));
-  return { total, page, pageSize: USERS_PAGE_SIZE, users: users.map((user) => ({ ...user, unitName: unitLabel(user.unit), lockedUntil: lockedUntil.get(user.username) ?? null })) };
+  return {
+    total,
+    page,
+    pageSize: USERS_PAGE_SIZE,
+    users: users.map((user) => ({ ...user, unitName: unitLabel(user.unit), lockedUntil: lockedUntil.get(user.username) ?? null })),
+  };
 }
 
 export async function getUserForAdmin(id: string, now = new Date()) {

@@ -49,7 +49,10 @@ export const updateYear = actionClient
           update: { startsAt, endsAt },
         });
       }
-      await writeAudit({ actor: ctx.actor, action: "year.update", entityType: "Year", entityId: id, summary: `${before.year} 年度时间安排`, details: { changes }, ip: ctx.ip }, tx);
+      await writeAudit(
+        { actor: ctx.actor, action: "year.update", entityType: "Year", entityId: id, summary: `${before.year} 年度时间安排`, details: { changes }, ip: ctx.ip },
+        tx,
+      );
     });
     revalidatePath("/years");
     revalidatePath("/");

@@ -17,7 +17,12 @@ const optionalInstant = z
   });
 
 // Flat field names (SUGGESTION_start, SUGGESTION_end …) so that each error lands beside its input.
-const windowFields = Object.fromEntries(WINDOW_KINDS.flatMap((kind) => [[`${kind}_start`, optionalInstant], [`${kind}_end`, optionalInstant]]));
+const windowFields = Object.fromEntries(
+  WINDOW_KINDS.flatMap((kind) => [
+    [`${kind}_start`, optionalInstant],
+    [`${kind}_end`, optionalInstant],
+  ]),
+);
 
 export const updateYearSchema = z
   .object({ id: idSchema, version: versionSchema, note: optionalText("备注", 500), ...windowFields })

@@ -72,7 +72,12 @@ test("审计管理员按人员、操作查到事件，并导出 Excel", async ({
   expect(sheet.getRow(1).values).toEqual([undefined, "时间", "用户名", "姓名", "操作", "对象", "说明", "IP 地址", "结果"]);
   const lines: string[][] = [];
   sheet.eachRow((row, number) => {
-    if (number > 1) lines.push(Array.from(row.values as unknown[]).slice(1).map((value) => String(value ?? "")));
+    if (number > 1)
+      lines.push(
+        Array.from(row.values as unknown[])
+          .slice(1)
+          .map((value) => String(value ?? "")),
+      );
   });
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.every((line) => line[3] === "新建账户")).toBe(true);

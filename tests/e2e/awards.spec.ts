@@ -76,7 +76,11 @@ test("两个乡镇在名额内推荐：先错后改，所填内容不丢；各�
   await baisha.getByLabel("推荐理由").fill("敢于创新，成效明显。");
   await baisha.getByRole("button", { name: "提交推荐" }).click();
   await expect(fieldError(baisha.getByLabel("主要事迹"))).toHaveText("主要事迹至少 50 个字");
-  await baisha.getByLabel("主要事迹").fill("推行无职党员设岗定责，设置政策宣传、矛盾调解、环境监督等八类岗位，全镇三百余名无职党员按岗履责，年底由群众评议，党员作用发挥明显，群众满意度测评达到百分之九十六。");
+  await baisha
+    .getByLabel("主要事迹")
+    .fill(
+      "推行无职党员设岗定责，设置政策宣传、矛盾调解、环境监督等八类岗位，全镇三百余名无职党员按岗履责，年底由群众评议，党员作用发挥明显，群众满意度测评达到百分之九十六。",
+    );
   await baisha.locator('[data-field="ledProjectIds"]').getByRole("checkbox").first().check();
   await baisha.getByRole("button", { name: "提交推荐" }).click();
   await expect(baisha.getByRole("link", { name: PERSON })).toBeVisible();
@@ -149,7 +153,10 @@ test("管理员生成拟表彰名单、说明理由调整后发布公示；群�
   // A visitor without an account reads the announcement and objects.
   const visitor = await openPage();
   await visitor.goto("/announcements");
-  await visitor.getByRole("link", { name: new RegExp(`${YEAR}年度`) }).first().click();
+  await visitor
+    .getByRole("link", { name: new RegExp(`${YEAR}年度`) })
+    .first()
+    .click();
   await expect(visitor.getByText(projectTitle).first()).toBeVisible();
   const entry = await visitor.getByLabel("异议对象").locator("option", { hasText: projectTitle }).getAttribute("value");
   await visitor.getByLabel("异议对象").selectOption(entry!);

@@ -54,7 +54,12 @@ test("管理员首页看到全县概览：图表有文字说明，点击实施�
   await expect(page).toHaveURL(/\/reports\?year=\d{4}&lagging=1/);
   await expect(page.getByLabel("只看节点滞后的项目")).toBeChecked();
   await expect(page.getByText(`共 ${lagging.value} 条`)).toBeVisible();
-  await expect(page.getByTestId("grid-row").first().getByText(/滞后 \d+ 个节点/)).toBeVisible();
+  await expect(
+    page
+      .getByTestId("grid-row")
+      .first()
+      .getByText(/滞后 \d+ 个节点/),
+  ).toBeVisible();
 
   // An earlier year.
   await page.goto("/");

@@ -62,7 +62,11 @@ test("参考选题目录下载为 Word；单位下载不到别的单位的审定
   // A decision notice of a project of another unit than 青石镇 (the account `unit`).
   await page.goto("/hearings/meetings");
   await page.goto((await page.locator('a[href^="/hearings/meetings/"]').first().getAttribute("href"))!);
-  const row = page.getByRole("table", { name: "审定结果" }).getByRole("row").filter({ hasNot: page.getByText("青石镇") }).nth(1);
+  const row = page
+    .getByRole("table", { name: "审定结果" })
+    .getByRole("row")
+    .filter({ hasNot: page.getByText("青石镇") })
+    .nth(1);
   await page.goto((await row.getByRole("link").getAttribute("href"))!);
   const notice = page.locator('a[href*="/decisions/"]').first();
   const decisionId = (await notice.getAttribute("href"))!.split("/").pop()!;

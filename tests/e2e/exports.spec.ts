@@ -18,7 +18,14 @@ test("组工干部按条件筛选建言后导出：文件与页面条件一致�
   await page.getByLabel("状态").selectOption({ label: "已采纳" });
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/status=ACCEPTED/);
-  const listed = Number((await page.getByText(/共 \d+ 条/).first().innerText()).match(/共 (\d+) 条/)![1]);
+  const listed = Number(
+    (
+      await page
+        .getByText(/共 \d+ 条/)
+        .first()
+        .innerText()
+    ).match(/共 (\d+) 条/)![1],
+  );
   const { name, sheet } = await exported(page);
   expect(name).toMatch(/年度建言献策\.xlsx$/);
   expect(String(sheet.getCell("A1").value)).toMatch(/年度建言献策$/);
@@ -60,7 +67,14 @@ test("乡镇在案例库按关键词搜索后导出，例会列表按乡镇筛�
 test("单位填报员导出本单位某状态的项目：只有本单位的，行数与列表一致", async ({ page }) => {
   await signInAndWait(page, "unit");
   await page.goto("/projects?year=2025&state=COMPLETED");
-  const listed = Number((await page.getByText(/共 \d+ 条/).first().innerText()).match(/共 (\d+) 条/)![1]);
+  const listed = Number(
+    (
+      await page
+        .getByText(/共 \d+ 条/)
+        .first()
+        .innerText()
+    ).match(/共 (\d+) 条/)![1],
+  );
   const { name, sheet } = await exported(page);
   expect(name).toBe("2025年度青石镇创新项目.xlsx");
   expect(sheet.rowCount).toBe(2 + listed);
@@ -73,7 +87,14 @@ test("单位填报员导出本单位某状态的项目：只有本单位的，�
 test("组工干部导出季度报告报送情况：只含滞后项目时与页面一致，四个季度为文字", async ({ page }) => {
   await signInAndWait(page, "staff");
   await page.goto("/reports?year=2026&lagging=1");
-  const listed = Number((await page.getByText(/共 \d+ 条/).first().innerText()).match(/共 (\d+) 条/)![1]);
+  const listed = Number(
+    (
+      await page
+        .getByText(/共 \d+ 条/)
+        .first()
+        .innerText()
+    ).match(/共 (\d+) 条/)![1],
+  );
   const { name, sheet } = await exported(page);
   expect(name).toBe("2026年度创新项目季度进展报送情况.xlsx");
   expect(sheet.getRow(2).getCell(5).value).toBe("第一季度");
@@ -90,7 +111,10 @@ test("管理员导出听证会列表、评分结果和季度督查列表，行�
   expect(hearings.sheet.getRow(3).getCell(4).value).toBeInstanceOf(Date);
   const title = String(hearings.sheet.getRow(3).getCell(1).value);
   await page.getByRole("link", { name: title }).first().click();
-  await page.getByRole("link", { name: /评分结果/ }).first().click();
+  await page
+    .getByRole("link", { name: /评分结果/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: `${title}：评分结果` })).toBeVisible();
   const ranked = (await page.getByRole("table").first().getByRole("row").count()) - 1;
   const results = await exported(page);

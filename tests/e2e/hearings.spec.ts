@@ -22,7 +22,10 @@ async function scoreAll(page: Page, hearingTitle: string, points: number, verdic
   return count;
 }
 
-test("听证审定：自动分配（回避的专家不分配）、专家打分、排名与分歧提示、部务会立项/修改后再审/不予立项，乡镇打印通知、修改后立项", async ({ page, openPage }) => {
+test("听证审定：自动分配（回避的专家不分配）、专家打分、排名与分歧提示、部务会立项/修改后再审/不予立项，乡镇打印通知、修改后立项", async ({
+  page,
+  openPage,
+}) => {
   test.setTimeout(300_000);
   const title = unique("部务听证会");
   const admin = page;
@@ -71,7 +74,12 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await expect(qingshiItem.getByTestId("assignment").filter({ hasText: conflictedName })).toHaveCount(0);
 
   // Scoring: lenient, harsh and middling reviewers, so that the spread is flagged.
-  const scores: [string, number][] = [["reviewer", 10], ["reviewer3", 5], ["reviewer4", 8], ["reviewer5", 9]];
+  const scores: [string, number][] = [
+    ["reviewer", 10],
+    ["reviewer3", 5],
+    ["reviewer4", 8],
+    ["reviewer5", 9],
+  ];
   let scored = 0;
   for (const [username, points] of scores) {
     const reviewer = await openPage();
@@ -96,7 +104,9 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await admin.getByRole("button", { name: "新建部务会" }).click();
   await expect(admin.getByRole("heading", { name: `部务会（${number}）创新项目审定结果` })).toBeVisible();
   const decide = async (projectTitle: string, verdict: string, opinion: string) => {
-    await admin.getByLabel(/^项目/).selectOption({ label: (await admin.getByLabel(/^项目/).locator("option", { hasText: projectTitle }).first().innerText()).trim() });
+    await admin
+      .getByLabel(/^项目/)
+      .selectOption({ label: (await admin.getByLabel(/^项目/).locator("option", { hasText: projectTitle }).first().innerText()).trim() });
     await admin.getByRole("radio", { name: verdict, exact: true }).check();
     await admin.getByLabel(/^审定意见/).fill(opinion);
     await admin.getByRole("button", { name: "记录审定结果" }).click();
@@ -113,7 +123,10 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   const clerk = await openPage();
   await signInAndWait(clerk, "unit");
   await clerk.goto("/notifications");
-  await clerk.getByRole("link", { name: `项目“${qingshiTitle}”修改后再审` }).first().click();
+  await clerk
+    .getByRole("link", { name: `项目“${qingshiTitle}”修改后再审` })
+    .first()
+    .click();
   await clerk.getByRole("link", { name: "修改意见通知" }).click();
   const notice = clerk.getByRole("article", { name: "修改意见通知" });
   await expect(notice.getByRole("heading", { name: `关于《${qingshiTitle}》的修改意见通知` })).toBeVisible();

@@ -52,7 +52,10 @@ test("管理员组建督查组，成员撰写报告（一个项目进展滞后�
   await clerk.goto("/inspections");
   await expect(clerk.getByRole("list", { name: "本单位整改事项" })).toContainText("补齐试点村台账");
   await clerk.goto("/notifications");
-  await clerk.getByRole("link", { name: `督查通报：“${projectTitle}”进展滞后` }).first().click();
+  await clerk
+    .getByRole("link", { name: `督查通报：“${projectTitle}”进展滞后` })
+    .first()
+    .click();
   const item = clerk.getByTestId("rectification").filter({ hasText: "补齐试点村台账" });
   await expect(item).toContainText("待整改");
   await item.getByRole("button", { name: "答复整改" }).click();

@@ -101,14 +101,19 @@ test("手机上乡镇推荐创新性人才，公示公告页面不横向溢出",
   await page.getByRole("radio", { name: /创新性人才/ }).check();
   await page.getByLabel("姓名").fill("何小川");
   await page.getByLabel("单位职务").fill("云岭乡党委组织委员");
-  await page.getByLabel("主要事迹").fill("扎根山区一线，推行党支部加合作社发展模式，帮助六个薄弱村发展中药材种植，村集体经济收入全部超过十万元，培养村级后备力量十八名。");
+  await page
+    .getByLabel("主要事迹")
+    .fill("扎根山区一线，推行党支部加合作社发展模式，帮助六个薄弱村发展中药材种植，村集体经济收入全部超过十万元，培养村级后备力量十八名。");
   await page.getByLabel("推荐理由").fill("工作扎实，创新意识强。");
   await expectNoHorizontalOverflow(page, "推荐表");
   await page.getByRole("button", { name: "提交推荐" }).click();
   await expect(page.getByRole("link", { name: "何小川" })).toBeVisible();
 
   await page.goto("/announcements");
-  await page.getByRole("link", { name: /2025年度/ }).first().click();
+  await page
+    .getByRole("link", { name: /2025年度/ })
+    .first()
+    .click();
   await expect(page.getByText("公示期已满，不再受理异议")).toBeVisible();
   await expectNoHorizontalOverflow(page, "公示页面");
 });

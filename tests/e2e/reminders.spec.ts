@@ -38,7 +38,10 @@ test("a township receives one reminder after the job runs twice, filters by kind
   await categories.getByRole("link", { name: "临近截止", exact: true }).click();
   await expect(township).toHaveURL(/kind=deadline/);
   const list = township.getByRole("list", { name: "通知列表" });
-  const reminder = list.getByRole("listitem").filter({ hasText: `选题 ${code}` }).filter({ hasText: "截止认领" });
+  const reminder = list
+    .getByRole("listitem")
+    .filter({ hasText: `选题 ${code}` })
+    .filter({ hasText: "截止认领" });
   await expect(reminder).toHaveCount(1);
   await expect(reminder.getByTestId("notification-kind")).toHaveText("临近截止");
   await expect(reminder).toContainText("请答复是否承接");

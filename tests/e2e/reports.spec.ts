@@ -6,7 +6,11 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   await signInAndWait(clerk, "unit");
   await clerk.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "季度报告" }).click();
   await expect(clerk.getByRole("heading", { name: "季度报告" })).toBeVisible();
-  const row = clerk.getByRole("row").filter({ hasText: /第四季度/ }).filter({ hasText: "未到期" }).first();
+  const row = clerk
+    .getByRole("row")
+    .filter({ hasText: /第四季度/ })
+    .filter({ hasText: "未到期" })
+    .first();
   await expect(row).toBeVisible();
   await row.getByRole("link", { name: "填报" }).click();
   await expect(clerk).toHaveURL(/\/reports\/[^/]+\/\d{4}\/4$/);
@@ -31,7 +35,9 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   await clerk.getByLabel("下步打算").fill("下季度在全镇推开。");
   await clerk.getByRole("button", { name: "保存草稿" }).click();
   await expect(clerk.getByText("草稿已保存。")).toBeVisible();
-  await clerk.getByLabel("选择附件").setInputFiles({ name: "推进会记录.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n") });
+  await clerk
+    .getByLabel("选择附件")
+    .setInputFiles({ name: "推进会记录.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n") });
   await clerk.getByRole("button", { name: "上传附件" }).click();
   await expect(clerk.getByRole("link", { name: "推进会记录.pdf" })).toBeVisible();
   await expect(clerk.getByLabel(/^进展情况/)).toHaveValue("召开推进会 2 次，完成 3 个村的试点。");
@@ -43,7 +49,10 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   const liaison = await openPage();
   await signInAndWait(liaison, "staff");
   await liaison.goto("/notifications");
-  await liaison.getByRole("link", { name: `“${title}”报送了${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}年第四季度进展` }).first().click();
+  await liaison
+    .getByRole("link", { name: `“${title}”报送了${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}年第四季度进展` })
+    .first()
+    .click();
   await expect(liaison.getByText("召开推进会 2 次，完成 3 个村的试点。")).toBeVisible();
   await liaison.getByRole("button", { name: "退回修改" }).click();
   await expect(fieldError(liaison.getByLabel("审核意见"))).toHaveText("请填写退回意见");
@@ -52,7 +61,10 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   await expect(liaison.getByText("退回修改", { exact: true })).toBeVisible();
 
   await clerk.goto("/notifications");
-  await clerk.getByRole("link", { name: new RegExp(`“${title}”.*进展被退回`) }).first().click();
+  await clerk
+    .getByRole("link", { name: new RegExp(`“${title}”.*进展被退回`) })
+    .first()
+    .click();
   await expect(clerk.getByText("退回意见：请写明三个试点村的名称和做法。")).toBeVisible();
   await expect(clerk.getByLabel(/^进展情况/)).toHaveValue("召开推进会 2 次，完成 3 个村的试点。");
   await clerk.getByLabel(/^进展情况/).fill("召开推进会 2 次，在东坪、南湖、石门三个村试点。");

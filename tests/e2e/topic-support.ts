@@ -42,4 +42,3 @@ export async function openTopic(page: Page, code: string) {
   await page.getByRole("row").filter({ hasText: code }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
 }
-

@@ -60,7 +60,10 @@ test("管理员发布参考选题，单位收到通知；打印选题目录并�
   await expect(page.getByText("认领中")).toBeVisible();
 
   await clerk.goto("/notifications");
-  const notice = clerk.getByRole("listitem").filter({ hasText: /参考选题已(补充)?发布/ }).first();
+  const notice = clerk
+    .getByRole("listitem")
+    .filter({ hasText: /参考选题已(补充)?发布/ })
+    .first();
   await expect(notice).toBeVisible();
   await notice.getByRole("link").click();
   await expect(clerk).toHaveURL(/\/topics\?year=\d{4}/);

@@ -59,7 +59,11 @@ test("组工干部记录例会（两个乡镇交流，其一关联项目），�
 
   await shares.getByRole("link", { name: projectTitle }).click();
   await expect(clerk.getByRole("list", { name: "例会交流" })).toContainText(token);
-  await clerk.getByRole("list", { name: "例会交流" }).getByRole("link", { name: `${day} 例会` }).first().click();
+  await clerk
+    .getByRole("list", { name: "例会交流" })
+    .getByRole("link", { name: `${day} 例会` })
+    .first()
+    .click();
 
   await clerk.getByRole("link", { name: "例会纪要" }).click();
   const minutes = clerk.getByRole("article", { name: "例会纪要" });

@@ -126,7 +126,15 @@ test("从 Excel 导入单位：好的行导入，坏的行逐行说明", async (
   await expect(result.getByRole("status")).toHaveText("已导入 3 行，1 行有误未导入，请修改后重新导入这些行。", { timeout: 30_000 });
   const errors = result.locator("tbody tr");
   await expect(errors).toHaveCount(1);
-  await expect(errors.locator("td")).toHaveText(["第 3 行", village, "村", township, "—", "2", "【单位类型】单位类型「村」无法识别，应为：乡镇、县直部门、部内科室、县"]);
+  await expect(errors.locator("td")).toHaveText([
+    "第 3 行",
+    village,
+    "村",
+    township,
+    "—",
+    "2",
+    "【单位类型】单位类型「村」无法识别，应为：乡镇、县直部门、部内科室、县",
+  ]);
 
   const rows = await searchUnits(page, tag);
   await expect(rows).toHaveCount(3);
@@ -150,7 +158,11 @@ test("下载导入模板，照模板填写的表可以直接导入", async ({ pa
 
   // The person keeps the example rows and only gives them real names.
   const tag = unique("模");
-  const names = new Map([["示例镇", `${tag}镇`], ["示例局", `${tag}局`], ["示例科", `${tag}科`]]);
+  const names = new Map([
+    ["示例镇", `${tag}镇`],
+    ["示例局", `${tag}局`],
+    ["示例科", `${tag}科`],
+  ]);
   sheet.eachRow((row, number) => {
     if (number === 1) return;
     for (const column of [1, 3]) {
@@ -159,7 +171,9 @@ test("下载导入模板，照模板填写的表可以直接导入", async ({ pa
     }
   });
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  await page.getByLabel("Excel 文件（.xlsx）").setInputFiles({ name: "单位导入模板.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await page
+    .getByLabel("Excel 文件（.xlsx）")
+    .setInputFiles({ name: "单位导入模板.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
   await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(page.getByRole("region", { name: "导入预览" }).getByRole("status")).toContainText("共 3 行，3 行可以导入", { timeout: 30_000 });
   await page.getByRole("button", { name: "确认导入 3 行" }).click();
@@ -182,7 +196,11 @@ test("导入非 Excel 文件时就地提示", async ({ page }) => {
   await expect(page.getByRole("region", { name: "导入预览" })).toHaveCount(0);
 
   // Named .xlsx but not an Excel file inside: refused by its content before it is read.
-  await file.setInputFiles({ name: "单位.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("单位名称,单位类型\n某镇,乡镇\n") });
+  await file.setInputFiles({
+    name: "单位.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("单位名称,单位类型\n某镇,乡镇\n"),
+  });
   await page.getByRole("button", { name: "上传并预览" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "文件内容不是 .xlsx 格式的 Excel 文件" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("region", { name: "导入预览" })).toHaveCount(0);
@@ -192,7 +210,9 @@ test("停用单位后不再出现在列表和选择框中，重新启用后恢�
   const name = unique("停用测试局");
   await signInAndWait(page, "admin");
   await createUnit(page, name, "县直部门", COUNTY);
-  await rowNamed(await searchUnits(page, name), name).getByRole("link", { name: "编辑" }).click();
+  await rowNamed(await searchUnits(page, name), name)
+    .getByRole("link", { name: "编辑" })
+    .click();
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "停用单位" }).click();
   await expect(page.getByRole("button", { name: "重新启用" })).toBeVisible();
@@ -215,7 +235,9 @@ test("停用单位后不再出现在列表和选择框中，重新启用后恢�
 
 test("单位下还有启用的账户时不能停用，提示原因", async ({ page }) => {
   await signInAndWait(page, "admin");
-  await rowNamed(await searchUnits(page, "青石镇"), "青石镇").getByRole("link", { name: "编辑" }).click();
+  await rowNamed(await searchUnits(page, "青石镇"), "青石镇")
+    .getByRole("link", { name: "编辑" })
+    .click();
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "停用单位" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "个启用的账户" })).toBeVisible();

@@ -1,4 +1,17 @@
-import { createAccount, expect, fieldError, firstSignIn, navLabels, openAccount, signIn, signInAndWait, signInError, strongPassword, test, unique } from "./support";
+import {
+  createAccount,
+  expect,
+  fieldError,
+  firstSignIn,
+  navLabels,
+  openAccount,
+  signIn,
+  signInAndWait,
+  signInError,
+  strongPassword,
+  test,
+  unique,
+} from "./support";
 
 const ORGANIZATION_SECTION = "县委组织部组织科（部内科室）";
 
@@ -19,7 +32,19 @@ test("安全管理员新建组工干部，本人改密后按角色使用系统",
   const person = await openPage();
   await firstSignIn(person, username, temporary, strongPassword());
   await expect(person.getByTestId("current-user")).toContainText(/新组工干部 · 县委组织部组织科 · 组工干部/);
-  expect(await navLabels(person)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "评比表彰", "案例库", "组织委员例会", "单位"]);
+  expect(await navLabels(person)).toEqual([
+    "首页",
+    "建言献策",
+    "参考选题",
+    "创新项目",
+    "听证审定",
+    "季度报告",
+    "季度督查",
+    "评比表彰",
+    "案例库",
+    "组织委员例会",
+    "单位",
+  ]);
 
   await page.reload();
   await expect(row).not.toContainText("待改初始密码");
@@ -68,7 +93,19 @@ test("收回角色立即生效：对方下次打开页面即无权访问，无�
 
   const person = await openPage();
   await firstSignIn(person, username, temporary, strongPassword());
-  expect(await navLabels(person)).toEqual(["首页", "建言献策", "参考选题", "创新项目", "听证审定", "季度报告", "季度督查", "评比表彰", "案例库", "组织委员例会", "单位"]);
+  expect(await navLabels(person)).toEqual([
+    "首页",
+    "建言献策",
+    "参考选题",
+    "创新项目",
+    "听证审定",
+    "季度报告",
+    "季度督查",
+    "评比表彰",
+    "案例库",
+    "组织委员例会",
+    "单位",
+  ]);
   const before = await person.goto("/units");
   expect(before?.status()).toBe(200);
   await expect(person.getByRole("heading", { name: "单位", exact: true })).toBeVisible();

@@ -63,7 +63,12 @@ beforeAll(async () => {
   await db.$transaction(async (tx) => {
     await nominateRecord(tx, { ...base, category: "WORK", projectId: a }, { unitId: clerkA.unitId }, by(clerkA, "2025-11-05 10:00"));
     await nominateRecord(tx, { ...base, category: "WORK", projectId: b }, { unitId: clerkB.unitId }, by(clerkB, "2025-11-05 11:00"));
-    await nominateRecord(tx, { ...base, category: "PERSON", personName: "林晓", personTitle: "乙乡党委组织委员", deeds: "牵头推行双定双评双述，".repeat(6) }, { unitId: clerkB.unitId }, by(clerkB, "2025-11-06 10:00"));
+    await nominateRecord(
+      tx,
+      { ...base, category: "PERSON", personName: "林晓", personTitle: "乙乡党委组织委员", deeds: "牵头推行双定双评双述，".repeat(6) },
+      { unitId: clerkB.unitId },
+      by(clerkB, "2025-11-06 10:00"),
+    );
     const entries = await tx.nomination.findMany({ where: { campaignId }, orderBy: { createdAt: "asc" } });
     for (const juror of jurors) {
       for (const [i, entry] of entries.entries()) {
@@ -88,14 +93,28 @@ describe("the campaign's documents", () => {
     const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
     // Wed 3 Dec + 5 working days: 4, 5, 8, 9, 10 December; the stored end is the midnight after.
     expect(formatDate(lastDayOf(campaign.announcementEndsAt!))).toBe("2025-12-10");
-    const objection = await db.$transaction((tx) => createObjectionRecord(tx, { campaignId, content: "名单中有项目材料不实，请核实。", contactName: "赵先生", contactPhone: "13800000000" }, { ip: null, now: at("2025-12-05 10:00") }));
+    const objection = await db.$transaction((tx) =>
+      createObjectionRecord(
+        tx,
+        { campaignId, content: "名单中有项目材料不实，请核实。", contactName: "赵先生", contactPhone: "13800000000" },
+        { ip: null, now: at("2025-12-05 10:00") },
+      ),
+    );
     expect((await objectionsWithHandlers(campaignId))[0]).toMatchObject({ status: "RECEIVED", handledByName: null });
-    await db.$transaction((tx) => handleObjectionRecord(tx, { id: objection.id, version: 0, upheld: false, investigation: "经核实材料属实", answer: "反映问题不属实", effect: "none" }, by(staff, "2025-12-09 10:00")));
+    await db.$transaction((tx) =>
+      handleObjectionRecord(
+        tx,
+        { id: objection.id, version: 0, upheld: false, investigation: "经核实材料属实", answer: "反映问题不属实", effect: "none" },
+        by(staff, "2025-12-09 10:00"),
+      ),
+    );
     expect((await objectionsWithHandlers(campaignId))[0]).toMatchObject({ status: "DISMISSED", handledByName: staff.name, answer: "反映问题不属实" });
   });
 
   it("once decided, gives every reader the list and a unit only its own certificates", async () => {
-    await db.$transaction(async (tx) => decideRecord(tx, { campaignId, version: await version(campaignId), decisionNumber: "明组发〔2025〕36号" }, by(admin, "2025-12-26 10:00")));
+    await db.$transaction(async (tx) =>
+      decideRecord(tx, { campaignId, version: await version(campaignId), decisionNumber: "明组发〔2025〕36号" }, by(admin, "2025-12-26 10:00")),
+    );
     const decided = await decidedAwards(campaignId);
     expect(decided?.decisionNumber).toBe("明组发〔2025〕36号");
     const groups = groupByTier(decided!.tiers, decided!.nominations);
@@ -122,7 +141,10 @@ describe("the campaign's documents", () => {
     const person = decided!.nominations.find((n) => n.personName === "林晓")!;
     const own = await certificateOf(viewer(clerkA), campaignId, first.id);
     expect(own?.tier?.name).toBe("一等奖");
-    expect(certificateText(own!, own!.tier!.name, 2025)).toEqual({ to: "甲镇：", body: "你单位“甲镇无职党员设岗定责”被评为2025年度组织工作改革创新评比创新性工作一等奖。" });
+    expect(certificateText(own!, own!.tier!.name, 2025)).toEqual({
+      to: "甲镇：",
+      body: "你单位“甲镇无职党员设岗定责”被评为2025年度组织工作改革创新评比创新性工作一等奖。",
+    });
     expect(await certificateOf(viewer(clerkB), campaignId, first.id)).toBeNull();
     expect(await certificateOf(viewer(staff), campaignId, first.id)).not.toBeNull();
     const personal = await certificateOf(viewer(clerkB), campaignId, person.id);

@@ -38,7 +38,10 @@ function solved() {
 async function project(owner: User, title: string, state: "APPROVED" | "IN_PROGRESS" | "DRAFT", yearId: string) {
   const actor = { id: owner.id, username: owner.username, name: owner.name };
   const created = await db.$transaction((tx) => createProjectRecord(tx, { yearId }, owner.unitId, { actor, ip: null }));
-  await db.project.update({ where: { id: created.id }, data: { title, state, startedAt: state === "IN_PROGRESS" ? new Date(`${YEAR}-03-01T00:00:00+08:00`) : null } });
+  await db.project.update({
+    where: { id: created.id },
+    data: { title, state, startedAt: state === "IN_PROGRESS" ? new Date(`${YEAR}-03-01T00:00:00+08:00`) : null },
+  });
   projects[title] = created.id;
 }
 
@@ -88,9 +91,38 @@ beforeAll(async () => {
   await project(clerkSection, "组织科党员服务承诺制", "APPROVED", year.id);
   // The leading project's year: two milestones, Q1 on time with one milestone done, Q2 late, Q3 and Q4 never sent.
   const leading = projects["甲镇一村一名入党积极分子"];
-  const [m1, m2] = [await db.projectMilestone.create({ data: { projectId: leading, sortOrder: 0, title: "摸底" } }), await db.projectMilestone.create({ data: { projectId: leading, sortOrder: 1, title: "推开" } })];
-  await db.progressReport.create({ data: { projectId: leading, year: YEAR, quarter: 1, status: "ACCEPTED", submittedAt: new Date(`${YEAR}-04-05T10:00:00+08:00`), late: false, milestones: [{ milestoneId: m1.id, done: true }, { milestoneId: m2.id, done: false }] } });
-  await db.progressReport.create({ data: { projectId: leading, year: YEAR, quarter: 2, status: "ACCEPTED", submittedAt: new Date(`${YEAR}-07-20T10:00:00+08:00`), late: true, milestones: [{ milestoneId: m1.id, done: true }, { milestoneId: m2.id, done: false }] } });
+  const [m1, m2] = [
+    await db.projectMilestone.create({ data: { projectId: leading, sortOrder: 0, title: "摸底" } }),
+    await db.projectMilestone.create({ data: { projectId: leading, sortOrder: 1, title: "推开" } }),
+  ];
+  await db.progressReport.create({
+    data: {
+      projectId: leading,
+      year: YEAR,
+      quarter: 1,
+      status: "ACCEPTED",
+      submittedAt: new Date(`${YEAR}-04-05T10:00:00+08:00`),
+      late: false,
+      milestones: [
+        { milestoneId: m1.id, done: true },
+        { milestoneId: m2.id, done: false },
+      ],
+    },
+  });
+  await db.progressReport.create({
+    data: {
+      projectId: leading,
+      year: YEAR,
+      quarter: 2,
+      status: "ACCEPTED",
+      submittedAt: new Date(`${YEAR}-07-20T10:00:00+08:00`),
+      late: true,
+      milestones: [
+        { milestoneId: m1.id, done: true },
+        { milestoneId: m2.id, done: false },
+      ],
+    },
+  });
 });
 
 beforeEach(() => signOutTestUser());
@@ -101,29 +133,57 @@ describe("the year-end campaign", () => {
     expect((await createCampaign({ ...campaignInput(), jurorIds: jurors.map((j) => j.id) }))?.serverError).toBe("无权执行此操作");
     await actAs(admin);
     const bad = await createCampaign({ ...campaignInput(), jurorIds: [jurors[0].id], weights: { ...DEFAULT_WEIGHTS, jury: 10 }, holidays: "2025-13-01" });
-    expect(bad?.validationErrors?.fieldErrors).toMatchObject({ jurorIds: ["评委至少 3 人"], weights: ["各项权重合计须为 100%，现为 60%"], holidays: ["日期格式不正确：2025-13-01（请写作 2026-10-01）"] });
+    expect(bad?.validationErrors?.fieldErrors).toMatchObject({
+      jurorIds: ["评委至少 3 人"],
+      weights: ["各项权重合计须为 100%，现为 60%"],
+      holidays: ["日期格式不正确：2025-13-01（请写作 2026-10-01）"],
+    });
     const notReviewers = await createCampaign({ ...campaignInput(), jurorIds: [jurors[0].id, jurors[1].id, staff.id] });
     expect(notReviewers?.validationErrors?.fieldErrors).toEqual({ jurorIds: ["评委须为在用的评审专家账户"] });
     const created = await createCampaign({ ...campaignInput(), jurorIds: [...jurors, conflictedJuror].map((j) => j.id) });
     campaignId = created!.data!.id;
-    expect((await createCampaign({ ...campaignInput(), jurorIds: jurors.map((j) => j.id) }))?.validationErrors?.fieldErrors).toEqual({ year: [`${YEAR}年度的评比表彰已经开启`] });
+    expect((await createCampaign({ ...campaignInput(), jurorIds: jurors.map((j) => j.id) }))?.validationErrors?.fieldErrors).toEqual({
+      year: [`${YEAR}年度的评比表彰已经开启`],
+    });
     expect(await db.notification.count({ where: { userId: clerkA.id, kind: "award" } })).toBe(1);
   });
 
   it("takes nominations of the unit's own approved projects of the year, within the unit's quota", async () => {
     await actAs(clerkA);
     const base = { campaignId, category: "WORK" as const, statement: "群众认可度高，已在全镇推开" };
-    expect((await nominate({ ...base, projectId: projects["乙乡双定双评双述"] }))?.validationErrors?.fieldErrors).toEqual({ projectId: [`只能推荐本单位${YEAR}年度已立项的项目`] });
-    expect((await nominate({ ...base, projectId: projects["甲镇草稿项目"] }))?.validationErrors?.fieldErrors).toEqual({ projectId: [`只能推荐本单位${YEAR}年度已立项的项目`] });
+    expect((await nominate({ ...base, projectId: projects["乙乡双定双评双述"] }))?.validationErrors?.fieldErrors).toEqual({
+      projectId: [`只能推荐本单位${YEAR}年度已立项的项目`],
+    });
+    expect((await nominate({ ...base, projectId: projects["甲镇草稿项目"] }))?.validationErrors?.fieldErrors).toEqual({
+      projectId: [`只能推荐本单位${YEAR}年度已立项的项目`],
+    });
     const first = await nominate({ ...base, projectId: projects["甲镇无职党员设岗定责"] });
     expect(first?.data?.id).toBeTruthy();
-    expect((await nominate({ ...base, projectId: projects["甲镇无职党员设岗定责"] }))?.validationErrors?.fieldErrors).toEqual({ category: ["每个单位最多推荐 1 项创新性工作，本单位已推荐 1 项"] });
+    expect((await nominate({ ...base, projectId: projects["甲镇无职党员设岗定责"] }))?.validationErrors?.fieldErrors).toEqual({
+      category: ["每个单位最多推荐 1 项创新性工作，本单位已推荐 1 项"],
+    });
     // Withdrawn, the place is free again; the better project goes instead.
     expect((await withdrawNomination({ id: first!.data!.id, version: 0 }))?.data).toBeTruthy();
     expect((await nominate({ ...base, projectId: projects["甲镇一村一名入党积极分子"] }))?.data?.id).toBeTruthy();
-    const person = await nominate({ campaignId, category: "PERSON", personName: "林晓", personTitle: "甲镇党委组织委员", deeds: "牵头推行一村一名入党积极分子计划，".repeat(4), ledProjectIds: [projects["甲镇一村一名入党积极分子"]], statement: "工作扎实" });
+    const person = await nominate({
+      campaignId,
+      category: "PERSON",
+      personName: "林晓",
+      personTitle: "甲镇党委组织委员",
+      deeds: "牵头推行一村一名入党积极分子计划，".repeat(4),
+      ledProjectIds: [projects["甲镇一村一名入党积极分子"]],
+      statement: "工作扎实",
+    });
     expect(person?.data?.id).toBeTruthy();
-    const personOfOther = await nominate({ campaignId, category: "PERSON", personName: "王某", personTitle: "委员", deeds: "事迹".repeat(30), ledProjectIds: [projects["乙乡双定双评双述"]], statement: "理由" });
+    const personOfOther = await nominate({
+      campaignId,
+      category: "PERSON",
+      personName: "王某",
+      personTitle: "委员",
+      deeds: "事迹".repeat(30),
+      ledProjectIds: [projects["乙乡双定双评双述"]],
+      statement: "理由",
+    });
     expect(personOfOther?.validationErrors?.fieldErrors).toEqual({ category: ["每个单位最多推荐 1 项创新性人才，本单位已推荐 1 项"] });
 
     await actAs(clerkB);
@@ -150,17 +210,23 @@ describe("the year-end campaign", () => {
   it("lets jurors score after nominations close, never their own unit's entries", async () => {
     const [work] = await db.nomination.findMany({ where: { projectId: projects["甲镇一村一名入党积极分子"] } });
     await actAs(jurors[0]);
-    expect((await saveJuryScore({ nominationId: work.id, values: { novelty: 9, effect: 9 }, comment: null, submit: true }))?.serverError).toBe("推荐截止后才能评分");
+    expect((await saveJuryScore({ nominationId: work.id, values: { novelty: 9, effect: 9 }, comment: null, submit: true }))?.serverError).toBe(
+      "推荐截止后才能评分",
+    );
     await db.campaign.update({ where: { id: campaignId }, data: { nominationEndsAt: new Date(Date.now() - 60_000) } });
     await actAs(clerkA);
-    expect((await nominate({ campaignId, category: "WORK", projectId: projects["甲镇无职党员设岗定责"], statement: "迟到的推荐" }))?.serverError).toMatch("推荐已于");
+    expect((await nominate({ campaignId, category: "WORK", projectId: projects["甲镇无职党员设岗定责"], statement: "迟到的推荐" }))?.serverError).toMatch(
+      "推荐已于",
+    );
 
     await actAs(conflictedJuror);
-    expect((await saveJuryScore({ nominationId: work.id, values: { novelty: 10, effect: 10 }, comment: null, submit: true }))?.serverError).toBe("本单位或上下级单位的推荐须回避，不能评分");
+    expect((await saveJuryScore({ nominationId: work.id, values: { novelty: 10, effect: 10 }, comment: null, submit: true }))?.serverError).toBe(
+      "本单位或上下级单位的推荐须回避，不能评分",
+    );
 
     const works = await db.nomination.findMany({ where: { campaignId, category: "WORK", level: "COUNTY", withdrawnAt: null }, include: { project: true } });
     const byTitle = (title: string) => works.find((n) => n.project?.title === title)!;
-    const sheet = { "甲镇一村一名入党积极分子": [9, 8, 9], "乙乡双定双评双述": [7, 7, 6] } as Record<string, number[]>;
+    const sheet = { 甲镇一村一名入党积极分子: [9, 8, 9], 乙乡双定双评双述: [7, 7, 6] } as Record<string, number[]>;
     for (const [i, juror] of jurors.entries()) {
       await actAs(juror);
       for (const [title, marks] of Object.entries(sheet)) {
@@ -173,25 +239,40 @@ describe("the year-end campaign", () => {
     expect(incomplete?.validationErrors?.fieldErrors).toEqual({ values: ["请为“实效性”打分"] });
     const person = await db.nomination.findFirstOrThrow({ where: { campaignId, category: "PERSON" } });
     expect((await declareJuryConflict({ nominationId: person.id, reason: "系本人亲属" }))?.data).toBeTruthy();
-    expect((await saveJuryScore({ nominationId: person.id, values: { novelty: 9, effect: 9 }, comment: null, submit: true }))?.serverError).toBe("您已声明回避，不能评分");
+    expect((await saveJuryScore({ nominationId: person.id, values: { novelty: 9, effect: 9 }, comment: null, submit: true }))?.serverError).toBe(
+      "您已声明回避，不能评分",
+    );
   });
 
   it("ranks by the published formula, proposes awards within quotas and records every adjustment", async () => {
     await actAs(admin);
     const ranked = await rankCampaign({ campaignId, version: await version() });
     expect(ranked?.data?.ties).toEqual([]);
-    const works = await db.nomination.findMany({ where: { campaignId, category: "WORK", level: "COUNTY", withdrawnAt: null }, include: { project: true, tier: true }, orderBy: { score: "desc" } });
+    const works = await db.nomination.findMany({
+      where: { campaignId, category: "WORK", level: "COUNTY", withdrawnAt: null },
+      include: { project: true, tier: true },
+      orderBy: { score: "desc" },
+    });
     expect(works.map((n) => [n.project?.title, n.tier?.name])).toEqual([
       ["甲镇一村一名入党积极分子", "一等奖"],
       ["乙乡双定双评双述", "二等奖"],
     ]);
     expect(works[0].score).toBeGreaterThan(works[1].score!);
-    expect(works[0].breakdown).toMatchObject({ juryCount: 3, reports: 25, inspection: 80, milestones: 50, adoption: 0, record: { reportsDue: 4, reportsOnTime: 1, reportsLate: 1, reportsMissing: 2 } });
+    expect(works[0].breakdown).toMatchObject({
+      juryCount: 3,
+      reports: 25,
+      inspection: 80,
+      milestones: 50,
+      adoption: 0,
+      record: { reportsDue: 4, reportsOnTime: 1, reportsLate: 1, reportsMissing: 2 },
+    });
 
     const second = works[1];
     const full = await adjustAward({ nominationId: second.id, version: second.version, tierId: works[0].tierId!, reason: "拟提为一等奖" });
     expect(full?.validationErrors?.fieldErrors).toEqual({ tierId: ["一等奖名额已满（1 名），请先调整该奖次中的其他推荐"] });
-    expect((await adjustAward({ nominationId: second.id, version: second.version, tierId: "", reason: "" }))?.validationErrors?.fieldErrors).toEqual({ reason: ["请填写调整理由"] });
+    expect((await adjustAward({ nominationId: second.id, version: second.version, tierId: "", reason: "" }))?.validationErrors?.fieldErrors).toEqual({
+      reason: ["请填写调整理由"],
+    });
     expect((await adjustAward({ nominationId: second.id, version: second.version, tierId: "", reason: "部务会研究：该项目尚未见成效" }))?.data).toBeTruthy();
     expect((await adjustAward({ nominationId: second.id, version: second.version, tierId: second.tierId!, reason: "再改" }))?.serverError).toBe(STALE_RECORD);
     const changes = await db.awardChange.findMany({ where: { nominationId: second.id } });
@@ -208,29 +289,63 @@ describe("the year-end campaign", () => {
 
     signOutTestUser();
     const second = await db.nomination.findFirstOrThrow({ where: { campaignId, project: { title: "乙乡双定双评双述" } }, include: { tier: true } });
-    const noContact = await raiseObjection({ campaignId, nominationId: second.id, content: "该项目的季度报告材料与实际不符，请核实。", contactName: "", contactPhone: "123", ...solved() });
+    const noContact = await raiseObjection({
+      campaignId,
+      nominationId: second.id,
+      content: "该项目的季度报告材料与实际不符，请核实。",
+      contactName: "",
+      contactPhone: "123",
+      ...solved(),
+    });
     expect(noContact?.validationErrors?.fieldErrors).toMatchObject({ contactName: ["请填写联系人"], contactPhone: [expect.stringContaining("有效的手机号")] });
-    const objection = await raiseObjection({ campaignId, nominationId: second.id, content: "该项目的季度报告材料与实际不符，请核实。", contactName: "赵先生", contactPhone: "13800000000", ...solved() });
+    const objection = await raiseObjection({
+      campaignId,
+      nominationId: second.id,
+      content: "该项目的季度报告材料与实际不符，请核实。",
+      contactName: "赵先生",
+      contactPhone: "13800000000",
+      ...solved(),
+    });
     expect(objection?.data?.id).toBeTruthy();
     const stored = await db.objection.findFirstOrThrow({ where: { campaignId } });
     expect(stored.status).toBe("RECEIVED");
 
     await actAs(admin);
-    expect((await decideCampaign({ campaignId, version: await version(), decisionNumber: "明组发〔2025〕30号" }))?.serverError).toMatch("期满后才能印发表彰决定");
+    expect((await decideCampaign({ campaignId, version: await version(), decisionNumber: "明组发〔2025〕30号" }))?.serverError).toMatch(
+      "期满后才能印发表彰决定",
+    );
     await db.campaign.update({ where: { id: campaignId }, data: { announcementEndsAt: new Date(Date.now() - 1000) } });
-    expect((await decideCampaign({ campaignId, version: await version(), decisionNumber: "明组发〔2025〕30号" }))?.serverError).toBe("还有 1 件异议未办结，办结后才能印发表彰决定");
+    expect((await decideCampaign({ campaignId, version: await version(), decisionNumber: "明组发〔2025〕30号" }))?.serverError).toBe(
+      "还有 1 件异议未办结，办结后才能印发表彰决定",
+    );
 
     await actAs(clerkA);
-    expect((await handleObjection({ id: stored.id, version: 0, upheld: true, investigation: "x", answer: "y", effect: "remove" }))?.serverError).toBe("无权执行此操作");
+    expect((await handleObjection({ id: stored.id, version: 0, upheld: true, investigation: "x", answer: "y", effect: "remove" }))?.serverError).toBe(
+      "无权执行此操作",
+    );
     await actAs(staff);
     const mixed = await handleObjection({ id: stored.id, version: 0, upheld: false, investigation: "经核查属实", answer: "异议成立", effect: "remove" });
     expect(mixed?.validationErrors?.fieldErrors).toEqual({ effect: ["不予支持的异议不改变名单"] });
-    const upheld = await handleObjection({ id: stored.id, version: 0, upheld: true, investigation: "经调阅季度报告和实地核查，第三季度报告所述成效与实际不符", answer: "异议成立，撤销该项目拟表彰资格", effect: "remove" });
+    const upheld = await handleObjection({
+      id: stored.id,
+      version: 0,
+      upheld: true,
+      investigation: "经调阅季度报告和实地核查，第三季度报告所述成效与实际不符",
+      answer: "异议成立，撤销该项目拟表彰资格",
+      effect: "remove",
+    });
     expect(upheld?.data).toBeTruthy();
     const after = await db.nomination.findUniqueOrThrow({ where: { id: second.id }, include: { awardChanges: { orderBy: { at: "desc" }, take: 1 } } });
     expect(after.tierId).toBeNull();
-    expect(after.awardChanges[0]).toMatchObject({ fromTierName: "二等奖", toTierName: null, objectionId: stored.id, reason: "异议成立：异议成立，撤销该项目拟表彰资格" });
-    expect((await handleObjection({ id: stored.id, version: 0, upheld: false, investigation: "再处理", answer: "再处理", effect: "none" }))?.serverError).toBe(STALE_RECORD);
+    expect(after.awardChanges[0]).toMatchObject({
+      fromTierName: "二等奖",
+      toTierName: null,
+      objectionId: stored.id,
+      reason: "异议成立：异议成立，撤销该项目拟表彰资格",
+    });
+    expect((await handleObjection({ id: stored.id, version: 0, upheld: false, investigation: "再处理", answer: "再处理", effect: "none" }))?.serverError).toBe(
+      STALE_RECORD,
+    );
 
     signOutTestUser();
     const late = await raiseObjection({ campaignId, content: "公示期满后提出的异议内容。", contactName: "钱女士", contactPhone: "0910-1234567", ...solved() });

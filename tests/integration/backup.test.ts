@@ -67,7 +67,10 @@ beforeAll(async () => {
   // A proposal with an attachment, through the actions as a township clerk would do it.
   await actAs(clerk);
   const yearId = (await db.year.findUniqueOrThrow({ where: { year: YEAR } })).id;
-  await db.yearWindow.update({ where: { yearId_kind: { yearId, kind: "PROPOSAL" } }, data: { startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) } });
+  await db.yearWindow.update({
+    where: { yearId_kind: { yearId, kind: "PROPOSAL" } },
+    data: { startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) },
+  });
   const projectId = (await createProject({ yearId }))!.data!.id;
   // Big enough that copying it takes a moment, with bytes that a text conversion would change.
   const content = Buffer.concat([Buffer.from("%PDF-1.4\n"), crypto.randomBytes(2 * 1024 * 1024), Buffer.from("\r\n\0%%EOF\n")]);
@@ -96,7 +99,11 @@ describe("backup and restore", () => {
     const writer = (async () => {
       while (writing) {
         const suggestion = await db.$transaction((tx) =>
-          createSuggestionRecord(tx, { category: "CADRE", aspectId: aspect.id, content: `建议加强年轻干部培养（第 ${++serial} 条）`, submitterName: null, contact: null }, { actor: null, unitId: null, ip: "127.0.0.1" }),
+          createSuggestionRecord(
+            tx,
+            { category: "CADRE", aspectId: aspect.id, content: `建议加强年轻干部培养（第 ${++serial} 条）`, submitterName: null, contact: null },
+            { actor: null, unitId: null, ip: "127.0.0.1" },
+          ),
         );
         acknowledged.push({ id: suggestion.id, at: Date.now() });
       }
@@ -140,9 +147,14 @@ describe("backup and restore", () => {
     const targetUploads = fs.mkdtempSync(path.join(work, "restored-uploads-"));
     await restore({ archive, databaseUrl: target, store: new LocalFileStore(targetUploads), migrate });
 
-    const restored = await counts(target, manifest.tables.map((table) => table.name));
+    const restored = await counts(
+      target,
+      manifest.tables.map((table) => table.name),
+    );
     expect(restored).toEqual(Object.fromEntries(manifest.tables.map((table) => [table.name, table.rows])));
-    const restoredIds = await withClient(target, async (client) => (await client.query<{ id: string }>(`SELECT id FROM "Suggestion"`)).rows.map((row) => row.id));
+    const restoredIds = await withClient(target, async (client) =>
+      (await client.query<{ id: string }>(`SELECT id FROM "Suggestion"`)).rows.map((row) => row.id),
+    );
     // Everything acknowledged before the backup started is there ...
     const before = acknowledged.filter((write) => write.at <= backupStartedAt);
     expect(before.length).toBeGreaterThanOrEqual(5);
@@ -173,7 +185,10 @@ describe("backup and restore", () => {
       const { userId } = await signInWithPassword({ username: clerk.username, password: PASSWORD, ip: "127.0.0.1", userAgent: "vitest" });
       expect(userId).toBe(clerk.id);
       await writeAudit({ actor: null, action: "suggestion.create", summary: "恢复后的新记录" });
-      const ids = await withClient(target, async (client) => (await client.query<{ max: string; n: string }>(`SELECT max(id)::text AS max, count(DISTINCT id) AS n FROM "AuditLog"`)).rows[0]);
+      const ids = await withClient(
+        target,
+        async (client) => (await client.query<{ max: string; n: string }>(`SELECT max(id)::text AS max, count(DISTINCT id) AS n FROM "AuditLog"`)).rows[0],
+      );
       expect(Number(ids.n)).toBe(restored.AuditLog + 2); // the sign-in's entry and ours
     } finally {
       await holder.prisma?.$disconnect();

@@ -16,7 +16,11 @@ beforeAll(async () => {
   staff = await makeUser(["COUNTY_STAFF"], county.section.id);
   clerk = await makeUser(["UNIT_USER"], county.townshipA.id);
   const year = await db.$transaction((tx) => createYearRecord(tx, Number(formatDate(new Date()).slice(0, 4)), null));
-  projectId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerk.unitId, { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null }))).id;
+  projectId = (
+    await db.$transaction((tx) =>
+      createProjectRecord(tx, { yearId: year.id }, clerk.unitId, { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null }),
+    )
+  ).id;
 });
 
 beforeEach(() => signOutTestUser());

@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createYearRecord } from "@/lib/years/service";
-import { lagging, pipeline, projectsByDimension, projectsByState, reportRates, townshipTable, unitProjectsByState, unitTodo, yearOverYear } from "@/lib/dashboard/queries";
+import {
+  lagging,
+  pipeline,
+  projectsByDimension,
+  projectsByState,
+  reportRates,
+  townshipTable,
+  unitProjectsByState,
+  unitTodo,
+  yearOverYear,
+} from "@/lib/dashboard/queries";
 import { listProjects } from "@/lib/projects/queries";
 import { reportGrid } from "@/lib/reports/queries";
 import { quarterStart } from "@/lib/reports/quarters";
@@ -29,7 +39,9 @@ async function project(key: string, data: Omit<Prisma.ProjectUncheckedCreateInpu
 }
 
 async function report(projectId: string, quarter: number, status: "SUBMITTED" | "RETURNED" | "ACCEPTED" | "DRAFT", late: boolean, milestones: unknown = []) {
-  await db.progressReport.create({ data: { projectId, year: Y, quarter, status, late, submittedAt: status === "DRAFT" ? null : new Date(), milestones: milestones as Prisma.InputJsonValue } });
+  await db.progressReport.create({
+    data: { projectId, year: Y, quarter, status, late, submittedAt: status === "DRAFT" ? null : new Date(), milestones: milestones as Prisma.InputJsonValue },
+  });
 }
 
 beforeAll(async () => {
@@ -43,13 +55,32 @@ beforeAll(async () => {
   const q = (quarter: 1 | 2 | 3 | 4) => quarterStart(Y, quarter);
 
   // A: one running since Q1 (lagging), one completed in Q2. B: one submitted, one never-submitted draft, one terminated in Q3.
-  const p1 = await project("running", { yearId, unitId: A, state: "IN_PROGRESS", category: "CADRE", focus: "KEY", tier: "ROUTINE", submittedAt: q(1), startedAt: q(1) });
+  const p1 = await project("running", {
+    yearId,
+    unitId: A,
+    state: "IN_PROGRESS",
+    category: "CADRE",
+    focus: "KEY",
+    tier: "ROUTINE",
+    submittedAt: q(1),
+    startedAt: q(1),
+  });
   const [late1, done1] = await Promise.all([
     db.projectMilestone.create({ data: { projectId: p1, sortOrder: 0, title: "试点", dueDate: new Date(q(1).getTime() + 30 * DAY) } }),
     db.projectMilestone.create({ data: { projectId: p1, sortOrder: 1, title: "推开", dueDate: new Date(q(1).getTime() + 40 * DAY) } }),
   ]);
   await db.projectMilestone.create({ data: { projectId: p1, sortOrder: 2, title: "总结", dueDate: new Date(now.getTime() + 30 * DAY) } });
-  const p2 = await project("completed", { yearId, unitId: A, state: "COMPLETED", category: "CADRE", focus: "HOT", tier: "FEATURE", submittedAt: q(1), startedAt: q(1), endedAt: new Date(q(2).getTime() + 20 * DAY) });
+  const p2 = await project("completed", {
+    yearId,
+    unitId: A,
+    state: "COMPLETED",
+    category: "CADRE",
+    focus: "HOT",
+    tier: "FEATURE",
+    submittedAt: q(1),
+    startedAt: q(1),
+    endedAt: new Date(q(2).getTime() + 20 * DAY),
+  });
   await project("submitted", { yearId, unitId: B, state: "SUBMITTED", category: "PARTY_BUILDING", submittedAt: q(1) });
   await project("draft", { yearId, unitId: B, state: "DRAFT", category: "TALENT" });
   await project("approved", { yearId, unitId: county.department.id, state: "APPROVED", submittedAt: q(1) });
@@ -67,7 +98,20 @@ beforeAll(async () => {
 
   // A topic assigned to township A, open for another month, not yet answered.
   const topic = await db.topic.create({
-    data: { yearId, code: `${Y}-GB-01`, seq: 1, title: "发包选题", description: "说明", category: "CADRE", focus: "KEY", tier: "ROUTINE", claimMode: "ASSIGNED", claimClosesAt: new Date(now.getTime() + 30 * DAY), status: "PUBLISHED", publishedAt: now },
+    data: {
+      yearId,
+      code: `${Y}-GB-01`,
+      seq: 1,
+      title: "发包选题",
+      description: "说明",
+      category: "CADRE",
+      focus: "KEY",
+      tier: "ROUTINE",
+      claimMode: "ASSIGNED",
+      claimClosesAt: new Date(now.getTime() + 30 * DAY),
+      status: "PUBLISHED",
+      publishedAt: now,
+    },
   });
   await db.topicUnit.create({ data: { topicId: topic.id, unitId: A } });
   ids.topic = topic.id;

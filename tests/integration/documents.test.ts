@@ -6,10 +6,17 @@ import { renderDocx } from "@/lib/documents/docx";
 import { chromiumPath, closePdfBrowser, renderPdf } from "@/lib/documents/pdf";
 import { certificatesDocument } from "@/lib/documents/certificate";
 
-const certificates = certificatesDocument("明澜县", "c1", 2025, new Date("2025-12-26T02:00:00Z"), [
-  { category: "WORK", level: "COUNTY", personName: null, personTitle: null, unit: { name: "青石镇" }, project: { title: "夜校" }, tierName: "一等奖" },
-  { category: "PERSON", level: "COUNTY", personName: "林晓岚", personTitle: "组织委员", unit: { name: "白沙镇" }, project: null, tierName: "十佳" },
-], "荣誉证书");
+const certificates = certificatesDocument(
+  "明澜县",
+  "c1",
+  2025,
+  new Date("2025-12-26T02:00:00Z"),
+  [
+    { category: "WORK", level: "COUNTY", personName: null, personTitle: null, unit: { name: "青石镇" }, project: { title: "夜校" }, tierName: "一等奖" },
+    { category: "PERSON", level: "COUNTY", personName: "林晓岚", personTitle: "组织委员", unit: { name: "白沙镇" }, project: null, tierName: "十佳" },
+  ],
+  "荣誉证书",
+);
 
 const decision = awardDecisionDocument("明澜县", {
   id: "c1",
@@ -17,7 +24,17 @@ const decision = awardDecisionDocument("明澜县", {
   decisionNumber: "明组发〔2025〕36号",
   year: { year: 2025 },
   tiers: [{ id: "t1", category: "WORK", level: "COUNTY", name: "一等奖", rank: 1 }],
-  nominations: [{ tierId: "t1", category: "WORK", level: "COUNTY", personName: null, personTitle: null, unit: { name: "青石镇" }, project: { title: "一村一名入党积极分子 & <夜校>" } }],
+  nominations: [
+    {
+      tierId: "t1",
+      category: "WORK",
+      level: "COUNTY",
+      personName: null,
+      personTitle: null,
+      unit: { name: "青石镇" },
+      project: { title: "一村一名入党积极分子 & <夜校>" },
+    },
+  ],
 });
 
 afterAll(closePdfBrowser);
@@ -36,7 +53,14 @@ describe("rendering a document model", () => {
   });
 
   it("as Word: a table with its header row", async () => {
-    const doc = meetingListDocument("明澜县", { id: "m", number: "2026-3", heldAt: new Date(), attendees: "甲", year: { year: 2026 }, decisions: [{ verdict: "APPROVE", opinion: "同意", project: { id: "p", title: "党员积分", unit: { name: "青石镇" } } }] });
+    const doc = meetingListDocument("明澜县", {
+      id: "m",
+      number: "2026-3",
+      heldAt: new Date(),
+      attendees: "甲",
+      year: { year: 2026 },
+      decisions: [{ verdict: "APPROVE", opinion: "同意", project: { id: "p", title: "党员积分", unit: { name: "青石镇" } } }],
+    });
     const xml = await (await JSZip.loadAsync(await renderDocx(doc))).file("word/document.xml")!.async("string");
     expect(xml).toContain("<w:tbl>");
     expect(xml).toContain("审定意见");

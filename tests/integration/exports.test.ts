@@ -27,7 +27,11 @@ beforeAll(async () => {
   const aspect = await db.suggestionAspect.findFirstOrThrow({ where: { name: "农村党建" } });
   // More rows than one batch, so the export has to page through them; one filed through the service, the bulk at once.
   await db.$transaction((tx) =>
-    createSuggestionRecord(tx, { category: aspect.category, aspectId: aspect.id, content: "建议推行党员积分管理（服务）", submitterName: "李先生", contact: "13800000000" }, { actor: null, unitId: null, ip: null, createdAt: new Date(Date.UTC(YEAR, 0, 1)) }),
+    createSuggestionRecord(
+      tx,
+      { category: aspect.category, aspectId: aspect.id, content: "建议推行党员积分管理（服务）", submitterName: "李先生", contact: "13800000000" },
+      { actor: null, unitId: null, ip: null, createdAt: new Date(Date.UTC(YEAR, 0, 1)) },
+    ),
   );
   await db.suggestion.createMany({
     data: Array.from({ length: 1204 }, (_, i) => ({

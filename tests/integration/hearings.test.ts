@@ -1,6 +1,19 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { addAgendaItems, assignReviewer, autoAssignReviewers, closeHearing, createHearing, createMeeting, declareConflict, recordDecision, remindReviewers, saveRubric, saveScore, setHearingReviewers } from "@/lib/hearings/actions";
+import {
+  addAgendaItems,
+  assignReviewer,
+  autoAssignReviewers,
+  closeHearing,
+  createHearing,
+  createMeeting,
+  declareConflict,
+  recordDecision,
+  remindReviewers,
+  saveRubric,
+  saveScore,
+  setHearingReviewers,
+} from "@/lib/hearings/actions";
 import { saveScoreInTransaction, saveScoreRecord } from "@/lib/hearings/scores";
 import { assignmentForReviewer, hearingResults, myAssignments } from "@/lib/hearings/queries";
 import { DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
@@ -30,7 +43,10 @@ beforeAll(async () => {
   // Works in 甲镇: must never review 甲镇's proposals.
   sameUnitReviewer = await makeUser(["REVIEWER"], county.townshipA.id);
   yearId = (await db.$transaction((tx) => createYearRecord(tx, YEAR, null))).id;
-  await db.yearWindow.update({ where: { yearId_kind: { yearId, kind: "PROPOSAL" } }, data: { startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) } });
+  await db.yearWindow.update({
+    where: { yearId_kind: { yearId, kind: "PROPOSAL" } },
+    data: { startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) },
+  });
 });
 
 beforeEach(() => signOutTestUser());
@@ -75,7 +91,15 @@ async function submittedProject(clerk: typeof clerkA, title: string) {
 /** A hearing with the given projects on its agenda and every test reviewer seated. */
 async function hearingWith(projectIds: string[], seated = [...reviewers, sameUnitReviewer]) {
   await actAs(admin);
-  const created = await createHearing({ yearId, kind: "HEARING", level: "DEPARTMENT", title: `听证会${Math.random()}`, heldAt: toDateTimeLocal(new Date()), place: "三楼会议室", attendees: "群众代表 2 名" });
+  const created = await createHearing({
+    yearId,
+    kind: "HEARING",
+    level: "DEPARTMENT",
+    title: `听证会${Math.random()}`,
+    heldAt: toDateTimeLocal(new Date()),
+    place: "三楼会议室",
+    attendees: "群众代表 2 名",
+  });
   const hearingId = created!.data!.id;
   expect((await addAgendaItems({ hearingId, projectIds }))?.data?.added).toBe(projectIds.length);
   expect((await setHearingReviewers({ hearingId, version: 0, userIds: seated.map((r) => r.id) }))?.data).toBeTruthy();
@@ -133,7 +157,9 @@ describe("scoring", () => {
     const other = reviewers.find((r) => r.id === second.reviewerId)!;
 
     await actAs(other);
-    expect((await saveScore({ assignmentId: first.id, values: full, comment: null, recommendation: "APPROVE", submit: true }))?.serverError).toBe("评审任务不存在");
+    expect((await saveScore({ assignmentId: first.id, values: full, comment: null, recommendation: "APPROVE", submit: true }))?.serverError).toBe(
+      "评审任务不存在",
+    );
     expect(await assignmentForReviewer(other.id, first.id)).toBeNull();
 
     await actAs(owner);
@@ -158,7 +184,9 @@ describe("scoring", () => {
     const { version } = await db.hearing.findUniqueOrThrow({ where: { id: hearingId } });
     expect((await closeHearing({ id: hearingId, version }))?.data).toBeTruthy();
     await actAs(owner);
-    expect((await saveScore({ assignmentId: first.id, version: 1, values: full, comment: "改", recommendation: "REVISE", submit: true }))?.serverError).toBe("听证会已结束，评分不能再改");
+    expect((await saveScore({ assignmentId: first.id, version: 1, values: full, comment: "改", recommendation: "REVISE", submit: true }))?.serverError).toBe(
+      "听证会已结束，评分不能再改",
+    );
   });
 
   it("takes 200 reviewers scoring at once without losing or duplicating a score", async () => {
@@ -167,7 +195,11 @@ describe("scoring", () => {
     const crowd = await db.$transaction(async (tx) => {
       const users = [];
       for (let i = 0; i < 200; i++) {
-        users.push(await tx.user.create({ data: { username: `crowd${i}`, name: `专家${i}`, unitId: school.id, roles: ["REVIEWER" as Role], passwordHash: "x", mustChangePassword: false } }));
+        users.push(
+          await tx.user.create({
+            data: { username: `crowd${i}`, name: `专家${i}`, unitId: school.id, roles: ["REVIEWER" as Role], passwordHash: "x", mustChangePassword: false },
+          }),
+        );
       }
       return users;
     });
@@ -178,7 +210,12 @@ describe("scoring", () => {
     const submits = assignments.flatMap((assignment, i) => {
       const reviewer = crowd.find((u) => u.id === assignment.reviewerId)!;
       // The same call the action makes for each reviewer.
-      const once = () => saveScoreInTransaction({ assignmentId: assignment.id, values: full, comment: null, recommendation: "APPROVE", submit: true }, reviewer.id, actor(reviewer));
+      const once = () =>
+        saveScoreInTransaction(
+          { assignmentId: assignment.id, values: full, comment: null, recommendation: "APPROVE", submit: true },
+          reviewer.id,
+          actor(reviewer),
+        );
       return i < 50 ? [once(), once()] : [once()];
     });
     const settled = await Promise.allSettled(submits);
@@ -200,11 +237,23 @@ describe("部务会 decisions", () => {
     await autoAssignReviewers({ hearingId, perProposal: 3 });
     for (const assignment of await db.reviewAssignment.findMany({ where: { item: { hearingId } } })) {
       const reviewer = reviewers.find((r) => r.id === assignment.reviewerId)!;
-      await db.$transaction((tx) => saveScoreRecord(tx, { assignmentId: assignment.id, values: full, comment: "一轮", recommendation: "APPROVE", submit: true }, reviewer.id, actor(reviewer)));
+      await db.$transaction((tx) =>
+        saveScoreRecord(
+          tx,
+          { assignmentId: assignment.id, values: full, comment: "一轮", recommendation: "APPROVE", submit: true },
+          reviewer.id,
+          actor(reviewer),
+        ),
+      );
     }
 
     await actAs(admin);
-    const meeting = (await createMeeting({ yearId, number: `第${Math.floor(Math.random() * 1e6)}次`, heldAt: toDateTimeLocal(new Date()), attendees: "部长、副部长" }))!.data!.id;
+    const meeting = (await createMeeting({
+      yearId,
+      number: `第${Math.floor(Math.random() * 1e6)}次`,
+      heldAt: toDateTimeLocal(new Date()),
+      attendees: "部长、副部长",
+    }))!.data!.id;
     const decide = async (projectId: string, verdict: "APPROVE" | "REVISE" | "REJECT", opinion: string) => {
       const { version } = await db.project.findUniqueOrThrow({ where: { id: projectId } });
       return recordDecision({ meetingId: meeting, projectId, projectVersion: version, verdict, opinion });
@@ -215,19 +264,31 @@ describe("部务会 decisions", () => {
     expect((await decide(approved, "APPROVE", "再来一次"))?.validationErrors?.fieldErrors.projectId?.[0]).toMatch(/只能审定/);
     const states = await db.project.findMany({ where: { id: { in: [approved, revised, rejected] } }, select: { id: true, state: true } });
     expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [approved]: "APPROVED", [revised]: "REVISE", [rejected]: "REJECTED" });
-    expect(await db.notification.count({ where: { userId: clerkB.id, body: "部务会（" + (await db.meeting.findUniqueOrThrow({ where: { id: meeting } })).number + "）：请补充措施" } })).toBe(1);
+    expect(
+      await db.notification.count({
+        where: { userId: clerkB.id, body: "部务会（" + (await db.meeting.findUniqueOrThrow({ where: { id: meeting } })).number + "）：请补充措施" },
+      }),
+    ).toBe(1);
 
     // The unit revises and resubmits; the admin puts it on a new hearing: round 2, round 1 kept.
     const { version } = await db.project.findUniqueOrThrow({ where: { id: revised } });
-    await db.$transaction((tx) => transitionProjectRecord(tx, { id: revised, version, transition: "resubmit" }, { kind: "unit", unitId: clerkB.unitId }, actor(clerkB)));
+    await db.$transaction((tx) =>
+      transitionProjectRecord(tx, { id: revised, version, transition: "resubmit" }, { kind: "unit", unitId: clerkB.unitId }, actor(clerkB)),
+    );
     const second = await hearingWith([revised], reviewers.slice(0, 3));
-    const items = await db.hearingItem.findMany({ where: { projectId: revised }, orderBy: { round: "asc" }, include: { assignments: { include: { score: true } } } });
+    const items = await db.hearingItem.findMany({
+      where: { projectId: revised },
+      orderBy: { round: "asc" },
+      include: { assignments: { include: { score: true } } },
+    });
     expect(items.map((i) => [i.hearingId, i.round])).toEqual([
       [hearingId, 1],
       [second, 2],
     ]);
     expect(items[0].assignments.every((a) => a.score?.comment === "一轮")).toBe(true);
     await actAs(clerkA);
-    expect((await recordDecision({ meetingId: meeting, projectId: revised, projectVersion: 0, verdict: "APPROVE", opinion: "x" }))?.serverError).toBe("无权执行此操作");
+    expect((await recordDecision({ meetingId: meeting, projectId: revised, projectVersion: 0, verdict: "APPROVE", opinion: "x" }))?.serverError).toBe(
+      "无权执行此操作",
+    );
   });
 });

@@ -125,7 +125,10 @@ describe("people", () => {
     const two = await db.user.findUniqueOrThrow({ where: { username: "imp.two" } });
     expect(two).toMatchObject({ unitId: county.townshipB.id, roles: ["UNIT_USER", "REVIEWER"], email: "two@example.com", mustChangePassword: true });
     expect(await verifyPassword(two.passwordHash, result.accounts![1].temporaryPassword)).toBe(true);
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "user.import" } })).toMatchObject({ actorId: security.id, summary: "导入 2 个账户，4 行有误" });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "user.import" } })).toMatchObject({
+      actorId: security.id,
+      summary: "导入 2 个账户，4 行有误",
+    });
     expect(await db.auditLog.count({ where: { action: "user.create", actorId: security.id } })).toBe(2);
   });
 

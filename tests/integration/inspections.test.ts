@@ -1,6 +1,14 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { addInspectionProjects, addRectification, answerRectification, createInspection, publishInspection, reviewRectification, saveInspectionItem } from "@/lib/inspections/actions";
+import {
+  addInspectionProjects,
+  addRectification,
+  answerRectification,
+  createInspection,
+  publishInspection,
+  reviewRectification,
+  saveInspectionItem,
+} from "@/lib/inspections/actions";
 import { getInspection, listInspections } from "@/lib/inspections/queries";
 import { saveItemRecord } from "@/lib/inspections/service";
 import { atRisk } from "@/lib/inspections/labels";
@@ -58,28 +66,51 @@ describe("inspections", () => {
     const itemB = items.find((i) => i.projectId === projectB)!;
 
     await actAs(outsider);
-    expect((await saveInspectionItem({ id: itemA.id, version: 0, finding: "LAGGING", problems: null, recommendations: null }))?.serverError).toBe("只有督查组成员可以撰写督查报告");
+    expect((await saveInspectionItem({ id: itemA.id, version: 0, finding: "LAGGING", problems: null, recommendations: null }))?.serverError).toBe(
+      "只有督查组成员可以撰写督查报告",
+    );
 
     // Two members save different sections at the same moment: both kept. The same section from a stale page: refused.
     const [a, b] = await Promise.all([
-      db.$transaction((tx) => saveItemRecord(tx, { id: itemA.id, version: 0, finding: "LAGGING", problems: "试点村未落实", recommendations: "限期整改" }, { ...actor(memberA), isAdmin: false })),
-      db.$transaction((tx) => saveItemRecord(tx, { id: itemB.id, version: 0, finding: "ON_TRACK", problems: null, recommendations: null }, { ...actor(memberB), isAdmin: false })),
+      db.$transaction((tx) =>
+        saveItemRecord(
+          tx,
+          { id: itemA.id, version: 0, finding: "LAGGING", problems: "试点村未落实", recommendations: "限期整改" },
+          { ...actor(memberA), isAdmin: false },
+        ),
+      ),
+      db.$transaction((tx) =>
+        saveItemRecord(tx, { id: itemB.id, version: 0, finding: "ON_TRACK", problems: null, recommendations: null }, { ...actor(memberB), isAdmin: false }),
+      ),
     ]);
     expect([a, b]).toEqual([undefined, undefined]);
     await actAs(memberB);
-    expect((await saveInspectionItem({ id: itemA.id, version: 0, finding: "NORMAL", problems: null, recommendations: null }))?.serverError).toMatch(/已被其他成员修改/);
+    expect((await saveInspectionItem({ id: itemA.id, version: 0, finding: "NORMAL", problems: null, recommendations: null }))?.serverError).toMatch(
+      /已被其他成员修改/,
+    );
     const saved = await db.inspectionItem.findMany({ where: { id: { in: [itemA.id, itemB.id] } }, orderBy: { id: "asc" } });
-    expect(Object.fromEntries(saved.map((i) => [i.projectId, [i.finding, i.updatedByName]]))).toEqual({ [projectA]: ["LAGGING", memberA.name], [projectB]: ["ON_TRACK", memberB.name] });
+    expect(Object.fromEntries(saved.map((i) => [i.projectId, [i.finding, i.updatedByName]]))).toEqual({
+      [projectA]: ["LAGGING", memberA.name],
+      [projectB]: ["ON_TRACK", memberB.name],
+    });
 
     await actAs(memberA);
-    expect((await addRectification({ itemId: itemA.id, content: "补齐试点村台账", dueAt: toDateTimeLocal(new Date(Date.now() + 86_400_000)) }))?.data).toBeTruthy();
+    expect(
+      (await addRectification({ itemId: itemA.id, content: "补齐试点村台账", dueAt: toDateTimeLocal(new Date(Date.now() + 86_400_000)) }))?.data,
+    ).toBeTruthy();
 
     // Not published yet: units see nothing.
     expect(await getInspection(viewer(clerkA), id)).toBeNull();
     await actAs(admin);
     expect((await publishInspection({ id, version: 0 }))?.serverError).toMatch(/还没有督查结论/);
     for (const other of await db.inspectionItem.findMany({ where: { inspectionId: id, finding: null } })) {
-      await db.$transaction((tx) => saveItemRecord(tx, { id: other.id, version: other.version, finding: "NORMAL", problems: null, recommendations: null }, { ...actor(admin), isAdmin: true }));
+      await db.$transaction((tx) =>
+        saveItemRecord(
+          tx,
+          { id: other.id, version: other.version, finding: "NORMAL", problems: null, recommendations: null },
+          { ...actor(admin), isAdmin: true },
+        ),
+      );
     }
     expect((await publishInspection({ id, version: 0 }))?.data).toBeTruthy();
 

@@ -5,14 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import {
-  DEFAULT_MIGRATIONS_DIR,
-  assertSchemaCurrent,
-  migrate,
-  migrationStatus,
-  readMigrations,
-  splitStatements,
-} from "@/lib/db/migrations";
+import { DEFAULT_MIGRATIONS_DIR, assertSchemaCurrent, migrate, migrationStatus, readMigrations, splitStatements } from "@/lib/db/migrations";
 import { schemaDrift } from "@/scripts/schema-drift";
 import { bin, run } from "@/scripts/runtime";
 
@@ -108,10 +101,7 @@ describe("migration runner", () => {
     // One of them did all the work; the other waited for the lock and found nothing to do.
     expect([...a, ...b].sort()).toEqual(all);
     expect([a.length, b.length].sort((x, y) => x - y)).toEqual([0, all.length]);
-    const counts = await query<{ migration_name: string; n: string }>(
-      url,
-      `SELECT migration_name, count(*) AS n FROM "_prisma_migrations" GROUP BY 1`,
-    );
+    const counts = await query<{ migration_name: string; n: string }>(url, `SELECT migration_name, count(*) AS n FROM "_prisma_migrations" GROUP BY 1`);
     expect(counts).toHaveLength(all.length);
     expect(counts.every((row) => row.n === "1")).toBe(true);
   }, 60_000);
@@ -140,16 +130,18 @@ describe("migration runner", () => {
     const dir = copyMigrations(3);
     await migrate(url, { migrationsDir: dir });
     expect(await migrationStatus(url, { migrationsDir: dir })).toEqual({
-      applied: all.slice(0, 3), pending: [], edited: [], unknown: [], failed: [],
+      applied: all.slice(0, 3),
+      pending: [],
+      edited: [],
+      unknown: [],
+      failed: [],
     });
     await expect(assertSchemaCurrent(url, { migrationsDir: dir })).resolves.toBeTruthy();
 
     // The code moves ahead: the real folder has more migrations than this database.
     const behind = await migrationStatus(url);
     expect(behind.pending).toEqual(all.slice(3));
-    await expect(assertSchemaCurrent(url)).rejects.toThrow(
-      `数据库结构落后于程序：有 ${all.length - 3} 个迁移未执行，请先运行 npm run migrate`,
-    );
+    await expect(assertSchemaCurrent(url)).rejects.toThrow(`数据库结构落后于程序：有 ${all.length - 3} 个迁移未执行，请先运行 npm run migrate`);
 
     // Edited, and a database newer than the code (a migration the code does not know).
     fs.appendFileSync(path.join(dir, all[2], "migration.sql"), "\n-- edited\n");
@@ -170,7 +162,10 @@ describe("migration runner", () => {
         `CREATE INDEX CONCURRENTLY "Unit_version_idx" ON "Unit" ("version");\n`,
     );
     expect(await migrate(url, { migrationsDir: dir })).toEqual([all[0], "29990101000000_concurrently"]);
-    const indexes = await query<{ indexname: string }>(url, `SELECT indexname FROM pg_indexes WHERE indexname LIKE 'Unit_%_idx' AND indexname IN ('Unit_sortOrder_idx', 'Unit_version_idx')`);
+    const indexes = await query<{ indexname: string }>(
+      url,
+      `SELECT indexname FROM pg_indexes WHERE indexname LIKE 'Unit_%_idx' AND indexname IN ('Unit_sortOrder_idx', 'Unit_version_idx')`,
+    );
     expect(indexes).toHaveLength(2);
   });
 

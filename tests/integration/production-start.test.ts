@@ -22,7 +22,13 @@ function run(script: string, args: string[], env: Record<string, string>) {
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
-const production = () => ({ NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL!, NEXTAUTH_SECRET: crypto.randomBytes(48).toString("base64"), NEXTAUTH_URL: "https://cxxm.example.gov.cn", PORT: "0" });
+const production = () => ({
+  NODE_ENV: "production",
+  DATABASE_URL: process.env.DATABASE_URL!,
+  NEXTAUTH_SECRET: crypto.randomBytes(48).toString("base64"),
+  NEXTAUTH_URL: "https://cxxm.example.gov.cn",
+  PORT: "0",
+});
 
 describe("npm start in production", () => {
   it("refuses without its configuration and says what is missing", () => {
@@ -66,7 +72,10 @@ describe("demo data and the first administrators", () => {
     expect(code, out).toBe(0);
     const printed = [...out.matchAll(/^\s{4}(admin|security|auditor)\s+(\S+)$/gm)].map((m) => m[1]);
     expect(printed).toEqual(["admin", "security", "auditor"]);
-    const users = await db.user.findMany({ orderBy: { username: "asc" }, select: { username: true, mustChangePassword: true, roles: true, unit: { select: { name: true } } } });
+    const users = await db.user.findMany({
+      orderBy: { username: "asc" },
+      select: { username: true, mustChangePassword: true, roles: true, unit: { select: { name: true } } },
+    });
     expect(users.map((user) => [user.username, user.mustChangePassword, user.unit.name])).toEqual([
       ["admin", true, "某某县"],
       ["auditor", true, "某某县"],

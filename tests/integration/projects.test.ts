@@ -111,17 +111,41 @@ describe("drafts and scoping", () => {
     const topic = await db.$transaction((tx) =>
       createTopicRecord(
         tx,
-        { yearId, sourceIds: [], title: "党员积分制管理", description: "积分量化党员表现", category: "PARTY_BUILDING", aspectId: null, focus: "HOT", tier: "INNOVATION", claimMode: "OPEN", claimClosesAt: new Date(Date.now() + DAY), unitIds: [] },
+        {
+          yearId,
+          sourceIds: [],
+          title: "党员积分制管理",
+          description: "积分量化党员表现",
+          category: "PARTY_BUILDING",
+          aspectId: null,
+          focus: "HOT",
+          tier: "INNOVATION",
+          claimMode: "OPEN",
+          claimClosesAt: new Date(Date.now() + DAY),
+          unitIds: [],
+        },
         { actor: { id: staff.id, username: staff.username, name: staff.name }, ip: null },
       ),
     );
     await db.topic.update({ where: { id: topic.id }, data: { status: "PUBLISHED" } });
     await actAs(clerkA);
     expect((await createProject({ yearId, topicId: topic.id }))?.serverError).toMatch(/只能据本单位已认领/);
-    await db.$transaction((tx) => takeTopicRecord(tx, { topicId: topic.id, note: null }, clerkA.unitId, { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null }));
+    await db.$transaction((tx) =>
+      takeTopicRecord(tx, { topicId: topic.id, note: null }, clerkA.unitId, {
+        actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name },
+        ip: null,
+      }),
+    );
     const created = await createProject({ yearId, topicId: topic.id });
     const project = await db.project.findUniqueOrThrow({ where: { id: created!.data!.id } });
-    expect(project).toMatchObject({ topicId: topic.id, title: "党员积分制管理", category: "PARTY_BUILDING", focus: "HOT", tier: "INNOVATION", problem: "积分量化党员表现" });
+    expect(project).toMatchObject({
+      topicId: topic.id,
+      title: "党员积分制管理",
+      category: "PARTY_BUILDING",
+      focus: "HOT",
+      tier: "INNOVATION",
+      problem: "积分量化党员表现",
+    });
     // A second click leads to the same proposal rather than a duplicate.
     expect((await createProject({ yearId, topicId: topic.id }))?.data).toEqual({ id: project.id, existed: true });
   });
@@ -190,8 +214,22 @@ describe("submission", () => {
     expect((await transitionProject({ id, version, transition: "withdraw" }))?.serverError).toBe("项目不存在");
     await actAs(clerkA);
     expect((await transitionProject({ id, version, transition: "withdraw" }))?.data?.state).toBe("DRAFT");
-    await db.$transaction((tx) => transitionProjectRecord(tx, { id, version: version + 1, transition: "submit" }, { kind: "unit", unitId: clerkA.unitId }, { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null }));
-    await db.$transaction((tx) => transitionProjectRecord(tx, { id, version: version + 2, transition: "schedule" }, { kind: "hearing" }, { actor: { id: admin.id, username: admin.username, name: admin.name }, ip: null }));
+    await db.$transaction((tx) =>
+      transitionProjectRecord(
+        tx,
+        { id, version: version + 1, transition: "submit" },
+        { kind: "unit", unitId: clerkA.unitId },
+        { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null },
+      ),
+    );
+    await db.$transaction((tx) =>
+      transitionProjectRecord(
+        tx,
+        { id, version: version + 2, transition: "schedule" },
+        { kind: "hearing" },
+        { actor: { id: admin.id, username: admin.username, name: admin.name }, ip: null },
+      ),
+    );
     expect((await transitionProject({ id, version: version + 3, transition: "withdraw" }))?.serverError).toBe("当前状态不能“撤回”");
   });
 
@@ -203,7 +241,9 @@ describe("submission", () => {
     expect((await transitionProject({ id, version: version + 1, transition: "terminate", reason: "不想做了" }))?.serverError).toBe("无权执行此操作");
     expect((await transitionProject({ id, version: version + 1, transition: "start" }))?.data?.state).toBe("IN_PROGRESS");
     expect((await transitionProject({ id, version: version + 2, transition: "complete" }))?.validationErrors?.fieldErrors.summary).toEqual(["请填写结项总结"]);
-    expect((await transitionProject({ id, version: version + 2, transition: "complete", summary: "全镇 126 名无职党员全部设岗" }))?.data?.state).toBe("COMPLETED");
+    expect((await transitionProject({ id, version: version + 2, transition: "complete", summary: "全镇 126 名无职党员全部设岗" }))?.data?.state).toBe(
+      "COMPLETED",
+    );
     expect((await db.project.findUniqueOrThrow({ where: { id } })).finalSummary).toBe("全镇 126 名无职党员全部设岗");
   });
 });

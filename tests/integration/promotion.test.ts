@@ -20,7 +20,10 @@ const day = (value: string) => parseBusinessDateTime(value)!;
 async function project(unitId: string, clerk: User, state: ProjectState, fields: { title: string; problem: string; measures: string }, yearId: string) {
   const actor = { id: clerk.id, username: clerk.username, name: clerk.name };
   const { id } = await db.$transaction((tx) => createProjectRecord(tx, { yearId }, unitId, { actor, ip: null }));
-  await db.project.update({ where: { id }, data: { ...fields, state, submittedAt: new Date(), startedAt: state === "IN_PROGRESS" || state === "COMPLETED" ? new Date() : null } });
+  await db.project.update({
+    where: { id },
+    data: { ...fields, state, submittedAt: new Date(), startedAt: state === "IN_PROGRESS" || state === "COMPLETED" ? new Date() : null },
+  });
   return id;
 }
 
@@ -32,14 +35,21 @@ beforeAll(async () => {
   clerkA = await makeUser(["UNIT_USER"], county.townshipA.id);
   clerkB = await makeUser(["UNIT_USER"], county.townshipB.id);
   const year = await db.$transaction((tx) => createYearRecord(tx, Number(today().slice(0, 4)), null));
-  running = await project(county.townshipA.id, clerkA, "IN_PROGRESS", { title: "无职党员设岗定责试点", problem: "无职党员作用发挥不明显", measures: "一是设岗，二是定责，三是评议" }, year.id);
+  running = await project(
+    county.townshipA.id,
+    clerkA,
+    "IN_PROGRESS",
+    { title: "无职党员设岗定责试点", problem: "无职党员作用发挥不明显", measures: "一是设岗，二是定责，三是评议" },
+    year.id,
+  );
   submitted = await project(county.townshipA.id, clerkA, "SUBMITTED", { title: "党员设岗积分管理", problem: "党员管理松散", measures: "积分公示" }, year.id);
   unmarked = await project(county.townshipB.id, clerkB, "COMPLETED", { title: "村干部设岗考评", problem: "考核以材料为主", measures: "群众评议" }, year.id);
 });
 
 beforeEach(() => signOutTestUser());
 
-const mark = (projectId: string, overrides: Record<string, string> = {}) => ({ projectId, mark: "DEMONSTRATION", decidedOn: today(), reason: "部务会研究认定，经验可复制", ...overrides }) as never;
+const mark = (projectId: string, overrides: Record<string, string> = {}) =>
+  ({ projectId, mark: "DEMONSTRATION", decidedOn: today(), reason: "部务会研究认定，经验可复制", ...overrides }) as never;
 
 describe("marks 品牌 / 精品 / 示范", () => {
   it("only the admin marks, only approved projects, with a date not in the future and a reason; the unit is told", async () => {
@@ -101,7 +111,8 @@ describe("case library", () => {
 });
 
 describe("adoptions 借鉴推广", () => {
-  const adoption = (overrides: Record<string, unknown> = {}) => ({ sourceProjectId: running, adoptedOn: today(), how: "结合本乡实际设立 5 类岗位", result: "120 名无职党员认岗", ...overrides }) as never;
+  const adoption = (overrides: Record<string, unknown> = {}) =>
+    ({ sourceProjectId: running, adoptedOn: today(), how: "结合本乡实际设立 5 类岗位", result: "120 名无职党员认岗", ...overrides }) as never;
 
   it("a unit records for itself only, never its own project or one outside the library; the source unit is told", async () => {
     await actAs(admin);
@@ -127,9 +138,23 @@ describe("adoptions 借鉴推广", () => {
     expect(outside?.validationErrors?.fieldErrors.sourceName).toEqual(["请填写做法名称"]);
     expect(outside?.validationErrors?.fieldErrors.sourcePlace).toEqual(["请填写来源地"]);
     expect(outside?.validationErrors?.fieldErrors.how).toEqual(["请填写借鉴做法"]);
-    const created = await recordAdoption({ sourceName: "红色代办员制度", sourcePlace: "某省远山县", adoptedOn: today(), how: "每村设代办员", result: "群众办事少跑腿" } as never);
+    const created = await recordAdoption({
+      sourceName: "红色代办员制度",
+      sourcePlace: "某省远山县",
+      adoptedOn: today(),
+      how: "每村设代办员",
+      result: "群众办事少跑腿",
+    } as never);
     const id = created!.data!.id;
-    const edit = { id, version: 0, sourceName: "红色代办员制度", sourcePlace: "某省远山县", adoptedOn: today(), how: "每村设代办员 2 名", result: "群众办事少跑腿" };
+    const edit = {
+      id,
+      version: 0,
+      sourceName: "红色代办员制度",
+      sourcePlace: "某省远山县",
+      adoptedOn: today(),
+      how: "每村设代办员 2 名",
+      result: "群众办事少跑腿",
+    };
     expect((await updateAdoption(edit))?.data).toBeTruthy();
     expect((await updateAdoption(edit))?.serverError).toBe(STALE_RECORD);
     expect((await updateAdoption({ ...edit, version: 1, sourcePlace: "" }))?.validationErrors?.fieldErrors.sourcePlace).toEqual(["请填写来源地"]);

@@ -85,7 +85,17 @@ describe("rectification items", () => {
     const itemA = await db.inspectionItem.create({ data: { inspectionId: inspection.id, projectId: projectA.id, finding: "PROBLEM" } });
     const itemB = await db.inspectionItem.create({ data: { inspectionId: inspection.id, projectId: projectB.id, finding: "PROBLEM" } });
     const open = await db.rectificationItem.create({ data: { itemId: itemA.id, unitId: county.townshipA.id, content: "补齐台账", dueAt: inDays(2) } });
-    await db.rectificationItem.create({ data: { itemId: itemB.id, unitId: county.townshipB.id, content: "完善制度", dueAt: inDays(2), status: "ANSWERED", answer: "已完善", answeredAt: new Date() } });
+    await db.rectificationItem.create({
+      data: {
+        itemId: itemB.id,
+        unitId: county.townshipB.id,
+        content: "完善制度",
+        dueAt: inDays(2),
+        status: "ANSWERED",
+        answer: "已完善",
+        answeredAt: new Date(),
+      },
+    });
     const draft = await db.inspection.create({ data: { year: YEAR, quarter: 2, theme: "未发布督查" } });
     const draftItem = await db.inspectionItem.create({ data: { inspectionId: draft.id, projectId: projectB.id } });
     await db.rectificationItem.create({ data: { itemId: draftItem.id, unitId: county.townshipB.id, content: "草稿中的事项", dueAt: inDays(1) } });
@@ -134,8 +144,23 @@ describe("awards", () => {
   it("reminds units that have not nominated before nominations close, then jurors with entries to score", async () => {
     const campaign = await makeCampaign(yearId, inDays(2));
     const project = await makeProject(yearId, clerkB, "推荐项目", "COMPLETED");
-    const nomination = await db.nomination.create({ data: { campaignId: campaign.id, category: "WORK", level: "COUNTY", unitId: county.townshipB.id, projectId: project.id, statement: "成效明显", createdById: clerkB.id } });
-    await db.campaignJuror.createMany({ data: [{ campaignId: campaign.id, userId: reviewer.id }, { campaignId: campaign.id, userId: reviewer2.id }] });
+    const nomination = await db.nomination.create({
+      data: {
+        campaignId: campaign.id,
+        category: "WORK",
+        level: "COUNTY",
+        unitId: county.townshipB.id,
+        projectId: project.id,
+        statement: "成效明显",
+        createdById: clerkB.id,
+      },
+    });
+    await db.campaignJuror.createMany({
+      data: [
+        { campaignId: campaign.id, userId: reviewer.id },
+        { campaignId: campaign.id, userId: reviewer2.id },
+      ],
+    });
 
     await Promise.all([sendNominationClosingReminders(), sendNominationClosingReminders()]);
     await sendNominationClosingReminders();

@@ -16,8 +16,15 @@ beforeAll(async () => {
   clerk = await makeUser(["UNIT_USER"], county.townshipA.id);
   liaison = await makeUser(["COUNTY_STAFF"], county.section.id);
   const year = await db.$transaction((tx) => createYearRecord(tx, YEAR, null));
-  projectId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerk.unitId, { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null }))).id;
-  await db.project.update({ where: { id: projectId }, data: { title: "提醒项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1), liaisonId: liaison.id } });
+  projectId = (
+    await db.$transaction((tx) =>
+      createProjectRecord(tx, { yearId: year.id }, clerk.unitId, { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null }),
+    )
+  ).id;
+  await db.project.update({
+    where: { id: projectId },
+    data: { title: "提醒项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1), liaisonId: liaison.id },
+  });
 });
 
 async function setDeadline(endsAt: Date) {
@@ -25,7 +32,10 @@ async function setDeadline(endsAt: Date) {
   await db.yearWindow.update({ where: { yearId_kind: { yearId: year.id, kind: `REPORT_Q${QUARTER as Quarter}` } }, data: { endsAt } });
 }
 
-const notices = (userId: string) => db.notification.count({ where: { userId, kind: { in: ["report.due", "report.overdue"] }, link: { startsWith: `/reports/${projectId}/${YEAR}/${QUARTER}` } } });
+const notices = (userId: string) =>
+  db.notification.count({
+    where: { userId, kind: { in: ["report.due", "report.overdue"] }, link: { startsWith: `/reports/${projectId}/${YEAR}/${QUARTER}` } },
+  });
 
 describe("report reminders", () => {
   it("reminds three days before the deadline and again after it, each once, even when run twice at once", async () => {
@@ -47,7 +57,9 @@ describe("report reminders", () => {
 
   it("does not remind about a report already submitted", async () => {
     await db.reminderLog.deleteMany();
-    await db.progressReport.create({ data: { projectId, year: YEAR, quarter: QUARTER, status: "SUBMITTED", progress: "已报", percent: 50, submittedAt: new Date() } });
+    await db.progressReport.create({
+      data: { projectId, year: YEAR, quarter: QUARTER, status: "SUBMITTED", progress: "已报", percent: 50, submittedAt: new Date() },
+    });
     const before = await notices(clerk.id);
     await sendReportReminders();
     expect(await notices(clerk.id)).toBe(before);

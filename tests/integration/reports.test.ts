@@ -31,10 +31,17 @@ beforeAll(async () => {
   clerkB = await makeUser(["UNIT_USER"], county.townshipB.id);
   const year = await db.$transaction((tx) => createYearRecord(tx, YEAR, null));
   // A project in progress since the start of the year, with its liaison (the state machine is tested elsewhere).
-  projectId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null }))).id;
+  projectId = (
+    await db.$transaction((tx) =>
+      createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null }),
+    )
+  ).id;
   const milestone = { projectId, sortOrder: 0, title: "完成试点", dueDate: quarterStart(YEAR, 1) };
   await db.projectMilestone.create({ data: milestone });
-  await db.project.update({ where: { id: projectId }, data: { title: "在实施的项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1), liaisonId: liaison.id } });
+  await db.project.update({
+    where: { id: projectId },
+    data: { title: "在实施的项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1), liaisonId: liaison.id },
+  });
 });
 
 beforeEach(() => signOutTestUser());
@@ -74,9 +81,13 @@ describe("quarterly reports", () => {
     vi.useRealTimers();
     const report = await db.progressReport.findFirstOrThrow({ where: { projectId, year: YEAR, quarter: QUARTER } });
     await actAs(otherStaff);
-    expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: "不行" }))?.serverError).toBe("只有该项目的联系人可以审核进展报告");
+    expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: "不行" }))?.serverError).toBe(
+      "只有该项目的联系人可以审核进展报告",
+    );
     await actAs(liaison);
-    expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: null }))?.validationErrors?.fieldErrors.comment).toEqual(["请填写退回意见"]);
+    expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: null }))?.validationErrors?.fieldErrors.comment).toEqual(
+      ["请填写退回意见"],
+    );
     expect((await reviewReport({ reportId: report.id, version: report.version, accept: false, comment: "请写明节点完成情况" }))?.data).toBeTruthy();
     expect(await db.notification.count({ where: { userId: clerkA.id, kind: "report.returned", body: "请写明节点完成情况" } })).toBe(1);
     const grid = await reportGrid(viewer(liaison), { year: YEAR, liaison: "me" });
@@ -88,7 +99,9 @@ describe("quarterly reports", () => {
     const fixed = await saveReport({ projectId, year: YEAR, quarter: QUARTER, version: 2, ...fields, progress: "召开推进会两次，完成试点" });
     expect((await submitReport({ projectId, year: YEAR, quarter: QUARTER, version: fixed!.data!.version }))?.data).toEqual({ late: true });
     vi.useRealTimers();
-    expect((await reportGrid(viewer(admin), { year: YEAR })).rows.find((r) => r.project.id === projectId)?.cells.find((c) => c.quarter === QUARTER)?.status).toBe("late");
+    expect(
+      (await reportGrid(viewer(admin), { year: YEAR })).rows.find((r) => r.project.id === projectId)?.cells.find((c) => c.quarter === QUARTER)?.status,
+    ).toBe("late");
   });
 
   it("flags a project whose milestone date has passed without being reported done", async () => {
@@ -120,7 +133,11 @@ describe("report attachments", () => {
     process.env.UPLOAD_DIR = (await import("node:fs")).mkdtempSync((await import("node:path")).join((await import("node:os")).tmpdir(), "uploads-"));
     // A project of its own, so that this quarter's report is still unwritten whatever the date.
     const year = await db.year.findUniqueOrThrow({ where: { year: YEAR } });
-    otherProject = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null }))).id;
+    otherProject = (
+      await db.$transaction((tx) =>
+        createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null }),
+      )
+    ).id;
     await db.project.update({ where: { id: otherProject }, data: { title: "附件项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1) } });
     const quarter = QUARTER;
     await actAs(clerkA);

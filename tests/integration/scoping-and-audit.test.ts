@@ -67,7 +67,14 @@ describe("the audit log is append-only", () => {
 type Row = { at: string; username: string; name: string; action?: string; outcome?: AuditOutcome };
 const insert = (rows: Row[]) =>
   db.auditLog.createMany({
-    data: rows.map((r) => ({ at: new Date(r.at), actorUsername: r.username, actorName: r.name, action: r.action ?? "auth.login", outcome: r.outcome ?? "SUCCESS", ip: "10.1.1.1" })),
+    data: rows.map((r) => ({
+      at: new Date(r.at),
+      actorUsername: r.username,
+      actorName: r.name,
+      action: r.action ?? "auth.login",
+      outcome: r.outcome ?? "SUCCESS",
+      ip: "10.1.1.1",
+    })),
   });
 const summaries = (rows: { actorUsername: string | null; at: Date }[]) => rows.map((r) => `${r.actorUsername}@${r.at.toISOString()}`);
 

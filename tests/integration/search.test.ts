@@ -16,7 +16,14 @@ let county: Awaited<ReturnType<typeof makeCounty>>;
 let staff: User, leader: User, reviewer: User, clerkA: User, clerkB: User;
 const ids: Record<string, string> = {};
 
-async function project(unitId: string, clerk: User, yearId: string, state: ProjectState, fields: { title: string; problem?: string; measures?: string }, submitted = true) {
+async function project(
+  unitId: string,
+  clerk: User,
+  yearId: string,
+  state: ProjectState,
+  fields: { title: string; problem?: string; measures?: string },
+  submitted = true,
+) {
   const actor = { id: clerk.id, username: clerk.username, name: clerk.name };
   const { id } = await db.$transaction((tx) => createProjectRecord(tx, { yearId }, unitId, { actor, ip: null }));
   await db.project.update({ where: { id }, data: { ...fields, state, submittedAt: submitted ? new Date() : null } });
@@ -39,15 +46,38 @@ beforeAll(async () => {
   ids.aOld = await project(county.townshipA.id, clerkA, y2025.id, "COMPLETED", { title: "村务公开栏规范化", problem: "承诺事项不公开" });
   ids.b = await project(county.townshipB.id, clerkB, y2026.id, "SUBMITTED", { title: "流动党员党组织建设", problem: "外出务工党员多，承诺难兑现" });
   ids.bDraft = await project(county.townshipB.id, clerkB, y2026.id, "DRAFT", { title: "承诺践诺草稿" }, false);
-  ids.case = await project(county.townshipB.id, clerkB, y2025.id, "COMPLETED", { title: "无职党员设岗定责", problem: "无职党员作用发挥不明显", measures: "设置政策宣传、矛盾调解岗位，年底承诺评议" });
+  ids.case = await project(county.townshipB.id, clerkB, y2025.id, "COMPLETED", {
+    title: "无职党员设岗定责",
+    problem: "无职党员作用发挥不明显",
+    measures: "设置政策宣传、矛盾调解岗位，年底承诺评议",
+  });
   await db.projectMark.create({ data: { projectId: ids.case, mark: "DEMONSTRATION", decidedOn: new Date(), reason: "经验可复制", byId: staff.id } });
 
   const aspect = await db.suggestionAspect.create({ data: { category: "PARTY_BUILDING", name: "测试方面" } });
   const topic = (code: string, seq: number, title: string, status: "DRAFT" | "PUBLISHED") =>
-    db.topic.create({ data: { yearId: y2026.id, code, seq, title, description: "围绕群众关心的问题设计载体", category: "PARTY_BUILDING", aspectId: aspect.id, focus: "HOT", tier: "ROUTINE", claimMode: "OPEN", claimClosesAt: new Date(Date.now() + 86_400_000), status } });
+    db.topic.create({
+      data: {
+        yearId: y2026.id,
+        code,
+        seq,
+        title,
+        description: "围绕群众关心的问题设计载体",
+        category: "PARTY_BUILDING",
+        aspectId: aspect.id,
+        focus: "HOT",
+        tier: "ROUTINE",
+        claimMode: "OPEN",
+        claimClosesAt: new Date(Date.now() + 86_400_000),
+        status,
+      },
+    });
   ids.topicPublished = (await topic("2026-JC-01", 1, "承诺事项公开办理", "PUBLISHED")).id;
   ids.topicDraft = (await topic("2026-JC-02", 2, "承诺考评办法", "DRAFT")).id;
-  ids.suggestion = (await db.suggestion.create({ data: { receiptNo: "JY2026000123", yearId: y2026.id, category: "PARTY_BUILDING", aspectId: aspect.id, content: "建议推行党员承诺公开，接受群众监督" } })).id;
+  ids.suggestion = (
+    await db.suggestion.create({
+      data: { receiptNo: "JY2026000123", yearId: y2026.id, category: "PARTY_BUILDING", aspectId: aspect.id, content: "建议推行党员承诺公开，接受群众监督" },
+    })
+  ).id;
 });
 
 describe("search", () => {
@@ -123,7 +153,9 @@ describe("search", () => {
     // Few rows here, so the planner would rather read the table: forbid that to see that the index fits the query.
     const plan = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT count(*) FROM "Project" p WHERE search_bigrams(p."title" || E'\\n' || coalesce(p."problem", '')) @> ARRAY['承诺']::text[]`);
+      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN SELECT count(*) FROM "Project" p WHERE search_bigrams(p."title" || E'\\n' || coalesce(p."problem", '')) @> ARRAY['承诺']::text[]`,
+      );
     });
     expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("Project_search_bigrams_idx");
   });

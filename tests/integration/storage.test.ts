@@ -142,7 +142,11 @@ describe("S3 failures and configuration", () => {
   });
 
   it("uses path-style addressing with an endpoint, virtual hosts on AWS, and normalises the prefix", () => {
-    expect(s3ConfigFromEnv({ S3_BUCKET: "files", S3_ENDPOINT: "http://minio:9000", S3_PREFIX: "/prod/" })).toMatchObject({ forcePathStyle: true, region: "us-east-1", prefix: "prod/" });
+    expect(s3ConfigFromEnv({ S3_BUCKET: "files", S3_ENDPOINT: "http://minio:9000", S3_PREFIX: "/prod/" })).toMatchObject({
+      forcePathStyle: true,
+      region: "us-east-1",
+      prefix: "prod/",
+    });
     expect(s3ConfigFromEnv({ S3_BUCKET: "files", S3_REGION: "cn-north-1" })).toMatchObject({ forcePathStyle: false, region: "cn-north-1", prefix: "" });
     expect(s3ConfigFromEnv({ S3_BUCKET: "files", S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "false" }).forcePathStyle).toBe(false);
   });
@@ -186,7 +190,9 @@ describe.each([
     const medium = await moveThrough(kind, 50, env());
     const large = await moveThrough(kind, 200, env());
     const mb = (report: MemoryReport) => Math.round(report.maxRssKb / 1024);
-    console.log(`[storage memory] ${kind}: peak RSS 1 MB file ${mb(small)} MB, 50 MB file ${mb(medium)} MB, 200 MB file ${mb(large)} MB (put ${large.putSeconds} s, open ${large.openSeconds} s)`);
+    console.log(
+      `[storage memory] ${kind}: peak RSS 1 MB file ${mb(small)} MB, 50 MB file ${mb(medium)} MB, 200 MB file ${mb(large)} MB (put ${large.putSeconds} s, open ${large.openSeconds} s)`,
+    );
     for (const report of [small, medium, large]) expect(report.actual).toBe(report.expected);
     expect(large.bytes).toBe(200 * 1024 * 1024);
     // Holding the file would cost at least 200 MB over the 1 MB run. The S3 path settles at a fixed ~90 MB
@@ -243,7 +249,9 @@ describe("moving the local files to S3", () => {
 
     const config = s3ConfigFromEnv(env);
     await s3Client(config).send(new PutObjectCommand({ Bucket: config.bucket, Key: `${config.prefix}p9/two-2`, Body: Buffer.from("changed") }));
-    const failed = await run(process.execPath, ["--import", "tsx", "scripts/storage-move.ts"], { cwd: root, env }).catch((error: { code: number; stdout: string }) => error);
+    const failed = await run(process.execPath, ["--import", "tsx", "scripts/storage-move.ts"], { cwd: root, env }).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
     expect(failed).toMatchObject({ code: 1 });
     expect(failed.stdout).toContain("已在对象存储中：2 个");
     expect(failed.stdout).toContain("p9/two-2：校验值不一致");

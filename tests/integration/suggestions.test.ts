@@ -249,7 +249,10 @@ describe("signed-in submission", () => {
     const row = await db.suggestion.findUniqueOrThrow({ where: { receiptNo: result.data!.receiptNo } });
     expect(row).toMatchObject({ unitId: county.townshipA.id, userId: clerk.id, category: "TALENT", status: "NEW", yearId });
     expect(await db.challengeUse.count()).toBe(usedBefore);
-    expect(await db.auditLog.findFirst({ where: { action: "suggestion.create", entityId: row.id } })).toMatchObject({ actorId: clerk.id, actorUsername: clerk.username });
+    expect(await db.auditLog.findFirst({ where: { action: "suggestion.create", entityId: row.id } })).toMatchObject({
+      actorId: clerk.id,
+      actorUsername: clerk.username,
+    });
   });
 
   it("treats an account that must still change its password as a visitor", async () => {
@@ -277,9 +280,20 @@ describe("lookup by receipt", () => {
   it("finds by a receipt typed in lower case with spaces, and shows nothing about the person", async () => {
     const input = await form({ submitterName: "李四", contact: "lisi@example.com" });
     const { receiptNo } = (await submitSuggestion(input)).data!;
-    const typed = `  ${receiptNo.toLowerCase().replace("-", " - ").replace(/(.{4})$/, " $1")} `;
+    const typed = `  ${receiptNo
+      .toLowerCase()
+      .replace("-", " - ")
+      .replace(/(.{4})$/, " $1")} `;
     const found = await lookupByReceipt(typed);
-    expect(found).toMatchObject({ receiptNo, content: input.content, status: "NEW", reply: null, category: "PARTY_BUILDING", aspect: { name: "农村党建" }, mergedInto: null });
+    expect(found).toMatchObject({
+      receiptNo,
+      content: input.content,
+      status: "NEW",
+      reply: null,
+      category: "PARTY_BUILDING",
+      aspect: { name: "农村党建" },
+      mergedInto: null,
+    });
     expect(Object.keys(found!).sort()).toEqual(["aspect", "category", "content", "createdAt", "handledAt", "mergedInto", "receiptNo", "reply", "status"]);
     expect(JSON.stringify(found)).not.toMatch(/李四|lisi|unitId|userId|handledBy/);
   });
@@ -298,7 +312,9 @@ describe("triage", () => {
   it("needs a reply text to reply, then shows the reply to the person", async () => {
     const s = await filed();
     expect((await triageSuggestion({ id: s.id, version: 0, action: "reply" })).validationErrors?.fieldErrors).toEqual({ reply: ["请填写答复内容"] });
-    expect((await triageSuggestion({ id: s.id, version: 0, action: "reply", reply: "   " })).validationErrors?.fieldErrors).toEqual({ reply: ["请填写答复内容"] });
+    expect((await triageSuggestion({ id: s.id, version: 0, action: "reply", reply: "   " })).validationErrors?.fieldErrors).toEqual({
+      reply: ["请填写答复内容"],
+    });
     expect(await fresh(s.id)).toMatchObject({ status: "NEW", version: 0, handledAt: null });
 
     const result = await triageSuggestion({ id: s.id, version: 0, action: "reply", reply: "感谢您的建议，已转组织科研究。" });
@@ -317,7 +333,9 @@ describe("triage", () => {
 
   it("needs a reason to decline", async () => {
     const s = await filed();
-    expect((await triageSuggestion({ id: s.id, version: 0, action: "notAdopted", reply: "" })).validationErrors?.fieldErrors).toEqual({ reply: ["请写明不予采纳的理由"] });
+    expect((await triageSuggestion({ id: s.id, version: 0, action: "notAdopted", reply: "" })).validationErrors?.fieldErrors).toEqual({
+      reply: ["请写明不予采纳的理由"],
+    });
     expect((await fresh(s.id)).status).toBe("NEW");
     expect((await triageSuggestion({ id: s.id, version: 0, action: "notAdopted", reply: "已有相关制度规定。" })).data).toEqual({ id: s.id });
     expect(await fresh(s.id)).toMatchObject({ status: "NOT_ADOPTED", reply: "已有相关制度规定。", version: 1 });
@@ -335,7 +353,9 @@ describe("triage", () => {
     expect((await triageSuggestion({ id: s.id, version: 0, action: "merge", mergeInto: "" })).validationErrors?.fieldErrors).toEqual({
       mergeInto: ["请填写要合并到的建议回执号"],
     });
-    expect((await triageSuggestion({ id: s.id, version: 0, action: "merge", mergeInto: ` ${s.receiptNo.toLowerCase()} ` })).validationErrors?.fieldErrors).toEqual({
+    expect(
+      (await triageSuggestion({ id: s.id, version: 0, action: "merge", mergeInto: ` ${s.receiptNo.toLowerCase()} ` })).validationErrors?.fieldErrors,
+    ).toEqual({
       mergeInto: ["不能合并到它自己"],
     });
     expect(await fresh(s.id)).toMatchObject({ status: "NEW", mergedIntoId: null, version: 0 });
@@ -375,7 +395,10 @@ describe("triage", () => {
       await actAs(user);
       const result = await triageSuggestion({ id: s.id, version: 0, action: "reply", reply: "越权答复" });
       expect(result.serverError, user.username).toBe("无权执行此操作");
-      expect(await db.auditLog.findFirst({ where: { action: "access.denied", actorId: user.id } })).toMatchObject({ outcome: "DENIED", summary: "操作：处理建议" });
+      expect(await db.auditLog.findFirst({ where: { action: "access.denied", actorId: user.id } })).toMatchObject({
+        outcome: "DENIED",
+        summary: "操作：处理建议",
+      });
     }
     signOutTestUser();
     expect((await triageSuggestion({ id: s.id, version: 0, action: "accept" })).serverError).toBe("登录已失效，请重新登录");
@@ -391,8 +414,16 @@ describe("aspects", () => {
   it("lets the admin add an aspect and refuses a duplicate name in the same category", async () => {
     const result = await createAspect({ category: "TALENT", name: " 人才住房保障 ", sortOrder: 50 });
     expect(result.data?.id).toEqual(expect.any(String));
-    expect(await db.suggestionAspect.findUniqueOrThrow({ where: { id: result.data!.id } })).toMatchObject({ category: "TALENT", name: "人才住房保障", sortOrder: 50, active: true });
-    expect(await db.auditLog.findFirst({ where: { action: "aspect.create", entityId: result.data!.id } })).toMatchObject({ actorId: admin.id, summary: "人才住房保障" });
+    expect(await db.suggestionAspect.findUniqueOrThrow({ where: { id: result.data!.id } })).toMatchObject({
+      category: "TALENT",
+      name: "人才住房保障",
+      sortOrder: 50,
+      active: true,
+    });
+    expect(await db.auditLog.findFirst({ where: { action: "aspect.create", entityId: result.data!.id } })).toMatchObject({
+      actorId: admin.id,
+      summary: "人才住房保障",
+    });
     expect((await activeAspects()).some((a) => a.id === result.data!.id)).toBe(true);
 
     expect((await createAspect({ category: "TALENT", name: "人才引进" })).validationErrors?.fieldErrors).toEqual({ name: ["该类别下已有同名方面"] });
@@ -418,8 +449,12 @@ describe("aspects", () => {
 
     await actAs(admin);
     const offeredBefore = (await activeAspects()).length;
-    expect((await updateAspect({ id: created.id, version: 0, category: "PARTY_BUILDING", name: "非公企业党建", sortOrder: 0, active: false })).data).toEqual({ id: created.id });
-    expect(await db.auditLog.findFirst({ where: { action: "aspect.update", entityId: created.id } })).toMatchObject({ summary: "非公企业党建 → 非公企业党建（停用）" });
+    expect((await updateAspect({ id: created.id, version: 0, category: "PARTY_BUILDING", name: "非公企业党建", sortOrder: 0, active: false })).data).toEqual({
+      id: created.id,
+    });
+    expect(await db.auditLog.findFirst({ where: { action: "aspect.update", entityId: created.id } })).toMatchObject({
+      summary: "非公企业党建 → 非公企业党建（停用）",
+    });
     const offered = await activeAspects();
     expect(offered.some((a) => a.id === created.id)).toBe(false);
     expect(offered).toHaveLength(offeredBefore - 1);
@@ -438,7 +473,9 @@ describe("aspects", () => {
     const moved = await updateAspect({ id: used.id, version: 0, category: "TALENT", name: "年轻干部培养", sortOrder: 0, active: true });
     expect(moved.serverError).toBe("该方面下已有建议，不能改到其他类别");
     expect(await db.suggestionAspect.findUniqueOrThrow({ where: { id: used.id } })).toMatchObject({ category: "CADRE", version: 0 });
-    expect((await updateAspect({ id: empty.id, version: 0, category: "SELF_BUILDING", name: "干部档案管理", sortOrder: 0, active: true })).data).toEqual({ id: empty.id });
+    expect((await updateAspect({ id: empty.id, version: 0, category: "SELF_BUILDING", name: "干部档案管理", sortOrder: 0, active: true })).data).toEqual({
+      id: empty.id,
+    });
     expect((await db.suggestionAspect.findUniqueOrThrow({ where: { id: empty.id } })).category).toBe("SELF_BUILDING");
   });
 

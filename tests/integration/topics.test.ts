@@ -1,7 +1,17 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { STALE_RECORD } from "@/lib/actions/errors";
-import { answerAssignment, awardBids, closeClaims, createTopic, publishCatalogue, submitBid, takeTopic, updateTopic, withdrawTopic } from "@/lib/topics/actions";
+import {
+  answerAssignment,
+  awardBids,
+  closeClaims,
+  createTopic,
+  publishCatalogue,
+  submitBid,
+  takeTopic,
+  updateTopic,
+  withdrawTopic,
+} from "@/lib/topics/actions";
 import { markNotificationRead } from "@/lib/notifications/actions";
 import { createTopicRecord } from "@/lib/topics/service";
 import { getTopic, listTopics } from "@/lib/topics/queries";
@@ -58,7 +68,19 @@ async function publishedTopic(claimMode: ClaimMode, closesAt: Date, unitIds: str
   const topic = await db.$transaction((tx) =>
     createTopicRecord(
       tx,
-      { yearId, sourceIds: [], title: `测试选题${Math.random()}`, description: "说明", category: "TALENT", aspectId: null, focus: "HOT", tier: "ROUTINE", claimMode, claimClosesAt: closesAt, unitIds },
+      {
+        yearId,
+        sourceIds: [],
+        title: `测试选题${Math.random()}`,
+        description: "说明",
+        category: "TALENT",
+        aspectId: null,
+        focus: "HOT",
+        tier: "ROUTINE",
+        claimMode,
+        claimClosesAt: closesAt,
+        unitIds,
+      },
       { ...staffActor, now: new Date(closesAt.getTime() - 5 * DAY) },
     ),
   );
@@ -72,8 +94,16 @@ describe("drafting topics", () => {
   it("turns two suggestions into a topic with the next code of its category, and tells the submitters", async () => {
     const aspect = await db.suggestionAspect.findFirstOrThrow({ where: { category: "PARTY_BUILDING" } });
     const sources = await db.$transaction(async (tx) => [
-      await createSuggestionRecord(tx, { category: "PARTY_BUILDING", aspectId: aspect.id, content: "建议为无职党员设岗定责（甲）", submitterName: null, contact: null }, { actor: null, unitId: null, ip: null }),
-      await createSuggestionRecord(tx, { category: "PARTY_BUILDING", aspectId: aspect.id, content: "建议让无职党员有岗有责（乙）", submitterName: null, contact: null }, { actor: null, unitId: null, ip: null }),
+      await createSuggestionRecord(
+        tx,
+        { category: "PARTY_BUILDING", aspectId: aspect.id, content: "建议为无职党员设岗定责（甲）", submitterName: null, contact: null },
+        { actor: null, unitId: null, ip: null },
+      ),
+      await createSuggestionRecord(
+        tx,
+        { category: "PARTY_BUILDING", aspectId: aspect.id, content: "建议让无职党员有岗有责（乙）", submitterName: null, contact: null },
+        { actor: null, unitId: null, ip: null },
+      ),
     ]);
     await actAs(staff);
     const first = await createTopic({ ...fields(), sourceIds: sources.map((s) => s.id) });
@@ -143,7 +173,13 @@ describe("publishing the catalogue", () => {
     await actAs(clerkA);
     await takeTopic({ topicId: topic.id, note: null });
     await actAs(staff);
-    const base = { id: topic.id, version: (await db.topic.findUniqueOrThrow({ where: { id: topic.id } })).version, ...fields({ title: "改过的名称", category: "TALENT" }), focus: "HOT" as const, tier: "ROUTINE" as const };
+    const base = {
+      id: topic.id,
+      version: (await db.topic.findUniqueOrThrow({ where: { id: topic.id } })).version,
+      ...fields({ title: "改过的名称", category: "TALENT" }),
+      focus: "HOT" as const,
+      tier: "ROUTINE" as const,
+    };
     const noReason = await updateTopic(base);
     expect(noReason?.validationErrors?.fieldErrors.reason).toEqual(["已发布的选题须填写修改理由"]);
     const otherCategory = await updateTopic({ ...base, category: "CADRE", reason: "调整类别" });
@@ -240,7 +276,9 @@ describe("claims and the closing date (server clock)", () => {
     expect((await awardBids({ topicId: topic.id, version, decisions }))?.serverError).toBe("无权执行此操作");
     await actAs(admin);
     const noReason = await awardBids({ topicId: topic.id, version, decisions });
-    expect((noReason?.validationErrors?.fieldErrors as Record<string, string[]> | undefined)?.[`reason_${bidB.id}`]).toEqual(["请写明未中标的理由，将告知投标单位"]);
+    expect((noReason?.validationErrors?.fieldErrors as Record<string, string[]> | undefined)?.[`reason_${bidB.id}`]).toEqual([
+      "请写明未中标的理由，将告知投标单位",
+    ]);
     const nobody = await awardBids({ topicId: topic.id, version, decisions: decisions.map((d) => ({ ...d, awarded: false, reason: "都不合适" })) });
     expect(nobody?.serverError).toBe("请至少选择一个中标单位");
     decisions[1].reason = "与本镇实际结合不紧";

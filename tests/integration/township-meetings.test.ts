@@ -16,7 +16,8 @@ let projectB: string;
 
 const today = formatDate(new Date());
 // Share rows' errors are keyed "shares.0.projectId" (see lib/township-meetings/schemas.ts).
-const errorsOf = (result: { validationErrors?: { fieldErrors: object } } | undefined) => (result?.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+const errorsOf = (result: { validationErrors?: { fieldErrors: object } } | undefined) =>
+  (result?.validationErrors?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
 const daysAgo = (days: number) => formatDate(new Date(Date.now() - days * 86_400_000));
 
 beforeAll(async () => {
@@ -27,7 +28,11 @@ beforeAll(async () => {
   // The projects belong to the programme year of the oldest meeting below, so the test also holds in early January.
   const year = await db.$transaction((tx) => createYearRecord(tx, Number(daysAgo(30).slice(0, 4)), null));
   const project = async (clerk: typeof clerkA) =>
-    (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerk.unitId, { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null }))).id;
+    (
+      await db.$transaction((tx) =>
+        createProjectRecord(tx, { yearId: year.id }, clerk.unitId, { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null }),
+      )
+    ).id;
   projectA = await project(clerkA);
   projectB = await project(clerkB);
   await db.project.updateMany({ where: { id: { in: [projectA, projectB] } }, data: { state: "IN_PROGRESS", startedAt: new Date(), title: "试点项目" } });

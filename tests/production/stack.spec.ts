@@ -169,7 +169,10 @@ test("备份在持续写入时进行，恢复到一套空的新安装（新库�
   try {
     const env = { ...stack.env, DATABASE_URL: stack.database.url("restored"), ...target.env };
     await run(["run", "restore", "--", archive], env);
-    const manifest = JSON.parse(execFileSync("tar", ["-xOzf", archive, "manifest.json"], { encoding: "utf8" })) as { tables: { name: string; rows: number }[]; files: { key: string; sha256: string }[] };
+    const manifest = JSON.parse(execFileSync("tar", ["-xOzf", archive, "manifest.json"], { encoding: "utf8" })) as {
+      tables: { name: string; rows: number }[];
+      files: { key: string; sha256: string }[];
+    };
     const restored = new pg.Client({ connectionString: stack.database.url("restored") });
     await restored.connect();
     try {
@@ -187,7 +190,12 @@ test("备份在持续写入时进行，恢复到一套空的新安装（新库�
     // The journey's attachment, byte for byte, in the new store.
     expect(manifest.files.length).toBeGreaterThanOrEqual(1);
     const { S3Client, GetObjectCommand } = await import("@aws-sdk/client-s3");
-    const client = new S3Client({ endpoint: target.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: target.accessKeyId, secretAccessKey: target.secretAccessKey } });
+    const client = new S3Client({
+      endpoint: target.endpoint,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials: { accessKeyId: target.accessKeyId, secretAccessKey: target.secretAccessKey },
+    });
     for (const file of manifest.files) {
       const object = await client.send(new GetObjectCommand({ Bucket: target.bucket, Key: file.key }));
       const bytes = Buffer.from(await object.Body!.transformToByteArray());
@@ -226,7 +234,13 @@ test("停掉一个应用进程：它等处理中的请求结束后退出，nginx
   const body = "csrfToken=x&username=nobody&password=nothing";
   const answered = new Promise<number>((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port: stack.appPorts[0], path: "/api/auth/callback/credentials", method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port: stack.appPorts[0],
+        path: "/api/auth/callback/credentials",
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
+      },
       (response) => {
         response.resume();
         response.on("end", () => resolve(response.statusCode ?? 0));

@@ -124,7 +124,9 @@ export async function startStack(options: { nginxPort: number }): Promise<Stack>
   // nginx with the sample configuration: only the ports, the certificate and a debug header differ.
   const certificate = path.join(dir, "tls.crt");
   const key = path.join(dir, "tls.key");
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", key, "-out", certificate], { stdio: "ignore" });
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", key, "-out", certificate], {
+    stdio: "ignore",
+  });
   const sample = fs.readFileSync(path.join(root, "docs", "nginx", "innovation.conf"), "utf8");
   const site = sample
     .replace(/server 127\.0\.0\.1:3001/, `server 127.0.0.1:${appPorts[0]}`)

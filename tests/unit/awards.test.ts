@@ -63,7 +63,15 @@ describe("working days of the announcement period", () => {
 });
 
 describe("the ranking formula", () => {
-  const evidence: Evidence = { hearingScore: 86, reportsDue: 4, reportsOnTime: 3, findings: ["ON_TRACK", "LAGGING"], milestonesTotal: 5, milestonesDone: 4, adoptions: 2 };
+  const evidence: Evidence = {
+    hearingScore: 86,
+    reportsDue: 4,
+    reportsOnTime: 3,
+    findings: ["ON_TRACK", "LAGGING"],
+    milestonesTotal: 5,
+    milestonesDone: 4,
+    adoptions: 2,
+  };
 
   it("puts every part on a 0..100 scale", () => {
     expect(components(evidence, 90)).toEqual({ jury: 90, hearing: 86, reports: 75, inspection: 75, milestones: 80, adoption: 40 });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { barLengths, bucketQuarter, byDeadline, combinedRate, describeChart, formatPercent, owedIn, percent, quarterBounds, quarterIndex, quarterRate, stackSegments } from "@/lib/dashboard/rates";
+import {
+  barLengths,
+  bucketQuarter,
+  byDeadline,
+  combinedRate,
+  describeChart,
+  formatPercent,
+  owedIn,
+  percent,
+  quarterBounds,
+  quarterIndex,
+  quarterRate,
+  stackSegments,
+} from "@/lib/dashboard/rates";
 import { owesReport, quarterOf, quarterStart } from "@/lib/reports/quarters";
 
 describe("percent", () => {
@@ -26,7 +39,13 @@ describe("reports owed per quarter", () => {
       { startQ: key(quarterStart(2026, 1)), endQ: null, count: 3 },
     ];
     const project = { startedAt: start, endedAt: end };
-    for (const [year, quarter] of [[2025, 2], [2025, 3], [2026, 1], [2026, 2], [2026, 3]] as const) {
+    for (const [year, quarter] of [
+      [2025, 2],
+      [2025, 3],
+      [2026, 1],
+      [2026, 2],
+      [2026, 3],
+    ] as const) {
       const fromProject = owesReport(project, year, quarter) ? 2 : 0;
       const running = owesReport({ startedAt: quarterStart(2026, 1), endedAt: null }, year, quarter) ? 3 : 0;
       expect(owedIn(groups, year, quarter), `${year} Q${quarter}`).toBe(fromProject + running);
@@ -63,7 +82,12 @@ describe("on-time rate", () => {
   });
 
   it("never counts more submitted than owed", () => {
-    expect(quarterRate({ year: 2026, quarter: 1, deadline, due: 2, onTime: 3, late: 1 }, deadline)).toMatchObject({ onTime: 2, late: 0, missing: 0, rate: 100 });
+    expect(quarterRate({ year: 2026, quarter: 1, deadline, due: 2, onTime: 3, late: 1 }, deadline)).toMatchObject({
+      onTime: 2,
+      late: 0,
+      missing: 0,
+      rate: 100,
+    });
   });
 
   it("combines closed quarters only", () => {
@@ -96,13 +120,22 @@ describe("chart helpers", () => {
   });
 
   it("says a chart's numbers in words", () => {
-    expect(describeChart("项目状态", [{ label: "实施中", value: 3 }, { label: "已结项", value: 0 }])).toBe("项目状态：实施中 3个，已结项 0个");
+    expect(
+      describeChart("项目状态", [
+        { label: "实施中", value: 3 },
+        { label: "已结项", value: 0 },
+      ]),
+    ).toBe("项目状态：实施中 3个，已结项 0个");
     expect(describeChart("按时报送率", [{ label: "第一季度", value: 80 }], "%")).toBe("按时报送率：第一季度 80%");
     expect(describeChart("空", [])).toBe("空：暂无数据");
   });
 
   it("puts the nearest deadline first and none last", () => {
-    const items = [{ deadline: null, id: "c" }, { deadline: new Date(2), id: "b" }, { deadline: new Date(1), id: "a" }];
+    const items = [
+      { deadline: null, id: "c" },
+      { deadline: new Date(2), id: "b" },
+      { deadline: new Date(1), id: "a" },
+    ];
     expect(byDeadline(items).map((i) => i.id)).toEqual(["a", "b", "c"]);
   });
 });

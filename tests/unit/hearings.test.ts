@@ -171,10 +171,7 @@ describe("normalizedMean", () => {
     //  mean z −k  −k/2 +k/2  +k      ← relative judgement: P1 < P2 < P3 < P4
     // G = 465/6 = 77.5; S = √((2.5² + 7.5² + 12.5² + 12.5² + 7.5² + 2.5²)/6) = √(437.5/6) = 8.5391; S×k = 10.4583
     // P1 = 77.5 − 10.4583 = 67.04; P2 = 77.5 − 5.2291 = 72.27; P3 = 82.73; P4 = 87.96
-    const rows = [
-      row("L", "P1", 80), row("L", "P2", 85), row("L", "P3", 90),
-      row("H", "P2", 65), row("H", "P3", 70), row("H", "P4", 75),
-    ];
+    const rows = [row("L", "P1", 80), row("L", "P2", 85), row("L", "P3", 90), row("H", "P2", 65), row("H", "P3", 70), row("H", "P4", 75)];
     const result = aggregate(rows);
     expect(result.map((a) => a.mean)).toEqual([80, 75, 80, 75]);
     expect(result.map((a) => a.normalizedMean)).toEqual([67.04, 72.27, 82.73, 87.96]);
@@ -222,7 +219,14 @@ describe("normalizedMean", () => {
 
 describe("rankAggregates", () => {
   const agg = (proposalId: string, mean: number): Aggregate => ({
-    proposalId, count: 1, mean, trimmedMean: mean, normalizedMean: mean, spread: 0, stdDev: 0, disagreement: false,
+    proposalId,
+    count: 1,
+    mean,
+    trimmedMean: mean,
+    normalizedMean: mean,
+    spread: 0,
+    stdDev: 0,
+    disagreement: false,
   });
 
   it("sorts descending; ties share a rank and the next rank skips (1, 1, 3); ties keep input order", () => {
@@ -308,9 +312,7 @@ describe("autoAssign", () => {
     expect(loads(added)).toEqual({ R1: 2, R2: 2, R3: 2, R4: 2 });
     expect(perProposal(added)).toEqual({ P1: 2, P2: 2, P3: 2, P4: 2 });
     // All options equal → input order: P1 R1 R2, P2 R3 R4, P3 R1 R2, P4 R3 R4.
-    expect(added.map((a) => `${a.proposalId}-${a.reviewerId}`)).toEqual([
-      "P1-R1", "P1-R2", "P2-R3", "P2-R4", "P3-R1", "P3-R2", "P4-R3", "P4-R4",
-    ]);
+    expect(added.map((a) => `${a.proposalId}-${a.reviewerId}`)).toEqual(["P1-R1", "P1-R2", "P2-R3", "P2-R4", "P3-R1", "P3-R2", "P4-R3", "P4-R4"]);
   });
 
   it("never assigns a reviewer of the same unit, the parent or a child unit", () => {
@@ -371,7 +373,11 @@ describe("autoAssign", () => {
     const { added, short } = autoAssign({
       ...base,
       perProposal: 3,
-      reviewers: [{ id: "R1", unitId: "x1" }, { id: "R2", unitId: "x2" }, { id: "R1", unitId: "x1" }], // R1 duplicated
+      reviewers: [
+        { id: "R1", unitId: "x1" },
+        { id: "R2", unitId: "x2" },
+        { id: "R1", unitId: "x1" },
+      ], // R1 duplicated
     });
     expect(added).toHaveLength(8);
     expect(short).toEqual(base.proposals.map((p) => ({ proposalId: p.id, missing: 1 })));

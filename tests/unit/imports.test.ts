@@ -29,7 +29,12 @@ describe("readSheet", () => {
   const columns = ["用户名", "姓名", "角色"] as const;
 
   it("finds the columns by name in any order and skips empty rows", async () => {
-    const content = await workbook([["角色", "用户名", "姓名"], ["单位填报员", "zhang", "张三"], [null, null, null], ["", "li", "李四"]]);
+    const content = await workbook([
+      ["角色", "用户名", "姓名"],
+      ["单位填报员", "zhang", "张三"],
+      [null, null, null],
+      ["", "li", "李四"],
+    ]);
     expect(await readSheet(content, columns, ["用户名"])).toEqual([
       { row: 2, cells: { 用户名: "zhang", 姓名: "张三", 角色: "单位填报员" } },
       { row: 4, cells: { 用户名: "li", 姓名: "李四", 角色: "" } },
@@ -101,7 +106,9 @@ describe("row values", () => {
 
   it("reads labels of the topic vocabulary", () => {
     expect(fromLabel(CLAIM_MODE_LABELS, "招投标", "认领方式")).toEqual({ value: "BIDDING" });
-    expect(fromLabel(CLAIM_MODE_LABELS, "抢答", "认领方式")).toEqual({ problem: { column: "认领方式", message: "认领方式「抢答」无法识别，应为：自主认领、招投标、发包" } });
+    expect(fromLabel(CLAIM_MODE_LABELS, "抢答", "认领方式")).toEqual({
+      problem: { column: "认领方式", message: "认领方式「抢答」无法识别，应为：自主认领、招投标、发包" },
+    });
     expect(fromLabel(CLAIM_MODE_LABELS, "", "认领方式")).toEqual({ problem: { column: "认领方式", message: "请填写认领方式" } });
   });
 

@@ -98,7 +98,15 @@ describe("proposal completeness", () => {
   it("wants each milestone with both its text and a real date", () => {
     expect(proposalProblems({ ...complete, milestones: [{ title: "方案", dueDate: "" }] }).milestones).toBe("第 1 个实施节点须同时填写内容和日期");
     expect(proposalProblems({ ...complete, milestones: [{ title: "方案", dueDate: "2026-02-30" }] }).milestones).toBe("第 1 个实施节点须同时填写内容和日期");
-    expect(proposalProblems({ ...complete, milestones: [{ title: "", dueDate: "" }, { title: "推开", dueDate: "2026-09-30" }] })).toEqual({});
+    expect(
+      proposalProblems({
+        ...complete,
+        milestones: [
+          { title: "", dueDate: "" },
+          { title: "推开", dueDate: "2026-09-30" },
+        ],
+      }),
+    ).toEqual({});
   });
 
   it("describes a submitted version in the users' words", () => {

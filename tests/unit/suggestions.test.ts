@@ -88,7 +88,8 @@ describe("arithmetic challenge", () => {
     }) as unknown as typeof crypto.randomInt;
   };
   const challenge = () => createChallenge(SECRET, NOW, draws());
-  const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()) as { a: number; b: number; exp: number; nonce: string };
+  const payloadOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()) as { a: number; b: number; exp: number; nonce: string };
 
   it("asks in Chinese digits and accepts the Arabic answer, returning the token's nonce", () => {
     const { question, token } = challenge();
@@ -143,7 +144,8 @@ describe("arithmetic challenge", () => {
 
   it("accepts only plain digits as the answer", () => {
     const { token } = challenge();
-    for (const answer of ["0xF", "1.5e1", "15.0", " 15abc"]) expect(checkChallenge(SECRET, token, answer, NOW), answer).toEqual({ problem: "验证题答案不正确" });
+    for (const answer of ["0xF", "1.5e1", "15.0", " 15abc"])
+      expect(checkChallenge(SECRET, token, answer, NOW), answer).toEqual({ problem: "验证题答案不正确" });
     expect(checkChallenge(SECRET, token, " 15 ", NOW)).toHaveProperty("nonce");
   });
 });

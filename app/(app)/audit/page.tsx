@@ -72,19 +72,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
       </FilterBar>
       <DataTable headers={["时间", "人员", "操作", "说明", "IP 地址", "结果"]}>
-            {rows.length === 0 && <EmptyRow colSpan={6} />}
-            {rows.map((row) => (
-              <tr key={row.id.toString()}>
-                <td className="whitespace-nowrap">{formatDateTime(row.at)}</td>
-                <td>{actorLabel(row)}</td>
-                <td className="whitespace-nowrap">{auditActionLabel(row.action)}</td>
-                <td className="max-w-md break-words">{row.summary}</td>
-                <td className="font-mono text-xs">{row.ip ?? ""}</td>
-                <td>
-                  <Badge tone={OUTCOME_TONES[row.outcome]}>{OUTCOME_LABELS[row.outcome]}</Badge>
-                </td>
-              </tr>
-            ))}
+        {rows.length === 0 && <EmptyRow colSpan={6} />}
+        {rows.map((row) => (
+          <tr key={row.id.toString()}>
+            <td className="whitespace-nowrap">{formatDateTime(row.at)}</td>
+            <td>{actorLabel(row)}</td>
+            <td className="whitespace-nowrap">{auditActionLabel(row.action)}</td>
+            <td className="max-w-md break-words">{row.summary}</td>
+            <td className="font-mono text-xs">{row.ip ?? ""}</td>
+            <td>
+              <Badge tone={OUTCOME_TONES[row.outcome]}>{OUTCOME_LABELS[row.outcome]}</Badge>
+            </td>
+          </tr>
+        ))}
       </DataTable>
       <Pagination total={total} page={page} pageSize={pageSize} params={params} />
     </div>

@@ -17,7 +17,12 @@ export const metadata: Metadata = { title: "听证审定" };
 
 export default async function HearingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("hearings.view");
-  const asked = z.coerce.number().int().optional().catch(undefined).parse((await searchParams).year);
+  const asked = z.coerce
+    .number()
+    .int()
+    .optional()
+    .catch(undefined)
+    .parse((await searchParams).year);
   const { years, year } = await yearChoice(asked);
   if (!year) return <p>尚未设置年度。</p>;
   const [hearings, { ranked, items }] = await Promise.all([listHearings(year.id), yearResults(year.id)]);
@@ -68,22 +73,22 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
             <summary className="cursor-pointer font-semibold text-stone-800">
               {year.year} 年度听证排名（{ranked.length} 个项目，各项目最近一轮，按去极值平均分）
             </summary>
-          <ol className="mt-3 space-y-1 text-sm" aria-label="年度排名">
-            {ranked.map((row) => {
-              const item = byItem.get(row.proposalId)!;
-              return (
-                <li key={row.proposalId} className="flex flex-wrap gap-2">
-                  <span className="w-8 text-right font-medium">{row.rank}</span>
-                  <Link href={`/projects/${item.project.id}`} className="link">
-                    {item.project.title}
-                  </Link>
-                  <span className="text-stone-500">{item.project.unit.name}</span>
-                  <span>{row.trimmedMean.toFixed(2)} 分</span>
-                  {row.disagreement && <Badge tone="amber">分歧较大</Badge>}
-                </li>
-              );
-            })}
-          </ol>
+            <ol className="mt-3 space-y-1 text-sm" aria-label="年度排名">
+              {ranked.map((row) => {
+                const item = byItem.get(row.proposalId)!;
+                return (
+                  <li key={row.proposalId} className="flex flex-wrap gap-2">
+                    <span className="w-8 text-right font-medium">{row.rank}</span>
+                    <Link href={`/projects/${item.project.id}`} className="link">
+                      {item.project.title}
+                    </Link>
+                    <span className="text-stone-500">{item.project.unit.name}</span>
+                    <span>{row.trimmedMean.toFixed(2)} 分</span>
+                    {row.disagreement && <Badge tone="amber">分歧较大</Badge>}
+                  </li>
+                );
+              })}
+            </ol>
           </details>
         </Card>
       )}

@@ -17,7 +17,12 @@ export const metadata: Metadata = { title: "季度督查" };
 
 export default async function InspectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("inspections.view");
-  const asked = z.coerce.number().int().optional().catch(undefined).parse((await searchParams).year);
+  const asked = z.coerce
+    .number()
+    .int()
+    .optional()
+    .catch(undefined)
+    .parse((await searchParams).year);
   const { years, year } = await yearChoice(asked ?? quarterOf(new Date()).year);
   const y = year?.year ?? quarterOf(new Date()).year;
   const [inspections, staff, rectifications] = await Promise.all([

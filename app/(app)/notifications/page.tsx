@@ -28,7 +28,11 @@ function href(filter: { unread?: string; kind?: string }) {
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("notifications.read");
   const filter = notificationFilterSchema.parse(await searchParams);
-  const { notifications, total, page, pageSize } = await listNotifications(user.id, { page: filter.page ?? 1, unreadOnly: Boolean(filter.unread), category: filter.kind });
+  const { notifications, total, page, pageSize } = await listNotifications(user.id, {
+    page: filter.page ?? 1,
+    unreadOnly: Boolean(filter.unread),
+    category: filter.kind,
+  });
   return (
     <div>
       <PageHeader

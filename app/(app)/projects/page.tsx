@@ -33,7 +33,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     county ? liaisonOptions() : Promise.resolve([]),
     proposer ? topicsToPropose(user.unitId) : Promise.resolve([]),
   ]);
-  const params = { ...Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, value === undefined ? undefined : String(value)])), year: year ? String(year.year) : undefined, page: undefined };
+  const params = {
+    ...Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, value === undefined ? undefined : String(value)])),
+    year: year ? String(year.year) : undefined,
+    page: undefined,
+  };
   return (
     <div>
       <PageHeader

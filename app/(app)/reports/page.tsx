@@ -56,7 +56,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   }
   const filter = gridFilterSchema.parse(await searchParams);
   const { years, year } = await yearChoice(filter.year ?? quarterOf(now).year);
-  const grid = await reportGrid(user, { year: year?.year ?? quarterOf(now).year, liaison: filter.liaison, lagging: filter.lagging, q: filter.q, page: filter.page }, now);
+  const grid = await reportGrid(
+    user,
+    { year: year?.year ?? quarterOf(now).year, liaison: filter.liaison, lagging: filter.lagging, q: filter.q, page: filter.page },
+    now,
+  );
   return (
     <div>
       <PageHeader
@@ -78,7 +82,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </label>
         <input name="q" defaultValue={filter.q} placeholder="项目或单位" aria-label="项目或单位" className="input w-44" />
       </FilterBar>
-      <DataTable headers={["项目", "单位", "联系人", ...QUARTERS.map((q) => `${QUARTER_LABELS[q]}（${formatDateTime(grid.deadlines[q]).slice(5, 10)} 前）`), "节点"]}>
+      <DataTable
+        headers={["项目", "单位", "联系人", ...QUARTERS.map((q) => `${QUARTER_LABELS[q]}（${formatDateTime(grid.deadlines[q]).slice(5, 10)} 前）`), "节点"]}
+      >
         {grid.rows.length === 0 && <EmptyRow colSpan={8}>本年度没有实施中的项目</EmptyRow>}
         {grid.rows.map(({ project, cells, lagging }) => (
           <tr key={project.id} data-testid="grid-row">
@@ -105,7 +111,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </tr>
         ))}
       </DataTable>
-      <Pagination total={grid.total} page={grid.page} pageSize={grid.pageSize} params={{ year: year ? String(year.year) : undefined, liaison: filter.liaison, lagging: filter.lagging, q: filter.q }} />
+      <Pagination
+        total={grid.total}
+        page={grid.page}
+        pageSize={grid.pageSize}
+        params={{ year: year ? String(year.year) : undefined, liaison: filter.liaison, lagging: filter.lagging, q: filter.q }}
+      />
     </div>
   );
 }

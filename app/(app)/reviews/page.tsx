@@ -36,7 +36,15 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
                   <td className="whitespace-nowrap">{n.unit.name}</td>
                   <td>{n.campaign.title}</td>
                   <td className="whitespace-nowrap">
-                    {mine?.conflictReason ? <Badge>已回避</Badge> : mine?.submittedAt ? <Badge tone="green">已提交 {mine.total?.toFixed(2)}</Badge> : started ? <Badge tone="amber">未评</Badge> : <Badge>推荐截止后评分</Badge>}
+                    {mine?.conflictReason ? (
+                      <Badge>已回避</Badge>
+                    ) : mine?.submittedAt ? (
+                      <Badge tone="green">已提交 {mine.total?.toFixed(2)}</Badge>
+                    ) : started ? (
+                      <Badge tone="amber">未评</Badge>
+                    ) : (
+                      <Badge>推荐截止后评分</Badge>
+                    )}
                   </td>
                   <td>
                     <Link href={`/reviews/awards/${n.id}`} className="link whitespace-nowrap" aria-label={`评分：${n.project?.title ?? n.personName}`}>
@@ -59,7 +67,13 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             <td>{assignment.item.hearing.title}</td>
             <td className="whitespace-nowrap">{formatDateTime(assignment.item.hearing.heldAt)}</td>
             <td className="whitespace-nowrap">
-              {assignment.score?.submittedAt ? <Badge tone="green">已提交 {assignment.score.total?.toFixed(2)}</Badge> : assignment.score ? <Badge tone="amber">草稿</Badge> : <Badge tone="amber">未评</Badge>}
+              {assignment.score?.submittedAt ? (
+                <Badge tone="green">已提交 {assignment.score.total?.toFixed(2)}</Badge>
+              ) : assignment.score ? (
+                <Badge tone="amber">草稿</Badge>
+              ) : (
+                <Badge tone="amber">未评</Badge>
+              )}
               {assignment.item.hearing.closedAt && <Badge>已结束</Badge>}
             </td>
             <td>

@@ -33,7 +33,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <div>
       <PageHeader title="搜索" description={`在创新项目、参考选题、建言献策和案例库中查找；多个词用空格分开，须同时出现。每类显示前 ${SEARCH_HITS} 条。`} />
       <form action="/search" method="get" role="search" className="mb-5 flex max-w-xl gap-2">
-        <input type="search" name="q" defaultValue={q} maxLength={50} autoFocus={q === ""} aria-label="搜索关键词" placeholder="输入词语，如：党员 承诺" className="input min-w-0 flex-1" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={q}
+          maxLength={50}
+          autoFocus={q === ""}
+          aria-label="搜索关键词"
+          placeholder="输入词语，如：党员 承诺"
+          className="input min-w-0 flex-1"
+        />
         <button type="submit" className={buttonClass()}>
           搜索
         </button>
@@ -43,27 +52,56 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {results.projects && (
         <ResultSection title="创新项目" kind="projects" section={results.projects} perYear listHref={(year) => listHref("/projects", q, year)}>
           {(hit) => (
-            <HitRow key={hit.id} href={`/projects/${hit.id}`} title={hit.title} words={words} snippet={hit.problem ? excerpt(hit.problem, words) : null} meta={`${hit.unitName} · ${hit.year} 年度 · ${STATE_LABELS[hit.state as keyof typeof STATE_LABELS] ?? hit.state}`} />
+            <HitRow
+              key={hit.id}
+              href={`/projects/${hit.id}`}
+              title={hit.title}
+              words={words}
+              snippet={hit.problem ? excerpt(hit.problem, words) : null}
+              meta={`${hit.unitName} · ${hit.year} 年度 · ${STATE_LABELS[hit.state as keyof typeof STATE_LABELS] ?? hit.state}`}
+            />
           )}
         </ResultSection>
       )}
       {results.topics && (
         <ResultSection title="参考选题" kind="topics" section={results.topics} perYear listHref={(year) => listHref("/topics", q, year)}>
           {(hit) => (
-            <HitRow key={hit.id} href={`/topics/${hit.id}`} title={`${hit.code} ${hit.title}`} words={words} snippet={excerpt(hit.description, words)} meta={`${hit.year} 年度 · ${TOPIC_STATUS[hit.status] ?? hit.status}`} />
+            <HitRow
+              key={hit.id}
+              href={`/topics/${hit.id}`}
+              title={`${hit.code} ${hit.title}`}
+              words={words}
+              snippet={excerpt(hit.description, words)}
+              meta={`${hit.year} 年度 · ${TOPIC_STATUS[hit.status] ?? hit.status}`}
+            />
           )}
         </ResultSection>
       )}
       {results.suggestions && (
         <ResultSection title="建言献策" kind="suggestions" section={results.suggestions} perYear listHref={(year) => listHref("/suggestions", q, year)}>
           {(hit) => (
-            <HitRow key={hit.id} href={`/suggestions/${hit.id}`} title={excerpt(hit.content, words, 40)} words={words} meta={`${hit.receiptNo} · ${hit.year} 年度 · ${STATUS_LABELS[hit.status as keyof typeof STATUS_LABELS] ?? hit.status}`} />
+            <HitRow
+              key={hit.id}
+              href={`/suggestions/${hit.id}`}
+              title={excerpt(hit.content, words, 40)}
+              words={words}
+              meta={`${hit.receiptNo} · ${hit.year} 年度 · ${STATUS_LABELS[hit.status as keyof typeof STATUS_LABELS] ?? hit.status}`}
+            />
           )}
         </ResultSection>
       )}
       {results.cases && (
         <ResultSection title="案例库" kind="cases" section={results.cases} perYear={false} listHref={() => listHref("/cases", q)}>
-          {(hit) => <HitRow key={hit.id} href={`/cases/${hit.id}`} title={hit.title} words={words} snippet={hit.problem ? excerpt(hit.problem, words) : null} meta={`${hit.unitName} · ${hit.year} 年度`} />}
+          {(hit) => (
+            <HitRow
+              key={hit.id}
+              href={`/cases/${hit.id}`}
+              title={hit.title}
+              words={words}
+              snippet={hit.problem ? excerpt(hit.problem, words) : null}
+              meta={`${hit.unitName} · ${hit.year} 年度`}
+            />
+          )}
         </ResultSection>
       )}
     </div>

@@ -71,7 +71,24 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
           <span>勾选一条或多条建议，据此拟定参考选题（选题会注明来源）。</span>
         </form>
       )}
-      <DataTable headers={[...(toTopic ? [<span key="pick" className="sr-only">选择</span>] : []), "回执号", "提交时间", "类别 · 方面", "内容", "提交人", "状态", "操作"]}>
+      <DataTable
+        headers={[
+          ...(toTopic
+            ? [
+                <span key="pick" className="sr-only">
+                  选择
+                </span>,
+              ]
+            : []),
+          "回执号",
+          "提交时间",
+          "类别 · 方面",
+          "内容",
+          "提交人",
+          "状态",
+          "操作",
+        ]}
+      >
         {suggestions.length === 0 && <EmptyRow colSpan={toTopic ? 8 : 7} />}
         {suggestions.map((item) => (
           <tr key={item.id}>
@@ -90,7 +107,9 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
             </td>
             <td>{item.unit?.name ?? item.submitterName ?? "匿名"}</td>
             <td>
-              <Badge tone={item.status === "NEW" ? "amber" : item.status === "NOT_ADOPTED" || item.status === "MERGED" ? "stone" : "green"}>{STATUS_LABELS[item.status]}</Badge>
+              <Badge tone={item.status === "NEW" ? "amber" : item.status === "NOT_ADOPTED" || item.status === "MERGED" ? "stone" : "green"}>
+                {STATUS_LABELS[item.status]}
+              </Badge>
             </td>
             <td>
               <Link href={`/suggestions/${item.id}`} className="link whitespace-nowrap">

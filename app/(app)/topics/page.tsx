@@ -26,7 +26,16 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
     year && can(user.roles, "topics.publish") ? draftCount(year.id) : 0,
   ]);
   const now = new Date();
-  const params = { year: year ? String(year.year) : undefined, category: filter.category, focus: filter.focus, tier: filter.tier, mode: filter.mode, phase: filter.phase, mine: filter.mine, q: filter.q };
+  const params = {
+    year: year ? String(year.year) : undefined,
+    category: filter.category,
+    focus: filter.focus,
+    tier: filter.tier,
+    mode: filter.mode,
+    phase: filter.phase,
+    mine: filter.mine,
+    q: filter.q,
+  };
   const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
   return (
     <div>

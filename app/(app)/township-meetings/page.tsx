@@ -35,7 +35,14 @@ export default async function TownshipMeetingsPage({ searchParams }: { searchPar
       />
       <FilterBar>
         <FilterSelect name="year" label="年份" all="全部年份" labels={Object.fromEntries(years.map((y) => [y, `${y} 年`]))} value={params.year} width="w-28" />
-        <FilterSelect name="unitId" label="乡镇" all="全部乡镇" labels={Object.fromEntries(townships.map((t) => [t.id, t.name]))} value={filter.unitId} width="w-32" />
+        <FilterSelect
+          name="unitId"
+          label="乡镇"
+          all="全部乡镇"
+          labels={Object.fromEntries(townships.map((t) => [t.id, t.name]))}
+          value={filter.unitId}
+          width="w-32"
+        />
         <input name="q" defaultValue={filter.q} placeholder="做法或问题中的词" aria-label="关键词" className="input w-44" />
       </FilterBar>
       <DataTable headers={["日期", "交流的乡镇和做法", "查询问题", "地点"]}>

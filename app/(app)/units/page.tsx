@@ -27,14 +27,14 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           <>
             <ExportButton href={exportHref("/units/export", filter)} fileName="单位名录.xlsx" />
             {manage && (
-            <>
-              <Link href="/units/import" className={buttonClass("secondary")}>
-                从 Excel 导入
-              </Link>
-              <Link href="/units/new" className={buttonClass()}>
-                新建单位
-              </Link>
-            </>
+              <>
+                <Link href="/units/import" className={buttonClass("secondary")}>
+                  从 Excel 导入
+                </Link>
+                <Link href="/units/new" className={buttonClass()}>
+                  新建单位
+                </Link>
+              </>
             )}
           </>
         }
@@ -57,24 +57,24 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
         </select>
       </FilterBar>
       <DataTable headers={["编码", "名称", "类型", "上级单位", "账户数", "状态", ...(manage ? ["操作"] : [])]}>
-            {units.length === 0 && <EmptyRow colSpan={manage ? 7 : 6} />}
-            {units.map((unit) => (
-              <tr key={unit.id}>
-                <td className="font-mono text-xs">{unit.code}</td>
-                <td>{unit.name}</td>
-                <td>{UNIT_TYPE_LABELS[unit.type]}</td>
-                <td>{unit.parent?.name ?? "—"}</td>
-                <td>{unit._count.users}</td>
-                <td>{unit.active ? <Badge tone="green">启用</Badge> : <Badge>已停用</Badge>}</td>
-                {manage && (
-                  <td>
-                    <Link href={`/units/${unit.id}`} className="link">
-                      编辑
-                    </Link>
-                  </td>
-                )}
-              </tr>
-            ))}
+        {units.length === 0 && <EmptyRow colSpan={manage ? 7 : 6} />}
+        {units.map((unit) => (
+          <tr key={unit.id}>
+            <td className="font-mono text-xs">{unit.code}</td>
+            <td>{unit.name}</td>
+            <td>{UNIT_TYPE_LABELS[unit.type]}</td>
+            <td>{unit.parent?.name ?? "—"}</td>
+            <td>{unit._count.users}</td>
+            <td>{unit.active ? <Badge tone="green">启用</Badge> : <Badge>已停用</Badge>}</td>
+            {manage && (
+              <td>
+                <Link href={`/units/${unit.id}`} className="link">
+                  编辑
+                </Link>
+              </td>
+            )}
+          </tr>
+        ))}
       </DataTable>
       <Pagination total={total} page={page} pageSize={pageSize} params={{ q: filter.q, type: filter.type, status: filter.status }} />
     </div>

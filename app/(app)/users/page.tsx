@@ -53,26 +53,26 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </select>
       </FilterBar>
       <DataTable headers={["用户名", "姓名", "单位", "角色", "状态", "最近登录", "操作"]}>
-            {users.length === 0 && <EmptyRow colSpan={7} />}
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td className="font-mono text-xs">{user.username}</td>
-                <td>{user.name}</td>
-                <td>{user.unitName}</td>
-                <td>{user.roles.map((role) => ROLE_LABELS[role]).join("、")}</td>
-                <td className="space-x-1">
-                  {user.active ? <Badge tone="green">启用</Badge> : <Badge>已停用</Badge>}
-                  {user.lockedUntil && <Badge tone="red">锁定中</Badge>}
-                  {user.mustChangePassword && <Badge tone="amber">待改初始密码</Badge>}
-                </td>
-                <td>{formatDateTime(user.lastSignInAt) || "—"}</td>
-                <td>
-                  <Link href={`/users/${user.id}`} className="link">
-                    管理
-                  </Link>
-                </td>
-              </tr>
-            ))}
+        {users.length === 0 && <EmptyRow colSpan={7} />}
+        {users.map((user) => (
+          <tr key={user.id}>
+            <td className="font-mono text-xs">{user.username}</td>
+            <td>{user.name}</td>
+            <td>{user.unitName}</td>
+            <td>{user.roles.map((role) => ROLE_LABELS[role]).join("、")}</td>
+            <td className="space-x-1">
+              {user.active ? <Badge tone="green">启用</Badge> : <Badge>已停用</Badge>}
+              {user.lockedUntil && <Badge tone="red">锁定中</Badge>}
+              {user.mustChangePassword && <Badge tone="amber">待改初始密码</Badge>}
+            </td>
+            <td>{formatDateTime(user.lastSignInAt) || "—"}</td>
+            <td>
+              <Link href={`/users/${user.id}`} className="link">
+                管理
+              </Link>
+            </td>
+          </tr>
+        ))}
       </DataTable>
       <Pagination total={total} page={page} pageSize={pageSize} params={{ q: filter.q, role: filter.role, status: filter.status }} />
     </div>

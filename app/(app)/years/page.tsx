@@ -21,20 +21,20 @@ export default async function YearsPage() {
         <p className="mt-2 text-xs text-stone-500">新建后按惯例生成各项时间（可再修改）。</p>
       </Card>
       <DataTable headers={["年度", "状态", "最后修改", "操作"]}>
-            {years.length === 0 && <EmptyRow colSpan={4}>还没有年度</EmptyRow>}
-            {years.map((year) => (
-              <tr key={year.id}>
-                <td className="font-medium">{year.year} 年度</td>
-                <td>{year.isCurrent ? <Badge tone="green">当前年度</Badge> : <Badge>—</Badge>}</td>
-                <td>{formatDateTime(year.updatedAt)}</td>
-                <td className="space-x-3">
-                  <Link className="link" href={`/years/${year.id}`}>
-                    时间安排
-                  </Link>
-                  {!year.isCurrent && <SetCurrentYearButton id={year.id} year={year.year} />}
-                </td>
-              </tr>
-            ))}
+        {years.length === 0 && <EmptyRow colSpan={4}>还没有年度</EmptyRow>}
+        {years.map((year) => (
+          <tr key={year.id}>
+            <td className="font-medium">{year.year} 年度</td>
+            <td>{year.isCurrent ? <Badge tone="green">当前年度</Badge> : <Badge>—</Badge>}</td>
+            <td>{formatDateTime(year.updatedAt)}</td>
+            <td className="space-x-3">
+              <Link className="link" href={`/years/${year.id}`}>
+                时间安排
+              </Link>
+              {!year.isCurrent && <SetCurrentYearButton id={year.id} year={year.year} />}
+            </td>
+          </tr>
+        ))}
       </DataTable>
     </div>
   );

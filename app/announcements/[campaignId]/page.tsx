@@ -29,7 +29,9 @@ export default async function AnnouncementPage({ params }: { params: Promise<{ c
         <PrintButton label="打印 / 另存为 PDF" />
         <DocumentDownloads type="award-announcement" id={campaign.id} />
       </div>
-      <DocumentView doc={awardAnnouncementDocument(county, { ...campaign, announcedAt: campaign.announcedAt, announcementEndsAt: campaign.announcementEndsAt })} />
+      <DocumentView
+        doc={awardAnnouncementDocument(county, { ...campaign, announcedAt: campaign.announcedAt, announcementEndsAt: campaign.announcementEndsAt })}
+      />
       <div className="mx-auto max-w-[210mm] print:hidden">
         {running ? (
           <Card title="提出异议">

@@ -33,8 +33,16 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
         </label>
         <button className={buttonClass()}>查询</button>
       </form>
-      {result?.refused && <p role="alert" className="text-sm text-red-700">查询过于频繁，请稍后再试。</p>}
-      {receipt && result && !result.refused && !suggestion && <p role="alert" className="text-sm text-red-700">没有找到该回执号，请核对后重试。</p>}
+      {result?.refused && (
+        <p role="alert" className="text-sm text-red-700">
+          查询过于频繁，请稍后再试。
+        </p>
+      )}
+      {receipt && result && !result.refused && !suggestion && (
+        <p role="alert" className="text-sm text-red-700">
+          没有找到该回执号，请核对后重试。
+        </p>
+      )}
       {suggestion && (
         <Card>
           <dl className="grid grid-cols-[5rem_1fr] gap-x-3 gap-y-2 text-sm">
@@ -65,7 +73,8 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
               <>
                 <dt className="text-stone-500">合并至</dt>
                 <dd>
-                  {suggestion.mergedInto.receiptNo}（{STATUS_LABELS[suggestion.mergedInto.status]}）{suggestion.mergedInto.reply && `：${suggestion.mergedInto.reply}`}
+                  {suggestion.mergedInto.receiptNo}（{STATUS_LABELS[suggestion.mergedInto.status]}）
+                  {suggestion.mergedInto.reply && `：${suggestion.mergedInto.reply}`}
                 </dd>
               </>
             )}

@@ -26,7 +26,11 @@ export async function makeCounty() {
 export async function makeUser(roles: Role[], unitId: string, options: { username?: string; mustChangePassword?: boolean } = {}) {
   const username = options.username ?? `u${crypto.randomBytes(4).toString("hex")}`;
   return db.$transaction((tx) =>
-    createUserRecord(tx, { username, name: `测试${username}`, phone: null, unitId, roles }, { password: PASSWORD, mustChangePassword: options.mustChangePassword ?? false, actor: null }),
+    createUserRecord(
+      tx,
+      { username, name: `测试${username}`, phone: null, unitId, roles },
+      { password: PASSWORD, mustChangePassword: options.mustChangePassword ?? false, actor: null },
+    ),
   );
 }
 

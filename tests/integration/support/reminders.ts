@@ -6,7 +6,9 @@ import type { ProjectState } from "@/lib/generated/prisma/enums";
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 export async function makeProject(yearId: string, user: { id: string; username: string; name: string; unitId: string }, title: string, state: ProjectState) {
-  const project = await db.$transaction((tx) => createProjectRecord(tx, { yearId }, user.unitId, { actor: { id: user.id, username: user.username, name: user.name }, ip: null }));
+  const project = await db.$transaction((tx) =>
+    createProjectRecord(tx, { yearId }, user.unitId, { actor: { id: user.id, username: user.username, name: user.name }, ip: null }),
+  );
   return db.project.update({ where: { id: project.id }, data: { title, state } });
 }
 

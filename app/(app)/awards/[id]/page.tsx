@@ -76,7 +76,8 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
 
       {phase === "ANNOUNCED" && campaign.announcementEndsAt && (
         <Notice tone="info">
-          拟表彰名单公示中，至 {formatDateTime(campaign.announcementEndsAt)} 止，还有 {workingDaysLeft(now, campaign.announcementEndsAt, campaign.holidays, campaign.announcedAt)} 个工作日。
+          拟表彰名单公示中，至 {formatDateTime(campaign.announcementEndsAt)} 止，还有{" "}
+          {workingDaysLeft(now, campaign.announcementEndsAt, campaign.holidays, campaign.announcedAt)} 个工作日。
         </Notice>
       )}
       {campaign.status === "DECIDED" && (
@@ -114,7 +115,11 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         const tiers = campaign.tiers.filter((t) => t.category === group.category && t.level === group.level);
         if (rows.length === 0 && tiers.length === 0) return null;
         return (
-          <section key={`${group.category}/${group.level}`} className="space-y-2" aria-label={`${CATEGORY_LABELS[group.category]}（${LEVEL_LABELS[group.level]}）`}>
+          <section
+            key={`${group.category}/${group.level}`}
+            className="space-y-2"
+            aria-label={`${CATEGORY_LABELS[group.category]}（${LEVEL_LABELS[group.level]}）`}
+          >
             <h2 className="text-base font-semibold">
               {CATEGORY_LABELS[group.category]}（{LEVEL_LABELS[group.level]}）
               <span className="ml-2 text-sm font-normal text-stone-500">{tiers.map((t) => `${t.name} ${t.quota} 名`).join("，")}</span>
@@ -131,10 +136,14 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                   <td>{n.unit.name}</td>
                   <td className="text-center">{n._count.juryScores} 份</td>
                   <td className="text-center">{n.score?.toFixed(2) ?? "—"}</td>
-                  <td>{showTier ? (n.tier ? <Badge tone="green">{n.tier.name}</Badge> : campaign.rankedAt ? "未列入" : "—") : "已推荐"}</td>
+                  <td>{showTier ? n.tier ? <Badge tone="green">{n.tier.name}</Badge> : campaign.rankedAt ? "未列入" : "—" : "已推荐"}</td>
                   <td>
-                    {manage && phase === "SCORING" && campaign.rankedAt && <AdjustForm nominationId={n.id} version={n.version} tierId={n.tier?.id ?? null} tiers={tiers} label={label(n)} />}
-                    {can(user.roles, "awards.nominate") && phase === "NOMINATING" && n.unitId === user.unitId && <WithdrawNominationButton id={n.id} version={n.version} label={label(n)} />}
+                    {manage && phase === "SCORING" && campaign.rankedAt && (
+                      <AdjustForm nominationId={n.id} version={n.version} tierId={n.tier?.id ?? null} tiers={tiers} label={label(n)} />
+                    )}
+                    {can(user.roles, "awards.nominate") && phase === "NOMINATING" && n.unitId === user.unitId && (
+                      <WithdrawNominationButton id={n.id} version={n.version} label={label(n)} />
+                    )}
                   </td>
                 </tr>
               ))}

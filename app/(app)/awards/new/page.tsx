@@ -12,7 +12,12 @@ export const metadata: Metadata = { title: "开启评比表彰" };
 
 export default async function NewCampaignPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission("awards.manage");
-  const year = z.coerce.number().int().min(2000).max(2100).safeParse((await searchParams).year);
+  const year = z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .safeParse((await searchParams).year);
   if (!year.success) notFound();
   const [exists, reviewers] = await Promise.all([db.year.findUnique({ where: { year: year.data }, include: { campaign: true } }), activeReviewers()]);
   if (!exists || exists.campaign) notFound();

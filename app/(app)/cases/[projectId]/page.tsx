@@ -81,7 +81,9 @@ export default async function CasePage({ params }: { params: Promise<{ projectId
         <Card title="成效">
           <dl className="space-y-3">
             <Item label="结项总结">{item.finalSummary}</Item>
-            <Item label="最新进展">{report && `${report.year} 年第 ${report.quarter} 季度${report.percent !== null ? `（完成 ${report.percent}%）` : ""}：${report.progress ?? ""}`}</Item>
+            <Item label="最新进展">
+              {report && `${report.year} 年第 ${report.quarter} 季度${report.percent !== null ? `（完成 ${report.percent}%）` : ""}：${report.progress ?? ""}`}
+            </Item>
             <Item label="预期成效">{item.expectedResults}</Item>
             <Item label="实施时间">{item.startedAt && `${formatDate(item.startedAt)} 至 ${item.endedAt ? formatDate(item.endedAt) : "今"}`}</Item>
           </dl>

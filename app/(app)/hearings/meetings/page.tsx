@@ -14,7 +14,14 @@ export const metadata: Metadata = { title: "部务会审定" };
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("hearings.view");
-  const { years, year } = await yearChoice(z.coerce.number().int().optional().catch(undefined).parse((await searchParams).year));
+  const { years, year } = await yearChoice(
+    z.coerce
+      .number()
+      .int()
+      .optional()
+      .catch(undefined)
+      .parse((await searchParams).year),
+  );
   if (!year) return <p>尚未设置年度。</p>;
   const meetings = await listMeetings(year.id);
   return (

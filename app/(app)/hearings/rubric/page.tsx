@@ -13,7 +13,14 @@ export const metadata: Metadata = { title: "评分标准" };
 
 export default async function RubricPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("hearings.view");
-  const { year } = await yearChoice(z.coerce.number().int().optional().catch(undefined).parse((await searchParams).year));
+  const { year } = await yearChoice(
+    z.coerce
+      .number()
+      .int()
+      .optional()
+      .catch(undefined)
+      .parse((await searchParams).year),
+  );
   if (!year) return <p>尚未设置年度。</p>;
   const rubric = await rubricOf(year.id);
   return (
@@ -21,7 +28,12 @@ export default async function RubricPage({ searchParams }: { searchParams: Promi
       <PageHeader title={`${year.year} 年度评分标准`} description="五条创新标准，各项权重合计 100%；每位专家的加权总分折算为 100 分" />
       {rubric.frozenAt && <Notice tone="warning">已于 {formatDateTime(rubric.frozenAt)} 开始评分，评分标准已锁定。</Notice>}
       <Card>
-        <RubricForm yearId={year.id} version={rubric.version} criteria={rubric.criteria} frozen={Boolean(rubric.frozenAt) || !can(user.roles, "hearings.manage")} />
+        <RubricForm
+          yearId={year.id}
+          version={rubric.version}
+          criteria={rubric.criteria}
+          frozen={Boolean(rubric.frozenAt) || !can(user.roles, "hearings.manage")}
+        />
       </Card>
     </div>
   );

@@ -14,7 +14,15 @@ import { PrintButton } from "@/components/ui/print-button";
 import { OfficialDocument } from "@/components/documents/official-document";
 import { DocumentDownloads } from "@/components/documents/document-view";
 import { bulletinTitle } from "@/lib/documents/inspection-bulletin";
-import { AnswerForm, ItemForm, OverviewForm, PickProjectsForm, PublishButton, RectificationForm, ReviewRectification } from "@/components/inspections/inspection-forms";
+import {
+  AnswerForm,
+  ItemForm,
+  OverviewForm,
+  PickProjectsForm,
+  PublishButton,
+  RectificationForm,
+  ReviewRectification,
+} from "@/components/inspections/inspection-forms";
 
 export const metadata: Metadata = { title: "督查报告" };
 
@@ -41,7 +49,12 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
         />
         {admin && (
           <Card title="督查项目">
-            <PickProjectsForm inspectionId={inspection.id} projects={projects.filter((p) => !inspection.items.some((i) => i.projectId === p.id)).map((p) => ({ id: p.id, label: `${p.title}（${p.unit.name}）` }))} />
+            <PickProjectsForm
+              inspectionId={inspection.id}
+              projects={projects
+                .filter((p) => !inspection.items.some((i) => i.projectId === p.id))
+                .map((p) => ({ id: p.id, label: `${p.title}（${p.unit.name}）` }))}
+            />
           </Card>
         )}
         {member ? (
@@ -56,9 +69,19 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
                     {item.updatedByName && <span className="ml-2 text-xs font-normal text-stone-500">（{item.updatedByName} 最后修改）</span>}
                   </h3>
                   <p className="text-xs text-stone-500">
-                    单位本季度自报：{item.ownReport ? `完成 ${item.ownReport.percent ?? "—"}%，${item.unitReportedBehind ? "有节点滞后" : "节点按计划"}` : "未报送"}
+                    单位本季度自报：
+                    {item.ownReport ? `完成 ${item.ownReport.percent ?? "—"}%，${item.unitReportedBehind ? "有节点滞后" : "节点按计划"}` : "未报送"}
                   </p>
-                  <ItemForm item={{ id: item.id, version: item.version, title: item.project.title, finding: item.finding, problems: item.problems, recommendations: item.recommendations }} />
+                  <ItemForm
+                    item={{
+                      id: item.id,
+                      version: item.version,
+                      title: item.project.title,
+                      finding: item.finding,
+                      problems: item.problems,
+                      recommendations: item.recommendations,
+                    }}
+                  />
                   <ul className="text-sm">
                     {item.rectifications.map((r) => (
                       <li key={r.id}>
@@ -111,7 +134,9 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
                 {r.answer && <p>单位答复：{r.answer}</p>}
                 {r.review && <p>验收意见：{r.review}</p>}
                 <div className="print:hidden">
-                  {can(user.roles, "inspections.answer") && item.project.unitId === user.unitId && r.status === "OPEN" && <AnswerForm item={{ id: r.id, version: r.version }} />}
+                  {can(user.roles, "inspections.answer") && item.project.unitId === user.unitId && r.status === "OPEN" && (
+                    <AnswerForm item={{ id: r.id, version: r.version }} />
+                  )}
                   {member && r.status === "ANSWERED" && <ReviewRectification item={{ id: r.id, version: r.version }} />}
                 </div>
               </div>

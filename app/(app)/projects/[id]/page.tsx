@@ -26,7 +26,13 @@ import { ProjectAwards } from "@/components/awards/project-awards";
 
 export const metadata: Metadata = { title: "创新项目" };
 
-const EVENT_LABELS: Record<string, string> = { create: "创建申报书", liaison: "指定联系人", consultation: "会诊", consultation_follow_up: "会诊跟进", inspection: "季度督查" };
+const EVENT_LABELS: Record<string, string> = {
+  create: "创建申报书",
+  liaison: "指定联系人",
+  consultation: "会诊",
+  consultation_follow_up: "会诊跟进",
+  inspection: "季度督查",
+};
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const user = await requirePermission("projects.view");
@@ -202,4 +208,3 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     </div>
   );
 }
-

@@ -12,7 +12,11 @@ export async function GET(request: Request) {
   const filter = gridFilterSchema.parse(queryOf(request));
   const now = new Date();
   const { year } = await yearChoice(filter.year);
-  const { total, response } = await reportGridExport(user, { year: year?.year ?? quarterOf(now).year, liaison: filter.liaison, lagging: filter.lagging, q: filter.q }, now);
+  const { total, response } = await reportGridExport(
+    user,
+    { year: year?.year ?? quarterOf(now).year, liaison: filter.liaison, lagging: filter.lagging, q: filter.q },
+    now,
+  );
   await auditExport(user, "季度报告报送情况", total);
   return response;
 }

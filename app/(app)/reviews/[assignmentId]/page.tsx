@@ -48,7 +48,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ assignm
               targetId={assignment.id}
               criteria={criteria}
               closed={closed}
-              score={score && { version: score.version, values: score.values as Record<string, number>, comment: score.comment, recommendation: score.recommendation as Verdict | null, submitted: Boolean(score.submittedAt) }}
+              score={
+                score && {
+                  version: score.version,
+                  values: score.values as Record<string, number>,
+                  comment: score.comment,
+                  recommendation: score.recommendation as Verdict | null,
+                  submitted: Boolean(score.submittedAt),
+                }
+              }
             />
           </Card>
           {!closed && !score?.submittedAt && (

@@ -40,7 +40,7 @@ export default async function SuggestionPage({ params }: { params: Promise<{ id:
           </dd>
           <dt className="text-stone-500">提交人</dt>
           <dd>
-            {suggestion.unit ? suggestion.unit.name : suggestion.submitterName ?? "匿名"}
+            {suggestion.unit ? suggestion.unit.name : (suggestion.submitterName ?? "匿名")}
             {suggestion.contact && `（${suggestion.contact}）`}
           </dd>
           <dt className="text-stone-500">内容</dt>
@@ -48,7 +48,11 @@ export default async function SuggestionPage({ params }: { params: Promise<{ id:
           <dt className="text-stone-500">状态</dt>
           <dd>
             <Badge tone={suggestion.status === "NEW" ? "amber" : "green"}>{STATUS_LABELS[suggestion.status]}</Badge>
-            {suggestion.handledBy && <span className="ml-2 text-stone-500">{suggestion.handledBy.name} · {formatDateTime(suggestion.handledAt)}</span>}
+            {suggestion.handledBy && (
+              <span className="ml-2 text-stone-500">
+                {suggestion.handledBy.name} · {formatDateTime(suggestion.handledAt)}
+              </span>
+            )}
           </dd>
           {suggestion.reply && (
             <>

@@ -23,7 +23,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const categoryCount = new Set(counts.map((row) => row.category)).size;
   return (
     <div>
-      <PageHeader title="建言献策分类统计" description={year ? `${year.year} 年度共征集意见建议 ${total} 条，涉及 ${categoryCount} 大类 ${aspectCount} 个方面` : "尚未设置年度"} />
+      <PageHeader
+        title="建言献策分类统计"
+        description={year ? `${year.year} 年度共征集意见建议 ${total} 条，涉及 ${categoryCount} 大类 ${aspectCount} 个方面` : "尚未设置年度"}
+      />
       <FilterBar submitLabel="查看">
         <YearSelect years={years} selected={year?.year} />
       </FilterBar>

@@ -195,7 +195,12 @@ export default async function TopicPage({ params, searchParams }: { params: Prom
               const answer = topic.claims.find((claim) => claim.unitId === unit.id);
               return (
                 <li key={unit.id}>
-                  {unit.name}：{answer ? <Badge tone={answer.status === "ACCEPTED" ? "green" : "red"}>{CLAIM_STATUS_LABELS[answer.status]}</Badge> : <Badge tone="amber">待答复</Badge>}
+                  {unit.name}：
+                  {answer ? (
+                    <Badge tone={answer.status === "ACCEPTED" ? "green" : "red"}>{CLAIM_STATUS_LABELS[answer.status]}</Badge>
+                  ) : (
+                    <Badge tone="amber">待答复</Badge>
+                  )}
                   {answer?.note && <span className="ml-2 text-stone-600">{answer.note}</span>}
                 </li>
               );

@@ -13,7 +13,12 @@ export const metadata: Metadata = { title: "参考选题目录" };
 
 export default async function CataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission("topics.view");
-  const asked = z.coerce.number().int().optional().catch(undefined).parse((await searchParams).year);
+  const asked = z.coerce
+    .number()
+    .int()
+    .optional()
+    .catch(undefined)
+    .parse((await searchParams).year);
   const { year } = await yearChoice(asked);
   if (!year) return <p>尚未设置年度。</p>;
   const [county, topics] = await Promise.all([countyName(), publishedCatalogue(year.id)]);

@@ -20,7 +20,9 @@ export default async function ImportTopicsPage() {
         <ul className="list-disc space-y-1 pl-5 text-sm text-stone-700">
           <li>第一行为列名：{TOPIC_IMPORT_COLUMNS.join("、")}。“方面”“建议单位”可空，其余必填。</li>
           <li>类别填：{Object.values(CATEGORY_LABELS).join("、")}；方面填该类别下的方面名称。</li>
-          <li>着眼领域填：{Object.values(FOCUS_LABELS).join("、")}；目标层次填：{Object.values(TIER_LABELS).join("、")}。</li>
+          <li>
+            着眼领域填：{Object.values(FOCUS_LABELS).join("、")}；目标层次填：{Object.values(TIER_LABELS).join("、")}。
+          </li>
           <li>认领方式填：{Object.values(CLAIM_MODE_LABELS).join("、")}；发包选题须在“建议单位”填发包单位。</li>
           <li>认领截止时间填日期（如 2026-12-31，当天 23:59 截止）或日期和时间（如 2026-12-31 17:00），须晚于现在。</li>
           <li>建议单位填乡镇、县直部门或部内科室的名称或编码，多个用顿号分隔。</li>

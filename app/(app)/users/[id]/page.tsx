@@ -17,7 +17,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!user) notFound();
   const units = await unitOptions();
   // A user of a deactivated unit still shows that unit in the picker.
-  if (!units.some((unit) => unit.id === user.unitId)) units.unshift({ id: user.unitId, name: `${user.unit.name}（已停用）`, type: user.unit.type, parentId: null });
+  if (!units.some((unit) => unit.id === user.unitId))
+    units.unshift({ id: user.unitId, name: `${user.unit.name}（已停用）`, type: user.unit.type, parentId: null });
   return (
     <div className="space-y-4">
       <PageHeader
@@ -25,9 +26,24 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         description={`${user.active ? "启用" : "已停用"}${user.lockedUntil ? ` · 锁定至 ${formatDateTime(user.lockedUntil)}` : ""} · 最近登录 ${formatDateTime(user.lastSignInAt) || "无"}`}
       />
       {/* Only the form's fields go to the browser (never the password hash). */}
-      <UserForm user={{ id: user.id, version: user.version, username: user.username, name: user.name, phone: user.phone, email: user.email, unitId: user.unitId, roles: user.roles }} units={units} />
+      <UserForm
+        user={{
+          id: user.id,
+          version: user.version,
+          username: user.username,
+          name: user.name,
+          phone: user.phone,
+          email: user.email,
+          unitId: user.unitId,
+          roles: user.roles,
+        }}
+        units={units}
+      />
       <Card title="账户操作">
-        <AccountActions user={{ id: user.id, version: user.version, name: user.name, active: user.active, locked: Boolean(user.lockedUntil) }} isSelf={admin.id === user.id} />
+        <AccountActions
+          user={{ id: user.id, version: user.version, name: user.name, active: user.active, locked: Boolean(user.lockedUntil) }}
+          isSelf={admin.id === user.id}
+        />
       </Card>
     </div>
   );

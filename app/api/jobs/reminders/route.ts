@@ -11,7 +11,12 @@ const headersSchema = z.object({ token: z.string().min(1).max(200) });
 export async function POST(request: Request) {
   const parsed = headersSchema.safeParse({ token: request.headers.get("x-job-token") ?? "" });
   const expected = jobToken();
-  if (!parsed.success || !expected || parsed.data.token.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(parsed.data.token), Buffer.from(expected))) {
+  if (
+    !parsed.success ||
+    !expected ||
+    parsed.data.token.length !== expected.length ||
+    !crypto.timingSafeEqual(Buffer.from(parsed.data.token), Buffer.from(expected))
+  ) {
     return new Response("forbidden", { status: 403 });
   }
   return Response.json(await runReminders(new Date()));

@@ -21,7 +21,8 @@ const paramsSchema = z.object({
     }),
 });
 
-const text = (body: string, status: number) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+const text = (body: string, status: number) =>
+  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 const CONTENT_TYPES = { pdf: "application/pdf", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" } as const;
 
 /** /documents/<type>/<id>.pdf|.docx: the document its page shows, for the same readers, as PDF or Word. */

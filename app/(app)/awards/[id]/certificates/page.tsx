@@ -45,7 +45,14 @@ export default async function CertificatesPage({ params }: { params: Promise<{ i
               单独打印：{awardeeName(entry)}
             </Link>
           </p>
-          <Certificate entry={entry} tierName={tierName.get(entry.tierId!)!} year={campaign.year.year} county={county} date={campaign.decidedAt!} label={`荣誉证书：${awardeeName(entry)}`} />
+          <Certificate
+            entry={entry}
+            tierName={tierName.get(entry.tierId!)!}
+            year={campaign.year.year}
+            county={county}
+            date={campaign.decidedAt!}
+            label={`荣誉证书：${awardeeName(entry)}`}
+          />
         </div>
       ))}
     </div>

@@ -18,6 +18,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const title = awardListTitle(campaign);
   const content = await awardsWorkbook(campaign);
   const { ip } = await requestMeta();
-  await writeAudit({ actor: { id: user.id, username: user.username, name: user.name }, action: "campaign.export", entityType: "Campaign", entityId: campaign.id, summary: `${title}，${campaign.nominations.length} 项`, ip });
+  await writeAudit({
+    actor: { id: user.id, username: user.username, name: user.name },
+    action: "campaign.export",
+    entityType: "Campaign",
+    entityId: campaign.id,
+    summary: `${title}，${campaign.nominations.length} 项`,
+    ip,
+  });
   return xlsxResponse(content, `${title}.xlsx`);
 }

@@ -27,10 +27,15 @@ export default async function NominatePage({ params }: { params: Promise<{ id: s
   const open = campaignPhase(campaign, new Date()) === "NOMINATING";
   return (
     <div className="space-y-4">
-      <PageHeader title={`${campaign.title}：推荐`} description={level ? `${unit.name}的推荐列入“${LEVEL_LABELS[level]}”层面评比。推荐截止：${formatDateTime(campaign.nominationEndsAt)}` : undefined} />
+      <PageHeader
+        title={`${campaign.title}：推荐`}
+        description={level ? `${unit.name}的推荐列入“${LEVEL_LABELS[level]}”层面评比。推荐截止：${formatDateTime(campaign.nominationEndsAt)}` : undefined}
+      />
       <Card className="max-w-3xl">
         {!open ? (
-          <Notice tone="warning">现在不在推荐时间内（{formatDateTime(campaign.nominationStartsAt)} 至 {formatDateTime(campaign.nominationEndsAt)}）。</Notice>
+          <Notice tone="warning">
+            现在不在推荐时间内（{formatDateTime(campaign.nominationStartsAt)} 至 {formatDateTime(campaign.nominationEndsAt)}）。
+          </Notice>
         ) : !level ? (
           <Notice tone="warning">只有乡镇、县直部门和部内科室可以推荐。</Notice>
         ) : left.WORK + left.PERSON === 0 ? (

@@ -45,7 +45,14 @@ export default async function ObjectionsPage({ params }: { params: Promise<{ id:
         const entryName = entry ? `${entry.unit.name}：${entry.project?.title ?? entry.personName}` : "整体名单";
         const tiers = entry ? campaign.tiers.filter((t) => t.category === entry.category && t.level === entry.level) : [];
         return (
-          <Card key={objection.id} title={<span className="flex flex-wrap items-center gap-2">异议 {objection.id.slice(-8).toUpperCase()} <Badge tone={tone}>{label}</Badge></span>}>
+          <Card
+            key={objection.id}
+            title={
+              <span className="flex flex-wrap items-center gap-2">
+                异议 {objection.id.slice(-8).toUpperCase()} <Badge tone={tone}>{label}</Badge>
+              </span>
+            }
+          >
             <article aria-label={`异议 ${objection.id.slice(-8).toUpperCase()}`} className="space-y-3 text-sm">
               <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[6rem_1fr]">
                 <dt className="text-stone-500">异议对象</dt>
@@ -76,7 +83,12 @@ export default async function ObjectionsPage({ params }: { params: Promise<{ id:
               </dl>
               {objection.status === "RECEIVED" && campaign.status === "ANNOUNCED" && (
                 <div className="border-t border-stone-100 pt-3">
-                  <ObjectionHandlingForm id={objection.id} version={objection.version} entryTierId={entry?.tierId ?? null} tiers={tiers.map((t) => ({ id: t.id, name: t.name }))} />
+                  <ObjectionHandlingForm
+                    id={objection.id}
+                    version={objection.version}
+                    entryTierId={entry?.tierId ?? null}
+                    tiers={tiers.map((t) => ({ id: t.id, name: t.name }))}
+                  />
                 </div>
               )}
             </article>

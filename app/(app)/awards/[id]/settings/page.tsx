@@ -15,7 +15,10 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
   await requirePermission("awards.manage");
   const campaign = await getCampaign((await params).id);
   if (!campaign) notFound();
-  const [reviewers, scored] = await Promise.all([activeReviewers(), db.juryScore.count({ where: { nomination: { campaignId: campaign.id }, submittedAt: { not: null } } })]);
+  const [reviewers, scored] = await Promise.all([
+    activeReviewers(),
+    db.juryScore.count({ where: { nomination: { campaignId: campaign.id }, submittedAt: { not: null } } }),
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader title={`${campaign.title}：设置`} />

@@ -35,7 +35,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <DocumentView doc={meetingListDocument(county, meeting)} />
       {can(user.roles, "hearings.manage") && (
         <Card title="记录审定结果" className="max-w-2xl print:hidden">
-          <DecisionForm meetingId={meeting.id} projects={projects.map((p) => ({ id: p.id, version: p.version, label: `${p.title}（${p.unit.name}，${STATE_LABELS[p.state]}）` }))} />
+          <DecisionForm
+            meetingId={meeting.id}
+            projects={projects.map((p) => ({ id: p.id, version: p.version, label: `${p.title}（${p.unit.name}，${STATE_LABELS[p.state]}）` }))}
+          />
         </Card>
       )}
     </div>

@@ -20,7 +20,10 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
   if (!EDITABLE_STATES.includes(project.state)) {
     return (
       <Notice tone="warning">
-        该申报书“{STATE_LABELS[project.state]}”，不能修改。<Link className="link" href={`/projects/${project.id}`}>返回项目</Link>
+        该申报书“{STATE_LABELS[project.state]}”，不能修改。
+        <Link className="link" href={`/projects/${project.id}`}>
+          返回项目
+        </Link>
       </Notice>
     );
   }

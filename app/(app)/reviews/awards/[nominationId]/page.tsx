@@ -50,12 +50,20 @@ export default async function JuryScorePage({ params }: { params: Promise<{ nomi
           <Notice tone="info">您已声明回避：{score.conflictReason}</Notice>
         ) : (
           <>
-            {phase === "NOMINATING" || phase === "NOT_STARTED" ? <Notice tone="info">推荐截止后开始评分。</Notice> : closed && <Notice tone="info">评分已结束。</Notice>}
+            {phase === "NOMINATING" || phase === "NOT_STARTED" ? (
+              <Notice tone="info">推荐截止后开始评分。</Notice>
+            ) : (
+              closed && <Notice tone="info">评分已结束。</Notice>
+            )}
             <ScoreForm
               kind="jury"
               targetId={nomination.id}
               criteria={campaign.criteria as unknown as Criterion[]}
-              score={score ? { version: score.version, values: (score.values ?? {}) as Record<string, number>, comment: score.comment, submitted: !!score.submittedAt } : null}
+              score={
+                score
+                  ? { version: score.version, values: (score.values ?? {}) as Record<string, number>, comment: score.comment, submitted: !!score.submittedAt }
+                  : null
+              }
               closed={closed}
             />
           </>

@@ -17,7 +17,10 @@ export default async function EditTopicPage({ params }: { params: Promise<{ id: 
   const [aspects, units] = await Promise.all([activeAspects(), claimableUnits()]);
   return (
     <div>
-      <PageHeader title={`修改选题 ${topic.code}`} description={topic.status === "PUBLISHED" ? "该选题已发布：修改须填写理由，修改记录对各单位可见" : "草稿可直接修改"} />
+      <PageHeader
+        title={`修改选题 ${topic.code}`}
+        description={topic.status === "PUBLISHED" ? "该选题已发布：修改须填写理由，修改记录对各单位可见" : "草稿可直接修改"}
+      />
       <TopicForm
         aspects={aspects}
         units={units}

@@ -23,7 +23,9 @@ export default async function NominationPage({ params }: { params: Promise<{ id:
   const campaign = nomination.campaign;
   const snapshot = (nomination.breakdown ?? null) as Snapshot | null;
   // Before the ranking, the record is read live; afterwards, as the ranking saw it.
-  const record = nomination.projectId ? (snapshot?.record ?? (await projectRecords([nomination.projectId], campaign.year.year)).get(nomination.projectId)) : undefined;
+  const record = nomination.projectId
+    ? (snapshot?.record ?? (await projectRecords([nomination.projectId], campaign.year.year)).get(nomination.projectId))
+    : undefined;
   const showTier = seesWholeCounty(user.roles) || campaign.status !== "OPEN";
   const title = nomination.project?.title ?? nomination.personName ?? "";
   return (

@@ -9,7 +9,10 @@ import { listExport, oneBatch } from "@/lib/exports/xlsx-stream";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await routeUser("hearings.view");
   if (user instanceof Response) return user;
-  const id = z.string().max(40).safeParse((await params).id);
+  const id = z
+    .string()
+    .max(40)
+    .safeParse((await params).id);
   const hearing = id.success ? await getHearing(id.data) : null;
   if (!hearing) return new Response("听证会不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const { items, ranked } = await hearingResults(hearing.id);

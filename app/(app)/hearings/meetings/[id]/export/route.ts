@@ -20,7 +20,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   sheet.getRow(2).values = ["序号", "项目名称", "申报单位", "审定结果", "审定意见", "审定时间"];
   sheet.getRow(2).font = { bold: true };
   meeting.decisions.forEach((decision, index) => {
-    const row = sheet.addRow([index + 1, decision.project.title, decision.project.unit.name, VERDICT_LABELS[decision.verdict], decision.opinion, new Date(decision.decidedAt.getTime() + 8 * 3_600_000)]);
+    const row = sheet.addRow([
+      index + 1,
+      decision.project.title,
+      decision.project.unit.name,
+      VERDICT_LABELS[decision.verdict],
+      decision.opinion,
+      new Date(decision.decidedAt.getTime() + 8 * 3_600_000),
+    ]);
     row.getCell(6).numFmt = "yyyy-mm-dd hh:mm";
   });
   return xlsxResponse(Buffer.from(await workbook.xlsx.writeBuffer()), `${title}.xlsx`);

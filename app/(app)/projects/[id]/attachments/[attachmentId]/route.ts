@@ -16,7 +16,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const parsed = paramsSchema.safeParse(await params);
   let attachment = null;
   if (parsed.success && can(user.roles, "projects.view")) attachment = await attachmentForViewer(user, parsed.data.id, parsed.data.attachmentId);
-  if (parsed.success && !attachment && can(user.roles, "hearings.score")) attachment = await attachmentForReviewer(user.id, parsed.data.id, parsed.data.attachmentId);
+  if (parsed.success && !attachment && can(user.roles, "hearings.score"))
+    attachment = await attachmentForReviewer(user.id, parsed.data.id, parsed.data.attachmentId);
   // Streamed from the store (disk or S3) straight into the response: the file never sits whole in memory.
   const content = attachment ? await fileStore().open(attachment.storageKey) : null;
   if (!attachment || !content) return new Response("附件不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -34,7 +34,9 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
           </Link>
         }
       />
-      {before && <p className="text-sm text-stone-600">{changed === 0 ? "两版内容相同。" : `共 ${changed} 处改动：新增内容以绿色标出，删去内容以红色删除线标出。`}</p>}
+      {before && (
+        <p className="text-sm text-stone-600">{changed === 0 ? "两版内容相同。" : `共 ${changed} 处改动：新增内容以绿色标出，删去内容以红色删除线标出。`}</p>
+      )}
       <Card>
         <dl className="grid gap-x-3 gap-y-3 text-sm sm:grid-cols-[9rem_1fr]">
           {now.map((row, index) => {

@@ -62,7 +62,13 @@ export default async function ReportPage({ params }: { params: Promise<Record<st
         <ReportForm
           reportKey={{ projectId, year, quarter }}
           version={report?.version}
-          initial={{ progress: report?.progress ?? "", percent: report?.percent?.toString() ?? "", problems: report?.problems ?? "", nextSteps: report?.nextSteps ?? "", milestones }}
+          initial={{
+            progress: report?.progress ?? "",
+            percent: report?.percent?.toString() ?? "",
+            problems: report?.problems ?? "",
+            nextSteps: report?.nextSteps ?? "",
+            milestones,
+          }}
         />
       ) : report && report.status !== "DRAFT" ? (
         <Card title="报告内容">
