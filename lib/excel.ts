@@ -10,6 +10,6 @@ export function writeTitleAndHeaders(sheet: Worksheet, title: string, columns: S
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.getCell(1, 1).alignment = { horizontal: "center" };
   const header = sheet.getRow(2);
-  columns.forEach((column, index) => (header.getCell(index + 1).value = column.header));
+  for (const [index, column] of columns.entries()) header.getCell(index + 1).value = column.header;
   header.font = { bold: true };
 }

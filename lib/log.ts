@@ -17,9 +17,10 @@ export type RequestContext = {
 // One store per process, shared through globalThis: the server script and Next's compiled server code
 // load this module separately, and both must see the same context.
 const holder = globalThis as unknown as { requestContext?: AsyncLocalStorage<RequestContext>; logger?: pino.Logger };
-export const requestContext: AsyncLocalStorage<RequestContext> = (holder.requestContext ??= new AsyncLocalStorage<RequestContext>());
+holder.requestContext ??= new AsyncLocalStorage<RequestContext>();
+export const requestContext: AsyncLocalStorage<RequestContext> = holder.requestContext;
 
-export const logger: pino.Logger = (holder.logger ??= pino({
+holder.logger ??= pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { pid: process.pid },
   timestamp: pino.stdTimeFunctions.isoTime,
@@ -29,7 +30,8 @@ export const logger: pino.Logger = (holder.logger ??= pino({
     const context = requestContext.getStore();
     return context ? { requestId: context.requestId, userId: context.userId, action: context.action } : {};
   },
-}));
+});
+export const logger: pino.Logger = holder.logger;
 
 export function newRequestId(): string {
   return crypto.randomBytes(8).toString("hex");

@@ -101,7 +101,9 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
         </h2>
         <form className="flex items-end gap-2" aria-label="选择年度">
           <YearSelect years={years} selected={Y} />
-          <button className={buttonClass("secondary")}>查看</button>
+          <button type="submit" className={buttonClass("secondary")}>
+            查看
+          </button>
         </form>
       </div>
 

@@ -16,9 +16,7 @@ export function ImportRowsTable({ columns, rows, label }: { columns: string[]; r
             ))}
             <td>
               {row.problems.length === 0 ? (
-                <span className="text-emerald-700" aria-label="可以导入">
-                  ✓ 可以导入
-                </span>
+                <span className="text-emerald-700">✓ 可以导入</span>
               ) : (
                 <ul className="space-y-0.5 text-red-700">
                   {row.problems.map((problem, index) => (

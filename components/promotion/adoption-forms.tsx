@@ -157,7 +157,13 @@ export function EditAdoptionToggle({ adoption, today }: { adoption: EditableAdop
     <details ref={details}>
       <summary className="link cursor-pointer text-sm">修改</summary>
       <div className="mt-2">
-        <EditAdoptionForm adoption={adoption} today={today} onDone={() => details.current && (details.current.open = false)} />
+        <EditAdoptionForm
+          adoption={adoption}
+          today={today}
+          onDone={() => {
+            if (details.current) details.current.open = false;
+          }}
+        />
       </div>
     </details>
   );

@@ -100,7 +100,9 @@ export function FilterBar({ children, submitLabel = "筛选" }: { children: Reac
   return (
     <form className="mb-3 flex flex-wrap items-end gap-2" role="search">
       {children}
-      <button className={buttonClass("secondary")}>{submitLabel}</button>
+      <button type="submit" className={buttonClass("secondary")}>
+        {submitLabel}
+      </button>
     </form>
   );
 }

@@ -14,7 +14,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export function runMode(env: Env = process.env): RunMode {
   if (env.APP_MODE === "demo") return "demo";
   if (env.APP_MODE === "production") return "production";
-  return env.NODE_ENV === "production" || Boolean(env.DATABASE_URL) ? "production" : "demo";
+  return env.NODE_ENV === "production" || env.DATABASE_URL ? "production" : "demo";
 }
 
 export const MIN_SECRET_BYTES = 32;

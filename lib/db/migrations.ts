@@ -201,7 +201,7 @@ export async function assertSchemaCurrent(url: string, options: Pick<MigrateOpti
   return status;
 }
 
-function describe(error: unknown, sql: string): string {
+function explainFailure(error: unknown, sql: string): string {
   const failure = error as { message?: string; position?: string; detail?: string };
   let text = failure.message ?? String(error);
   // PostgreSQL reports a character offset into the query, which here is the file: turn it into a line number.
@@ -226,7 +226,7 @@ async function applyInTransaction(client: pg.Client, migration: Migration) {
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw new MigrationError(
-      `迁移 ${migration.name} 执行失败，已整体回滚，数据库保持原样：${describe(error, migration.sql)} / ` +
+      `迁移 ${migration.name} 执行失败，已整体回滚，数据库保持原样：${explainFailure(error, migration.sql)} / ` +
         `Migration ${migration.name} failed and was rolled back, the database is unchanged.`,
       migration.name,
     );
@@ -249,7 +249,7 @@ async function applyWithoutTransaction(client: pg.Client, migration: Migration) 
       // CREATE INDEX CONCURRENTLY refuses.
       await client.query(statement);
     } catch (error) {
-      const message = describe(error, statement);
+      const message = explainFailure(error, statement);
       await client.query(`UPDATE "_prisma_migrations" SET logs = $2, applied_steps_count = $3 WHERE id = $1`, [id, message, index]);
       throw new MigrationError(
         `迁移 ${migration.name}（不在事务中执行）在第 ${index + 1} 条语句失败，之前的 ${index} 条已生效，需要手工处理：${message} / ` +

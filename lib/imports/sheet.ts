@@ -85,7 +85,7 @@ export async function templateWorkbook(sheetName: string, columns: readonly stri
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...columns]);
   for (const example of examples) sheet.addRow(example);
-  sheet.columns.forEach((column) => (column.width = 22));
+  for (const column of sheet.columns) column.width = 22;
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

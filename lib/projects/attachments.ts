@@ -28,13 +28,14 @@ export async function checkFileContent(name: string, content: Buffer): Promise<{
   const detected = await fileTypeFromBuffer(content);
   const extension = name.split(".").pop()?.toLowerCase() ?? "";
   const allowedNames = detected ? ALLOWED[detected.ext] : undefined;
-  if (!detected || !allowedNames || !allowedNames.includes(extension)) return { problem: `不支持该文件类型，请上传${ATTACHMENT_HINT}` };
+  if (!detected || !allowedNames?.includes(extension)) return { problem: `不支持该文件类型，请上传${ATTACHMENT_HINT}` };
   return { mime: detected.mime };
 }
 
 /** Keeps the name people recognise, without path parts or control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "附件";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
   return base.replace(/[\u0000-\u001f\u007f"]/g, "").slice(-120) || "附件";
 }
 

@@ -68,7 +68,7 @@ async function ownProject(tx: Tx, id: string, unitId: string) {
 }
 
 /** Saves what the unit typed. Optimistic locking: a save based on an older version is refused, never merged. */
-export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: string; version: number }, unitId: string, by: By) {
+export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: string; version: number }, unitId: string, _by: By) {
   const { id, version, ...fields } = input;
   const project = await ownProject(tx, id, unitId);
   if (!EDITABLE_STATES.includes(project.state)) throw new ActionError(`“${STATE_LABELS[project.state]}”的申报书不能修改`);

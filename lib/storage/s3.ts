@@ -139,7 +139,7 @@ export class S3FileStore implements FileStore {
         new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix || undefined, ContinuationToken, MaxKeys: this.listPageSize }),
       );
       for (const object of page.Contents ?? []) {
-        if (object.Key && object.Key.startsWith(prefix)) yield { key: object.Key.slice(prefix.length), size: object.Size ?? 0 };
+        if (object.Key?.startsWith(prefix)) yield { key: object.Key.slice(prefix.length), size: object.Size ?? 0 };
       }
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (ContinuationToken);

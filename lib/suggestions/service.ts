@@ -51,7 +51,7 @@ export async function createSuggestionRecord(
   by: { actor: AuditActor; unitId: string | null; ip: string | null; createdAt?: Date },
 ) {
   const aspect = await tx.suggestionAspect.findUnique({ where: { id: input.aspectId } });
-  if (!aspect || !aspect.active || aspect.category !== input.category) throw new SuggestionFieldError("aspectId", "请选择该类别下的方面");
+  if (!aspect?.active || aspect.category !== input.category) throw new SuggestionFieldError("aspectId", "请选择该类别下的方面");
   const year = await yearForNewSuggestion(tx, by.createdAt);
   const suggestion = await tx.suggestion.create({
     data: {

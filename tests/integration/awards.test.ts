@@ -90,7 +90,7 @@ beforeAll(async () => {
   await project(clerkB, "乙乡双定双评双述", "IN_PROGRESS", year.id);
   await project(clerkSection, "组织科党员服务承诺制", "APPROVED", year.id);
   // The leading project's year: two milestones, Q1 on time with one milestone done, Q2 late, Q3 and Q4 never sent.
-  const leading = projects["甲镇一村一名入党积极分子"];
+  const leading = projects.甲镇一村一名入党积极分子;
   const [m1, m2] = [
     await db.projectMilestone.create({ data: { projectId: leading, sortOrder: 0, title: "摸底" } }),
     await db.projectMilestone.create({ data: { projectId: leading, sortOrder: 1, title: "推开" } }),
@@ -151,27 +151,27 @@ describe("the year-end campaign", () => {
   it("takes nominations of the unit's own approved projects of the year, within the unit's quota", async () => {
     await actAs(clerkA);
     const base = { campaignId, category: "WORK" as const, statement: "群众认可度高，已在全镇推开" };
-    expect((await nominate({ ...base, projectId: projects["乙乡双定双评双述"] }))?.validationErrors?.fieldErrors).toEqual({
+    expect((await nominate({ ...base, projectId: projects.乙乡双定双评双述 }))?.validationErrors?.fieldErrors).toEqual({
       projectId: [`只能推荐本单位${YEAR}年度已立项的项目`],
     });
-    expect((await nominate({ ...base, projectId: projects["甲镇草稿项目"] }))?.validationErrors?.fieldErrors).toEqual({
+    expect((await nominate({ ...base, projectId: projects.甲镇草稿项目 }))?.validationErrors?.fieldErrors).toEqual({
       projectId: [`只能推荐本单位${YEAR}年度已立项的项目`],
     });
-    const first = await nominate({ ...base, projectId: projects["甲镇无职党员设岗定责"] });
+    const first = await nominate({ ...base, projectId: projects.甲镇无职党员设岗定责 });
     expect(first?.data?.id).toBeTruthy();
-    expect((await nominate({ ...base, projectId: projects["甲镇无职党员设岗定责"] }))?.validationErrors?.fieldErrors).toEqual({
+    expect((await nominate({ ...base, projectId: projects.甲镇无职党员设岗定责 }))?.validationErrors?.fieldErrors).toEqual({
       category: ["每个单位最多推荐 1 项创新性工作，本单位已推荐 1 项"],
     });
     // Withdrawn, the place is free again; the better project goes instead.
     expect((await withdrawNomination({ id: first!.data!.id, version: 0 }))?.data).toBeTruthy();
-    expect((await nominate({ ...base, projectId: projects["甲镇一村一名入党积极分子"] }))?.data?.id).toBeTruthy();
+    expect((await nominate({ ...base, projectId: projects.甲镇一村一名入党积极分子 }))?.data?.id).toBeTruthy();
     const person = await nominate({
       campaignId,
       category: "PERSON",
       personName: "林晓",
       personTitle: "甲镇党委组织委员",
       deeds: "牵头推行一村一名入党积极分子计划，".repeat(4),
-      ledProjectIds: [projects["甲镇一村一名入党积极分子"]],
+      ledProjectIds: [projects.甲镇一村一名入党积极分子],
       statement: "工作扎实",
     });
     expect(person?.data?.id).toBeTruthy();
@@ -181,23 +181,23 @@ describe("the year-end campaign", () => {
       personName: "王某",
       personTitle: "委员",
       deeds: "事迹".repeat(30),
-      ledProjectIds: [projects["乙乡双定双评双述"]],
+      ledProjectIds: [projects.乙乡双定双评双述],
       statement: "理由",
     });
     expect(personOfOther?.validationErrors?.fieldErrors).toEqual({ category: ["每个单位最多推荐 1 项创新性人才，本单位已推荐 1 项"] });
 
     await actAs(clerkB);
-    expect((await nominate({ ...base, projectId: projects["乙乡双定双评双述"] }))?.data?.id).toBeTruthy();
+    expect((await nominate({ ...base, projectId: projects.乙乡双定双评双述 }))?.data?.id).toBeTruthy();
     // Another unit's nomination cannot be withdrawn by guessing its id.
-    const ofA = await db.nomination.findFirstOrThrow({ where: { projectId: projects["甲镇一村一名入党积极分子"] } });
+    const ofA = await db.nomination.findFirstOrThrow({ where: { projectId: projects.甲镇一村一名入党积极分子 } });
     expect((await withdrawNomination({ id: ofA.id, version: ofA.version }))?.serverError).toBe("推荐不存在");
 
     await actAs(clerkSection);
-    const section = await nominate({ ...base, projectId: projects["组织科党员服务承诺制"] });
+    const section = await nominate({ ...base, projectId: projects.组织科党员服务承诺制 });
     expect((await db.nomination.findUniqueOrThrow({ where: { id: section!.data!.id } })).level).toBe("DEPARTMENT");
 
     await actAs(staff);
-    expect((await nominate({ ...base, projectId: projects["组织科党员服务承诺制"] }))?.serverError).toBe("无权执行此操作");
+    expect((await nominate({ ...base, projectId: projects.组织科党员服务承诺制 }))?.serverError).toBe("无权执行此操作");
   });
 
   it("shows a unit only its own nominations, county readers all of them", async () => {
@@ -208,14 +208,14 @@ describe("the year-end campaign", () => {
   });
 
   it("lets jurors score after nominations close, never their own unit's entries", async () => {
-    const [work] = await db.nomination.findMany({ where: { projectId: projects["甲镇一村一名入党积极分子"] } });
+    const [work] = await db.nomination.findMany({ where: { projectId: projects.甲镇一村一名入党积极分子 } });
     await actAs(jurors[0]);
     expect((await saveJuryScore({ nominationId: work.id, values: { novelty: 9, effect: 9 }, comment: null, submit: true }))?.serverError).toBe(
       "推荐截止后才能评分",
     );
     await db.campaign.update({ where: { id: campaignId }, data: { nominationEndsAt: new Date(Date.now() - 60_000) } });
     await actAs(clerkA);
-    expect((await nominate({ campaignId, category: "WORK", projectId: projects["甲镇无职党员设岗定责"], statement: "迟到的推荐" }))?.serverError).toMatch(
+    expect((await nominate({ campaignId, category: "WORK", projectId: projects.甲镇无职党员设岗定责, statement: "迟到的推荐" }))?.serverError).toMatch(
       "推荐已于",
     );
 

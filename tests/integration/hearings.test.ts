@@ -266,7 +266,7 @@ describe("部务会 decisions", () => {
     expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [approved]: "APPROVED", [revised]: "REVISE", [rejected]: "REJECTED" });
     expect(
       await db.notification.count({
-        where: { userId: clerkB.id, body: "部务会（" + (await db.meeting.findUniqueOrThrow({ where: { id: meeting } })).number + "）：请补充措施" },
+        where: { userId: clerkB.id, body: `部务会（${(await db.meeting.findUniqueOrThrow({ where: { id: meeting } })).number}）：请补充措施` },
       }),
     ).toBe(1);
 

@@ -514,16 +514,16 @@ describe("counts by category, aspect and status", () => {
     const key = (row: { category: string; aspectId: string; status: string }) => `${row.category}/${row.aspectId}/${row.status}`;
     const counts = (await suggestionCounts(y2031.id)).sort((x, y) => key(x).localeCompare(key(y)));
     const expected = [
-      { category: "PARTY_BUILDING", aspectId: ids["农村党建"], status: "REPLIED", count: 1 },
-      { category: "PARTY_BUILDING", aspectId: ids["农村党建"], status: "MERGED", count: 1 },
-      { category: "PARTY_BUILDING", aspectId: ids["农村党建"], status: "NEW", count: 1 },
-      { category: "PARTY_BUILDING", aspectId: ids["城市社区党建"], status: "NEW", count: 1 },
-      { category: "TALENT", aspectId: ids["人才引进"], status: "ACCEPTED", count: 1 },
-      { category: "TALENT", aspectId: ids["人才引进"], status: "NEW", count: 1 },
+      { category: "PARTY_BUILDING", aspectId: ids.农村党建, status: "REPLIED", count: 1 },
+      { category: "PARTY_BUILDING", aspectId: ids.农村党建, status: "MERGED", count: 1 },
+      { category: "PARTY_BUILDING", aspectId: ids.农村党建, status: "NEW", count: 1 },
+      { category: "PARTY_BUILDING", aspectId: ids.城市社区党建, status: "NEW", count: 1 },
+      { category: "TALENT", aspectId: ids.人才引进, status: "ACCEPTED", count: 1 },
+      { category: "TALENT", aspectId: ids.人才引进, status: "NEW", count: 1 },
     ].sort((x, y) => key(x).localeCompare(key(y)));
     expect(counts).toEqual(expected);
     expect(counts.reduce((sum, row) => sum + row.count, 0)).toBe(6);
-    expect(await suggestionCounts(y2032.id)).toEqual([{ category: "PARTY_BUILDING", aspectId: ids["农村党建"], status: "NEW", count: 1 }]);
+    expect(await suggestionCounts(y2032.id)).toEqual([{ category: "PARTY_BUILDING", aspectId: ids.农村党建, status: "NEW", count: 1 }]);
     expect(community.yearId).toBe(y2031.id);
   });
 });

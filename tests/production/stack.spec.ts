@@ -15,6 +15,7 @@ test.describe.configure({ mode: "serial" });
 
 let stack: Stack;
 
+// biome-ignore lint/correctness/noEmptyPattern: Playwright passes the fixtures first; this hook needs none of them
 test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(400_000);
   stack = await startStack({ nginxPort: Number(new URL(testInfo.project.use.baseURL!).port) });

@@ -32,7 +32,10 @@ describe("password policy", () => {
 
   it("generates temporary passwords that satisfy the policy", () => {
     let seed = 7;
-    const random = (max: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % max;
+    const random = (max: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % max;
+    };
     for (let i = 0; i < 200; i++) expect(passwordProblem(generateTemporaryPassword(random))).toBeNull();
   });
 });

@@ -53,7 +53,7 @@ describe("highlighting", () => {
   });
 
   it("cuts an excerpt around the first matched word", () => {
-    const text = "甲".repeat(100) + "党员" + "乙".repeat(100);
+    const text = `${"甲".repeat(100)}党员${"乙".repeat(100)}`;
     const cut = excerpt(text, ["党员"], 40);
     expect(cut).toContain("党员");
     expect(cut.startsWith("…")).toBe(true);

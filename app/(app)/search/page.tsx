@@ -38,6 +38,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           name="q"
           defaultValue={q}
           maxLength={50}
+          // biome-ignore lint/a11y/noAutofocus: the search page is opened to type a search; the box is empty only then
           autoFocus={q === ""}
           aria-label="搜索关键词"
           placeholder="输入词语，如：党员 承诺"

@@ -67,7 +67,9 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
       {toTopic && (
         <form id="to-topic" action="/topics/new" className="mb-2 flex flex-wrap items-center gap-2 text-sm text-stone-600">
           <input type="hidden" name="year" value={year?.year ?? ""} />
-          <button className={buttonClass("secondary")}>将选中的建议转为选题</button>
+          <button type="submit" className={buttonClass("secondary")}>
+            将选中的建议转为选题
+          </button>
           <span>勾选一条或多条建议，据此拟定参考选题（选题会注明来源）。</span>
         </form>
       )}

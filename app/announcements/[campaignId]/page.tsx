@@ -20,7 +20,7 @@ export default async function AnnouncementPage({ params }: { params: Promise<{ c
   const id = idSchema.safeParse((await params).campaignId);
   if (!id.success) notFound();
   const campaign = await announcedList(id.data);
-  if (!campaign || !campaign.announcedAt || !campaign.announcementEndsAt) notFound();
+  if (!campaign?.announcedAt || !campaign.announcementEndsAt) notFound();
   const county = await countyName();
   const running = campaignPhase(campaign, new Date()) === "ANNOUNCED";
   return (

@@ -31,7 +31,9 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
           <span className="block text-stone-700">回执号</span>
           <input name="receipt" defaultValue={receipt} placeholder="如 JY2026-7KQ4M2XA" className="input w-64 font-mono" />
         </label>
-        <button className={buttonClass()}>查询</button>
+        <button type="submit" className={buttonClass()}>
+          查询
+        </button>
       </form>
       {result?.refused && (
         <p role="alert" className="text-sm text-red-700">

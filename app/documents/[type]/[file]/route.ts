@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { routeUser } from "@/lib/http";
-import { DOCUMENT_FORMATS, DOCUMENT_TYPES, safeFileName } from "@/lib/documents/model";
+import { type DOCUMENT_FORMATS, DOCUMENT_TYPES, safeFileName } from "@/lib/documents/model";
 import { DOCUMENTS } from "@/lib/documents/registry";
 import { renderDocx } from "@/lib/documents/docx";
 import { PdfUnavailableError, renderPdf } from "@/lib/documents/pdf";

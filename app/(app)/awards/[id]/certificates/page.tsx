@@ -24,7 +24,7 @@ export default async function CertificatesPage({ params }: { params: Promise<{ i
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const campaign = await decidedAwards(id.data);
-  if (!campaign || !campaign.decidedAt) notFound();
+  if (!campaign?.decidedAt) notFound();
   const county = await countyName();
   const tierName = new Map(campaign.tiers.map((t) => [t.id, t.name]));
   // The decision's order: category, level, tier, score.

@@ -19,7 +19,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const campaign = await decidedAwards(id.data);
-  if (!campaign || !campaign.decidedAt) notFound();
+  if (!campaign?.decidedAt) notFound();
   const county = await countyName();
   const doc = awardDecisionDocument(county, campaign);
   const own = seesWholeCounty(user.roles) ? [] : campaign.nominations.filter((n) => n.unitId === user.unitId);

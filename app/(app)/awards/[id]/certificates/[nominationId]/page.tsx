@@ -18,7 +18,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
   const { id, nominationId } = await params;
   if (!idSchema.safeParse(id).success || !idSchema.safeParse(nominationId).success) notFound();
   const entry = await certificateOf(user, id, nominationId);
-  if (!entry || !entry.campaign.decidedAt) notFound();
+  if (!entry?.campaign.decidedAt) notFound();
   const county = await countyName();
   return (
     <div>
