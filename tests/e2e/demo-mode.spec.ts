@@ -33,3 +33,16 @@ test("手机上也显示演示横幅，且不挡住页头", async ({ page }) => 
   const user = (await page.getByTestId("current-user").boundingBox())!;
   expect(user.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
 });
+
+test("标签页有图标，可以添加到手机主屏幕，搜索引擎只收录公开页面", async ({ page, request }) => {
+  await page.goto("/login");
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(icon).toMatch(/icon\.svg/);
+  expect((await request.get(icon!)).headers()["content-type"]).toContain("image/svg+xml");
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifest = await (await request.get(manifestHref!)).json();
+  expect(manifest).toMatchObject({ name: "创新项目管理平台", display: "standalone", start_url: "/" });
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toContain("Allow: /announcements");
+  expect(robots).toContain("Disallow: /");
+});
