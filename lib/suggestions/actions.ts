@@ -3,14 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient, publicActionClient } from "@/lib/actions/client";
-import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { checkChallenge, createChallenge } from "@/lib/security/challenge";
 import { can } from "@/lib/auth/permissions";
 import { addressKey, consumeRateLimit } from "@/lib/security/rate-limit";
 import { aspectSchema, submitSuggestionSchema, triageSchema, updateAspectSchema } from "@/lib/suggestions/schemas";
-import { createSuggestionRecord, SuggestionFieldError, triageSuggestionRecord } from "@/lib/suggestions/service";
+import { createSuggestionRecord, triageSuggestionRecord } from "@/lib/suggestions/service";
 import { SUGGESTION_LIMITS } from "@/lib/suggestions/catalog";
 
 function secret() {
@@ -49,7 +49,7 @@ export const submitSuggestion = publicActionClient
       revalidatePath("/suggestions");
       return { receiptNo: suggestion.receiptNo };
     } catch (error) {
-      if (error instanceof SuggestionFieldError) returnValidationErrors(submitSuggestionSchema, { [error.field]: { _errors: [error.message] } } as never);
+      if (error instanceof FieldError) returnValidationErrors(submitSuggestionSchema, { [error.field]: { _errors: [error.message] } } as never);
       if ((error as { code?: string }).code === "P2002") throw new ActionError("该验证题已使用过，请换一题后再提交");
       throw error;
     }
@@ -65,7 +65,7 @@ export const triageSuggestion = actionClient
     try {
       await db.$transaction((tx) => triageSuggestionRecord(tx, parsedInput, { actor: ctx.actor, ip: ctx.ip }));
     } catch (error) {
-      if (error instanceof SuggestionFieldError) returnValidationErrors(triageSchema, { [error.field]: { _errors: [error.message] } } as never);
+      if (error instanceof FieldError) returnValidationErrors(triageSchema, { [error.field]: { _errors: [error.message] } } as never);
       throw error;
     }
     revalidatePath("/suggestions");

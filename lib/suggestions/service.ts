@@ -3,7 +3,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
 import { formatDate } from "@/lib/time";
 import type { SuggestionCategory } from "@/lib/generated/prisma/enums";
 import {
@@ -16,15 +16,6 @@ import {
   TRIAGE_TRANSITIONS,
   type TriageAction,
 } from "@/lib/suggestions/catalog";
-
-export class SuggestionFieldError extends ActionError {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The sixteen aspects of seed 001, on a database that has none yet. */
 export async function ensureDefaultAspects() {
@@ -51,7 +42,7 @@ export async function createSuggestionRecord(
   by: { actor: AuditActor; unitId: string | null; ip: string | null; createdAt?: Date },
 ) {
   const aspect = await tx.suggestionAspect.findUnique({ where: { id: input.aspectId } });
-  if (!aspect?.active || aspect.category !== input.category) throw new SuggestionFieldError("aspectId", "请选择该类别下的方面");
+  if (!aspect?.active || aspect.category !== input.category) throw new FieldError("aspectId", "请选择该类别下的方面");
   const year = await yearForNewSuggestion(tx, by.createdAt);
   const suggestion = await tx.suggestion.create({
     data: {
@@ -79,14 +70,14 @@ export async function triageSuggestionRecord(
   if (!current) throw new ActionError("建议不存在");
   const transition = TRIAGE_TRANSITIONS[input.action];
   if (!canTriage(input.action, current.status)) throw new ActionError(`“${STATUS_LABELS[current.status]}”的建议不能${transition.label}`);
-  if (transition.needsReply && !input.reply) throw new SuggestionFieldError("reply", input.action === "notAdopted" ? "请写明不予采纳的理由" : "请填写答复内容");
+  if (transition.needsReply && !input.reply) throw new FieldError("reply", input.action === "notAdopted" ? "请写明不予采纳的理由" : "请填写答复内容");
   let mergedIntoId: string | null = null;
   if (input.action === "merge") {
-    if (!input.mergeInto) throw new SuggestionFieldError("mergeInto", "请填写要合并到的建议回执号");
+    if (!input.mergeInto) throw new FieldError("mergeInto", "请填写要合并到的建议回执号");
     const target = await tx.suggestion.findUnique({ where: { receiptNo: normalizeReceipt(input.mergeInto) } });
-    if (!target) throw new SuggestionFieldError("mergeInto", "找不到该回执号的建议");
-    if (target.id === current.id) throw new SuggestionFieldError("mergeInto", "不能合并到它自己");
-    if (target.status === "MERGED") throw new SuggestionFieldError("mergeInto", "目标建议本身已被合并，请填写最终的那条");
+    if (!target) throw new FieldError("mergeInto", "找不到该回执号的建议");
+    if (target.id === current.id) throw new FieldError("mergeInto", "不能合并到它自己");
+    if (target.status === "MERGED") throw new FieldError("mergeInto", "目标建议本身已被合并，请填写最终的那条");
     mergedIntoId = target.id;
   }
   const reply = input.reply ?? (input.action === "merge" ? "该建议与其他建议内容相同，已合并处理。" : current.reply);

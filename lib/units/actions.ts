@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient } from "@/lib/actions/client";
+import { FieldError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { setUnitActiveSchema, unitFieldsSchema, updateUnitSchema } from "@/lib/units/schemas";
-import { createUnitRecord, setUnitActiveRecord, updateUnitRecord, UnitFieldError } from "@/lib/units/service";
+import { createUnitRecord, setUnitActiveRecord, updateUnitRecord } from "@/lib/units/service";
 
 function fieldError<S extends typeof unitFieldsSchema | typeof updateUnitSchema>(schema: S, error: unknown): never {
-  if (error instanceof UnitFieldError) returnValidationErrors(schema, { [error.field]: { _errors: [error.message] } } as never);
+  if (error instanceof FieldError) returnValidationErrors(schema, { [error.field]: { _errors: [error.message] } } as never);
   throw error;
 }
 

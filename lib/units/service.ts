@@ -2,33 +2,24 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
 import { nextUnitCode, parentProblem, UNIT_CODE_PREFIX } from "@/lib/units/tree";
 import type { UnitFields } from "@/lib/units/schemas";
 
 /** A problem tied to one field of the form, shown next to it. */
-export class UnitFieldError extends ActionError {
-  constructor(
-    readonly field: keyof UnitFields,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 async function checkParent(tx: Tx, fields: UnitFields) {
   const parent = fields.parentId ? await tx.unit.findUnique({ where: { id: fields.parentId } }) : null;
-  if (fields.parentId && !parent) throw new UnitFieldError("parentId", "上级单位不存在");
-  if (parent && !parent.active) throw new UnitFieldError("parentId", "上级单位已停用");
+  if (fields.parentId && !parent) throw new FieldError("parentId", "上级单位不存在");
+  if (parent && !parent.active) throw new FieldError("parentId", "上级单位已停用");
   const problem = parentProblem(fields.type, parent?.type ?? null);
-  if (problem) throw new UnitFieldError("parentId", problem);
+  if (problem) throw new FieldError("parentId", problem);
 }
 
 async function checkUnique(tx: Tx, fields: UnitFields, code: string, exceptId?: string) {
   const sameCode = await tx.unit.findFirst({ where: { code, id: exceptId ? { not: exceptId } : undefined } });
-  if (sameCode) throw new UnitFieldError("code", `单位编码 ${code} 已被「${sameCode.name}」使用`);
+  if (sameCode) throw new FieldError("code", `单位编码 ${code} 已被「${sameCode.name}」使用`);
   const sameName = await tx.unit.findFirst({ where: { name: fields.name, parentId: fields.parentId, id: exceptId ? { not: exceptId } : undefined } });
-  if (sameName) throw new UnitFieldError("name", "同一上级单位下已有同名单位");
+  if (sameName) throw new FieldError("name", "同一上级单位下已有同名单位");
 }
 
 /** The next code of the type's series (Z001, Z002 …), from the highest one in use. */
@@ -67,11 +58,11 @@ export async function updateUnitRecord(tx: Tx, id: string, version: number, fiel
       )
       SELECT 1 FROM above WHERE "id" = ${id} LIMIT 1`;
     if (cycle.length > 0) {
-      throw new UnitFieldError("parentId", "不能把单位移到它自己或它的下级单位之下");
+      throw new FieldError("parentId", "不能把单位移到它自己或它的下级单位之下");
     }
   }
   if (fields.type !== current.type && (await tx.unit.count({ where: { parentId: id } })) > 0) {
-    throw new UnitFieldError("type", "该单位下还有下级单位，不能改变类型");
+    throw new FieldError("type", "该单位下还有下级单位，不能改变类型");
   }
   await checkParent(tx, fields);
   const code = fields.code ?? current.code;

@@ -3,17 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient } from "@/lib/actions/client";
-import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { ROLE_LABELS, roleSetProblem } from "@/lib/auth/roles";
 import { clearFailures } from "@/lib/auth/lockout";
 import { createUserSchema, setUserActiveSchema, updateUserSchema, userIdSchema } from "@/lib/users/schemas";
-import { checkUnit, createUserRecord, temporaryPassword, UserFieldError } from "@/lib/users/service";
+import { checkUnit, createUserRecord, temporaryPassword } from "@/lib/users/service";
 
 function fieldError(schema: typeof createUserSchema | typeof updateUserSchema, error: unknown): never {
-  if (error instanceof UserFieldError) returnValidationErrors(schema, { [error.field]: { _errors: [error.message] } } as never);
+  if (error instanceof FieldError) returnValidationErrors(schema, { [error.field]: { _errors: [error.message] } } as never);
   throw error;
 }
 
@@ -42,9 +42,9 @@ export const updateUser = actionClient
         if (!current) throw new ActionError("账户不存在");
         const rolesChanged = [...current.roles].sort().join() !== [...new Set(fields.roles)].sort().join();
         // Nobody grants or removes their own roles: that would defeat the separation of duties.
-        if (id === ctx.user.id && rolesChanged) throw new UserFieldError("roles", "不能修改自己账户的角色");
+        if (id === ctx.user.id && rolesChanged) throw new FieldError("roles", "不能修改自己账户的角色");
         const problem = roleSetProblem(fields.roles);
-        if (problem) throw new UserFieldError("roles", problem);
+        if (problem) throw new FieldError("roles", problem);
         if (fields.unitId !== current.unitId) await checkUnit(tx, fields.unitId);
         const updated = await tx.user.updateMany({
           where: { id, version },

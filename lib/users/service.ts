@@ -3,27 +3,18 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError } from "@/lib/actions/errors";
+import { ActionError, FieldError } from "@/lib/actions/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { generateTemporaryPassword } from "@/lib/auth/password-policy";
 import { roleSetProblem, ROLE_LABELS } from "@/lib/auth/roles";
 import type { CreateUserInput } from "@/lib/users/schemas";
 
-export class UserFieldError extends ActionError {
-  constructor(
-    readonly field: "username" | "unitId" | "roles",
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export const temporaryPassword = () => generateTemporaryPassword((max) => crypto.randomInt(max));
 
 export async function checkUnit(tx: Tx, unitId: string) {
   const unit = await tx.unit.findUnique({ where: { id: unitId } });
-  if (!unit) throw new UserFieldError("unitId", "所选单位不存在");
-  if (!unit.active) throw new UserFieldError("unitId", "所选单位已停用");
+  if (!unit) throw new FieldError("unitId", "所选单位不存在");
+  if (!unit.active) throw new FieldError("unitId", "所选单位已停用");
 }
 
 export async function createUserRecord(
@@ -33,8 +24,8 @@ export async function createUserRecord(
   options: ({ password: string } | { passwordHash: string }) & { mustChangePassword: boolean; actor: AuditActor; ip?: string | null },
 ) {
   const problem = roleSetProblem(input.roles);
-  if (problem) throw new UserFieldError("roles", problem);
-  if (await tx.user.findUnique({ where: { username: input.username } })) throw new UserFieldError("username", "该用户名已被使用");
+  if (problem) throw new FieldError("roles", problem);
+  if (await tx.user.findUnique({ where: { username: input.username } })) throw new FieldError("username", "该用户名已被使用");
   await checkUnit(tx, input.unitId);
   const user = await tx.user.create({
     data: {

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient } from "@/lib/actions/client";
-import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { createYearSchema, setCurrentYearSchema, updateYearSchema } from "@/lib/years/schemas";
-import { createYearRecord, setCurrentYearRecord, YearFieldError } from "@/lib/years/service";
+import { createYearRecord, setCurrentYearRecord } from "@/lib/years/service";
 import { WINDOW_KINDS } from "@/lib/years/windows";
 import { formatDateTime } from "@/lib/time";
 
@@ -20,7 +20,7 @@ export const createYear = actionClient
       revalidatePath("/years");
       return { id: year.id };
     } catch (error) {
-      if (error instanceof YearFieldError) returnValidationErrors(createYearSchema, { year: { _errors: [error.message] } });
+      if (error instanceof FieldError) returnValidationErrors(createYearSchema, { year: { _errors: [error.message] } });
       throw error;
     }
   });

@@ -1,13 +1,11 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError } from "@/lib/actions/errors";
+import { ActionError, FieldError } from "@/lib/actions/errors";
 import { defaultWindows } from "@/lib/years/windows";
 
-export class YearFieldError extends ActionError {}
-
 export async function createYearRecord(tx: Tx, year: number, actor: AuditActor, ip: string | null = null) {
-  if (await tx.year.findUnique({ where: { year } })) throw new YearFieldError(`${year} 年度已存在`);
+  if (await tx.year.findUnique({ where: { year } })) throw new FieldError("year", `${year} 年度已存在`);
   const hasCurrent = (await tx.year.count({ where: { isCurrent: true } })) > 0;
   const created = await tx.year.create({
     data: { year, isCurrent: !hasCurrent, windows: { create: defaultWindows(year) } },
