@@ -3,14 +3,14 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { OwnEmailForm } from "@/components/account/email-form";
-import { db } from "@/lib/db/client";
 import { smtpConfigured } from "@/lib/email/config";
+import { ownEmail } from "@/lib/account/queries";
 
 export const metadata: Metadata = { title: "修改密码" };
 
 export default async function ChangePasswordPage() {
   const user = await requireUser({ passwordChangePage: true });
-  const own = user.mustChangePassword ? null : await db.user.findUnique({ where: { id: user.id }, select: { email: true } });
+  const own = user.mustChangePassword ? null : await ownEmail(user.id);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">

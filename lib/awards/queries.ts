@@ -233,3 +233,30 @@ export async function objectionsWithHandlers(campaignId: string) {
   const names = new Map(users.map((u) => [u.id, u.name]));
   return objections.map((o) => ({ ...o, handledByName: o.handledById ? (names.get(o.handledById) ?? "") : null }));
 }
+
+/** The year of that number with its campaign, if any: a new campaign is opened only for a year without one. */
+export function yearWithCampaign(year: number) {
+  return db.year.findUnique({ where: { year }, include: { campaign: true } });
+}
+
+/** Objections still waiting for an answer: the admin's and staff's count on the campaign page. */
+export function pendingObjectionCount(campaignId: string) {
+  return db.objection.count({ where: { campaignId, status: "RECEIVED" } });
+}
+
+/** Jury scores already submitted: the rubric is frozen from the first one. */
+export function submittedJuryScoreCount(campaignId: string) {
+  return db.juryScore.count({ where: { nomination: { campaignId }, submittedAt: { not: null } } });
+}
+
+/** The unit's own live nominations of the campaign, per category, for the quota left on the nomination page. */
+export async function ownNominationCounts(campaignId: string, unitId: string): Promise<Record<"WORK" | "PERSON", number>> {
+  const used = await db.nomination.groupBy({ by: ["category"], where: { campaignId, unitId, withdrawnAt: null }, _count: true });
+  const count = (category: "WORK" | "PERSON") => used.find((u) => u.category === category)?._count ?? 0;
+  return { WORK: count("WORK"), PERSON: count("PERSON") };
+}
+
+/** A juror may not see an entry of their own unit or of a unit directly above or below it. */
+export async function jurorConflicts(jurorUnitId: string, entryUnitId: string): Promise<boolean> {
+  return unitConflict(jurorUnitId, entryUnitId, await unitTree(db));
+}

@@ -63,3 +63,18 @@ export async function unitCountsByType() {
   const rows = await db.unit.groupBy({ by: ["type"], where: { active: true }, _count: { _all: true } });
   return Object.fromEntries(rows.map((row) => [row.type, row._count._all])) as Partial<Record<string, number>>;
 }
+
+/** The caller's own unit (its type decides the nomination level, for instance). */
+export function ownUnit(unitId: string) {
+  return db.unit.findUniqueOrThrow({ where: { id: unitId } });
+}
+
+/** A real township's name for the example row of the import templates. */
+export function exampleTownship() {
+  return db.unit.findFirst({ where: { active: true, type: "TOWNSHIP" }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { name: true } });
+}
+
+/** The county (root unit), the parent in the unit import template's example rows. */
+export function rootUnit() {
+  return db.unit.findFirst({ where: { parentId: null, active: true, type: "COUNTY" }, select: { name: true, code: true } });
+}

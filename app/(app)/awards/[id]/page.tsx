@@ -3,11 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
-import { getCampaign, nominationsOf } from "@/lib/awards/queries";
+import { getCampaign, nominationsOf, pendingObjectionCount } from "@/lib/awards/queries";
 import { campaignPhase, CATEGORY_LABELS, GROUPS, LEVEL_LABELS, PHASE_LABELS } from "@/lib/awards/phase";
 import { rankingRules, type Weights } from "@/lib/awards/ranking";
 import { workingDaysLeft } from "@/lib/awards/workdays";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/time";
 import { Badge, Card, DataTable, EmptyRow, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
@@ -23,7 +22,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   if (!campaign) notFound();
   const [nominations, pendingObjections] = await Promise.all([
     nominationsOf(user, campaign.id),
-    can(user.roles, "awards.objections") ? db.objection.count({ where: { campaignId: campaign.id, status: "RECEIVED" } }) : 0,
+    can(user.roles, "awards.objections") ? pendingObjectionCount(campaign.id) : 0,
   ]);
   const now = new Date();
   const phase = campaignPhase(campaign, now);

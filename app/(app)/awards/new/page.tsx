@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { activeReviewers } from "@/lib/hearings/queries";
 import { newCampaignValues } from "@/lib/awards/form-values";
+import { yearWithCampaign } from "@/lib/awards/queries";
 import { z } from "@/lib/validation";
-import { db } from "@/lib/db/client";
 import { Card, PageHeader } from "@/components/ui/page";
 import { CampaignForm } from "@/components/awards/campaign-form";
 
@@ -19,7 +19,7 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
     .max(2100)
     .safeParse((await searchParams).year);
   if (!year.success) notFound();
-  const [exists, reviewers] = await Promise.all([db.year.findUnique({ where: { year: year.data }, include: { campaign: true } }), activeReviewers()]);
+  const [exists, reviewers] = await Promise.all([yearWithCampaign(year.data), activeReviewers()]);
   if (!exists || exists.campaign) notFound();
   return (
     <div className="space-y-4">

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
-import { getCampaign, nominableProjects } from "@/lib/awards/queries";
+import { getCampaign, nominableProjects, ownNominationCounts } from "@/lib/awards/queries";
+import { ownUnit } from "@/lib/units/queries";
 import { campaignPhase, levelOfUnit, LEVEL_LABELS } from "@/lib/awards/phase";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/time";
 import { Card, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
@@ -17,12 +17,11 @@ export default async function NominatePage({ params }: { params: Promise<{ id: s
   const campaign = await getCampaign((await params).id);
   if (!campaign) notFound();
   const [unit, projects, used] = await Promise.all([
-    db.unit.findUniqueOrThrow({ where: { id: user.unitId } }),
+    ownUnit(user.unitId),
     nominableProjects(user.unitId, campaign.yearId),
-    db.nomination.groupBy({ by: ["category"], where: { campaignId: campaign.id, unitId: user.unitId, withdrawnAt: null }, _count: true }),
+    ownNominationCounts(campaign.id, user.unitId),
   ]);
-  const count = (category: "WORK" | "PERSON") => used.find((u) => u.category === category)?._count ?? 0;
-  const left = { WORK: Math.max(0, campaign.workQuotaPerUnit - count("WORK")), PERSON: Math.max(0, campaign.personQuotaPerUnit - count("PERSON")) };
+  const left = { WORK: Math.max(0, campaign.workQuotaPerUnit - used.WORK), PERSON: Math.max(0, campaign.personQuotaPerUnit - used.PERSON) };
   const level = levelOfUnit(unit.type);
   const open = campaignPhase(campaign, new Date()) === "NOMINATING";
   return (

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { activeReviewers } from "@/lib/hearings/queries";
-import { getCampaign } from "@/lib/awards/queries";
+import { getCampaign, submittedJuryScoreCount } from "@/lib/awards/queries";
 import { storedCampaignValues } from "@/lib/awards/form-values";
-import { db } from "@/lib/db/client";
 import { Card, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { CampaignForm } from "@/components/awards/campaign-form";
@@ -15,10 +14,7 @@ export default async function CampaignSettingsPage({ params }: { params: Promise
   await requirePermission("awards.manage");
   const campaign = await getCampaign((await params).id);
   if (!campaign) notFound();
-  const [reviewers, scored] = await Promise.all([
-    activeReviewers(),
-    db.juryScore.count({ where: { nomination: { campaignId: campaign.id }, submittedAt: { not: null } } }),
-  ]);
+  const [reviewers, scored] = await Promise.all([activeReviewers(), submittedJuryScoreCount(campaign.id)]);
   return (
     <div className="space-y-4">
       <PageHeader title={`${campaign.title}：设置`} />

@@ -2,13 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
-import { juryTaskDetail } from "@/lib/awards/queries";
+import { juryTaskDetail, jurorConflicts } from "@/lib/awards/queries";
 import { projectRecords } from "@/lib/awards/evidence";
 import { campaignPhase, CATEGORY_LABELS, LEVEL_LABELS } from "@/lib/awards/phase";
-import { unitTree } from "@/lib/hearings/service";
-import { unitConflict } from "@/lib/hearings/assignment";
 import type { Criterion } from "@/lib/hearings/scoring";
-import { db } from "@/lib/db/client";
 import { Card, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { NominationFacts, ProjectRecordList } from "@/components/awards/nomination-record";
@@ -20,7 +17,7 @@ export default async function JuryScorePage({ params }: { params: Promise<{ nomi
   const user = await requirePermission("awards.score");
   const nomination = await juryTaskDetail(user.id, (await params).nominationId);
   // Not on this jury, or an entry of the juror's own (or a related) unit: there is nothing to see.
-  if (!nomination || unitConflict(user.unitId, nomination.unitId, await unitTree(db))) notFound();
+  if (!nomination || (await jurorConflicts(user.unitId, nomination.unitId))) notFound();
   const campaign = nomination.campaign;
   const record = nomination.projectId ? (await projectRecords([nomination.projectId], campaign.year.year)).get(nomination.projectId) : undefined;
   const score = nomination.juryScores[0] ?? null;
