@@ -108,7 +108,7 @@ function parseActions(file: string): { metas: ActionMeta[]; unreadable: string[]
 
 type Found = ActionMeta & { fn: (input?: unknown) => Promise<{ data?: unknown; serverError?: string; validationErrors?: unknown } | undefined> };
 
-// Well below today's ~110 actions, far above what a broken glob or parser would find.
+// Well below today's 91 actions, far above what a broken glob or parser would find.
 const MIN_ACTIONS = 80;
 // The actions open to visitors, deliberately: the suggestion box (and its fresh question) and the objection form.
 const KNOWN_PUBLIC_ACTIONS = ["lib/awards/actions.ts: raiseObjection", "lib/suggestions/actions.ts: newChallenge", "lib/suggestions/actions.ts: submitSuggestion"];
