@@ -1,0 +1,542 @@
+// Every server action and every route handler, found from the code rather than from a hand-kept list, is refused
+// to visitors and to the roles the permission table leaves out; unit users cannot reach another unit's records.
+// A new action or route is covered the moment it exists, and one without readable metadata fails the test.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client";
+import { PERMISSIONS, can, type Permission } from "@/lib/auth/permissions";
+import { Role } from "@/lib/generated/prisma/enums";
+import { DOCUMENTS } from "@/lib/documents/registry";
+import { DOCUMENT_TYPES } from "@/lib/documents/model";
+import { createYearRecord } from "@/lib/years/service";
+import { createProjectRecord } from "@/lib/projects/service";
+import { addAttachmentRecord } from "@/lib/projects/attachments";
+import { DEFAULT_WEIGHTS } from "@/lib/awards/ranking";
+import { toDateTimeLocal } from "@/lib/time";
+import { actAs, makeCounty, makeUser, signOutTestUser } from "./support/fixtures";
+import { testSession } from "./support/session";
+
+// The middleware names the action it is about to check (noteRequest) before it looks at the caller: recording that
+// name proves, at run time, that an exported function really is an action of ours and that the metadata read from
+// the source text is the metadata it runs with.
+const noted = vi.hoisted(() => ({ names: [] as string[] }));
+vi.mock("@/lib/log", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/log")>();
+  return {
+    ...real,
+    noteRequest: (fields: { action?: string; userId?: string }) => {
+      if (fields.action) noted.names.push(fields.action);
+      real.noteRequest(fields);
+    },
+  };
+});
+
+process.env.UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "authz-uploads-"));
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
+
+function walk(dir: string, keep: (file: string) => boolean, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith(".")) continue;
+      walk(full, keep, out);
+    } else if (keep(full)) out.push(full);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Finding the actions
+
+type ActionMeta = { file: string; exportName: string; client: "actionClient" | "publicActionClient"; name: string; permission: string; hasInput: boolean };
+
+const ACTION_DEFINITION = /\b(actionClient|publicActionClient)\s*\.\s*metadata\s*\(/;
+
+/** Every file under lib/, app/ and components/ that is a "use server" module or defines actions with our clients. */
+function actionFiles(): string[] {
+  const sources = ["lib", "app", "components"].flatMap((dir) => walk(path.join(ROOT, dir), (f) => /\.(ts|tsx)$/.test(f)));
+  return sources
+    .filter((file) => rel(file) !== "lib/actions/client.ts")
+    .filter((file) => {
+      const text = fs.readFileSync(file, "utf8");
+      return /^\s*["']use server["']/m.test(text) || ACTION_DEFINITION.test(text);
+    })
+    .sort();
+}
+
+function objectField(literal: string, field: string): string | undefined {
+  return new RegExp(`\\b${field}\\s*:\\s*"([^"]*)"`).exec(literal)?.[1];
+}
+
+/**
+ * Reads `export const X = actionClient.metadata({ name: "…", permission: "…" })`, and the one helper pattern in use,
+ * `const manage = (name: string) => actionClient.metadata({ name, permission: "…" })` with `export const X = manage("…")`.
+ * Anything else comes back without a name or permission, which fails the test: extend the parser, don't skip.
+ */
+function parseActions(file: string): { metas: ActionMeta[]; unreadable: string[] } {
+  const text = fs.readFileSync(file, "utf8");
+  const helpers = new Map<string, { client: ActionMeta["client"]; permission?: string }>();
+  for (const m of text.matchAll(/const\s+(\w+)\s*=\s*\(\s*name\s*:\s*string\s*\)\s*=>\s*(actionClient|publicActionClient)\s*\.\s*metadata\s*\(\s*(\{[^}]*\})\s*\)/g)) {
+    helpers.set(m[1], { client: m[2] as ActionMeta["client"], permission: objectField(m[3], "permission") });
+  }
+  const exports = [...text.matchAll(/^export\s+const\s+(\w+)\s*=/gm)];
+  const metas: ActionMeta[] = [];
+  const unreadable: string[] = [];
+  exports.forEach((m, i) => {
+    const body = text.slice(m.index! + m[0].length, i + 1 < exports.length ? exports[i + 1].index : text.length);
+    const hasInput = /\.\s*inputSchema\s*\(/.test(body.split(/\.\s*action\s*\(/)[0]);
+    const direct = /^\s*(actionClient|publicActionClient)\s*\.\s*metadata\s*\(\s*(\{[^}]*\})\s*\)/.exec(body);
+    const viaHelper = /^\s*(\w+)\s*\(\s*"([^"]*)"\s*\)/.exec(body);
+    let meta: ActionMeta | null = null;
+    if (direct) {
+      const name = objectField(direct[2], "name");
+      const permission = objectField(direct[2], "permission");
+      if (name && permission) meta = { file: rel(file), exportName: m[1], client: direct[1] as ActionMeta["client"], name, permission, hasInput };
+    } else if (viaHelper && helpers.has(viaHelper[1])) {
+      const helper = helpers.get(viaHelper[1])!;
+      if (helper.permission) meta = { file: rel(file), exportName: m[1], client: helper.client, name: viaHelper[2], permission: helper.permission, hasInput };
+    }
+    if (meta) metas.push(meta);
+    else unreadable.push(`${rel(file)}: ${m[1]}`);
+  });
+  return { metas, unreadable };
+}
+
+type Found = ActionMeta & { fn: (input?: unknown) => Promise<{ data?: unknown; serverError?: string; validationErrors?: unknown } | undefined> };
+
+// Well below today's 91 actions, far above what a broken glob or parser would find.
+const MIN_ACTIONS = 80;
+// The actions open to visitors, deliberately: the suggestion box (and its fresh question) and the objection form.
+const KNOWN_PUBLIC_ACTIONS = ["lib/awards/actions.ts: raiseObjection", "lib/suggestions/actions.ts: newChallenge", "lib/suggestions/actions.ts: submitSuggestion"];
+
+let found: Found[] = [];
+let problems: string[] = [];
+
+async function discoverActions() {
+  const files = actionFiles();
+  const all: Found[] = [];
+  const issues: string[] = [];
+  for (const file of files) {
+    const { metas, unreadable } = parseActions(file);
+    issues.push(...unreadable.map((u) => `no readable metadata: ${u}`));
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(mod)) {
+      if (typeof value !== "function") continue;
+      const meta = metas.find((m) => m.exportName === exportName);
+      if (!meta) {
+        if (!unreadable.some((u) => u.endsWith(`: ${exportName}`))) issues.push(`exported function without metadata: ${rel(file)}: ${exportName}`);
+        continue;
+      }
+      all.push({ ...meta, fn: value as Found["fn"] });
+    }
+    for (const meta of metas) if (typeof mod[meta.exportName] !== "function") issues.push(`not an exported function: ${meta.file}: ${meta.exportName}`);
+  }
+  for (const action of all) {
+    if (action.client === "publicActionClient" && action.permission !== "public") issues.push(`${action.exportName}: publicActionClient with permission ${action.permission}`);
+    if (action.client === "actionClient" && !(action.permission in PERMISSIONS)) issues.push(`${action.exportName}: permission "${action.permission}" is not in PERMISSIONS`);
+  }
+  return { all, issues, files };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The database fingerprint: every table's rows, hashed (a sum of row hashes: no sort, a few ms). AuditLog is excluded because refusals write to it on purpose
+// (counted separately, per attempt); Session because loading a session refreshes its lastSeenAt every 30 s.
+const NOT_FINGERPRINTED = ["AuditLog", "Session", "_prisma_migrations"];
+let fingerprintSql = "";
+
+async function fingerprint(): Promise<Record<string, string>> {
+  const rows = await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(fingerprintSql);
+  return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
+}
+
+/** The tables whose rows differ between two fingerprints, for the failure message. */
+function changed(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys(after).filter((t) => before[t] !== after[t]);
+}
+
+const auditCount = () => db.auditLog.count();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Data and callers
+
+const ROLES = Object.values(Role);
+const sessions = {} as Record<Role, string>;
+const usernames = {} as Record<Role, string>;
+let county: Awaited<ReturnType<typeof makeCounty>>;
+let clerkA: Awaited<ReturnType<typeof makeUser>>;
+let clerkB: Awaited<ReturnType<typeof makeUser>>;
+let sessionB = "";
+let sessionMustChange = "";
+const ofA = { draftId: "", runningId: "", attachmentId: "", adoptionId: "", notificationId: "", campaignId: "", nominationId: "", rectificationId: "" };
+const YEAR = new Date().getFullYear();
+const QUARTER = Math.floor(new Date().getMonth() / 3) + 1;
+
+beforeAll(async () => {
+  const discovered = await discoverActions();
+  found = discovered.all;
+  problems = discovered.issues;
+
+  const tables = await db.$queryRawUnsafe<{ table_name: string }[]>(
+    `SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  fingerprintSql = tables
+    .map((t) => t.table_name)
+    .filter((t) => !NOT_FINGERPRINTED.includes(t))
+    .map((t) => `SELECT '${t}' AS t, count(*)::int AS n, coalesce(sum(hashtext(x::text)::bigint), 0)::text AS h FROM "${t}" x`)
+    .join(" UNION ALL ");
+
+  county = await makeCounty();
+  // One signed-in user per role, each in a unit where the role makes sense.
+  for (const role of ROLES) {
+    const unitId = role === "UNIT_USER" ? county.townshipA.id : county.section.id;
+    const user = await makeUser([role], unitId);
+    usernames[role] = user.username;
+    sessions[role] = await actAs(user);
+  }
+  sessionMustChange = await actAs(await makeUser(["COUNTY_ADMIN"], county.section.id, { mustChangePassword: true }));
+  clerkA = await makeUser(["UNIT_USER"], county.townshipA.id);
+  clerkB = await makeUser(["UNIT_USER"], county.townshipB.id);
+  sessionB = await actAs(clerkB);
+
+  // Unit A's records, made through the services: a draft proposal with an attachment, a project in progress,
+  // its draft quarterly report, an adoption record and a notification of its clerk.
+  const by = { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null };
+  const year = await db.$transaction((tx) => createYearRecord(tx, YEAR, null));
+  ofA.draftId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, by))).id;
+  await db.project.update({ where: { id: ofA.draftId }, data: { title: "甲镇的申报书" } });
+  ofA.attachmentId = (await db.$transaction((tx) => addAttachmentRecord(tx, { projectId: ofA.draftId, name: "方案.pdf", content: Buffer.from("%PDF-1.4 甲镇") }, clerkA.unitId, by))).id;
+  ofA.runningId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, by))).id;
+  await db.project.update({ where: { id: ofA.runningId }, data: { title: "甲镇在实施的项目", state: "IN_PROGRESS", startedAt: new Date(`${YEAR}-01-01T00:00:00+08:00`) } });
+  await actAs(clerkA);
+  const { recordAdoption } = await import("@/lib/promotion/actions");
+  const adoption = await recordAdoption({ sourceName: "外县做法", sourcePlace: "某县", adoptedOn: new Date().toISOString().slice(0, 10), how: "照着做", result: "有成效" } as never);
+  expect(adoption?.serverError ?? adoption?.validationErrors ?? null).toBeNull();
+  const { saveReport } = await import("@/lib/reports/actions");
+  const report = await saveReport({ projectId: ofA.runningId, year: YEAR, quarter: QUARTER, progress: "甲镇草稿", percent: 10, problems: null, nextSteps: "继续", milestones: [] });
+  expect(report?.serverError ?? report?.validationErrors ?? null).toBeNull();
+  ofA.adoptionId = (await db.adoption.findFirstOrThrow({ where: { unitId: clerkA.unitId } })).id;
+  // A campaign open for nominations (made by the county admin), and unit A's nomination of its running project.
+  const jurors = [await makeUser(["REVIEWER"], county.department.id), await makeUser(["REVIEWER"], county.department.id), await makeUser(["REVIEWER"], county.department.id)];
+  as(sessions.COUNTY_ADMIN);
+  const { createCampaign, nominate } = await import("@/lib/awards/actions");
+  const campaign = await createCampaign({
+    year: YEAR,
+    title: `${YEAR}年度评比表彰`,
+    nominationStartsAt: toDateTimeLocal(new Date(Date.now() - 3_600_000)),
+    nominationEndsAt: toDateTimeLocal(new Date(Date.now() + 3_600_000)),
+    workQuotaPerUnit: 1,
+    personQuotaPerUnit: 1,
+    criteria: [{ key: "effect", label: "实效性", weight: 100, max: 10 }],
+    weights: DEFAULT_WEIGHTS,
+    tiers: [{ category: "WORK", level: "COUNTY", name: "一等奖", quota: 1 }],
+    jurorIds: jurors.map((j) => j.id),
+    announcementDays: 5,
+    holidays: "",
+  });
+  expect(campaign?.serverError ?? campaign?.validationErrors ?? null).toBeNull();
+  ofA.campaignId = campaign!.data!.id;
+  await actAs(clerkA);
+  const nomination = await nominate({ campaignId: ofA.campaignId, category: "WORK", projectId: ofA.runningId, statement: "甲镇推荐" });
+  expect(nomination?.serverError ?? nomination?.validationErrors ?? null).toBeNull();
+  ofA.nominationId = nomination!.data!.id;
+  // A rectification item addressed to unit A (the inspection workflow that leads there is tested in inspections.test.ts).
+  const inspection = await db.inspection.create({ data: { year: YEAR, quarter: QUARTER, theme: "季度督查", publishedAt: new Date() } });
+  const item = await db.inspectionItem.create({ data: { inspectionId: inspection.id, projectId: ofA.runningId, finding: null } });
+  ofA.rectificationId = (await db.rectificationItem.create({ data: { itemId: item.id, unitId: clerkA.unitId, content: "整改台账", dueAt: new Date(Date.now() + 86_400_000) } })).id;
+  ofA.notificationId = (await db.notification.create({ data: { userId: clerkA.id, kind: "test", title: "给甲镇的通知" } })).id;
+  signOutTestUser();
+});
+
+afterAll(() => signOutTestUser());
+
+function as(sessionId: string | null) {
+  testSession.sessionId = sessionId;
+}
+
+const actionsOf = (client: ActionMeta["client"]) => found.filter((a) => a.client === client);
+const label = (a: ActionMeta) => `${a.file}: ${a.exportName}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("the actions found in the code", () => {
+  it("all have readable metadata naming a known permission, and there are plenty of them", () => {
+    expect(problems).toEqual([]);
+    expect(found.length).toBeGreaterThanOrEqual(MIN_ACTIONS);
+    expect(new Set(found.map(label)).size).toBe(found.length);
+    console.info(`authorization: ${found.length} actions in ${new Set(found.map((a) => a.file)).size} files; ${actionsOf("actionClient").length} need a permission`);
+  });
+
+  it("are public only where meant to be", () => {
+    const publicOnes = actionsOf("publicActionClient").map(label).sort();
+    console.info(`public actions: ${actionsOf("publicActionClient").map((a) => `${a.exportName} (${a.name})`).join(", ")}`);
+    expect(publicOnes).toEqual(KNOWN_PUBLIC_ACTIONS);
+  });
+});
+
+describe("every permission-checked action", () => {
+  it("refuses a visitor, changing nothing", async () => {
+    const before = await fingerprint();
+    const auditBefore = await auditCount();
+    const wrong: string[] = [];
+    for (const action of actionsOf("actionClient")) {
+      as(null);
+      noted.names.length = 0;
+      // The middleware runs before the input is parsed (next-safe-action v8), so {} reaches the check.
+      const result = await action.fn({});
+      if (result?.serverError !== "登录已失效，请重新登录") wrong.push(`${label(action)}: ${JSON.stringify(result)}`);
+      if (noted.names.join() !== action.name) wrong.push(`${label(action)}: ran as "${noted.names.join()}", metadata in the source says "${action.name}"`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+    expect(await auditCount()).toBe(auditBefore);
+  });
+
+  it("refuses a user who still has to change the initial password (except the password change)", async () => {
+    const before = await fingerprint();
+    const wrong: string[] = [];
+    for (const action of actionsOf("actionClient")) {
+      if (action.exportName === "changePassword") continue;
+      as(sessionMustChange);
+      const result = await action.fn({});
+      if (result?.serverError !== "请先修改初始密码") wrong.push(`${label(action)}: ${JSON.stringify(result)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it("refuses every role the permission table leaves out, with one audit line per attempt, changing nothing", async () => {
+    // One fingerprint around the whole loop; the audit lines are read per action: one per refused role's user.
+    const before = await fingerprint();
+    const wrong: string[] = [];
+    let attempts = 0;
+    for (const action of actionsOf("actionClient")) {
+      const since = await db.auditLog.findFirst({ orderBy: [{ at: "desc" }, { id: "desc" }], select: { at: true } });
+      const auditBefore = await auditCount();
+      const refusedRoles = ROLES.filter((r) => !can([r], action.permission as Permission));
+      for (const role of refusedRoles) {
+        as(sessions[role]);
+        const result = await action.fn({});
+        attempts++;
+        if (result?.serverError !== "无权执行此操作") wrong.push(`${label(action)} as ${role}: ${JSON.stringify(result)}`);
+      }
+      const written = await db.auditLog.findMany({ where: since ? { at: { gte: since.at } } : {}, orderBy: [{ at: "asc" }, { id: "asc" }] });
+      const fresh = written.slice(written.length - ((await auditCount()) - auditBefore));
+      const expected = refusedRoles.map((role) => `${usernames[role]} access.denied DENIED 操作：${action.name}`).sort();
+      const got = fresh.map((w) => `${w.actorUsername} ${w.action} ${w.outcome} ${w.summary}`).sort();
+      if (JSON.stringify(got) !== JSON.stringify(expected)) wrong.push(`${label(action)}: audit ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(changed(before, await fingerprint())).toEqual([]);
+    console.info(`authorization: ${attempts} refused attempts by role`);
+  });
+
+  it("lets exactly the roles of its permission past the check (the permission read from the source is the one it runs with)", async () => {
+    // An input no schema accepts: a role that passes the middleware stops at validation, one that doesn't is refused.
+    // Actions without an input schema would run, so they are left to the refusal tests above.
+    const wrong: string[] = [];
+    const before = await fingerprint();
+    let attempts = 0;
+    for (const action of actionsOf("actionClient").filter((a) => a.hasInput)) {
+      for (const role of ROLES.filter((r) => can([r], action.permission as Permission))) {
+        as(sessions[role]);
+        const result = await action.fn("not an input");
+        attempts++;
+        if (result?.serverError !== undefined || result?.validationErrors === undefined) wrong.push(`${label(action)} as ${role}: ${JSON.stringify(result)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(changed(before, await fingerprint())).toEqual([]);
+    console.info(`authorization: ${attempts} permitted attempts stopped at validation`);
+  });
+});
+
+describe("a unit user with another unit's record", () => {
+  const iso = () => new Date().toISOString().slice(0, 10);
+  const file = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.set("file", new File([new Uint8Array(Buffer.from("%PDF-1.4 乙乡"))], "乙乡.pdf"));
+    return form;
+  };
+  const q = () => QUARTER;
+  const proposal = { title: "乙乡改写", background: "", problem: "", goals: "", measures: "", milestones: [], expectedOutcome: "", budget: null, topicId: null };
+
+  // Input per action, valid for its schema, pointing at unit A's record; the expected refusal where it is stable.
+  const cases: { action: string; input: () => unknown; refusal: RegExp }[] = [
+    { action: "saveDraft", input: () => ({ ...proposal, id: ofA.draftId, version: 0 }), refusal: /不存在/ },
+    { action: "transitionProject", input: () => ({ id: ofA.draftId, version: 0, transition: "submit", reason: null, summary: null }), refusal: /不存在/ },
+    { action: "transitionProject", input: () => ({ id: ofA.runningId, version: 0, transition: "complete", reason: null, summary: "乙乡替甲镇结项" }), refusal: /不存在/ },
+    { action: "uploadAttachment", input: () => file({ projectId: ofA.draftId }), refusal: /不存在/ },
+    { action: "removeAttachment", input: () => ({ id: ofA.attachmentId }), refusal: /不存在/ },
+    { action: "saveReport", input: () => ({ projectId: ofA.runningId, year: YEAR, quarter: q(), progress: "乙乡代写", percent: 10, problems: null, nextSteps: "无", milestones: [] }), refusal: /不存在/ },
+    { action: "submitReport", input: () => ({ projectId: ofA.runningId, year: YEAR, quarter: q(), version: 0 }), refusal: /不存在/ },
+    // Scoped to the caller's unit like the rest; the message is the one for "no draft report of yours".
+    { action: "uploadReportAttachment", input: () => file({ projectId: ofA.runningId, year: String(YEAR), quarter: String(q()) }), refusal: /不存在|请先保存进展报告草稿/ },
+    { action: "updateNomination", input: () => ({ id: ofA.nominationId, version: 0, personTitle: null, deeds: null, statement: "乙乡改写" }), refusal: /不存在/ },
+    { action: "withdrawNomination", input: () => ({ id: ofA.nominationId, version: 0 }), refusal: /不存在/ },
+    // Unit B nominating unit A's project: refused as a field error (only one's own unit's projects), see below.
+    { action: "answerRectification", input: () => ({ id: ofA.rectificationId, version: 0, answer: "乙乡代答" }), refusal: /不存在/ },
+    { action: "updateAdoption", input: () => ({ id: ofA.adoptionId, version: 0, sourceName: "改名", sourcePlace: "某县", adoptedOn: iso(), how: "乙乡改", result: "乙乡改" }), refusal: /不存在/ },
+  ];
+
+  it("is refused, and nothing changes", async () => {
+    const byName = new Map(found.map((a) => [a.exportName, a]));
+    const wrong: string[] = [];
+    for (const c of cases) {
+      const action = byName.get(c.action);
+      if (!action) {
+        wrong.push(`${c.action}: not found among the actions`);
+        continue;
+      }
+      as(sessionB);
+      const before = await fingerprint();
+      const auditBefore = await db.auditLog.count({ where: { outcome: "SUCCESS" } });
+      const result = await action.fn(c.input());
+      if (result?.validationErrors) wrong.push(`${c.action}: the test's input does not parse: ${JSON.stringify(result.validationErrors)}`);
+      else if (!result?.serverError || !c.refusal.test(result.serverError)) wrong.push(`${c.action}: ${JSON.stringify(result)}`);
+      const diff = changed(before, await fingerprint());
+      if (diff.length) wrong.push(`${c.action}: the database changed (${diff.join(", ")})`);
+      if ((await db.auditLog.count({ where: { outcome: "SUCCESS" } })) !== auditBefore) wrong.push(`${c.action}: audited as a success`);
+    }
+    expect(wrong).toEqual([]);
+    console.info(`cross-unit: ${[...new Set(cases.map((c) => c.action))].join(", ")}`);
+  });
+
+  it("cannot nominate another unit's project", async () => {
+    as(sessionB);
+    const before = await fingerprint();
+    const nominate = found.find((a) => a.exportName === "nominate")!;
+    const result = await nominate.fn({ campaignId: ofA.campaignId, category: "WORK", projectId: ofA.runningId, statement: "乙乡推荐甲镇" });
+    expect(result?.validationErrors ?? result?.serverError).toBeTruthy();
+    expect(JSON.stringify(result)).toMatch(/只能推荐本单位/);
+    expect(changed(before, await fingerprint())).toEqual([]);
+  });
+
+  it("cannot mark another user's notification read", async () => {
+    as(sessionB);
+    const markNotificationRead = found.find((a) => a.exportName === "markNotificationRead")!;
+    await markNotificationRead.fn({ id: ofA.notificationId });
+    expect((await db.notification.findUniqueOrThrow({ where: { id: ofA.notificationId } })).readAt).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Route handlers
+
+// Open without a session on purpose; a new public route must be added here, with the reason.
+const PUBLIC_ROUTES: Record<string, string> = {
+  "app/api/health/route.ts": "liveness probe",
+  "app/api/ready/route.ts": "readiness probe",
+  "app/api/auth/[...nextauth]/route.ts": "sign-in itself",
+};
+// Open to the network but refused without the job token.
+const TOKEN_ROUTES = ["app/api/jobs/reminders/route.ts"];
+// Document types readable without an account (the 公示 is published to the public).
+const PUBLIC_DOCUMENT_TYPES = ["award-announcement"];
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
+
+describe("every route handler", () => {
+  const routes = walk(path.join(ROOT, "app"), (f) => path.basename(f) === "route.ts").sort();
+
+  /** /projects/[id]/attachments/[attachmentId] → a URL and params; route groups (app) leave the URL. */
+  function target(file: string, fill: (segment: string) => string) {
+    const segments = path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+    const params: Record<string, string | string[]> = {};
+    const parts = segments.map((s) => {
+      const dynamic = /^\[(\.\.\.)?(\w+)\]$/.exec(s);
+      if (!dynamic) return s;
+      const value = fill(dynamic[2]);
+      params[dynamic[2]] = dynamic[1] ? [value] : value;
+      return value;
+    });
+    return { url: `http://localhost/${parts.join("/")}`, params };
+  }
+
+  const fillWithA = (segment: string) => (segment === "attachmentId" ? ofA.attachmentId : segment === "id" ? ofA.draftId : "c" + "0".repeat(24));
+
+  async function call(file: string, method: "GET" | "POST", url: string, params: Record<string, string | string[]>) {
+    const mod = (await import(/* @vite-ignore */ file)) as Partial<Record<"GET" | "POST", Handler>>;
+    return mod[method]!(new Request(url, { method }), { params: Promise.resolve(params) });
+  }
+
+  it("is found", () => {
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    for (const listed of [...Object.keys(PUBLIC_ROUTES), ...TOKEN_ROUTES]) expect(routes.map(rel)).toContain(listed);
+    console.info(`routes: ${routes.length}; public: ${Object.keys(PUBLIC_ROUTES).join(", ")}; token: ${TOKEN_ROUTES.join(", ")}; public documents: ${PUBLIC_DOCUMENT_TYPES.join(", ")}`);
+  });
+
+  it("refuses a visitor (never 200), except the listed public ones", async () => {
+    as(null);
+    const before = await fingerprint();
+    const wrong: string[] = [];
+    let attempts = 0;
+    for (const file of routes) {
+      if (PUBLIC_ROUTES[rel(file)]) continue;
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      const methods = (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).filter((m) => typeof mod[m] === "function");
+      if (methods.some((m) => m !== "GET" && m !== "POST")) wrong.push(`${rel(file)}: exports ${methods.join(", ")}, teach this test to call them`);
+      // The documents route checks the permission of the document type: one call per type, with a well-formed file name.
+      const variants: Record<string, string>[] = rel(file) === "app/documents/[type]/[file]/route.ts" ? DOCUMENT_TYPES.map((type) => ({ type, file: `${ofA.draftId}.pdf` })) : [{}];
+      for (const variant of variants) {
+        const { url, params } = target(file, (segment) => variant[segment] ?? fillWithA(segment));
+        for (const method of methods as ("GET" | "POST")[]) {
+          const response = await call(file, method, url, params);
+          attempts++;
+          const publicDocument = variant.type !== undefined && PUBLIC_DOCUMENT_TYPES.includes(variant.type);
+          const expected = publicDocument ? [404] : TOKEN_ROUTES.includes(rel(file)) ? [401, 403] : [401];
+          if (!expected.includes(response.status)) wrong.push(`${method} ${url}: ${response.status}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+    console.info(`routes: ${attempts} signed-out attempts`);
+  });
+
+  it("lists exactly the document types the registry leaves open", () => {
+    expect(DOCUMENT_TYPES.filter((type) => DOCUMENTS[type].permission === null)).toEqual(PUBLIC_DOCUMENT_TYPES);
+  });
+
+  it("refuses, with 403 and an audit line, the roles without the permission the route asks for", async () => {
+    const wrong: string[] = [];
+    let attempts = 0;
+    for (const file of routes) {
+      const permission = /routeUser\(\s*"([\w.]+)"\s*\)/.exec(fs.readFileSync(file, "utf8"))?.[1];
+      if (!permission) continue; // public, token-protected, or the documents route (permission per type, below)
+      expect(PERMISSIONS).toHaveProperty([permission]);
+      for (const role of ROLES.filter((r) => !can([r], permission as Permission))) {
+        as(sessions[role]);
+        const { url, params } = target(file, fillWithA);
+        const auditBefore = await auditCount();
+        const response = await call(file, "GET", url, params);
+        attempts++;
+        if (response.status !== 403) wrong.push(`${rel(file)} as ${role}: ${response.status}`);
+        if ((await auditCount()) !== auditBefore + 1) wrong.push(`${rel(file)} as ${role}: no audit line`);
+      }
+    }
+    for (const type of DOCUMENT_TYPES) {
+      const permission = DOCUMENTS[type].permission;
+      if (!permission) continue;
+      for (const role of ROLES.filter((r) => !can([r], permission))) {
+        as(sessions[role]);
+        const response = await call(path.join(ROOT, "app/documents/[type]/[file]/route.ts"), "GET", `http://localhost/documents/${type}/${ofA.draftId}.pdf`, { type, file: `${ofA.draftId}.pdf` });
+        attempts++;
+        if (response.status !== 403) wrong.push(`documents/${type} as ${role}: ${response.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    console.info(`routes: ${attempts} refused attempts by role`);
+  });
+
+  it("does not hand unit A's attachment to unit B", async () => {
+    as(sessionB);
+    const file = path.join(ROOT, "app/(app)/projects/[id]/attachments/[attachmentId]/route.ts");
+    const response = await call(file, "GET", `http://localhost/projects/${ofA.draftId}/attachments/${ofA.attachmentId}`, { id: ofA.draftId, attachmentId: ofA.attachmentId });
+    expect(response.status).toBe(404);
+  });
+});
