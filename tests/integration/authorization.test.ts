@@ -80,7 +80,9 @@ function objectField(literal: string, field: string): string | undefined {
 function parseActions(file: string): { metas: ActionMeta[]; unreadable: string[] } {
   const text = fs.readFileSync(file, "utf8");
   const helpers = new Map<string, { client: ActionMeta["client"]; permission?: string }>();
-  for (const m of text.matchAll(/const\s+(\w+)\s*=\s*\(\s*name\s*:\s*string\s*\)\s*=>\s*(actionClient|publicActionClient)\s*\.\s*metadata\s*\(\s*(\{[^}]*\})\s*\)/g)) {
+  for (const m of text.matchAll(
+    /const\s+(\w+)\s*=\s*\(\s*name\s*:\s*string\s*\)\s*=>\s*(actionClient|publicActionClient)\s*\.\s*metadata\s*\(\s*(\{[^}]*\})\s*\)/g,
+  )) {
     helpers.set(m[1], { client: m[2] as ActionMeta["client"], permission: objectField(m[3], "permission") });
   }
   const exports = [...text.matchAll(/^export\s+const\s+(\w+)\s*=/gm)];
@@ -111,7 +113,11 @@ type Found = ActionMeta & { fn: (input?: unknown) => Promise<{ data?: unknown; s
 // Well below today's 91 actions, far above what a broken glob or parser would find.
 const MIN_ACTIONS = 80;
 // The actions open to visitors, deliberately: the suggestion box (and its fresh question) and the objection form.
-const KNOWN_PUBLIC_ACTIONS = ["lib/awards/actions.ts: raiseObjection", "lib/suggestions/actions.ts: newChallenge", "lib/suggestions/actions.ts: submitSuggestion"];
+const KNOWN_PUBLIC_ACTIONS = [
+  "lib/awards/actions.ts: raiseObjection",
+  "lib/suggestions/actions.ts: newChallenge",
+  "lib/suggestions/actions.ts: submitSuggestion",
+];
 
 let found: Found[] = [];
 let problems: string[] = [];
@@ -136,8 +142,10 @@ async function discoverActions() {
     for (const meta of metas) if (typeof mod[meta.exportName] !== "function") issues.push(`not an exported function: ${meta.file}: ${meta.exportName}`);
   }
   for (const action of all) {
-    if (action.client === "publicActionClient" && action.permission !== "public") issues.push(`${action.exportName}: publicActionClient with permission ${action.permission}`);
-    if (action.client === "actionClient" && !(action.permission in PERMISSIONS)) issues.push(`${action.exportName}: permission "${action.permission}" is not in PERMISSIONS`);
+    if (action.client === "publicActionClient" && action.permission !== "public")
+      issues.push(`${action.exportName}: publicActionClient with permission ${action.permission}`);
+    if (action.client === "actionClient" && !(action.permission in PERMISSIONS))
+      issues.push(`${action.exportName}: permission "${action.permission}" is not in PERMISSIONS`);
   }
   return { all, issues, files };
 }
@@ -208,19 +216,45 @@ beforeAll(async () => {
   const year = await db.$transaction((tx) => createYearRecord(tx, YEAR, null));
   ofA.draftId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, by))).id;
   await db.project.update({ where: { id: ofA.draftId }, data: { title: "甲镇的申报书" } });
-  ofA.attachmentId = (await db.$transaction((tx) => addAttachmentRecord(tx, { projectId: ofA.draftId, name: "方案.pdf", content: Buffer.from("%PDF-1.4 甲镇") }, clerkA.unitId, by))).id;
+  ofA.attachmentId = (
+    await db.$transaction((tx) =>
+      addAttachmentRecord(tx, { projectId: ofA.draftId, name: "方案.pdf", content: Buffer.from("%PDF-1.4 甲镇") }, clerkA.unitId, by),
+    )
+  ).id;
   ofA.runningId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, by))).id;
-  await db.project.update({ where: { id: ofA.runningId }, data: { title: "甲镇在实施的项目", state: "IN_PROGRESS", startedAt: new Date(`${YEAR}-01-01T00:00:00+08:00`) } });
+  await db.project.update({
+    where: { id: ofA.runningId },
+    data: { title: "甲镇在实施的项目", state: "IN_PROGRESS", startedAt: new Date(`${YEAR}-01-01T00:00:00+08:00`) },
+  });
   await actAs(clerkA);
   const { recordAdoption } = await import("@/lib/promotion/actions");
-  const adoption = await recordAdoption({ sourceName: "外县做法", sourcePlace: "某县", adoptedOn: new Date().toISOString().slice(0, 10), how: "照着做", result: "有成效" } as never);
+  const adoption = await recordAdoption({
+    sourceName: "外县做法",
+    sourcePlace: "某县",
+    adoptedOn: new Date().toISOString().slice(0, 10),
+    how: "照着做",
+    result: "有成效",
+  } as never);
   expect(adoption?.serverError ?? adoption?.validationErrors ?? null).toBeNull();
   const { saveReport } = await import("@/lib/reports/actions");
-  const report = await saveReport({ projectId: ofA.runningId, year: YEAR, quarter: QUARTER, progress: "甲镇草稿", percent: 10, problems: null, nextSteps: "继续", milestones: [] });
+  const report = await saveReport({
+    projectId: ofA.runningId,
+    year: YEAR,
+    quarter: QUARTER,
+    progress: "甲镇草稿",
+    percent: 10,
+    problems: null,
+    nextSteps: "继续",
+    milestones: [],
+  });
   expect(report?.serverError ?? report?.validationErrors ?? null).toBeNull();
   ofA.adoptionId = (await db.adoption.findFirstOrThrow({ where: { unitId: clerkA.unitId } })).id;
   // A campaign open for nominations (made by the county admin), and unit A's nomination of its running project.
-  const jurors = [await makeUser(["REVIEWER"], county.department.id), await makeUser(["REVIEWER"], county.department.id), await makeUser(["REVIEWER"], county.department.id)];
+  const jurors = [
+    await makeUser(["REVIEWER"], county.department.id),
+    await makeUser(["REVIEWER"], county.department.id),
+    await makeUser(["REVIEWER"], county.department.id),
+  ];
   as(sessions.COUNTY_ADMIN);
   const { createCampaign, nominate } = await import("@/lib/awards/actions");
   const campaign = await createCampaign({
@@ -246,7 +280,9 @@ beforeAll(async () => {
   // A rectification item addressed to unit A (the inspection workflow that leads there is tested in inspections.test.ts).
   const inspection = await db.inspection.create({ data: { year: YEAR, quarter: QUARTER, theme: "季度督查", publishedAt: new Date() } });
   const item = await db.inspectionItem.create({ data: { inspectionId: inspection.id, projectId: ofA.runningId, finding: null } });
-  ofA.rectificationId = (await db.rectificationItem.create({ data: { itemId: item.id, unitId: clerkA.unitId, content: "整改台账", dueAt: new Date(Date.now() + 86_400_000) } })).id;
+  ofA.rectificationId = (
+    await db.rectificationItem.create({ data: { itemId: item.id, unitId: clerkA.unitId, content: "整改台账", dueAt: new Date(Date.now() + 86_400_000) } })
+  ).id;
   ofA.notificationId = (await db.notification.create({ data: { userId: clerkA.id, kind: "test", title: "给甲镇的通知" } })).id;
   signOutTestUser();
 });
@@ -267,12 +303,18 @@ describe("the actions found in the code", () => {
     expect(problems).toEqual([]);
     expect(found.length).toBeGreaterThanOrEqual(MIN_ACTIONS);
     expect(new Set(found.map(label)).size).toBe(found.length);
-    console.info(`authorization: ${found.length} actions in ${new Set(found.map((a) => a.file)).size} files; ${actionsOf("actionClient").length} need a permission`);
+    console.info(
+      `authorization: ${found.length} actions in ${new Set(found.map((a) => a.file)).size} files; ${actionsOf("actionClient").length} need a permission`,
+    );
   });
 
   it("are public only where meant to be", () => {
     const publicOnes = actionsOf("publicActionClient").map(label).sort();
-    console.info(`public actions: ${actionsOf("publicActionClient").map((a) => `${a.exportName} (${a.name})`).join(", ")}`);
+    console.info(
+      `public actions: ${actionsOf("publicActionClient")
+        .map((a) => `${a.exportName} (${a.name})`)
+        .join(", ")}`,
+    );
     expect(publicOnes).toEqual(KNOWN_PUBLIC_ACTIONS);
   });
 });
@@ -363,24 +405,54 @@ describe("a unit user with another unit's record", () => {
     return form;
   };
   const q = () => QUARTER;
-  const proposal = { title: "乙乡改写", background: "", problem: "", goals: "", measures: "", milestones: [], expectedOutcome: "", budget: null, topicId: null };
+  const proposal = {
+    title: "乙乡改写",
+    background: "",
+    problem: "",
+    goals: "",
+    measures: "",
+    milestones: [],
+    expectedOutcome: "",
+    budget: null,
+    topicId: null,
+  };
 
   // Input per action, valid for its schema, pointing at unit A's record; the expected refusal where it is stable.
   const cases: { action: string; input: () => unknown; refusal: RegExp }[] = [
     { action: "saveDraft", input: () => ({ ...proposal, id: ofA.draftId, version: 0 }), refusal: /不存在/ },
     { action: "transitionProject", input: () => ({ id: ofA.draftId, version: 0, transition: "submit", reason: null, summary: null }), refusal: /不存在/ },
-    { action: "transitionProject", input: () => ({ id: ofA.runningId, version: 0, transition: "complete", reason: null, summary: "乙乡替甲镇结项" }), refusal: /不存在/ },
+    {
+      action: "transitionProject",
+      input: () => ({ id: ofA.runningId, version: 0, transition: "complete", reason: null, summary: "乙乡替甲镇结项" }),
+      refusal: /不存在/,
+    },
     { action: "uploadAttachment", input: () => file({ projectId: ofA.draftId }), refusal: /不存在/ },
     { action: "removeAttachment", input: () => ({ id: ofA.attachmentId }), refusal: /不存在/ },
-    { action: "saveReport", input: () => ({ projectId: ofA.runningId, year: YEAR, quarter: q(), progress: "乙乡代写", percent: 10, problems: null, nextSteps: "无", milestones: [] }), refusal: /不存在/ },
+    {
+      action: "saveReport",
+      input: () => ({ projectId: ofA.runningId, year: YEAR, quarter: q(), progress: "乙乡代写", percent: 10, problems: null, nextSteps: "无", milestones: [] }),
+      refusal: /不存在/,
+    },
     { action: "submitReport", input: () => ({ projectId: ofA.runningId, year: YEAR, quarter: q(), version: 0 }), refusal: /不存在/ },
     // Scoped to the caller's unit like the rest; the message is the one for "no draft report of yours".
-    { action: "uploadReportAttachment", input: () => file({ projectId: ofA.runningId, year: String(YEAR), quarter: String(q()) }), refusal: /不存在|请先保存进展报告草稿/ },
-    { action: "updateNomination", input: () => ({ id: ofA.nominationId, version: 0, personTitle: null, deeds: null, statement: "乙乡改写" }), refusal: /不存在/ },
+    {
+      action: "uploadReportAttachment",
+      input: () => file({ projectId: ofA.runningId, year: String(YEAR), quarter: String(q()) }),
+      refusal: /不存在|请先保存进展报告草稿/,
+    },
+    {
+      action: "updateNomination",
+      input: () => ({ id: ofA.nominationId, version: 0, personTitle: null, deeds: null, statement: "乙乡改写" }),
+      refusal: /不存在/,
+    },
     { action: "withdrawNomination", input: () => ({ id: ofA.nominationId, version: 0 }), refusal: /不存在/ },
     // Unit B nominating unit A's project: refused as a field error (only one's own unit's projects), see below.
     { action: "answerRectification", input: () => ({ id: ofA.rectificationId, version: 0, answer: "乙乡代答" }), refusal: /不存在/ },
-    { action: "updateAdoption", input: () => ({ id: ofA.adoptionId, version: 0, sourceName: "改名", sourcePlace: "某县", adoptedOn: iso(), how: "乙乡改", result: "乙乡改" }), refusal: /不存在/ },
+    {
+      action: "updateAdoption",
+      input: () => ({ id: ofA.adoptionId, version: 0, sourceName: "改名", sourcePlace: "某县", adoptedOn: iso(), how: "乙乡改", result: "乙乡改" }),
+      refusal: /不存在/,
+    },
   ];
 
   it("is refused, and nothing changes", async () => {
@@ -445,7 +517,10 @@ describe("every route handler", () => {
 
   /** /projects/[id]/attachments/[attachmentId] → a URL and params; route groups (app) leave the URL. */
   function target(file: string, fill: (segment: string) => string) {
-    const segments = path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+    const segments = path
+      .relative(path.join(ROOT, "app"), path.dirname(file))
+      .split(path.sep)
+      .filter((s) => !/^\(.*\)$/.test(s));
     const params: Record<string, string | string[]> = {};
     const parts = segments.map((s) => {
       const dynamic = /^\[(\.\.\.)?(\w+)\]$/.exec(s);
@@ -467,7 +542,9 @@ describe("every route handler", () => {
   it("is found", () => {
     expect(routes.length).toBeGreaterThanOrEqual(20);
     for (const listed of [...Object.keys(PUBLIC_ROUTES), ...TOKEN_ROUTES]) expect(routes.map(rel)).toContain(listed);
-    console.info(`routes: ${routes.length}; public: ${Object.keys(PUBLIC_ROUTES).join(", ")}; token: ${TOKEN_ROUTES.join(", ")}; public documents: ${PUBLIC_DOCUMENT_TYPES.join(", ")}`);
+    console.info(
+      `routes: ${routes.length}; public: ${Object.keys(PUBLIC_ROUTES).join(", ")}; token: ${TOKEN_ROUTES.join(", ")}; public documents: ${PUBLIC_DOCUMENT_TYPES.join(", ")}`,
+    );
   });
 
   it("refuses a visitor (never 200), except the listed public ones", async () => {
@@ -481,7 +558,8 @@ describe("every route handler", () => {
       const methods = (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).filter((m) => typeof mod[m] === "function");
       if (methods.some((m) => m !== "GET" && m !== "POST")) wrong.push(`${rel(file)}: exports ${methods.join(", ")}, teach this test to call them`);
       // The documents route checks the permission of the document type: one call per type, with a well-formed file name.
-      const variants: Record<string, string>[] = rel(file) === "app/documents/[type]/[file]/route.ts" ? DOCUMENT_TYPES.map((type) => ({ type, file: `${ofA.draftId}.pdf` })) : [{}];
+      const variants: Record<string, string>[] =
+        rel(file) === "app/documents/[type]/[file]/route.ts" ? DOCUMENT_TYPES.map((type) => ({ type, file: `${ofA.draftId}.pdf` })) : [{}];
       for (const variant of variants) {
         const { url, params } = target(file, (segment) => variant[segment] ?? fillWithA(segment));
         for (const method of methods as ("GET" | "POST")[]) {
@@ -524,7 +602,10 @@ describe("every route handler", () => {
       if (!permission) continue;
       for (const role of ROLES.filter((r) => !can([r], permission))) {
         as(sessions[role]);
-        const response = await call(path.join(ROOT, "app/documents/[type]/[file]/route.ts"), "GET", `http://localhost/documents/${type}/${ofA.draftId}.pdf`, { type, file: `${ofA.draftId}.pdf` });
+        const response = await call(path.join(ROOT, "app/documents/[type]/[file]/route.ts"), "GET", `http://localhost/documents/${type}/${ofA.draftId}.pdf`, {
+          type,
+          file: `${ofA.draftId}.pdf`,
+        });
         attempts++;
         if (response.status !== 403) wrong.push(`documents/${type} as ${role}: ${response.status}`);
       }
@@ -536,7 +617,10 @@ describe("every route handler", () => {
   it("does not hand unit A's attachment to unit B", async () => {
     as(sessionB);
     const file = path.join(ROOT, "app/(app)/projects/[id]/attachments/[attachmentId]/route.ts");
-    const response = await call(file, "GET", `http://localhost/projects/${ofA.draftId}/attachments/${ofA.attachmentId}`, { id: ofA.draftId, attachmentId: ofA.attachmentId });
+    const response = await call(file, "GET", `http://localhost/projects/${ofA.draftId}/attachments/${ofA.attachmentId}`, {
+      id: ofA.draftId,
+      attachmentId: ofA.attachmentId,
+    });
     expect(response.status).toBe(404);
   });
 });
