@@ -3,7 +3,7 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError } from "@/lib/actions/errors";
+import { FieldError } from "@/lib/actions/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { generateTemporaryPassword } from "@/lib/auth/password-policy";
 import { roleSetProblem, ROLE_LABELS } from "@/lib/auth/roles";
