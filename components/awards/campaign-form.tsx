@@ -34,13 +34,13 @@ export function CampaignForm({
   const [tiers, setTiers] = useState<Tier[]>(initial.tiers);
   const form = useActionForm((existing ? updateCampaign : createCampaign) as typeof createCampaign, {
     arrays: ["jurorIds"],
-    transform: (v) =>
+    transform: (v, raw) =>
       ({
         ...v,
         ...(existing ?? {}),
         year: initial.year,
         criteria: criteria.map((c, i) => ({ key: c.key || `c${i + 1}`, label: c.label, weight: c.weight, max: c.max })),
-        weights: Object.fromEntries(WEIGHT_KEYS.map((key) => [key, v[`weight.${key}`]])),
+        weights: Object.fromEntries(WEIGHT_KEYS.map((key) => [key, raw[`weight.${key}`]])),
         tiers,
       }) as never,
     onSuccess: (data) => router.push(`/awards/${existing?.id ?? (data as { id: string }).id}`),

@@ -15,7 +15,7 @@ export function ObjectionForm({ campaignId, entries, challenge: initialChallenge
   // A new question replaces an expired or used one without touching what was typed.
   const [receipt, setReceipt] = useState<string>();
   const form = useActionForm(raiseObjection, {
-    transform: (values) => ({ ...values, campaignId, nominationId: values.nominationId || undefined, challengeToken: challenge.token }) as never,
+    transform: (values) => ({ ...values, campaignId, nominationId: values.nominationId || undefined, challengeToken: challenge.token }),
     onSuccess: (data) => setReceipt((data as { id: string }).id),
   });
   const errors = form.fieldErrors;

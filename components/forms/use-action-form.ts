@@ -10,6 +10,13 @@ type ActionResult<Data> = {
 };
 type Action<Input, Data> = (input: Input) => Promise<ActionResult<Data> | undefined>;
 
+/**
+ * What a form hands to its action: the action's own field names (from its zod schema), with values as the form
+ * has them (strings, checkbox lists); the server's schema parses and coerces them. A key the schema does not
+ * have fails to compile, so a renamed field is caught in every form that sets it.
+ */
+export type FormInput<Input> = Input extends object ? { [K in keyof Input]?: unknown } : Input;
+
 /** Reads a form into a plain object; names listed in `arrays` collect every checked value. */
 export function formValues(form: HTMLFormElement, arrays: string[] = []): Record<string, unknown> {
   const data = new FormData(form);
@@ -27,7 +34,14 @@ export function formValues(form: HTMLFormElement, arrays: string[] = []): Record
  */
 export function useActionForm<Input, Data>(
   action: Action<Input, Data>,
-  options: { arrays?: string[]; transform?: (values: Record<string, unknown>) => Input; onSuccess?: (data: Data) => void } = {},
+  options: {
+    arrays?: string[];
+    /** Fields the form does not hold (the record's id and version, a parent's id), added to what it does. */
+    with?: NoInfer<FormInput<Input>>;
+    /** For forms whose fields are reshaped (weights by key, one row per bid); `raw` holds the fields by name. */
+    transform?: (values: NoInfer<FormInput<Input>>, raw: Record<string, unknown>) => NoInfer<FormInput<Input>>;
+    onSuccess?: (data: Data) => void;
+  } = {},
 ) {
   const inFlight = useRef(false);
   const { executeAsync, result, isPending } = useAction(action as never, {
@@ -39,8 +53,8 @@ export function useActionForm<Input, Data>(
     if (inFlight.current) return;
     inFlight.current = true;
     try {
-      const values = formValues(event.currentTarget, options.arrays);
-      await executeAsync((options.transform ? options.transform(values) : values) as never);
+      const values = { ...formValues(event.currentTarget, options.arrays), ...options.with };
+      await executeAsync((options.transform ? options.transform(values as FormInput<Input>, values) : values) as never);
     } finally {
       inFlight.current = false;
     }

@@ -22,7 +22,7 @@ export function AgendaForm({ hearingId, projects }: { hearingId: string; project
   const router = useRouter();
   const form = useActionForm(addAgendaItems, {
     arrays: ["projectIds"],
-    transform: (values) => ({ ...values, hearingId }) as never,
+    with: { hearingId },
     onSuccess: () => router.refresh(),
   });
   if (projects.length === 0) return <p className="text-sm text-stone-500">本年度没有待列入听证的“已申报”项目。</p>;
@@ -77,7 +77,7 @@ export function ReviewersForm({ hearing, reviewers, chosen }: { hearing: { id: s
   const [saved, setSaved] = useState(false);
   const form = useActionForm(setHearingReviewers, {
     arrays: ["userIds"],
-    transform: (values) => ({ ...values, hearingId: hearing.id, version: hearing.version }) as never,
+    with: { hearingId: hearing.id, version: hearing.version },
     onSuccess: () => {
       setSaved(true);
       router.refresh();
@@ -110,7 +110,7 @@ export function ReviewersForm({ hearing, reviewers, chosen }: { hearing: { id: s
 
 export function AutoAssignForm({ hearingId }: { hearingId: string }) {
   const router = useRouter();
-  const form = useActionForm(autoAssignReviewers, { transform: (values) => ({ ...values, hearingId }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(autoAssignReviewers, { with: { hearingId }, onSuccess: () => router.refresh() });
   const result = form.data as { added: number; short: { title: string; missing: number }[] } | undefined;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2">

@@ -25,6 +25,7 @@ export function HearingForm({ yearId, hearing, disabled }: { yearId?: string; he
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useActionForm((hearing ? updateHearing : createHearing) as typeof createHearing, {
+    // One form drives two actions (create, update) whose inputs differ: the input is checked by each action's schema.
     transform: (values) => (hearing ? { ...values, id: hearing.id, version: hearing.version } : { ...values, yearId }) as never,
     onSuccess: (data) => {
       if (hearing) {

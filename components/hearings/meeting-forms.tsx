@@ -12,7 +12,7 @@ import type { Criterion } from "@/lib/hearings/scoring";
 export function MeetingForm({ yearId }: { yearId: string }) {
   const router = useRouter();
   const form = useActionForm(createMeeting, {
-    transform: (values) => ({ ...values, yearId }) as never,
+    with: { yearId },
     onSuccess: (data) => router.push(`/hearings/meetings/${(data as { id: string }).id}`),
   });
   const e = form.fieldErrors;
@@ -43,7 +43,7 @@ export function DecisionForm({ meetingId, projects }: { meetingId: string; proje
   const router = useRouter();
   const [chosen, setChosen] = useState("");
   const form = useActionForm(recordDecision, {
-    transform: (values) => ({ ...values, meetingId, projectVersion: projects.find((p) => p.id === values.projectId)?.version ?? 0 }) as never,
+    transform: (values) => ({ ...values, meetingId, projectVersion: projects.find((p) => p.id === values.projectId)?.version ?? 0 }),
     onSuccess: () => {
       setChosen("");
       router.refresh();
@@ -94,7 +94,7 @@ export function RubricForm({ yearId, version, criteria, frozen }: { yearId: stri
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useActionForm(saveRubric, {
-    transform: (values) =>
+    transform: (_values, values) =>
       ({
         yearId,
         version,

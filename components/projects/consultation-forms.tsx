@@ -11,7 +11,7 @@ export function ConsultationForm({ projectId }: { projectId: string }) {
   const router = useRouter();
   const ref = useRef<HTMLFormElement>(null);
   const form = useActionForm(createConsultation, {
-    transform: (values) => ({ ...values, projectId }) as never,
+    with: { projectId },
     onSuccess: () => {
       ref.current?.reset();
       router.refresh();
@@ -54,7 +54,7 @@ export function ConsultationForm({ projectId }: { projectId: string }) {
 
 export function FollowUpForm({ consultation }: { consultation: { id: string; version: number } }) {
   const router = useRouter();
-  const form = useActionForm(recordFollowUp, { transform: (values) => ({ ...values, ...consultation }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(recordFollowUp, { with: { ...consultation }, onSuccess: () => router.refresh() });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2">
       <FormError message={form.formError} />

@@ -72,7 +72,7 @@ export function LiaisonForm({
 }) {
   const router = useRouter();
   const form = useActionForm(assignLiaison, {
-    transform: (values) => ({ ...values, id: project.id, version: project.version }) as never,
+    with: { id: project.id, version: project.version },
     onSuccess: () => router.refresh(),
   });
   return (
@@ -99,7 +99,7 @@ export function GuidanceNoteForm({ projectId }: { projectId: string }) {
   const router = useRouter();
   const ref = useRef<HTMLFormElement>(null);
   const form = useActionForm(addGuidanceNote, {
-    transform: (values) => ({ ...values, projectId }) as never,
+    with: { projectId },
     onSuccess: () => {
       ref.current?.reset();
       router.refresh();

@@ -67,7 +67,7 @@ export function AdoptCaseForm({ projectId, today }: { projectId: string; today: 
   const formRef = useRef<HTMLFormElement>(null);
   const [saved, setSaved] = useState(false);
   const form = useActionForm(recordAdoption, {
-    transform: (values) => ({ ...values, sourceProjectId: projectId }) as never,
+    with: { sourceProjectId: projectId },
     onSuccess: () => {
       formRef.current?.reset();
       if (details.current) details.current.open = false;
@@ -131,7 +131,7 @@ export type EditableAdoption = {
 export function EditAdoptionForm({ adoption, today, onDone }: { adoption: EditableAdoption; today: string; onDone?: () => void }) {
   const router = useRouter();
   const form = useActionForm(updateAdoption, {
-    transform: (values) => ({ ...values, id: adoption.id, version: adoption.version }) as never,
+    with: { id: adoption.id, version: adoption.version },
     onSuccess: () => {
       onDone?.();
       router.refresh();

@@ -12,7 +12,7 @@ export function MarkForm({ projectId, today }: { projectId: string; today: strin
   const router = useRouter();
   const ref = useRef<HTMLFormElement>(null);
   const form = useActionForm(markProject, {
-    transform: (values) => ({ ...values, projectId }) as never,
+    with: { projectId },
     onSuccess: () => {
       ref.current?.reset();
       router.refresh();
@@ -44,7 +44,7 @@ export function MarkForm({ projectId, today }: { projectId: string; today: strin
 
 export function RevokeMarkForm({ markId, label }: { markId: string; label: string }) {
   const router = useRouter();
-  const form = useActionForm(revokeMark, { transform: (values) => ({ ...values, id: markId }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(revokeMark, { with: { id: markId }, onSuccess: () => router.refresh() });
   const name = `revokeReason-${markId}`;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2" aria-label={`撤销${label}认定`}>

@@ -50,7 +50,7 @@ export function NewAspectForm() {
 export function AspectRow({ aspect }: { aspect: Aspect }) {
   const router = useRouter();
   const form = useActionForm(updateAspect, {
-    transform: (values) => ({ ...values, id: aspect.id, version: aspect.version, category: aspect.category, active: values.active === "on" }) as never,
+    transform: (values) => ({ ...values, id: aspect.id, version: aspect.version, category: aspect.category, active: values.active === "on" }),
     onSuccess: () => router.refresh(),
   });
   const prefix = `aspect-${aspect.id}`;

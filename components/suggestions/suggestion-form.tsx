@@ -27,7 +27,7 @@ export function SuggestionForm({
   const [length, setLength] = useState(0);
   const [receipt, setReceipt] = useState<string>();
   const form = useActionForm(submitSuggestion, {
-    transform: (values) => ({ ...values, challengeToken: challenge?.token }) as never,
+    with: { challengeToken: challenge?.token },
     onSuccess: (data) => setReceipt((data as { receiptNo: string }).receiptNo),
   });
   const errors = form.fieldErrors;

@@ -34,7 +34,7 @@ export function BidComparison({
 }) {
   const router = useRouter();
   const form = useActionForm(awardBids, {
-    transform: (values) =>
+    transform: (_values, values) =>
       ({
         topicId: topic.id,
         version: topic.version,

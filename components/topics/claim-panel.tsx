@@ -66,7 +66,7 @@ function PlanView({ claim }: { claim: Pick<Claim, "approach" | "people" | "timel
 
 function TakeForm({ topicId }: { topicId: string }) {
   const router = useRouter();
-  const form = useActionForm(takeTopic, { transform: (values) => ({ ...values, topicId }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(takeTopic, { with: { topicId }, onSuccess: () => router.refresh() });
   return (
     <form onSubmit={form.onSubmit} noValidate className="max-w-xl space-y-3">
       <FormError message={form.formError} />
@@ -84,7 +84,7 @@ function BidForm({ topicId, bid }: { topicId: string; bid: Claim | null }) {
   const router = useRouter();
   const [editing, setEditing] = useState(!bid);
   const form = useActionForm(submitBid, {
-    transform: (values) => ({ ...values, topicId, version: bid?.version }) as never,
+    with: { topicId, version: bid?.version },
     onSuccess: () => {
       setEditing(false);
       router.refresh();

@@ -42,6 +42,7 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
   // Both actions return the topic's id; the form sends what each expects.
   const form = useActionForm((topic ? updateTopic : createTopic) as typeof updateTopic, {
     arrays: ["unitIds", "sourceIds"],
+    // One form drives two actions (create, update) whose inputs differ: the input is checked by each action's schema.
     transform: (values) => (topic ? { ...values, id: topic.id, version: topic.version } : { ...values, ...create }) as never,
     onSuccess: (data) => {
       router.push(`/topics/${(data as { id: string }).id}?saved=1`);

@@ -13,8 +13,9 @@ type Unit = { id: string; version: number; name: string; type: UnitType; parentI
 
 export function UnitForm({ unit, parents }: { unit?: Unit; parents: Option[] }) {
   const router = useRouter();
-  const form = useActionForm(unit ? updateUnit : createUnit, {
-    transform: (values) => (unit ? { ...values, id: unit.id, version: unit.version } : values) as never,
+  // One form, two actions: typed as the update (the create takes the same fields without id and version).
+  const form = useActionForm((unit ? updateUnit : createUnit) as typeof updateUnit, {
+    with: unit ? { id: unit.id, version: unit.version } : {},
     onSuccess: () => {
       router.push("/units?saved=1");
       router.refresh();

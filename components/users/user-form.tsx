@@ -31,14 +31,15 @@ export function TemporaryPassword({ username, password }: { username: string; pa
 export function UserForm({ user, units }: { user?: User; units: UnitOption[] }) {
   const router = useRouter();
   const [created, setCreated] = useState<{ username: string; temporaryPassword: string }>();
-  const form = useActionForm((user ? updateUser : createUser) as typeof createUser, {
+  // One form, two actions: typed as the update (the create takes the same fields without id and version).
+  const form = useActionForm((user ? updateUser : createUser) as typeof updateUser, {
     arrays: ["roles"],
-    transform: (values) => (user ? { ...values, id: user.id, version: user.version } : values) as never,
+    with: user ? { id: user.id, version: user.version } : {},
     onSuccess: (data) => {
       if (user) {
         router.push("/users?saved=1");
         router.refresh();
-      } else if (data) setCreated(data);
+      } else if (data) setCreated(data as unknown as { username: string; temporaryPassword: string }); // what createUser returns
     },
   });
   const errors = form.fieldErrors;

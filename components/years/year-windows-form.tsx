@@ -14,7 +14,7 @@ export function YearWindowsForm({ year, windows }: Props) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useActionForm(updateYear, {
-    transform: (values) => ({ ...values, id: year.id, version: year.version }) as never,
+    with: { id: year.id, version: year.version },
     onSuccess: () => {
       setSaved(true);
       router.refresh();
