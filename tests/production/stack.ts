@@ -115,7 +115,14 @@ export async function startStack(options: { nginxPort: number }): Promise<Stack>
   const startApp = async (index: number) => {
     const name = `app${index}`;
     logs[name] = [];
-    const child = spawn("npm", ["start"], { cwd: root, env: { ...env, PORT: String(appPorts[index]) }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    // The first host runs two workers (node:cluster, as on a two-core server), the second one: both shapes are served.
+    const workers = index === 0 ? "2" : "1";
+    const child = spawn("npm", ["start"], {
+      cwd: root,
+      env: { ...env, PORT: String(appPorts[index]), WEB_CONCURRENCY: workers },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     apps[index] = child;
     await waitFor(child, /Ready on/, name, logs[name]);
   };
