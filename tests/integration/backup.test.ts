@@ -6,7 +6,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import pg from "pg";
 import * as tar from "tar";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createProject, uploadAttachment } from "@/lib/projects/actions";
 import { createSuggestionRecord, ensureDefaultAspects } from "@/lib/suggestions/service";
@@ -20,6 +20,7 @@ import { backup } from "@/lib/backup/backup";
 import { restore, RestoreError } from "@/lib/backup/restore";
 import { migrate } from "../../scripts/runtime";
 import { actAs, makeCounty, makeUser, PASSWORD } from "./support/fixtures";
+import { emptyDatabase } from "./support/databases";
 
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "uploads-"));
 process.env.UPLOAD_DIR = uploads;
@@ -30,16 +31,7 @@ let clerk: Awaited<ReturnType<typeof makeUser>>;
 let attachment: { storageKey: string; content: Buffer };
 
 /** A new empty database on the test server, with no migrations: restore runs them. */
-async function emptyDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: inject("postgresUrl") });
-  await admin.connect();
-  const name = `restore_${crypto.randomBytes(5).toString("hex")}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(inject("postgresUrl"));
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const emptyTarget = () => emptyDatabase("restore");
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -143,7 +135,7 @@ describe("backup and restore", () => {
     const inSnapshot = manifest.tables.find((table) => table.name === "Suggestion")!.rows;
     expect(await db.suggestion.count()).toBeGreaterThan(inSnapshot);
 
-    const target = await emptyDatabase();
+    const target = await emptyTarget();
     const targetUploads = fs.mkdtempSync(path.join(work, "restored-uploads-"));
     await restore({ archive, databaseUrl: target, store: new LocalFileStore(targetUploads), migrate });
 
@@ -202,12 +194,12 @@ describe("backup and restore", () => {
     const store = new LocalFileStore(fs.mkdtempSync(path.join(work, "other-uploads-")));
     await expect(restore({ archive, databaseUrl: process.env.DATABASE_URL!, store, migrate })).rejects.toThrow(/目标数据库不是空的/);
     // An empty database but a store with files in it.
-    await expect(restore({ archive, databaseUrl: await emptyDatabase(), store: new LocalFileStore(uploads), migrate })).rejects.toThrow(/目标文件存储不是空的/);
+    await expect(restore({ archive, databaseUrl: await emptyTarget(), store: new LocalFileStore(uploads), migrate })).rejects.toThrow(/目标文件存储不是空的/);
   }, 60_000);
 
   it("refuses an archive whose migrations this code does not have", async () => {
     const store = new LocalFileStore(fs.mkdtempSync(path.join(work, "old-code-uploads-")));
-    const target = await emptyDatabase();
+    const target = await emptyTarget();
     await expect(restore({ archive, databaseUrl: target, store, migrate, migrations: ["20261121133927_init"] })).rejects.toThrow(/本程序没有这些迁移/);
     // Nothing was migrated on the way.
     expect(await withClient(target, async (client) => (await client.query("SELECT to_regclass('public.\"User\"') AS t")).rows[0].t)).toBeNull();
@@ -225,7 +217,7 @@ describe("backup and restore", () => {
     const tampered = path.join(work, "tampered.tar.gz");
     await tar.create({ gzip: true, cwd: unpacked, file: tampered, noDirRecurse: true }, names);
 
-    const target = await emptyDatabase();
+    const target = await emptyTarget();
     const targetUploads = fs.mkdtempSync(path.join(work, "tampered-uploads-"));
     await expect(restore({ archive: tampered, databaseUrl: target, store: new LocalFileStore(targetUploads), migrate })).rejects.toThrow(
       new RestoreError(`文件 ${attachment.storageKey} 的校验值不符，备份文件已损坏或被改动`),

@@ -4,24 +4,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_MIGRATIONS_DIR, assertSchemaCurrent, migrate, migrationStatus, readMigrations, splitStatements } from "@/lib/db/migrations";
 import { schemaDrift } from "@/scripts/schema-drift";
 import { bin, run } from "@/scripts/runtime";
+import { emptyDatabase } from "./support/databases";
 
 const temporary: string[] = [];
 
-async function freshDatabase(): Promise<string> {
-  const admin = inject("postgresUrl");
-  const name = `mig_${crypto.randomBytes(5).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const freshDatabase = () => emptyDatabase("mig");
 
 async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

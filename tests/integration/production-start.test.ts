@@ -3,10 +3,10 @@
 import path from "node:path";
 import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
-import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
+import { emptyDatabase } from "./support/databases";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -46,14 +46,7 @@ describe("npm start in production", () => {
   });
 
   it("refuses a database whose schema is older than the code", async () => {
-    const admin = new pg.Client({ connectionString: inject("postgresUrl") });
-    await admin.connect();
-    const name = `empty_${crypto.randomBytes(4).toString("hex")}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(inject("postgresUrl"));
-    url.pathname = `/${name}`;
-    const { code, out } = run("scripts/start.ts", [], { ...production(), DATABASE_URL: url.toString() });
+    const { code, out } = run("scripts/start.ts", [], { ...production(), DATABASE_URL: await emptyDatabase("empty") });
     expect(code).toBe(1);
     expect(out).toContain("数据库结构落后于程序");
   });
