@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { createChallenge } from "@/lib/security/challenge";
@@ -36,7 +37,7 @@ export default async function SuggestPage() {
               <li key={item.id} className="py-2">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-mono text-xs">{item.receiptNo}</span>
-                  <Badge tone={item.status === "NEW" ? "amber" : "green"}>{STATUS_LABELS[item.status]}</Badge>
+                  <Badge tone={SUGGESTION_MACHINE.tone(item.status)}>{STATUS_LABELS[item.status]}</Badge>
                   <span className="text-stone-500">
                     {formatDate(item.createdAt)} · {item.aspect.name}
                   </span>

@@ -1,5 +1,6 @@
 // The campaign's own life: opening it, its settings, ranking, adjustments, the announcement and the decision.
 import "server-only";
+import { CAMPAIGN_MACHINE } from "@/lib/awards/states";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AwardCategory, AwardLevel } from "@/lib/generated/prisma/enums";
@@ -88,7 +89,7 @@ export async function createCampaignRecord(tx: Tx, input: CampaignInput, by: By)
 export async function updateCampaignRecord(tx: Tx, input: CampaignInput & { id: string; version: number }, by: By) {
   const current = await lockCampaign(tx, input.id);
   if (current.version !== input.version) throw new ActionError(STALE_RECORD);
-  if (current.status !== "OPEN") throw new ActionError("名单已公示，设置不能再改");
+  CAMPAIGN_MACHINE.assert("configure", campaignPhase(current, by.now ?? new Date()), "admin");
   if (input.year !== current.year.year) throw new FieldError("year", "年度不能修改");
   const scored = await tx.juryScore.count({ where: { nomination: { campaignId: current.id }, submittedAt: { not: null } } });
   if (scored > 0 && JSON.stringify(current.criteria) !== JSON.stringify(input.criteria)) throw new FieldError("criteria", "评委已开始评分，评分标准不能再改");
@@ -138,7 +139,7 @@ export async function rankCampaignRecord(tx: Tx, input: { campaignId: string; ve
   const now = by.now ?? new Date();
   const campaign = await lockCampaign(tx, input.campaignId);
   if (campaign.version !== input.version) throw new ActionError(STALE_RECORD);
-  if (campaignPhase(campaign, now) !== "SCORING") throw new ActionError("推荐截止后、公示前才能生成拟表彰名单");
+  CAMPAIGN_MACHINE.assert("rank", campaignPhase(campaign, now), "admin");
   const nominations = await tx.nomination.findMany({
     where: { campaignId: campaign.id, withdrawnAt: null },
     select: { id: true, category: true, level: true, projectId: true },
@@ -235,17 +236,21 @@ export async function adjustAwardRecord(tx: Tx, input: { nominationId: string; v
   const current = await tx.nomination.findUnique({ where: { id: input.nominationId }, include: { tier: true } });
   if (!current || current.withdrawnAt) throw new ActionError("推荐不存在");
   const campaign = await lockCampaign(tx, current.campaignId);
-  if (campaign.status !== "OPEN" || !campaign.rankedAt) throw new ActionError("生成拟表彰名单后、公示前才能调整；公示期间的变更通过异议处理");
+  CAMPAIGN_MACHINE.assert("adjust", campaignPhase(campaign, by.now ?? new Date()), "admin");
+  if (!campaign.rankedAt) throw new ActionError(CAMPAIGN_MACHINE.transitions.adjust.refusal);
   if (current.version !== input.version) throw new ActionError(STALE_RECORD);
   await changeAward(tx, current, input.tierId, input.reason, by);
-  await writeAudit({ actor: by.actor, action: "campaign.adjust", entityType: "Nomination", entityId: current.id, summary: input.reason, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: CAMPAIGN_MACHINE.transitions.adjust.audit, entityType: "Nomination", entityId: current.id, summary: input.reason, ip: by.ip },
+    tx,
+  );
 }
 
 export async function announceRecord(tx: Tx, input: { campaignId: string; version: number }, by: By) {
   const now = by.now ?? new Date();
   const campaign = await lockCampaign(tx, input.campaignId);
   if (campaign.version !== input.version) throw new ActionError(STALE_RECORD);
-  if (campaignPhase(campaign, now) !== "SCORING") throw new ActionError("推荐截止后、公示前才能发布公示");
+  CAMPAIGN_MACHINE.assert("announce", campaignPhase(campaign, now), "admin");
   if (!campaign.rankedAt) throw new ActionError("请先生成拟表彰名单");
   const listed = await tx.nomination.findMany({ where: { campaignId: campaign.id, withdrawnAt: null, tierId: { not: null } }, select: { unitId: true } });
   if (listed.length === 0) throw new ActionError("拟表彰名单为空，不能公示");
@@ -255,7 +260,14 @@ export async function announceRecord(tx: Tx, input: { campaignId: string; versio
     data: { status: "ANNOUNCED", announcedAt: now, announcementEndsAt: endsAt, version: { increment: 1 } },
   });
   await writeAudit(
-    { actor: by.actor, action: "campaign.announce", entityType: "Campaign", entityId: campaign.id, summary: `公示至 ${formatDateTime(endsAt)}`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: CAMPAIGN_MACHINE.transitions.announce.audit,
+      entityType: "Campaign",
+      entityId: campaign.id,
+      summary: `公示至 ${formatDateTime(endsAt)}`,
+      ip: by.ip,
+    },
     tx,
   );
   await notifyUnits(tx, [...new Set(listed.map((n) => n.unitId))], {
@@ -273,7 +285,7 @@ export async function decideRecord(tx: Tx, input: { campaignId: string; version:
   if (campaign.version !== input.version) throw new ActionError(STALE_RECORD);
   const phase = campaignPhase(campaign, now);
   if (phase === "ANNOUNCED") throw new ActionError(`公示期至 ${formatDateTime(campaign.announcementEndsAt)}，期满后才能印发表彰决定`);
-  if (phase !== "ANNOUNCEMENT_OVER") throw new ActionError("名单公示期满后才能印发表彰决定");
+  CAMPAIGN_MACHINE.assert("decide", phase, "admin");
   const pending = await tx.objection.count({ where: { campaignId: campaign.id, status: "RECEIVED" } });
   if (pending > 0) throw new ActionError(`还有 ${pending} 件异议未办结，办结后才能印发表彰决定`);
   await tx.campaign.update({
@@ -284,7 +296,7 @@ export async function decideRecord(tx: Tx, input: { campaignId: string; version:
   await writeAudit(
     {
       actor: by.actor,
-      action: "campaign.decide",
+      action: CAMPAIGN_MACHINE.transitions.decide.audit,
       entityType: "Campaign",
       entityId: campaign.id,
       summary: `${input.decisionNumber}，表彰 ${awarded.length} 项`,

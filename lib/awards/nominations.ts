@@ -1,5 +1,6 @@
 // Units' nominations within their quotas, and the jury's scores of them.
 import "server-only";
+import { CAMPAIGN_MACHINE, NOMINATION_MACHINE, nominationState } from "@/lib/awards/states";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
@@ -18,7 +19,7 @@ async function nominatingPhase(tx: Tx, campaignId: string, now: Date) {
   const campaign = await lockCampaign(tx, campaignId);
   const phase = campaignPhase(campaign, now);
   if (phase === "NOT_STARTED") throw new ActionError(`推荐自 ${formatDateTime(campaign.nominationStartsAt)} 开始`);
-  if (phase !== "NOMINATING") throw new ActionError(`推荐已于 ${formatDateTime(campaign.nominationEndsAt)} 截止`);
+  if (CAMPAIGN_MACHINE.problem("nominate", phase, "unit")) throw new ActionError(`推荐已于 ${formatDateTime(campaign.nominationEndsAt)} 截止`);
   return campaign;
 }
 
@@ -85,9 +86,10 @@ export async function nominateRecord(tx: Tx, input: NominationInput, nominator: 
   return nomination;
 }
 
-async function ownNomination(tx: Tx, id: string, version: number, nominator: Nominator, now: Date) {
-  const current = await tx.nomination.findFirst({ where: { id, unitId: nominator.unitId, withdrawnAt: null } });
+async function ownNomination(tx: Tx, id: string, version: number, nominator: Nominator, now: Date, transition: "update" | "withdraw") {
+  const current = await tx.nomination.findFirst({ where: { id, unitId: nominator.unitId } });
   if (!current) throw new ActionError("推荐不存在");
+  NOMINATION_MACHINE.assert(transition, nominationState(current), "unit");
   await nominatingPhase(tx, current.campaignId, now);
   if (current.version !== version) throw new ActionError(STALE_RECORD);
   return current;
@@ -99,7 +101,7 @@ export async function updateNominationRecord(
   nominator: Nominator,
   by: By,
 ) {
-  const current = await ownNomination(tx, input.id, input.version, nominator, by.now ?? new Date());
+  const current = await ownNomination(tx, input.id, input.version, nominator, by.now ?? new Date(), "update");
   if (current.category === "PERSON") {
     if (!input.personTitle) throw new FieldError("personTitle", "请填写单位职务");
     if (!input.deeds || input.deeds.length < 50) throw new FieldError("deeds", "主要事迹至少 50 个字");
@@ -107,17 +109,31 @@ export async function updateNominationRecord(
   const person = current.category === "PERSON" ? { personTitle: input.personTitle, deeds: input.deeds } : {};
   await tx.nomination.update({ where: { id: current.id }, data: { ...person, statement: input.statement, version: { increment: 1 } } });
   await writeAudit(
-    { actor: by.actor, action: "nomination.update", entityType: "Nomination", entityId: current.id, summary: current.personName ?? undefined, ip: by.ip },
+    {
+      actor: by.actor,
+      action: NOMINATION_MACHINE.transitions.update.audit,
+      entityType: "Nomination",
+      entityId: current.id,
+      summary: current.personName ?? undefined,
+      ip: by.ip,
+    },
     tx,
   );
 }
 
 export async function withdrawNominationRecord(tx: Tx, input: { id: string; version: number }, nominator: Nominator, by: By) {
   const now = by.now ?? new Date();
-  const current = await ownNomination(tx, input.id, input.version, nominator, now);
+  const current = await ownNomination(tx, input.id, input.version, nominator, now, "withdraw");
   await tx.nomination.update({ where: { id: current.id }, data: { withdrawnAt: now, version: { increment: 1 } } });
   await writeAudit(
-    { actor: by.actor, action: "nomination.withdraw", entityType: "Nomination", entityId: current.id, summary: current.personName ?? undefined, ip: by.ip },
+    {
+      actor: by.actor,
+      action: NOMINATION_MACHINE.transitions.withdraw.audit,
+      entityType: "Nomination",
+      entityId: current.id,
+      summary: current.personName ?? undefined,
+      ip: by.ip,
+    },
     tx,
   );
 }
@@ -142,7 +158,8 @@ export async function saveJuryScoreRecord(tx: Tx, input: JuryScoreInput, jurorId
   await tx.$queryRaw`SELECT 1 FROM "Campaign" WHERE "id" = ${nomination.campaignId} FOR SHARE`;
   const phase = campaignPhase(nomination.campaign, now);
   if (phase === "NOT_STARTED" || phase === "NOMINATING") throw new ActionError("推荐截止后才能评分");
-  if (phase !== "SCORING" || nomination.campaign.rankedAt) throw new ActionError(nomination.campaign.rankedAt ? "拟表彰名单已生成，评分已结束" : "评分已结束");
+  if (CAMPAIGN_MACHINE.problem("score", phase, "juror") || nomination.campaign.rankedAt)
+    throw new ActionError(nomination.campaign.rankedAt ? "拟表彰名单已生成，评分已结束" : "评分已结束");
   const existing = await tx.juryScore.findUnique({ where: { nominationId_jurorId: { nominationId: nomination.id, jurorId } } });
   if (existing?.conflictReason) throw new ActionError("您已声明回避，不能评分");
   if (existing && input.version !== undefined && existing.version !== input.version) throw new ActionError(STALE_RECORD);
@@ -162,7 +179,17 @@ export async function saveJuryScoreRecord(tx: Tx, input: JuryScoreInput, jurorId
     ? await tx.juryScore.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } })
     : await tx.juryScore.create({ data: { ...data, nominationId: nomination.id, jurorId } });
   if (input.submit)
-    await writeAudit({ actor: by.actor, action: "jury.score", entityType: "Nomination", entityId: nomination.id, summary: `总分 ${total}`, ip: by.ip }, tx);
+    await writeAudit(
+      {
+        actor: by.actor,
+        action: CAMPAIGN_MACHINE.transitions.score.audit,
+        entityType: "Nomination",
+        entityId: nomination.id,
+        summary: `总分 ${total}`,
+        ip: by.ip,
+      },
+      tx,
+    );
   return { submitted: input.submit, total, version: saved.version };
 }
 

@@ -1,5 +1,6 @@
 // 异议: anyone may object to the announced list during the period; staff investigate, answer and, if upheld, change it.
 import "server-only";
+import { CAMPAIGN_MACHINE, OBJECTION_MACHINE } from "@/lib/awards/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
@@ -15,7 +16,8 @@ export async function createObjectionRecord(tx: Tx, input: NewObjection, meta: {
   await tx.$queryRaw`SELECT 1 FROM "Campaign" WHERE "id" = ${input.campaignId} FOR SHARE`;
   const campaign = await tx.campaign.findUnique({ where: { id: input.campaignId } });
   if (!campaign || campaign.status === "OPEN") throw new ActionError("公示不存在");
-  if (campaignPhase(campaign, now) !== "ANNOUNCED") throw new ActionError(`公示期已于 ${formatDateTime(campaign.announcementEndsAt)} 结束，不再受理异议`);
+  if (CAMPAIGN_MACHINE.problem("object", campaignPhase(campaign, now), "public"))
+    throw new ActionError(`公示期已于 ${formatDateTime(campaign.announcementEndsAt)} 结束，不再受理异议`);
   if (input.nominationId) {
     const listed = await tx.nomination.findFirst({ where: { id: input.nominationId, campaignId: campaign.id, withdrawnAt: null, tierId: { not: null } } });
     if (!listed) throw new FieldError("nominationId", "请选择公示名单中的对象");
@@ -29,7 +31,10 @@ export async function createObjectionRecord(tx: Tx, input: NewObjection, meta: {
       contactPhone: input.contactPhone,
     },
   });
-  await writeAudit({ actor: null, action: "objection.create", entityType: "Objection", entityId: objection.id, summary: campaign.title, ip: meta.ip }, tx);
+  await writeAudit(
+    { actor: null, action: CAMPAIGN_MACHINE.transitions.object.audit, entityType: "Objection", entityId: objection.id, summary: campaign.title, ip: meta.ip },
+    tx,
+  );
   await notifyAdmins(tx, {
     kind: "award",
     title: `${campaign.title}公示收到一件异议`,
@@ -46,8 +51,9 @@ export async function handleObjectionRecord(tx: Tx, input: Handling, by: By) {
   const objection = await tx.objection.findUnique({ where: { id: input.id } });
   if (!objection) throw new ActionError("异议不存在");
   const campaign = await lockCampaign(tx, objection.campaignId);
-  if (campaign.status !== "ANNOUNCED") throw new ActionError("表彰决定已印发，异议不能再处理");
-  if (objection.version !== input.version || objection.status !== "RECEIVED") throw new ActionError(STALE_RECORD);
+  CAMPAIGN_MACHINE.assert("handleObjection", campaignPhase(campaign, now), "admin");
+  const transition = input.upheld ? "uphold" : "dismiss";
+  if (objection.version !== input.version || OBJECTION_MACHINE.problem(transition, objection.status, "admin")) throw new ActionError(STALE_RECORD);
   if (input.effect !== "none") {
     const nomination = objection.nominationId ? await tx.nomination.findUnique({ where: { id: objection.nominationId }, include: { tier: true } }) : null;
     if (!nomination) throw new FieldError("effect", "该异议未针对名单中的具体对象，不能据此调整名单");
@@ -57,7 +63,7 @@ export async function handleObjectionRecord(tx: Tx, input: Handling, by: By) {
   await tx.objection.update({
     where: { id: objection.id },
     data: {
-      status: input.upheld ? "UPHELD" : "DISMISSED",
+      status: OBJECTION_MACHINE.transitions[transition].to,
       investigation: input.investigation,
       answer: input.answer,
       handledById: by.actor.id,
@@ -69,7 +75,7 @@ export async function handleObjectionRecord(tx: Tx, input: Handling, by: By) {
   await writeAudit(
     {
       actor: by.actor,
-      action: "objection.handle",
+      action: OBJECTION_MACHINE.transitions[transition].audit,
       entityType: "Objection",
       entityId: objection.id,
       summary: `${input.upheld ? "异议成立" : "异议不成立"}${effect}`,

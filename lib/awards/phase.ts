@@ -1,16 +1,14 @@
 // Where a campaign stands, from its stored status and the server clock. Pure.
+import { CAMPAIGN_MACHINE } from "@/lib/awards/states";
 import type { AwardCategory, AwardLevel, CampaignStatus, UnitType } from "@/lib/generated/prisma/enums";
 
 export type CampaignPhase = "NOT_STARTED" | "NOMINATING" | "SCORING" | "ANNOUNCED" | "ANNOUNCEMENT_OVER" | "DECIDED";
 
-export const PHASE_LABELS: Record<CampaignPhase, string> = {
-  NOT_STARTED: "推荐未开始",
-  NOMINATING: "推荐中",
-  SCORING: "评审中",
-  ANNOUNCED: "公示中",
-  ANNOUNCEMENT_OVER: "公示期满",
-  DECIDED: "已表彰",
-};
+/** The phases' names, from the one state table (lib/awards/states.ts). */
+export const PHASE_LABELS = Object.fromEntries(Object.entries(CAMPAIGN_MACHINE.states).map(([phase, spec]) => [phase, spec.label])) as Record<
+  CampaignPhase,
+  string
+>;
 
 export const CATEGORY_LABELS: Record<AwardCategory, string> = { WORK: "创新性工作", PERSON: "创新性人才" };
 export const LEVEL_LABELS: Record<AwardLevel, string> = { DEPARTMENT: "部机关", COUNTY: "全县党务干部" };

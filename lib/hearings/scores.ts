@@ -1,5 +1,6 @@
 // A reviewer's score of one proposal at one hearing: saved as a draft, submitted, changed until the hearing closes.
 import "server-only";
+import { HEARING_MACHINE, hearingState } from "@/lib/hearings/states";
 import { db, type Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
@@ -26,7 +27,7 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
     include: { score: true, item: { include: { hearing: true, project: { select: { title: true, yearId: true } } } } },
   });
   if (!assignment) throw new ActionError("评审任务不存在");
-  if (assignment.item.hearing.closedAt) throw new ActionError("听证会已结束，评分不能再改");
+  HEARING_MACHINE.assert("score", hearingState(assignment.item.hearing), "reviewer");
   if (assignment.score && input.version !== undefined && assignment.score.version !== input.version) throw new ActionError(STALE_RECORD);
 
   const { criteria } = await rubricFor(tx, assignment.item.project.yearId);

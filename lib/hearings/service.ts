@@ -1,5 +1,6 @@
 // Hearings, their agendas and reviewers, the year's rubric, and assigning reviewers to proposals.
 import "server-only";
+import { HEARING_MACHINE, hearingState } from "@/lib/hearings/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
@@ -51,10 +52,10 @@ export async function updateHearingRecord(tx: Tx, input: HearingFields & { id: s
   await writeAudit({ actor: by.actor, action: "hearing.update", entityType: "Hearing", entityId: id, summary: fields.title, ip: by.ip }, tx);
 }
 
-async function openHearing(tx: Tx, id: string) {
+async function openHearing(tx: Tx, id: string, transition: "arrange" | "close" = "arrange") {
   const hearing = await tx.hearing.findUnique({ where: { id } });
   if (!hearing) throw new ActionError("听证会不存在");
-  if (hearing.closedAt) throw new ActionError("听证会已结束，不能再改");
+  HEARING_MACHINE.assert(transition, hearingState(hearing), "admin");
   return hearing;
 }
 
@@ -217,7 +218,7 @@ export async function declareConflictRecord(tx: Tx, input: { assignmentId: strin
     include: { score: true, item: { include: { project: true, hearing: true } } },
   });
   if (!assignment) throw new ActionError("评审任务不存在");
-  if (assignment.item.hearing.closedAt) throw new ActionError("听证会已结束");
+  HEARING_MACHINE.assert("declareConflict", hearingState(assignment.item.hearing), "reviewer");
   if (assignment.score?.submittedAt) throw new ActionError("已提交评分，不能再声明回避");
   if (assignment.score) await tx.score.delete({ where: { id: assignment.score.id } });
   await tx.reviewAssignment.delete({ where: { id: assignment.id } });
@@ -243,11 +244,14 @@ export async function declareConflictRecord(tx: Tx, input: { assignmentId: strin
 
 /** Ends scoring: scores can no longer be entered or changed. */
 export async function closeHearingRecord(tx: Tx, input: { id: string; version: number }, by: By) {
-  const hearing = await openHearing(tx, input.id);
+  const hearing = await openHearing(tx, input.id, "close");
   const updated = await tx.hearing.updateMany({
     where: { id: hearing.id, version: input.version, closedAt: null },
     data: { closedAt: by.now ?? new Date(), version: { increment: 1 } },
   });
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
-  await writeAudit({ actor: by.actor, action: "hearing.close", entityType: "Hearing", entityId: hearing.id, summary: hearing.title, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: HEARING_MACHINE.transitions.close.audit, entityType: "Hearing", entityId: hearing.id, summary: hearing.title, ip: by.ip },
+    tx,
+  );
 }

@@ -1,5 +1,6 @@
 // 季度督查: the team, the projects inspected, the report written section by section, publishing, and 整改.
 import "server-only";
+import { INSPECTION_MACHINE, inspectionState, RECTIFICATION_MACHINE } from "@/lib/inspections/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
@@ -39,10 +40,10 @@ export async function laggingProjectIds(tx: Tx, year: number, quarter: Quarter) 
     .map((p) => p.id);
 }
 
-async function draftInspection(tx: Tx, id: string) {
+async function draftInspection(tx: Tx, id: string, transition: "chooseProjects" | "write" | "publish") {
   const inspection = await tx.inspection.findUnique({ where: { id } });
   if (!inspection) throw new ActionError("督查不存在");
-  if (inspection.publishedAt) throw new ActionError("督查报告已发布，不能再改");
+  INSPECTION_MACHINE.assert(transition, inspectionState(inspection), "member");
   return inspection;
 }
 
@@ -53,7 +54,7 @@ async function requireMember(tx: Tx, inspectionId: string, userId: string, isAdm
 }
 
 export async function addInspectionProjectsRecord(tx: Tx, input: { inspectionId: string; projectIds: string[]; allLagging: boolean }, by: By) {
-  const inspection = await draftInspection(tx, input.inspectionId);
+  const inspection = await draftInspection(tx, input.inspectionId, "chooseProjects");
   const ids = new Set(input.projectIds);
   if (input.allLagging) for (const id of await laggingProjectIds(tx, inspection.year, inspection.quarter as Quarter)) ids.add(id);
   if (ids.size === 0) throw new FieldError("projectIds", "请选择要督查的项目");
@@ -64,14 +65,21 @@ export async function addInspectionProjectsRecord(tx: Tx, input: { inspectionId:
     skipDuplicates: true,
   });
   await writeAudit(
-    { actor: by.actor, action: "inspection.projects", entityType: "Inspection", entityId: inspection.id, summary: `督查项目 ${count} 个`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: INSPECTION_MACHINE.transitions.chooseProjects.audit,
+      entityType: "Inspection",
+      entityId: inspection.id,
+      summary: `督查项目 ${count} 个`,
+      ip: by.ip,
+    },
     tx,
   );
   return { added: count };
 }
 
 export async function saveOverviewRecord(tx: Tx, input: { id: string; version: number; overview: string | null }, by: By & { isAdmin: boolean }) {
-  await draftInspection(tx, input.id);
+  await draftInspection(tx, input.id, "write");
   await requireMember(tx, input.id, by.actor.id, by.isAdmin);
   const updated = await tx.inspection.updateMany({
     where: { id: input.id, version: input.version },
@@ -88,7 +96,7 @@ export async function saveItemRecord(
 ) {
   const item = await tx.inspectionItem.findUnique({ where: { id: input.id } });
   if (!item) throw new ActionError("督查项目不存在");
-  await draftInspection(tx, item.inspectionId);
+  await draftInspection(tx, item.inspectionId, "write");
   await requireMember(tx, item.inspectionId, by.actor.id, by.isAdmin);
   const { id, version, ...fields } = input;
   const updated = await tx.inspectionItem.updateMany({ where: { id, version }, data: { ...fields, updatedByName: by.actor.name, version: { increment: 1 } } });
@@ -98,14 +106,14 @@ export async function saveItemRecord(
 export async function addRectificationRecord(tx: Tx, input: { itemId: string; content: string; dueAt: Date }, by: By & { isAdmin: boolean }) {
   const item = await tx.inspectionItem.findUnique({ where: { id: input.itemId }, include: { project: true } });
   if (!item) throw new ActionError("督查项目不存在");
-  await draftInspection(tx, item.inspectionId);
+  await draftInspection(tx, item.inspectionId, "write");
   await requireMember(tx, item.inspectionId, by.actor.id, by.isAdmin);
   return tx.rectificationItem.create({ data: { itemId: item.id, unitId: item.project.unitId, content: input.content, dueAt: input.dueAt } });
 }
 
 /** The admin publishes: leaders and the units concerned can read it, and each unit is told of its items. */
 export async function publishInspectionRecord(tx: Tx, input: { id: string; version: number }, by: By) {
-  const inspection = await draftInspection(tx, input.id);
+  const inspection = await draftInspection(tx, input.id, "publish");
   const items = await tx.inspectionItem.findMany({ where: { inspectionId: inspection.id }, include: { project: true, rectifications: true } });
   if (items.length === 0) throw new ActionError("督查报告还没有项目");
   const unfinished = items.filter((item) => !item.finding);
@@ -134,7 +142,14 @@ export async function publishInspectionRecord(tx: Tx, input: { id: string; versi
     });
   }
   await writeAudit(
-    { actor: by.actor, action: "inspection.publish", entityType: "Inspection", entityId: inspection.id, summary: inspection.theme, ip: by.ip },
+    {
+      actor: by.actor,
+      action: INSPECTION_MACHINE.transitions.publish.audit,
+      entityType: "Inspection",
+      entityId: inspection.id,
+      summary: inspection.theme,
+      ip: by.ip,
+    },
     tx,
   );
 }
@@ -143,14 +158,21 @@ export async function publishInspectionRecord(tx: Tx, input: { id: string; versi
 export async function answerRectificationRecord(tx: Tx, input: { id: string; version: number; answer: string }, unitId: string, by: By) {
   const item = await tx.rectificationItem.findFirst({ where: { id: input.id, unitId, item: { inspection: { publishedAt: { not: null } } } } });
   if (!item) throw new ActionError("整改事项不存在");
-  if (item.status === "ACCEPTED") throw new ActionError("该整改事项已销号");
+  RECTIFICATION_MACHINE.assert("answer", item.status, "unit");
   const updated = await tx.rectificationItem.updateMany({
     where: { id: item.id, version: input.version },
-    data: { answer: input.answer, answeredAt: by.now ?? new Date(), status: "ANSWERED", version: { increment: 1 } },
+    data: { answer: input.answer, answeredAt: by.now ?? new Date(), status: RECTIFICATION_MACHINE.transitions.answer.to, version: { increment: 1 } },
   });
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
   await writeAudit(
-    { actor: by.actor, action: "rectification.answer", entityType: "RectificationItem", entityId: item.id, summary: item.content.slice(0, 60), ip: by.ip },
+    {
+      actor: by.actor,
+      action: RECTIFICATION_MACHINE.transitions.answer.audit,
+      entityType: "RectificationItem",
+      entityId: item.id,
+      summary: item.content.slice(0, 60),
+      ip: by.ip,
+    },
     tx,
   );
 }
@@ -163,17 +185,18 @@ export async function reviewRectificationRecord(
   const item = await tx.rectificationItem.findUnique({ where: { id: input.id }, include: { item: true } });
   if (!item) throw new ActionError("整改事项不存在");
   await requireMember(tx, item.item.inspectionId, by.actor.id, by.isAdmin);
-  if (item.status !== "ANSWERED") throw new ActionError("单位答复后才能验收");
+  const transition = RECTIFICATION_MACHINE.transitions[input.accept ? "accept" : "reopen"];
+  RECTIFICATION_MACHINE.assert(input.accept ? "accept" : "reopen", item.status, "member");
   if (!input.accept && !input.review) throw new FieldError("review", "请写明重新整改的理由");
   const updated = await tx.rectificationItem.updateMany({
     where: { id: item.id, version: input.version },
-    data: { status: input.accept ? "ACCEPTED" : "OPEN", review: input.review, version: { increment: 1 } },
+    data: { status: transition.to, review: input.review, version: { increment: 1 } },
   });
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
   await writeAudit(
     {
       actor: by.actor,
-      action: input.accept ? "rectification.accept" : "rectification.reopen",
+      action: transition.audit,
       entityType: "RectificationItem",
       entityId: item.id,
       summary: item.content.slice(0, 60),

@@ -1,4 +1,5 @@
 // The vocabulary of proposals: kinds of innovation, the "十个一" methods, the five standards, states. Pure.
+import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { InnovationKind, ProjectState, TenMethod } from "@/lib/generated/prisma/enums";
 
 export { InnovationKind, ProjectState, TenMethod };
@@ -32,18 +33,11 @@ export const INNOVATION_STANDARDS = [
 export type StandardKey = (typeof INNOVATION_STANDARDS)[number]["key"];
 export type SelfAssessment = Partial<Record<StandardKey, string>>;
 
-export const STATE_LABELS: Record<ProjectState, string> = {
-  DRAFT: "草稿",
-  SUBMITTED: "已申报",
-  RETURNED: "退回补充",
-  IN_HEARING: "听证中",
-  APPROVED: "已立项",
-  REVISE: "修改后再审",
-  REJECTED: "不予立项",
-  IN_PROGRESS: "实施中",
-  COMPLETED: "已结项",
-  TERMINATED: "已终止",
-};
+/** The states' names, from the one state table (lib/projects/states.ts). */
+export const STATE_LABELS = Object.fromEntries(Object.entries(PROJECT_MACHINE.states).map(([state, spec]) => [state, spec.label])) as Record<
+  ProjectState,
+  string
+>;
 export const PROJECT_STATES = Object.values(ProjectState) as ProjectState[];
 
 /** States in which the unit may edit its proposal. */

@@ -172,7 +172,7 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
   await writeAudit(
     {
       actor: by.actor,
-      action: "project.transition",
+      action: transition.audit,
       entityType: "Project",
       entityId: project.id,
       summary: `${project.title}：${STATE_LABELS[from]} → ${STATE_LABELS[transition.to]}（${transition.label}）`,

@@ -1,5 +1,6 @@
 // Quarterly progress reports: drafted and submitted by the unit, returned or accepted by the liaison.
 import "server-only";
+import { REPORT_MACHINE } from "@/lib/reports/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
@@ -34,7 +35,7 @@ export async function saveReportRecord(tx: Tx, input: Key & ReportFields & { ver
   const project = await ownProject(tx, input, unitId, now);
   const { projectId, year, quarter, version, ...fields } = input;
   const current = await tx.progressReport.findUnique({ where: { projectId_year_quarter: { projectId, year, quarter } } });
-  if (current && current.status !== "DRAFT" && current.status !== "RETURNED") throw new ActionError("已报送的进展报告不能修改");
+  if (current) REPORT_MACHINE.assert("save", current.status, "unit");
   if (current && version !== current.version) throw new ActionError(STALE_RECORD);
   if (!current && version !== undefined && version !== 0) throw new ActionError(STALE_RECORD);
   const report = current
@@ -50,18 +51,21 @@ export async function submitReportRecord(tx: Tx, input: Key & { version: number 
     where: { projectId_year_quarter: { projectId: input.projectId, year: input.year, quarter: input.quarter } },
   });
   if (!report) throw new ActionError("请先填写进展报告");
-  if (report.status === "SUBMITTED" || report.status === "ACCEPTED") throw new ActionError("该报告已报送，无需重复操作");
+  REPORT_MACHINE.assert("submit", report.status, "unit");
   if (report.version !== input.version) throw new ActionError(STALE_RECORD);
   if (!report.progress) throw new FieldError("progress", "请填写进展情况");
   if (report.percent === null) throw new FieldError("percent", "请填写完成进度");
   const deadline = await deadlineFor(tx, input.year, input.quarter);
   const late = isLate(now, deadline);
-  await tx.progressReport.update({ where: { id: report.id }, data: { status: "SUBMITTED", submittedAt: now, late, version: { increment: 1 } } });
+  await tx.progressReport.update({
+    where: { id: report.id },
+    data: { status: REPORT_MACHINE.transitions.submit.to, submittedAt: now, late, version: { increment: 1 } },
+  });
   const what = `${input.year}年${QUARTER_LABELS[input.quarter]}`;
   await writeAudit(
     {
       actor: by.actor,
-      action: "report.submit",
+      action: REPORT_MACHINE.transitions.submit.audit,
       entityType: "Project",
       entityId: project.id,
       summary: `${project.title}：${what}${late ? `（逾期，截止 ${formatDateTime(deadline)}）` : ""}`,
@@ -87,18 +91,19 @@ export async function reviewReportRecord(
   const report = await tx.progressReport.findUnique({ where: { id: input.reportId }, include: { project: true } });
   if (!report) throw new ActionError("报告不存在");
   if (report.project.liaisonId !== by.actor.id && !by.isAdmin) throw new ActionError("只有该项目的联系人可以审核进展报告");
-  if (report.status !== "SUBMITTED") throw new ActionError("只能审核已报送的报告");
+  const transition = REPORT_MACHINE.transitions[input.accept ? "accept" : "return"];
+  REPORT_MACHINE.assert(input.accept ? "accept" : "return", report.status, "reviewer");
   if (report.version !== input.version) throw new ActionError(STALE_RECORD);
   if (!input.accept && !input.comment) throw new FieldError("comment", "请填写退回意见");
   await tx.progressReport.update({
     where: { id: report.id },
-    data: { status: input.accept ? "ACCEPTED" : "RETURNED", reviewComment: input.comment, reviewedAt: by.now ?? new Date(), version: { increment: 1 } },
+    data: { status: transition.to, reviewComment: input.comment, reviewedAt: by.now ?? new Date(), version: { increment: 1 } },
   });
   const what = `${report.year}年${QUARTER_LABELS[report.quarter as Quarter]}`;
   await writeAudit(
     {
       actor: by.actor,
-      action: input.accept ? "report.accept" : "report.return",
+      action: transition.audit,
       entityType: "Project",
       entityId: report.projectId,
       summary: `${report.project.title}：${what}`,

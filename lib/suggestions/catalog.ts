@@ -1,5 +1,6 @@
 // Categories, default aspects and the triage state machine of suggestions (建言献策). Pure.
 import { SuggestionCategory, SuggestionStatus } from "@/lib/generated/prisma/enums";
+import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
 
 export { SuggestionCategory, SuggestionStatus };
 export const SUGGESTION_CATEGORIES = Object.values(SuggestionCategory) as SuggestionCategory[];
@@ -19,27 +20,19 @@ export const DEFAULT_ASPECTS: Record<SuggestionCategory, string[]> = {
   SELF_BUILDING: ["思想作风建设", "业务能力建设", "制度机制建设", "机关文化建设"],
 };
 
-export const STATUS_LABELS: Record<SuggestionStatus, string> = {
-  NEW: "待处理",
-  ACCEPTED: "已采纳",
-  REPLIED: "已答复",
-  MERGED: "已合并",
-  NOT_ADOPTED: "未采纳",
-};
+export const STATUS_LABELS = Object.fromEntries(Object.entries(SUGGESTION_MACHINE.states).map(([status, spec]) => [status, spec.label])) as Record<
+  SuggestionStatus,
+  string
+>;
 
-/** What staff may do with a suggestion, from which states, and whether a reply text is required. */
-export const TRIAGE_TRANSITIONS = {
-  accept: { label: "采纳", from: ["NEW", "REPLIED", "NOT_ADOPTED"], to: "ACCEPTED", needsReply: false },
-  reply: { label: "答复", from: ["NEW", "ACCEPTED", "REPLIED"], to: "REPLIED", needsReply: true },
-  merge: { label: "合并为重复", from: ["NEW", "ACCEPTED", "REPLIED", "NOT_ADOPTED"], to: "MERGED", needsReply: false },
-  notAdopted: { label: "不予采纳", from: ["NEW", "ACCEPTED", "REPLIED"], to: "NOT_ADOPTED", needsReply: true },
-} as const satisfies Record<string, { label: string; from: SuggestionStatus[]; to: SuggestionStatus; needsReply: boolean }>;
+/** What staff may do with a suggestion, from which states, and whether a reply text is required (lib/suggestions/states.ts). */
+export const TRIAGE_TRANSITIONS = SUGGESTION_MACHINE.transitions;
 
 export type TriageAction = keyof typeof TRIAGE_TRANSITIONS;
 export const TRIAGE_ACTIONS = Object.keys(TRIAGE_TRANSITIONS) as TriageAction[];
 
 export function canTriage(action: TriageAction, status: SuggestionStatus): boolean {
-  return (TRIAGE_TRANSITIONS[action].from as readonly SuggestionStatus[]).includes(status);
+  return !SUGGESTION_MACHINE.problem(action, status, "staff");
 }
 
 const RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

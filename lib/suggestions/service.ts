@@ -91,7 +91,7 @@ export async function triageSuggestionRecord(
   await writeAudit(
     {
       actor: by.actor,
-      action: "suggestion.triage",
+      action: transition.audit,
       entityType: "Suggestion",
       entityId: current.id,
       summary: `${current.receiptNo}：${STATUS_LABELS[current.status]} → ${STATUS_LABELS[transition.to]}`,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { listCampaigns } from "@/lib/awards/queries";
+import { CAMPAIGN_MACHINE } from "@/lib/awards/states";
 import { campaignPhase, PHASE_LABELS } from "@/lib/awards/phase";
 import { formatDateTime } from "@/lib/time";
 import { listYears } from "@/lib/years/queries";
@@ -42,7 +43,7 @@ export default async function AwardsPage() {
                 </Link>
               </td>
               <td>
-                <Badge tone={phase === "DECIDED" ? "green" : phase === "NOMINATING" ? "blue" : "amber"}>{PHASE_LABELS[phase]}</Badge>
+                <Badge tone={CAMPAIGN_MACHINE.tone(phase)}>{PHASE_LABELS[phase]}</Badge>
               </td>
               <td className="whitespace-nowrap">{formatDateTime(c.nominationEndsAt)}</td>
               <td className="text-center">{c._count.nominations}</td>

@@ -1,3 +1,4 @@
+import { HEARING_MACHINE, hearingState } from "@/lib/hearings/states";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -63,7 +64,9 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
             <td>{hearing.place}</td>
             <td className="text-center">{hearing._count.items}</td>
             <td className="text-center">{hearing._count.reviewers}</td>
-            <td>{hearing.closedAt ? <Badge>评分已结束</Badge> : <Badge tone="green">评分中</Badge>}</td>
+            <td>
+              <Badge tone={HEARING_MACHINE.tone(hearingState(hearing))}>{HEARING_MACHINE.label(hearingState(hearing))}</Badge>
+            </td>
           </tr>
         ))}
       </DataTable>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { listInspections, staffOptions, unitOpenRectifications } from "@/lib/inspections/queries";
+import { INSPECTION_MACHINE, inspectionState } from "@/lib/inspections/states";
 import { RECTIFICATION_LABELS } from "@/lib/inspections/labels";
 import { formatDateTime } from "@/lib/time";
 import { QUARTER_LABELS, quarterOf, type Quarter } from "@/lib/reports/quarters";
@@ -69,7 +70,9 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
               </Link>
             </td>
             <td className="text-center">{inspection._count.items}</td>
-            <td>{inspection.publishedAt ? <Badge tone="green">已发布</Badge> : <Badge tone="amber">撰写中</Badge>}</td>
+            <td>
+              <Badge tone={INSPECTION_MACHINE.tone(inspectionState(inspection))}>{INSPECTION_MACHINE.label(inspectionState(inspection))}</Badge>
+            </td>
           </tr>
         ))}
       </DataTable>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
 import { requestMeta } from "@/lib/auth/current-user";
 import { addressKey, consumeRateLimit } from "@/lib/security/rate-limit";
 import { lookupByReceipt } from "@/lib/suggestions/queries";
@@ -60,7 +61,7 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
             <dd className="whitespace-pre-wrap">{suggestion.content}</dd>
             <dt className="text-stone-500">状态</dt>
             <dd>
-              <Badge tone={suggestion.status === "NEW" ? "amber" : "green"}>{STATUS_LABELS[suggestion.status]}</Badge>
+              <Badge tone={SUGGESTION_MACHINE.tone(suggestion.status)}>{STATUS_LABELS[suggestion.status]}</Badge>
               {suggestion.handledAt && <span className="ml-2 text-stone-500">{formatDateTime(suggestion.handledAt)}</span>}
             </dd>
             {suggestion.reply && (

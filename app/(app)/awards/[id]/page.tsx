@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { getCampaign, nominationsOf, pendingObjectionCount } from "@/lib/awards/queries";
+import { CAMPAIGN_MACHINE } from "@/lib/awards/states";
+import { StepBar } from "@/components/ui/step-bar";
 import { campaignPhase, CATEGORY_LABELS, GROUPS, LEVEL_LABELS, PHASE_LABELS } from "@/lib/awards/phase";
 import { rankingRules, type Weights } from "@/lib/awards/ranking";
 import { workingDaysLeft } from "@/lib/awards/workdays";
@@ -28,7 +30,8 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const phase = campaignPhase(campaign, now);
   const manage = can(user.roles, "awards.manage");
   const county = seesWholeCounty(user.roles);
-  const canNominate = can(user.roles, "awards.nominate") && phase === "NOMINATING";
+  const canNominate = can(user.roles, "awards.nominate") && !CAMPAIGN_MACHINE.problem("nominate", phase, "unit");
+  const nextForAdmin = manage ? CAMPAIGN_MACHINE.available(phase, ["admin"]).map((name) => CAMPAIGN_MACHINE.transitions[name].label) : [];
   const showTier = county || campaign.status !== "OPEN";
   const label = (n: (typeof nominations)[number]) => n.project?.title ?? `${n.personName}`;
   return (
@@ -37,7 +40,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         title={campaign.title}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <Badge tone={phase === "DECIDED" ? "green" : "blue"}>{PHASE_LABELS[phase]}</Badge>
+            <Badge tone={CAMPAIGN_MACHINE.tone(phase)}>{PHASE_LABELS[phase]}</Badge>
             推荐时间 {formatDateTime(campaign.nominationStartsAt)} 至 {formatDateTime(campaign.nominationEndsAt)}
             {phase === "NOMINATING" && <Countdown deadline={campaign.nominationEndsAt.toISOString()} serverNow={now.toISOString()} />}
           </span>
@@ -70,6 +73,18 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
               </Link>
             )}
           </span>
+        }
+      />
+      <StepBar
+        label="评比进程"
+        steps={CAMPAIGN_MACHINE.progress(phase)}
+        holder={CAMPAIGN_MACHINE.states[phase].holder}
+        next={
+          canNominate ? (
+            <p>下一步：本单位推荐，截止 {formatDateTime(campaign.nominationEndsAt)}</p>
+          ) : nextForAdmin.length > 0 ? (
+            <p>您可以：{nextForAdmin.join("、")}</p>
+          ) : undefined
         }
       />
 

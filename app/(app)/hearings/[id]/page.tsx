@@ -5,6 +5,8 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { activeReviewers, getHearing, schedulableProjects } from "@/lib/hearings/queries";
 import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
+import { HEARING_MACHINE, hearingState } from "@/lib/hearings/states";
+import { StepBar } from "@/components/ui/step-bar";
 import { formatDateTime, toDateTimeLocal } from "@/lib/time";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
@@ -17,7 +19,8 @@ export default async function HearingPage({ params, searchParams }: { params: Pr
   const user = await requirePermission("hearings.view");
   const hearing = await getHearing((await params).id);
   if (!hearing) notFound();
-  const admin = can(user.roles, "hearings.manage") && !hearing.closedAt;
+  const state = hearingState(hearing);
+  const admin = can(user.roles, "hearings.manage") && !HEARING_MACHINE.problem("arrange", state, "admin");
   const onlyPending = Boolean((await searchParams).pending);
   const [projects, reviewers] = admin ? await Promise.all([schedulableProjects(hearing.yearId), activeReviewers()]) : [[], []];
   const seatOptions = hearing.reviewers.map((seat) => ({ id: seat.user.id, label: `${seat.user.name}（${seat.user.unit.name}）` }));
@@ -39,7 +42,14 @@ export default async function HearingPage({ params, searchParams }: { params: Pr
           </>
         }
       />
-      {hearing.closedAt && <Badge>评分已于 {formatDateTime(hearing.closedAt)} 结束</Badge>}
+      <StepBar
+        label="听证进程"
+        steps={HEARING_MACHINE.progress(state)}
+        holder={
+          hearing.closedAt ? `评分已于 ${formatDateTime(hearing.closedAt)} 结束；${HEARING_MACHINE.states[state].holder}` : HEARING_MACHINE.states[state].holder
+        }
+        next={admin ? <p>下一步：安排议程、选定评审专家并分配；评完后结束评分</p> : undefined}
+      />
 
       <Card title={`议程与评审进度（${hearing.items.length} 个项目）`}>
         <div className="mb-2 text-sm">

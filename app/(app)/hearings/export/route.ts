@@ -1,3 +1,4 @@
+import { HEARING_MACHINE, hearingState } from "@/lib/hearings/states";
 import { routeUser } from "@/lib/http";
 import { listHearings } from "@/lib/hearings/queries";
 import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
@@ -27,7 +28,7 @@ export async function GET(request: Request) {
       { header: "地点", width: 20, value: (h) => h.place },
       { header: "议程项目数", width: 10, value: (h) => h._count.items },
       { header: "评审专家数", width: 10, value: (h) => h._count.reviewers },
-      { header: "状态", width: 10, value: (h) => (h.closedAt ? "评分已结束" : "评分中") },
+      { header: "状态", width: 10, value: (h) => HEARING_MACHINE.label(hearingState(h)) },
     ],
   });
   await auditExport(user, `${year.year}年度听证会`, total);

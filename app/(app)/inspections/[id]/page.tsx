@@ -5,6 +5,8 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getInspection, inspectableProjects } from "@/lib/inspections/queries";
 import { atRisk, FINDING_LABELS, RECTIFICATION_LABELS } from "@/lib/inspections/labels";
+import { INSPECTION_MACHINE, inspectionState, RECTIFICATION_MACHINE } from "@/lib/inspections/states";
+import { StepBar } from "@/components/ui/step-bar";
 import { countyName } from "@/lib/topics/queries";
 import { QUARTER_LABELS, type Quarter } from "@/lib/reports/quarters";
 import { formatDate, formatDateTime } from "@/lib/time";
@@ -32,7 +34,16 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   if (!inspection) notFound();
   const admin = can(user.roles, "inspections.manage");
   const member = admin || (can(user.roles, "inspections.write") && inspection.members.some((m) => m.userId === user.id));
-  const drafting = !inspection.publishedAt;
+  const state = inspectionState(inspection);
+  const drafting = state === "DRAFT";
+  const stepBar = (
+    <StepBar
+      label="督查进程"
+      steps={INSPECTION_MACHINE.progress(state)}
+      holder={INSPECTION_MACHINE.states[state].holder}
+      next={drafting && member ? <p>下一步：为每个项目写出督查结论，然后发布督查报告</p> : undefined}
+    />
+  );
   const what = `${inspection.year}年${QUARTER_LABELS[inspection.quarter as Quarter]}`;
   if (drafting) {
     const projects = admin ? await inspectableProjects() : [];
@@ -47,6 +58,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
             </Link>
           }
         />
+        {stepBar}
         {admin && (
           <Card title="督查项目">
             <PickProjectsForm
@@ -104,6 +116,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   const county = await countyName();
   return (
     <div className="space-y-4">
+      <div className="print:hidden">{stepBar}</div>
       <div className="flex flex-wrap gap-2 print:hidden">
         <PrintButton label="打印督查通报" />
         <DocumentDownloads type="inspection-bulletin" id={inspection.id} />
@@ -129,7 +142,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
             {item.rectifications.map((r) => (
               <div key={r.id} className="official-body space-y-1" data-testid="rectification">
                 <p>
-                  整改事项：{r.content}（{formatDate(r.dueAt)} 前）<Badge>{RECTIFICATION_LABELS[r.status]}</Badge>
+                  整改事项：{r.content}（{formatDate(r.dueAt)} 前）<Badge tone={RECTIFICATION_MACHINE.tone(r.status)}>{RECTIFICATION_LABELS[r.status]}</Badge>
                 </p>
                 {r.answer && <p>单位答复：{r.answer}</p>}
                 {r.review && <p>验收意见：{r.review}</p>}

@@ -1,3 +1,4 @@
+import { INSPECTION_MACHINE, inspectionState } from "@/lib/inspections/states";
 import { routeUser } from "@/lib/http";
 import { listInspections } from "@/lib/inspections/queries";
 import { QUARTER_LABELS, quarterOf, type Quarter } from "@/lib/reports/quarters";
@@ -23,7 +24,7 @@ export async function GET(request: Request) {
       { header: "季度", width: 10, value: (i) => QUARTER_LABELS[i.quarter as Quarter] },
       { header: "督查专题", width: 40, value: (i) => i.theme },
       { header: "督查项目数", width: 10, value: (i) => i._count.items },
-      { header: "状态", width: 8, value: (i) => (i.publishedAt ? "已发布" : "撰写中") },
+      { header: "状态", width: 8, value: (i) => INSPECTION_MACHINE.label(inspectionState(i)) },
       { header: "发布时间", width: 18, value: (i) => excelDate(i.publishedAt), numFmt: DATE_TIME },
     ],
   });

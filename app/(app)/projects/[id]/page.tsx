@@ -5,7 +5,8 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getProject, liaisonOptions } from "@/lib/projects/queries";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
-import { availableTransitions, TRANSITIONS, type TransitionActor } from "@/lib/projects/states";
+import { availableTransitions, PROJECT_MACHINE, TRANSITIONS, type TransitionActor } from "@/lib/projects/states";
+import { StepBar } from "@/components/ui/step-bar";
 import { formatDateTime } from "@/lib/time";
 import { Card, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
@@ -70,6 +71,18 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               {project.state === "DRAFT" ? "填写申报书" : "修改并重新提交"}
             </Link>
           )
+        }
+      />
+      <StepBar
+        label="项目进程"
+        steps={PROJECT_MACHINE.progress(project.state)}
+        holder={PROJECT_MACHINE.states[project.state].holder}
+        next={
+          editable ? (
+            <p>下一步：{project.state === "DRAFT" ? "填写并提交申报书" : "修改申报书后重新提交"}</p>
+          ) : transitions.length > 0 ? (
+            <p>您可以：{transitions.map((name) => TRANSITIONS[name].label).join("、")}</p>
+          ) : undefined
         }
       />
       {transitions.length > 0 && (

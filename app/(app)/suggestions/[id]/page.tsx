@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -47,7 +48,7 @@ export default async function SuggestionPage({ params }: { params: Promise<{ id:
           <dd className="whitespace-pre-wrap">{suggestion.content}</dd>
           <dt className="text-stone-500">状态</dt>
           <dd>
-            <Badge tone={suggestion.status === "NEW" ? "amber" : "green"}>{STATUS_LABELS[suggestion.status]}</Badge>
+            <Badge tone={SUGGESTION_MACHINE.tone(suggestion.status)}>{STATUS_LABELS[suggestion.status]}</Badge>
             {suggestion.handledBy && (
               <span className="ml-2 text-stone-500">
                 {suggestion.handledBy.name} · {formatDateTime(suggestion.handledAt)}

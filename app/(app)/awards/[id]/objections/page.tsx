@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getCampaign, objectionsWithHandlers } from "@/lib/awards/queries";
+import { CAMPAIGN_MACHINE, OBJECTION_MACHINE } from "@/lib/awards/states";
 import { campaignPhase, CATEGORY_LABELS, LEVEL_LABELS, PHASE_LABELS } from "@/lib/awards/phase";
 import { formatDateTime } from "@/lib/time";
 import { idSchema } from "@/lib/validation";
@@ -11,8 +12,6 @@ import { Notice } from "@/components/ui/field";
 import { ObjectionHandlingForm } from "@/components/awards/objection-handling-form";
 
 export const metadata: Metadata = { title: "异议处理" };
-
-const STATUS = { RECEIVED: ["待处理", "amber"], UPHELD: ["异议成立", "red"], DISMISSED: ["异议不成立", "green"] } as const;
 
 // Objections carry the objector's name and phone: only the staff who handle them read them (awards.objections).
 export default async function ObjectionsPage({ params }: { params: Promise<{ id: string }> }) {
@@ -23,7 +22,7 @@ export default async function ObjectionsPage({ params }: { params: Promise<{ id:
   if (!campaign || campaign.status === "OPEN") notFound();
   const objections = await objectionsWithHandlers(campaign.id);
   const phase = campaignPhase(campaign, new Date());
-  const pending = objections.filter((o) => o.status === "RECEIVED").length;
+  const pending = objections.filter((o) => o.status === OBJECTION_MACHINE.initial).length;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -40,7 +39,7 @@ export default async function ObjectionsPage({ params }: { params: Promise<{ id:
       {campaign.status === "DECIDED" && <Notice>表彰决定已印发，异议不能再处理。</Notice>}
       {objections.length === 0 && <Card>尚未收到异议。</Card>}
       {objections.map((objection) => {
-        const [label, tone] = STATUS[objection.status];
+        const [label, tone] = [OBJECTION_MACHINE.label(objection.status), OBJECTION_MACHINE.tone(objection.status)];
         const entry = objection.nomination;
         const entryName = entry ? `${entry.unit.name}：${entry.project?.title ?? entry.personName}` : "整体名单";
         const tiers = entry ? campaign.tiers.filter((t) => t.category === entry.category && t.level === entry.level) : [];
@@ -68,7 +67,7 @@ export default async function ObjectionsPage({ params }: { params: Promise<{ id:
                 </dd>
                 <dt className="text-stone-500">收到时间</dt>
                 <dd>{formatDateTime(objection.createdAt)}</dd>
-                {objection.status !== "RECEIVED" && (
+                {objection.status !== OBJECTION_MACHINE.initial && (
                   <>
                     <dt className="text-stone-500">调查核实</dt>
                     <dd className="whitespace-pre-wrap">{objection.investigation}</dd>
@@ -81,7 +80,7 @@ export default async function ObjectionsPage({ params }: { params: Promise<{ id:
                   </>
                 )}
               </dl>
-              {objection.status === "RECEIVED" && campaign.status === "ANNOUNCED" && (
+              {!OBJECTION_MACHINE.problem("uphold", objection.status, "admin") && !CAMPAIGN_MACHINE.problem("handleObjection", phase, "admin") && (
                 <div className="border-t border-stone-100 pt-3">
                   <ObjectionHandlingForm
                     id={objection.id}

@@ -1,3 +1,5 @@
+import { REPORT_MACHINE } from "@/lib/reports/states";
+import { StepBar } from "@/components/ui/step-bar";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -33,8 +35,10 @@ export default async function ReportPage({ params }: { params: Promise<Record<st
   const now = new Date();
   const status = cellStatus({ owed: true, report, year, quarter, deadline }, now);
   const mine = can(user.roles, "reports.submit") && project.unitId === user.unitId;
-  const editable = mine && (!report || report.status === "DRAFT" || report.status === "RETURNED");
+  const state = report?.status ?? REPORT_MACHINE.initial;
+  const editable = mine && !REPORT_MACHINE.problem("save", state, "unit");
   const reviewer = can(user.roles, "reports.review") && (project.liaisonId === user.id || can(user.roles, "projects.manage"));
+  const reviewable = reviewer && !REPORT_MACHINE.problem("accept", state, "reviewer");
   const saved = (report?.milestones ?? []) as SavedMilestone[];
   const milestones = project.milestones.map((m) => {
     const s = saved.find((x) => x.milestoneId === m.id);
@@ -57,6 +61,12 @@ export default async function ReportPage({ params }: { params: Promise<Record<st
           </Link>
         }
       />
+      <StepBar
+        label="报告进程"
+        steps={REPORT_MACHINE.progress(state)}
+        holder={REPORT_MACHINE.states[state].holder}
+        next={editable ? <p>下一步：填写后报送，截止 {formatDateTime(deadline)}</p> : reviewable ? <p>下一步：请您审核（通过或退回修改）</p> : undefined}
+      />
       {report?.status === "RETURNED" && report.reviewComment && <Notice tone="warning">退回意见：{report.reviewComment}</Notice>}
       {editable ? (
         <ReportForm
@@ -70,7 +80,7 @@ export default async function ReportPage({ params }: { params: Promise<Record<st
             milestones,
           }}
         />
-      ) : report && report.status !== "DRAFT" ? (
+      ) : report && state !== REPORT_MACHINE.initial ? (
         <Card title="报告内容">
           <dl className="grid gap-x-3 gap-y-2 text-sm sm:grid-cols-[7rem_1fr]">
             <dt className="text-stone-500">报送时间</dt>
@@ -114,7 +124,7 @@ export default async function ReportPage({ params }: { params: Promise<Record<st
           <p className="text-sm text-stone-500">{editable ? "保存草稿后可上传附件（照片、会议记录等）。" : "暂无附件。"}</p>
         )}
       </Card>
-      {reviewer && report?.status === "SUBMITTED" && (
+      {reviewable && report && (
         <Card title="审核">
           <ReviewButtons report={{ id: report.id, version: report.version }} />
         </Card>
