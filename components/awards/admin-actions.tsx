@@ -64,7 +64,7 @@ export function AnnounceButton({ campaignId, version, days }: { campaignId: stri
 
 export function DecideForm({ campaignId, version, suggestedNumber }: { campaignId: string; version: number; suggestedNumber: string }) {
   const router = useRouter();
-  const form = useActionForm(decideCampaign, { transform: (v) => ({ ...v, campaignId, version }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(decideCampaign, { with: { campaignId, version }, onSuccess: () => router.refresh() });
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-3">
       <FormError message={form.formError} />
@@ -96,7 +96,7 @@ export function AdjustForm({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const form = useActionForm(adjustAward, {
-    transform: (v) => ({ ...v, nominationId, version }) as never,
+    with: { nominationId, version },
     onSuccess: () => {
       setOpen(false);
       router.refresh();

@@ -34,15 +34,14 @@ export function CampaignForm({
   const [tiers, setTiers] = useState<Tier[]>(initial.tiers);
   const form = useActionForm((existing ? updateCampaign : createCampaign) as typeof createCampaign, {
     arrays: ["jurorIds"],
-    transform: (v, raw) =>
-      ({
-        ...v,
-        ...(existing ?? {}),
-        year: initial.year,
-        criteria: criteria.map((c, i) => ({ key: c.key || `c${i + 1}`, label: c.label, weight: c.weight, max: c.max })),
-        weights: Object.fromEntries(WEIGHT_KEYS.map((key) => [key, raw[`weight.${key}`]])),
-        tiers,
-      }) as never,
+    transform: (v, raw) => ({
+      ...v,
+      ...(existing ?? {}),
+      year: initial.year,
+      criteria: criteria.map((c, i) => ({ key: c.key || `c${i + 1}`, label: c.label, weight: c.weight, max: c.max })),
+      weights: Object.fromEntries(WEIGHT_KEYS.map((key) => [key, raw[`weight.${key}`]])),
+      tiers,
+    }),
     onSuccess: (data) => router.push(`/awards/${existing?.id ?? (data as { id: string }).id}`),
   });
   const e = form.fieldErrors;

@@ -15,7 +15,7 @@ export function NominationForm({ campaignId, projects, left }: { campaignId: str
   const [category, setCategory] = useState<AwardCategory>(left.WORK > 0 || left.PERSON === 0 ? "WORK" : "PERSON");
   const form = useActionForm(nominate, {
     arrays: ["ledProjectIds"],
-    transform: (v) => ({ ...v, campaignId, category }) as never,
+    with: { campaignId, category },
     onSuccess: () => router.push(`/awards/${campaignId}`),
   });
   const e = form.fieldErrors;

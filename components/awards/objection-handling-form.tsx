@@ -16,16 +16,15 @@ export function ObjectionHandlingForm({ id, version, entryTierId, tiers }: { id:
   const [upheld, setUpheld] = useState<"" | "true" | "false">("");
   const [effect, setEffect] = useState<"none" | "remove" | "change">("none");
   const form = useActionForm(handleObjection, {
-    transform: (values) =>
-      ({
-        id,
-        version,
-        upheld: values.upheld === undefined ? undefined : values.upheld === "true",
-        investigation: values.investigation,
-        answer: values.answer,
-        effect: values.upheld === "true" && entryTierId ? (values.effect ?? "none") : "none",
-        tierId: values.effect === "change" ? values.tierId || undefined : undefined,
-      }) as never,
+    transform: (values) => ({
+      id,
+      version,
+      upheld: values.upheld === undefined ? undefined : values.upheld === "true",
+      investigation: values.investigation,
+      answer: values.answer,
+      effect: values.upheld === "true" && entryTierId ? (values.effect ?? "none") : "none",
+      tierId: values.effect === "change" ? values.tierId || undefined : undefined,
+    }),
   });
   const errors = form.fieldErrors;
   const prefix = `o-${id}-`;

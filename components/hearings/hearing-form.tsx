@@ -24,16 +24,16 @@ type Hearing = {
 export function HearingForm({ yearId, hearing, disabled }: { yearId?: string; hearing?: Hearing; disabled?: boolean }) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const form = useActionForm((hearing ? updateHearing : createHearing) as typeof createHearing, {
-    // One form drives two actions (create, update) whose inputs differ: the input is checked by each action's schema.
-    transform: (values) => (hearing ? { ...values, id: hearing.id, version: hearing.version } : { ...values, yearId }) as never,
-    onSuccess: (data) => {
-      if (hearing) {
-        setSaved(true);
-        router.refresh();
-      } else router.push(`/hearings/${(data as { id: string }).id}`);
-    },
-  });
+  const onSuccess = (data: { id: string } | undefined) => {
+    if (hearing) {
+      setSaved(true);
+      router.refresh();
+    } else if (data) router.push(`/hearings/${data.id}`);
+  };
+  // One form drives two actions whose inputs differ; each hook is typed by its own action's schema.
+  const update = useActionForm(updateHearing, { with: hearing && { id: hearing.id, version: hearing.version }, onSuccess });
+  const create = useActionForm(createHearing, { with: { yearId }, onSuccess });
+  const form = hearing ? update : create;
   const e = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" onChange={() => setSaved(false)}>

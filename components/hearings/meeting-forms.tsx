@@ -94,12 +94,11 @@ export function RubricForm({ yearId, version, criteria, frozen }: { yearId: stri
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useActionForm(saveRubric, {
-    transform: (_values, values) =>
-      ({
-        yearId,
-        version,
-        criteria: criteria.map((c) => ({ key: c.key, label: values[`label_${c.key}`], weight: values[`weight_${c.key}`], max: values[`max_${c.key}`] })),
-      }) as never,
+    transform: (_values, values) => ({
+      yearId,
+      version,
+      criteria: criteria.map((c) => ({ key: c.key, label: values[`label_${c.key}`], weight: values[`weight_${c.key}`], max: values[`max_${c.key}`] })),
+    }),
     onSuccess: () => {
       setSaved(true);
       router.refresh();

@@ -16,7 +16,6 @@ type Score = { version: number; values: Record<string, number>; comment: string 
 /** The one score sheet: a hearing assignment (with a recommendation) or a year-end jury task. */
 type Kind = "hearing" | "jury";
 const UNTIL: Record<Kind, string> = { hearing: "听证会结束前", jury: "生成拟表彰名单前" };
-const target = (kind: Kind, id: string) => (kind === "hearing" ? { assignmentId: id } : { nominationId: id });
 
 export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: Kind; targetId: string; criteria: Criterion[]; score: Score; closed: boolean }) {
   const router = useRouter();
@@ -24,20 +23,24 @@ export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: K
   const [comment, setComment] = useState(score?.comment ?? "");
   const [recommendation, setRecommendation] = useState<string>(score?.recommendation ?? "");
   const [message, setMessage] = useState<string>();
-  const action = useActionButton((kind === "hearing" ? saveScore : saveJuryScore) as typeof saveScore, (data) => {
-    const result = data as { submitted: boolean; total: number | null };
-    setMessage(result.submitted ? `评分已提交，总分 ${result.total?.toFixed(2)} 分。${UNTIL[kind]}可以修改。` : "草稿已保存。");
+  const done = (data: { submitted: boolean; total: number | null }) => {
+    setMessage(data.submitted ? `评分已提交，总分 ${data.total?.toFixed(2)} 分。${UNTIL[kind]}可以修改。` : "草稿已保存。");
     router.refresh();
-  });
-  const run = (submit: boolean) =>
-    action.run({
-      ...target(kind, targetId),
+  };
+  // One sheet drives two actions whose inputs differ; each hook is typed by its own action's schema.
+  const hearingAction = useActionButton(saveScore, done);
+  const juryAction = useActionButton(saveJuryScore, done);
+  const action = kind === "hearing" ? hearingAction : juryAction;
+  const run = (submit: boolean) => {
+    const sheet = {
       version: score?.version,
       values: Object.fromEntries(criteria.map((c) => [c.key, values[c.key] === "" ? null : Number(values[c.key])])),
       comment,
-      ...(kind === "hearing" ? { recommendation: recommendation as Verdict | "" } : {}),
       submit,
-    } as never);
+    };
+    if (kind === "hearing") void hearingAction.run({ ...sheet, assignmentId: targetId, recommendation: recommendation as Verdict | "" });
+    else void juryAction.run({ ...sheet, nominationId: targetId });
+  };
   return (
     <div className="space-y-4">
       {score?.submitted && !message && <Notice tone="success">已提交评分{closed ? "。" : `，${UNTIL[kind]}可以修改后重新提交。`}</Notice>}
@@ -94,21 +97,22 @@ const CONFLICT_TEXT: Record<Kind, { hint: string; confirm: string }> = {
 export function DeclareConflictForm({ kind, targetId }: { kind: Kind; targetId: string }) {
   const router = useRouter();
   const [reason, setReason] = useState("");
-  const action = useActionButton((kind === "hearing" ? declareConflict : declareJuryConflict) as typeof declareConflict, () =>
-    router.push("/reviews?declared=1"),
-  );
+  const declared = () => router.push("/reviews?declared=1");
+  const hearingAction = useActionButton(declareConflict, declared);
+  const juryAction = useActionButton(declareJuryConflict, declared);
+  const action = kind === "hearing" ? hearingAction : juryAction;
+  const declare = () => {
+    if (!window.confirm(CONFLICT_TEXT[kind].confirm)) return;
+    if (kind === "hearing") void hearingAction.run({ assignmentId: targetId, reason });
+    else void juryAction.run({ nominationId: targetId, reason });
+  };
   return (
     <div className="space-y-2">
       <FormError message={action.error} />
       <Field label="回避理由" name="reason" errors={action.fieldErrors.reason} hint={CONFLICT_TEXT[kind].hint}>
         <textarea id="reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} className="input" />
       </Field>
-      <Button
-        type="button"
-        variant="danger"
-        pending={action.pending}
-        onClick={() => window.confirm(CONFLICT_TEXT[kind].confirm) && action.run({ ...target(kind, targetId), reason } as never)}
-      >
+      <Button type="button" variant="danger" pending={action.pending} onClick={declare}>
         声明回避
       </Button>
     </div>

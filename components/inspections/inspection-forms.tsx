@@ -23,7 +23,7 @@ export function CreateInspectionForm({ year, staff }: { year: number; staff: Opt
   const router = useRouter();
   const form = useActionForm(createInspection, {
     arrays: ["memberIds"],
-    transform: (v) => ({ ...v, year }) as never,
+    with: { year },
     onSuccess: (d) => router.push(`/inspections/${(d as { id: string }).id}`),
   });
   const e = form.fieldErrors;
@@ -72,7 +72,7 @@ export function PickProjectsForm({ inspectionId, projects }: { inspectionId: str
   const router = useRouter();
   const form = useActionForm(addInspectionProjects, {
     arrays: ["projectIds"],
-    transform: (v) => ({ ...v, inspectionId, allLagging: v.allLagging === "on" }) as never,
+    transform: (v) => ({ ...v, inspectionId, allLagging: v.allLagging === "on" }),
     onSuccess: () => router.refresh(),
   });
   return (
@@ -107,7 +107,7 @@ export function OverviewForm({ inspection }: { inspection: { id: string; version
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useActionForm(saveOverview, {
-    transform: (v) => ({ ...v, id: inspection.id, version: inspection.version }) as never,
+    with: { id: inspection.id, version: inspection.version },
     onSuccess: () => {
       setSaved(true);
       router.refresh();
@@ -136,7 +136,7 @@ export function ItemForm({
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useActionForm(saveInspectionItem, {
-    transform: (v) => ({ ...v, id: item.id, version: item.version }) as never,
+    with: { id: item.id, version: item.version },
     onSuccess: () => {
       setSaved(true);
       router.refresh();
@@ -181,7 +181,7 @@ export function ItemForm({
 
 export function RectificationForm({ itemId }: { itemId: string }) {
   const router = useRouter();
-  const form = useActionForm(addRectification, { transform: (v) => ({ ...v, itemId }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(addRectification, { with: { itemId }, onSuccess: () => router.refresh() });
   return (
     <form onSubmit={form.onSubmit} noValidate className="grid gap-2 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
       <FormError message={form.formError} />
@@ -217,7 +217,7 @@ export function PublishButton({ inspection }: { inspection: { id: string; versio
 
 export function AnswerForm({ item }: { item: { id: string; version: number } }) {
   const router = useRouter();
-  const form = useActionForm(answerRectification, { transform: (v) => ({ ...v, ...item }) as never, onSuccess: () => router.refresh() });
+  const form = useActionForm(answerRectification, { transform: (v) => ({ ...v, ...item }), onSuccess: () => router.refresh() });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2">
       <FormError message={form.formError} />

@@ -31,7 +31,7 @@ export function MarkAllReadButton() {
   const router = useRouter();
   const action = useActionButton(markAllNotificationsRead, () => router.refresh());
   return (
-    <Button type="button" variant="secondary" pending={action.pending} onClick={() => action.run(undefined as never)}>
+    <Button type="button" variant="secondary" pending={action.pending} onClick={() => action.run(undefined)}>
       全部标为已读
     </Button>
   );

@@ -13,6 +13,9 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
 import { SimilarPanel } from "@/components/projects/similar-panel";
 
+/** The fields that hold one text (the inputs and text areas). */
+type TextKey = { [K in keyof ProposalFields]: ProposalFields[K] extends string | null ? K : never }[keyof ProposalFields];
+
 type Props = { project: { id: string; version: number; resubmit: boolean }; initial: ProposalFields; attachments: ReactNode };
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string };
 
@@ -104,19 +107,19 @@ export function ProposalForm({ project, initial, attachments }: Props) {
     }
   }
 
-  const text = (key: keyof ProposalFields) => ({
+  const text = (key: TextKey) => ({
     id: key,
     name: key,
     value: (values[key] as string | null) ?? "",
-    onChange: (event: { target: { value: string } }) => update(key, event.target.value as never),
+    onChange: (event: { target: { value: string } }) => update(key, event.target.value),
     onBlur: () => void flush(),
     className: "input",
     "aria-invalid": Boolean(errors[key]),
   });
   const err = (key: string) => (errors[key] ? [errors[key]] : undefined);
-  const toggle = <T extends string>(key: "innovationKinds" | "methods", item: T) => {
-    const list = values[key] as string[];
-    update(key, (list.includes(item) ? list.filter((value) => value !== item) : [...list, item]) as never);
+  const toggle = <K extends "innovationKinds" | "methods">(key: K, item: ProposalFields[K][number]) => {
+    const list: string[] = values[key];
+    update(key, (list.includes(item) ? list.filter((value) => value !== item) : [...list, item]) as ProposalFields[K]);
   };
 
   return (
@@ -149,17 +152,10 @@ export function ProposalForm({ project, initial, attachments }: Props) {
               value={values.category}
               labels={CATEGORY_LABELS}
               error={errors.category}
-              onChange={(v) => update("category", v as never)}
+              onChange={(v) => update("category", v)}
             />
-            <Select
-              label="着眼领域"
-              name="focus"
-              value={values.focus}
-              labels={FOCUS_LABELS}
-              error={errors.focus}
-              onChange={(v) => update("focus", v as never)}
-            />
-            <Select label="目标层次" name="tier" value={values.tier} labels={TIER_LABELS} error={errors.tier} onChange={(v) => update("tier", v as never)} />
+            <Select label="着眼领域" name="focus" value={values.focus} labels={FOCUS_LABELS} error={errors.focus} onChange={(v) => update("focus", v)} />
+            <Select label="目标层次" name="tier" value={values.tier} labels={TIER_LABELS} error={errors.tier} onChange={(v) => update("tier", v)} />
           </div>
           <Field label="拟解决的问题" name="problem" errors={err("problem")} required hint="工作中遇到的实际问题、群众反映的突出问题">
             <textarea {...text("problem")} rows={4} />
@@ -270,7 +266,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Select({
+function Select<V extends string>({
   label,
   name,
   value,
@@ -280,14 +276,16 @@ function Select({
 }: {
   label: string;
   name: string;
-  value: string | null;
-  labels: Record<string, string>;
+  value: V | null;
+  labels: Record<V, string>;
   error?: string;
-  onChange: (value: string) => void;
+  onChange: (value: V | null) => void;
 }) {
+  // The options are the keys of `labels`, so what the select holds is one of them or empty.
+  const choose = (picked: string) => onChange(picked in labels ? (picked as V) : null);
   return (
     <Field label={label} name={name} errors={error ? [error] : undefined} required>
-      <select id={name} name={name} value={value ?? ""} onChange={(event) => onChange(event.target.value)} className="input" aria-invalid={Boolean(error)}>
+      <select id={name} name={name} value={value ?? ""} onChange={(event) => choose(event.target.value)} className="input" aria-invalid={Boolean(error)}>
         <LabelOptions labels={labels} empty="请选择" />
       </select>
     </Field>

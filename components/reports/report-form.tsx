@@ -23,7 +23,7 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
   const submit = useAction(submitReport);
   const payload = () => ({ ...reportKey, version: current, ...values, percent: values.percent });
   async function persist(): Promise<number | null> {
-    const result = await save.executeAsync(payload() as never);
+    const result = await save.executeAsync(payload());
     setErrors(result?.validationErrors?.fieldErrors ?? {});
     if (!result?.data) return null;
     setCurrent(result.data.version);

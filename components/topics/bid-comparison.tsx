@@ -34,14 +34,13 @@ export function BidComparison({
 }) {
   const router = useRouter();
   const form = useActionForm(awardBids, {
-    transform: (_values, values) =>
-      ({
-        topicId: topic.id,
-        version: topic.version,
-        decisions: bids
-          .filter((bid) => bid.status === "BID")
-          .map((bid) => ({ claimId: bid.id, awarded: values[`award_${bid.id}`] === "yes", reason: values[`reason_${bid.id}`] ?? "" })),
-      }) as never,
+    transform: (_values, values) => ({
+      topicId: topic.id,
+      version: topic.version,
+      decisions: bids
+        .filter((bid) => bid.status === "BID")
+        .map((bid) => ({ claimId: bid.id, awarded: values[`award_${bid.id}`] === "yes", reason: values[`reason_${bid.id}`] ?? "" })),
+    }),
     onSuccess: () => router.refresh(),
   });
   if (bids.length === 0) return <p className="text-sm text-stone-500">尚无单位投标。</p>;

@@ -40,15 +40,15 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
   const [mode, setMode] = useState<ClaimMode>(initial.claimMode);
   const [chosen, setChosen] = useState(initial.unitIds.length);
   // Both actions return the topic's id; the form sends what each expects.
-  const form = useActionForm((topic ? updateTopic : createTopic) as typeof updateTopic, {
-    arrays: ["unitIds", "sourceIds"],
-    // One form drives two actions (create, update) whose inputs differ: the input is checked by each action's schema.
-    transform: (values) => (topic ? { ...values, id: topic.id, version: topic.version } : { ...values, ...create }) as never,
-    onSuccess: (data) => {
-      router.push(`/topics/${(data as { id: string }).id}?saved=1`);
-      router.refresh();
-    },
-  });
+  const onSuccess = (data: { id: string } | undefined) => {
+    if (!data) return;
+    router.push(`/topics/${data.id}?saved=1`);
+    router.refresh();
+  };
+  // One form drives two actions whose inputs differ; each hook is typed by its own action's schema.
+  const update = useActionForm(updateTopic, { arrays: ["unitIds", "sourceIds"], with: topic && { id: topic.id, version: topic.version }, onSuccess });
+  const add = useActionForm(createTopic, { arrays: ["unitIds", "sourceIds"], with: create, onSuccess });
+  const form = topic ? update : add;
   const errors = form.fieldErrors;
   const invalid = (name: string) => Boolean(errors[name]);
   return (

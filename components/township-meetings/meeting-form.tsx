@@ -49,8 +49,7 @@ export function MeetingForm({
   const [heldOn, setHeldOn] = useState(initial?.heldOn ?? "");
   const action = meeting ? updateTownshipMeeting : createTownshipMeeting;
   const form = useActionForm(action as typeof createTownshipMeeting, {
-    transform: (values) =>
-      ({ ...values, ...meeting, shares: rows.map(({ key: _key, ...share }) => ({ ...share, projectId: share.projectId || null })) }) as never,
+    transform: (values) => ({ ...values, ...meeting, shares: rows.map(({ key: _key, ...share }) => ({ ...share, projectId: share.projectId || null })) }),
     onSuccess: (data) => {
       router.push(`/township-meetings/${data.id}?saved=1`);
       router.refresh();

@@ -58,12 +58,21 @@ export const publicActionClient = baseClient.use(async ({ next, metadata }) => {
   return next({ ctx: { user, actor, ip } });
 });
 
+/**
+ * A FieldError becomes the action's validation error for that field (shown next to it in the form); anything
+ * else is thrown on. next-safe-action types the errors by the schema's keys, and a service's field is checked by
+ * the form's own tests rather than here, hence the one cast.
+ */
+export function rethrowFieldError(error: unknown): never {
+  if (error instanceof FieldError) returnValidationErrors(z.object({}), { [error.field]: { _errors: [error.message] } } as never);
+  throw error;
+}
+
 /** Runs the work of an action; a FieldError thrown by a service lands next to its field in the form. */
 export async function withFieldErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof FieldError) returnValidationErrors(z.object({}), { [error.field]: { _errors: [error.message] } } as never);
-    throw error;
+    rethrowFieldError(error);
   }
 }

@@ -63,5 +63,9 @@ export function autoAssign(input: AssignInput): AssignResult {
 // Keep the first occurrence of each id, so duplicated input cannot produce duplicated assignments.
 function dedupeFirst<T extends { id: string }>(xs: T[]): T[] {
   const seen = new Set<string>();
-  return xs.filter((x) => !seen.has(x.id) && (seen.add(x.id), true));
+  return xs.filter((x) => {
+    if (seen.has(x.id)) return false;
+    seen.add(x.id);
+    return true;
+  });
 }

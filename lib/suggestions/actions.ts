@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
-import { actionClient, publicActionClient } from "@/lib/actions/client";
-import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
+import { actionClient, publicActionClient, rethrowFieldError } from "@/lib/actions/client";
+import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { checkChallenge, createChallenge } from "@/lib/security/challenge";
@@ -49,9 +49,8 @@ export const submitSuggestion = publicActionClient
       revalidatePath("/suggestions");
       return { receiptNo: suggestion.receiptNo };
     } catch (error) {
-      if (error instanceof FieldError) returnValidationErrors(submitSuggestionSchema, { [error.field]: { _errors: [error.message] } } as never);
       if ((error as { code?: string }).code === "P2002") throw new ActionError("该验证题已使用过，请换一题后再提交");
-      throw error;
+      rethrowFieldError(error);
     }
   });
 
@@ -65,8 +64,7 @@ export const triageSuggestion = actionClient
     try {
       await db.$transaction((tx) => triageSuggestionRecord(tx, parsedInput, { actor: ctx.actor, ip: ctx.ip }));
     } catch (error) {
-      if (error instanceof FieldError) returnValidationErrors(triageSchema, { [error.field]: { _errors: [error.message] } } as never);
-      throw error;
+      rethrowFieldError(error);
     }
     revalidatePath("/suggestions");
     return { id: parsedInput.id };

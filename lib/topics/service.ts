@@ -98,10 +98,13 @@ export async function createTopicRecord(tx: Tx, input: CreateTopicInput, by: By)
 }
 
 type Snapshot = TopicFields & { unitNames: string[] };
+/** The unit ids change with their names; the record shows the names. */
+type Shown = Exclude<keyof Snapshot, "unitIds">;
 
 /** Field-by-field differences, in the users' words, for the amendment record. */
 function describeChanges(before: Snapshot, after: Snapshot, aspectNames: Map<string, string>) {
-  const show: Record<string, (value: never) => string> = {
+  // One formatter per field, typed by the field: a renamed field fails to compile here.
+  const show: { [K in Shown]: (value: Snapshot[K]) => string } = {
     title: (v: string) => v,
     description: (v: string) => v,
     category: (v: SuggestionCategory) => CATEGORY_LABELS[v],
@@ -112,7 +115,7 @@ function describeChanges(before: Snapshot, after: Snapshot, aspectNames: Map<str
     claimClosesAt: (v: Date) => formatDateTime(v),
     unitNames: (v: string[]) => v.join("、") || "（无）",
   };
-  const labels: Record<string, string> = {
+  const labels: Record<Shown, string> = {
     title: "选题名称",
     description: "选题说明",
     category: "类别",
@@ -123,9 +126,11 @@ function describeChanges(before: Snapshot, after: Snapshot, aspectNames: Map<str
     claimClosesAt: "认领截止时间",
     unitNames: "单位",
   };
-  return Object.keys(labels)
-    .map((key) => ({ field: labels[key], before: show[key]((before as never)[key]), after: show[key]((after as never)[key]) }))
-    .filter((change) => change.before !== change.after);
+  const describe = <K extends Shown>(key: K) => {
+    const format: (value: Snapshot[K]) => string = show[key];
+    return { field: labels[key], before: format(before[key]), after: format(after[key]) };
+  };
+  return (Object.keys(labels) as Shown[]).map(describe).filter((change) => change.before !== change.after);
 }
 
 export async function updateTopicRecord(tx: Tx, input: UpdateTopicInput, by: By) {

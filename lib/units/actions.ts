@@ -1,17 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { returnValidationErrors } from "next-safe-action";
-import { actionClient } from "@/lib/actions/client";
-import { FieldError } from "@/lib/actions/errors";
+import { actionClient, rethrowFieldError } from "@/lib/actions/client";
 import { db } from "@/lib/db/client";
 import { setUnitActiveSchema, unitFieldsSchema, updateUnitSchema } from "@/lib/units/schemas";
 import { createUnitRecord, setUnitActiveRecord, updateUnitRecord } from "@/lib/units/service";
-
-function fieldError<S extends typeof unitFieldsSchema | typeof updateUnitSchema>(schema: S, error: unknown): never {
-  if (error instanceof FieldError) returnValidationErrors(schema, { [error.field]: { _errors: [error.message] } } as never);
-  throw error;
-}
 
 export const createUnit = actionClient
   .metadata({ name: "新建单位", permission: "units.manage" })
@@ -22,7 +15,7 @@ export const createUnit = actionClient
       revalidatePath("/units");
       return { id: unit.id };
     } catch (error) {
-      fieldError(unitFieldsSchema, error);
+      rethrowFieldError(error);
     }
   });
 
@@ -35,7 +28,7 @@ export const updateUnit = actionClient
       revalidatePath("/units");
       return { id };
     } catch (error) {
-      fieldError(updateUnitSchema, error);
+      rethrowFieldError(error);
     }
   });
 

@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { returnValidationErrors } from "next-safe-action";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, rethrowFieldError } from "@/lib/actions/client";
 import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
@@ -11,11 +10,6 @@ import { ROLE_LABELS, roleSetProblem } from "@/lib/auth/roles";
 import { clearFailures } from "@/lib/auth/lockout";
 import { createUserSchema, setUserActiveSchema, updateUserSchema, userIdSchema } from "@/lib/users/schemas";
 import { checkUnit, createUserRecord, temporaryPassword } from "@/lib/users/service";
-
-function fieldError(schema: typeof createUserSchema | typeof updateUserSchema, error: unknown): never {
-  if (error instanceof FieldError) returnValidationErrors(schema, { [error.field]: { _errors: [error.message] } } as never);
-  throw error;
-}
 
 /** The temporary password is returned once, to be handed to the person; only its hash is kept. */
 export const createUser = actionClient
@@ -28,7 +22,7 @@ export const createUser = actionClient
       revalidatePath("/users");
       return { id: user.id, username: user.username, temporaryPassword: password };
     } catch (error) {
-      fieldError(createUserSchema, error);
+      rethrowFieldError(error);
     }
   });
 
@@ -74,7 +68,7 @@ export const updateUser = actionClient
       revalidatePath("/users");
       return { id };
     } catch (error) {
-      fieldError(updateUserSchema, error);
+      rethrowFieldError(error);
     }
   });
 

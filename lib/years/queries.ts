@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { WindowKind } from "@/lib/generated/prisma/enums";
 import { WINDOW_KINDS } from "@/lib/years/windows";
 
-const windowOrder = (kind: string) => WINDOW_KINDS.indexOf(kind as never);
+const windowOrder = (kind: WindowKind) => WINDOW_KINDS.indexOf(kind);
 
 export async function listYears() {
   return db.year.findMany({ orderBy: { year: "desc" }, include: { _count: { select: { windows: true } } } });

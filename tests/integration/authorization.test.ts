@@ -532,7 +532,7 @@ describe("every route handler", () => {
     return { url: `http://localhost/${parts.join("/")}`, params };
   }
 
-  const fillWithA = (segment: string) => (segment === "attachmentId" ? ofA.attachmentId : segment === "id" ? ofA.draftId : "c" + "0".repeat(24));
+  const fillWithA = (segment: string) => (segment === "attachmentId" ? ofA.attachmentId : segment === "id" ? ofA.draftId : `c${"0".repeat(24)}`);
 
   async function call(file: string, method: "GET" | "POST", url: string, params: Record<string, string | string[]>) {
     const mod = (await import(/* @vite-ignore */ file)) as Partial<Record<"GET" | "POST", Handler>>;
