@@ -36,14 +36,29 @@ export function Badge({ children, tone = "stone" }: { children: ReactNode; tone?
 }
 
 /** Page links that keep the current filters. */
-export function Pagination({ total, page, pageSize, params }: { total: number; page: number; pageSize: number; params: Record<string, string | undefined> }) {
+/** Previous / next links of a list paged in the database; `param` names the page in the URL where a page has two lists. */
+export function Pagination({
+  total,
+  page,
+  pageSize,
+  params,
+  param = "page",
+  label = "分页",
+}: {
+  total: number;
+  page: number;
+  pageSize: number;
+  params: Record<string, string | undefined>;
+  param?: string;
+  label?: string;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (target: number) => {
-    const search = new URLSearchParams(Object.entries({ ...params, page: String(target) }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    const search = new URLSearchParams(Object.entries({ ...params, [param]: String(target) }).filter((entry): entry is [string, string] => Boolean(entry[1])));
     return `?${search.toString()}`;
   };
   return (
-    <nav aria-label="分页" className="mt-3 flex items-center justify-between text-sm text-stone-600">
+    <nav aria-label={label} className="mt-3 flex items-center justify-between text-sm text-stone-600">
       <span>
         共 {total} 条，第 {page}/{pages} 页
       </span>

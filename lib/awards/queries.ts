@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { AwardCategory, AwardLevel, Role } from "@/lib/generated/prisma/enums";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { unitTree } from "@/lib/hearings/service";
 import { unitConflict } from "@/lib/hearings/assignment";
@@ -40,12 +40,27 @@ const nominationInclude = {
   _count: { select: { juryScores: { where: { submittedAt: { not: null }, conflictReason: null } } } },
 } satisfies Prisma.NominationInclude;
 
-export function nominationsOf(viewer: Viewer, campaignId: string) {
-  return db.nomination.findMany({
-    where: { campaignId, withdrawnAt: null, ...nominationScope(viewer) },
-    include: nominationInclude,
-    orderBy: [{ category: "desc" }, { level: "desc" }, { score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
-  });
+export const NOMINATIONS_PAGE_SIZE = 30;
+
+/** The URL parameter of each group's page on the campaign page (创新性工作/人才 × 全县/部机关). */
+export function groupPageParam(group: { category: AwardCategory; level: AwardLevel }): string {
+  return `${group.category === "WORK" ? "w" : "p"}${group.level === "COUNTY" ? "c" : "d"}`;
+}
+
+/** One page of one group's nominations, best score first, counted in the database. */
+export async function nominationsOf(viewer: Viewer, campaignId: string, group: { category: AwardCategory; level: AwardLevel }, page = 1) {
+  const where: Prisma.NominationWhereInput = { campaignId, withdrawnAt: null, category: group.category, level: group.level, ...nominationScope(viewer) };
+  const [total, nominations] = await Promise.all([
+    db.nomination.count({ where }),
+    db.nomination.findMany({
+      where,
+      include: nominationInclude,
+      orderBy: [{ score: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * NOMINATIONS_PAGE_SIZE,
+      take: NOMINATIONS_PAGE_SIZE,
+    }),
+  ]);
+  return { total, page, pageSize: NOMINATIONS_PAGE_SIZE, nominations };
 }
 
 export function nominationDetail(viewer: Viewer, id: string) {
@@ -118,9 +133,13 @@ export function latestAnnouncements() {
   });
 }
 
-export function objectionsOf(campaignId: string) {
+export const OBJECTIONS_PAGE_SIZE = 20;
+
+function objectionsOf(campaignId: string, page: number) {
   return db.objection.findMany({
     where: { campaignId },
+    skip: (page - 1) * OBJECTIONS_PAGE_SIZE,
+    take: OBJECTIONS_PAGE_SIZE,
     include: {
       nomination: {
         select: {
@@ -135,7 +154,8 @@ export function objectionsOf(campaignId: string) {
         },
       },
     },
-    orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+    // RECEIVED sorts first: what is still to handle.
+    orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
 }
 
@@ -226,12 +246,23 @@ export function certificateOf(viewer: Viewer, campaignId: string, nominationId: 
 }
 
 /** The objections of a campaign with the names of the staff who handled them (the row keeps only the id). */
-export async function objectionsWithHandlers(campaignId: string) {
-  const objections = await objectionsOf(campaignId);
+/** One page of a campaign's objections, those still to handle first, with who handled the others; and the counts. */
+export async function objectionsWithHandlers(campaignId: string, page = 1) {
+  const [total, pending, objections] = await Promise.all([
+    db.objection.count({ where: { campaignId } }),
+    db.objection.count({ where: { campaignId, status: "RECEIVED" } }),
+    objectionsOf(campaignId, page),
+  ]);
   const ids = [...new Set(objections.flatMap((o) => (o.handledById ? [o.handledById] : [])))];
   const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
-  return objections.map((o) => ({ ...o, handledByName: o.handledById ? (names.get(o.handledById) ?? "") : null }));
+  return {
+    total,
+    pending,
+    page,
+    pageSize: OBJECTIONS_PAGE_SIZE,
+    objections: objections.map((o) => ({ ...o, handledByName: o.handledById ? (names.get(o.handledById) ?? "") : null })),
+  };
 }
 
 /** The year of that number with its campaign, if any: a new campaign is opened only for a year without one. */

@@ -10,7 +10,7 @@ import { laggingRows } from "@/lib/reports/lagging";
 import { unitReportsDue } from "@/lib/reports/queries";
 import { unitOpenRectifications } from "@/lib/inspections/queries";
 import { topicsToPropose } from "@/lib/projects/queries";
-import { myAssignments } from "@/lib/hearings/queries";
+import { myHearingProgress, nextAssignment } from "@/lib/hearings/queries";
 import { juryTasks } from "@/lib/awards/queries";
 import { campaignPhase } from "@/lib/awards/phase";
 import { bucketQuarter, byDeadline, combinedRate, owedIn, quarterBounds, quarterRate, type QuarterRate } from "@/lib/dashboard/rates";
@@ -380,15 +380,8 @@ export async function unitTodo(viewer: Viewer, yearId: string | null, now: Date)
 
 /** Reviewer: hearing assignments of open hearings and year-end jury tasks, done against total. */
 export async function reviewerProgress(viewer: Viewer) {
-  const [assignments, jury] = await Promise.all([myAssignments(viewer.id), juryTasks(viewer)]);
-  const open = assignments.filter((a) => !a.item.hearing.closedAt);
-  const hearings = new Map<string, { title: string; heldAt: Date; done: number; total: number }>();
-  for (const a of open) {
-    const entry = hearings.get(a.item.hearingId) ?? { title: a.item.hearing.title, heldAt: a.item.hearing.heldAt, done: 0, total: 0 };
-    entry.total += 1;
-    if (a.score?.submittedAt) entry.done += 1;
-    hearings.set(a.item.hearingId, entry);
-  }
+  const [progress, jury, nextAssignmentId] = await Promise.all([myHearingProgress(viewer.id), juryTasks(viewer), nextAssignment(viewer.id)]);
+  const open = progress.filter((h) => !h.closedAt);
   const campaigns = new Map<string, { title: string; startsAt: Date; done: number; total: number }>();
   for (const n of jury) {
     const entry = campaigns.get(n.campaign.id) ?? { title: n.campaign.title, startsAt: n.campaign.nominationEndsAt, done: 0, total: 0 };
@@ -397,11 +390,10 @@ export async function reviewerProgress(viewer: Viewer) {
     if (mine?.submittedAt || mine?.conflictReason) entry.done += 1;
     campaigns.set(n.campaign.id, entry);
   }
-  const next = open.find((a) => !a.score?.submittedAt) ?? null;
   return {
-    hearings: [...hearings.entries()].map(([id, h]) => ({ id, ...h })),
+    hearings: open.map((h) => ({ id: h.id, title: h.title, heldAt: h.heldAt, done: h.submitted, total: h.total })),
     campaigns: [...campaigns.entries()].map(([id, c]) => ({ id, ...c })),
-    nextAssignmentId: next?.id ?? null,
-    closedDone: assignments.length - open.length,
+    nextAssignmentId,
+    closedDone: progress.filter((h) => h.closedAt).reduce((sum, h) => sum + h.total, 0),
   };
 }

@@ -12,8 +12,10 @@ function client(): PrismaClient {
     if (!connectionString) throw new Error("DATABASE_URL is not set");
     // DATABASE_POOL_SIZE per process: with N processes the server needs N × this many connections.
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    // A stopped database fails a request within seconds (readiness turns 503) instead of queueing it forever.
-    holder.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 }) });
+    // pg's pool applies this timeout to a request queued for a free connection as well as to a new one: on scoring
+    // day hundreds of saves queue at once, so it matches the transactions' own maxWait (20 s, lib/hearings/scores.ts).
+    // A stopped database still fails at once (connection refused); only a hung one waits this long.
+    holder.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 20_000 }) });
   }
   return holder.prisma;
 }

@@ -1,13 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { aggregate, rankAggregates, type Criterion, DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
 
-export function listHearings(yearId: string) {
+export const HEARINGS_PAGE_SIZE = 30;
+
+/** A year's hearings; one page of them when `page` is given (the export takes them all). */
+export function listHearings(yearId: string, page?: number) {
   return db.hearing.findMany({
     where: { yearId },
     orderBy: [{ heldAt: "desc" }, { id: "desc" }],
     include: { _count: { select: { items: true, reviewers: true } } },
+    ...(page ? { skip: (page - 1) * HEARINGS_PAGE_SIZE, take: HEARINGS_PAGE_SIZE } : {}),
   });
+}
+
+export function countHearings(yearId: string) {
+  return db.hearing.count({ where: { yearId } });
 }
 
 export async function rubricOf(yearId: string) {
@@ -17,35 +26,70 @@ export async function rubricOf(yearId: string) {
     : { criteria: DEFAULT_RUBRIC, frozenAt: null, version: 0 };
 }
 
-/** Everything the admin's hearing page shows: agenda, reviewers, assignments with their progress. */
+/** A hearing with its reviewers; its agenda is paged (hearingAgenda). */
 export function getHearing(id: string) {
   return db.hearing.findUnique({
     where: { id },
     include: {
       year: { select: { id: true, year: true } },
       reviewers: { include: { user: { select: { id: true, name: true, unit: { select: { name: true } } } } }, orderBy: { user: { username: "asc" } } },
-      items: {
-        orderBy: { sortOrder: "asc" },
-        include: {
-          project: { select: { id: true, title: true, state: true, version: true, unit: { select: { name: true } } } },
-          assignments: {
-            include: { reviewer: { select: { id: true, name: true } }, score: { select: { submittedAt: true, total: true } } },
-            orderBy: { createdAt: "asc" },
-          },
-          conflicts: true,
-        },
-      },
     },
   });
 }
 
-/** Projects of the year that can go on an agenda. */
-export function schedulableProjects(yearId: string) {
-  return db.project.findMany({
-    where: { yearId, state: "SUBMITTED" },
-    orderBy: { submittedAt: "asc" },
-    select: { id: true, title: true, unit: { select: { name: true } } },
-  });
+export const AGENDA_PAGE_SIZE = 30;
+
+/** Proposals with an assignment not yet submitted, or with no reviewer yet. */
+const pendingItem: Prisma.HearingItemWhereInput = {
+  OR: [{ assignments: { none: {} } }, { assignments: { some: { OR: [{ score: { is: null } }, { score: { is: { submittedAt: null } } }] } } }],
+};
+
+/** One page of a hearing's agenda with each proposal's assignments, and the whole agenda's progress counted in the database. */
+export async function hearingAgenda(hearingId: string, filter: { page: number; pending: boolean }) {
+  const where: Prisma.HearingItemWhereInput = { AND: [{ hearingId }, filter.pending ? pendingItem : {}] };
+  const [total, items, [progress]] = await Promise.all([
+    db.hearingItem.count({ where }),
+    db.hearingItem.findMany({
+      where,
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      skip: (filter.page - 1) * AGENDA_PAGE_SIZE,
+      take: AGENDA_PAGE_SIZE,
+      include: {
+        project: { select: { id: true, title: true, state: true, version: true, unit: { select: { name: true } } } },
+        assignments: {
+          include: { reviewer: { select: { id: true, name: true } }, score: { select: { submittedAt: true, total: true } } },
+          orderBy: { createdAt: "asc" },
+        },
+        conflicts: true,
+      },
+    }),
+    db.$queryRaw<{ items: number; assignments: number; submitted: number }[]>`
+      SELECT count(DISTINCT i."id")::int AS "items", count(a."id")::int AS "assignments", count(s."submittedAt")::int AS "submitted"
+      FROM "HearingItem" i
+      LEFT JOIN "ReviewAssignment" a ON a."itemId" = i."id"
+      LEFT JOIN "Score" s ON s."assignmentId" = a."id"
+      WHERE i."hearingId" = ${hearingId}`,
+  ]);
+  return { total, page: filter.page, pageSize: AGENDA_PAGE_SIZE, items, progress };
+}
+
+/** Projects of the year that can go on an agenda, the longest-waiting first; at most PICK_LIMIT, with the count of all. */
+export async function schedulableProjects(yearId: string, q?: string) {
+  const where: Prisma.ProjectWhereInput = {
+    yearId,
+    state: "SUBMITTED",
+    ...(q ? { OR: [{ title: { contains: q } }, { unit: { name: { contains: q } } }] } : {}),
+  };
+  const [total, projects] = await Promise.all([
+    db.project.count({ where }),
+    db.project.findMany({
+      where,
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      take: PICK_LIMIT,
+      select: { id: true, title: true, unit: { select: { name: true } } },
+    }),
+  ]);
+  return { total, projects };
 }
 
 export function activeReviewers() {
@@ -75,39 +119,138 @@ export async function hearingResults(hearingId: string) {
   return { items, ranked };
 }
 
-/** A year's ranking over every hearing's submitted scores, each project's latest round. */
-export async function yearResults(yearId: string) {
-  const items = await db.hearingItem.findMany({
-    where: { hearing: { yearId } },
-    orderBy: [{ round: "desc" }],
-    include: {
-      project: { select: { id: true, title: true, unit: { select: { name: true } } } },
-      hearing: { select: { title: true } },
-      assignments: { include: { score: true } },
-    },
-  });
-  const latest = new Map<string, (typeof items)[number]>();
-  for (const item of items) if (!latest.has(item.projectId)) latest.set(item.projectId, item);
-  const rows = [...latest.values()].flatMap((item) =>
-    item.assignments
-      .filter((a) => a.score?.submittedAt && a.score.total !== null)
-      .map((a) => ({ reviewerId: a.reviewerId, proposalId: item.id, total: a.score!.total! })),
-  );
-  return { ranked: rankAggregates(aggregate(rows), "trimmedMean"), items: latest };
+export const RANKING_PAGE_SIZE = 30;
+
+type LeanScore = { itemId: string; reviewerId: string; total: number };
+
+/**
+ * Ranks the submitted totals with the rules of lib/hearings/scoring.ts (one place for them) and keeps one page:
+ * the totals travel as three columns, and only the page's proposals are loaded with their projects.
+ */
+function rankedPage(scores: LeanScore[], page: number) {
+  const ranked = rankAggregates(aggregate(scores.map((s) => ({ reviewerId: s.reviewerId, proposalId: s.itemId, total: s.total }))), "trimmedMean");
+  return { total: ranked.length, page, pageSize: RANKING_PAGE_SIZE, rows: ranked.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE) };
 }
 
-/** A reviewer's own assignments (never anyone else's scores). */
-export function myAssignments(reviewerId: string) {
-  return db.reviewAssignment.findMany({
-    where: { reviewerId },
-    orderBy: { createdAt: "desc" },
-    include: {
-      score: { select: { submittedAt: true, total: true } },
-      item: {
-        include: { hearing: { select: { title: true, heldAt: true, closedAt: true } }, project: { select: { title: true, unit: { select: { name: true } } } } },
-      },
-    },
+/** A year's ranking over every hearing's submitted scores, each project's latest round; one page of it. */
+export async function yearRanking(yearId: string, page: number) {
+  const scores = await db.$queryRaw<LeanScore[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (i."projectId") i."id"
+      FROM "HearingItem" i JOIN "Hearing" h ON h."id" = i."hearingId"
+      WHERE h."yearId" = ${yearId}
+      ORDER BY i."projectId", i."round" DESC, i."createdAt" DESC
+    )
+    SELECT a."itemId", a."reviewerId", s."total"
+    FROM latest l
+    JOIN "ReviewAssignment" a ON a."itemId" = l."id"
+    JOIN "Score" s ON s."assignmentId" = a."id"
+    WHERE s."submittedAt" IS NOT NULL AND s."total" IS NOT NULL
+    ORDER BY a."itemId", a."reviewerId"`;
+  const ranking = rankedPage(scores, page);
+  const items = await db.hearingItem.findMany({
+    where: { id: { in: ranking.rows.map((row) => row.proposalId) } },
+    select: { id: true, project: { select: { id: true, title: true, unit: { select: { name: true } } } } },
   });
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return { ...ranking, rows: ranking.rows.map((row) => ({ ...row, item: byId.get(row.proposalId)! })) };
+}
+
+/** One page of a hearing's ranking, with each proposal's reviewers and their submitted scores; and what is unscored. */
+export async function hearingRanking(hearingId: string, page: number) {
+  const [scores, itemCount] = await Promise.all([
+    db.$queryRaw<LeanScore[]>`
+      SELECT a."itemId", a."reviewerId", s."total"
+      FROM "HearingItem" i
+      JOIN "ReviewAssignment" a ON a."itemId" = i."id"
+      JOIN "Score" s ON s."assignmentId" = a."id"
+      WHERE i."hearingId" = ${hearingId} AND s."submittedAt" IS NOT NULL AND s."total" IS NOT NULL
+      ORDER BY i."sortOrder", a."itemId", a."reviewerId"`,
+    db.hearingItem.count({ where: { hearingId } }),
+  ]);
+  const ranking = rankedPage(scores, page);
+  const unscoredWhere = { hearingId, assignments: { none: { score: { is: { submittedAt: { not: null } } } } } };
+  const [items, unscored] = await Promise.all([
+    db.hearingItem.findMany({
+      where: { id: { in: ranking.rows.map((row) => row.proposalId) } },
+      include: {
+        project: { select: { id: true, title: true, state: true, unit: { select: { name: true } } } },
+        assignments: { include: { score: { select: { submittedAt: true, total: true, recommendation: true } }, reviewer: { select: { name: true } } } },
+      },
+    }),
+    db.hearingItem.findMany({ where: unscoredWhere, orderBy: { sortOrder: "asc" }, take: 20, select: { project: { select: { title: true } } } }),
+  ]);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return {
+    ...ranking,
+    rows: ranking.rows.map((row) => ({ ...row, item: byId.get(row.proposalId)! })),
+    unscored: { count: itemCount - ranking.total, titles: unscored.map((item) => item.project.title) },
+  };
+}
+
+export const REVIEWS_PAGE_SIZE = 30;
+export const REVIEW_STATUSES = ["todo", "draft", "submitted", "all"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export type ReviewFilter = { hearingId?: string; status: ReviewStatus; page: number };
+
+const reviewStatusWhere: Record<ReviewStatus, Prisma.ReviewAssignmentWhereInput> = {
+  // What is left: not yet submitted, at a hearing still open for scoring.
+  todo: { OR: [{ score: { is: null } }, { score: { is: { submittedAt: null } } }], item: { hearing: { closedAt: null } } },
+  draft: { score: { is: { submittedAt: null } } },
+  submitted: { score: { is: { submittedAt: { not: null } } } },
+  all: {},
+};
+
+/** The reviewer's hearings, each with its progress (assigned, submitted, drafts), counted in the database. */
+export function myHearingProgress(reviewerId: string) {
+  return db.$queryRaw<{ id: string; title: string; heldAt: Date; closedAt: Date | null; total: number; submitted: number; drafts: number }[]>`
+    SELECT h."id", h."title", h."heldAt", h."closedAt",
+           count(*)::int AS "total",
+           count(s."submittedAt")::int AS "submitted",
+           (count(s."id") - count(s."submittedAt"))::int AS "drafts"
+    FROM "ReviewAssignment" a
+    JOIN "HearingItem" i ON i."id" = a."itemId"
+    JOIN "Hearing" h ON h."id" = i."hearingId"
+    LEFT JOIN "Score" s ON s."assignmentId" = a."id"
+    WHERE a."reviewerId" = ${reviewerId}
+    GROUP BY h."id"
+    ORDER BY h."closedAt" IS NOT NULL, h."heldAt" DESC`;
+}
+
+/** One page of the reviewer's own assignments (never anyone else's scores), filtered in the database. */
+export async function myAssignments(reviewerId: string, filter: ReviewFilter) {
+  const where: Prisma.ReviewAssignmentWhereInput = {
+    AND: [{ reviewerId }, filter.hearingId ? { item: { hearingId: filter.hearingId } } : {}, reviewStatusWhere[filter.status]],
+  };
+  const [total, assignments] = await Promise.all([
+    db.reviewAssignment.count({ where }),
+    db.reviewAssignment.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (filter.page - 1) * REVIEWS_PAGE_SIZE,
+      take: REVIEWS_PAGE_SIZE,
+      include: {
+        score: { select: { submittedAt: true, total: true } },
+        item: {
+          include: {
+            hearing: { select: { title: true, heldAt: true, closedAt: true } },
+            project: { select: { title: true, unit: { select: { name: true } } } },
+          },
+        },
+      },
+    }),
+  ]);
+  return { total, page: filter.page, pageSize: REVIEWS_PAGE_SIZE, assignments };
+}
+
+/** The reviewer's next assignment to score: the oldest unsubmitted one at an open hearing. */
+export async function nextAssignment(reviewerId: string) {
+  const next = await db.reviewAssignment.findFirst({
+    where: { AND: [{ reviewerId }, reviewStatusWhere.todo] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return next?.id ?? null;
 }
 
 /** One assignment of the reviewer, with the proposal to read and their own score only. */
@@ -154,8 +297,21 @@ export function hearingRecordOf(projectId: string) {
   ]);
 }
 
-export function listMeetings(yearId: string) {
-  return db.meeting.findMany({ where: { yearId }, orderBy: { heldAt: "desc" }, include: { _count: { select: { decisions: true } } } });
+export const MEETINGS_PAGE_SIZE = 30;
+
+/** A year's 部务会, one page of them, and how many there are. */
+export async function listMeetings(yearId: string, page = 1) {
+  const [total, meetings] = await Promise.all([
+    db.meeting.count({ where: { yearId } }),
+    db.meeting.findMany({
+      where: { yearId },
+      orderBy: [{ heldAt: "desc" }, { id: "desc" }],
+      include: { _count: { select: { decisions: true } } },
+      skip: (page - 1) * MEETINGS_PAGE_SIZE,
+      take: MEETINGS_PAGE_SIZE,
+    }),
+  ]);
+  return { total, page, pageSize: MEETINGS_PAGE_SIZE, meetings };
 }
 
 export function getMeeting(id: string) {
@@ -169,12 +325,25 @@ export function getMeeting(id: string) {
 }
 
 /** Projects a meeting can decide on: heard ones, and submitted ones the admin may decide without a hearing. */
-export function decidableProjects(yearId: string) {
-  return db.project.findMany({
-    where: { yearId, state: { in: ["IN_HEARING", "SUBMITTED"] } },
-    orderBy: [{ state: "asc" }, { title: "asc" }],
-    select: { id: true, title: true, state: true, version: true, unit: { select: { name: true } } },
-  });
+export const PICK_LIMIT = 200;
+
+/** Projects awaiting the meeting's decision, narrowed by a word of the title or the unit; at most PICK_LIMIT, with the count. */
+export async function decidableProjects(yearId: string, q?: string) {
+  const where: Prisma.ProjectWhereInput = {
+    yearId,
+    state: { in: ["IN_HEARING", "SUBMITTED"] },
+    ...(q ? { OR: [{ title: { contains: q } }, { unit: { name: { contains: q } } }] } : {}),
+  };
+  const [total, projects] = await Promise.all([
+    db.project.count({ where }),
+    db.project.findMany({
+      where,
+      orderBy: [{ state: "asc" }, { title: "asc" }, { id: "asc" }],
+      take: PICK_LIMIT,
+      select: { id: true, title: true, state: true, version: true, unit: { select: { name: true } } },
+    }),
+  ]);
+  return { total, projects };
 }
 
 /** A decision for its notice, only for those who may see the project (scoped by the caller). */

@@ -68,3 +68,21 @@ export const decisionSchema = z.object({
   verdict: z.enum(Verdict, { error: "请选择审定结果" }),
   opinion: requiredText("审定意见", 2000),
 });
+
+const pageParam = z.coerce.number().int().min(1).max(10000).catch(1);
+
+/** /reviews: the reviewer's tasks of one hearing or all, what is left by default, one page at a time. */
+export const reviewFilterSchema = z.object({
+  hearing: idSchema.optional().catch(undefined),
+  status: z.enum(["todo", "draft", "submitted", "all"]).catch("todo"),
+  page: pageParam,
+});
+
+/** A hearing's agenda, the year's ranking and a hearing's results: one page at a time, optionally what is left. */
+export const hearingPageSchema = z.object({
+  page: pageParam,
+  pending: z.string().max(1).optional().catch(undefined),
+  rank: pageParam,
+  /** Narrows the projects offered to the agenda or the decision. */
+  q: z.string().trim().max(60).optional().catch(undefined),
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { laggingMilestones } from "@/lib/reports/quarters";
@@ -7,13 +8,25 @@ import { laggingMilestones } from "@/lib/reports/quarters";
 type Viewer = Pick<CurrentUser, "id" | "roles" | "unitId">;
 
 /** County readers see every inspection; a unit only published ones that inspected its projects. */
-export function listInspections(viewer: Viewer, year: number) {
+export const INSPECTIONS_PAGE_SIZE = 30;
+
+function inspectionWhere(viewer: Viewer, year: number): Prisma.InspectionWhereInput {
   const county = seesWholeCounty(viewer.roles);
+  return { year, ...(county ? {} : { publishedAt: { not: null }, items: { some: { project: { unitId: viewer.unitId } } } }) };
+}
+
+/** A year's inspections the viewer may read; one page of them when `page` is given (the export takes them all). */
+export function listInspections(viewer: Viewer, year: number, page?: number) {
   return db.inspection.findMany({
-    where: { year, ...(county ? {} : { publishedAt: { not: null }, items: { some: { project: { unitId: viewer.unitId } } } }) },
-    orderBy: [{ quarter: "desc" }, { createdAt: "desc" }],
+    where: inspectionWhere(viewer, year),
+    orderBy: [{ quarter: "desc" }, { createdAt: "desc" }, { id: "desc" }],
     include: { _count: { select: { items: true } } },
+    ...(page ? { skip: (page - 1) * INSPECTIONS_PAGE_SIZE, take: INSPECTIONS_PAGE_SIZE } : {}),
   });
+}
+
+export function countInspections(viewer: Viewer, year: number) {
+  return db.inspection.count({ where: inspectionWhere(viewer, year) });
 }
 
 export async function getInspection(viewer: Viewer, id: string) {
@@ -55,12 +68,24 @@ export async function getInspection(viewer: Viewer, id: string) {
   return { ...inspection, items, memberNames };
 }
 
-export function inspectableProjects() {
-  return db.project.findMany({
-    where: { state: "IN_PROGRESS" },
-    orderBy: [{ unit: { code: "asc" } }, { title: "asc" }],
-    select: { id: true, title: true, unit: { select: { name: true } } },
-  });
+export const PICK_LIMIT = 200;
+
+/** Projects being implemented, narrowed by a word of the title or the unit; at most PICK_LIMIT, with the count. */
+export async function inspectableProjects(q?: string) {
+  const where: Prisma.ProjectWhereInput = {
+    state: "IN_PROGRESS",
+    ...(q ? { OR: [{ title: { contains: q } }, { unit: { name: { contains: q } } }] } : {}),
+  };
+  const [total, projects] = await Promise.all([
+    db.project.count({ where }),
+    db.project.findMany({
+      where,
+      orderBy: [{ unit: { code: "asc" } }, { title: "asc" }, { id: "asc" }],
+      take: PICK_LIMIT,
+      select: { id: true, title: true, unit: { select: { name: true } } },
+    }),
+  ]);
+  return { total, projects };
 }
 
 export function staffOptions() {

@@ -100,7 +100,7 @@ describe("the campaign's documents", () => {
         { ip: null, now: at("2025-12-05 10:00") },
       ),
     );
-    expect((await objectionsWithHandlers(campaignId))[0]).toMatchObject({ status: "RECEIVED", handledByName: null });
+    expect(await objectionsWithHandlers(campaignId)).toMatchObject({ total: 1, pending: 1, objections: [{ status: "RECEIVED", handledByName: null }] });
     await db.$transaction((tx) =>
       handleObjectionRecord(
         tx,
@@ -108,7 +108,12 @@ describe("the campaign's documents", () => {
         by(staff, "2025-12-09 10:00"),
       ),
     );
-    expect((await objectionsWithHandlers(campaignId))[0]).toMatchObject({ status: "DISMISSED", handledByName: staff.name, answer: "反映问题不属实" });
+    expect(await objectionsWithHandlers(campaignId)).toMatchObject({
+      total: 1,
+      pending: 0,
+      objections: [{ status: "DISMISSED", handledByName: staff.name, answer: "反映问题不属实" }],
+    });
+    expect((await objectionsWithHandlers(campaignId, 2)).objections).toEqual([]);
   });
 
   it("once decided, gives every reader the list and a unit only its own certificates", async () => {

@@ -18,6 +18,8 @@ import {
   withdrawNomination,
 } from "@/lib/awards/actions";
 import { nominationsOf } from "@/lib/awards/queries";
+import { GROUPS } from "@/lib/awards/phase";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { DEFAULT_WEIGHTS } from "@/lib/awards/ranking";
 import { toDateTimeLocal } from "@/lib/time";
 import { actAs, makeCounty, makeUnit, makeUser, signOutTestUser } from "./support/fixtures";
@@ -201,10 +203,19 @@ describe("the year-end campaign", () => {
   });
 
   it("shows a unit only its own nominations, county readers all of them", async () => {
-    const mine = await nominationsOf({ roles: ["UNIT_USER"], unitId: clerkB.unitId }, campaignId);
+    const ofGroups = async (viewer: { roles: Role[]; unitId: string }) =>
+      (await Promise.all(GROUPS.map((group) => nominationsOf(viewer, campaignId, group)))).flatMap((page) => page.nominations);
+    const mine = await ofGroups({ roles: ["UNIT_USER"], unitId: clerkB.unitId });
     expect(mine.map((n) => n.project?.title)).toEqual(["乙乡双定双评双述"]);
-    const all = await nominationsOf({ roles: ["COUNTY_STAFF"], unitId: staff.unitId }, campaignId);
+    const all = await ofGroups({ roles: ["COUNTY_STAFF"], unitId: staff.unitId });
     expect(all).toHaveLength(4);
+    // Each group pages in the database, with its own count.
+    const work = await nominationsOf({ roles: ["COUNTY_STAFF"], unitId: staff.unitId }, campaignId, { category: "WORK", level: "COUNTY" });
+    expect(work.total).toBe(work.nominations.length);
+    expect(work.nominations.every((n) => n.category === "WORK" && n.level === "COUNTY")).toBe(true);
+    expect((await nominationsOf({ roles: ["COUNTY_STAFF"], unitId: staff.unitId }, campaignId, { category: "WORK", level: "COUNTY" }, 2)).nominations).toEqual(
+      [],
+    );
   });
 
   it("lets jurors score after nominations close, never their own unit's entries", async () => {

@@ -15,7 +15,7 @@ import {
   setHearingReviewers,
 } from "@/lib/hearings/actions";
 import { saveScoreInTransaction, saveScoreRecord } from "@/lib/hearings/scores";
-import { assignmentForReviewer, hearingResults, myAssignments } from "@/lib/hearings/queries";
+import { assignmentForReviewer, hearingResults, myAssignments, myHearingProgress } from "@/lib/hearings/queries";
 import { DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
 import { createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
 import { createYearRecord } from "@/lib/years/service";
@@ -176,7 +176,16 @@ describe("scoring", () => {
     await actAs(owner);
     const submitted = await saveScore({ assignmentId: first.id, version: 0, values: full, comment: "好", recommendation: "APPROVE", submit: true });
     expect(submitted?.data).toEqual({ version: 1, total: 80, submitted: true });
-    expect((await myAssignments(other.id)).every((a) => a.reviewerId === other.id)).toBe(true);
+    const others = await myAssignments(other.id, { status: "all", page: 1 });
+    expect(others.total).toBeGreaterThan(0);
+    expect(others.assignments.every((a) => a.reviewerId === other.id)).toBe(true);
+    // The owner's lists, filtered in the database: the submitted score has left what is to do.
+    const ids = async (status: "todo" | "draft" | "submitted") => (await myAssignments(owner.id, { hearingId, status, page: 1 })).assignments.map((a) => a.id);
+    expect(await ids("submitted")).toEqual([first.id]);
+    expect(await ids("todo")).not.toContain(first.id);
+    expect(await ids("draft")).toEqual([]);
+    expect((await myHearingProgress(owner.id)).find((h) => h.id === hearingId)).toMatchObject({ total: 1, submitted: 1, drafts: 0 });
+    expect((await myHearingProgress(other.id)).find((h) => h.id === hearingId)).toMatchObject({ total: 1, submitted: 0 });
     expect(await db.auditLog.count({ where: { action: "hearing.score", entityId: hearingId } })).toBe(1);
 
     await actAs(admin);

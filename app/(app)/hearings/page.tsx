@@ -3,13 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { listHearings, yearResults } from "@/lib/hearings/queries";
+import { countHearings, HEARINGS_PAGE_SIZE, listHearings, yearRanking } from "@/lib/hearings/queries";
+import { hearingPageSchema } from "@/lib/hearings/schemas";
 import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
 import { formatDateTime } from "@/lib/time";
 import { z } from "@/lib/validation";
 import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
-import { Badge, Card, DataTable, EmptyRow, FilterBar, PageHeader } from "@/components/ui/page";
+import { Badge, Card, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { HearingForm } from "@/components/hearings/hearing-form";
 import { ExportButton } from "@/components/ui/export-button";
@@ -18,16 +19,12 @@ export const metadata: Metadata = { title: "听证审定" };
 
 export default async function HearingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("hearings.view");
-  const asked = z.coerce
-    .number()
-    .int()
-    .optional()
-    .catch(undefined)
-    .parse((await searchParams).year);
+  const search = await searchParams;
+  const asked = z.coerce.number().int().optional().catch(undefined).parse(search.year);
+  const { rank, page } = hearingPageSchema.parse(search);
   const { years, year } = await yearChoice(asked);
   if (!year) return <p>尚未设置年度。</p>;
-  const [hearings, { ranked, items }] = await Promise.all([listHearings(year.id), yearResults(year.id)]);
-  const byItem = new Map([...items.values()].map((item) => [item.id, item]));
+  const [hearings, hearingCount, ranking] = await Promise.all([listHearings(year.id, page), countHearings(year.id), yearRanking(year.id, rank)]);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -70,15 +67,16 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
           </tr>
         ))}
       </DataTable>
-      {ranked.length > 0 && (
+      <Pagination total={hearingCount} page={page} pageSize={HEARINGS_PAGE_SIZE} params={{ year: String(year.year) }} />
+      {ranking.total > 0 && (
         <Card>
-          <details>
+          <details open={rank > 1}>
             <summary className="cursor-pointer font-semibold text-stone-800">
-              {year.year} 年度听证排名（{ranked.length} 个项目，各项目最近一轮，按去极值平均分）
+              {year.year} 年度听证排名（{ranking.total} 个项目，各项目最近一轮，按去极值平均分）
             </summary>
             <ol className="mt-3 space-y-1 text-sm" aria-label="年度排名">
-              {ranked.map((row) => {
-                const item = byItem.get(row.proposalId)!;
+              {ranking.rows.map((row) => {
+                const item = row.item;
                 return (
                   <li key={row.proposalId} className="flex flex-wrap gap-2">
                     <span className="w-8 text-right font-medium">{row.rank}</span>
@@ -92,6 +90,14 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
                 );
               })}
             </ol>
+            <Pagination
+              total={ranking.total}
+              page={ranking.page}
+              pageSize={ranking.pageSize}
+              params={{ year: String(year.year) }}
+              param="rank"
+              label="排名分页"
+            />
           </details>
         </Card>
       )}

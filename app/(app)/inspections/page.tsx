@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { listInspections, staffOptions, unitOpenRectifications } from "@/lib/inspections/queries";
+import { countInspections, INSPECTIONS_PAGE_SIZE, listInspections, staffOptions, unitOpenRectifications } from "@/lib/inspections/queries";
 import { INSPECTION_MACHINE, inspectionState } from "@/lib/inspections/states";
 import { RECTIFICATION_LABELS } from "@/lib/inspections/labels";
 import { formatDateTime } from "@/lib/time";
@@ -10,7 +10,7 @@ import { QUARTER_LABELS, quarterOf, type Quarter } from "@/lib/reports/quarters"
 import { z } from "@/lib/validation";
 import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
-import { Badge, Card, DataTable, EmptyRow, FilterBar, PageHeader } from "@/components/ui/page";
+import { Badge, Card, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { CreateInspectionForm } from "@/components/inspections/inspection-forms";
 import { ExportButton } from "@/components/ui/export-button";
 
@@ -18,16 +18,14 @@ export const metadata: Metadata = { title: "季度督查" };
 
 export default async function InspectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("inspections.view");
-  const asked = z.coerce
-    .number()
-    .int()
-    .optional()
-    .catch(undefined)
-    .parse((await searchParams).year);
+  const search = await searchParams;
+  const asked = z.coerce.number().int().optional().catch(undefined).parse(search.year);
+  const page = z.coerce.number().int().min(1).max(10000).catch(1).parse(search.page);
   const { years, year } = await yearChoice(asked ?? quarterOf(new Date()).year);
   const y = year?.year ?? quarterOf(new Date()).year;
-  const [inspections, staff, rectifications] = await Promise.all([
-    listInspections(user, y),
+  const [inspections, inspectionCount, staff, rectifications] = await Promise.all([
+    listInspections(user, y, page),
+    countInspections(user, y),
     can(user.roles, "inspections.manage") ? staffOptions() : [],
     can(user.roles, "inspections.answer") ? unitOpenRectifications(user.unitId) : [],
   ]);
@@ -76,6 +74,7 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
           </tr>
         ))}
       </DataTable>
+      <Pagination total={inspectionCount} page={page} pageSize={INSPECTIONS_PAGE_SIZE} params={{ year: String(y) }} />
       {can(user.roles, "inspections.manage") && (
         <Card title="组建督查组" className="max-w-3xl">
           <CreateInspectionForm year={y} staff={staff.map((s) => ({ id: s.id, label: `${s.name}（${s.unit.name}）` }))} />

@@ -3,14 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
-import { getCampaign, nominationsOf, pendingObjectionCount } from "@/lib/awards/queries";
+import { getCampaign, groupPageParam, nominationsOf, pendingObjectionCount } from "@/lib/awards/queries";
+import { z } from "@/lib/validation";
 import { CAMPAIGN_MACHINE } from "@/lib/awards/states";
 import { StepBar } from "@/components/ui/step-bar";
 import { campaignPhase, CATEGORY_LABELS, GROUPS, LEVEL_LABELS, PHASE_LABELS } from "@/lib/awards/phase";
 import { rankingRules, type Weights } from "@/lib/awards/ranking";
 import { workingDaysLeft } from "@/lib/awards/workdays";
 import { formatDateTime } from "@/lib/time";
-import { Badge, Card, DataTable, EmptyRow, PageHeader } from "@/components/ui/page";
+import { Badge, Card, DataTable, EmptyRow, PageHeader, Pagination } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
@@ -18,14 +19,25 @@ import { AdjustForm, AnnounceButton, DecideForm, RankButton, WithdrawNominationB
 
 export const metadata: Metadata = { title: "评比表彰" };
 
-export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
+const pageParam = z.coerce.number().int().min(1).max(10000).catch(1);
+
+export default async function CampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePermission("awards.view");
   const campaign = await getCampaign((await params).id);
   if (!campaign) notFound();
-  const [nominations, pendingObjections] = await Promise.all([
-    nominationsOf(user, campaign.id),
+  const search = await searchParams;
+  const pages = Object.fromEntries(GROUPS.map((group) => [groupPageParam(group), pageParam.parse(search[groupPageParam(group)])]));
+  const [groups, pendingObjections] = await Promise.all([
+    Promise.all(GROUPS.map((group) => nominationsOf(user, campaign.id, group, pages[groupPageParam(group)]))),
     can(user.roles, "awards.objections") ? pendingObjectionCount(campaign.id) : 0,
   ]);
+  const groupParams = Object.fromEntries(Object.entries(pages).map(([key, value]) => [key, value > 1 ? String(value) : undefined]));
   const now = new Date();
   const phase = campaignPhase(campaign, now);
   const manage = can(user.roles, "awards.manage");
@@ -33,7 +45,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const canNominate = can(user.roles, "awards.nominate") && !CAMPAIGN_MACHINE.problem("nominate", phase, "unit");
   const nextForAdmin = manage ? CAMPAIGN_MACHINE.available(phase, ["admin"]).map((name) => CAMPAIGN_MACHINE.transitions[name].label) : [];
   const showTier = county || campaign.status !== "OPEN";
-  const label = (n: (typeof nominations)[number]) => n.project?.title ?? `${n.personName}`;
+  const label = (n: (typeof groups)[number]["nominations"][number]) => n.project?.title ?? `${n.personName}`;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -124,8 +136,8 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         </Card>
       )}
 
-      {GROUPS.map((group) => {
-        const rows = nominations.filter((n) => n.category === group.category && n.level === group.level);
+      {GROUPS.map((group, index) => {
+        const { nominations: rows, total, page, pageSize } = groups[index];
         const tiers = campaign.tiers.filter((t) => t.category === group.category && t.level === group.level);
         if (rows.length === 0 && tiers.length === 0) return null;
         return (
@@ -162,6 +174,14 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                 </tr>
               ))}
             </DataTable>
+            <Pagination
+              total={total}
+              page={page}
+              pageSize={pageSize}
+              params={groupParams}
+              param={groupPageParam(group)}
+              label={`${CATEGORY_LABELS[group.category]}（${LEVEL_LABELS[group.level]}）分页`}
+            />
           </section>
         );
       })}

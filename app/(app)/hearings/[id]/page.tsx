@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { activeReviewers, getHearing, schedulableProjects } from "@/lib/hearings/queries";
+import { activeReviewers, getHearing, hearingAgenda, schedulableProjects } from "@/lib/hearings/queries";
+import { hearingPageSchema } from "@/lib/hearings/schemas";
+import { PickFilter } from "@/components/ui/pick-filter";
 import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
 import { HEARING_MACHINE, hearingState } from "@/lib/hearings/states";
 import { StepBar } from "@/components/ui/step-bar";
 import { formatDateTime, toDateTimeLocal } from "@/lib/time";
-import { Badge, Card, PageHeader } from "@/components/ui/page";
+import { Badge, Card, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { HearingForm } from "@/components/hearings/hearing-form";
 import { AgendaForm, AutoAssignForm, HearingButtons, ManualAssign, RemoveItemButton, ReviewersForm, UnassignButton } from "@/components/hearings/hearing-admin";
@@ -21,11 +23,16 @@ export default async function HearingPage({ params, searchParams }: { params: Pr
   if (!hearing) notFound();
   const state = hearingState(hearing);
   const admin = can(user.roles, "hearings.manage") && !HEARING_MACHINE.problem("arrange", state, "admin");
-  const onlyPending = Boolean((await searchParams).pending);
-  const [projects, reviewers] = admin ? await Promise.all([schedulableProjects(hearing.yearId), activeReviewers()]) : [[], []];
+  const filter = hearingPageSchema.parse(await searchParams);
+  const onlyPending = Boolean(filter.pending);
+  const [agenda, schedulable, reviewers] = await Promise.all([
+    hearingAgenda(hearing.id, { page: filter.page, pending: onlyPending }),
+    admin ? schedulableProjects(hearing.yearId, filter.q) : { total: 0, projects: [] },
+    admin ? activeReviewers() : [],
+  ]);
+  const projects = schedulable.projects;
   const seatOptions = hearing.reviewers.map((seat) => ({ id: seat.user.id, label: `${seat.user.name}（${seat.user.unit.name}）` }));
-  const progress = hearing.items.map((item) => ({ item, done: item.assignments.filter((a) => a.score?.submittedAt).length, total: item.assignments.length }));
-  const shown = onlyPending ? progress.filter((p) => p.done < p.total || p.total === 0) : progress;
+  const shown = agenda.items.map((item) => ({ item, done: item.assignments.filter((a) => a.score?.submittedAt).length, total: item.assignments.length }));
   return (
     <div className="space-y-4">
       <PageHeader
@@ -51,7 +58,7 @@ export default async function HearingPage({ params, searchParams }: { params: Pr
         next={admin ? <p>下一步：安排议程、选定评审专家并分配；评完后结束评分</p> : undefined}
       />
 
-      <Card title={`议程与评审进度（${hearing.items.length} 个项目）`}>
+      <Card title={`议程与评审进度（${agenda.progress.items} 个项目，已提交 ${agenda.progress.submitted}/${agenda.progress.assignments} 份评分）`}>
         <div className="mb-2 text-sm">
           <Link href={onlyPending ? `/hearings/${hearing.id}` : `/hearings/${hearing.id}?pending=1`} className="link">
             {onlyPending ? "显示全部" : "只看未评完的"}
@@ -85,11 +92,13 @@ export default async function HearingPage({ params, searchParams }: { params: Pr
           ))}
           {shown.length === 0 && <li className="py-4 text-sm text-stone-500">{onlyPending ? "全部评完。" : "议程为空。"}</li>}
         </ol>
+        <Pagination total={agenda.total} page={agenda.page} pageSize={agenda.pageSize} params={{ pending: filter.pending }} />
       </Card>
 
       {admin && (
         <div className="grid gap-4 lg:grid-cols-2">
           <Card title="列入议程">
+            <PickFilter total={schedulable.total} shown={projects.length} q={filter.q} label="查找待列入的项目" />
             <AgendaForm hearingId={hearing.id} projects={projects.map((p) => ({ id: p.id, label: `${p.title}（${p.unit.name}）` }))} />
           </Card>
           <Card title={`评审专家（${hearing.reviewers.length}）`}>

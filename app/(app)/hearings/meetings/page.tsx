@@ -7,23 +7,17 @@ import { formatDateTime } from "@/lib/time";
 import { z } from "@/lib/validation";
 import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
-import { Card, DataTable, EmptyRow, FilterBar, PageHeader } from "@/components/ui/page";
+import { Card, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { MeetingForm } from "@/components/hearings/meeting-forms";
 
 export const metadata: Metadata = { title: "部务会审定" };
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("hearings.view");
-  const { years, year } = await yearChoice(
-    z.coerce
-      .number()
-      .int()
-      .optional()
-      .catch(undefined)
-      .parse((await searchParams).year),
-  );
+  const search = await searchParams;
+  const { years, year } = await yearChoice(z.coerce.number().int().optional().catch(undefined).parse(search.year));
   if (!year) return <p>尚未设置年度。</p>;
-  const meetings = await listMeetings(year.id);
+  const { meetings, total, page, pageSize } = await listMeetings(year.id, z.coerce.number().int().min(1).max(10000).catch(1).parse(search.page));
   return (
     <div className="space-y-4">
       <PageHeader title="部务会审定" description={`${year.year} 年度部务会对申报项目的审定`} />
@@ -45,6 +39,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
           </tr>
         ))}
       </DataTable>
+      <Pagination total={total} page={page} pageSize={pageSize} params={{ year: String(year.year) }} />
       {can(user.roles, "hearings.manage") && (
         <Card title="新建部务会" className="max-w-2xl">
           <MeetingForm yearId={year.id} />

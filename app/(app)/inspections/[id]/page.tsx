@@ -7,6 +7,8 @@ import { getInspection, inspectableProjects } from "@/lib/inspections/queries";
 import { atRisk, FINDING_LABELS, RECTIFICATION_LABELS } from "@/lib/inspections/labels";
 import { INSPECTION_MACHINE, inspectionState, RECTIFICATION_MACHINE } from "@/lib/inspections/states";
 import { StepBar } from "@/components/ui/step-bar";
+import { PickFilter } from "@/components/ui/pick-filter";
+import { z } from "@/lib/validation";
 import { countyName } from "@/lib/topics/queries";
 import { QUARTER_LABELS, type Quarter } from "@/lib/reports/quarters";
 import { formatDate, formatDateTime } from "@/lib/time";
@@ -28,7 +30,7 @@ import {
 
 export const metadata: Metadata = { title: "督查报告" };
 
-export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function InspectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
   const user = await requirePermission("inspections.view");
   const inspection = await getInspection(user, (await params).id);
   if (!inspection) notFound();
@@ -46,7 +48,14 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   );
   const what = `${inspection.year}年${QUARTER_LABELS[inspection.quarter as Quarter]}`;
   if (drafting) {
-    const projects = admin ? await inspectableProjects() : [];
+    const q = z
+      .string()
+      .trim()
+      .max(60)
+      .optional()
+      .catch(undefined)
+      .parse((await searchParams).q);
+    const { total, projects } = admin ? await inspectableProjects(q) : { total: 0, projects: [] };
     return (
       <div className="space-y-4">
         <PageHeader
@@ -61,6 +70,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
         {stepBar}
         {admin && (
           <Card title="督查项目">
+            <PickFilter total={total} shown={projects.length} q={q} label="查找实施中的项目" />
             <PickProjectsForm
               inspectionId={inspection.id}
               projects={projects

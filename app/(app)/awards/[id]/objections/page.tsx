@@ -6,30 +6,36 @@ import { getCampaign, objectionsWithHandlers } from "@/lib/awards/queries";
 import { CAMPAIGN_MACHINE, OBJECTION_MACHINE } from "@/lib/awards/states";
 import { campaignPhase, CATEGORY_LABELS, LEVEL_LABELS, PHASE_LABELS } from "@/lib/awards/phase";
 import { formatDateTime } from "@/lib/time";
-import { idSchema } from "@/lib/validation";
-import { Badge, Card, PageHeader } from "@/components/ui/page";
+import { idSchema, z } from "@/lib/validation";
+import { Badge, Card, PageHeader, Pagination } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { ObjectionHandlingForm } from "@/components/awards/objection-handling-form";
 
 export const metadata: Metadata = { title: "异议处理" };
 
 // Objections carry the objector's name and phone: only the staff who handle them read them (awards.objections).
-export default async function ObjectionsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ObjectionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   await requirePermission("awards.objections");
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const campaign = await getCampaign(id.data);
   if (!campaign || campaign.status === "OPEN") notFound();
-  const objections = await objectionsWithHandlers(campaign.id);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .catch(1)
+    .parse((await searchParams).page);
+  const { objections, total, pending, pageSize } = await objectionsWithHandlers(campaign.id, page);
   const phase = campaignPhase(campaign, new Date());
-  const pending = objections.filter((o) => o.status === OBJECTION_MACHINE.initial).length;
   return (
     <div className="space-y-4">
       <PageHeader
         title={`${campaign.title} · 异议处理`}
         description={
           <>
-            {PHASE_LABELS[phase]} · 公示至 {formatDateTime(campaign.announcementEndsAt)} · 共 {objections.length} 件，待处理 {pending} 件 ·{" "}
+            {PHASE_LABELS[phase]} · 公示至 {formatDateTime(campaign.announcementEndsAt)} · 共 {total} 件，待处理 {pending} 件 ·{" "}
             <Link href={`/announcements/${campaign.id}`} className="link">
               查看公示
             </Link>
@@ -94,6 +100,7 @@ export default async function ObjectionsPage({ params }: { params: Promise<{ id:
           </Card>
         );
       })}
+      <Pagination total={total} page={page} pageSize={pageSize} params={{}} />
     </div>
   );
 }

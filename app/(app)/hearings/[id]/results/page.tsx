@@ -2,24 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
-import { getHearing, hearingResults } from "@/lib/hearings/queries";
+import { getHearing, hearingRanking } from "@/lib/hearings/queries";
+import { hearingPageSchema } from "@/lib/hearings/schemas";
 import { SCORING_RULES } from "@/lib/hearings/scoring";
 import { VERDICT_LABELS } from "@/lib/hearings/labels";
-import { Badge, Card, DataTable, EmptyRow, PageHeader } from "@/components/ui/page";
+import { Badge, Card, DataTable, EmptyRow, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { StateBadge } from "@/components/projects/state-badge";
 import { ExportButton } from "@/components/ui/export-button";
 
 export const metadata: Metadata = { title: "评分结果" };
 
-export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ResultsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePermission("hearings.view");
   const id = (await params).id;
+  const { page } = hearingPageSchema.parse(await searchParams);
   const hearing = await getHearing(id);
   if (!hearing) notFound();
-  const { items, ranked } = await hearingResults(id);
-  const byItem = new Map(items.map((item) => [item.id, item]));
-  const unscored = items.filter((item) => !ranked.some((row) => row.proposalId === item.id));
+  const ranking = await hearingRanking(id, page);
+  const { unscored } = ranking;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -34,10 +41,10 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           </span>
         }
       />
-      <DataTable headers={["排名", "项目", "单位", "评审数", "平均分", "去极值平均", "标准化平均", "极差", "提示", "状态"]}>
-        {ranked.length === 0 && <EmptyRow colSpan={10}>尚无提交的评分</EmptyRow>}
-        {ranked.map((row) => {
-          const item = byItem.get(row.proposalId)!;
+      <DataTable headers={["排名", "项目", "单位", "评审数", "平均分", "去极值平均", "标准化平均", "极差", "提示", "状态", "各专家评分（已提交）"]}>
+        {ranking.total === 0 && <EmptyRow colSpan={11}>尚无提交的评分</EmptyRow>}
+        {ranking.rows.map((row) => {
+          const item = row.item;
           return (
             <tr key={row.proposalId}>
               <td className="text-center font-medium">{row.rank}</td>
@@ -58,24 +65,26 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
               <td>
                 <StateBadge state={item.project.state} />
               </td>
+              <td className="min-w-48 text-xs">
+                {item.assignments
+                  .filter((a) => a.score?.submittedAt)
+                  .map(
+                    (a) =>
+                      `${a.reviewer.name} ${a.score!.total?.toFixed(2)} 分${a.score!.recommendation ? `（${VERDICT_LABELS[a.score!.recommendation]}）` : ""}`,
+                  )
+                  .join("；")}
+              </td>
             </tr>
           );
         })}
       </DataTable>
-      {unscored.length > 0 && <p className="text-sm text-stone-600">尚无提交评分：{unscored.map((item) => item.project.title).join("、")}</p>}
-      <Card title="各专家评分（已提交）">
-        <ul className="space-y-2 text-sm">
-          {items.map((item) => (
-            <li key={item.id}>
-              <span className="font-medium">{item.project.title}</span>：
-              {item.assignments
-                .filter((a) => a.score?.submittedAt)
-                .map((a) => `${a.reviewer.name} ${a.score!.total?.toFixed(2)} 分（${a.score!.recommendation ? VERDICT_LABELS[a.score!.recommendation] : ""}）`)
-                .join("；") || "—"}
-            </li>
-          ))}
-        </ul>
-      </Card>
+      <Pagination total={ranking.total} page={ranking.page} pageSize={ranking.pageSize} params={{}} />
+      {unscored.count > 0 && (
+        <p className="text-sm text-stone-600">
+          尚无提交评分（{unscored.count} 个）：{unscored.titles.join("、")}
+          {unscored.count > unscored.titles.length && " 等"}
+        </p>
+      )}
       <Card title="计分规则">
         <ul className="list-disc space-y-1 pl-5 text-sm text-stone-700">
           {SCORING_RULES.map((rule) => (

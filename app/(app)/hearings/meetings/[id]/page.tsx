@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { decidableProjects, getMeeting } from "@/lib/hearings/queries";
+import { hearingPageSchema } from "@/lib/hearings/schemas";
+import { PickFilter } from "@/components/ui/pick-filter";
 import { countyName } from "@/lib/topics/queries";
 import { meetingListDocument } from "@/lib/documents/meeting-list";
 import { STATE_LABELS } from "@/lib/projects/catalog";
@@ -15,11 +17,22 @@ import { DecisionForm } from "@/components/hearings/meeting-forms";
 
 export const metadata: Metadata = { title: "部务会" };
 
-export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MeetingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePermission("hearings.view");
   const meeting = await getMeeting((await params).id);
   if (!meeting) notFound();
-  const [county, projects] = await Promise.all([countyName(), can(user.roles, "hearings.manage") ? decidableProjects(meeting.yearId) : []]);
+  const { q } = hearingPageSchema.parse(await searchParams);
+  const [county, decidable] = await Promise.all([
+    countyName(),
+    can(user.roles, "hearings.manage") ? decidableProjects(meeting.yearId, q) : { total: 0, projects: [] },
+  ]);
+  const projects = decidable.projects;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-2 print:hidden">
@@ -35,6 +48,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <DocumentView doc={meetingListDocument(county, meeting)} />
       {can(user.roles, "hearings.manage") && (
         <Card title="记录审定结果" className="max-w-2xl print:hidden">
+          <PickFilter total={decidable.total} shown={projects.length} q={q} label="查找待审定的项目" />
           <DecisionForm
             meetingId={meeting.id}
             projects={projects.map((p) => ({ id: p.id, version: p.version, label: `${p.title}（${p.unit.name}，${STATE_LABELS[p.state]}）` }))}
