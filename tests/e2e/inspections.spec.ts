@@ -1,4 +1,4 @@
-import { expect, fieldError, signInAndWait, test, unique } from "./support";
+import { expect, fieldError, signInAndWait, test, unique, wordOfPage } from "./support";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 const quarterNow = () => Math.floor(new Date(Date.now() + 8 * 3_600_000).getUTCMonth() / 3) + 1;
@@ -46,6 +46,9 @@ test("管理员组建督查组，成员撰写报告（一个项目进展滞后�
   const bulletin = admin.getByRole("article", { name: "督查通报" });
   await expect(bulletin.getByRole("heading", { level: 1 })).toContainText(theme);
   await expect(bulletin).toContainText(`${projectTitle}”：进展滞后`);
+  // The bulletin is a formal document: its Word file, downloaded through the page's own link, has the same title.
+  const { title, xml } = await wordOfPage(admin, new URL(admin.url()).pathname);
+  expect(xml).toContain(title);
 
   const clerk = await openPage();
   await signInAndWait(clerk, "unit");

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export { expect };
@@ -92,4 +93,16 @@ export async function openAccount(page: Page, username: string) {
 /** The message above the sign-in form (not Next's route announcer, which is also an alert). */
 export function signInError(page: Page) {
   return page.locator("form").getByRole("alert");
+}
+
+/** Opens a document page, reads its title, and downloads its Word file through the page's own link. */
+export async function wordOfPage(page: Page, path: string) {
+  await page.goto(path);
+  const title = (await page.getByRole("article").getByRole("heading", { level: 1 }).textContent())!;
+  await expect(page.getByRole("link", { name: "下载 PDF" })).toHaveAttribute("href", /^\/documents\/[a-z-]+\/[^/]+\.pdf$/);
+  const href = (await page.getByRole("link", { name: "下载 Word" }).getAttribute("href"))!;
+  const response = await page.request.get(href);
+  expect(response.status(), href).toBe(200);
+  const xml = await (await JSZip.loadAsync(await response.body())).file("word/document.xml")!.async("string");
+  return { title, xml };
 }
