@@ -84,7 +84,20 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   for (const [username, points] of scores) {
     const reviewer = await openPage();
     await signInAndWait(reviewer, username);
+    // The reviewer's tasks are grouped by hearing with their progress; one hearing's open tasks are a click away.
+    await reviewer.goto("/reviews");
+    const card = reviewer.getByRole("list", { name: "各场听证的评审进度" }).getByRole("listitem").filter({ hasText: title });
+    const mine = Number((await card.innerText()).match(/已提交 0\/(\d+)/)![1]);
+    await card.getByRole("link", { name: `本场未评：${title}` }).click();
+    await expect(reviewer).toHaveURL(/status=todo/);
+    await expect(reviewer.getByRole("row").filter({ hasText: title }).filter({ hasText: "未评" })).toHaveCount(mine);
     scored += await scoreAll(reviewer, title, points, "立项");
+    await reviewer.goto("/reviews");
+    await expect(card).toContainText(`已提交 ${mine}/${mine}`);
+    await expect(card).toContainText("已评完");
+    await reviewer.getByLabel("评分状态").selectOption("已提交");
+    await reviewer.getByRole("button", { name: "筛选" }).click();
+    await expect(reviewer.getByRole("row").filter({ hasText: title })).toHaveCount(mine);
   }
   expect(scored).toBe(9);
   await admin.reload();
