@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, fieldError, signInAndWait, test } from "./support";
+import { expect, expectStage, fieldError, signInAndWait, test } from "./support";
 
 // The 2024 demo year has no campaign: the journey opens one, so it does not depend on the demo campaigns' state.
 const YEAR = 2024;
@@ -45,7 +45,7 @@ test("管理员开启评比表彰：权重合计不对、评委不足时在字�
   for (const juror of JURORS) await page.getByRole("checkbox", { name: juror.label }).check();
   await page.getByRole("button", { name: "开启评比表彰" }).click();
   await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
-  await expect(page.getByText("推荐中")).toBeVisible();
+  await expectStage(page, "推荐中");
   await expect(page.getByRole("list", { name: "排名公式" })).toContainText("评委评分 × 50%");
 });
 
@@ -99,7 +99,7 @@ test("推荐截止后评委评分：回避本单位，漏项时提示", async ({
   const past = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
   await page.getByLabel("推荐截止时间").fill(past);
   await page.getByRole("button", { name: "保存设置" }).click();
-  await expect(page.getByText("评审中")).toBeVisible();
+  await expectStage(page, "评审中");
 
   for (const [index, juror] of JURORS.entries()) {
     const jury = await openPage();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, fieldError, signInAndWait, test, unique } from "./support";
+import { expect, expectStage, fieldError, signInAndWait, test, unique } from "./support";
 
 /** A datetime-local value for now, Beijing time. */
 const now = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -151,7 +151,7 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await clerk.getByRole("link", { name: "修改并重新提交" }).click();
   await clerk.getByLabel(/^资金投入/).fill("5 万元（试点村 3 个，每村 1 万；宣传培训 2 万）");
   await clerk.getByRole("button", { name: "重新提交" }).click();
-  await expect(clerk.getByText("已申报", { exact: true })).toBeVisible();
+  await expectStage(clerk, "已申报");
 
   // Straight to a decision, as the admin chooses: approved at the next meeting.
   await admin.goto("/hearings/meetings");
@@ -163,7 +163,7 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await decide(qingshiTitle, "立项", "修改后符合要求，同意立项。");
 
   await clerk.reload();
-  await expect(clerk.getByText("已立项", { exact: true })).toBeVisible();
+  await expectStage(clerk, "已立项");
   const record = clerk.getByRole("list", { name: "审定结果" });
   await expect(record).toContainText("修改后再审");
   await expect(record).toContainText("修改后符合要求，同意立项。");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, fieldError, signInAndWait, test, unique } from "./support";
+import { expect, expectStage, fieldError, signInAndWait, test, unique } from "./support";
 import { draftTopic, openTopic, publishDrafts } from "./topic-support";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
@@ -69,17 +69,17 @@ test("乡镇认领选题并据此申报（含附件）；管理员退回补充�
   await field(clerk, "预期成效").fill("群众满意度明显提升。");
   await clerk.getByRole("button", { name: "提交申报" }).click();
   await expect(clerk.getByText("申报书已提交。")).toBeVisible();
-  await expect(clerk.getByText("已申报", { exact: true })).toBeVisible();
+  await expectStage(clerk, "已申报");
   await expect(clerk.getByRole("link", { name: "填写申报书" })).toHaveCount(0);
   const projectUrl = clerk.url().replace(/\?.*$/, "");
 
   // Before its hearing the township may take it back (撤回) and submit it again.
   clerk.once("dialog", (dialog) => dialog.accept());
   await clerk.getByRole("button", { name: "撤回" }).click();
-  await expect(clerk.getByText("草稿", { exact: true })).toBeVisible();
+  await expectStage(clerk, "草稿");
   await clerk.getByRole("link", { name: "填写申报书" }).click();
   await clerk.getByRole("button", { name: "提交申报" }).click();
-  await expect(clerk.getByText("已申报", { exact: true })).toBeVisible();
+  await expectStage(clerk, "已申报");
 
   // 初审: the admin returns it for completion.
   await admin.goto(projectUrl);
@@ -89,7 +89,7 @@ test("乡镇认领选题并据此申报（含附件）；管理员退回补充�
   await expect(fieldError(admin.getByLabel("退回理由"))).toHaveText("请填写退回理由");
   await admin.getByLabel("退回理由").fill("请补充资金测算明细。");
   await admin.getByRole("button", { name: "确认退回补充" }).click();
-  await expect(admin.getByText("退回补充", { exact: true }).first()).toBeVisible();
+  await expectStage(admin, "退回补充");
   // The demo account "staff" works in 组织科.
   const option = admin.getByLabel("联系人").locator("option", { hasText: "（组织科）" });
   const liaison = (await option.innerText()).replace(/（.*$/, "");
@@ -103,7 +103,7 @@ test("乡镇认领选题并据此申报（含附件）；管理员退回补充�
   await expect(clerk.getByText("退回意见：请补充资金测算明细。")).toBeVisible();
   await field(clerk, "资金投入").fill("1 万元（服装 0.6 万，培训 0.4 万）");
   await clerk.getByRole("button", { name: "重新提交" }).click();
-  await expect(clerk.getByText("已申报", { exact: true })).toBeVisible();
+  await expectStage(clerk, "已申报");
   // Three versions now: submitted, resubmitted after 撤回, resubmitted after the return.
   await clerk.getByRole("link", { name: "与上一版比较" }).first().click();
   await expect(clerk.getByRole("heading", { name: "第 3 版申报书（与第 2 版比较）" })).toBeVisible();
@@ -176,13 +176,13 @@ test("管理员对实施中的项目办理结项（须写总结）和终止（�
   await expect(fieldError(page.getByLabel(/^结项总结/))).toHaveText("请填写结项总结");
   await page.getByLabel(/^结项总结/).fill("全面完成年度目标，形成制度 2 项。");
   await page.getByRole("button", { name: "确认结项" }).click();
-  await expect(page.getByText("已结项", { exact: true })).toBeVisible();
+  await expectStage(page, "已结项");
   await expect(page.getByText("全面完成年度目标，形成制度 2 项。").first()).toBeVisible();
 
   await open(0);
   await page.getByRole("button", { name: "终止" }).click();
   await page.getByLabel(/^终止理由/).fill("牵头单位职责划转，经研究终止。");
   await page.getByRole("button", { name: "确认终止" }).click();
-  await expect(page.getByText("已终止", { exact: true })).toBeVisible();
+  await expectStage(page, "已终止");
   await expect(page.getByRole("list", { name: "进程" })).toContainText("牵头单位职责划转，经研究终止。");
 });

@@ -106,3 +106,8 @@ export async function wordOfPage(page: Page, path: string) {
   const xml = await (await JSZip.loadAsync(await response.body())).file("word/document.xml")!.async("string");
   return { title, xml };
 }
+
+/** The record page's step bar (lib/<module>/states.ts) stands at `label`. */
+export async function expectStage(page: Page, label: string) {
+  await expect(page.locator('nav [aria-current="step"]')).toContainText(label);
+}
