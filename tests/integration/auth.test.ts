@@ -2,10 +2,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signInWithPassword, SIGN_IN_ERRORS } from "@/lib/auth/sign-in";
 import { loadSession, IDLE_MINUTES, endSession } from "@/lib/auth/session-store";
-import { LOCK_MINUTES, MAX_FAILURES } from "@/lib/auth/lockout";
+import { THROTTLE_RULES } from "@/lib/auth/throttle-rules";
 import { makeCounty, makeUser, PASSWORD } from "./support/fixtures";
 
-const attempt = (username: string, password: string) => signInWithPassword({ username, password, ip: "10.0.0.9", userAgent: "test" });
+const MAX_FAILURES = THROTTLE_RULES.pair.points;
+const LOCK_MINUTES = THROTTLE_RULES.pair.block / 60;
+
+async function attempt(username: string, password: string, ip = "10.0.0.9") {
+  const result = await signInWithPassword({ username, password, ip, userAgent: "test" });
+  if (result.kind !== "session") throw new Error("the second factor was asked for");
+  return result;
+}
 
 let county: Awaited<ReturnType<typeof makeCounty>>;
 beforeAll(async () => {
@@ -32,28 +39,29 @@ describe("sign-in and lockout", () => {
     for (let i = 1; i < MAX_FAILURES; i++) await expect(attempt(user.username, "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
     await expect(attempt(user.username, "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
     await expect(attempt(user.username, PASSWORD)).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
-    const row = await db.loginThrottle.findUniqueOrThrow({ where: { username: user.username } });
-    const minutes = (row.lockedUntil!.getTime() - Date.now()) / 60000;
+    const key = `pair:${user.username}|10.0.0.9`;
+    const row = await db.loginLimit.findUniqueOrThrow({ where: { key } });
+    const minutes = (Number(row.expire) - Date.now()) / 60000;
     expect(minutes).toBeGreaterThan(LOCK_MINUTES - 1);
     expect(minutes).toBeLessThanOrEqual(LOCK_MINUTES);
     expect(await db.auditLog.count({ where: { action: "auth.locked", actorId: user.id } })).toBe(1);
 
-    // The lock ends on its own: the next right password signs in and clears the count.
-    await db.loginThrottle.update({ where: { username: user.username }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    // The lock ends on its own: the next right password signs in and clears the pair's count.
+    await db.loginLimit.update({ where: { key }, data: { expire: BigInt(Date.now() - 1000) } });
     await expect(attempt(user.username, PASSWORD)).resolves.toHaveProperty("sessionId");
-    expect(await db.loginThrottle.findUnique({ where: { username: user.username } })).toBeNull();
+    expect(await db.loginLimit.findUnique({ where: { key } })).toBeNull();
   });
 
   it("counts concurrent failures atomically", async () => {
     const user = await makeUser(["UNIT_USER"], county.townshipA.id);
-    const results = await Promise.allSettled(Array.from({ length: MAX_FAILURES }, () => attempt(user.username, "Wrong@1234")));
+    const results = await Promise.allSettled(Array.from({ length: MAX_FAILURES }, () => attempt(user.username, "Wrong@1234", "10.0.1.1")));
     expect(results.every((r) => r.status === "rejected")).toBe(true);
-    await expect(attempt(user.username, PASSWORD)).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    await expect(attempt(user.username, PASSWORD, "10.0.1.1")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
   });
 
   it("locks unknown names the same way, revealing nothing", async () => {
-    for (let i = 1; i < MAX_FAILURES; i++) await expect(attempt("ghost", "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
-    await expect(attempt("ghost", "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    for (let i = 1; i < MAX_FAILURES; i++) await expect(attempt("ghost", "Wrong@1234", "10.0.1.2")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
+    await expect(attempt("ghost", "Wrong@1234", "10.0.1.2")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
   });
 
   it("refuses a disabled account with the generic message", async () => {
