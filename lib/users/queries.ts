@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { likeText } from "@/lib/db/search";
-import { lockedAccounts } from "@/lib/auth/throttle";
+import { lockedAccounts, throttleOverview } from "@/lib/auth/throttle";
 import { unitLabel } from "@/lib/units/tree";
 import type { z } from "@/lib/validation";
 import type { userFilterSchema } from "@/lib/users/schemas";
@@ -76,4 +76,22 @@ export async function userCounts(now = new Date()) {
     db.$queryRaw<{ role: string; count: bigint }[]>`SELECT unnest("roles")::text AS role, count(*) AS count FROM "User" WHERE "active" GROUP BY 1`,
   ]);
   return { active, inactive, locked, byRole: Object.fromEntries(byRole.map((row) => [row.role, Number(row.count)])) };
+}
+
+/** The 登录安全 page: which roles need the second factor, and the sign-in counters running now. */
+export async function loginSecurityOverview(now = new Date()) {
+  const [settings, counters, enrolled] = await Promise.all([
+    db.roleSecondFactor.findMany(),
+    throttleOverview(now),
+    db.$queryRaw<
+      { role: string; count: bigint }[]
+    >`SELECT unnest("roles")::text AS role, count(*) AS count FROM "User" WHERE "active" AND "totpSecret" IS NOT NULL GROUP BY 1`,
+  ]);
+  const names = [...new Set(counters.flatMap((row) => (row.username ? [row.username] : [])))];
+  const known = new Set((await db.user.findMany({ where: { username: { in: names } }, select: { username: true } })).map((u) => u.username));
+  return {
+    chosen: settings.filter((row) => row.required).map((row) => row.role),
+    enrolledByRole: Object.fromEntries(enrolled.map((row) => [row.role, Number(row.count)])),
+    counters: counters.map((row) => ({ ...row, knownAccount: row.username ? known.has(row.username) : null })),
+  };
 }
