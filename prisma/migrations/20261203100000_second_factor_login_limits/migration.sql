@@ -4,9 +4,6 @@ ADD COLUMN     "totpLastStep" INTEGER,
 ADD COLUMN     "totpPendingSecret" TEXT,
 ADD COLUMN     "totpSecret" TEXT;
 
--- DropTable
-DROP TABLE "LoginThrottle";
-
 -- CreateTable
 CREATE TABLE "RecoveryCode" (
     "id" TEXT NOT NULL,
