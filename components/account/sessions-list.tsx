@@ -30,7 +30,7 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
                 pending={end.pending}
                 onClick={() => (session.current ? window.confirm("结束当前会话将退出登录。确定吗？") : true) && end.run({ handle: session.handle })}
               >
-                {session.current ? "退出此会话" : "结束"}
+                {session.current ? "结束当前会话" : "结束"}
               </Button>
             </td>
           </tr>
