@@ -50,8 +50,9 @@ test("双因素认证：审计管理员首次登录须先设置，之后凭动�
     await expect(person.getByRole("alert").filter({ hasText: "动态口令不正确" })).toBeVisible();
     await person.getByLabel("动态口令").fill(totpFor(secret));
     await person.getByRole("button", { name: "确认启用" }).click();
-    const codes = (await person.getByTestId("recovery-codes").getByRole("listitem").allInnerTexts()).map((c) => c.trim());
-    expect(codes).toHaveLength(10);
+    const listed = person.getByTestId("recovery-codes").getByRole("listitem");
+    await expect(listed).toHaveCount(10);
+    const codes = (await listed.allInnerTexts()).map((c) => c.trim());
     await person.getByRole("link", { name: "我已保存恢复码，继续" }).click();
     await expect(person.getByTestId("current-user")).toContainText(`${name} · 县委组织部干部监督科 · 审计管理员`);
     await signOut(person);
