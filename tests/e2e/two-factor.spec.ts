@@ -16,6 +16,8 @@ async function signOut(page: Page) {
 }
 
 test("双因素认证：审计管理员首次登录须先设置，之后凭动态口令或恢复码登录，安全管理员可以重置", async ({ page, openPage }) => {
+  // Seven sign-ins and an enrolment: about 20 s alone, 40 s on the shared 2-core machine.
+  test.setTimeout(120_000);
   const security = page;
   await signIn(security, "security");
   await expect(security.getByTestId("current-user")).toBeVisible();
