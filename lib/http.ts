@@ -5,7 +5,8 @@ import { can, type Permission } from "@/lib/auth/permissions";
 
 export async function routeUser(permission: Permission): Promise<CurrentUser | Response> {
   const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return new Response("请先登录", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!user || user.mustChangePassword || user.needsSecondFactor)
+    return new Response("请先登录", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (!can(user.roles, permission)) {
     await auditDenied(user, `下载：${permission}`);
     return new Response("无权访问", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -17,6 +17,7 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: "/years", label: "年度安排", permission: "years.manage" },
   { href: "/units", label: "单位", permission: "units.view" },
   { href: "/users", label: "账户与角色", permission: "users.manage" },
+  { href: "/users/security", label: "登录安全", permission: "users.manage" },
   { href: "/audit", label: "审计日志", permission: "audit.view" },
 ];
 

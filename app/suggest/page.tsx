@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "我为组织工作改革创新建言
 
 export default async function SuggestPage() {
   const signedIn = await getCurrentUser();
-  const user = signedIn && !signedIn.mustChangePassword && can(signedIn.roles, "suggestions.submit") ? signedIn : null;
+  const user = signedIn && !signedIn.mustChangePassword && !signedIn.needsSecondFactor && can(signedIn.roles, "suggestions.submit") ? signedIn : null;
   const [aspects, mine] = await Promise.all([activeAspects(), user ? mySuggestions(user.id) : []]);
   return (
     <div className="space-y-6">

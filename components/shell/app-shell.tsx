@@ -34,6 +34,9 @@ export function AppShell({ user, unread, children }: { user: CurrentUser; unread
             <Link href="/change-password" className="rounded px-2 py-1 hover:bg-stone-100">
               修改密码
             </Link>
+            <Link href="/account" className="rounded px-2 py-1 hover:bg-stone-100">
+              账户安全
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -5,7 +5,10 @@ import { usePathname } from "next/navigation";
 
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
-  const active = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  // /users/security is 登录安全, not 账户与角色: the longest matching link is the current one.
+  const current = items.filter((item) => matches(item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const active = (href: string) => href === current;
   return (
     <nav aria-label="主导航" className="flex gap-1 overflow-x-auto md:flex-col">
       {items.map((item) => (

@@ -7,20 +7,26 @@ import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { clearFailures, lockedUntil, LOCK_MINUTES, recordFailure } from "@/lib/auth/lockout";
-import { changePasswordSchema, ownEmailSchema } from "@/lib/users/schemas";
+import { recordSignInFailure, recordSignInSuccess, throttledUntil } from "@/lib/auth/throttle";
+import { retryMessage } from "@/lib/auth/throttle-rules";
+import { changePasswordSchema, ownEmailSchema, sessionHandleSchema, totpCodeSchema } from "@/lib/users/schemas";
+import { confirmEnrolment, regenerateRecoveryCodes, startEnrolment } from "@/lib/auth/second-factor";
+import { describeDevice } from "@/lib/auth/device";
+import { findOwnSession } from "@/lib/account/sessions";
+import { z } from "@/lib/validation";
 
-const LOCKED = `当前密码错误次数过多，账户已锁定 ${LOCK_MINUTES} 分钟，请稍后重新登录`;
+const locked = (until: Date) => `当前密码错误次数过多，已退出登录。${retryMessage(until)}`;
 
 export const changePassword = actionClient
   .metadata({ name: "修改密码", permission: "account.self", beforePasswordChange: true })
   .inputSchema(changePasswordSchema)
   .action(async ({ parsedInput, ctx }) => {
     const user = await db.user.findUniqueOrThrow({ where: { id: ctx.user.id } });
-    if (await lockedUntil(user.username)) throw new ActionError(LOCKED);
+    const until = await throttledUntil(user.username, ctx.ip);
+    if (until) throw new ActionError(locked(until));
     if (!(await verifyPassword(user.passwordHash, parsedInput.currentPassword))) {
       // Guessing through a borrowed session counts like guessing at the sign-in page.
-      const lockEnd = await recordFailure(user.username);
+      const lockEnd = await recordSignInFailure(user.username, ctx.ip);
       await writeAudit({
         actor: ctx.actor,
         action: "auth.login_failed",
@@ -41,7 +47,7 @@ export const changePassword = actionClient
           ip: ctx.ip,
           outcome: "DENIED",
         });
-        throw new ActionError(LOCKED);
+        throw new ActionError(locked(lockEnd));
       }
       returnValidationErrors(changePasswordSchema, { currentPassword: { _errors: ["当前密码不正确"] } });
     }
@@ -60,7 +66,7 @@ export const changePassword = actionClient
       await tx.session.deleteMany({ where: { userId: user.id, id: { not: ctx.user.sessionId } } });
       await writeAudit({ actor: ctx.actor, action: "auth.password_changed", entityType: "User", entityId: user.id, ip: ctx.ip }, tx);
     });
-    await clearFailures(user.username);
+    await recordSignInSuccess(user.username, ctx.ip);
     return { ok: true };
   });
 
@@ -86,4 +92,51 @@ export const updateOwnEmail = actionClient
       );
     });
     return { email: parsedInput.email };
+  });
+
+/** Begins the enrolment (or a new one): the QR code and the secret for the authenticator app. */
+export const startTwoFactor = actionClient
+  .metadata({ name: "开始设置双因素认证", permission: "account.self", beforeSecondFactor: true })
+  .inputSchema(z.object({}))
+  .action(async ({ ctx }) => {
+    const { secret, qrSvg } = await startEnrolment(ctx.user.id);
+    return { secret, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString("base64")}` };
+  });
+
+/** Confirms with a code from the app; the recovery codes are returned this once. */
+export const confirmTwoFactor = actionClient
+  .metadata({ name: "启用双因素认证", permission: "account.self", beforeSecondFactor: true })
+  .inputSchema(totpCodeSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const codes = await confirmEnrolment(ctx.user.id, parsedInput.code, { actor: ctx.actor, ip: ctx.ip, sessionId: ctx.user.sessionId });
+    return { recoveryCodes: codes };
+  });
+
+export const newRecoveryCodes = actionClient
+  .metadata({ name: "重新生成恢复码", permission: "account.self" })
+  .inputSchema(z.object({}))
+  .action(async ({ ctx }) => ({ recoveryCodes: await regenerateRecoveryCodes(ctx.user.id, { actor: ctx.actor, ip: ctx.ip }) }));
+
+/** Ends one of one's own sessions (another device, or this one). */
+export const endOwnSession = actionClient
+  .metadata({ name: "结束会话", permission: "account.self", beforeSecondFactor: true })
+  .inputSchema(sessionHandleSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await db.$transaction(async (tx) => {
+      const session = await findOwnSession(tx, ctx.user.id, parsedInput.handle);
+      if (!session) throw new ActionError("该会话已结束");
+      await tx.session.deleteMany({ where: { id: session.id, userId: ctx.user.id } });
+      await writeAudit(
+        {
+          actor: ctx.actor,
+          action: "auth.session_ended",
+          entityType: "User",
+          entityId: ctx.user.id,
+          summary: `${describeDevice(session.userAgent)}，${session.ip ?? "地址未知"}`,
+          ip: ctx.ip,
+        },
+        tx,
+      );
+    });
+    return { ok: true };
   });

@@ -19,6 +19,8 @@ const baseClient = createSafeActionClient({
       permission: z.union([z.enum(permissionNames), z.literal("public")]),
       /** Allowed before the initial password is changed (only the password change itself). */
       beforePasswordChange: z.boolean().optional(),
+      /** Allowed before the second factor the role requires is enrolled (the enrolment itself, signing out others). */
+      beforeSecondFactor: z.boolean().optional(),
     }),
   defaultValidationErrorsShape: "flattened",
   handleServerError(error) {
@@ -38,6 +40,7 @@ export const actionClient = baseClient.use(async ({ next, metadata }) => {
   const user = await getCurrentUser();
   if (!user) throw new ActionError("登录已失效，请重新登录");
   if (user.mustChangePassword && !metadata.beforePasswordChange) throw new ActionError("请先修改初始密码");
+  if (user.needsSecondFactor && !metadata.beforeSecondFactor && !metadata.beforePasswordChange) throw new ActionError("请先设置双因素认证");
   if (metadata.permission === "public" || !can(user.roles, metadata.permission)) {
     await auditDenied(user, `操作：${metadata.name}`);
     throw new ActionError("无权执行此操作");
@@ -52,7 +55,7 @@ export const publicActionClient = baseClient.use(async ({ next, metadata }) => {
   if (metadata.permission !== "public") throw new Error(`${metadata.name}: publicActionClient needs permission "public"`);
   noteRequest({ action: metadata.name });
   const signedIn = await getCurrentUser();
-  const user = signedIn && !signedIn.mustChangePassword ? signedIn : null;
+  const user = signedIn && !signedIn.mustChangePassword && !signedIn.needsSecondFactor ? signedIn : null;
   const { ip } = await requestMeta();
   const actor = user ? { id: user.id, username: user.username, name: user.name } : null;
   return next({ ctx: { user, actor, ip } });

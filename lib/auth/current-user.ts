@@ -35,11 +35,12 @@ export async function requestMeta(): Promise<{ ip: string | null; userAgent: str
   }
 }
 
-/** For pages: signed-in user, sent to sign-in or to the password change first when needed. */
-export async function requireUser(options: { passwordChangePage?: boolean } = {}): Promise<CurrentUser> {
+/** For pages: signed-in user, sent to sign-in, to the password change or to the second factor's enrolment first when needed. */
+export async function requireUser(options: { passwordChangePage?: boolean; secondFactorPage?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (user.mustChangePassword && !options.passwordChangePage) redirect("/change-password");
+  if (user.needsSecondFactor && !options.passwordChangePage && !options.secondFactorPage) redirect("/two-factor");
   return user;
 }
 

@@ -3,9 +3,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { unitLabel } from "@/lib/units/tree";
+import { requiresSecondFactor } from "@/lib/auth/second-factor";
 import type { Role, UnitType } from "@/lib/generated/prisma/enums";
 
 export const IDLE_MINUTES = 30;
+/** A session ends 12 hours after sign-in, however busy: checked on the row, not only the cookie's maxAge. */
+export const ABSOLUTE_HOURS = 12;
 const TOUCH_AFTER_MS = 30 * 1000;
 
 export type CurrentUser = {
@@ -17,6 +20,8 @@ export type CurrentUser = {
   /** fullName adds the parent for sections: 县委组织部办公室 rather than 办公室. */
   unit: { id: string; name: string; type: UnitType; fullName: string };
   mustChangePassword: boolean;
+  /** The role requires the second factor and the account has not enrolled yet: only the enrolment page. */
+  needsSecondFactor: boolean;
   sessionId: string;
 };
 
@@ -32,10 +37,13 @@ export async function loadSession(sessionId: string, now = new Date()): Promise<
     await db.session.deleteMany({ where: { userId: user.id } });
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > IDLE_MINUTES * 60 * 1000) {
+  const idle = now.getTime() - session.lastSeenAt.getTime() > IDLE_MINUTES * 60 * 1000;
+  const tooOld = now.getTime() - session.createdAt.getTime() > ABSOLUTE_HOURS * 3600 * 1000;
+  if (idle || tooOld) {
     const removed = await db.session.deleteMany({ where: { id: sessionId } });
     if (removed.count > 0) {
-      await writeAudit({ actor, action: "auth.session_expired", entityType: "User", entityId: user.id, summary: `闲置超过 ${IDLE_MINUTES} 分钟` });
+      const summary = tooOld ? `登录已超过 ${ABSOLUTE_HOURS} 小时` : `闲置超过 ${IDLE_MINUTES} 分钟`;
+      await writeAudit({ actor, action: "auth.session_expired", entityType: "User", entityId: user.id, summary });
     }
     return null;
   }
@@ -55,6 +63,7 @@ export async function loadSession(sessionId: string, now = new Date()): Promise<
       fullName: unitLabel(user.unit),
     },
     mustChangePassword: user.mustChangePassword,
+    needsSecondFactor: !user.totpSecret && (await requiresSecondFactor(user.roles)),
     sessionId,
   };
 }
@@ -65,4 +74,11 @@ export async function endSession(sessionId: string, ip: string | null = null): P
   await db.session.deleteMany({ where: { id: sessionId } });
   const { user } = session;
   await writeAudit({ actor: { id: user.id, username: user.username, name: user.name }, action: "auth.logout", entityType: "User", entityId: user.id, ip });
+}
+
+/** Expired rows, whoever never came back to find them so (the jobs' sweep, lib/auth/sweep.ts). */
+export function expiredSessionWhere(now = new Date()) {
+  return {
+    OR: [{ lastSeenAt: { lt: new Date(now.getTime() - IDLE_MINUTES * 60_000) } }, { createdAt: { lt: new Date(now.getTime() - ABSOLUTE_HOURS * 3600_000) } }],
+  };
 }

@@ -7,8 +7,11 @@ import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { ROLE_LABELS, roleSetProblem } from "@/lib/auth/roles";
-import { clearFailures } from "@/lib/auth/lockout";
-import { createUserSchema, setUserActiveSchema, updateUserSchema, userIdSchema } from "@/lib/users/schemas";
+import { clearAccountThrottle, clearThrottleKey } from "@/lib/auth/throttle";
+import { parseLimitKey } from "@/lib/auth/throttle-rules";
+import { resetSecondFactor, secondFactorRelaxed } from "@/lib/auth/second-factor";
+import { MANDATORY_SECOND_FACTOR_ROLES } from "@/lib/auth/second-factor-rules";
+import { createUserSchema, limitKeySchema, roleSecondFactorSchema, setUserActiveSchema, updateUserSchema, userIdSchema } from "@/lib/users/schemas";
 import { checkUnit, createUserRecord, temporaryPassword } from "@/lib/users/service";
 
 /** The temporary password is returned once, to be handed to the person; only its hash is kept. */
@@ -113,13 +116,13 @@ export const resetPassword = actionClient
       if (!user) throw new ActionError("账户不存在");
       await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, version: { increment: 1 } } });
       await tx.session.deleteMany({ where: { userId: id } });
-      await tx.loginThrottle.deleteMany({ where: { username: user.username } });
       await writeAudit(
         { actor: ctx.actor, action: "user.reset_password", entityType: "User", entityId: id, summary: `${user.name}（${user.username}）`, ip: ctx.ip },
         tx,
       );
       return user;
     });
+    await clearAccountThrottle(user.username);
     revalidatePath("/users");
     return { username: user.username, temporaryPassword: password };
   });
@@ -130,8 +133,84 @@ export const unlockUser = actionClient
   .action(async ({ parsedInput: { id }, ctx }) => {
     const user = await db.user.findUnique({ where: { id } });
     if (!user) throw new ActionError("账户不存在");
-    await clearFailures(user.username);
+    await clearAccountThrottle(user.username);
     await writeAudit({ actor: ctx.actor, action: "user.unlock", entityType: "User", entityId: id, summary: `${user.name}（${user.username}）`, ip: ctx.ip });
     revalidatePath("/users");
     return { id };
+  });
+
+/** Removes a user's second factor (a lost phone): they enrol again at their next sign-in; their sessions end. */
+export const resetUserSecondFactor = actionClient
+  .metadata({ name: "重置双因素认证", permission: "users.manage" })
+  .inputSchema(userIdSchema)
+  .action(async ({ parsedInput: { id }, ctx }) => {
+    if (id === ctx.user.id) throw new ActionError("不能重置自己的双因素认证，请由另一位安全管理员操作");
+    await db.$transaction((tx) => resetSecondFactor(tx, id, { actor: ctx.actor, ip: ctx.ip }));
+    revalidatePath(`/users/${id}`);
+    return { id };
+  });
+
+/** Signs a user out everywhere (a stolen laptop, a suspicious address). */
+export const endUserSessions = actionClient
+  .metadata({ name: "结束账户全部会话", permission: "users.manage" })
+  .inputSchema(userIdSchema)
+  .action(async ({ parsedInput: { id }, ctx }) => {
+    const count = await db.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { id } });
+      if (!user) throw new ActionError("账户不存在");
+      const ended = await tx.session.deleteMany({ where: { userId: id, ...(id === ctx.user.id ? { id: { not: ctx.user.sessionId } } : {}) } });
+      await writeAudit(
+        {
+          actor: ctx.actor,
+          action: "user.end_sessions",
+          entityType: "User",
+          entityId: id,
+          summary: `${user.name}（${user.username}），结束会话 ${ended.count} 个`,
+          ip: ctx.ip,
+        },
+        tx,
+      );
+      return ended.count;
+    });
+    revalidatePath(`/users/${id}`);
+    return { id, count };
+  });
+
+/** Whether a role must use the second factor; the three admin roles always must, outside the demo. */
+export const setRoleSecondFactor = actionClient
+  .metadata({ name: "设置角色双因素要求", permission: "users.manage" })
+  .inputSchema(roleSecondFactorSchema)
+  .action(async ({ parsedInput: { role, required }, ctx }) => {
+    if (!required && MANDATORY_SECOND_FACTOR_ROLES.includes(role) && !secondFactorRelaxed()) {
+      throw new ActionError(`${ROLE_LABELS[role]}必须使用双因素认证，不能关闭`);
+    }
+    await db.$transaction(async (tx) => {
+      await tx.roleSecondFactor.upsert({ where: { role }, create: { role, required }, update: { required } });
+      await writeAudit(
+        {
+          actor: ctx.actor,
+          action: "security.role_2fa",
+          summary: `${ROLE_LABELS[role]}：${required ? "要求" : "不要求"}双因素认证`,
+          details: { role, required },
+          ip: ctx.ip,
+        },
+        tx,
+      );
+    });
+    revalidatePath("/users/security");
+    return { role, required };
+  });
+
+/** Lifts one sign-in counter of the 登录安全 page (an address, an account from an address, an account). */
+export const liftLoginLimit = actionClient
+  .metadata({ name: "解除登录限制", permission: "users.manage" })
+  .inputSchema(limitKeySchema)
+  .action(async ({ parsedInput: { key }, ctx }) => {
+    const parsed = parseLimitKey(key);
+    if (!parsed) throw new ActionError("限制记录不存在");
+    if (!(await clearThrottleKey(key))) throw new ActionError("该限制已解除或已到期");
+    const what = [parsed.username && `账户 ${parsed.username}`, parsed.ip && `地址 ${parsed.ip}`].filter(Boolean).join("，");
+    await writeAudit({ actor: ctx.actor, action: "security.lift_lock", summary: `${parsed.rule.label}：${what}`, details: { key }, ip: ctx.ip });
+    revalidatePath("/users/security");
+    return { key };
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { likeText } from "@/lib/db/search";
+import { lockedAccounts, throttleOverview } from "@/lib/auth/throttle";
 import { unitLabel } from "@/lib/units/tree";
 import type { z } from "@/lib/validation";
 import type { userFilterSchema } from "@/lib/users/schemas";
@@ -10,10 +11,7 @@ export const USERS_PAGE_SIZE = 30;
 
 // Only the security admin reaches these (users.manage), so they are not scoped to a unit.
 export async function userWhere(filter: z.infer<typeof userFilterSchema>, now = new Date()): Promise<Prisma.UserWhereInput> {
-  const lockedNames =
-    filter.status === "locked"
-      ? (await db.loginThrottle.findMany({ where: { lockedUntil: { gt: now } }, select: { username: true } })).map((row) => row.username)
-      : [];
+  const lockedNames = filter.status === "locked" ? [...(await lockedAccounts(null, now)).keys()] : [];
   return {
     AND: [
       filter.q
@@ -46,8 +44,10 @@ export async function listUsers(filter: z.infer<typeof userFilterSchema>, now = 
       include: { unit: { select: { name: true, type: true, parent: { select: { name: true } } } } },
     }),
   ]);
-  const locks = await db.loginThrottle.findMany({ where: { username: { in: users.map((u) => u.username) }, lockedUntil: { gt: now } } });
-  const lockedUntil = new Map(locks.map((row) => [row.username, row.lockedUntil]));
+  const lockedUntil = await lockedAccounts(
+    users.map((u) => u.username),
+    now,
+  );
   return {
     total,
     page,
@@ -59,16 +59,39 @@ export async function listUsers(filter: z.infer<typeof userFilterSchema>, now = 
 export async function getUserForAdmin(id: string, now = new Date()) {
   const user = await db.user.findUnique({ where: { id }, include: { unit: { select: { id: true, name: true, type: true } } } });
   if (!user) return null;
-  const lock = await db.loginThrottle.findUnique({ where: { username: user.username } });
-  return { ...user, lockedUntil: lock?.lockedUntil && lock.lockedUntil > now ? lock.lockedUntil : null };
+  const locks = await lockedAccounts([user.username], now);
+  const sessions = await db.session.findMany({
+    where: { userId: id },
+    orderBy: { lastSeenAt: "desc" },
+    select: { createdAt: true, lastSeenAt: true, ip: true, userAgent: true },
+  });
+  return { ...user, lockedUntil: locks.get(user.username) ?? null, sessions };
 }
 
 export async function userCounts(now = new Date()) {
   const [active, inactive, locked, byRole] = await Promise.all([
     db.user.count({ where: { active: true } }),
     db.user.count({ where: { active: false } }),
-    db.loginThrottle.count({ where: { lockedUntil: { gt: now } } }),
+    lockedAccounts(null, now).then((locks) => locks.size),
     db.$queryRaw<{ role: string; count: bigint }[]>`SELECT unnest("roles")::text AS role, count(*) AS count FROM "User" WHERE "active" GROUP BY 1`,
   ]);
   return { active, inactive, locked, byRole: Object.fromEntries(byRole.map((row) => [row.role, Number(row.count)])) };
+}
+
+/** The 登录安全 page: which roles need the second factor, and the sign-in counters running now. */
+export async function loginSecurityOverview(now = new Date()) {
+  const [settings, counters, enrolled] = await Promise.all([
+    db.roleSecondFactor.findMany(),
+    throttleOverview(now),
+    db.$queryRaw<
+      { role: string; count: bigint }[]
+    >`SELECT unnest("roles")::text AS role, count(*) AS count FROM "User" WHERE "active" AND "totpSecret" IS NOT NULL GROUP BY 1`,
+  ]);
+  const names = [...new Set(counters.flatMap((row) => (row.username ? [row.username] : [])))];
+  const known = new Set((await db.user.findMany({ where: { username: { in: names } }, select: { username: true } })).map((u) => u.username));
+  return {
+    chosen: settings.filter((row) => row.required).map((row) => row.role),
+    enrolledByRole: Object.fromEntries(enrolled.map((row) => [row.role, Number(row.count)])),
+    counters: counters.map((row) => ({ ...row, knownAccount: row.username ? known.has(row.username) : null })),
+  };
 }

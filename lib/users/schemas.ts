@@ -63,3 +63,13 @@ export const changePasswordSchema = z
     confirmPassword: z.string().max(256),
   })
   .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致" });
+
+export const totpCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "请输入手机上显示的 6 位数字"),
+});
+export const sessionHandleSchema = z.object({ handle: z.string().min(10).max(40) });
+export const roleSecondFactorSchema = z.object({ role: z.enum(Role), required: z.boolean() });
+export const limitKeySchema = z.object({ key: z.string().min(3).max(255) });

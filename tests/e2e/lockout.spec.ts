@@ -3,7 +3,9 @@ import { expect, openAccount, signIn, signInAndWait, signInError, test, unique }
 
 const ACCOUNT = "z017"; // 金川镇's 填报员, used only by this file
 const INVALID = "用户名或密码错误";
-const LOCKED = "登录失败次数过多，账户已锁定 15 分钟，请稍后再试或联系安全管理员";
+const LOCKED = /^登录失败次数过多，请于 \d{2}:\d{2} 后再试（北京时间），或联系安全管理员$/;
+/** Another visitor's address each run (the server trusts X-Forwarded-For in the journeys, TRUST_PROXY=1). */
+const address = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
 
 /** Leaves the account as on a fresh database, should an earlier, interrupted run have locked it. */
 async function startClean(security: Page, person: Page) {
@@ -19,10 +21,12 @@ async function startClean(security: Page, person: Page) {
   await expect(person).toHaveURL(/\/login/);
 }
 
-test("连续五次密码错误锁定账户，安全管理员解除锁定后可以登录", async ({ page, openPage }) => {
+test("同一地址连续五次密码错误即被挡在该账户之外，本人从别处仍能登录；安全管理员看到来源地址并解除", async ({ page, openPage }) => {
   const security = page;
   await signInAndWait(security, "security");
   const person = await openPage();
+  const attacker = address();
+  await person.setExtraHTTPHeaders({ "X-Forwarded-For": attacker });
   await startClean(security, person);
 
   for (let attempt = 1; attempt <= 4; attempt++) {
@@ -31,6 +35,7 @@ test("连续五次密码错误锁定账户，安全管理员解除锁定后可�
   }
   await signIn(person, ACCOUNT, "Wrong@5x");
   await expect(signInError(person)).toHaveText(LOCKED);
+  await expect(signInError(person)).toContainText("请于");
   await expect(person).toHaveURL(/\/login/);
 
   // Even the right password is refused while locked.
@@ -41,6 +46,18 @@ test("连续五次密码错误锁定账户，安全管理员解除锁定后可�
   // An unknown name gets word for word the message of a wrong password.
   await signIn(person, unique("nobody"), "Wrong@1x");
   await expect(signInError(person)).toHaveText(INVALID);
+
+  // The owner, from the office's own address, is not locked out by someone guessing elsewhere.
+  const owner = await openPage();
+  await owner.setExtraHTTPHeaders({ "X-Forwarded-For": address() });
+  await signInAndWait(owner, ACCOUNT);
+
+  // The security admin sees who is attacked from where.
+  await security.goto("/users/security");
+  const counter = security.getByTestId("login-counter").filter({ hasText: "账户与地址" }).filter({ hasText: ACCOUNT }).filter({ hasText: attacker });
+  await expect(counter).toContainText("5 / 5");
+  await expect(counter).toContainText(/锁定至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  await expect(security.getByTestId("login-counter").filter({ hasText: "来源地址" }).filter({ hasText: attacker })).toContainText("6 / 20");
 
   // The security admin sees the lock and lifts it.
   await security.goto("/users?status=locked");

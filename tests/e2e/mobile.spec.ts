@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, navLabels, signInAndWait, test } from "./support";
+import { createAccount, enterSecondFactor, expect, firstSignIn, navLabels, signIn, signInAndWait, strongPassword, test, totpFor, unique } from "./support";
 
 async function expectNoHorizontalOverflow(page: Page, what: string) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -116,4 +116,32 @@ test("手机上乡镇推荐创新性人才，公示公告页面不横向溢出",
     .click();
   await expect(page.getByText("公示期已满，不再受理异议")).toBeVisible();
   await expectNoHorizontalOverflow(page, "公示页面");
+});
+
+test("手机上设置双因素认证并用动态口令登录，二维码和口令输入框都在屏幕内", async ({ page, openPage }) => {
+  const security = await openPage();
+  await signInAndWait(security, "security");
+  const username = unique("mf");
+  const temporary = await createAccount(security, { username, name: `手机${username.slice(-4)}`, unit: "柳河镇（乡镇）", roles: ["单位填报员"] });
+  const password = strongPassword();
+  await firstSignIn(page, username, temporary, password);
+
+  await page.goto("/account");
+  await page.getByRole("button", { name: "开始设置" }).click();
+  await expect(page.getByRole("img", { name: "双因素认证二维码" })).toBeInViewport();
+  await expectNoHorizontalOverflow(page, "设置双因素认证");
+  const secret = await page.getByTestId("totp-secret").innerText();
+  await page.getByLabel("动态口令").fill(totpFor(secret));
+  await page.getByRole("button", { name: "确认启用" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await expectNoHorizontalOverflow(page, "恢复码");
+  await page.getByRole("link", { name: "我已保存恢复码，继续" }).click();
+  await signOut(page);
+
+  await signIn(page, username, password);
+  await expect(page.getByLabel("动态口令")).toBeInViewport();
+  await expect(page.getByRole("button", { name: "验证并登录" })).toBeInViewport();
+  await expectNoHorizontalOverflow(page, "动态口令");
+  await enterSecondFactor(page, totpFor(secret, 1));
+  await expect(page.getByTestId("current-user")).toBeVisible();
 });

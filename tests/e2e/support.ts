@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import * as OTPAuth from "otpauth";
 
 export { expect };
 
@@ -10,6 +11,22 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
+}
+
+/**
+ * The code an authenticator app shows for `secret` (as the enrolment page prints it, spaces allowed).
+ * `stepsAhead: 1` gives the next 30-second step's code, which the server accepts too: a code is single use,
+ * so a sign-in right after the enrolment (which used the current step) needs the next one.
+ */
+export function totpFor(secret: string, stepsAhead = 0) {
+  return OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret.replace(/\s/g, "")), timestamp: Date.now() + stepsAhead * 30_000 });
+}
+
+/** The sign-in page's second step: a TOTP code or a recovery code. */
+export async function enterSecondFactor(page: Page, code: string) {
+  await expect(page.getByText("密码正确。请打开手机上的身份验证器")).toBeVisible();
+  await page.getByLabel("动态口令").fill(code);
+  await page.getByRole("button", { name: "验证并登录" }).click();
 }
 
 export async function signInAndWait(page: Page, username: string, password = DEMO_PASSWORD) {

@@ -2,10 +2,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signInWithPassword, SIGN_IN_ERRORS } from "@/lib/auth/sign-in";
 import { loadSession, IDLE_MINUTES, endSession } from "@/lib/auth/session-store";
-import { LOCK_MINUTES, MAX_FAILURES } from "@/lib/auth/lockout";
-import { makeCounty, makeUser, PASSWORD } from "./support/fixtures";
+import { THROTTLE_RULES } from "@/lib/auth/throttle-rules";
+import { recordSignInFailure } from "@/lib/auth/throttle";
+import { liftLoginLimit } from "@/lib/users/actions";
+import { listUsers, loginSecurityOverview } from "@/lib/users/queries";
+import { actAs, makeCounty, makeUser, PASSWORD } from "./support/fixtures";
 
-const attempt = (username: string, password: string) => signInWithPassword({ username, password, ip: "10.0.0.9", userAgent: "test" });
+const MAX_FAILURES = THROTTLE_RULES.pair.points;
+const LOCK_MINUTES = THROTTLE_RULES.pair.block / 60;
+
+async function attempt(username: string, password: string, ip = "10.0.0.9") {
+  const result = await signInWithPassword({ username, password, ip, userAgent: "test" });
+  if (result.kind !== "session") throw new Error("the second factor was asked for");
+  return result;
+}
 
 let county: Awaited<ReturnType<typeof makeCounty>>;
 beforeAll(async () => {
@@ -32,28 +42,29 @@ describe("sign-in and lockout", () => {
     for (let i = 1; i < MAX_FAILURES; i++) await expect(attempt(user.username, "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
     await expect(attempt(user.username, "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
     await expect(attempt(user.username, PASSWORD)).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
-    const row = await db.loginThrottle.findUniqueOrThrow({ where: { username: user.username } });
-    const minutes = (row.lockedUntil!.getTime() - Date.now()) / 60000;
+    const key = `pair:${user.username}|10.0.0.9`;
+    const row = await db.loginLimit.findUniqueOrThrow({ where: { key } });
+    const minutes = (Number(row.expire) - Date.now()) / 60000;
     expect(minutes).toBeGreaterThan(LOCK_MINUTES - 1);
     expect(minutes).toBeLessThanOrEqual(LOCK_MINUTES);
     expect(await db.auditLog.count({ where: { action: "auth.locked", actorId: user.id } })).toBe(1);
 
-    // The lock ends on its own: the next right password signs in and clears the count.
-    await db.loginThrottle.update({ where: { username: user.username }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    // The lock ends on its own: the next right password signs in and clears the pair's count.
+    await db.loginLimit.update({ where: { key }, data: { expire: BigInt(Date.now() - 1000) } });
     await expect(attempt(user.username, PASSWORD)).resolves.toHaveProperty("sessionId");
-    expect(await db.loginThrottle.findUnique({ where: { username: user.username } })).toBeNull();
+    expect(await db.loginLimit.findUnique({ where: { key } })).toBeNull();
   });
 
   it("counts concurrent failures atomically", async () => {
     const user = await makeUser(["UNIT_USER"], county.townshipA.id);
-    const results = await Promise.allSettled(Array.from({ length: MAX_FAILURES }, () => attempt(user.username, "Wrong@1234")));
+    const results = await Promise.allSettled(Array.from({ length: MAX_FAILURES }, () => attempt(user.username, "Wrong@1234", "10.0.1.1")));
     expect(results.every((r) => r.status === "rejected")).toBe(true);
-    await expect(attempt(user.username, PASSWORD)).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    await expect(attempt(user.username, PASSWORD, "10.0.1.1")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
   });
 
   it("locks unknown names the same way, revealing nothing", async () => {
-    for (let i = 1; i < MAX_FAILURES; i++) await expect(attempt("ghost", "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
-    await expect(attempt("ghost", "Wrong@1234")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    for (let i = 1; i < MAX_FAILURES; i++) await expect(attempt("ghost", "Wrong@1234", "10.0.1.2")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
+    await expect(attempt("ghost", "Wrong@1234", "10.0.1.2")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
   });
 
   it("refuses a disabled account with the generic message", async () => {
@@ -98,5 +109,69 @@ describe("sessions", () => {
     await endSession(sessionId, "10.0.0.9");
     expect(await loadSession(sessionId)).toBeNull();
     expect(await db.auditLog.count({ where: { action: "auth.logout", actorId: user.id } })).toBe(1);
+  });
+});
+
+describe("throttling per address, per account and address, per account", () => {
+  it("locks an address that sprays many accounts, for every account from it, but no one else", async () => {
+    const owner = await makeUser(["UNIT_USER"], county.townshipA.id);
+    const spray = "10.9.0.1";
+    for (let i = 1; i < THROTTLE_RULES.ip.points; i++) await expect(attempt(`sprayed${i}`, "Wrong@1234", spray)).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
+    await expect(attempt("sprayed-last", "Wrong@1234", spray)).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    // Even the right password of a real account is not checked from that address now.
+    await expect(attempt(owner.username, PASSWORD, spray)).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    await expect(attempt(owner.username, PASSWORD, "10.9.0.2")).resolves.toHaveProperty("sessionId");
+  });
+
+  it("locks the guessing address out of the account while the owner signs in from another, and tells when to try again", async () => {
+    const owner = await makeUser(["UNIT_USER"], county.townshipA.id);
+    for (let i = 1; i < MAX_FAILURES; i++) await expect(attempt(owner.username, "Wrong@1234", "10.9.1.1")).rejects.toThrow(SIGN_IN_ERRORS.INVALID);
+    const error = await attempt(owner.username, "Wrong@1234", "10.9.1.1").catch((e: Error) => e);
+    const [code, until] = String((error as Error).message).split(":");
+    expect(code).toBe(SIGN_IN_ERRORS.LOCKED);
+    const minutes = (Number(until) - Date.now()) / 60000;
+    expect(minutes).toBeGreaterThan(LOCK_MINUTES - 1);
+    expect(minutes).toBeLessThanOrEqual(LOCK_MINUTES);
+    await expect(attempt(owner.username, PASSWORD, "10.9.1.1")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    await expect(attempt(owner.username, PASSWORD, "10.9.1.2")).resolves.toHaveProperty("sessionId");
+    expect(await db.auditLog.count({ where: { action: "auth.login_failed", actorId: owner.id, outcome: "DENIED", ip: "10.9.1.1" } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("answers a distributed attack on one account with an hour's delay once the ceiling is reached", async () => {
+    const owner = await makeUser(["UNIT_USER"], county.townshipA.id);
+    const rule = THROTTLE_RULES.account;
+    // Many addresses, each below its own pair limit.
+    for (let i = 0; i < rule.points - 1; i++) {
+      await recordSignInFailure(owner.username, `10.8.${Math.floor(i / 4)}.${i % 4}`);
+    }
+    await expect(attempt(owner.username, "Wrong@1234", "10.7.0.1")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+    const row = await db.loginLimit.findUniqueOrThrow({ where: { key: `account:${owner.username}` } });
+    expect((Number(row.expire) - Date.now()) / 60000).toBeGreaterThan(rule.block / 60 - 1);
+    await expect(attempt(owner.username, PASSWORD, "10.7.0.2")).rejects.toThrow(SIGN_IN_ERRORS.LOCKED);
+  });
+
+  it("shows the security admin who is attacked from where, and lets them lift a lock, audited", async () => {
+    const security = await makeUser(["SECURITY_ADMIN"], county.department.id);
+    const owner = await makeUser(["UNIT_USER"], county.townshipA.id);
+    for (let i = 0; i < MAX_FAILURES; i++) await recordSignInFailure(owner.username, "10.6.0.1");
+    await recordSignInFailure("nosuchname", "10.6.0.1");
+    await actAs(security);
+    const overview = await loginSecurityOverview();
+    const pair = overview.counters.find((row) => row.key === `pair:${owner.username}|10.6.0.1`)!;
+    expect(pair).toMatchObject({ username: owner.username, ip: "10.6.0.1", locked: true, failures: MAX_FAILURES, knownAccount: true });
+    expect(overview.counters.find((row) => row.key === "pair:nosuchname|10.6.0.1")).toMatchObject({ knownAccount: false, locked: false, failures: 1 });
+    expect(overview.counters.find((row) => row.key === "ip:10.6.0.1")).toMatchObject({ failures: MAX_FAILURES + 1, locked: false });
+    expect((await listUsers({ status: "locked" })).users.map((u) => u.username)).toContain(owner.username);
+
+    expect((await liftLoginLimit({ key: pair.key })).data).toEqual({ key: pair.key });
+    await expect(attempt(owner.username, PASSWORD, "10.6.0.1")).resolves.toHaveProperty("sessionId");
+    expect((await liftLoginLimit({ key: pair.key })).serverError).toBe("该限制已解除或已到期");
+    expect((await liftLoginLimit({ key: "bogus" })).serverError).toBe("限制记录不存在");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "security.lift_lock", actorId: security.id } });
+    expect(audit.summary).toBe(`账户与地址：账户 ${owner.username}，地址 10.6.0.1`);
+
+    const clerk = await makeUser(["UNIT_USER"], county.townshipA.id);
+    await actAs(clerk);
+    expect((await liftLoginLimit({ key: "ip:10.6.0.1" })).serverError).toBe("无权执行此操作");
   });
 });

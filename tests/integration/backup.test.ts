@@ -12,14 +12,13 @@ import { createProject, uploadAttachment } from "@/lib/projects/actions";
 import { createSuggestionRecord, ensureDefaultAspects } from "@/lib/suggestions/service";
 import { createYearRecord } from "@/lib/years/service";
 import { writeAudit } from "@/lib/audit/log";
-import { signInWithPassword } from "@/lib/auth/sign-in";
 import { formatDate } from "@/lib/time";
 import { LocalFileStore } from "@/lib/storage/local";
 import { storeFromEnv } from "@/lib/storage/from-env";
 import { backup } from "@/lib/backup/backup";
 import { restore, RestoreError } from "@/lib/backup/restore";
 import { migrate } from "../../scripts/runtime";
-import { actAs, makeCounty, makeUser, PASSWORD } from "./support/fixtures";
+import { actAs, makeCounty, makeUser, signInForTest } from "./support/fixtures";
 import { emptyDatabase } from "./support/databases";
 
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "uploads-"));
@@ -174,7 +173,7 @@ describe("backup and restore", () => {
       await holder.prisma?.$disconnect();
       holder.prisma = undefined;
       process.env.DATABASE_URL = target;
-      const { userId } = await signInWithPassword({ username: clerk.username, password: PASSWORD, ip: "127.0.0.1", userAgent: "vitest" });
+      const { userId } = await signInForTest(clerk);
       expect(userId).toBe(clerk.id);
       await writeAudit({ actor: null, action: "suggestion.create", summary: "恢复后的新记录" });
       const ids = await withClient(

@@ -16,6 +16,9 @@ vi.mock("@/lib/auth/current-user", async (importOriginal) => {
   };
 });
 
+// The second factor's secrets are sealed under a key derived from it (lib/auth/secret-box.ts).
+process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-of-at-least-32-bytes";
+
 const name = `test_${crypto.randomBytes(6).toString("hex")}`;
 
 beforeAll(async () => {

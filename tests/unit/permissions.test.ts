@@ -183,7 +183,7 @@ describe("permission table", () => {
       "组织委员例会",
       "单位",
     ]);
-    expect(navigationFor(["SECURITY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "单位", "账户与角色"]);
+    expect(navigationFor(["SECURITY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "单位", "账户与角色", "登录安全"]);
     expect(navigationFor(["AUDIT_ADMIN"]).map((item) => item.label)).toEqual(["首页", "审计日志"]);
   });
 });

@@ -3,7 +3,9 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { createUnitRecord } from "@/lib/units/service";
 import { createUserRecord } from "@/lib/users/service";
-import { signInWithPassword } from "@/lib/auth/sign-in";
+import { signInWithCode, signInWithPassword } from "@/lib/auth/sign-in";
+import { confirmEnrolment, regenerateRecoveryCodes, requiresSecondFactor, startEnrolment } from "@/lib/auth/second-factor";
+import { totpCode } from "@/lib/auth/second-factor-rules";
 import type { Role, UnitType } from "@/lib/generated/prisma/enums";
 import { testSession } from "./session";
 
@@ -23,20 +25,52 @@ export async function makeCounty() {
   return { county, townshipA, townshipB, department, section };
 }
 
-export async function makeUser(roles: Role[], unitId: string, options: { username?: string; mustChangePassword?: boolean } = {}) {
+/**
+ * An account; one whose role requires the second factor is enrolled through the real enrolment (unless
+ * `secondFactor: false`), and its recovery codes are kept here for `actAs`.
+ */
+export async function makeUser(roles: Role[], unitId: string, options: { username?: string; mustChangePassword?: boolean; secondFactor?: boolean } = {}) {
   const username = options.username ?? `u${crypto.randomBytes(4).toString("hex")}`;
-  return db.$transaction((tx) =>
+  const user = await db.$transaction((tx) =>
     createUserRecord(
       tx,
       { username, name: `测试${username}`, phone: null, unitId, roles },
       { password: PASSWORD, mustChangePassword: options.mustChangePassword ?? false, actor: null },
     ),
   );
+  if (!(options.secondFactor ?? (await requiresSecondFactor(roles)))) return user;
+  await enrolSecondFactor(user);
+  return db.user.findUniqueOrThrow({ where: { id: user.id } });
 }
 
-/** Signs in through the real sign-in code; later action calls run as this user. */
+/** Recovery codes of the accounts the fixtures enrolled: each actAs uses one (TOTP codes are one per 30 s). */
+const recoveryCodes = new Map<string, string[]>();
+export const totpSecrets = new Map<string, string>();
+
+export async function enrolSecondFactor(user: { id: string; username: string; name: string }) {
+  const { secret } = await startEnrolment(user.id);
+  const codes = await confirmEnrolment(user.id, totpCode(secret), { actor: user, ip: "127.0.0.1", sessionId: null });
+  recoveryCodes.set(user.id, codes);
+  totpSecrets.set(user.id, secret);
+  return { secret, codes };
+}
+
+/** Signs in through the real sign-in code (with a recovery code when the account has a second factor). */
+export async function signInForTest(user: { username: string }, ip = "127.0.0.1") {
+  const meta = { ip, userAgent: "vitest" };
+  const result = await signInWithPassword({ username: user.username, password: PASSWORD, ...meta });
+  if (result.kind === "session") return result;
+  const account = await db.user.findUniqueOrThrow({ where: { username: user.username.toLowerCase() } });
+  let codes = recoveryCodes.get(account.id) ?? [];
+  if (codes.length === 0) codes = await regenerateRecoveryCodes(account.id, { actor: account, ip });
+  const [code, ...rest] = codes;
+  recoveryCodes.set(account.id, rest);
+  return signInWithCode({ token: result.token, code, ...meta });
+}
+
+/** Signs in for real; later action calls run as this user. */
 export async function actAs(user: { username: string }) {
-  const { sessionId } = await signInWithPassword({ username: user.username, password: PASSWORD, ip: "127.0.0.1", userAgent: "vitest" });
+  const { sessionId } = await signInForTest(user);
   testSession.sessionId = sessionId;
   return sessionId;
 }

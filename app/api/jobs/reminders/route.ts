@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import { z } from "@/lib/validation";
 import { runReminders } from "@/lib/reminders";
+import { sweepSignInState } from "@/lib/auth/sweep";
 
 const headersSchema = z.object({ token: z.string().min(1).max(200) });
 
 /**
- * The scheduled job (reminders, then the e-mail outbox), called by every app process on a timer
+ * The scheduled job (expired sessions and sign-in state swept, reminders, then the e-mail outbox), called by every app process on a timer
  * (scripts/server.ts). One process runs it at a time (advisory lock); sending is deduplicated in PostgreSQL.
  */
 export async function POST(request: Request) {
@@ -19,7 +20,9 @@ export async function POST(request: Request) {
   ) {
     return new Response("forbidden", { status: 403 });
   }
-  return Response.json(await runReminders(new Date()));
+  const now = new Date();
+  const sweep = await sweepSignInState(now);
+  return Response.json({ ...(await runReminders(now)), sweep });
 }
 
 function jobToken() {
