@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
 
 // One client per process, created on first use so that tests can point DATABASE_URL
 // at their own database before anything touches it.
@@ -13,7 +14,13 @@ function client(): PrismaClient {
     // DATABASE_POOL_SIZE per process: with N processes the server needs N × this many connections.
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
     // A stopped database fails a request within seconds (readiness turns 503) instead of queueing it forever.
-    holder.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 }) });
+    // A connection that dies (the server restarted: 57P01, ECONNRESET) is dropped from the pool, never reused, and
+    // the next request opens a new one: the pool heals by itself once the database is back. Its error is logged
+    // here; without a listener an idle connection's error would end the process.
+    const onError = (error: Error) => logger.warn({ err: error }, "database connection lost");
+    holder.prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 }, { onPoolError: onError, onConnectionError: onError }),
+    });
   }
   return holder.prisma;
 }
