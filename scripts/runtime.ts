@@ -36,11 +36,16 @@ export function authSecret(dataDir: string): string {
 
 export type Database = { url: string; embedded?: EmbeddedDatabase };
 
-export async function openDatabase(options: { dataDir: string; pgPort: number; quiet?: boolean }): Promise<Database> {
+export async function openDatabase(options: { dataDir: string; pgPort: number; quiet?: boolean; ownGroup?: boolean }): Promise<Database> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
   // Loaded only when needed: production (no embedded database) never touches the binaries.
   const { startEmbeddedPostgres, ensureDatabase, EmbeddedUnreachable } = await import("../lib/db/embedded");
-  const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.pgPort, quiet: options.quiet ?? true }).catch((error: unknown) => {
+  const embedded = await startEmbeddedPostgres({
+    dataDir: options.dataDir,
+    port: options.pgPort,
+    quiet: options.quiet ?? true,
+    ownGroup: options.ownGroup,
+  }).catch((error: unknown) => {
     if (error instanceof EmbeddedUnreachable) throw error;
     throw new Error(
       `内置 PostgreSQL 未能在端口 ${options.pgPort} 启动${error instanceof Error ? `：${error.message}` : ""}。` +

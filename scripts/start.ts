@@ -173,7 +173,7 @@ async function demo() {
   const started = Date.now();
   console.log(`• 演示模式，数据目录：${dataDir}`);
   handleSignals();
-  database = await openDatabase({ dataDir, pgPort }).catch((error: unknown) => fail([error instanceof Error ? error.message : String(error)]));
+  database = await openDatabase({ dataDir, pgPort, ownGroup: true }).catch((error: unknown) => fail([error instanceof Error ? error.message : String(error)]));
   console.log(`• 内置 PostgreSQL 已启动（端口 ${pgPort}）`);
   if (database.embedded) superviseDatabase(database.embedded);
   try {

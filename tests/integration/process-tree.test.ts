@@ -153,7 +153,7 @@ describe.runIf(process.platform === "linux")("npm start supervises its processes
     expect(after.workers).toHaveLength(2);
     expect(after.workers).not.toContain(before.workers[0]);
     expect((await get("/suggest")).status).toBe(200);
-    expect(ms).toBeLessThan(15_000);
+    expect(ms).toBeLessThan(20_000);
   }, 60_000);
 
   it("answers 503 in Chinese while the embedded database is down, restarts it and serves again", async () => {
@@ -182,9 +182,11 @@ describe.runIf(process.platform === "linux")("npm start supervises its processes
     expect(after.postmaster).not.toBe(before.postmaster);
     expect(after.primary).toBe(before.primary);
     expect(output).toContain("内置 PostgreSQL 意外退出（信号 SIGKILL），1 秒后重新启动");
-    expect(times.database).toBeLessThan(20_000);
+    expect(times.database).toBeLessThan(30_000);
   }, 60_000);
 
+  // The limits are generous for a loaded two-core machine (measured: worker 2-5 s, database 2-7 s, server 8-19 s);
+  // what they rule out is the old behaviour: 500s until someone restarted by hand.
   it("starts a killed server again", async () => {
     const before = tree();
     const killed = Date.now();
@@ -195,15 +197,15 @@ describe.runIf(process.platform === "linux")("npm start supervises its processes
         const now = tree();
         return now.primary && now.primary !== before.primary && now.workers.length === 2;
       },
-      30_000,
+      45_000,
     );
     await until("the page", async () => (await get("/suggest")).status === 200, 30_000);
     times.server = Date.now() - killed;
     // The dead primary's workers are gone, not left serving or holding the port.
     for (const pid of before.workers) expect(alive(pid)).toBe(false);
     expect(output).toContain("服务进程意外退出（信号 SIGKILL），1 秒后重新启动");
-    expect(times.server).toBeLessThan(30_000);
-  }, 60_000);
+    expect(times.server).toBeLessThan(45_000);
+  }, 90_000);
 
   it("stops on SIGTERM to npm within the shutdown timeout, with 0, leaving nothing behind", async () => {
     tree();
