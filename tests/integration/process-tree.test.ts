@@ -1,6 +1,7 @@
 // The process tree of `npm start` heals (decision 0020): the embedded demo with two workers, in a fresh data
 // folder on free ports, then each child killed with -9 and the recovery timed; SIGTERM ends it all with 0 and
 // leaves no process behind. Also the root-in-a-closed-folder case of the embedded database.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -233,6 +234,68 @@ describe.runIf(process.platform === "linux")("npm start supervises its processes
     for (const pid of seen) expect(alive(pid), `process ${pid} still runs`).toBe(false);
     expect(times.stop).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
   }, 60_000);
+});
+
+describe.runIf(process.platform === "linux")("npm start in production", () => {
+  it("ends with 1 when its workers die in a crash loop, for systemd to restart it, leaving nothing behind", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "innovation-crash-"));
+    const port = await freePort();
+    const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: root,
+      env: demoEnv({
+        NODE_ENV: "production",
+        DATABASE_URL: process.env.DATABASE_URL!, // this file's database, migrated
+        NEXTAUTH_SECRET: crypto.randomBytes(48).toString("base64"),
+        NEXTAUTH_URL: "https://cxxm.example.gov.cn",
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        WEB_CONCURRENCY: "2",
+        JOBS: "off",
+        LOG_LEVEL: "warn",
+      }),
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    app.stdout!.on("data", collect);
+    app.stderr!.on("data", collect);
+    const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
+    try {
+      await until("the server to start", () => output.includes("创新项目管理平台已启动"), 60_000);
+      const primary = childrenOf(app.pid!).find((child) => child.command.includes("scripts/server.ts"))!.pid;
+      // Every worker killed as soon as it appears: the primary replaces them after 0.5, 1, 2, 4, 8 s, then gives up.
+      const started = Date.now();
+      const killed = new Set<number>();
+      let code: number | null | undefined;
+      void exited.then((value) => {
+        code = value;
+      });
+      while (code === undefined && Date.now() - started < 60_000) {
+        for (const worker of childrenOf(primary).filter((child) => child.command.includes("scripts/server.ts"))) {
+          if (killed.has(worker.pid)) continue;
+          killed.add(worker.pid);
+          process.kill(worker.pid, "SIGKILL");
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      times.crashLoop = Date.now() - started;
+      console.log(`crash loop: ${killed.size} workers killed, start script ended with ${code} after ${times.crashLoop} ms`);
+      expect(code, output.slice(-2000)).toBe(1);
+      expect(output).toContain("workers keep dying: stopping");
+      expect(output).toContain("✗ 服务进程意外退出（退出码 1）");
+      expect(killed.size).toBeGreaterThanOrEqual(6);
+      expect(alive(primary)).toBe(false);
+      expect(() => process.kill(-app.pid!, 0)).toThrow();
+    } finally {
+      try {
+        process.kill(-app.pid!, "SIGKILL");
+      } catch {}
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe.runIf(process.getuid?.() === 0)("the embedded database as root in a folder other users cannot enter", () => {
