@@ -64,12 +64,15 @@ function handleSignals() {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   process.on("SIGHUP", onSignal);
-  // `kill <pid of npm>` alone: npm passes SIGTERM to its shell, which dies without passing it on. The parent's
-  // end is noticed here instead, and the app stops as if signalled.
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) void shutdown(0);
-  }, 1_000).unref();
+  // Under npm (which passes its SIGTERM on to us: package.json execs node, no shell in between), npm's death by
+  // kill -9 would leave the app running with nobody to stop it: noticed here, and the app stops as if signalled.
+  // Not when started directly (a script that starts us in the background and exits is not a reason to stop).
+  if (process.env.npm_lifecycle_event === "start" || process.env.npm_lifecycle_event === "dev") {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown(0);
+    }, 1_000).unref();
+  }
 }
 
 /** Runs the server script, keeps it running (demo) or exits with it (production). */
