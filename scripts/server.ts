@@ -116,7 +116,10 @@ function unavailable(request: http.IncomingMessage, response: http.ServerRespons
     return;
   }
   response.setHeader("Content-Type", "text/html; charset=utf-8");
-  response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  // Not through proxy.ts: the same protections, for a page with no script at all.
+  response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  response.setHeader("X-Frame-Options", "DENY");
+  response.setHeader("Referrer-Policy", "same-origin");
   response.end(`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>暂时无法访问 · 创新项目管理平台</title></head>

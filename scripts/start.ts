@@ -105,6 +105,7 @@ function serve(env: NodeJS.ProcessEnv, onReady: () => void, restart: boolean) {
       if (stopping) return;
       // What the dead primary leaves (workers about to notice) goes before a new one takes the port.
       if (child.pid) await stopGroup(child.pid, "SIGTERM", 5_000);
+      if (stopping) return;
       if (!everReady) {
         console.error(`✗ 服务进程未能启动（${howEnded(code, signal)}），见上方输出`);
         return void shutdown(1);
