@@ -36,7 +36,7 @@ export function authSecret(dataDir: string): string {
 
 export type Database = { url: string; embedded?: EmbeddedDatabase };
 
-export async function openDatabase(options: { dataDir: string; pgPort: number; quiet?: boolean; ownGroup?: boolean }): Promise<Database> {
+export async function openDatabase(options: { dataDir: string; pgPort: number; quiet?: boolean }): Promise<Database> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
   // Loaded only when needed: production (no embedded database) never touches the binaries.
   const { startEmbeddedPostgres, ensureDatabase, EmbeddedUnreachable } = await import("../lib/db/embedded");
@@ -44,7 +44,6 @@ export async function openDatabase(options: { dataDir: string; pgPort: number; q
     dataDir: options.dataDir,
     port: options.pgPort,
     quiet: options.quiet ?? true,
-    ownGroup: options.ownGroup,
   }).catch((error: unknown) => {
     if (error instanceof EmbeddedUnreachable) throw error;
     throw new Error(

@@ -24,10 +24,12 @@ const fail = (lines: string[]): never => {
   process.exit(1);
 };
 
-// Supervision (decision 0020). The server runs in a process group of its own, and so does the embedded database:
-// Ctrl-C or SIGTERM reaches this script, which stops the server (it lets requests in flight finish, up to
-// SHUTDOWN_TIMEOUT_MS), then the database, and kills a group only if it overruns. A server that dies is started
-// again in the demo (with a back-off) and ends this script with 1 in production, for systemd to restart.
+// Supervision (decision 0020). The server runs in a process group of its own: Ctrl-C or SIGTERM reaches this
+// script, which stops the server (it lets requests in flight finish, up to SHUTDOWN_TIMEOUT_MS), then the
+// database, and kills the server's group only if it overruns. The database stays in our group: a SIGKILL of the
+// group leaves no orphan postmaster (Ctrl-C in a terminal stops it at once, before the server, in the demo).
+// A server that dies is started again in the demo (with a back-off) and ends this script with 1 in production,
+// for systemd to restart.
 const shutdownMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
 const SERVER_GRACE_MS = shutdownMs + 5_000;
 const restartPolicy = { firstMs: 1_000, maxMs: 30_000, windowMs: 60_000, limit: 5 };
@@ -58,8 +60,8 @@ function handleSignals() {
     console.error("✗ 强制停止");
     if (server?.pid) stopGroup(server.pid, "SIGKILL", 0);
     const pg = database?.embedded?.pid();
-    if (pg) stopGroup(pg, "SIGQUIT", 2_000).finally(() => process.exit(130));
-    else process.exit(130);
+    if (pg) process.kill(pg, "SIGQUIT"); // immediate shutdown: it ends on its own within a moment
+    process.exit(130);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
@@ -177,7 +179,7 @@ async function demo() {
   const started = Date.now();
   console.log(`• 演示模式，数据目录：${dataDir}`);
   handleSignals();
-  database = await openDatabase({ dataDir, pgPort, ownGroup: true }).catch((error: unknown) => fail([error instanceof Error ? error.message : String(error)]));
+  database = await openDatabase({ dataDir, pgPort }).catch((error: unknown) => fail([error instanceof Error ? error.message : String(error)]));
   console.log(`• 内置 PostgreSQL 已启动（端口 ${pgPort}）`);
   if (database.embedded) superviseDatabase(database.embedded);
   try {

