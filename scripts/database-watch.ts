@@ -9,13 +9,20 @@ import { logger } from "../lib/log";
 const CHECK_MS = 5_000;
 const RETRY_MS = 1_000;
 
-export type DatabaseWatch = { up: () => boolean; stop: () => Promise<void> };
+export type DatabaseWatch = {
+  up: () => boolean;
+  /** Up, or, when down, tries a connection at once (shared by all who ask meanwhile): up when it succeeds. */
+  upNow: () => Promise<boolean>;
+  stop: () => Promise<void>;
+};
 
 export function watchDatabase(connectionString: string): DatabaseWatch {
   let up = true; // until shown otherwise: the start script checked it before starting us
   let stopped = false;
   let client: pg.Client | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let connecting: Promise<void> | undefined;
+  let lastAttempt = 0;
 
   const mark = (next: boolean, error?: unknown) => {
     if (next === up) return;
@@ -31,7 +38,7 @@ export function watchDatabase(connectionString: string): DatabaseWatch {
     old?.end().catch(() => {});
     mark(false, error);
     clearTimeout(timer);
-    timer = setTimeout(connect, RETRY_MS);
+    timer = setTimeout(attempt, RETRY_MS);
   };
 
   const check = async () => {
@@ -67,9 +74,25 @@ export function watchDatabase(connectionString: string): DatabaseWatch {
     timer = setTimeout(check, CHECK_MS);
   };
 
-  void connect();
+  const attempt = () => {
+    lastAttempt = Date.now();
+    connecting ??= connect().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
+
+  void attempt();
   return {
     up: () => up,
+    async upNow() {
+      if (up) return true;
+      // At most four attempts a second, however many requests come in.
+      if (!connecting && Date.now() - lastAttempt < 250) return false;
+      clearTimeout(timer);
+      await attempt();
+      return up;
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -174,8 +174,11 @@ async function worker() {
       if (response.statusCode >= 500) logger.error(line, "request");
       else logger.info(line, "request");
     });
-    if (database && !database.up() && !needsNoDatabase(path)) unavailable(request, response, requestId);
-    else requestContext.run(context, () => void handle(request, response));
+    const serve = () => requestContext.run(context, () => void handle(request, response));
+    if (!database || database.up() || needsNoDatabase(path)) serve();
+    // Down as far as we know: one connection attempt first (refused at once when it is still down), so that the
+    // first request after the database's return is served rather than refused.
+    else void database.upNow().then((up) => (up ? serve() : unavailable(request, response, requestId)));
   });
   server.keepAliveTimeout = 65_000; // longer than nginx's upstream keepalive_timeout (60 s)
   server.listen(port, host, () => {
