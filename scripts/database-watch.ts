@@ -7,6 +7,8 @@ import pg from "pg";
 import { logger } from "../lib/log";
 
 const CHECK_MS = 5_000;
+// No more impatient than the app's own pool (lib/db/client.ts): a loaded machine is slow, not down.
+const TIMEOUT_MS = 5_000;
 const RETRY_MS = 1_000;
 
 export type DatabaseWatch = {
@@ -45,7 +47,7 @@ export function watchDatabase(connectionString: string): DatabaseWatch {
     if (stopped || !client) return;
     const current = client;
     try {
-      await current.query({ text: "SELECT 1", query_timeout: 3_000 } as pg.QueryConfig);
+      await current.query({ text: "SELECT 1", query_timeout: TIMEOUT_MS } as pg.QueryConfig);
       timer = setTimeout(check, CHECK_MS);
     } catch (error) {
       if (current === client) lost(error);
@@ -54,7 +56,7 @@ export function watchDatabase(connectionString: string): DatabaseWatch {
 
   const connect = async () => {
     if (stopped) return;
-    const next = new pg.Client({ connectionString, connectionTimeoutMillis: 2_000, application_name: "innovation-watch" });
+    const next = new pg.Client({ connectionString, connectionTimeoutMillis: TIMEOUT_MS, application_name: "innovation-watch" });
     next.on("error", (error) => {
       if (client === next) lost(error);
     });
