@@ -12,6 +12,7 @@ const TOOL_TESTS = [
   "tests/integration/backup.test.ts",
   "tests/integration/storage.test.ts",
   "tests/integration/production-start.test.ts",
+  "tests/integration/process-tree.test.ts",
 ];
 
 export default defineConfig({

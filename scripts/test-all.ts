@@ -21,6 +21,9 @@ const step = (name: string, command: string, args: string[]) => {
 // Lint and format (Biome) and the types (tsc) first: quick, and a failure there fails the run like any test.
 const lintOk = step("代码检查与格式 (Biome)", bin("biome"), ["check", "."]);
 const typesOk = step("类型检查 (tsc)", bin("tsc"), ["--noEmit"]);
+// The build first: the process-tree test (vitest, tools) runs `npm start` on it, and the journeys then find it
+// current and skip building.
+const buildOk = step("构建 (next build)", process.execPath, ["--import", "tsx", "-e", 'await (await import("./scripts/runtime.ts")).buildIfNeeded()']);
 const vitestOk = step("单元与集成测试 (vitest)", bin("vitest"), [
   "run",
   "--reporter=default",
@@ -42,6 +45,7 @@ const failed =
   (production?.stats?.unexpected ?? 0) +
   (vitestOk ? 0 : vitest ? 0 : 1) +
   (lintOk ? 0 : 1) +
+  (buildOk ? 0 : 1) +
   (typesOk ? 0 : 1) +
   (e2eOk ? 0 : e2e ? 0 : 1) +
   (productionOk ? 0 : production ? 0 : 1);
@@ -51,4 +55,4 @@ console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 // A runner that "passes" having run nothing (a config error it only logs) is a failure here.
 const ranEverything = vitest?.success === true && vitest.numPassedTests > 0 && (e2e?.stats?.expected ?? 0) > 0 && (production?.stats?.expected ?? 0) > 0;
 if (!ranEverything) console.log("测试运行器没有执行全部测试（见上方输出），按失败处理");
-process.exit(lintOk && typesOk && vitestOk && e2eOk && productionOk && ranEverything && failed === 0 ? 0 : 1);
+process.exit(lintOk && typesOk && buildOk && vitestOk && e2eOk && productionOk && ranEverything && failed === 0 ? 0 : 1);

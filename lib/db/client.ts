@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
 
 // One client per process, created on first use so that tests can point DATABASE_URL
 // at their own database before anything touches it.
@@ -14,8 +15,14 @@ function client(): PrismaClient {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
     // pg's pool applies this timeout to a request queued for a free connection as well as to a new one: on scoring
     // day hundreds of saves queue at once, so it matches the transactions' own maxWait (20 s, lib/hearings/scores.ts).
-    // A stopped database still fails at once (connection refused); only a hung one waits this long.
-    holder.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 20_000 }) });
+    // A stopped database still fails at once (connection refused), and the database watch answers 503 meanwhile.
+    // A connection that dies (the server restarted: 57P01, ECONNRESET) is dropped from the pool, never reused, and
+    // the next request opens a new one: the pool heals by itself once the database is back. Its error is logged
+    // here; without a listener an idle connection's error would end the process.
+    const onError = (error: Error) => logger.warn({ err: error }, "database connection lost");
+    holder.prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 20_000 }, { onPoolError: onError, onConnectionError: onError }),
+    });
   }
   return holder.prisma;
 }

@@ -208,8 +208,8 @@ export async function startStack(options: { nginxPort: number }): Promise<Stack>
     dir,
     database,
     logs,
-    stopDatabase: () => database.pg.stop(),
-    startDatabase: () => database.pg.start(),
+    stopDatabase: () => database.stop(),
+    startDatabase: () => database.start(),
     stopApp,
     async stop() {
       await Promise.all(appPorts.map((_, index) => stopApp(index)));
