@@ -6,18 +6,13 @@ import { actionClient, publicActionClient } from "@/lib/actions/client";
 import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
-import { checkChallenge, createChallenge } from "@/lib/security/challenge";
+import { createChallenge } from "@/lib/security/challenge";
+import { challengeSecret, checkPublicChallenge } from "@/lib/security/public-challenge";
 import { can } from "@/lib/auth/permissions";
 import { addressKey, consumeRateLimit } from "@/lib/security/rate-limit";
 import { aspectSchema, submitSuggestionSchema, triageSchema, updateAspectSchema } from "@/lib/suggestions/schemas";
 import { createSuggestionRecord, triageSuggestionRecord } from "@/lib/suggestions/service";
 import { SUGGESTION_LIMITS } from "@/lib/suggestions/catalog";
-
-function secret() {
-  const value = process.env.NEXTAUTH_SECRET;
-  if (!value) throw new Error("NEXTAUTH_SECRET is not set");
-  return value;
-}
 
 export const submitSuggestion = publicActionClient
   .metadata({ name: "提交建议", permission: "public" })
@@ -31,7 +26,7 @@ export const submitSuggestion = publicActionClient
     let nonce: string | null = null;
     if (!author) {
       if (!challengeAnswer) returnValidationErrors(submitSuggestionSchema, { challengeAnswer: { _errors: ["请回答验证题"] } });
-      const checked = checkChallenge(secret(), challengeToken ?? "", challengeAnswer ?? "");
+      const checked = await checkPublicChallenge(challengeToken ?? "", challengeAnswer ?? "", ctx.ip);
       if ("problem" in checked) returnValidationErrors(submitSuggestionSchema, { challengeAnswer: { _errors: [checked.problem] } });
       else nonce = checked.nonce;
     }
@@ -56,7 +51,7 @@ export const submitSuggestion = publicActionClient
   });
 
 /** A fresh question for a visitor whose question expired, without reloading (and losing) the form. */
-export const newChallenge = publicActionClient.metadata({ name: "换一道验证题", permission: "public" }).action(async () => createChallenge(secret()));
+export const newChallenge = publicActionClient.metadata({ name: "换一道验证题", permission: "public" }).action(async () => createChallenge(challengeSecret()));
 
 export const triageSuggestion = actionClient
   .metadata({ name: "处理建议", permission: "suggestions.triage" })
