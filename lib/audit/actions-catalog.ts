@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = {
   "user.unlock": "解除锁定",
   "user.import": "导入账户",
   "audit.export": "导出审计日志",
+  "audit.verify": "校验审计日志哈希链",
+  "audit.purge": "清理过期审计日志",
   "list.export": "导出列表",
   "suggestion.create": "提交建议",
   "suggestion.triage": "处理建议",

@@ -6,6 +6,8 @@ import { OUTCOME_LABELS } from "@/lib/audit/export";
 import { formatDateTime } from "@/lib/time";
 import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
+import { ChainPanel } from "@/components/audit/chain-panel";
+import { exportPublicKey } from "@/lib/audit/chain";
 
 export const metadata: Metadata = { title: "审计日志" };
 
@@ -35,6 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </a>
         }
       />
+      <ChainPanel {...exportPublicKey(process.env.NEXTAUTH_SECRET ?? "")} />
       <FilterBar submitLabel="查询">
         <label className="text-sm">
           <span className="block text-stone-600">人员</span>
