@@ -2,7 +2,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { scoreProblem, weightedTotal } from "@/lib/hearings/scoring";
 import { rubricFor } from "@/lib/hearings/service";
 import type { Verdict } from "@/lib/generated/prisma/enums";
@@ -25,7 +25,7 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
     where: { id: input.assignmentId, reviewerId },
     include: { score: true, item: { include: { hearing: true, project: { select: { title: true, yearId: true } } } } },
   });
-  if (!assignment) throw new ActionError("评审任务不存在");
+  if (!assignment) throw new NotFoundError("评审任务不存在");
   if (assignment.item.hearing.closedAt) throw new ActionError("听证会已结束，评分不能再改");
   if (assignment.score && input.version !== undefined && assignment.score.version !== input.version) throw new ActionError(STALE_RECORD);
 

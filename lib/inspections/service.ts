@@ -2,7 +2,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyUnits, notifyUsers } from "@/lib/notifications/service";
 import { laggingMilestones, quarterEnd, type Quarter } from "@/lib/reports/quarters";
 import { FINDING_LABELS } from "@/lib/inspections/labels";
@@ -41,7 +41,7 @@ export async function laggingProjectIds(tx: Tx, year: number, quarter: Quarter) 
 
 async function draftInspection(tx: Tx, id: string) {
   const inspection = await tx.inspection.findUnique({ where: { id } });
-  if (!inspection) throw new ActionError("督查不存在");
+  if (!inspection) throw new NotFoundError("督查不存在");
   if (inspection.publishedAt) throw new ActionError("督查报告已发布，不能再改");
   return inspection;
 }
@@ -87,7 +87,7 @@ export async function saveItemRecord(
   by: By & { isAdmin: boolean },
 ) {
   const item = await tx.inspectionItem.findUnique({ where: { id: input.id } });
-  if (!item) throw new ActionError("督查项目不存在");
+  if (!item) throw new NotFoundError("督查项目不存在");
   await draftInspection(tx, item.inspectionId);
   await requireMember(tx, item.inspectionId, by.actor.id, by.isAdmin);
   const { id, version, ...fields } = input;
@@ -97,7 +97,7 @@ export async function saveItemRecord(
 
 export async function addRectificationRecord(tx: Tx, input: { itemId: string; content: string; dueAt: Date }, by: By & { isAdmin: boolean }) {
   const item = await tx.inspectionItem.findUnique({ where: { id: input.itemId }, include: { project: true } });
-  if (!item) throw new ActionError("督查项目不存在");
+  if (!item) throw new NotFoundError("督查项目不存在");
   await draftInspection(tx, item.inspectionId);
   await requireMember(tx, item.inspectionId, by.actor.id, by.isAdmin);
   return tx.rectificationItem.create({ data: { itemId: item.id, unitId: item.project.unitId, content: input.content, dueAt: input.dueAt } });
@@ -142,7 +142,7 @@ export async function publishInspectionRecord(tx: Tx, input: { id: string; versi
 /** The unit answers an item of its own; the team accepts it (销号) or reopens it with a reason. */
 export async function answerRectificationRecord(tx: Tx, input: { id: string; version: number; answer: string }, unitId: string, by: By) {
   const item = await tx.rectificationItem.findFirst({ where: { id: input.id, unitId, item: { inspection: { publishedAt: { not: null } } } } });
-  if (!item) throw new ActionError("整改事项不存在");
+  if (!item) throw new NotFoundError("整改事项不存在");
   if (item.status === "ACCEPTED") throw new ActionError("该整改事项已销号");
   const updated = await tx.rectificationItem.updateMany({
     where: { id: item.id, version: input.version },
@@ -161,7 +161,7 @@ export async function reviewRectificationRecord(
   by: By & { isAdmin: boolean },
 ) {
   const item = await tx.rectificationItem.findUnique({ where: { id: input.id }, include: { item: true } });
-  if (!item) throw new ActionError("整改事项不存在");
+  if (!item) throw new NotFoundError("整改事项不存在");
   await requireMember(tx, item.item.inspectionId, by.actor.id, by.isAdmin);
   if (item.status !== "ANSWERED") throw new ActionError("单位答复后才能验收");
   if (!input.accept && !input.review) throw new FieldError("review", "请写明重新整改的理由");

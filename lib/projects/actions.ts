@@ -54,7 +54,7 @@ export const transitionProject = actionClient
     const asAdmin = allowedBy.includes("admin") && can(ctx.user.roles, "projects.manage");
     const asUnit = allowedBy.includes("unit") && can(ctx.user.roles, "projects.propose");
     if (!asAdmin && !asUnit) {
-      await auditDenied(ctx.user, `操作：${TRANSITIONS[parsedInput.transition].label}`);
+      await auditDenied(ctx.user, `操作：${TRANSITIONS[parsedInput.transition].label}`, ctx.ip);
       throw new ActionError("无权执行此操作");
     }
     const actor = asUnit && !asAdmin ? { kind: "unit" as const, unitId: ctx.user.unitId } : { kind: "admin" as const };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient, publicActionClient } from "@/lib/actions/client";
-import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError, NotFoundError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { createChallenge } from "@/lib/security/challenge";
@@ -94,7 +94,7 @@ export const updateAspect = actionClient
     if (clash) returnValidationErrors(updateAspectSchema, { name: { _errors: ["该类别下已有同名方面"] } });
     await db.$transaction(async (tx) => {
       const current = await tx.suggestionAspect.findUnique({ where: { id } });
-      if (!current) throw new ActionError("方面不存在");
+      if (!current) throw new NotFoundError("方面不存在");
       // Moving an aspect to another category would misfile the suggestions already under it.
       if (current.category !== fields.category && (await tx.suggestion.count({ where: { aspectId: id } })) > 0) {
         throw new ActionError("该方面下已有建议，不能改到其他类别");
