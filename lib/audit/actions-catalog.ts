@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   "user.import": "导入账户",
   "audit.export": "导出审计日志",
   "audit.verify": "校验审计日志哈希链",
+  "upload.infected": "上传文件含恶意内容被拒绝",
   "audit.purge": "清理过期审计日志",
   "list.export": "导出列表",
   "suggestion.create": "提交建议",

@@ -32,12 +32,8 @@ export async function checkFileContent(name: string, content: Buffer): Promise<{
   return { mime: detected.mime };
 }
 
-/** Keeps the name people recognise, without path parts or control characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "附件";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
-  return base.replace(/[\u0000-\u001f\u007f"]/g, "").slice(-120) || "附件";
-}
+export { cleanFileName } from "@/lib/projects/file-names";
+import { cleanFileName } from "@/lib/projects/file-names";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null };
 
