@@ -133,8 +133,13 @@ async function worker() {
   });
   // Node cuts a request line or headers over its 16 KB limit (a 900 KB search URL) with a bare 431 or a reset:
   // answer in Chinese, then keep reading what the client still sends until it stops, so the answer arrives.
+  const answered = new WeakSet<object>();
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    // The parser may report the same socket again while the rest arrives: answered once, it is left to drain
+    // (destroying it now would reset the connection under the answer).
+    if (answered.has(socket)) return;
     if (!socket.writable) return socket.destroy();
+    answered.add(socket);
     const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "HPE_URI_TOO_LONG" ? 414 : 400;
     const body = refusalPage(status);
     const reason = status === 431 ? "Request Header Fields Too Large" : status === 414 ? "URI Too Long" : "Bad Request";
