@@ -56,7 +56,9 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
   // Written only while it is not frozen yet, so that a crowd of reviewers does not queue on its row.
   const yearId = assignment.item.project.yearId;
   if (!(await tx.rubric.findUnique({ where: { yearId }, select: { frozenAt: true } }))?.frozenAt) {
-    await tx.rubric.upsert({ where: { yearId }, create: { yearId, criteria, frozenAt: now, version: 1 }, update: {} });
+    // INSERT … ON CONFLICT DO NOTHING: Prisma's upsert here is a read then an insert, and two first scores
+    // racing for the same year failed on the unique yearId.
+    await tx.rubric.createMany({ data: [{ yearId, criteria, frozenAt: now, version: 1 }], skipDuplicates: true });
     await tx.rubric.updateMany({ where: { yearId, frozenAt: null }, data: { frozenAt: now } });
   }
   // One row per assignment, whatever arrives at once (a double click, two tabs): the unique key decides.

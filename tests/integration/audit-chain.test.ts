@@ -80,9 +80,13 @@ describe("the hash chain", () => {
   });
 
   it("refuses to chain under REPEATABLE READ, where the previous entry could be invisible", async () => {
-    await expect(
-      db.$transaction((tx) => writeAudit({ actor: null, action: "auth.login", summary: "RR" }, tx), { isolationLevel: "RepeatableRead" }),
-    ).rejects.toThrow(/READ COMMITTED/);
+    // A client of its own: a failed Prisma transaction here left Prisma's pool hanging at the end of the file.
+    await superuser.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    await expect(superuser.query(`INSERT INTO "AuditLog" ("action", "summary", "outcome") VALUES ('auth.login', 'RR', 'SUCCESS')`)).rejects.toThrow(
+      /READ COMMITTED/,
+    );
+    await superuser.query("ROLLBACK");
+    expect(await db.auditLog.count({ where: { summary: "RR" } })).toBe(0);
   });
 });
 
