@@ -110,6 +110,7 @@ function parseActions(file: string): { metas: ActionMeta[]; unreadable: string[]
 
 type Found = ActionMeta & { fn: (input?: unknown) => Promise<{ data?: unknown; serverError?: string; validationErrors?: unknown } | undefined> };
 
+// Each refused call is checked for its audit row: the loops take a while on a busy machine (hence 180 s).
 // Well below today's 91 actions, far above what a broken glob or parser would find.
 const MIN_ACTIONS = 80;
 // The actions open to visitors, deliberately: the suggestion box (and its fresh question) and the objection form.
@@ -348,7 +349,7 @@ describe("every permission-checked action", () => {
     }
     expect(wrong).toEqual([]);
     expect(await fingerprint()).toEqual(before);
-  });
+  }, 180_000);
 
   it("refuses a user who still has to change the initial password (except the password change)", async () => {
     const before = await fingerprint();
@@ -385,7 +386,7 @@ describe("every permission-checked action", () => {
     expect(wrong).toEqual([]);
     expect(changed(before, await fingerprint())).toEqual([]);
     console.info(`authorization: ${attempts} refused attempts by role`);
-  });
+  }, 180_000);
 
   it("lets exactly the roles of its permission past the check (the permission read from the source is the one it runs with)", async () => {
     // An input no schema accepts: a role that passes the middleware stops at validation, one that doesn't is refused.
@@ -494,7 +495,7 @@ describe("a unit user with another unit's record", () => {
     }
     expect(wrong).toEqual([]);
     console.info(`cross-unit: ${[...new Set(cases.map((c) => c.action))].join(", ")}`);
-  });
+  }, 180_000);
 
   it("cannot nominate another unit's project", async () => {
     as(sessionB);
@@ -600,7 +601,7 @@ describe("every route handler", () => {
     expect(wrong).toEqual([]);
     expect(await fingerprint()).toEqual(before);
     console.info(`routes: ${attempts} signed-out attempts`);
-  });
+  }, 180_000);
 
   it("lists exactly the document types the registry leaves open", () => {
     expect(DOCUMENT_TYPES.filter((type) => DOCUMENTS[type].permission === null)).toEqual(PUBLIC_DOCUMENT_TYPES);
@@ -641,7 +642,7 @@ describe("every route handler", () => {
     }
     expect(wrong).toEqual([]);
     console.info(`routes: ${attempts} refused attempts by role`);
-  });
+  }, 180_000);
 
   it("does not hand unit A's attachment to unit B", async () => {
     as(sessionB);
