@@ -1,9 +1,14 @@
-// Runs before every page: a fresh CSP nonce per request (Next.js puts it on its own scripts), and HSTS once
+// Runs before every page: refuses malformed requests, then a fresh CSP nonce per request (Next.js puts it on its own scripts), and HSTS once
 // TLS is in front. Static files and the probes skip it (see the matcher).
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/security/headers";
+import { refusalResponse, requestProblem } from "@/lib/security/request-guard";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // Over-long addresses, control characters in the path, foreign or malformed server-action posts: a clear
+  // status and a Chinese page instead of Next's 500 (lib/security/request-guard.ts). The body is read from a clone.
+  const problem = await requestProblem({ method: request.method, url: request.url, headers: request.headers, text: () => request.clone().text() });
+  if (problem) return refusalResponse(problem);
   const nonce = newNonce();
   const tls = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", tls });

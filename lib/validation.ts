@@ -21,7 +21,8 @@ export const optionalText = (label: string, max = 200) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
-export const idSchema = z.string().min(1).max(40);
+// Ids are cuids: letters and digits (and - _ for safety); a NUL byte or any other character is refused by the schema.
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "编号格式不正确");
 export const versionSchema = z.coerce.number().int().min(0);
 
 /** A date and time typed in Beijing time ("2026-03-31T17:00"), required. */

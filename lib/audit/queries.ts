@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "@/lib/validation";
 import { endOfBusinessDay, startOfBusinessDay } from "@/lib/time";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions-catalog";
@@ -58,4 +58,45 @@ export async function auditSummary(now = new Date()) {
   const since = new Date(now.getTime() - 24 * 3600 * 1000);
   const rows = await db.auditLog.groupBy({ by: ["action"], where: { at: { gte: since } }, _count: { _all: true } });
   return Object.fromEntries(rows.map((row) => [row.action, row._count._all])) as Record<string, number>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Repeated refusals, for the audit admin: DENIED rows grouped by address or by account over a period, the
+// groups counted and paged in the database. A group's refusals include those the rate limit left out
+// (details.suppressedBefore, lib/audit/refusals.ts).
+
+export const REFUSALS_PAGE_SIZE = 30;
+
+export const refusalsFilterSchema = z.object({
+  by: z.enum(["address", "account"]).catch("address"),
+  from: isoDate,
+  to: isoDate,
+  min: z.coerce.number().int().min(1).max(100000).catch(2),
+  page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
+});
+export type RefusalsFilter = z.infer<typeof refusalsFilterSchema>;
+
+export type RefusalGroup = { subject: string; refusals: number; rows: number; accounts: number; addresses: number; first: Date; last: Date; what: string[] };
+
+export async function repeatedRefusals(filter: RefusalsFilter, now = new Date()) {
+  const from = filter.from ? startOfBusinessDay(filter.from) : new Date(now.getTime() - 7 * 86_400_000);
+  const to = filter.to ? endOfBusinessDay(filter.to) : new Date(now.getTime() + 60_000);
+  const subject = filter.by === "account" ? Prisma.sql`coalesce("actorUsername", '（未登录）')` : Prisma.sql`coalesce("ip", '（未知地址）')`;
+  const page = filter.page ?? 1;
+  const rows = await db.$queryRaw<(RefusalGroup & { total: number })[]>`
+    SELECT subject, refusals, rows, accounts, addresses, first, last, what, count(*) OVER ()::int AS total FROM (
+      SELECT ${subject} AS subject,
+             (count(*) + coalesce(sum(("details"->>'suppressedBefore')::int), 0))::int AS refusals,
+             count(*)::int AS rows,
+             count(DISTINCT "actorUsername")::int AS accounts,
+             count(DISTINCT "ip")::int AS addresses,
+             min("at") AS first, max("at") AS last,
+             (array_agg(DISTINCT "summary"))[1:5] AS what
+      FROM "AuditLog"
+      WHERE "outcome" = 'DENIED' AND "at" >= ${from} AND "at" < ${to}
+      GROUP BY 1) g
+    WHERE refusals >= ${filter.min}
+    ORDER BY refusals DESC, last DESC
+    LIMIT ${REFUSALS_PAGE_SIZE} OFFSET ${(page - 1) * REFUSALS_PAGE_SIZE}`;
+  return { groups: rows.map(({ total: _total, ...group }) => group), total: rows[0]?.total ?? 0, page, pageSize: REFUSALS_PAGE_SIZE };
 }

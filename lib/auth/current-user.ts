@@ -8,7 +8,7 @@ import { authOptions } from "@/lib/auth/options";
 import { loadSession, type CurrentUser } from "@/lib/auth/session-store";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { clientIp } from "@/lib/auth/request-meta";
-import { writeAudit } from "@/lib/audit/log";
+import { auditRefusal } from "@/lib/audit/refusals";
 import { noteRequest } from "@/lib/log";
 
 export type { CurrentUser };
@@ -44,9 +44,10 @@ export async function requireUser(options: { passwordChangePage?: boolean; secon
   return user;
 }
 
-export async function auditDenied(user: CurrentUser, what: string) {
-  const { ip } = await requestMeta();
-  await writeAudit({ actor: { id: user.id, username: user.username, name: user.name }, action: "access.denied", summary: what, ip, outcome: "DENIED" });
+/** A refusal of the signed-in user (or of a visitor, `null`), audited as DENIED (rate-limited, lib/audit/refusals.ts). */
+export async function auditDenied(user: CurrentUser | null, what: string, address?: string | null) {
+  const ip = address !== undefined ? address : (await requestMeta()).ip;
+  await auditRefusal({ actor: user ? { id: user.id, username: user.username, name: user.name } : null, ip, summary: what });
 }
 
 /** For pages: a user holding the permission; anyone else gets the 403 page (and an audit line). */

@@ -6,7 +6,7 @@ import { actionClient, publicActionClient, withFieldErrors } from "@/lib/actions
 import { ActionError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
-import { checkChallenge } from "@/lib/security/challenge";
+import { checkPublicChallenge } from "@/lib/security/public-challenge";
 import { addressKey, consumeRateLimit } from "@/lib/security/rate-limit";
 import {
   adjustSchema,
@@ -143,12 +143,6 @@ const OBJECTION_LIMITS = [
   { name: "objection-day", limit: 20, windowSeconds: 86_400 },
 ];
 
-function secret() {
-  const value = process.env.NEXTAUTH_SECRET;
-  if (!value) throw new Error("NEXTAUTH_SECRET is not set");
-  return value;
-}
-
 /** Anyone, signed in or not, may object during the announcement; a question and a rate limit keep bots out. */
 export const raiseObjection = publicActionClient
   .metadata({ name: "提出异议", permission: "public" })
@@ -156,7 +150,7 @@ export const raiseObjection = publicActionClient
   .action(async ({ parsedInput: { challengeToken, challengeAnswer, website, ...input }, ctx }) => {
     if (website) throw new ActionError("提交失败，请稍后再试");
     if (!challengeAnswer) returnValidationErrors(objectionSchema, { challengeAnswer: { _errors: ["请回答验证题"] } });
-    const checked = checkChallenge(secret(), challengeToken ?? "", challengeAnswer ?? "");
+    const checked = await checkPublicChallenge(challengeToken ?? "", challengeAnswer ?? "", ctx.ip);
     if ("problem" in checked) returnValidationErrors(objectionSchema, { challengeAnswer: { _errors: [checked.problem] } });
     const { allowed } = await consumeRateLimit(addressKey(ctx.ip), OBJECTION_LIMITS);
     if (!allowed) {

@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AwardCategory, AwardLevel } from "@/lib/generated/prisma/enums";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyUnits } from "@/lib/notifications/service";
 import { aggregate } from "@/lib/hearings/scoring";
 import { unitTree } from "@/lib/hearings/service";
@@ -30,7 +30,7 @@ export async function lockCampaign(tx: Tx, id: string) {
     where: { id },
     include: { year: true, tiers: { orderBy: [{ category: "asc" }, { level: "asc" }, { rank: "asc" }] } },
   });
-  if (!campaign) throw new ActionError("评比表彰不存在");
+  if (!campaign) throw new NotFoundError("评比表彰不存在");
   return campaign;
 }
 
@@ -234,7 +234,7 @@ export async function changeAward(
 
 export async function adjustAwardRecord(tx: Tx, input: { nominationId: string; version: number; tierId: string | null; reason: string }, by: By) {
   const current = await tx.nomination.findUnique({ where: { id: input.nominationId }, include: { tier: true } });
-  if (!current || current.withdrawnAt) throw new ActionError("推荐不存在");
+  if (!current || current.withdrawnAt) throw new NotFoundError("推荐不存在");
   const campaign = await lockCampaign(tx, current.campaignId);
   CAMPAIGN_MACHINE.assert("adjust", campaignPhase(campaign, by.now ?? new Date()), "admin");
   if (!campaign.rankedAt) throw new ActionError(CAMPAIGN_MACHINE.transitions.adjust.refusal);

@@ -4,7 +4,7 @@ import { CAMPAIGN_MACHINE, NOMINATION_MACHINE, nominationState } from "@/lib/awa
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { scoreProblem, weightedTotal, type Criterion } from "@/lib/hearings/scoring";
 import { unitTree } from "@/lib/hearings/service";
 import { unitConflict } from "@/lib/hearings/assignment";
@@ -88,7 +88,7 @@ export async function nominateRecord(tx: Tx, input: NominationInput, nominator: 
 
 async function ownNomination(tx: Tx, id: string, version: number, nominator: Nominator, now: Date, transition: "update" | "withdraw") {
   const current = await tx.nomination.findFirst({ where: { id, unitId: nominator.unitId } });
-  if (!current) throw new ActionError("推荐不存在");
+  if (!current) throw new NotFoundError("推荐不存在");
   NOMINATION_MACHINE.assert(transition, nominationState(current), "unit");
   await nominatingPhase(tx, current.campaignId, now);
   if (current.version !== version) throw new ActionError(STALE_RECORD);
@@ -144,7 +144,7 @@ export async function juryTask(tx: Tx, nominationId: string, jurorId: string) {
     where: { id: nominationId, withdrawnAt: null, campaign: { jurors: { some: { userId: jurorId } } } },
     include: { campaign: true },
   });
-  if (!nomination) throw new ActionError("评审任务不存在");
+  if (!nomination) throw new NotFoundError("评审任务不存在");
   const juror = await tx.user.findUniqueOrThrow({ where: { id: jurorId }, select: { unitId: true } });
   if (unitConflict(juror.unitId, nomination.unitId, await unitTree(tx))) throw new ActionError("本单位或上下级单位的推荐须回避，不能评分");
   return nomination;

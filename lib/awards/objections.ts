@@ -3,7 +3,7 @@ import "server-only";
 import { CAMPAIGN_MACHINE, OBJECTION_MACHINE } from "@/lib/awards/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyAdmins } from "@/lib/notifications/service";
 import { campaignPhase } from "@/lib/awards/phase";
 import { campaignLink, changeAward, lockCampaign, type By } from "@/lib/awards/campaigns";
@@ -15,7 +15,7 @@ export async function createObjectionRecord(tx: Tx, input: NewObjection, meta: {
   const now = meta.now ?? new Date();
   await tx.$queryRaw`SELECT 1 FROM "Campaign" WHERE "id" = ${input.campaignId} FOR SHARE`;
   const campaign = await tx.campaign.findUnique({ where: { id: input.campaignId } });
-  if (!campaign || campaign.status === "OPEN") throw new ActionError("公示不存在");
+  if (!campaign || campaign.status === "OPEN") throw new NotFoundError("公示不存在");
   if (CAMPAIGN_MACHINE.problem("object", campaignPhase(campaign, now), "public"))
     throw new ActionError(`公示期已于 ${formatDateTime(campaign.announcementEndsAt)} 结束，不再受理异议`);
   if (input.nominationId) {
@@ -49,7 +49,7 @@ type Handling = { id: string; version: number; upheld: boolean; investigation: s
 export async function handleObjectionRecord(tx: Tx, input: Handling, by: By) {
   const now = by.now ?? new Date();
   const objection = await tx.objection.findUnique({ where: { id: input.id } });
-  if (!objection) throw new ActionError("异议不存在");
+  if (!objection) throw new NotFoundError("异议不存在");
   const campaign = await lockCampaign(tx, objection.campaignId);
   CAMPAIGN_MACHINE.assert("handleObjection", campaignPhase(campaign, now), "admin");
   const transition = input.upheld ? "uphold" : "dismiss";

@@ -71,6 +71,8 @@ export async function restore(options: RestoreOptions): Promise<Manifest> {
         await progress({ stage: "migrated" });
         await client.query("BEGIN");
         inTransaction = true;
+        // The audit entries come with their hash chain (seq, prevHash, hash): the chaining trigger keeps them.
+        await client.query("SET LOCAL cxxm.audit_restore = 'on'");
         // Checked again inside the transaction that loads: nobody wrote between the first look and now.
         await refuseNonEmpty(client, null);
         const applied = await appliedMigrations(client);

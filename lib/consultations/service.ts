@@ -2,7 +2,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyUnits } from "@/lib/notifications/service";
 import { formatDate } from "@/lib/time";
 
@@ -20,7 +20,7 @@ type Fields = {
 
 export async function createConsultationRecord(tx: Tx, input: Fields, by: By) {
   const project = await tx.project.findUnique({ where: { id: input.projectId } });
-  if (!project) throw new ActionError("项目不存在");
+  if (!project) throw new NotFoundError("项目不存在");
   if (!project.startedAt && project.state !== "APPROVED") throw new ActionError("只能对已立项、实施中的项目会诊");
   const consultation = await tx.consultation.create({ data: { ...input, createdById: by.actor.id } });
   await tx.projectEvent.create({
@@ -45,7 +45,7 @@ export async function createConsultationRecord(tx: Tx, input: Fields, by: By) {
 
 export async function recordFollowUpRecord(tx: Tx, input: { id: string; version: number; followUpResult: string }, by: By) {
   const current = await tx.consultation.findUnique({ where: { id: input.id }, include: { project: true } });
-  if (!current) throw new ActionError("会诊记录不存在");
+  if (!current) throw new NotFoundError("会诊记录不存在");
   const updated = await tx.consultation.updateMany({
     where: { id: input.id, version: input.version },
     data: { followUpResult: input.followUpResult, followUpAt: by.now ?? new Date(), version: { increment: 1 } },

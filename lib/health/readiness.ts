@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { migrationStatus } from "@/lib/db/migrations";
 import { fileStore } from "@/lib/storage";
 import { logger } from "@/lib/log";
+import { type AntivirusConfig, antivirusConfig, antivirusNotice, pingScanner } from "@/lib/security/antivirus";
 
 export type Check = { name: "database" | "migrations" | "storage"; ok: boolean; problem?: string; ms: number };
 
@@ -28,6 +29,14 @@ async function check(name: Check["name"], work: () => Promise<string | undefined
   } catch (error) {
     return { name, ok: false, problem: error instanceof Error ? error.message : String(error), ms: Date.now() - started };
   }
+}
+
+/** The virus scanner's state, reported beside the checks; it does not make the process unready (uploads are refused instead). */
+export async function antivirusState(): Promise<{ mode: AntivirusConfig["mode"]; reachable: boolean | null; notice: string }> {
+  const config = antivirusConfig();
+  const reachable = config.mode === "scan" ? await pingScanner(config.target) : null;
+  const notice = reachable === false ? `病毒扫描：ClamAV（${config.mode === "scan" ? config.label : ""}）无法连接，上传暂被拒绝` : antivirusNotice(config).text;
+  return { mode: config.mode, reachable, notice };
 }
 
 export async function readiness(): Promise<{ ready: boolean; checks: Check[] }> {

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { transitionProjectRecord } from "@/lib/projects/service";
 import { VERDICT_LABELS } from "@/lib/hearings/labels";
 import type { Verdict } from "@/lib/generated/prisma/enums";
@@ -32,7 +32,7 @@ export async function recordDecisionRecord(
   by: By,
 ) {
   const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId } });
-  if (!meeting) throw new ActionError("部务会不存在");
+  if (!meeting) throw new NotFoundError("部务会不存在");
   const project = await tx.project.findUnique({ where: { id: input.projectId } });
   if (!project || project.yearId !== meeting.yearId) throw new FieldError("projectId", "请选择本年度的项目");
   if (project.state !== "IN_HEARING" && project.state !== "SUBMITTED") throw new FieldError("projectId", "只能审定“听证中”或“已申报”的项目");

@@ -3,7 +3,7 @@ import "server-only";
 import { HEARING_MACHINE, hearingState } from "@/lib/hearings/states";
 import { db, type Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { scoreProblem, weightedTotal } from "@/lib/hearings/scoring";
 import { rubricFor } from "@/lib/hearings/service";
 import type { Verdict } from "@/lib/generated/prisma/enums";
@@ -26,7 +26,7 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
     where: { id: input.assignmentId, reviewerId },
     include: { score: true, item: { include: { hearing: true, project: { select: { title: true, yearId: true } } } } },
   });
-  if (!assignment) throw new ActionError("评审任务不存在");
+  if (!assignment) throw new NotFoundError("评审任务不存在");
   HEARING_MACHINE.assert("score", hearingState(assignment.item.hearing), "reviewer");
   if (assignment.score && input.version !== undefined && assignment.score.version !== input.version) throw new ActionError(STALE_RECORD);
 
@@ -57,7 +57,8 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
   // Written only while it is not frozen yet, so that a crowd of reviewers does not queue on its row.
   const yearId = assignment.item.project.yearId;
   if (!(await tx.rubric.findUnique({ where: { yearId }, select: { frozenAt: true } }))?.frozenAt) {
-    // ON CONFLICT DO NOTHING: when the first scores of the year arrive together, all but one find the row made.
+    // INSERT … ON CONFLICT DO NOTHING: Prisma's upsert here is a read then an insert, and two first scores
+    // racing for the same year failed on the unique yearId.
     await tx.rubric.createMany({ data: [{ yearId, criteria, frozenAt: now, version: 1 }], skipDuplicates: true });
     await tx.rubric.updateMany({ where: { yearId, frozenAt: null }, data: { frozenAt: now } });
   }

@@ -3,7 +3,7 @@ import "server-only";
 import { HEARING_MACHINE, hearingState } from "@/lib/hearings/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyAdmins, notifyUsers } from "@/lib/notifications/service";
 import { transitionProjectRecord } from "@/lib/projects/service";
 import { autoAssign, unitConflict, type UnitTree } from "@/lib/hearings/assignment";
@@ -54,7 +54,7 @@ export async function updateHearingRecord(tx: Tx, input: HearingFields & { id: s
 
 async function openHearing(tx: Tx, id: string, transition: "arrange" | "close" = "arrange") {
   const hearing = await tx.hearing.findUnique({ where: { id } });
-  if (!hearing) throw new ActionError("听证会不存在");
+  if (!hearing) throw new NotFoundError("听证会不存在");
   HEARING_MACHINE.assert(transition, hearingState(hearing), "admin");
   return hearing;
 }
@@ -194,7 +194,7 @@ export async function unassignRecord(tx: Tx, assignmentId: string, by: By) {
     where: { id: assignmentId },
     include: { score: true, item: { include: { project: true } }, reviewer: true },
   });
-  if (!assignment) throw new ActionError("分配不存在");
+  if (!assignment) throw new NotFoundError("分配不存在");
   await openHearing(tx, assignment.item.hearingId);
   if (assignment.score) throw new ActionError("该专家已开始打分，不能取消分配");
   await tx.reviewAssignment.delete({ where: { id: assignmentId } });
@@ -217,7 +217,7 @@ export async function declareConflictRecord(tx: Tx, input: { assignmentId: strin
     where: { id: input.assignmentId, reviewerId },
     include: { score: true, item: { include: { project: true, hearing: true } } },
   });
-  if (!assignment) throw new ActionError("评审任务不存在");
+  if (!assignment) throw new NotFoundError("评审任务不存在");
   HEARING_MACHINE.assert("declareConflict", hearingState(assignment.item.hearing), "reviewer");
   if (assignment.score?.submittedAt) throw new ActionError("已提交评分，不能再声明回避");
   if (assignment.score) await tx.score.delete({ where: { id: assignment.score.id } });

@@ -3,6 +3,7 @@
 // the database as it is now, the good rows written in one transaction, the preview's nonce recorded so that
 // the same preview imports once) → result.
 import "server-only";
+import { scanUpload } from "@/lib/security/upload-scan";
 import crypto from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
@@ -65,6 +66,7 @@ class Rollback {
 
 export async function previewImport<P>(importer: Importer<P>, upload: { fileName: string; content: Buffer }, by: ImportBy): Promise<ImportPreview> {
   await checkXlsxUpload(upload.fileName, upload.content);
+  await scanUpload({ name: upload.fileName, content: upload.content, what: "导入表格" }, { actor: by.actor, ip: by.ip });
   const rows = await readSheet(upload.content, importer.columns, importer.required);
   let report: RowsReport;
   try {

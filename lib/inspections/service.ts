@@ -3,7 +3,7 @@ import "server-only";
 import { INSPECTION_MACHINE, inspectionState, RECTIFICATION_MACHINE } from "@/lib/inspections/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyUnits, notifyUsers } from "@/lib/notifications/service";
 import { laggingMilestones, quarterEnd, type Quarter } from "@/lib/reports/quarters";
 import { FINDING_LABELS } from "@/lib/inspections/labels";
@@ -42,7 +42,7 @@ export async function laggingProjectIds(tx: Tx, year: number, quarter: Quarter) 
 
 async function draftInspection(tx: Tx, id: string, transition: "chooseProjects" | "write" | "publish") {
   const inspection = await tx.inspection.findUnique({ where: { id } });
-  if (!inspection) throw new ActionError("督查不存在");
+  if (!inspection) throw new NotFoundError("督查不存在");
   INSPECTION_MACHINE.assert(transition, inspectionState(inspection), "member");
   return inspection;
 }
@@ -95,7 +95,7 @@ export async function saveItemRecord(
   by: By & { isAdmin: boolean },
 ) {
   const item = await tx.inspectionItem.findUnique({ where: { id: input.id } });
-  if (!item) throw new ActionError("督查项目不存在");
+  if (!item) throw new NotFoundError("督查项目不存在");
   await draftInspection(tx, item.inspectionId, "write");
   await requireMember(tx, item.inspectionId, by.actor.id, by.isAdmin);
   const { id, version, ...fields } = input;
@@ -105,7 +105,7 @@ export async function saveItemRecord(
 
 export async function addRectificationRecord(tx: Tx, input: { itemId: string; content: string; dueAt: Date }, by: By & { isAdmin: boolean }) {
   const item = await tx.inspectionItem.findUnique({ where: { id: input.itemId }, include: { project: true } });
-  if (!item) throw new ActionError("督查项目不存在");
+  if (!item) throw new NotFoundError("督查项目不存在");
   await draftInspection(tx, item.inspectionId, "write");
   await requireMember(tx, item.inspectionId, by.actor.id, by.isAdmin);
   return tx.rectificationItem.create({ data: { itemId: item.id, unitId: item.project.unitId, content: input.content, dueAt: input.dueAt } });
@@ -157,7 +157,7 @@ export async function publishInspectionRecord(tx: Tx, input: { id: string; versi
 /** The unit answers an item of its own; the team accepts it (销号) or reopens it with a reason. */
 export async function answerRectificationRecord(tx: Tx, input: { id: string; version: number; answer: string }, unitId: string, by: By) {
   const item = await tx.rectificationItem.findFirst({ where: { id: input.id, unitId, item: { inspection: { publishedAt: { not: null } } } } });
-  if (!item) throw new ActionError("整改事项不存在");
+  if (!item) throw new NotFoundError("整改事项不存在");
   RECTIFICATION_MACHINE.assert("answer", item.status, "unit");
   const updated = await tx.rectificationItem.updateMany({
     where: { id: item.id, version: input.version },
@@ -183,7 +183,7 @@ export async function reviewRectificationRecord(
   by: By & { isAdmin: boolean },
 ) {
   const item = await tx.rectificationItem.findUnique({ where: { id: input.id }, include: { item: true } });
-  if (!item) throw new ActionError("整改事项不存在");
+  if (!item) throw new NotFoundError("整改事项不存在");
   await requireMember(tx, item.item.inspectionId, by.actor.id, by.isAdmin);
   const transition = RECTIFICATION_MACHINE.transitions[input.accept ? "accept" : "reopen"];
   RECTIFICATION_MACHINE.assert(input.accept ? "accept" : "reopen", item.status, "member");

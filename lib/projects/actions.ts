@@ -8,7 +8,8 @@ import { can } from "@/lib/auth/permissions";
 import { auditDenied } from "@/lib/auth/current-user";
 import { z, idSchema } from "@/lib/validation";
 import { fileStore } from "@/lib/storage";
-import { addAttachmentRecord, removeAttachmentRecord } from "@/lib/projects/attachments";
+import { addAttachmentRecord, cleanFileName, removeAttachmentRecord } from "@/lib/projects/attachments";
+import { scanUpload } from "@/lib/security/upload-scan";
 import { addGuidanceNoteRecord, assignLiaisonRecord, createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
 import { similarItems } from "@/lib/projects/queries";
 import { TRANSITIONS } from "@/lib/projects/states";
@@ -54,7 +55,7 @@ export const transitionProject = actionClient
     const asAdmin = allowedBy.includes("admin") && can(ctx.user.roles, "projects.manage");
     const asUnit = allowedBy.includes("unit") && can(ctx.user.roles, "projects.propose");
     if (!asAdmin && !asUnit) {
-      await auditDenied(ctx.user, `操作：${TRANSITIONS[parsedInput.transition].label}`);
+      await auditDenied(ctx.user, `操作：${TRANSITIONS[parsedInput.transition].label}`, ctx.ip);
       throw new ActionError("无权执行此操作");
     }
     const actor = asUnit && !asAdmin ? { kind: "unit" as const, unitId: ctx.user.unitId } : { kind: "admin" as const };
@@ -97,6 +98,7 @@ export const uploadAttachment = actionClient
   .inputSchema(uploadSchema)
   .action(async ({ parsedInput, ctx }) => {
     const content = Buffer.from(await parsedInput.file.arrayBuffer());
+    await scanUpload({ name: cleanFileName(parsedInput.file.name), content, what: "申报书附件" }, { actor: ctx.actor, ip: ctx.ip });
     const attachment = await db.$transaction(
       (tx) =>
         addAttachmentRecord(tx, { projectId: parsedInput.projectId, name: parsedInput.file.name, content }, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }),

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError } from "@/lib/actions/errors";
+import { ActionError, NotFoundError } from "@/lib/actions/errors";
 import { fileStore } from "@/lib/storage";
 import { EDITABLE_STATES } from "@/lib/projects/catalog";
 
@@ -32,12 +32,8 @@ export async function checkFileContent(name: string, content: Buffer): Promise<{
   return { mime: detected.mime };
 }
 
-/** Keeps the name people recognise, without path parts or control characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "附件";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
-  return base.replace(/[\u0000-\u001f\u007f"]/g, "").slice(-120) || "附件";
-}
+export { cleanFileName } from "@/lib/projects/file-names";
+import { cleanFileName } from "@/lib/projects/file-names";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null };
 
@@ -46,7 +42,7 @@ export async function addAttachmentRecord(tx: Tx, input: { projectId: string; na
     where: { id: input.projectId, unitId },
     include: { _count: { select: { attachments: { where: { reportId: null } } } } },
   });
-  if (!project) throw new ActionError("项目不存在");
+  if (!project) throw new NotFoundError("项目不存在");
   if (!EDITABLE_STATES.includes(project.state)) throw new ActionError("已提交的申报书不能再添加附件");
   if (project._count.attachments >= MAX_ATTACHMENTS) throw new ActionError(`附件不能超过 ${MAX_ATTACHMENTS} 个`);
   const checked = await checkFileContent(input.name, input.content);
@@ -70,7 +66,7 @@ export async function addAttachmentRecord(tx: Tx, input: { projectId: string; na
 
 export async function removeAttachmentRecord(tx: Tx, id: string, unitId: string, by: By) {
   const attachment = await tx.attachment.findFirst({ where: { id, project: { unitId } }, include: { project: true, report: true } });
-  if (!attachment) throw new ActionError("附件不存在");
+  if (!attachment) throw new NotFoundError("附件不存在");
   if (attachment.report ? !["DRAFT", "RETURNED"].includes(attachment.report.status) : !EDITABLE_STATES.includes(attachment.project.state)) {
     throw new ActionError(attachment.report ? "已报送的进展报告不能删除附件" : "已提交的申报书不能删除附件");
   }
@@ -94,7 +90,7 @@ export async function addReportAttachmentRecord(
     where: { projectId: input.projectId, year: input.year, quarter: input.quarter, project: { unitId } },
     include: { _count: { select: { attachments: true } } },
   });
-  if (!report) throw new ActionError("请先保存进展报告草稿，再上传附件");
+  if (!report) throw new NotFoundError("请先保存进展报告草稿，再上传附件");
   if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new ActionError("已报送的进展报告不能再添加附件");
   if (report._count.attachments >= MAX_ATTACHMENTS) throw new ActionError(`附件不能超过 ${MAX_ATTACHMENTS} 个`);
   const checked = await checkFileContent(input.name, input.content);

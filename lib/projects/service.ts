@@ -3,7 +3,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma, ProjectState } from "@/lib/generated/prisma/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyAdmins, notifyUnits, notifyUsers } from "@/lib/notifications/service";
 import { formatDateTime } from "@/lib/time";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
@@ -18,7 +18,7 @@ type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 /** A new draft for the unit, blank or filled from a topic the unit has taken up. */
 export async function createProjectRecord(tx: Tx, input: { yearId: string; topicId?: string }, unitId: string, by: By) {
   const year = await tx.year.findUnique({ where: { id: input.yearId } });
-  if (!year) throw new ActionError("年度不存在");
+  if (!year) throw new NotFoundError("年度不存在");
   let fromTopic: Partial<Prisma.ProjectUncheckedCreateInput> = {};
   if (input.topicId) {
     const topic = await tx.topic.findFirst({ where: { id: input.topicId, status: "PUBLISHED", claims: { some: { unitId, status: { in: TAKEN_UP } } } } });
@@ -63,7 +63,7 @@ function proposalData(fields: ProposalFields) {
 async function ownProject(tx: Tx, id: string, unitId: string) {
   await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${id} FOR UPDATE`;
   const project = await tx.project.findFirst({ where: { id, unitId } });
-  if (!project) throw new ActionError("项目不存在");
+  if (!project) throw new NotFoundError("项目不存在");
   return project;
 }
 
@@ -123,7 +123,7 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
   const now = by.now ?? new Date();
   await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${input.id} FOR UPDATE`;
   const project = await tx.project.findFirst({ where: { id: input.id, ...(actor.kind === "unit" ? { unitId: actor.unitId } : {}) }, include: { year: true } });
-  if (!project) throw new ActionError("项目不存在");
+  if (!project) throw new NotFoundError("项目不存在");
   const transition = TRANSITIONS[input.transition];
   // A double click arrives after the first click already moved the project: say so plainly.
   if (project.state === transition.to && project.version === input.version + 1) throw new ActionError(`已经${transition.label}，无需重复操作`);
@@ -210,7 +210,7 @@ async function proposalFieldsOf(tx: Tx, projectId: string): Promise<ProposalFiel
 
 export async function assignLiaisonRecord(tx: Tx, input: { id: string; version: number; liaisonId: string | null }, by: By) {
   const project = await tx.project.findUnique({ where: { id: input.id } });
-  if (!project) throw new ActionError("项目不存在");
+  if (!project) throw new NotFoundError("项目不存在");
   if (project.version !== input.version) throw new ActionError(STALE_RECORD);
   const liaison = input.liaisonId
     ? await tx.user.findFirst({ where: { id: input.liaisonId, active: true, roles: { hasSome: ["COUNTY_STAFF", "COUNTY_ADMIN"] } } })
@@ -245,7 +245,7 @@ export async function assignLiaisonRecord(tx: Tx, input: { id: string; version: 
 /** 指导记录: only the project's liaison (or the admin) writes them. */
 export async function addGuidanceNoteRecord(tx: Tx, input: { projectId: string; content: string }, by: By & { isAdmin: boolean }) {
   const project = await tx.project.findUnique({ where: { id: input.projectId } });
-  if (!project) throw new ActionError("项目不存在");
+  if (!project) throw new NotFoundError("项目不存在");
   if (project.liaisonId !== by.actor.id && !by.isAdmin) throw new ActionError("只有该项目的联系人可以填写指导记录");
   const note = await tx.guidanceNote.create({
     data: { projectId: project.id, authorId: by.actor.id, authorName: by.actor.name, content: input.content, at: by.now },

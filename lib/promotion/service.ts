@@ -2,7 +2,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyUnits } from "@/lib/notifications/service";
 import { formatDate } from "@/lib/time";
 import { STATE_LABELS } from "@/lib/projects/catalog";
@@ -23,7 +23,7 @@ export async function markProjectRecord(tx: Tx, input: MarkInput, by: By) {
   // The row lock makes two clicks (or two admins) wait for each other, so the duplicate check below holds.
   await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${input.projectId} FOR UPDATE`;
   const project = await tx.project.findUnique({ where: { id: input.projectId }, select: { id: true, title: true, state: true, unitId: true } });
-  if (!project) throw new ActionError("项目不存在");
+  if (!project) throw new NotFoundError("项目不存在");
   if (!MARKABLE_STATES.includes(project.state))
     throw new ActionError(`“${STATE_LABELS[project.state]}”的项目不能认定，只有已立项、实施中或已结项的项目可以认定`);
   notAfterToday(input.decidedOn, by.now ?? new Date(), "decidedOn", "认定日期");
@@ -48,7 +48,7 @@ export async function markProjectRecord(tx: Tx, input: MarkInput, by: By) {
 
 export async function revokeMarkRecord(tx: Tx, input: RevokeMarkInput, by: By) {
   const mark = await tx.projectMark.findUnique({ where: { id: input.id }, include: { project: { select: { id: true, title: true, unitId: true } } } });
-  if (!mark) throw new ActionError("认定记录不存在");
+  if (!mark) throw new NotFoundError("认定记录不存在");
   // Only the still-active row is touched, so a second revoke finds nothing and says so.
   const { count } = await tx.projectMark.updateMany({
     where: { id: mark.id, revokedAt: null },
@@ -113,7 +113,7 @@ export async function createAdoptionRecord(tx: Tx, input: AdoptionInput, by: Uni
 export async function updateAdoptionRecord(tx: Tx, input: UpdateAdoptionInput, by: UnitBy) {
   const current = await tx.adoption.findUnique({ where: { id: input.id } });
   // Another unit's record is as good as absent: nothing to tell about it.
-  if (!current || current.unitId !== by.unitId) throw new ActionError("借鉴记录不存在");
+  if (!current || current.unitId !== by.unitId) throw new NotFoundError("借鉴记录不存在");
   notAfterToday(input.adoptedOn, by.now ?? new Date(), "adoptedOn", "借鉴时间");
   const outside = !current.sourceProjectId;
   if (outside && !input.sourceName) throw new FieldError("sourceName", "请填写做法名称");

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { db } from "@/lib/db/client";
 import { z, idSchema } from "@/lib/validation";
-import { addReportAttachmentRecord } from "@/lib/projects/attachments";
+import { addReportAttachmentRecord, cleanFileName } from "@/lib/projects/attachments";
+import { scanUpload } from "@/lib/security/upload-scan";
 import { can } from "@/lib/auth/permissions";
 import { reviewReportRecord, saveReportRecord, submitReportRecord } from "@/lib/reports/service";
 import { reviewReportSchema, saveReportSchema, submitReportSchema } from "@/lib/reports/schemas";
@@ -56,6 +57,7 @@ export const uploadReportAttachment = actionClient
   .inputSchema(uploadSchema)
   .action(async ({ parsedInput: { file, ...key }, ctx }) => {
     const content = Buffer.from(await file.arrayBuffer());
+    await scanUpload({ name: cleanFileName(file.name), content, what: "进展报告附件" }, { actor: ctx.actor, ip: ctx.ip });
     const attachment = await db.$transaction(
       (tx) => addReportAttachmentRecord(tx, { ...key, name: file.name, content }, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }),
       { timeout: 30_000 },

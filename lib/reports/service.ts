@@ -3,7 +3,7 @@ import "server-only";
 import { REPORT_MACHINE } from "@/lib/reports/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyUnits, notifyUsers } from "@/lib/notifications/service";
 import { formatDateTime } from "@/lib/time";
 import { defaultDeadline, isLate, owesReport, quarterStart, QUARTER_LABELS, type Quarter } from "@/lib/reports/quarters";
@@ -24,7 +24,7 @@ type Key = { projectId: string; year: number; quarter: Quarter };
 async function ownProject(tx: Tx, key: Key, unitId: string, now: Date) {
   await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${key.projectId} FOR UPDATE`;
   const project = await tx.project.findFirst({ where: { id: key.projectId, unitId } });
-  if (!project) throw new ActionError("项目不存在");
+  if (!project) throw new NotFoundError("项目不存在");
   if (!owesReport(project, key.year, key.quarter)) throw new ActionError(`该项目${key.year}年${QUARTER_LABELS[key.quarter]}不需要报送进展`);
   if (now < quarterStart(key.year, key.quarter)) throw new ActionError("该季度尚未开始");
   return project;
@@ -89,7 +89,7 @@ export async function reviewReportRecord(
   by: By & { isAdmin: boolean },
 ) {
   const report = await tx.progressReport.findUnique({ where: { id: input.reportId }, include: { project: true } });
-  if (!report) throw new ActionError("报告不存在");
+  if (!report) throw new NotFoundError("报告不存在");
   if (report.project.liaisonId !== by.actor.id && !by.isAdmin) throw new ActionError("只有该项目的联系人可以审核进展报告");
   const transition = REPORT_MACHINE.transitions[input.accept ? "accept" : "return"];
   REPORT_MACHINE.assert(input.accept ? "accept" : "return", report.status, "reviewer");

@@ -30,3 +30,12 @@ export function addressKey(ip: string | null): string {
     .digest("base64url")
     .slice(0, 22);
 }
+
+/** Whether a rule's current window is already full for the subject, without counting a hit. */
+export async function rateLimitReached(subject: string, rule: RateLimitRule): Promise<boolean> {
+  const key = `${rule.name}:${subject}`;
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    SELECT "count" FROM "RateLimit"
+    WHERE "key" = ${key} AND "windowStart" = date_bin(make_interval(secs => ${rule.windowSeconds}), now(), TIMESTAMPTZ '2000-01-01')`;
+  return (rows[0]?.count ?? 0) >= rule.limit;
+}

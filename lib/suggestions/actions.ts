@@ -3,21 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient, publicActionClient, rethrowFieldError } from "@/lib/actions/client";
-import { ActionError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
-import { checkChallenge, createChallenge } from "@/lib/security/challenge";
+import { createChallenge } from "@/lib/security/challenge";
+import { challengeSecret, checkPublicChallenge } from "@/lib/security/public-challenge";
 import { can } from "@/lib/auth/permissions";
 import { addressKey, consumeRateLimit } from "@/lib/security/rate-limit";
 import { aspectSchema, submitSuggestionSchema, triageSchema, updateAspectSchema } from "@/lib/suggestions/schemas";
 import { createSuggestionRecord, triageSuggestionRecord } from "@/lib/suggestions/service";
 import { SUGGESTION_LIMITS } from "@/lib/suggestions/catalog";
-
-function secret() {
-  const value = process.env.NEXTAUTH_SECRET;
-  if (!value) throw new Error("NEXTAUTH_SECRET is not set");
-  return value;
-}
 
 export const submitSuggestion = publicActionClient
   .metadata({ name: "提交建议", permission: "public" })
@@ -31,7 +26,7 @@ export const submitSuggestion = publicActionClient
     let nonce: string | null = null;
     if (!author) {
       if (!challengeAnswer) returnValidationErrors(submitSuggestionSchema, { challengeAnswer: { _errors: ["请回答验证题"] } });
-      const checked = checkChallenge(secret(), challengeToken ?? "", challengeAnswer ?? "");
+      const checked = await checkPublicChallenge(challengeToken ?? "", challengeAnswer ?? "", ctx.ip);
       if ("problem" in checked) returnValidationErrors(submitSuggestionSchema, { challengeAnswer: { _errors: [checked.problem] } });
       else nonce = checked.nonce;
     }
@@ -55,7 +50,7 @@ export const submitSuggestion = publicActionClient
   });
 
 /** A fresh question for a visitor whose question expired, without reloading (and losing) the form. */
-export const newChallenge = publicActionClient.metadata({ name: "换一道验证题", permission: "public" }).action(async () => createChallenge(secret()));
+export const newChallenge = publicActionClient.metadata({ name: "换一道验证题", permission: "public" }).action(async () => createChallenge(challengeSecret()));
 
 export const triageSuggestion = actionClient
   .metadata({ name: "处理建议", permission: "suggestions.triage" })
@@ -97,7 +92,7 @@ export const updateAspect = actionClient
     if (clash) returnValidationErrors(updateAspectSchema, { name: { _errors: ["该类别下已有同名方面"] } });
     await db.$transaction(async (tx) => {
       const current = await tx.suggestionAspect.findUnique({ where: { id } });
-      if (!current) throw new ActionError("方面不存在");
+      if (!current) throw new NotFoundError("方面不存在");
       // Moving an aspect to another category would misfile the suggestions already under it.
       if (current.category !== fields.category && (await tx.suggestion.count({ where: { aspectId: id } })) > 0) {
         throw new ActionError("该方面下已有建议，不能改到其他类别");

@@ -3,7 +3,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError, NotFoundError } from "@/lib/actions/errors";
 import { formatDate } from "@/lib/time";
 import type { SuggestionCategory } from "@/lib/generated/prisma/enums";
 import {
@@ -67,7 +67,7 @@ export async function triageSuggestionRecord(
   by: { actor: NonNullable<AuditActor>; ip: string | null },
 ) {
   const current = await tx.suggestion.findUnique({ where: { id: input.id } });
-  if (!current) throw new ActionError("建议不存在");
+  if (!current) throw new NotFoundError("建议不存在");
   const transition = TRIAGE_TRANSITIONS[input.action];
   if (!canTriage(input.action, current.status)) throw new ActionError(`“${STATUS_LABELS[current.status]}”的建议不能${transition.label}`);
   if (transition.needsReply && !input.reply) throw new FieldError("reply", input.action === "notAdopted" ? "请写明不予采纳的理由" : "请填写答复内容");

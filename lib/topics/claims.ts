@@ -2,7 +2,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyAdmins, notifyUnits } from "@/lib/notifications/service";
 import { awardProblem, claimProblem, type ClaimAction } from "@/lib/topics/rules";
 
@@ -18,7 +18,7 @@ async function claimableTopic(tx: Tx, action: ClaimAction, topicId: string, unit
     where: { id: topicId, status: { not: "DRAFT" } },
     include: { units: { select: { unitId: true } }, claims: { where: { unitId } } },
   });
-  if (!topic) throw new ActionError("选题不存在");
+  if (!topic) throw new NotFoundError("选题不存在");
   const existing = topic.claims[0] ?? null;
   const problem = claimProblem(action, { ...topic, unitIds: topic.units.map((unit) => unit.unitId) }, unitId, existing, now);
   if (problem) throw new ActionError(problem);
@@ -102,7 +102,7 @@ export async function awardBidsRecord(tx: Tx, input: { topicId: string; version:
     where: { id: input.topicId },
     include: { claims: { where: { status: "BID" }, include: { unit: { select: { name: true } } } } },
   });
-  if (!topic) throw new ActionError("选题不存在");
+  if (!topic) throw new NotFoundError("选题不存在");
   const problem = awardProblem(topic, now);
   if (problem) throw new ActionError(problem);
   if (topic.version !== input.version) throw new ActionError(STALE_RECORD);

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyUnits } from "@/lib/notifications/service";
 import { formatDateTime } from "@/lib/time";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
@@ -42,7 +42,7 @@ export async function createTopicRecord(tx: Tx, input: CreateTopicInput, by: By)
   await checkFields(tx, input);
   if (input.claimClosesAt.getTime() <= now.getTime()) throw new FieldError("claimClosesAt", "认领截止时间须晚于当前时间");
   const sources = await tx.suggestion.findMany({ where: { id: { in: sourceIds } }, select: { id: true, receiptNo: true, status: true, reply: true } });
-  if (sources.length !== new Set(sourceIds).size) throw new ActionError("来源建议不存在，请返回建议列表重新选择");
+  if (sources.length !== new Set(sourceIds).size) throw new NotFoundError("来源建议不存在，请返回建议列表重新选择");
   const { seq, code } = await takeNextCode(tx, yearId, year.year, fields.category);
   const topic = await tx.topic.create({
     data: {
@@ -140,7 +140,7 @@ export async function updateTopicRecord(tx: Tx, input: UpdateTopicInput, by: By)
     where: { id },
     include: { units: { include: { unit: { select: { name: true } } } }, year: true, claims: { select: { unitId: true, status: true } } },
   });
-  if (!current) throw new ActionError("选题不存在");
+  if (!current) throw new NotFoundError("选题不存在");
   if (current.version !== version) throw new ActionError(STALE_RECORD);
   if (current.status === "WITHDRAWN") throw new ActionError("已撤回的选题不能修改");
   await checkFields(tx, input);
@@ -202,7 +202,7 @@ export async function updateTopicRecord(tx: Tx, input: UpdateTopicInput, by: By)
 export async function publishCatalogueRecord(tx: Tx, input: { yearId: string; expected: number }, by: By) {
   const now = by.now ?? new Date();
   const year = await tx.year.findUnique({ where: { id: input.yearId } });
-  if (!year) throw new ActionError("年度不存在");
+  if (!year) throw new NotFoundError("年度不存在");
   const drafts = await tx.topic.findMany({
     where: { yearId: year.id, status: "DRAFT" },
     include: { units: true },
@@ -254,7 +254,7 @@ export async function publishCatalogueRecord(tx: Tx, input: { yearId: string; ex
 export async function withdrawTopicRecord(tx: Tx, input: { id: string; version: number; reason: string }, by: By) {
   const now = by.now ?? new Date();
   const current = await tx.topic.findUnique({ where: { id: input.id }, include: { claims: { select: { unitId: true } } } });
-  if (!current) throw new ActionError("选题不存在");
+  if (!current) throw new NotFoundError("选题不存在");
   if (current.status === "WITHDRAWN") throw new ActionError("该选题已撤回");
   const updated = await tx.topic.updateMany({
     where: { id: input.id, version: input.version },
@@ -276,7 +276,7 @@ export async function withdrawTopicRecord(tx: Tx, input: { id: string; version: 
 export async function closeClaimsRecord(tx: Tx, input: { id: string; version: number; reason: string }, by: By) {
   const now = by.now ?? new Date();
   const current = await tx.topic.findUnique({ where: { id: input.id } });
-  if (!current) throw new ActionError("选题不存在");
+  if (!current) throw new NotFoundError("选题不存在");
   if (current.status !== "PUBLISHED") throw new ActionError("只有已发布的选题才能截止认领");
   if (current.claimClosesAt.getTime() <= now.getTime()) throw new ActionError("该选题的认领已经截止");
   const updated = await tx.topic.updateMany({ where: { id: input.id, version: input.version }, data: { claimClosesAt: now, version: { increment: 1 } } });

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError, STALE_RECORD } from "@/lib/actions/errors";
+import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyUnits } from "@/lib/notifications/service";
 import { formatDate, startOfBusinessDay } from "@/lib/time";
 import { SHAREABLE_STATES, shareableYears } from "@/lib/township-meetings/rules";
@@ -91,7 +91,7 @@ export async function updateMeetingRecord(tx: Tx, input: MeetingFields & { id: s
     where: { id: input.id },
     select: { id: true, version: true, shares: { select: { unitId: true, projectId: true } } },
   });
-  if (!current) throw new ActionError("例会记录不存在");
+  if (!current) throw new NotFoundError("例会记录不存在");
   if (current.version !== input.version) throw new ActionError(STALE_RECORD);
   await checkDate(tx, input.heldOn, by.now ?? new Date(), current.id);
   await checkShares(tx, input, current);

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError, NotFoundError } from "@/lib/actions/errors";
 import { nextUnitCode, parentProblem, UNIT_CODE_PREFIX } from "@/lib/units/tree";
 import type { UnitFields } from "@/lib/units/schemas";
 
@@ -46,7 +46,7 @@ export async function createUnitRecord(tx: Tx, fields: UnitFields, actor: AuditA
 
 export async function updateUnitRecord(tx: Tx, id: string, version: number, fields: UnitFields, actor: AuditActor, ip: string | null) {
   const current = await tx.unit.findUnique({ where: { id } });
-  if (!current) throw new ActionError("单位不存在");
+  if (!current) throw new NotFoundError("单位不存在");
   if (current.version !== version) throw new ActionError(STALE_RECORD);
   if (fields.parentId) {
     // Walk up from the new parent: meeting the unit itself means the move would make a cycle.
@@ -89,7 +89,7 @@ export async function updateUnitRecord(tx: Tx, id: string, version: number, fiel
 
 export async function setUnitActiveRecord(tx: Tx, id: string, version: number, active: boolean, actor: AuditActor, ip: string | null) {
   const current = await tx.unit.findUnique({ where: { id }, include: { parent: true } });
-  if (!current) throw new ActionError("单位不存在");
+  if (!current) throw new NotFoundError("单位不存在");
   if (!active) {
     const children = await tx.unit.count({ where: { parentId: id, active: true } });
     if (children > 0) throw new ActionError(`该单位下还有 ${children} 个启用的下级单位，请先停用或移走它们`);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, rethrowFieldError } from "@/lib/actions/client";
-import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError, NotFoundError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
@@ -36,7 +36,7 @@ export const updateUser = actionClient
     try {
       await db.$transaction(async (tx) => {
         const current = await tx.user.findUnique({ where: { id } });
-        if (!current) throw new ActionError("账户不存在");
+        if (!current) throw new NotFoundError("账户不存在");
         const rolesChanged = [...current.roles].sort().join() !== [...new Set(fields.roles)].sort().join();
         // Nobody grants or removes their own roles: that would defeat the separation of duties.
         if (id === ctx.user.id && rolesChanged) throw new FieldError("roles", "不能修改自己账户的角色");
@@ -82,7 +82,7 @@ export const setUserActive = actionClient
     if (id === ctx.user.id) throw new ActionError("不能停用自己的账户");
     await db.$transaction(async (tx) => {
       const user = await tx.user.findUnique({ where: { id } });
-      if (!user) throw new ActionError("账户不存在");
+      if (!user) throw new NotFoundError("账户不存在");
       if (active) await checkUnit(tx, user.unitId);
       const updated = await tx.user.updateMany({ where: { id, version }, data: { active, version: { increment: 1 } } });
       if (updated.count === 0) throw new ActionError(STALE_RECORD);
@@ -113,7 +113,7 @@ export const resetPassword = actionClient
     const passwordHash = await hashPassword(password);
     const user = await db.$transaction(async (tx) => {
       const user = await tx.user.findUnique({ where: { id } });
-      if (!user) throw new ActionError("账户不存在");
+      if (!user) throw new NotFoundError("账户不存在");
       await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, version: { increment: 1 } } });
       await tx.session.deleteMany({ where: { userId: id } });
       await writeAudit(
@@ -132,7 +132,7 @@ export const unlockUser = actionClient
   .inputSchema(userIdSchema)
   .action(async ({ parsedInput: { id }, ctx }) => {
     const user = await db.user.findUnique({ where: { id } });
-    if (!user) throw new ActionError("账户不存在");
+    if (!user) throw new NotFoundError("账户不存在");
     await clearAccountThrottle(user.username);
     await writeAudit({ actor: ctx.actor, action: "user.unlock", entityType: "User", entityId: id, summary: `${user.name}（${user.username}）`, ip: ctx.ip });
     revalidatePath("/users");

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient } from "@/lib/actions/client";
-import { ActionError, STALE_RECORD, FieldError } from "@/lib/actions/errors";
+import { ActionError, STALE_RECORD, FieldError, NotFoundError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { createYearSchema, setCurrentYearSchema, updateYearSchema } from "@/lib/years/schemas";
@@ -33,7 +33,7 @@ export const updateYear = actionClient
     const { id, version, note } = parsedInput;
     await db.$transaction(async (tx) => {
       const before = await tx.year.findUnique({ where: { id }, include: { windows: true } });
-      if (!before) throw new ActionError("年度不存在");
+      if (!before) throw new NotFoundError("年度不存在");
       const updated = await tx.year.updateMany({ where: { id, version }, data: { note, version: { increment: 1 } } });
       if (updated.count === 0) throw new ActionError(STALE_RECORD);
       const changes: string[] = [];

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
-import { ActionError, FieldError } from "@/lib/actions/errors";
+import { FieldError, NotFoundError } from "@/lib/actions/errors";
 import { defaultWindows } from "@/lib/years/windows";
 
 export async function createYearRecord(tx: Tx, year: number, actor: AuditActor, ip: string | null = null) {
@@ -16,7 +16,7 @@ export async function createYearRecord(tx: Tx, year: number, actor: AuditActor, 
 
 export async function setCurrentYearRecord(tx: Tx, id: string, actor: AuditActor, ip: string | null) {
   const year = await tx.year.findUnique({ where: { id } });
-  if (!year) throw new ActionError("年度不存在");
+  if (!year) throw new NotFoundError("年度不存在");
   await tx.year.updateMany({ where: { isCurrent: true, id: { not: id } }, data: { isCurrent: false, version: { increment: 1 } } });
   await tx.year.update({ where: { id }, data: { isCurrent: true, version: { increment: 1 } } });
   await writeAudit({ actor, action: "year.set_current", entityType: "Year", entityId: id, summary: `${year.year} 年度设为当前年度`, ip }, tx);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
+import { checkExport, type SignedExport } from "../../lib/audit/chain-format";
 import { createAccount, expect, signIn, signInAndWait, signInError, test, unique } from "./support";
 
 test("审计管理员按人员、操作查到事件，并导出 Excel", async ({ page, openPage }) => {
@@ -88,4 +89,40 @@ test("审计管理员按人员、操作查到事件，并导出 Excel", async ({
   await filters.getByRole("button", { name: "查询" }).click();
   await expect(rows.first()).toContainText("（auditor）");
   await expect(rows.first()).toContainText("user.create");
+});
+
+test("审计管理员校验哈希链、签名导出一段日志，并看到同一地址反复被拒绝的访问", async ({ page, playwright, baseURL }) => {
+  // A visitor at one address asks three times for a download it may not have (the journeys send X-Forwarded-For).
+  const address = `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const visitor = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address } });
+  for (let n = 0; n < 3; n++) expect((await visitor.get("/audit/export")).status()).toBe(401);
+  await visitor.dispose();
+
+  await signInAndWait(page, "auditor");
+  await page.goto("/audit");
+  await page.getByRole("button", { name: "校验哈希链" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "哈希链" })).toContainText(/哈希链完整：已校验 \d+ 条/);
+
+  // The signed export checks out with the public key shown on the page.
+  await page.getByText("验证签名用的公钥").click();
+  const publicKey = await page.locator("pre").filter({ hasText: "BEGIN PUBLIC KEY" }).innerText();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "签名导出（JSON）" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^审计日志签名导出-.+\.json$/);
+  const file = test.info().outputPath("audit-range.json");
+  await download.saveAs(file);
+  const exported = JSON.parse(fs.readFileSync(file, "utf8")) as SignedExport;
+  expect(exported.count).toBeGreaterThan(0);
+  expect(checkExport(exported, `${publicKey.trim()}\n`)).toEqual([]);
+  exported.entries[0].canonical = exported.entries[0].canonical.replace(/.$/, " ]");
+  expect(checkExport(exported, publicKey)).not.toEqual([]);
+
+  // Repeated refusals, by address: the visitor's three.
+  await page.getByRole("link", { name: "反复被拒绝的访问" }).click();
+  await expect(page.getByRole("heading", { name: "反复被拒绝的访问" })).toBeVisible();
+  const row = page.locator("tbody tr").filter({ hasText: address });
+  await expect(row).toHaveCount(1);
+  await expect(row.locator("td").nth(1)).toHaveText("3");
+  await expect(row).toContainText("未登录：下载：audit.view");
 });

@@ -110,6 +110,7 @@ function parseActions(file: string): { metas: ActionMeta[]; unreadable: string[]
 
 type Found = ActionMeta & { fn: (input?: unknown) => Promise<{ data?: unknown; serverError?: string; validationErrors?: unknown } | undefined> };
 
+// Each refused call is checked for its audit row: the loops take a while on a busy machine (hence 180 s).
 // Well below today's 91 actions, far above what a broken glob or parser would find.
 const MIN_ACTIONS = 80;
 // The actions open to visitors, deliberately: the suggestion box (and its fresh question) and the objection form.
@@ -153,7 +154,8 @@ async function discoverActions() {
 // ---------------------------------------------------------------------------------------------------------------
 // The database fingerprint: every table's rows, hashed (a sum of row hashes: no sort, a few ms). AuditLog is excluded because refusals write to it on purpose
 // (counted separately, per attempt); Session because loading a session refreshes its lastSeenAt every 30 s.
-const NOT_FINGERPRINTED = ["AuditLog", "Session", "_prisma_migrations"];
+// RateLimit because refusals are counted there (lib/audit/refusals.ts: at most so many audit rows a minute).
+const NOT_FINGERPRINTED = ["AuditLog", "Session", "RateLimit", "_prisma_migrations"];
 let fingerprintSql = "";
 
 async function fingerprint(): Promise<Record<string, string>> {
@@ -166,7 +168,14 @@ function changed(before: Record<string, string>, after: Record<string, string>):
   return Object.keys(after).filter((t) => before[t] !== after[t]);
 }
 
-const auditCount = () => db.auditLog.count();
+/** The audit rows written since `seq` (the chain's position: gapless, in write order), as "who action outcome summary @ip". */
+async function auditSince(seq: bigint) {
+  const rows = await db.auditLog.findMany({ where: { seq: { gt: seq } }, orderBy: { seq: "asc" } });
+  return rows.map((r) => `${r.actorUsername ?? "visitor"} ${r.action} ${r.outcome} ${r.summary} @${r.ip}`);
+}
+const lastSeq = async () => (await db.auditLog.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0n;
+/** Each refused call below must leave its row: start every minute's allowance afresh (the limit is tested in scoping-and-audit). */
+const freshRefusalAllowance = () => db.rateLimit.deleteMany({ where: { key: { startsWith: "audit-refusal:" } } });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Data and callers
@@ -320,22 +329,25 @@ describe("the actions found in the code", () => {
 });
 
 describe("every permission-checked action", () => {
-  it("refuses a visitor, changing nothing", async () => {
+  it("refuses a visitor, changing nothing, with one audit line naming the address per attempt", async () => {
     const before = await fingerprint();
-    const auditBefore = await auditCount();
     const wrong: string[] = [];
     for (const action of actionsOf("actionClient")) {
       as(null);
       noted.names.length = 0;
+      await freshRefusalAllowance();
+      const since = await lastSeq();
       // The middleware runs before the input is parsed (next-safe-action v8), so {} reaches the check.
       const result = await action.fn({});
       if (result?.serverError !== "登录已失效，请重新登录") wrong.push(`${label(action)}: ${JSON.stringify(result)}`);
       if (noted.names.join() !== action.name) wrong.push(`${label(action)}: ran as "${noted.names.join()}", metadata in the source says "${action.name}"`);
+      const audit = await auditSince(since);
+      const expected = [`visitor access.denied DENIED 未登录：操作：${action.name} @127.0.0.1`];
+      if (JSON.stringify(audit) !== JSON.stringify(expected)) wrong.push(`${label(action)}: audit ${JSON.stringify(audit)}`);
     }
     expect(wrong).toEqual([]);
     expect(await fingerprint()).toEqual(before);
-    expect(await auditCount()).toBe(auditBefore);
-  });
+  }, 180_000);
 
   it("refuses a user who still has to change the initial password (except the password change)", async () => {
     const before = await fingerprint();
@@ -356,8 +368,8 @@ describe("every permission-checked action", () => {
     const wrong: string[] = [];
     let attempts = 0;
     for (const action of actionsOf("actionClient")) {
-      const since = await db.auditLog.findFirst({ orderBy: [{ at: "desc" }, { id: "desc" }], select: { at: true } });
-      const auditBefore = await auditCount();
+      await freshRefusalAllowance();
+      const since = await lastSeq();
       const refusedRoles = ROLES.filter((r) => !can([r], action.permission as Permission));
       for (const role of refusedRoles) {
         as(sessions[role]);
@@ -365,16 +377,14 @@ describe("every permission-checked action", () => {
         attempts++;
         if (result?.serverError !== "无权执行此操作") wrong.push(`${label(action)} as ${role}: ${JSON.stringify(result)}`);
       }
-      const written = await db.auditLog.findMany({ where: since ? { at: { gte: since.at } } : {}, orderBy: [{ at: "asc" }, { id: "asc" }] });
-      const fresh = written.slice(written.length - ((await auditCount()) - auditBefore));
-      const expected = refusedRoles.map((role) => `${usernames[role]} access.denied DENIED 操作：${action.name}`).sort();
-      const got = fresh.map((w) => `${w.actorUsername} ${w.action} ${w.outcome} ${w.summary}`).sort();
+      const expected = refusedRoles.map((role) => `${usernames[role]} access.denied DENIED 操作：${action.name} @127.0.0.1`);
+      const got = await auditSince(since);
       if (JSON.stringify(got) !== JSON.stringify(expected)) wrong.push(`${label(action)}: audit ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
     }
     expect(wrong).toEqual([]);
     expect(changed(before, await fingerprint())).toEqual([]);
     console.info(`authorization: ${attempts} refused attempts by role`);
-  });
+  }, 180_000);
 
   it("lets exactly the roles of its permission past the check (the permission read from the source is the one it runs with)", async () => {
     // An input no schema accepts: a role that passes the middleware stops at validation, one that doesn't is refused.
@@ -466,17 +476,24 @@ describe("a unit user with another unit's record", () => {
       }
       as(sessionB);
       const before = await fingerprint();
-      const auditBefore = await db.auditLog.count({ where: { outcome: "SUCCESS" } });
+      await freshRefusalAllowance();
+      const since = await lastSeq();
       const result = await action.fn(c.input());
       if (result?.validationErrors) wrong.push(`${c.action}: the test's input does not parse: ${JSON.stringify(result.validationErrors)}`);
       else if (!result?.serverError || !c.refusal.test(result.serverError)) wrong.push(`${c.action}: ${JSON.stringify(result)}`);
       const diff = changed(before, await fingerprint());
       if (diff.length) wrong.push(`${c.action}: the database changed (${diff.join(", ")})`);
-      if ((await db.auditLog.count({ where: { outcome: "SUCCESS" } })) !== auditBefore) wrong.push(`${c.action}: audited as a success`);
+      // One refusal row: unit B's clerk, the action's name and the message, the address, the id asked for.
+      const audit = await db.auditLog.findMany({ where: { seq: { gt: since } } });
+      const expected = `${clerkB.username} access.denied DENIED 记录不存在或无权访问：${action.name}：${result?.serverError} @127.0.0.1`;
+      if (audit.length !== 1 || (await auditSince(since))[0] !== expected)
+        wrong.push(`${c.action}: audit ${JSON.stringify(await auditSince(since))}, expected ${expected}`);
+      else if (!audit[0].entityId || !Object.values(ofA).includes(audit[0].entityId))
+        wrong.push(`${c.action}: audit row names ${audit[0].entityId}, not unit A's record`);
     }
     expect(wrong).toEqual([]);
     console.info(`cross-unit: ${[...new Set(cases.map((c) => c.action))].join(", ")}`);
-  });
+  }, 180_000);
 
   it("cannot nominate another unit's project", async () => {
     as(sessionB);
@@ -563,18 +580,26 @@ describe("every route handler", () => {
       for (const variant of variants) {
         const { url, params } = target(file, (segment) => variant[segment] ?? fillWithA(segment));
         for (const method of methods as ("GET" | "POST")[]) {
+          await freshRefusalAllowance();
+          const since = await lastSeq();
           const response = await call(file, method, url, params);
           attempts++;
           const publicDocument = variant.type !== undefined && PUBLIC_DOCUMENT_TYPES.includes(variant.type);
           const expected = publicDocument ? [404] : TOKEN_ROUTES.includes(rel(file)) ? [401, 403] : [401];
           if (!expected.includes(response.status)) wrong.push(`${method} ${url}: ${response.status}`);
+          // A visitor refused by a route leaves one line with the address (the job route answers its caller
+          // with 401/403 and is watched through the application log; a public document is no refusal).
+          const audit = await auditSince(since);
+          const auditExpected = publicDocument || TOKEN_ROUTES.includes(rel(file)) ? 0 : 1;
+          if (audit.length !== auditExpected || !audit.every((line) => /^visitor access\.denied DENIED 未登录：下载：[\w.]+ @127\.0\.0\.1$/.test(line)))
+            wrong.push(`${method} ${url}: audit ${JSON.stringify(audit)}`);
         }
       }
     }
     expect(wrong).toEqual([]);
     expect(await fingerprint()).toEqual(before);
     console.info(`routes: ${attempts} signed-out attempts`);
-  });
+  }, 180_000);
 
   it("lists exactly the document types the registry leaves open", () => {
     expect(DOCUMENT_TYPES.filter((type) => DOCUMENTS[type].permission === null)).toEqual(PUBLIC_DOCUMENT_TYPES);
@@ -590,11 +615,14 @@ describe("every route handler", () => {
       for (const role of ROLES.filter((r) => !can([r], permission as Permission))) {
         as(sessions[role]);
         const { url, params } = target(file, fillWithA);
-        const auditBefore = await auditCount();
+        await freshRefusalAllowance();
+        const since = await lastSeq();
         const response = await call(file, "GET", url, params);
         attempts++;
         if (response.status !== 403) wrong.push(`${rel(file)} as ${role}: ${response.status}`);
-        if ((await auditCount()) !== auditBefore + 1) wrong.push(`${rel(file)} as ${role}: no audit line`);
+        const audit = await auditSince(since);
+        if (JSON.stringify(audit) !== JSON.stringify([`${usernames[role]} access.denied DENIED 下载：${permission} @127.0.0.1`]))
+          wrong.push(`${rel(file)} as ${role}: audit ${JSON.stringify(audit)}`);
       }
     }
     for (const type of DOCUMENT_TYPES) {
@@ -612,7 +640,7 @@ describe("every route handler", () => {
     }
     expect(wrong).toEqual([]);
     console.info(`routes: ${attempts} refused attempts by role`);
-  });
+  }, 180_000);
 
   it("does not hand unit A's attachment to unit B", async () => {
     as(sessionB);
@@ -622,5 +650,15 @@ describe("every route handler", () => {
       attachmentId: ofA.attachmentId,
     });
     expect(response.status).toBe(404);
+    const refusal = await db.auditLog.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    expect(refusal).toMatchObject({
+      actorUsername: clerkB.username,
+      action: "access.denied",
+      outcome: "DENIED",
+      summary: "记录不存在或无权访问：下载附件",
+      entityType: "Attachment",
+      entityId: ofA.attachmentId,
+      ip: "127.0.0.1",
+    });
   });
 });

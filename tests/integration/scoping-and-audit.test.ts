@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadSession } from "@/lib/auth/session-store";
 import { getUnit, listUnits } from "@/lib/units/queries";
-import { AUDIT_PAGE_SIZE, auditFilterSchema, searchAudit } from "@/lib/audit/queries";
+import { AUDIT_PAGE_SIZE, auditFilterSchema, REFUSALS_PAGE_SIZE, refusalsFilterSchema, repeatedRefusals, searchAudit } from "@/lib/audit/queries";
+import { auditRefusal, REFUSAL_ROWS_PER_MINUTE } from "@/lib/audit/refusals";
 import { auditWorkbook } from "@/lib/audit/export";
 import type { AuditOutcome } from "@/lib/generated/prisma/enums";
 import { actAs, makeCounty, makeUser } from "./support/fixtures";
@@ -156,5 +157,60 @@ describe("searching the audit log", () => {
     await day.xlsx.load((await auditWorkbook({ person: "clock", from: "2026-03-01", to: "2026-03-01" })) as unknown as ArrayBuffer);
     const times = day.worksheets[0].getColumn(1).values.slice(2);
     expect(times).toEqual(["2026-03-01 23:59", "2026-03-01 00:00"]);
+  });
+});
+
+describe("refusals in the audit log", () => {
+  it("writes at most ten rows a minute per address, account and refusal, and the count of the rest into the next minute's first row", async () => {
+    const flood = { actor: null, ip: "10.9.9.9", summary: "未登录：操作：洪水测试" };
+    // The windows are whole minutes: start well inside one.
+    const second = new Date().getUTCSeconds();
+    if (second > 45) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+    const written = [];
+    for (let n = 0; n < 15; n++) written.push(await auditRefusal(flood));
+    expect(written.filter(Boolean)).toHaveLength(REFUSAL_ROWS_PER_MINUTE);
+    expect(written.slice(REFUSAL_ROWS_PER_MINUTE).some(Boolean)).toBe(false);
+    expect(await db.auditLog.count({ where: { ip: "10.9.9.9" } })).toBe(10);
+    // Another refusal from the same address is counted on its own.
+    expect(await auditRefusal({ ...flood, summary: "未登录：下载：audit.view" })).toBe(true);
+    // The minute passes (the window moved back instead of waiting): the next row carries the 5 left out.
+    await db.$executeRaw`UPDATE "RateLimit" SET "windowStart" = "windowStart" - interval '60 seconds' WHERE "key" LIKE 'audit-refusal:%'`;
+    expect(await auditRefusal(flood)).toBe(true);
+    const last = await db.auditLog.findFirstOrThrow({ where: { ip: "10.9.9.9" }, orderBy: { seq: "desc" } });
+    expect(last).toMatchObject({ action: "access.denied", outcome: "DENIED", summary: flood.summary, details: { suppressedBefore: 5 } });
+    expect(await auditRefusal(flood)).toBe(true);
+    expect((await db.auditLog.findFirstOrThrow({ where: { ip: "10.9.9.9" }, orderBy: { seq: "desc" } })).details).toBeNull();
+  });
+
+  it("shows the audit admin repeated refusals by address and by account, paged in the database", async () => {
+    const byAddress = await repeatedRefusals(refusalsFilterSchema.parse({ by: "address" }));
+    const flood = byAddress.groups.find((g) => g.subject === "10.9.9.9");
+    // 10 + 1 + 1 + 1 rows, and 5 refusals counted without a row of their own.
+    expect(flood).toMatchObject({ rows: 13, refusals: 18, accounts: 0 });
+    expect(flood!.what.sort()).toEqual(["未登录：下载：audit.view", "未登录：操作：洪水测试"]);
+    expect(byAddress.groups[0].refusals).toBeGreaterThanOrEqual(flood!.refusals);
+
+    const prober = await makeUser(["UNIT_USER"], county.townshipA.id);
+    const actor = { id: prober.id, username: prober.username, name: prober.name };
+    for (const ip of ["10.8.0.1", "10.8.0.2", "10.8.0.2"]) await auditRefusal({ actor, ip, summary: `记录不存在或无权访问：保存申报书：项目不存在 ${ip}` });
+    const byAccount = await repeatedRefusals(refusalsFilterSchema.parse({ by: "account" }));
+    expect(byAccount.groups.find((g) => g.subject === prober.username)).toMatchObject({ refusals: 3, addresses: 2 });
+    expect(byAccount.groups.find((g) => g.subject === "（未登录）")?.refusals).toBeGreaterThanOrEqual(18);
+    // Only repeated ones by default; min=1 shows single refusals too.
+    await auditRefusal({ actor: null, ip: "10.7.0.1", summary: "未登录：操作：一次" });
+    expect((await repeatedRefusals(refusalsFilterSchema.parse({}))).groups.map((g) => g.subject)).not.toContain("10.7.0.1");
+    expect((await repeatedRefusals(refusalsFilterSchema.parse({ min: "1" }))).groups.map((g) => g.subject)).toContain("10.7.0.1");
+
+    // Paging: 35 more addresses with two refusals each.
+    for (let n = 0; n < 35; n++) for (let k = 0; k < 2; k++) await auditRefusal({ actor: null, ip: `10.6.0.${n}`, summary: `未登录：操作：第${k}次` });
+    const first = await repeatedRefusals(refusalsFilterSchema.parse({ by: "address" }));
+    const second = await repeatedRefusals(refusalsFilterSchema.parse({ by: "address", page: "2" }));
+    expect(first.groups).toHaveLength(REFUSALS_PAGE_SIZE);
+    expect(first.total).toBe(second.total);
+    expect(first.total).toBeGreaterThanOrEqual(37);
+    expect(second.groups).toHaveLength(first.total - REFUSALS_PAGE_SIZE);
+    expect(new Set([...first.groups, ...second.groups].map((g) => g.subject)).size).toBe(first.total);
+    // A period before any of it shows nothing.
+    expect((await repeatedRefusals(refusalsFilterSchema.parse({ from: "2020-01-01", to: "2020-01-31" }))).total).toBe(0);
   });
 });

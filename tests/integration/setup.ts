@@ -18,6 +18,9 @@ vi.mock("@/lib/auth/current-user", async (importOriginal) => {
 
 // The second factor's secrets are sealed under a key derived from it (lib/auth/secret-box.ts).
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-of-at-least-32-bytes";
+// The tests run as production (DATABASE_URL is set), where an upload without a scanner is refused; files that
+// test uploads run their own clamd (tests/support/clamd.ts) and clear this.
+process.env.ANTIVIRUS ??= "off";
 
 const name = `test_${crypto.randomBytes(6).toString("hex")}`;
 

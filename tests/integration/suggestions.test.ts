@@ -1,7 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { STALE_RECORD } from "@/lib/actions/errors";
-import { createChallenge } from "@/lib/security/challenge";
+import { createChallenge, solveQuestion } from "@/lib/security/challenge";
+import { TOO_MANY_WRONG } from "@/lib/security/public-challenge";
 import { addressKey } from "@/lib/security/rate-limit";
 import { createAspect, submitSuggestion, triageSuggestion, updateAspect } from "@/lib/suggestions/actions";
 import { activeAspects, lookupByReceipt, suggestionCounts } from "@/lib/suggestions/queries";
@@ -45,11 +46,10 @@ async function aspect(name: string) {
   return db.suggestionAspect.findFirstOrThrow({ where: { name } });
 }
 
-/** A fresh challenge and its right answer, read from the token as a person would read the question. */
-function solved() {
-  const { token } = createChallenge(SECRET);
-  const { a, b } = JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()) as { a: number; b: number };
-  return { challengeToken: token, challengeAnswer: String(a + b) };
+/** A fresh challenge and its right answer, read from the question as a person would (the token does not tell). */
+function solved(now = Date.now()) {
+  const { question, token } = createChallenge(SECRET, now);
+  return { challengeToken: token, challengeAnswer: String(solveQuestion(question)) };
 }
 
 let serial = 0;
@@ -144,11 +144,35 @@ describe("anonymous submission", () => {
     expect(await countWith(input.content)).toBe(0);
   });
 
+  it("refuses an expired token, and one whose answer hash was swapped for another token's", async () => {
+    const expired = await form(solved(Date.now() - 2 * 60 * 60 * 1000 - 1000));
+    expect((await submitSuggestion(expired)).validationErrors?.fieldErrors).toEqual({ challengeAnswer: ["验证题已过期，请换一题重新作答"] });
+    const input = await form();
+    const other = solved();
+    const [body, signature] = input.challengeToken.split(".");
+    const payload = JSON.parse(Buffer.from(body, "base64url").toString());
+    payload.h = JSON.parse(Buffer.from(other.challengeToken.split(".")[0], "base64url").toString()).h;
+    payload.nonce = JSON.parse(Buffer.from(other.challengeToken.split(".")[0], "base64url").toString()).nonce;
+    const tampered = `${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${signature}`;
+    const result = await submitSuggestion({ ...input, challengeToken: tampered, challengeAnswer: other.challengeAnswer });
+    expect(result.validationErrors?.fieldErrors).toEqual({ challengeAnswer: ["验证题已失效，请刷新页面后重新作答"] });
+    expect(await countWith(input.content)).toBe(0);
+  });
+
+  it("stops an address guessing after ten wrong answers in ten minutes, right answers included", async () => {
+    const input = await form();
+    const wrong = String(Number(input.challengeAnswer) === 18 ? 2 : Number(input.challengeAnswer) + 1);
+    for (let n = 0; n < 10; n++) {
+      expect((await submitSuggestion({ ...input, challengeAnswer: wrong })).validationErrors?.fieldErrors).toEqual({ challengeAnswer: ["验证题答案不正确"] });
+    }
+    expect((await submitSuggestion(input)).validationErrors?.fieldErrors).toEqual({ challengeAnswer: [TOO_MANY_WRONG] });
+    expect(await countWith(input.content)).toBe(0);
+  });
+
   it("refuses a forged or foreign token", async () => {
     const input = await form();
-    const { token } = createChallenge("another-secret");
-    const { a, b } = JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()) as { a: number; b: number };
-    const result = await submitSuggestion({ ...input, challengeToken: token, challengeAnswer: String(a + b) });
+    const { question, token } = createChallenge("another-secret");
+    const result = await submitSuggestion({ ...input, challengeToken: token, challengeAnswer: String(solveQuestion(question)) });
     expect(result.validationErrors?.fieldErrors).toEqual({ challengeAnswer: ["验证题已失效，请刷新页面后重新作答"] });
     const { challengeToken: _, ...noToken } = input;
     expect((await submitSuggestion(noToken)).validationErrors?.fieldErrors).toEqual({ challengeAnswer: ["验证题已失效，请刷新页面后重新作答"] });
@@ -217,7 +241,7 @@ describe("rate limit", () => {
     expect(await db.rateLimit.findFirst({ where: { key: { startsWith: "suggest-day:" } } })).toMatchObject({ count: 6 });
   });
 
-  it("does not count a wrong answer, a missing answer or the hidden field against the address", async () => {
+  it("does not count a wrong answer, a missing answer or the hidden field against the address's suggestions", async () => {
     await awayFromWindowEdge();
     for (let i = 0; i < 6; i++) {
       const input = await form();
@@ -225,7 +249,9 @@ describe("rate limit", () => {
       await submitSuggestion({ ...input, challengeAnswer: undefined });
       await submitSuggestion({ ...input, website: "x" });
     }
-    expect(await db.rateLimit.count()).toBe(0);
+    expect(await db.rateLimit.count({ where: { key: { startsWith: "suggest-" } } })).toBe(0);
+    // Only the wrong answers are counted, against the guessing allowance.
+    expect((await db.rateLimit.findMany()).map((r) => [r.key.split(":")[0], r.count])).toEqual([["challenge-wrong", 6]]);
     expect((await submitSuggestion(await form())).data?.receiptNo).toMatch(RECEIPT);
   });
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { canTriage, normalizeReceipt, receiptNumber, SuggestionStatus, TRIAGE_ACTIONS, TRIAGE_TRANSITIONS, type TriageAction } from "@/lib/suggestions/catalog";
-import { checkChallenge, createChallenge } from "@/lib/security/challenge";
+import { type ChallengePayload, checkChallenge, createChallenge, solveQuestion } from "@/lib/security/challenge";
 
 const RECEIPT = /^JY2026-[23456789A-HJKMNP-Z]{8}$/;
 
@@ -88,16 +88,35 @@ describe("arithmetic challenge", () => {
     }) as unknown as typeof crypto.randomInt;
   };
   const challenge = () => createChallenge(SECRET, NOW, draws());
-  const payloadOf = (token: string) =>
-    JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()) as { a: number; b: number; exp: number; nonce: string };
+  const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString()) as ChallengePayload;
 
   it("asks in Chinese digits and accepts the Arabic answer, returning the token's nonce", () => {
     const { question, token } = challenge();
     expect(question).toBe("六加九等于几？（请填阿拉伯数字）");
+    expect(solveQuestion(question)).toBe(15);
     const payload = payloadOf(token);
-    expect(payload).toMatchObject({ a: 6, b: 9, exp: NOW + 2 * 60 * 60 * 1000 });
+    expect(payload.exp).toBe(NOW + 2 * 60 * 60 * 1000);
     expect(checkChallenge(SECRET, token, "15", NOW)).toEqual({ nonce: payload.nonce });
     expect(checkChallenge(SECRET, token, " 15 ", NOW + 60_000)).toEqual({ nonce: payload.nonce });
+  });
+
+  it("does not reveal the question or its answer to whoever decodes the token", () => {
+    const { token } = challenge();
+    const [body, signature] = token.split(".");
+    const decoded = Buffer.from(body, "base64url").toString();
+    expect(Object.keys(JSON.parse(decoded)).sort()).toEqual(["exp", "h", "nonce"]);
+    // Neither the operands nor the sum appear, in any form, in what the browser holds.
+    for (const text of [decoded, Buffer.from(signature, "base64url").toString("latin1")]) {
+      expect(text).not.toMatch(/"a"|"b"|"answer"|六|九/);
+    }
+    const { h, nonce } = payloadOf(token);
+    // The answer hash is keyed: hashing each candidate sum without the secret never gives it.
+    for (let sum = 2; sum <= 18; sum++) {
+      for (const candidate of [`${nonce}:${sum}`, `answer\n${nonce}:${sum}`, String(sum)]) {
+        expect(crypto.createHash("sha256").update(candidate).digest("base64url")).not.toBe(h);
+        expect(crypto.createHmac("sha256", "").update(candidate).digest("base64url")).not.toBe(h);
+      }
+    }
   });
 
   it("gives every challenge its own nonce", () => {
@@ -105,12 +124,13 @@ describe("arithmetic challenge", () => {
     expect(nonces.size).toBe(20);
   });
 
-  it("only draws numbers from one to nine", () => {
+  it("only draws numbers from one to nine, and the question's sum is the accepted answer", () => {
     for (let n = 0; n < 200; n++) {
       const { question, token } = createChallenge(SECRET, NOW);
-      const { a, b } = payloadOf(token);
-      expect([a, b].every((x) => x >= 1 && x <= 9)).toBe(true);
       expect(question).toMatch(/^[一二三四五六七八九]加[一二三四五六七八九]等于几？（请填阿拉伯数字）$/);
+      const sum = solveQuestion(question)!;
+      expect(checkChallenge(SECRET, token, String(sum), NOW)).toHaveProperty("nonce");
+      expect(checkChallenge(SECRET, token, String(sum + 1), NOW)).toEqual({ problem: "验证题答案不正确" });
     }
   });
 
@@ -121,15 +141,33 @@ describe("arithmetic challenge", () => {
     expect(checkChallenge(SECRET, token, "", NOW)).toEqual({ problem: "验证题答案不正确" });
   });
 
-  it("refuses a token whose question was changed, one signed with another secret and garbage", () => {
+  it("refuses a token whose answer hash, expiry or nonce was changed, one signed with another secret and garbage", () => {
     const { token } = challenge();
     const [body, signature] = token.split(".");
-    const easier = Buffer.from(JSON.stringify({ ...payloadOf(token), a: 1, b: 1 })).toString("base64url");
-    expect(checkChallenge(SECRET, `${easier}.${signature}`, "2", NOW)).toEqual({ problem: "验证题已失效，请刷新页面后重新作答" });
+    const other = payloadOf(
+      createChallenge(
+        SECRET,
+        NOW,
+        (() => {
+          const values = [1, 1];
+          return () => values.shift()!;
+        })() as unknown as typeof crypto.randomInt,
+      ).token,
+    );
+    // Another token's answer hash (for 1 + 1) pasted into this one, to answer "2": the signature no longer fits.
+    for (const forged of [
+      { ...payloadOf(token), h: other.h },
+      { ...payloadOf(token), exp: NOW + 10 * 86_400_000 },
+      { ...payloadOf(token), nonce: other.nonce },
+    ]) {
+      const tampered = Buffer.from(JSON.stringify(forged)).toString("base64url");
+      expect(checkChallenge(SECRET, `${tampered}.${signature}`, "2", NOW)).toEqual({ problem: "验证题已失效，请刷新页面后重新作答" });
+      expect(checkChallenge(SECRET, `${tampered}.${signature}`, "15", NOW)).toEqual({ problem: "验证题已失效，请刷新页面后重新作答" });
+    }
     const flipped = signature.slice(0, -1) + (signature.at(-1) === "A" ? "B" : "A");
     expect(checkChallenge(SECRET, `${body}.${flipped}`, "15", NOW)).toEqual({ problem: "验证题已失效，请刷新页面后重新作答" });
     expect(checkChallenge("another-secret", token, "15", NOW)).toEqual({ problem: "验证题已失效，请刷新页面后重新作答" });
-    for (const garbage of ["", "abc", `${body}.`, `.${signature}`, `${body}.${signature.slice(0, 10)}`]) {
+    for (const garbage of ["", "abc", `${body}.`, `.${signature}`, `${body}.${signature.slice(0, 10)}`, `${token}.x`]) {
       expect(checkChallenge(SECRET, garbage, "15", NOW), garbage).toEqual({ problem: "验证题已失效，请刷新页面后重新作答" });
     }
   });

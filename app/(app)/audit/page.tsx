@@ -6,6 +6,8 @@ import { OUTCOME_LABELS } from "@/lib/audit/export";
 import { formatDateTime } from "@/lib/time";
 import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
+import { ChainPanel } from "@/components/audit/chain-panel";
+import { exportPublicKey } from "@/lib/audit/chain";
 
 export const metadata: Metadata = { title: "审计日志" };
 
@@ -28,13 +30,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div>
       <PageHeader
         title="审计日志"
-        description="登录、退出、锁定和每一次数据变更的记录，只读，任何人不能修改或删除"
+        description="登录、退出、锁定、被拒绝的访问和每一次数据变更的记录，只读，逐条哈希链接，180 天内任何人不能删除"
         actions={
-          <a href={`/audit/export${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClass("secondary")}>
-            导出 Excel
-          </a>
+          <>
+            <a href="/audit/refusals" className={buttonClass("secondary")}>
+              反复被拒绝的访问
+            </a>
+            <a href={`/audit/export${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClass("secondary")}>
+              导出 Excel
+            </a>
+          </>
         }
       />
+      <ChainPanel {...exportPublicKey(process.env.NEXTAUTH_SECRET ?? "")} />
       <FilterBar submitLabel="查询">
         <label className="text-sm">
           <span className="block text-stone-600">人员</span>

@@ -9,6 +9,8 @@ import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination, SavedNot
 import { buttonClass } from "@/components/ui/button";
 import { exportHref } from "@/lib/exports/href";
 import { ExportButton } from "@/components/ui/export-button";
+import { AntivirusStatus } from "@/components/shell/antivirus-status";
+import { antivirusNotice } from "@/lib/security/antivirus";
 
 export const metadata: Metadata = { title: "账户与角色" };
 
@@ -34,6 +36,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
+      <AntivirusStatus {...antivirusNotice()} />
       <SavedNotice show={params.saved} />
       <FilterBar>
         <input name="q" defaultValue={filter.q} placeholder="姓名、用户名或单位" aria-label="姓名、用户名或单位" className="input max-w-56" />

@@ -5,6 +5,8 @@ import { attachmentForViewer } from "@/lib/projects/queries";
 import { attachmentForReviewer } from "@/lib/hearings/queries";
 import { fileStore } from "@/lib/storage";
 import { z, idSchema } from "@/lib/validation";
+import { auditRefusal } from "@/lib/audit/refusals";
+import { requestMeta } from "@/lib/auth/current-user";
 
 const paramsSchema = z.object({ id: idSchema, attachmentId: idSchema });
 
@@ -20,7 +22,15 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     attachment = await attachmentForReviewer(user.id, parsed.data.id, parsed.data.attachmentId);
   // Streamed from the store (disk or S3) straight into the response: the file never sits whole in memory.
   const content = attachment ? await fileStore().open(attachment.storageKey) : null;
-  if (!attachment || !content) return new Response("附件不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!attachment || !content) {
+    // Another unit's attachment (or a forged id) is a refusal: audited, rate-limited.
+    if (!attachment) {
+      const { ip } = await requestMeta();
+      const actor = { id: user.id, username: user.username, name: user.name };
+      await auditRefusal({ actor, ip, summary: "记录不存在或无权访问：下载附件", entityType: "Attachment", entityId: parsed.data?.attachmentId });
+    }
+    return new Response("附件不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   return new Response(Readable.toWeb(content) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": "application/octet-stream",
