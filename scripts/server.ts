@@ -155,9 +155,12 @@ async function worker() {
     // from its Content-Length, in Chinese, and read (discard) the rest so the browser sees the answer, not a reset.
     const length = Number(request.headers["content-length"] ?? "0");
     if (length > MAX_BODY_BYTES) {
-      response.writeHead(413, { "content-type": "text/html; charset=utf-8", connection: "close", "cache-control": "no-store" });
-      response.end(refusalPage(413));
+      // Read (and drop) the body before answering: closing while the client still sends resets its connection (EPIPE).
       request.resume();
+      request.once("end", () => {
+        response.writeHead(413, { "content-type": "text/html; charset=utf-8", connection: "close", "cache-control": "no-store" });
+        response.end(refusalPage(413));
+      });
       return;
     }
     if (!trustProxy) {
