@@ -54,9 +54,15 @@ async function shutdown(code: number) {
 }
 
 function handleSignals() {
-  const onSignal = () => {
-    if (!stopping) return void shutdown(0);
-    // A second Ctrl-C: do not wait any longer.
+  let firstSignalAt = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!stopping) {
+      firstSignalAt = Date.now();
+      return void shutdown(0);
+    }
+    // One stop often arrives twice: systemd signals every process of the unit and npm passes its own signal on,
+    // and a Ctrl-C reaches npm and us alike. Only a second Ctrl-C pressed later means "do not wait any longer".
+    if (signal !== "SIGINT" || Date.now() - firstSignalAt < 1_000) return;
     console.error("✗ 强制停止");
     if (server?.pid) stopGroup(server.pid, "SIGKILL", 0);
     const pg = database?.embedded?.pid();

@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { execFileSync, spawn } from "node:child_process";
 import pg from "pg";
+import { EICAR } from "../support/clamd";
 import { startS3Server } from "../support/s3-server";
 import { startStack, type Stack } from "./stack";
 
@@ -122,6 +123,12 @@ test("两个应用进程轮流服务：在一个进程登录、在另一个保�
   const download = await clerk.request.get(href);
   expect(download.status()).toBe(200);
   expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+
+  // The scanner production requires: the EICAR test string behind a PDF header is refused, and said why.
+  await clerk.getByLabel("选择附件").setInputFiles({ name: "带毒.pdf", mimeType: "application/pdf", buffer: Buffer.concat([PDF, EICAR]) });
+  await clerk.getByRole("button", { name: "上传附件" }).click();
+  await expect(clerk.getByText("经病毒扫描发现恶意内容")).toBeVisible();
+  await expect(clerk.getByRole("link", { name: "带毒.pdf" })).toHaveCount(0);
 });
 
 test("备份在持续写入时进行，恢复到一套空的新安装（新库、新对象存储）后一条不少，附件字节一致", async () => {

@@ -9,6 +9,7 @@ import https from "node:https";
 import crypto from "node:crypto";
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { startEmbeddedPostgres, ensureDatabase, type EmbeddedDatabase } from "../../lib/db/embedded";
+import { startClamd } from "../support/clamd";
 import { freePort } from "../support/ports";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -77,6 +78,9 @@ export async function startStack(options: { nginxPort: number }): Promise<Stack>
   children.push(s3);
   await waitFor(s3, /S3 ready on/, "s3rver", logs.s3);
 
+  // A virus scanner, as production requires one (uploads are refused without it): clamd through its socket.
+  const clamd = await startClamd();
+
   const nginxPort = options.nginxPort;
   const appPorts = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = {
@@ -98,6 +102,7 @@ export async function startStack(options: { nginxPort: number }): Promise<Stack>
     S3_ACCESS_KEY_ID: "S3RVER",
     S3_SECRET_ACCESS_KEY: "S3RVER",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...clamd.env,
   };
   delete env.APP_MODE;
   delete env.DEMO_DATA;
@@ -214,7 +219,9 @@ export async function startStack(options: { nginxPort: number }): Promise<Stack>
     async stop() {
       await Promise.all(appPorts.map((_, index) => stopApp(index)));
       for (const child of children) child.kill("SIGTERM");
+      await clamd.stop().catch(() => {});
       await database.stop().catch(() => {});
+      fs.rmSync(clamd.directory, { recursive: true, force: true });
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
