@@ -30,10 +30,12 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
     return result.data.version;
   }
   async function onSave() {
+    const existed = current !== undefined;
     if ((await persist()) === null) return;
     setMessage("草稿已保存。");
-    // The attachment box appears once the draft exists.
-    router.refresh();
+    // The attachment box appears once the draft exists: the page is re-read after the first save only (the action
+    // does not revalidate; docs/decisions/0021).
+    if (!existed) router.refresh();
   }
   async function onSubmit() {
     const saved = await persist();
