@@ -20,7 +20,7 @@ import { root } from "./runtime";
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54369);
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 50_000);
-const DATA_DIR = path.join(root, process.env.BENCH_DATA_DIR ?? `.data-bench-${PROJECTS}`);
+const DATA_DIR = path.resolve(root, process.env.BENCH_DATA_DIR ?? `.data-bench-${PROJECTS}`);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
