@@ -161,7 +161,7 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await decide(qingshiTitle, "立项", "修改后符合要求，同意立项。");
 
   await clerk.reload();
-  await expect(clerk.getByText("已立项", { exact: true })).toBeVisible();
+  await expect(clerk.getByText("已立项", { exact: true }).first()).toBeVisible();
   const record = clerk.getByRole("list", { name: "审定结果" });
   await expect(record).toContainText("修改后再审");
   await expect(record).toContainText("修改后符合要求，同意立项。");
