@@ -44,7 +44,7 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   await clerk.getByRole("button", { name: "报送" }).click();
   // Once submitted the page shows the report read-only, with its submission time.
   await expect(clerk.getByText("报送时间")).toBeVisible();
-  await expect(clerk.getByText("已报送", { exact: true })).toBeVisible();
+  await expect(clerk.getByText("已报送", { exact: true }).first()).toBeVisible();
 
   const liaison = await openPage();
   await signInAndWait(liaison, "staff");
@@ -58,7 +58,7 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   await expect(fieldError(liaison.getByLabel("审核意见"))).toHaveText("请填写退回意见");
   await liaison.getByLabel("审核意见").fill("请写明三个试点村的名称和做法。");
   await liaison.getByRole("button", { name: "退回修改" }).click();
-  await expect(liaison.getByText("退回修改", { exact: true })).toBeVisible();
+  await expect(liaison.getByText("退回修改", { exact: true }).first()).toBeVisible();
 
   await clerk.goto("/notifications");
   await clerk
