@@ -5,6 +5,7 @@
 //   the schema, and serves; it never builds, migrates or seeds (npm run build / migrate / setup do that once).
 import fs from "node:fs";
 import path from "node:path";
+import os from "node:os";
 import { spawn, type ChildProcess } from "node:child_process";
 import { authSecret, bin, buildIfNeeded, migrate, openDatabase, root, run, setupChildren, type Database } from "./runtime";
 import { Backoff, sleep, stopGroup } from "./supervise";
@@ -198,8 +199,10 @@ async function demo() {
       NEXT_TELEMETRY_DISABLED: "1",
       // Uploaded files live in the data folder (lib/storage), outside the web root.
       DATA_DIR: dataDir,
-      // One process is plenty on a laptop; production runs one per core.
-      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "1",
+      // One process per core, at most 4 (about 250 MB each); each holds DATABASE_POOL_SIZE (10) connections of the
+      // embedded server's 100 (docs/decisions/0022).
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? String(Math.min(4, os.availableParallelism())),
+      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "10",
       // The console stays readable: warnings and errors only, unless asked (LOG_LEVEL=info shows every request).
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     };

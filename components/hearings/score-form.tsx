@@ -18,14 +18,18 @@ type Kind = "hearing" | "jury";
 const UNTIL: Record<Kind, string> = { hearing: "听证会结束前", jury: "生成拟表彰名单前" };
 
 export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: Kind; targetId: string; criteria: Criterion[]; score: Score; closed: boolean }) {
-  const router = useRouter();
+  // The save returns the new version and state: the sheet keeps them, so that the next save is not refused as
+  // stale and the page need not be re-rendered (the actions do not revalidate; docs/decisions/0021).
+  const [version, setVersion] = useState(score?.version);
+  const [submitted, setSubmitted] = useState(Boolean(score?.submitted));
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(criteria.map((c) => [c.key, score?.values[c.key]?.toString() ?? ""])));
   const [comment, setComment] = useState(score?.comment ?? "");
   const [recommendation, setRecommendation] = useState<string>(score?.recommendation ?? "");
   const [message, setMessage] = useState<string>();
-  const done = (data: { submitted: boolean; total: number | null }) => {
+  const done = (data: { submitted: boolean; total: number | null; version: number }) => {
+    setVersion(data.version);
+    setSubmitted(data.submitted);
     setMessage(data.submitted ? `评分已提交，总分 ${data.total?.toFixed(2)} 分。${UNTIL[kind]}可以修改。` : "草稿已保存。");
-    router.refresh();
   };
   // One sheet drives two actions whose inputs differ; each hook is typed by its own action's schema.
   const hearingAction = useActionButton(saveScore, done);
@@ -33,7 +37,7 @@ export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: K
   const action = kind === "hearing" ? hearingAction : juryAction;
   const run = (submit: boolean) => {
     const sheet = {
-      version: score?.version,
+      version,
       values: Object.fromEntries(criteria.map((c) => [c.key, values[c.key] === "" ? null : Number(values[c.key])])),
       comment,
       submit,
@@ -43,7 +47,7 @@ export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: K
   };
   return (
     <div className="space-y-4">
-      {score?.submitted && !message && <Notice tone="success">已提交评分{closed ? "。" : `，${UNTIL[kind]}可以修改后重新提交。`}</Notice>}
+      {submitted && !message && <Notice tone="success">已提交评分{closed ? "。" : `，${UNTIL[kind]}可以修改后重新提交。`}</Notice>}
       {message && <Notice tone="success">{message}</Notice>}
       <FormError message={action.error} />
       <CriteriaFieldset
@@ -78,7 +82,7 @@ export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: K
       {!closed && (
         <div className="flex flex-wrap gap-2">
           <Button type="button" pending={action.pending} onClick={() => run(true)}>
-            {score?.submitted ? "修改并提交" : "提交评分"}
+            {submitted ? "修改并提交" : "提交评分"}
           </Button>
           <Button type="button" variant="secondary" pending={action.pending} onClick={() => run(false)}>
             保存草稿

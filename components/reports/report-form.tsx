@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { reviewReport, saveReport, submitReport } from "@/lib/reports/actions";
 import { useActionButton } from "@/components/forms/use-action-form";
@@ -17,6 +17,7 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [current, setCurrent] = useState(version);
+  const reread = useRef(false);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [message, setMessage] = useState<string>();
   const save = useAction(saveReport);
@@ -27,13 +28,17 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
     setErrors(result?.validationErrors?.fieldErrors ?? {});
     if (!result?.data) return null;
     setCurrent(result.data.version);
+    // The attachment box appears once the draft exists: a page rendered without one is re-read once, after the
+    // save that creates it (the action does not revalidate; docs/decisions/0021).
+    if (version === undefined && !reread.current) {
+      reread.current = true;
+      router.refresh();
+    }
     return result.data.version;
   }
   async function onSave() {
     if ((await persist()) === null) return;
     setMessage("草稿已保存。");
-    // The attachment box appears once the draft exists.
-    router.refresh();
   }
   async function onSubmit() {
     const saved = await persist();

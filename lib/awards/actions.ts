@@ -78,9 +78,8 @@ export const saveJuryScore = actionClient
   .metadata({ name: "评比评分", permission: "awards.score" })
   .inputSchema(juryScoreSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await withFieldErrors(() => db.$transaction((tx) => saveJuryScoreRecord(tx, parsedInput, ctx.user.id, ctx)));
-    revalidatePath("/reviews", "layout");
-    return result;
+    // No revalidation: the sheet takes the new version and total from the result (lib/hearings/actions.ts saveScore).
+    return await withFieldErrors(() => db.$transaction((tx) => saveJuryScoreRecord(tx, parsedInput, ctx.user.id, ctx)));
   });
 
 export const declareJuryConflict = actionClient

@@ -159,9 +159,11 @@ export const saveScore = actionClient
   .metadata({ name: "评分", permission: "hearings.score" })
   .inputSchema(scoreSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await withFieldErrors(() => saveScoreInTransaction(parsedInput, ctx.user.id, { actor: ctx.actor, ip: ctx.ip }));
-    revalidatePath("/reviews", "layout");
-    return result;
+    // No revalidatePath/refresh here: in a server action either makes Next re-render the whole page into the
+    // action's response, several times the cost of the save (docs/decisions/0021). Every page showing scores is
+    // dynamic (nothing is cached on the server), so other users' next request reads the new score; the sheet
+    // takes the new version, total and state from the result.
+    return await withFieldErrors(() => saveScoreInTransaction(parsedInput, ctx.user.id, { actor: ctx.actor, ip: ctx.ip }));
   });
 
 export const declareConflict = actionClient

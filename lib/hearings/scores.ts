@@ -30,7 +30,7 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
   HEARING_MACHINE.assert("score", hearingState(assignment.item.hearing), "reviewer");
   if (assignment.score && input.version !== undefined && assignment.score.version !== input.version) throw new ActionError(STALE_RECORD);
 
-  const { criteria } = await rubricFor(tx, assignment.item.project.yearId);
+  const { criteria, frozen } = await rubricFor(tx, assignment.item.project.yearId);
   const values: Record<string, number> = {};
   for (const criterion of criteria) {
     const value = input.values[criterion.key];
@@ -56,7 +56,8 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
   // The first score of the year fixes its rubric: every later score uses the same weights and scales.
   // Written only while it is not frozen yet, so that a crowd of reviewers does not queue on its row.
   const yearId = assignment.item.project.yearId;
-  if (!(await tx.rubric.findUnique({ where: { yearId }, select: { frozenAt: true } }))?.frozenAt) {
+  // (rubricFor read the row in this transaction already: one query less on the hot path.)
+  if (!frozen) {
     // INSERT … ON CONFLICT DO NOTHING: Prisma's upsert here is a read then an insert, and two first scores
     // racing for the same year failed on the unique yearId.
     await tx.rubric.createMany({ data: [{ yearId, criteria, frozenAt: now, version: 1 }], skipDuplicates: true });

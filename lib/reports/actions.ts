@@ -15,9 +15,9 @@ export const saveReport = actionClient
   .metadata({ name: "保存季度进展", permission: "reports.submit" })
   .inputSchema(saveReportSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await withFieldErrors(() => db.$transaction((tx) => saveReportRecord(tx, parsedInput, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip })));
-    revalidatePath("/reports", "layout");
-    return result;
+    // No revalidation: in an action it re-renders the whole page into the response (docs/decisions/0021). The
+    // pages showing reports are dynamic, so the next request reads the draft; the form keeps the new version.
+    return await withFieldErrors(() => db.$transaction((tx) => saveReportRecord(tx, parsedInput, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip })));
   });
 
 export const submitReport = actionClient

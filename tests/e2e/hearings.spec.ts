@@ -16,8 +16,13 @@ async function scoreAll(page: Page, hearingTitle: string, points: number, verdic
     for (let k = 0; k < 5; k++) await inputs.nth(k).fill(String(points));
     await expect(page.getByTestId("live-total")).toContainText(`${(points * 10).toFixed(2)} 分`);
     await page.getByRole("radio", { name: verdict, exact: true }).check();
+    // A draft first, then the submission from the same sheet without reloading: the sheet keeps the version the
+    // save returned (the action does not re-render the page), so the second save is not refused as stale.
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await expect(page.getByText("草稿已保存。")).toBeVisible();
     await page.getByRole("button", { name: "提交评分" }).click();
-    await expect(page.getByText(/评分已提交，总分/)).toBeVisible();
+    await expect(page.getByText(`评分已提交，总分 ${(points * 10).toFixed(2)} 分`)).toBeVisible();
+    await expect(page.getByRole("button", { name: "修改并提交" })).toBeVisible();
   }
   return count;
 }
@@ -81,6 +86,7 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
     ["reviewer5", 9],
   ];
   let scored = 0;
+  const totals: string[] = [];
   for (const [username, points] of scores) {
     const reviewer = await openPage();
     await signInAndWait(reviewer, username);
@@ -91,7 +97,9 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
     await card.getByRole("link", { name: `本场未评：${title}` }).click();
     await expect(reviewer).toHaveURL(/status=todo/);
     await expect(reviewer.getByRole("row").filter({ hasText: title }).filter({ hasText: "未评" })).toHaveCount(mine);
-    scored += await scoreAll(reviewer, title, points, "立项");
+    const count = await scoreAll(reviewer, title, points, "立项");
+    if (count > 0) totals.push(`${(points * 10).toFixed(2)} 分（立项）`);
+    scored += count;
     await reviewer.goto("/reviews");
     await expect(card).toContainText(`已提交 ${mine}/${mine}`);
     await expect(card).toContainText("已评完");
@@ -100,9 +108,11 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
     await expect(reviewer.getByRole("row").filter({ hasText: title })).toHaveCount(mine);
   }
   expect(scored).toBe(9);
+  // The admin's next request shows every reviewer's saved score: the progress on the hearing, the totals on the results.
   await admin.reload();
   await expect(items.filter({ hasText: "3/3 已评" })).toHaveCount(3);
   await admin.getByRole("link", { name: "评分结果与排名" }).click();
+  for (const total of totals) await expect(admin.getByRole("main")).toContainText(total);
   const ranking = admin.getByRole("table");
   await expect(ranking.getByRole("row")).toHaveCount(4);
   await expect(ranking).toContainText("分歧较大");
