@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { createContext, type ReactNode, useContext, useRef, useState } from "react";
 import {
   addAgendaItems,
   assignReviewer,
@@ -134,10 +134,20 @@ export function AutoAssignForm({ hearingId }: { hearingId: string }) {
   );
 }
 
-export function ManualAssign({ itemId, reviewers }: { itemId: string; reviewers: Option[] }) {
+// The hearing's seated reviewers, sent to the browser once for the whole agenda page rather than once per item
+// (a hearing with 200 reviewers and 30 items made a 1.2 MB page).
+const SeatOptions = createContext<Option[]>([]);
+
+export function SeatOptionsProvider({ options, children }: { options: Option[]; children: ReactNode }) {
+  return <SeatOptions.Provider value={options}>{children}</SeatOptions.Provider>;
+}
+
+/** Assigns one more seated reviewer to an item; `assigned` are the reviewers it has already. */
+export function ManualAssign({ itemId, assigned }: { itemId: string; assigned: string[] }) {
   const router = useRouter();
   const select = useRef<HTMLSelectElement>(null);
   const action = useActionButton(assignReviewer, () => router.refresh());
+  const reviewers = useContext(SeatOptions).filter((option) => !assigned.includes(option.id));
   if (reviewers.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-2" data-field={`assign-${itemId}`}>

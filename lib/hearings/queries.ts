@@ -127,14 +127,48 @@ type LeanScore = { itemId: string; reviewerId: string; total: number };
  * Ranks the submitted totals with the rules of lib/hearings/scoring.ts (one place for them) and keeps one page:
  * the totals travel as three columns, and only the page's proposals are loaded with their projects.
  */
-function rankedPage(scores: LeanScore[], page: number) {
-  const ranked = rankAggregates(aggregate(scores.map((s) => ({ reviewerId: s.reviewerId, proposalId: s.itemId, total: s.total }))), "trimmedMean");
+function rankedPage(ranked: Ranked, page: number) {
   return { total: ranked.length, page, pageSize: RANKING_PAGE_SIZE, rows: ranked.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE) };
+}
+
+type Ranked = ReturnType<typeof rankAggregates>;
+type Stamp = { submitted: bigint; changed: Date | null; items: bigint; added: Date | null };
+
+// A year's ranking aggregates every submitted score of the year (120,000 at city scale, about a second of
+// transfer and arithmetic), and the page is opened far more often than the scores change. So each process keeps
+// the last few rankings with a stamp of their inputs, read first on every request: the number of submitted
+// scores and the latest change of one, the number of agenda items and the latest one added. Any submission,
+// change, withdrawal or new round moves the stamp, and the next request ranks again: never a stale result.
+const rankings = new Map<string, { stamp: string; ranked: Ranked }>();
+const RANKINGS_KEPT = 8;
+
+async function rankingOf(key: string, stamp: Stamp, load: () => Promise<LeanScore[]>): Promise<Ranked> {
+  const seen = `${stamp.submitted}:${stamp.changed?.getTime() ?? 0}:${stamp.items}:${stamp.added?.getTime() ?? 0}`;
+  const kept = rankings.get(key);
+  if (kept?.stamp === seen) return kept.ranked;
+  // Read after the stamp: a score arriving in between is in this ranking and moves the next stamp (ranked again).
+  const scores = await load();
+  const ranked = rankAggregates(aggregate(scores.map((s) => ({ reviewerId: s.reviewerId, proposalId: s.itemId, total: s.total }))), "trimmedMean");
+  rankings.delete(key);
+  rankings.set(key, { stamp: seen, ranked });
+  if (rankings.size > RANKINGS_KEPT) rankings.delete(rankings.keys().next().value!);
+  return ranked;
 }
 
 /** A year's ranking over every hearing's submitted scores, each project's latest round; one page of it. */
 export async function yearRanking(yearId: string, page: number) {
-  const scores = await db.$queryRaw<LeanScore[]>`
+  const [stamp] = await db.$queryRaw<Stamp[]>`
+    SELECT
+      (SELECT count(*) FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
+        JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId} AND s."submittedAt" IS NOT NULL) AS "submitted",
+      (SELECT max(s."updatedAt") FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
+        JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId} AND s."submittedAt" IS NOT NULL) AS "changed",
+      (SELECT count(*) FROM "HearingItem" i JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId}) AS "items",
+      (SELECT max(i."createdAt") FROM "HearingItem" i JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId}) AS "added"`;
+  const ranked = await rankingOf(
+    `year:${yearId}`,
+    stamp,
+    () => db.$queryRaw<LeanScore[]>`
     WITH latest AS (
       SELECT DISTINCT ON (i."projectId") i."id"
       FROM "HearingItem" i JOIN "Hearing" h ON h."id" = i."hearingId"
@@ -146,8 +180,9 @@ export async function yearRanking(yearId: string, page: number) {
     JOIN "ReviewAssignment" a ON a."itemId" = l."id"
     JOIN "Score" s ON s."assignmentId" = a."id"
     WHERE s."submittedAt" IS NOT NULL AND s."total" IS NOT NULL
-    ORDER BY a."itemId", a."reviewerId"`;
-  const ranking = rankedPage(scores, page);
+    ORDER BY a."itemId", a."reviewerId"`,
+  );
+  const ranking = rankedPage(ranked, page);
   const items = await db.hearingItem.findMany({
     where: { id: { in: ranking.rows.map((row) => row.proposalId) } },
     select: { id: true, project: { select: { id: true, title: true, unit: { select: { name: true } } } } },
@@ -158,17 +193,27 @@ export async function yearRanking(yearId: string, page: number) {
 
 /** One page of a hearing's ranking, with each proposal's reviewers and their submitted scores; and what is unscored. */
 export async function hearingRanking(hearingId: string, page: number) {
-  const [scores, itemCount] = await Promise.all([
-    db.$queryRaw<LeanScore[]>`
+  const [stamp] = await db.$queryRaw<Stamp[]>`
+    SELECT
+      (SELECT count(*) FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
+        WHERE i."hearingId" = ${hearingId} AND s."submittedAt" IS NOT NULL) AS "submitted",
+      (SELECT max(s."updatedAt") FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
+        WHERE i."hearingId" = ${hearingId} AND s."submittedAt" IS NOT NULL) AS "changed",
+      (SELECT count(*) FROM "HearingItem" i WHERE i."hearingId" = ${hearingId}) AS "items",
+      (SELECT max(i."createdAt") FROM "HearingItem" i WHERE i."hearingId" = ${hearingId}) AS "added"`;
+  const itemCount = Number(stamp.items);
+  const ranked = await rankingOf(
+    `hearing:${hearingId}`,
+    stamp,
+    () => db.$queryRaw<LeanScore[]>`
       SELECT a."itemId", a."reviewerId", s."total"
       FROM "HearingItem" i
       JOIN "ReviewAssignment" a ON a."itemId" = i."id"
       JOIN "Score" s ON s."assignmentId" = a."id"
       WHERE i."hearingId" = ${hearingId} AND s."submittedAt" IS NOT NULL AND s."total" IS NOT NULL
       ORDER BY i."sortOrder", a."itemId", a."reviewerId"`,
-    db.hearingItem.count({ where: { hearingId } }),
-  ]);
-  const ranking = rankedPage(scores, page);
+  );
+  const ranking = rankedPage(ranked, page);
   const unscoredWhere = { hearingId, assignments: { none: { score: { is: { submittedAt: { not: null } } } } } };
   const [items, unscored] = await Promise.all([
     db.hearingItem.findMany({

@@ -15,7 +15,7 @@ import {
   setHearingReviewers,
 } from "@/lib/hearings/actions";
 import { saveScoreInTransaction, saveScoreRecord } from "@/lib/hearings/scores";
-import { assignmentForReviewer, hearingResults, myAssignments, myHearingProgress } from "@/lib/hearings/queries";
+import { assignmentForReviewer, hearingRanking, hearingResults, myAssignments, myHearingProgress, yearRanking } from "@/lib/hearings/queries";
 import { DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
 import { createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
 import { createYearRecord } from "@/lib/years/service";
@@ -299,5 +299,45 @@ describe("部务会 decisions", () => {
     expect((await recordDecision({ meetingId: meeting, projectId: revised, projectVersion: 0, verdict: "APPROVE", opinion: "x" }))?.serverError).toBe(
       "无权执行此操作",
     );
+  });
+});
+
+describe("rankings kept between requests", () => {
+  it("show every submission, change and new agenda item on the next read (the kept ranking is never stale)", async () => {
+    const first = await submittedProject(clerkA, "排名项目一");
+    const second = await submittedProject(clerkB, "排名项目二");
+    const hearingId = await hearingWith([first, second], reviewers.slice(0, 2));
+    await autoAssignReviewers({ hearingId, perProposal: 2 });
+    const assignments = await db.reviewAssignment.findMany({ where: { item: { hearingId } }, include: { item: true } });
+    const submit = (assignment: (typeof assignments)[number], values: typeof full, version?: number) =>
+      saveScoreInTransaction(
+        { assignmentId: assignment.id, version, values, comment: null, recommendation: "APPROVE", submit: true },
+        assignment.reviewerId,
+        actor(reviewers.find((r) => r.id === assignment.reviewerId)!),
+      );
+    const rowOf = async (projectId: string) => {
+      const [year, hearing] = await Promise.all([yearRanking(yearId, 1), hearingRanking(hearingId, 1)]);
+      const inYear = year.rows.find((row) => row.item.project.id === projectId);
+      const inHearing = hearing.rows.find((row) => row.item.project.id === projectId);
+      expect(inYear?.trimmedMean).toBe(inHearing?.trimmedMean);
+      return { mean: inHearing?.trimmedMean, count: inHearing?.count, unscored: hearing.unscored.count };
+    };
+    const ofFirst = assignments.filter((a) => a.item.projectId === first);
+    expect(await rowOf(first)).toEqual({ mean: undefined, count: undefined, unscored: 2 });
+
+    const saved = await submit(ofFirst[0], full);
+    expect(await rowOf(first)).toEqual({ mean: 80, count: 1, unscored: 1 });
+    // Read twice with nothing changed: the same answer (the kept one).
+    expect(await rowOf(first)).toEqual({ mean: 80, count: 1, unscored: 1 });
+    // A submitted score changed: the next read has the new total.
+    await submit(ofFirst[0], { ...full, fit: 10, novelty: 10 }, saved.version);
+    expect(await rowOf(first)).toEqual({ mean: 90, count: 1, unscored: 1 });
+    await submit(ofFirst[1], { ...full, fit: 4, novelty: 3 });
+    expect(await rowOf(first)).toEqual({ mean: 77, count: 2, unscored: 1 });
+    // A new agenda item moves the stamp too.
+    const third = await submittedProject(clerkB, "排名项目三");
+    await actAs(admin);
+    expect((await addAgendaItems({ hearingId, projectIds: [third] }))?.data?.added).toBe(1);
+    expect((await rowOf(first)).unscored).toBe(2);
   });
 });

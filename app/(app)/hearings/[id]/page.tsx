@@ -13,7 +13,16 @@ import { formatDateTime, toDateTimeLocal } from "@/lib/time";
 import { Badge, Card, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { HearingForm } from "@/components/hearings/hearing-form";
-import { AgendaForm, AutoAssignForm, HearingButtons, ManualAssign, RemoveItemButton, ReviewersForm, UnassignButton } from "@/components/hearings/hearing-admin";
+import {
+  AgendaForm,
+  AutoAssignForm,
+  HearingButtons,
+  ManualAssign,
+  RemoveItemButton,
+  ReviewersForm,
+  SeatOptionsProvider,
+  UnassignButton,
+} from "@/components/hearings/hearing-admin";
 
 export const metadata: Metadata = { title: "听证会" };
 
@@ -64,34 +73,36 @@ export default async function HearingPage({ params, searchParams }: { params: Pr
             {onlyPending ? "显示全部" : "只看未评完的"}
           </Link>
         </div>
-        <ol className="divide-y divide-stone-100" aria-label="议程">
-          {shown.map(({ item, done, total }) => (
-            <li key={item.id} className="space-y-1 py-2 text-sm" data-testid="agenda-item">
-              <div className="flex flex-wrap items-center gap-2">
-                <Link href={`/projects/${item.project.id}`} className="link font-medium">
-                  {item.project.title}
-                </Link>
-                <span className="text-stone-500">{item.project.unit.name}</span>
-                {item.round > 1 && <Badge tone="amber">第 {item.round} 轮</Badge>}
-                <Badge tone={total > 0 && done === total ? "green" : "amber"}>
-                  {done}/{total} 已评
-                </Badge>
-                {admin && total === 0 && <RemoveItemButton itemId={item.id} title={item.project.title} />}
-              </div>
-              <div className="flex flex-wrap gap-2 text-xs">
-                {item.assignments.map((assignment) => (
-                  <span key={assignment.id} className="rounded border border-stone-200 px-1.5 py-0.5" data-testid="assignment">
-                    {assignment.reviewer.name}：{assignment.score?.submittedAt ? "已提交" : assignment.score ? "草稿" : "未评"}
-                    {admin && !assignment.score && <UnassignButton assignmentId={assignment.id} name={assignment.reviewer.name} />}
-                  </span>
-                ))}
-                {item.conflicts.length > 0 && <span className="text-amber-700">已声明回避 {item.conflicts.length} 人</span>}
-              </div>
-              {admin && <ManualAssign itemId={item.id} reviewers={seatOptions.filter((o) => !item.assignments.some((a) => a.reviewerId === o.id))} />}
-            </li>
-          ))}
-          {shown.length === 0 && <li className="py-4 text-sm text-stone-500">{onlyPending ? "全部评完。" : "议程为空。"}</li>}
-        </ol>
+        <SeatOptionsProvider options={admin ? seatOptions : []}>
+          <ol className="divide-y divide-stone-100" aria-label="议程">
+            {shown.map(({ item, done, total }) => (
+              <li key={item.id} className="space-y-1 py-2 text-sm" data-testid="agenda-item">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={`/projects/${item.project.id}`} className="link font-medium">
+                    {item.project.title}
+                  </Link>
+                  <span className="text-stone-500">{item.project.unit.name}</span>
+                  {item.round > 1 && <Badge tone="amber">第 {item.round} 轮</Badge>}
+                  <Badge tone={total > 0 && done === total ? "green" : "amber"}>
+                    {done}/{total} 已评
+                  </Badge>
+                  {admin && total === 0 && <RemoveItemButton itemId={item.id} title={item.project.title} />}
+                </div>
+                <div className="flex flex-wrap gap-2 text-xs">
+                  {item.assignments.map((assignment) => (
+                    <span key={assignment.id} className="rounded border border-stone-200 px-1.5 py-0.5" data-testid="assignment">
+                      {assignment.reviewer.name}：{assignment.score?.submittedAt ? "已提交" : assignment.score ? "草稿" : "未评"}
+                      {admin && !assignment.score && <UnassignButton assignmentId={assignment.id} name={assignment.reviewer.name} />}
+                    </span>
+                  ))}
+                  {item.conflicts.length > 0 && <span className="text-amber-700">已声明回避 {item.conflicts.length} 人</span>}
+                </div>
+                {admin && <ManualAssign itemId={item.id} assigned={item.assignments.map((a) => a.reviewerId)} />}
+              </li>
+            ))}
+            {shown.length === 0 && <li className="py-4 text-sm text-stone-500">{onlyPending ? "全部评完。" : "议程为空。"}</li>}
+          </ol>
+        </SeatOptionsProvider>
         <Pagination total={agenda.total} page={agenda.page} pageSize={agenda.pageSize} params={{ pending: filter.pending }} />
       </Card>
 
