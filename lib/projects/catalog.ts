@@ -1,6 +1,7 @@
 // The vocabulary of proposals: kinds of innovation, the "十个一" methods, the five standards, states. Pure.
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { InnovationKind, ProjectState, TenMethod } from "@/lib/generated/prisma/enums";
+import { parseBusinessDateTime } from "@/lib/time";
 
 export { InnovationKind, ProjectState, TenMethod };
 
@@ -45,3 +46,8 @@ export const EDITABLE_STATES: ProjectState[] = ["DRAFT", "RETURNED", "REVISE"];
 
 /** Limits of the proposal's texts. */
 export const PROPOSAL_LIMITS = { title: 60, short: 100, text: 3000, milestone: 100, milestones: 20, summary: 3000, reason: 1000, note: 2000 };
+
+/** A milestone's date as typed (2026-06-30): midnight of that day in Beijing. */
+export function milestoneDate(value: string): Date | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseBusinessDateTime(value) : null;
+}

@@ -1,6 +1,7 @@
 // What a proposal must contain before it is submitted. Pure: used by the server and shown by the form.
 import { INNOVATION_STANDARDS } from "@/lib/projects/catalog";
-import { milestoneDate, type ProposalFields } from "@/lib/projects/schemas";
+import { milestoneDate } from "@/lib/projects/catalog";
+import type { ProposalFields } from "@/lib/projects/schemas";
 
 const REQUIRED_TEXT: [keyof ProposalFields, string][] = [
   ["title", "请填写项目名称"],

@@ -1,6 +1,5 @@
 import { z, idSchema, versionSchema, optionalText, requiredText } from "@/lib/validation";
 import { InnovationKind, ProjectState, SuggestionCategory, TenMethod, TopicFocus, TopicTier, UnitType } from "@/lib/generated/prisma/enums";
-import { parseBusinessDateTime } from "@/lib/time";
 import { INNOVATION_STANDARDS, PROPOSAL_LIMITS as L } from "@/lib/projects/catalog";
 import { TRANSITION_NAMES } from "@/lib/projects/states";
 
@@ -94,7 +93,5 @@ export const projectFilterSchema = z.object({
 });
 export type ProjectFilter = z.infer<typeof projectFilterSchema>;
 
-/** A milestone's date as typed (2026-06-30): midnight of that day in Beijing. */
-export function milestoneDate(value: string): Date | null {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseBusinessDateTime(value) : null;
-}
+// milestoneDate lives in catalog.ts (no zod): the proposal form's completeness check runs in the browser too.
+export { milestoneDate } from "@/lib/projects/catalog";

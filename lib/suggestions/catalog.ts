@@ -56,3 +56,6 @@ export const SUGGESTION_LIMITS = [
 
 /** Looking up replies by receipt number: generous for people, hopeless for guessing. */
 export const LOOKUP_LIMITS = [{ name: "receipt-10m", limit: 30, windowSeconds: 600 }];
+
+/** The longest suggestion, in characters. */
+export const CONTENT_MAX = 2000;

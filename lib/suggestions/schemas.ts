@@ -3,7 +3,9 @@ import { SuggestionCategory, SuggestionStatus } from "@/lib/generated/prisma/enu
 import { TRIAGE_ACTIONS } from "@/lib/suggestions/catalog";
 
 export const CONTENT_MIN = 10;
-export const CONTENT_MAX = 2000;
+// In catalog.ts (no zod), for the form in the browser.
+import { CONTENT_MAX } from "@/lib/suggestions/catalog";
+export { CONTENT_MAX };
 
 export const submitSuggestionSchema = z.object({
   category: z.enum(SuggestionCategory, { error: "请选择类别" }),

@@ -5,7 +5,7 @@ import { loadSession } from "@/lib/auth/session-store";
 import { getUnit, listUnits } from "@/lib/units/queries";
 import { AUDIT_PAGE_SIZE, auditFilterSchema, REFUSALS_PAGE_SIZE, refusalsFilterSchema, repeatedRefusals, searchAudit } from "@/lib/audit/queries";
 import { auditRefusal, REFUSAL_ROWS_PER_MINUTE } from "@/lib/audit/refusals";
-import { auditWorkbook } from "@/lib/audit/export";
+import { auditExportResponse } from "@/lib/audit/export";
 import type { AuditOutcome } from "@/lib/generated/prisma/enums";
 import { actAs, makeCounty, makeUser } from "./support/fixtures";
 
@@ -139,23 +139,29 @@ describe("searching the audit log", () => {
     expect((await searchAudit({ person: "pager", page: 3 })).rows).toEqual([]);
   });
 
-  it("exports the filtered rows to a workbook", async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await auditWorkbook({ person: "赵六" })) as unknown as ArrayBuffer);
+  it("exports the filtered rows to a workbook, streamed", async () => {
+    const workbookOf = async (filter: Parameters<typeof auditExportResponse>[0]) => {
+      const { total, response } = await auditExportResponse(filter, "审计日志.xlsx");
+      expect(response.headers.get("x-total-rows")).toBe(String(total));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      return workbook;
+    };
+    const workbook = await workbookOf({ person: "赵六" });
     const sheet = workbook.getWorksheet("审计日志")!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-    expect(values(1)).toEqual(["时间", "用户名", "姓名", "操作", "对象", "说明", "IP 地址", "结果"]);
-    expect(sheet.rowCount).toBe(4);
-    const rows = [2, 3, 4].map((n) => values(n));
+    expect(sheet.getCell(1, 1).value).toBe("审计日志");
+    expect(values(2)).toEqual(["时间", "用户名", "姓名", "操作", "对象", "说明", "IP 地址", "结果"]);
+    expect(sheet.rowCount).toBe(5);
+    const rows = [3, 4, 5].map((n) => values(n));
     expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[6], r[7]])).toEqual([
       ["2026-05-01 11:00", "zhaoliu", "赵六", "越权访问被拒绝", "10.1.1.1", "拒绝"],
       ["2026-05-01 10:00", "zhaoliu", "赵六", "登录失败", "10.1.1.1", "失败"],
       ["2026-05-01 09:00", "zhaoliu", "赵六", "登录成功", "10.1.1.1", "成功"],
     ]);
 
-    const day = new ExcelJS.Workbook();
-    await day.xlsx.load((await auditWorkbook({ person: "clock", from: "2026-03-01", to: "2026-03-01" })) as unknown as ArrayBuffer);
-    const times = day.worksheets[0].getColumn(1).values.slice(2);
+    const day = await workbookOf({ person: "clock", from: "2026-03-01", to: "2026-03-01" });
+    const times = day.worksheets[0].getColumn(1).values.slice(3);
     expect(times).toEqual(["2026-03-01 23:59", "2026-03-01 00:00"]);
   });
 });
