@@ -1146,6 +1146,14 @@ async function main() {
   console.log(`\n${results.filter((r) => r.pass).length} pass, ${results.filter((r) => r.pass === false).length} fail；结果已写入 ${path.relative(root, out)}`);
 }
 
+// `npm run bench -- --js`: only the first-load JS of the current build, every page over the goal (no server, no data).
+if (process.argv.includes("--js")) {
+  const js = firstLoadJs();
+  for (const p of js) console.log(`${p.kb > 150 ? "✗" : "✓"} ${p.kb.toFixed(1).padStart(6)} kB  ${p.page}`);
+  console.log(`${js.filter((p) => p.kb > 150).length} of ${js.length} pages over 150 kB`);
+  process.exit(0);
+}
+
 try {
   await main();
 } catch (error) {

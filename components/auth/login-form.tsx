@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signInWithCredentials } from "@/components/auth/next-auth-client";
 import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -32,19 +32,19 @@ export function LoginForm({ notice }: { notice?: string }) {
     setPending(true);
     setError(undefined);
     try {
-      const result = await signIn("credentials", { ...credentials, redirect: false });
-      if (result?.ok && !result.error) {
+      const result = await signInWithCredentials(credentials);
+      if (result.ok) {
         window.location.assign("/");
         return;
       }
-      const [code, value] = (result?.error ?? "").split(":");
+      const [code, value] = (result.error ?? "").split(":");
       if (code === "SecondFactor" && value) {
         setToken(value);
         return;
       }
       if (code === "SignInExpired") setToken(undefined);
       if (code === "AccountLocked") setToken(undefined);
-      setError(messageOf(result?.error));
+      setError(messageOf(result.error));
     } catch {
       setError("无法连接服务器，请检查网络后重试");
     } finally {

@@ -1,21 +1,7 @@
 "use client";
 
 import { useState } from "react";
-
-/**
- * next-auth's own sign-out, by hand: its CSRF token, then a form POST to /api/auth/signout, which ends the
- * session row and clears the cookie. Importing `signOut` from next-auth/react put about 12 kB of compressed
- * script (the client and its Babel helpers) on every page of the app for this one button (issue 17's 150 kB).
- */
-async function signOut() {
-  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await fetch("/api/auth/signout", {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, callbackUrl: "/login", json: "true" }),
-  });
-  if (!response.ok) throw new Error(`sign-out answered ${response.status}`);
-}
+import { signOut } from "@/components/auth/next-auth-client";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
