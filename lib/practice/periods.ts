@@ -80,3 +80,13 @@ export function practiceCell(
 export function isLate(submittedAt: Date, due: Date): boolean {
   return submittedAt.getTime() >= due.getTime();
 }
+
+/** The item's segment of its page's address: "research-1", "problem-2", "exemplar-1". */
+export function slotParam(slot: { kind: PracticeKind; period: number }): string {
+  return `${slot.kind.toLowerCase()}-${slot.period}`;
+}
+
+export function parseSlotParam(param: string): Slot | undefined {
+  const match = /^(research|problem|exemplar)-(\d)$/.exec(param);
+  return match ? slotOf(match[1].toUpperCase() as PracticeKind, Number(match[2])) : undefined;
+}

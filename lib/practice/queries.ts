@@ -125,3 +125,13 @@ export async function practiceSections() {
     },
   });
 }
+
+/** Projects a 典型 may link: those of the programme that started (implemented, completed or marked cases). */
+export async function linkableProjects() {
+  return db.project.findMany({
+    where: { state: { in: ["IN_PROGRESS", "COMPLETED"] } },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+    select: { id: true, title: true },
+    take: 200,
+  });
+}

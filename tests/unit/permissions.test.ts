@@ -174,6 +174,7 @@ describe("permission table", () => {
       "评比表彰",
       "案例库",
       "组织委员例会",
+      "四个一",
       "年度安排",
       "单位",
     ]);
@@ -188,6 +189,7 @@ describe("permission table", () => {
       "评比表彰",
       "案例库",
       "组织委员例会",
+      "四个一",
       "单位",
     ]);
     expect(navigationFor(["SECURITY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "单位", "账户与角色", "登录安全"]);
