@@ -69,10 +69,8 @@ export function PracticeItemForm({
     if (saved === null) return;
     const result = await submit.executeAsync({ ...itemKey, version: saved });
     setErrors(result?.validationErrors?.fieldErrors ?? {});
-    if (result?.data) {
-      setMessage(result.data.late ? "已提交（已过截止时间，记为逾期提交）。" : "已提交，等待科室负责人审核。");
-      router.refresh();
-    }
+    // Submitted: the page shows the item read-only, with its notice.
+    if (result?.data) router.refresh();
   }
   const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
   const error = save.result.serverError ?? submit.result.serverError;

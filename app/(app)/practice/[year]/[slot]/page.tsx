@@ -57,6 +57,11 @@ export default async function PracticeItemPage({
         }
       />
       <StepBar label="办理进度" steps={PRACTICE_MACHINE.progress(status)} holder={PRACTICE_MACHINE.states[status].holder} />
+      {own && item?.status === "SUBMITTED" && (
+        <div className="my-3">
+          <Notice tone="success">{item.late ? "已提交，等待科室负责人审核（已过截止时间，记为逾期提交）。" : "已提交，等待科室负责人审核。"}</Notice>
+        </div>
+      )}
       {item?.reviewComment && (
         <div className="my-3">
           <Notice tone={item.status === "RETURNED" ? "warning" : "info"}>审核意见：{item.reviewComment}</Notice>
