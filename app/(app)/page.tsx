@@ -64,6 +64,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <p className="text-base font-medium">{user.unit.fullName}</p>
           <p className="text-sm text-stone-600">{UNIT_TYPE_LABELS[user.unit.type]}</p>
         </Card>
+        {can(user.roles, "practice.write") && user.unit.type === "SECTION" && (
+          <Card title="我的四个一">
+            <p className="text-sm text-stone-600">每季度一篇调研报告、每半年破解一道工作难题、每年树立一个典型。</p>
+            <Link href="/practice" className="link mt-2 inline-block text-sm">
+              查看本年度任务与截止时间 →
+            </Link>
+          </Card>
+        )}
         {can(user.roles, "suggestions.submit") && (
           <Card title="建言献策">
             <p className="text-sm text-stone-600">围绕干部工作、基层党建、人才工作和组织部门自身建设，欢迎提出意见建议。</p>

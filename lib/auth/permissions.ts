@@ -78,6 +78,14 @@ export const PERMISSIONS = {
   /** Monthly township meetings (乡镇组织委员例会). */
   "meetings.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
   "meetings.manage": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** 四个一 of the department's cadres: county readers the grid of all; units outside the department none of it. */
+  "practice.view": COUNTY_READERS,
+  /** Write and submit one's own 四个一 (the department's cadres). */
+  "practice.write": ["COUNTY_STAFF"],
+  /** Return or accept 四个一: a section head those of their section, the admin those of the heads (checked in the query). */
+  "practice.review": ["COUNTY_STAFF", "COUNTY_ADMIN"],
+  /** Name a section's head (科室负责人). */
+  "practice.configure": ["COUNTY_ADMIN"],
   /** One's own in-app notifications. */
   "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],

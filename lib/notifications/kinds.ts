@@ -16,8 +16,8 @@ export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
 /** The kinds of each group (other: all kinds not listed). "report.reminder" is the kind of reminders sent before the split into due and overdue. */
 export const CATEGORY_KINDS: Record<Exclude<NotificationCategory, "other">, string[]> = {
   assignment: ["topic.assigned", "hearing.assigned", "project.liaison"],
-  decision: ["project.transition", "topic.bid_result", "report.reviewed", "award", "promotion.mark"],
-  return: ["project.returned", "report.returned"],
+  decision: ["project.transition", "topic.bid_result", "report.reviewed", "award", "promotion.mark", "practice.reviewed"],
+  return: ["project.returned", "report.returned", "practice.returned"],
   deadline: [
     "report.due",
     "report.reminder",
@@ -28,8 +28,9 @@ export const CATEGORY_KINDS: Record<Exclude<NotificationCategory, "other">, stri
     "hearing.remind",
     "award.deadline",
     "award.jury",
+    "practice.due",
   ],
-  overdue: ["report.overdue", "rectification.overdue"],
+  overdue: ["report.overdue", "rectification.overdue", "practice.overdue"],
 };
 
 const CATEGORY_OF = new Map(Object.entries(CATEGORY_KINDS).flatMap(([category, kinds]) => kinds.map((kind) => [kind, category as NotificationCategory])));

@@ -36,7 +36,12 @@ export type NotificationKind =
   | "township_meeting"
   | "award"
   | "award.deadline"
-  | "award.jury";
+  | "award.jury"
+  | "practice.submitted"
+  | "practice.reviewed"
+  | "practice.returned"
+  | "practice.due"
+  | "practice.overdue";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

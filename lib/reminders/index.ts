@@ -15,6 +15,7 @@ import { sendProposalWindowReminders } from "@/lib/reminders/proposals";
 import { sendRectificationReminders } from "@/lib/reminders/rectifications";
 import { sendHearingScoreReminders } from "@/lib/reminders/hearings";
 import { sendJuryReminders, sendNominationClosingReminders } from "@/lib/reminders/awards";
+import { sendPracticeReminders } from "@/lib/reminders/practice";
 import { logger } from "@/lib/log";
 
 /** The advisory lock's number: any constant the app uses for nothing else. */
@@ -28,6 +29,7 @@ export const REMINDER_KINDS = {
   hearingScores: sendHearingScoreReminders,
   nominationsClosing: sendNominationClosingReminders,
   juryScores: sendJuryReminders,
+  practice: sendPracticeReminders,
 } as const;
 
 export type ReminderRun =

@@ -17,6 +17,13 @@ export const WINDOW_LABELS: Record<WindowKind, { label: string; hint: string }> 
   REPORT_Q4: { label: "第四季度进展报送", hint: "四季度结束后 10 日内" },
   NOMINATION: { label: "评比表彰推荐", hint: "单位推荐创新性工作和创新性人才" },
   EVALUATION: { label: "年终评比", hint: "评审、公示与表彰决定" },
+  PRACTICE_R1: { label: "四个一：第一季度调研报告", hint: "组工干部一季度专题调研报告" },
+  PRACTICE_R2: { label: "四个一：第二季度调研报告", hint: "组工干部二季度专题调研报告" },
+  PRACTICE_R3: { label: "四个一：第三季度调研报告", hint: "组工干部三季度专题调研报告" },
+  PRACTICE_R4: { label: "四个一：第四季度调研报告", hint: "组工干部四季度专题调研报告" },
+  PRACTICE_P1: { label: "四个一：上半年破解难题", hint: "组工干部上半年破解一道工作难题" },
+  PRACTICE_P2: { label: "四个一：下半年破解难题", hint: "组工干部下半年破解一道工作难题" },
+  PRACTICE_E: { label: "四个一：树立典型", hint: "组工干部全年树立一个典型" },
 };
 
 type Window = { kind: WindowKind; startsAt: Date | null; endsAt: Date };
@@ -40,6 +47,14 @@ export function defaultWindows(year: number): Window[] {
     { kind: "REPORT_Q4", startsAt: start(year + 1, 1, 1), endsAt: end(year + 1, 1, 10) },
     { kind: "NOMINATION", startsAt: start(year, 11, 15), endsAt: end(year, 12, 10) },
     { kind: "EVALUATION", startsAt: start(year, 12, 10), endsAt: end(year, 12, 31) },
+    // 四个一: bare deadlines, the 10th day after the quarter / half-year / year (lib/practice/periods.ts).
+    { kind: "PRACTICE_R1", startsAt: null, endsAt: end(year, 4, 10) },
+    { kind: "PRACTICE_R2", startsAt: null, endsAt: end(year, 7, 10) },
+    { kind: "PRACTICE_R3", startsAt: null, endsAt: end(year, 10, 10) },
+    { kind: "PRACTICE_R4", startsAt: null, endsAt: end(year + 1, 1, 10) },
+    { kind: "PRACTICE_P1", startsAt: null, endsAt: end(year, 7, 10) },
+    { kind: "PRACTICE_P2", startsAt: null, endsAt: end(year + 1, 1, 10) },
+    { kind: "PRACTICE_E", startsAt: null, endsAt: end(year + 1, 1, 10) },
   ];
 }
 

@@ -145,3 +145,19 @@ test("手机上设置双因素认证并用动态口令登录，二维码和口�
   await enterSecondFactor(page, totpFor(secret, 1));
   await expect(page.getByTestId("current-user")).toBeVisible();
 });
+
+test("手机上组工干部查看四个一并填写下半年破解难题，页面不横向溢出", async ({ page }) => {
+  await signInAndWait(page, "staff2");
+  await page.getByRole("link", { name: "查看本年度任务与截止时间 →" }).click();
+  await expect(page.getByTestId("practice-item")).toHaveCount(7);
+  await expectNoHorizontalOverflow(page, "四个一");
+  await page.getByRole("link", { name: "下半年破解难题填写" }).click();
+  const problem = unique("流动党员管理难");
+  await page.getByLabel(/^工作难题/).fill(problem);
+  await page.getByLabel(/^采取的措施/).fill("建立流动党员联络站，按月联系。");
+  await page.getByLabel(/^破解成效/).fill("联系率由 60% 提高到 95%。");
+  await page.getByLabel(/^确认人/).fill("张科长");
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByText("已提交，等待科室负责人审核。")).toBeVisible();
+  await expectNoHorizontalOverflow(page, "四个一事项");
+});

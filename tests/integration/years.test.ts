@@ -54,7 +54,7 @@ describe("creating a year", () => {
   it("does not take over as current when a current year exists", async () => {
     expect((await createYear({ year: 2027 })).data?.id).toEqual(expect.any(String));
     expect((await yearRow(2027)).isCurrent).toBe(false);
-    expect((await yearRow(2027)).windows).toHaveLength(10);
+    expect((await yearRow(2027)).windows).toHaveLength(WINDOW_KINDS.length);
     expect((await yearRow(2026)).isCurrent).toBe(true);
   });
 

@@ -17,7 +17,7 @@ describe("notification kinds", () => {
   it("puts each kind in one group only, and 'other' excludes them all", () => {
     const all = Object.values(CATEGORY_KINDS).flat();
     expect(new Set(all).size).toBe(all.length);
-    expect(kindFilter("overdue")).toEqual({ in: ["report.overdue", "rectification.overdue"] });
+    expect(kindFilter("overdue")).toEqual({ in: ["report.overdue", "rectification.overdue", "practice.overdue"] });
     expect((kindFilter("other") as { notIn: string[] }).notIn.sort()).toEqual([...all].sort());
   });
 });

@@ -30,6 +30,9 @@ describe("permission table", () => {
         "meetings.manage",
         "meetings.view",
         "notifications.read",
+        "practice.configure",
+        "practice.review",
+        "practice.view",
         "projects.guide",
         "projects.manage",
         "projects.view",
@@ -61,6 +64,9 @@ describe("permission table", () => {
         "meetings.manage",
         "meetings.view",
         "notifications.read",
+        "practice.review",
+        "practice.view",
+        "practice.write",
         "projects.guide",
         "projects.view",
         "reports.review",
@@ -113,6 +119,7 @@ describe("permission table", () => {
         "inspections.view",
         "meetings.view",
         "notifications.read",
+        "practice.view",
         "projects.view",
         "reports.view",
         "suggestions.submit",
@@ -167,6 +174,7 @@ describe("permission table", () => {
       "评比表彰",
       "案例库",
       "组织委员例会",
+      "四个一",
       "年度安排",
       "单位",
     ]);
@@ -181,6 +189,7 @@ describe("permission table", () => {
       "评比表彰",
       "案例库",
       "组织委员例会",
+      "四个一",
       "单位",
     ]);
     expect(navigationFor(["SECURITY_ADMIN"]).map((item) => item.label)).toEqual(["首页", "单位", "账户与角色", "登录安全"]);

@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { parseSlotParam } from "@/lib/practice/periods";
+import { practiceItemPage, linkableProjects } from "@/lib/practice/queries";
+import { EXEMPLAR_TYPE_LABELS, REQUIRED_FIELDS } from "@/lib/practice/schemas";
+import { PRACTICE_MACHINE } from "@/lib/practice/states";
+import { formatDateTime } from "@/lib/time";
+import { idSchema } from "@/lib/validation";
+import { Card, PageHeader } from "@/components/ui/page";
+import { Notice } from "@/components/ui/field";
+import { StepBar } from "@/components/ui/step-bar";
+import { PracticeBadge } from "@/components/practice/cell-badge";
+import { PracticeItemForm } from "@/components/practice/item-form";
+import { PracticeReviewForm } from "@/components/practice/review-form";
+
+export const metadata: Metadata = { title: "四个一" };
+
+export default async function PracticeItemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string; slot: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const user = await requirePermission("practice.view");
+  const { year: yearText, slot: slotText } = await params;
+  const query = await searchParams;
+  const year = Number(yearText);
+  const slot = parseSlotParam(slotText);
+  if (!slot || !Number.isInteger(year) || year < 2000 || year > 2100) notFound();
+  const asked = idSchema.safeParse(query.cadre);
+  const cadreId = asked.success ? asked.data : user.id;
+  const now = new Date();
+  const page = await practiceItemPage(user, cadreId, { year, kind: slot.kind, period: slot.period }, now);
+  if (!page) notFound();
+  const { item, cadre } = page;
+  const own = cadre.id === user.id;
+  const editable = own && can(user.roles, "practice.write") && (!item || PRACTICE_MACHINE.available(item.status, ["cadre"]).includes("submit"));
+  const content = (item?.content ?? {}) as Record<string, string | null>;
+  const status = item?.status ?? "DRAFT";
+  return (
+    <div>
+      <PageHeader
+        title={`${cadre.name} · ${year}年${slot.label}`}
+        description={
+          <>
+            {cadre.unit.name} · 截止 {formatDateTime(page.slot.due)} · <PracticeBadge cell={page.slot.cell} late={item?.late} />
+          </>
+        }
+        actions={
+          <Link href={own ? `/practice?year=${year}` : `/practice?year=${year}&cadre=${cadre.id}`} className="link text-sm">
+            返回年度四个一
+          </Link>
+        }
+      />
+      <StepBar label="办理进度" steps={PRACTICE_MACHINE.progress(status)} holder={PRACTICE_MACHINE.states[status].holder} />
+      {own && item?.status === "SUBMITTED" && (
+        <div className="my-3">
+          <Notice tone="success">{item.late ? "已提交，等待科室负责人审核（已过截止时间，记为逾期提交）。" : "已提交，等待科室负责人审核。"}</Notice>
+        </div>
+      )}
+      {item?.reviewComment && (
+        <div className="my-3">
+          <Notice tone={item.status === "RETURNED" ? "warning" : "info"}>审核意见：{item.reviewComment}</Notice>
+        </div>
+      )}
+      <div className="mt-4">
+        {editable ? (
+          <PracticeItemForm
+            itemKey={{ year, kind: slot.kind, period: slot.period }}
+            version={item?.version}
+            initial={{ ...Object.fromEntries(Object.entries(content).map(([k, v]) => [k, v ?? ""])), projectId: item?.projectId ?? "" }}
+            projects={slot.kind === "EXEMPLAR" ? await linkableProjects() : []}
+          />
+        ) : item ? (
+          <Card>
+            <dl className="space-y-3 text-sm">
+              {REQUIRED_FIELDS[slot.kind].map(([field, label]) => (
+                <div key={field}>
+                  <dt className="font-medium text-stone-700">{label}</dt>
+                  <dd className="whitespace-pre-wrap">
+                    {field === "exemplarType" && content[field]
+                      ? EXEMPLAR_TYPE_LABELS[content[field] as keyof typeof EXEMPLAR_TYPE_LABELS]
+                      : (content[field] ?? "")}
+                  </dd>
+                </div>
+              ))}
+              {page.linked && (
+                <div>
+                  <dt className="font-medium text-stone-700">关联项目</dt>
+                  <dd>
+                    <Link href={`/projects/${page.linked.id}`} className="link">
+                      {page.linked.title}
+                    </Link>
+                  </dd>
+                </div>
+              )}
+              {item.submittedAt && <div className="text-stone-500">提交于 {formatDateTime(item.submittedAt)}</div>}
+            </dl>
+          </Card>
+        ) : (
+          <p className="text-sm text-stone-600">尚未填写。</p>
+        )}
+      </div>
+      {item && page.reviewable && item.status === "SUBMITTED" && (
+        <div className="mt-4">
+          <PracticeReviewForm itemId={item.id} version={item.version} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useAction } from "next-safe-action/hooks";
+import type { PracticeKind } from "@/lib/generated/prisma/enums";
+import { savePractice, submitPractice } from "@/lib/practice/actions";
+import { EXEMPLAR_TYPE_LABELS } from "@/lib/practice/schemas";
+import { Button } from "@/components/ui/button";
+import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
+
+type Values = Record<string, string>;
+type Key = { year: number; kind: PracticeKind; period: number };
+
+const FIELDS: Record<PracticeKind, { name: string; label: string; rows?: number; required?: boolean }[]> = {
+  RESEARCH: [
+    { name: "topic", label: "调研主题", required: true },
+    { name: "heldOn", label: "调研时间", required: true },
+    { name: "place", label: "调研地点", required: true },
+    { name: "interviewees", label: "走访对象（与谁交流）", rows: 2, required: true },
+    { name: "findings", label: "发现的问题", rows: 5, required: true },
+    { name: "proposals", label: "对策建议", rows: 5, required: true },
+  ],
+  PROBLEM: [
+    { name: "problem", label: "工作难题", required: true },
+    { name: "measures", label: "采取的措施", rows: 5, required: true },
+    { name: "result", label: "破解成效", rows: 4, required: true },
+    { name: "confirmedBy", label: "确认人（谁认可了成效）", required: true },
+  ],
+  EXEMPLAR: [
+    { name: "exemplarName", label: "典型名称（人、单位或做法）", required: true },
+    { name: "reason", label: "典型事迹（为何可作典型）", rows: 5, required: true },
+  ],
+};
+
+/** The cadre's item: saved as a draft, then submitted to the section head. */
+export function PracticeItemForm({
+  itemKey,
+  version,
+  initial,
+  projects,
+}: {
+  itemKey: Key;
+  version: number | undefined;
+  initial: Values;
+  projects: { id: string; title: string }[];
+}) {
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [current, setCurrent] = useState(version);
+  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const [message, setMessage] = useState<string>();
+  const save = useAction(savePractice);
+  const submit = useAction(submitPractice);
+  async function persist(): Promise<number | null> {
+    const result = await save.executeAsync({ ...itemKey, version: current, ...values } as never);
+    setErrors(result?.validationErrors?.fieldErrors ?? {});
+    if (!result?.data) return null;
+    setCurrent(result.data.version);
+    return result.data.version;
+  }
+  async function onSave() {
+    if ((await persist()) === null) return;
+    setMessage("草稿已保存。");
+    router.refresh();
+  }
+  async function onSubmit() {
+    const saved = await persist();
+    if (saved === null) return;
+    const result = await submit.executeAsync({ ...itemKey, version: saved });
+    setErrors(result?.validationErrors?.fieldErrors ?? {});
+    // Submitted: the page shows the item read-only, with its notice.
+    if (result?.data) router.refresh();
+  }
+  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const error = save.result.serverError ?? submit.result.serverError;
+  const fields = FIELDS[itemKey.kind];
+  return (
+    <form onSubmit={(e) => e.preventDefault()} noValidate className="max-w-3xl space-y-4">
+      <FormError message={error} />
+      {message && <Notice tone="success">{message}</Notice>}
+      {fields.map((field) => (
+        <Field key={field.name} label={field.label} name={field.name} errors={errors[field.name]} required={field.required}>
+          {field.rows ? (
+            <textarea
+              id={field.name}
+              rows={field.rows}
+              value={values[field.name] ?? ""}
+              onChange={(e) => set(field.name, e.target.value)}
+              className="input"
+              aria-invalid={Boolean(errors[field.name])}
+            />
+          ) : (
+            <input
+              id={field.name}
+              value={values[field.name] ?? ""}
+              onChange={(e) => set(field.name, e.target.value)}
+              className="input"
+              aria-invalid={Boolean(errors[field.name])}
+            />
+          )}
+        </Field>
+      ))}
+      {itemKey.kind === "EXEMPLAR" && (
+        <>
+          <Field label="典型类别" name="exemplarType" errors={errors.exemplarType} required>
+            <select id="exemplarType" value={values.exemplarType ?? ""} onChange={(e) => set("exemplarType", e.target.value)} className="input w-40">
+              <LabelOptions labels={EXEMPLAR_TYPE_LABELS} empty="请选择" />
+            </select>
+          </Field>
+          <Field label="关联项目或案例（可选）" name="projectId" errors={errors.projectId}>
+            <select id="projectId" value={values.projectId ?? ""} onChange={(e) => set("projectId", e.target.value)} className="input">
+              <option value="">不关联</option>
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" pending={submit.isPending} onClick={() => void onSubmit()}>
+          提交
+        </Button>
+        <Button type="button" variant="secondary" pending={save.isPending} onClick={() => void onSave()}>
+          保存草稿
+        </Button>
+      </div>
+    </form>
+  );
+}

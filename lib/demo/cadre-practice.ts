@@ -1,0 +1,79 @@
+// Demo: a plausible year of 四个一 for the demo county's sections. Each section gets a head (科室负责人, "head"
+// for 组织科) and a second cadre; the cadres' past items are accepted, a few submitted, a few left overdue.
+// The current quarter's 调研报告 is left for the journeys (tests/e2e/cadre-practice.spec.ts).
+import "server-only";
+import { db } from "@/lib/db/client";
+import { createUserRecord } from "@/lib/users/service";
+import { DEMO_PASSWORD } from "@/lib/demo/data";
+import { defaultDue, periodEnd, SLOTS } from "@/lib/practice/periods";
+
+const TOPICS = ["村级后备力量培养", "年轻干部成长路径", "两新组织党建覆盖", "人才引进留用", "党员教育实效", "基层减负落实", "干部监督提醒", "档案专项审核"];
+const PROBLEMS = ["软弱涣散村党组织整顿", "流动党员管理", "专业人才招引难", "干部档案材料缺失"];
+const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄"];
+
+export async function seedCadrePractice(year: number, now = new Date()) {
+  const sections = await db.unit.findMany({ where: { type: "SECTION" }, orderBy: { sortOrder: "asc" } });
+  for (const [index, section] of sections.entries()) {
+    const head = await db.$transaction((tx) =>
+      createUserRecord(
+        tx,
+        { username: index === 1 ? "head" : `head${index + 1}`, name: `${SURNAMES[index % 8]}科长`, phone: null, unitId: section.id, roles: ["COUNTY_STAFF"] },
+        { password: DEMO_PASSWORD, mustChangePassword: false, actor: null },
+      ),
+    );
+    await db.unit.update({ where: { id: section.id }, data: { headId: head.id } });
+    const cadres = await db.user.findMany({ where: { unitId: section.id, roles: { has: "COUNTY_STAFF" }, id: { not: head.id } } });
+    if (cadres.length === 0)
+      cadres.push(
+        await db.$transaction((tx) =>
+          createUserRecord(
+            tx,
+            { username: `cadre${index + 1}`, name: `${SURNAMES[(index + 3) % 8]}干事`, phone: null, unitId: section.id, roles: ["COUNTY_STAFF"] },
+            { password: DEMO_PASSWORD, mustChangePassword: false, actor: null },
+          ),
+        ),
+      );
+    for (const [n, cadre] of cadres.entries()) {
+      for (const slot of SLOTS) {
+        // Only periods that are over; one in four of the late ones is left undone (overdue).
+        if (periodEnd(year, slot.kind, slot.period) > now) continue;
+        if ((index + n + slot.period) % 4 === 3) continue;
+        const due = defaultDue(year, slot.kind, slot.period);
+        const submittedAt = new Date(due.getTime() - 3 * 86_400_000);
+        const accepted = (index + slot.period) % 3 !== 0;
+        const topic = slot.kind === "PROBLEM" ? PROBLEMS[(index + slot.period) % 4] : `${TOPICS[(index + slot.period) % 8]}调研`;
+        const content =
+          slot.kind === "RESEARCH"
+            ? {
+                topic,
+                heldOn: `${year}年第${slot.period}季度`,
+                place: "青石镇及所辖村（社区）",
+                interviewees: "镇党委书记、组织委员、村党组织书记等 15 人",
+                findings: "工作推进不平衡，部分村（社区）底数不清。",
+                proposals: "建立台账，按季度跟踪，纳入年度考核。",
+              }
+            : {
+                problem: topic,
+                measures: "制定工作方案，逐一上门对接，建立销号台账。",
+                result: "问题得到有效解决，形成长效机制。",
+                confirmedBy: head.name,
+              };
+        await db.practiceItem.create({
+          data: {
+            userId: cadre.id,
+            year,
+            kind: slot.kind,
+            period: slot.period,
+            status: accepted ? "ACCEPTED" : "SUBMITTED",
+            title: topic,
+            content,
+            submittedAt,
+            reviewedAt: accepted ? due : null,
+            reviewedById: accepted ? head.id : null,
+            reviewComment: accepted ? "材料翔实，予以认可" : null,
+          },
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { reviewPractice, savePractice, setSectionHead, submitPractice } from "@/lib/practice/actions";
+import { cadreYear, practiceGrid, reviewQueue } from "@/lib/practice/queries";
+import { practiceGridExport } from "@/lib/practice/export";
+import { sendPracticeReminders } from "@/lib/reminders/practice";
+import { createYearRecord } from "@/lib/years/service";
+import { actAs, makeCounty, makeUnit, makeUser, signOutTestUser } from "./support/fixtures";
+
+const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+
+let county: Awaited<ReturnType<typeof makeCounty>>;
+let otherSection: Awaited<ReturnType<typeof makeUnit>>;
+let admin: Awaited<ReturnType<typeof makeUser>>;
+let head: Awaited<ReturnType<typeof makeUser>>;
+let cadre: Awaited<ReturnType<typeof makeUser>>;
+let otherHead: Awaited<ReturnType<typeof makeUser>>;
+let clerk: Awaited<ReturnType<typeof makeUser>>;
+
+const research = {
+  year: YEAR,
+  kind: "RESEARCH" as const,
+  period: 1,
+  topic: "村级后备力量培养",
+  heldOn: `${YEAR}年3月`,
+  place: "甲镇三个村",
+  interviewees: "村党组织书记、后备干部12人",
+  findings: "后备力量年龄偏大",
+  proposals: "建立村级后备人才库",
+};
+
+beforeAll(async () => {
+  county = await makeCounty();
+  otherSection = await makeUnit("干部科", "SECTION", county.department.id);
+  admin = await makeUser(["COUNTY_ADMIN"], county.section.id);
+  head = await makeUser(["COUNTY_STAFF"], county.section.id);
+  cadre = await makeUser(["COUNTY_STAFF"], county.section.id);
+  otherHead = await makeUser(["COUNTY_STAFF"], otherSection.id);
+  clerk = await makeUser(["UNIT_USER"], county.townshipA.id);
+  await db.$transaction((tx) => createYearRecord(tx, YEAR, null));
+  await actAs(admin);
+  expect((await setSectionHead({ sectionId: county.section.id, headId: head.id }))?.data).toEqual({ ok: true });
+  expect((await setSectionHead({ sectionId: otherSection.id, headId: otherHead.id }))?.data).toEqual({ ok: true });
+  // The head must be a cadre of that section.
+  expect((await setSectionHead({ sectionId: otherSection.id, headId: cadre.id }))?.validationErrors?.fieldErrors).toMatchObject({
+    headId: ["科室负责人须是本科室在岗的组工干部"],
+  });
+});
+
+beforeEach(() => signOutTestUser());
+
+describe("四个一", () => {
+  it("keeps units outside the department out: no action, nothing in the queries", async () => {
+    await actAs(clerk);
+    expect((await savePractice(research))?.serverError).toBeTruthy();
+    const viewer = { id: clerk.id, roles: clerk.roles };
+    expect((await practiceGrid(viewer, { year: YEAR })).total).toBe(0);
+    expect(await cadreYear(viewer, cadre.id, YEAR)).toBeNull();
+    expect((await reviewQueue(viewer)).total).toBe(0);
+  });
+
+  it("refuses an incomplete submission field by field, and a stale version", async () => {
+    await actAs(cadre);
+    const saved = await savePractice({ year: YEAR, kind: "PROBLEM", period: 1, problem: "软弱涣散村整顿" });
+    expect(saved?.data?.version).toBe(0);
+    const refused = await submitPractice({ year: YEAR, kind: "PROBLEM", period: 1, version: 0 });
+    expect(refused?.validationErrors?.fieldErrors).toMatchObject({ measures: ["请填写采取的措施"] });
+    expect((await savePractice({ year: YEAR, kind: "PROBLEM", period: 1, version: 5, problem: "x" }))?.serverError).toBe(
+      "该记录已被他人修改，请刷新页面后再改",
+    );
+  });
+
+  it("makes one record of a double submit, and writes each transition to the audit log", async () => {
+    await actAs(cadre);
+    const saved = await savePractice(research);
+    expect(saved?.data?.version).toBe(0);
+    const [a, b] = await Promise.all([
+      submitPractice({ year: YEAR, kind: "RESEARCH", period: 1, version: 0 }),
+      submitPractice({ year: YEAR, kind: "RESEARCH", period: 1, version: 0 }),
+    ]);
+    const outcomes = [a?.data ? "ok" : a?.serverError, b?.data ? "ok" : b?.serverError].sort();
+    expect(outcomes).toEqual(["ok", "该材料已提交，无需重复操作"]);
+    expect(await db.practiceItem.count({ where: { userId: cadre.id, year: YEAR, kind: "RESEARCH", period: 1 } })).toBe(1);
+    // Q1's default due date (10 April) has passed by the time this runs after April: the submission is late.
+    const item = await db.practiceItem.findFirstOrThrow({ where: { userId: cadre.id, kind: "RESEARCH", period: 1 } });
+    expect(item.status).toBe("SUBMITTED");
+    expect(await db.auditLog.count({ where: { action: "practice.submit", entityId: item.id } })).toBe(1);
+    // Submitted: the cadre may not change it any more.
+    expect((await savePractice({ ...research, version: item.version }))?.serverError).toBe("已提交的材料不能修改");
+  });
+
+  it("lets only the head of the cadre's section review, returning with a comment and then accepting", async () => {
+    const item = await db.practiceItem.findFirstOrThrow({ where: { userId: cadre.id, kind: "RESEARCH", period: 1 } });
+    await actAs(otherHead);
+    expect((await reviewPractice({ itemId: item.id, version: item.version, accept: true, comment: null }))?.serverError).toBe(
+      "材料不存在，或不属于您负责的科室",
+    );
+    expect((await reviewQueue({ id: otherHead.id, roles: otherHead.roles })).total).toBe(0);
+    await actAs(cadre);
+    expect((await reviewPractice({ itemId: item.id, version: item.version, accept: true, comment: null }))?.serverError).toBe(
+      "材料不存在，或不属于您负责的科室",
+    );
+
+    await actAs(head);
+    expect((await reviewQueue({ id: head.id, roles: head.roles })).items.map((i) => i.id)).toEqual([item.id]);
+    const noComment = await reviewPractice({ itemId: item.id, version: item.version, accept: false, comment: null });
+    expect(noComment?.validationErrors?.fieldErrors).toMatchObject({ comment: ["请填写退回意见"] });
+    expect((await reviewPractice({ itemId: item.id, version: item.version, accept: false, comment: "请补充走访数据" }))?.data).toEqual({ ok: true });
+    // The first review moved the version on: the same version again is refused.
+    expect((await reviewPractice({ itemId: item.id, version: item.version, accept: true, comment: null }))?.serverError).toBeTruthy();
+    expect(await db.notification.count({ where: { userId: cadre.id, kind: "practice.returned" } })).toBe(1);
+
+    await actAs(cadre);
+    const returned = await db.practiceItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(returned.status).toBe("RETURNED");
+    const resaved = await savePractice({ ...research, findings: "后备力量年龄偏大，走访 12 人", version: returned.version });
+    expect((await submitPractice({ year: YEAR, kind: "RESEARCH", period: 1, version: resaved!.data!.version }))?.data).toBeDefined();
+
+    await actAs(head);
+    const again = await db.practiceItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect((await reviewPractice({ itemId: item.id, version: again.version, accept: true, comment: "材料翔实" }))?.data).toEqual({ ok: true });
+    const actions = await db.auditLog.findMany({ where: { entityId: item.id }, orderBy: { seq: "asc" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(["practice.submit", "practice.return", "practice.submit", "practice.accept"]);
+  });
+
+  it("shows the grid of cadres × items, filtered by section and exported", async () => {
+    const viewer = { id: admin.id, roles: admin.roles };
+    const all = await practiceGrid(viewer, { year: YEAR });
+    expect(all.rows.map((r) => r.cadre.id).sort()).toEqual([head.id, cadre.id, otherHead.id].sort());
+    const mine = await practiceGrid(viewer, { year: YEAR, section: otherSection.id });
+    expect(mine.rows.map((r) => r.cadre.id)).toEqual([otherHead.id]);
+    const row = all.rows.find((r) => r.cadre.id === cadre.id)!;
+    expect(row.slots[0].cell).toBe("accepted");
+    expect(row.slots).toHaveLength(7);
+    const year = await cadreYear({ id: cadre.id, roles: cadre.roles }, cadre.id, YEAR);
+    expect(year?.slots[0].cell).toBe("accepted");
+    const { total, response } = await practiceGridExport(viewer, { year: YEAR, section: county.section.id });
+    expect(total).toBe(2);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+
+  it("reminds each cadre once after a due date has passed, not again on the next run", async () => {
+    const yearRow = await db.year.findUniqueOrThrow({ where: { year: YEAR } });
+    const due = new Date(Date.now() - 86_400_000);
+    await db.yearWindow.update({ where: { yearId_kind: { yearId: yearRow.id, kind: "PRACTICE_E" } }, data: { endsAt: due } });
+    await sendPracticeReminders();
+    const count = () => db.notification.count({ where: { userId: cadre.id, kind: "practice.overdue", title: { contains: "树立一个典型" } } });
+    expect(await count()).toBe(1);
+    await sendPracticeReminders();
+    expect(await count()).toBe(1);
+  });
+});
