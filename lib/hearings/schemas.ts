@@ -40,6 +40,22 @@ export const rubricSchema = z.object({
     .max(10),
 });
 
+/**
+ * One criterion's score: 0 to its max, at most one decimal. The server's check (`scoreProblem`) and the
+ * score sheet's live total use this same rule, so the sheet never shows a total the server refuses.
+ */
+export function criterionScoreSchema(criterion: { label: string; max: number }) {
+  const range = `“${criterion.label}”的分数须在 0 至 ${criterion.max} 之间`;
+  return (
+    z
+      .number({ error: range })
+      .min(0, range)
+      .max(criterion.max, range)
+      // s * 10 is not exact in binary (0.3 * 10 = 3.0000000000000004), so compare with a tolerance.
+      .refine((s) => Math.abs(s * 10 - Math.round(s * 10)) <= 1e-9, "分数最多保留一位小数")
+  );
+}
+
 export const scoreSchema = z.object({
   assignmentId: idSchema,
   version: versionSchema.optional(),
