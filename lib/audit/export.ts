@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/time";
 import { auditActionLabel } from "@/lib/audit/actions-catalog";
 import { AUDIT_EXPORT_LIMIT, auditWhere, type AuditFilter } from "@/lib/audit/queries";
+import { describeAuditEntry, plainIp } from "@/lib/audit/describe";
 
 const OUTCOME_LABELS = { SUCCESS: "成功", FAILURE: "失败", DENIED: "拒绝" } as const;
 export { OUTCOME_LABELS };
@@ -40,8 +41,8 @@ export async function auditWorkbook(filter: AuditFilter): Promise<Buffer> {
         name: row.actorName ?? "",
         action: auditActionLabel(row.action),
         entity: row.entityType ? `${row.entityType} ${row.entityId ?? ""}` : "",
-        summary: row.summary ?? "",
-        ip: row.ip ?? "",
+        summary: describeAuditEntry(row),
+        ip: plainIp(row.ip) ?? "",
         outcome: OUTCOME_LABELS[row.outcome],
       });
     }
