@@ -91,7 +91,7 @@ export async function submitReportRecord(tx: Tx, input: Key & { version: number 
   );
   if (project.liaisonId)
     await notifyUsers(tx, [project.liaisonId], { kind: "report.submitted", title: `“${project.title}”报送了${what}进展`, link: reportLink(input) });
-  return { late, submittedAt: now };
+  return { late };
 }
 
 export function reportLink(key: Key) {
