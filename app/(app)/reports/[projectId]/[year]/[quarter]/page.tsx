@@ -77,7 +77,7 @@ export default async function ReportPage({
       />
       {justSent && report?.submittedAt && (
         <Notice tone="success">
-          <span role="status">
+          <span>
             已报送{year}年{QUARTER_LABELS[quarter]}进展报告（完成进度 {report.percent}%，实施节点 {milestones.filter((m) => m.done).length}/{milestones.length}{" "}
             个已完成，附件 {report.attachments.length} 个），报送时间 {formatDateTime(report.submittedAt)}
             {report.late && "（已过截止时间，记为逾期报送）"}，已送{reviewerName}审核，审核结果会通知您。
