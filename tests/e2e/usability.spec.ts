@@ -88,6 +88,6 @@ test("申报书：自动保存未完成时立刻点提交，提交的是刚填�
     await page.getByRole("button", { name: "撤回" }).click();
     await expectStage(page, "草稿");
     await page.getByRole("link", { name: "填写申报书" }).click();
-    await expect(page.getByRole("heading", { name: "填写申报书" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "提交申报" })).toBeVisible();
   }
 });
