@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useAction } from "next-safe-action/hooks";
 
 type ActionResult<Data> = {
@@ -28,9 +28,20 @@ export function formValues(form: HTMLFormElement, arrays: string[] = []): Record
   return values;
 }
 
+/** A field's error goes once the user edits that field (its name), until the next submit answers again. */
+export function visibleFieldErrors(errors: Record<string, string[] | undefined>, edited: ReadonlySet<string>): Record<string, string[]> {
+  const visible: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(errors)) {
+    if (messages?.length && !edited.has(key)) visible[key] = messages;
+  }
+  return visible;
+}
+
 /**
  * Submits a form to a safe action. Inputs stay uncontrolled, so a failed submit keeps what was
  * typed; a second submit while one is in flight is ignored, so a double click makes one request.
+ * A field's error clears as soon as the user edits that field (the form's own input events), so the
+ * errors shown are only those still unanswered.
  */
 export function useActionForm<Input, Data>(
   action: Action<Input, Data>,
@@ -48,10 +59,24 @@ export function useActionForm<Input, Data>(
     onSuccess: ({ data }: { data?: unknown }) => options.onSuccess?.(data as Data),
   });
   const typed = result as ActionResult<Data>;
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const listening = useRef<HTMLFormElement | null>(null);
+  function listen(form: HTMLFormElement) {
+    if (listening.current === form) return;
+    listening.current = form;
+    const mark = (event: Event) => {
+      const name = (event.target as HTMLInputElement | null)?.name;
+      if (name) setEdited((previous) => (previous.has(name) ? previous : new Set(previous).add(name)));
+    };
+    form.addEventListener("input", mark);
+    form.addEventListener("change", mark);
+  }
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current) return;
     inFlight.current = true;
+    listen(event.currentTarget);
+    setEdited(new Set());
     try {
       const values = { ...formValues(event.currentTarget, options.arrays), ...options.with };
       await executeAsync((options.transform ? options.transform(values as FormInput<Input>, values) : values) as never);
@@ -62,7 +87,7 @@ export function useActionForm<Input, Data>(
   return {
     onSubmit,
     pending: isPending,
-    fieldErrors: typed.validationErrors?.fieldErrors ?? {},
+    fieldErrors: visibleFieldErrors(typed.validationErrors?.fieldErrors ?? {}, edited),
     formError: typed.serverError ?? typed.validationErrors?.formErrors?.[0],
     data: typed.data,
   };

@@ -1,6 +1,14 @@
 "use client";
 
+import { criterionScoreSchema } from "@/lib/hearings/score-rule";
 import { weightedTotal, type Criterion } from "@/lib/hearings/scoring";
+
+/** The message for one typed score under the server's own rule, or null when it is empty or valid. */
+function scoreError(criterion: Criterion, typed: string | undefined): string | null {
+  if (typed === undefined || typed === "") return null;
+  const checked = criterionScoreSchema(criterion).safeParse(Number(typed));
+  return checked.success ? null : (checked.error.issues[0]?.message ?? "分数无效");
+}
 
 /** One input per criterion with the live weighted total: the score sheet of hearings and of the year-end jury. */
 export function CriteriaFieldset({
@@ -23,7 +31,9 @@ export function CriteriaFieldset({
       .filter(([, v]) => v !== "")
       .map(([k, v]) => [k, Number(v)]),
   );
-  const complete = criteria.every((c) => c.key in numbers && Number.isFinite(numbers[c.key]));
+  const problems = Object.fromEntries(criteria.map((c) => [c.key, scoreError(c, values[c.key])]));
+  const invalid = criteria.some((c) => problems[c.key]);
+  const complete = !invalid && criteria.every((c) => c.key in numbers && Number.isFinite(numbers[c.key]));
   return (
     <fieldset className="space-y-3" data-field="values" disabled={disabled}>
       <legend className="text-sm font-medium text-stone-700">{legend}</legend>
@@ -33,6 +43,9 @@ export function CriteriaFieldset({
             {index + 1}. {criterion.label}
             <span className="ml-1 text-xs text-stone-500">
               （权重 {criterion.weight}%，满分 {criterion.max}）
+            </span>
+            <span id={`range-${criterion.key}`} className="block text-xs text-stone-500">
+              可打 0 至 {criterion.max} 分，最多一位小数
             </span>
           </label>
           <input
@@ -45,7 +58,14 @@ export function CriteriaFieldset({
             value={values[criterion.key]}
             onChange={(event) => onChange({ ...values, [criterion.key]: event.target.value })}
             className="input"
+            aria-invalid={Boolean(problems[criterion.key])}
+            aria-describedby={problems[criterion.key] ? `range-${criterion.key} error-${criterion.key}` : `range-${criterion.key}`}
           />
+          {problems[criterion.key] && (
+            <p id={`error-${criterion.key}`} role="alert" className="text-sm text-red-600 sm:col-span-2">
+              {problems[criterion.key]}
+            </p>
+          )}
         </div>
       ))}
       {errors?.map((m) => (
@@ -54,7 +74,7 @@ export function CriteriaFieldset({
         </p>
       ))}
       <p className="text-sm" data-testid="live-total">
-        加权总分：{complete ? `${weightedTotal(criteria, numbers).toFixed(2)} 分（满分 100）` : "各项打完后显示"}
+        加权总分：{complete ? `${weightedTotal(criteria, numbers).toFixed(2)} 分（满分 100）` : invalid ? "有分数超出范围，改正后显示" : "各项打完后显示"}
       </p>
     </fieldset>
   );

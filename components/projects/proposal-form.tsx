@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { saveDraft, transitionProject } from "@/lib/projects/actions";
-import { proposalProblems } from "@/lib/projects/completeness";
+import { proposalProblems, stillMissing } from "@/lib/projects/completeness";
 import type { ProposalFields } from "@/lib/projects/schemas";
 import { INNOVATION_KIND_LABELS, INNOVATION_KINDS, INNOVATION_STANDARDS, TEN_METHOD_KEYS, TEN_METHODS } from "@/lib/projects/catalog";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
@@ -34,21 +34,23 @@ export function ProposalForm({ project, initial, attachments }: Props) {
   const dirty = useRef(false);
   const latest = useRef(values);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const saving = useRef<Promise<boolean> | null>(null);
+  const submitting = useRef(false);
   const conflict = useRef(false);
   const save = useAction(saveDraft);
   const submit = useAction(transitionProject);
 
-  const flush = useCallback(async (): Promise<boolean> => {
+  // Saves run one after another: each flush waits for the ones before it and then sends what is still unsaved,
+  // so a submit that follows a pending autosave uses the version that save answered (the user's own save is no conflict).
+  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  const flush = useCallback((): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (saving.current) await saving.current;
-    if (!dirty.current) return !conflict.current;
-    if (conflict.current) return false;
-    dirty.current = false;
-    setSaveState({ kind: "saving" });
-    saving.current = (async () => {
-      const result = await save.executeAsync({ ...latest.current, id: project.id, version: version.current });
+    const turn = queue.current.then(async (): Promise<boolean> => {
+      if (!dirty.current) return !conflict.current;
+      if (conflict.current) return false;
+      dirty.current = false;
+      setSaveState({ kind: "saving" });
+      const result = await save.executeAsync({ ...latest.current, id: project.id, version: version.current }).catch(() => undefined);
       if (result?.data) {
         version.current = result.data.version;
         setSaveState({
@@ -62,16 +64,17 @@ export function ProposalForm({ project, initial, attachments }: Props) {
       if (message.includes("已在别处修改")) conflict.current = true;
       setSaveState({ kind: "error", message });
       return false;
-    })();
-    const ok = await saving.current;
-    saving.current = null;
-    return ok;
+    });
+    queue.current = turn.catch(() => false);
+    return turn;
   }, [project.id, save]);
 
   function update<K extends keyof ProposalFields>(key: K, value: ProposalFields[K]) {
     const next = { ...latest.current, [key]: value };
     latest.current = next;
     setValues(next);
+    // After a refused submit, each error goes as its field becomes valid; no new ones appear before the next submit.
+    setErrors((shown) => (Object.keys(shown).length === 0 ? shown : stillMissing(shown, proposalProblems(next))));
     dirty.current = true;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
@@ -99,11 +102,17 @@ export function ProposalForm({ project, initial, attachments }: Props) {
       document.querySelector(`[data-field="${Object.keys(problems)[0]}"]`)?.scrollIntoView({ block: "center" });
       return;
     }
-    if (!(await flush())) return;
-    const result = await submit.executeAsync({ id: project.id, version: version.current, transition: project.resubmit ? "resubmit" : "submit" });
-    if (result?.data) {
-      router.push(`/projects/${project.id}?submitted=1`);
-      router.refresh();
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      if (!(await flush())) return;
+      const result = await submit.executeAsync({ id: project.id, version: version.current, transition: project.resubmit ? "resubmit" : "submit" });
+      if (result?.data) {
+        router.push(`/projects/${project.id}?submitted=1`);
+        router.refresh();
+      }
+    } finally {
+      submitting.current = false;
     }
   }
 

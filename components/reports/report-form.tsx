@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { reviewReport, saveReport, submitReport } from "@/lib/reports/actions";
 import { useActionButton } from "@/components/forms/use-action-form";
@@ -18,6 +18,10 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
   const [values, setValues] = useState(initial);
   const [current, setCurrent] = useState(version);
   const reread = useRef(false);
+  // The first attachment makes the draft (with no text of its own): the form takes that draft's version.
+  useEffect(() => {
+    if (version !== undefined) setCurrent((mine) => mine ?? version);
+  }, [version]);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [message, setMessage] = useState<string>();
   const save = useAction(saveReport);
@@ -45,10 +49,8 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
     if (saved === null) return;
     const result = await submit.executeAsync({ ...reportKey, version: saved });
     setErrors(result?.validationErrors?.fieldErrors ?? {});
-    if (result?.data) {
-      router.refresh();
-      setMessage(result.data.late ? "已报送（已过截止时间，记为逾期报送）。" : "已报送。");
-    }
+    // The page says what was sent, when and to whom (the form itself closes once the report is sent).
+    if (result?.data) router.replace(`/reports/${reportKey.projectId}/${reportKey.year}/${reportKey.quarter}?submitted=1`);
   }
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const setMilestone = (index: number, patch: Partial<Milestone>) =>

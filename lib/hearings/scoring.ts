@@ -1,5 +1,6 @@
 // Hearing scores: the rubric, validation of one reviewer's sheet, weighted totals, and aggregation across reviewers. Pure.
 import { INNOVATION_STANDARDS } from "@/lib/projects/catalog";
+import { criterionScoreSchema } from "@/lib/hearings/score-rule";
 
 /** weight in percent (all weights sum to 100); each criterion is scored 0..max. */
 export type Criterion = { key: string; label: string; weight: number; max: number };
@@ -36,9 +37,8 @@ export function scoreProblem(rubric: Criterion[], scores: Record<string, number 
   for (const c of rubric) {
     const s = scores[c.key];
     if (s === null || s === undefined || Number.isNaN(s)) return `请为“${c.label}”打分`;
-    if (!Number.isFinite(s) || s < 0 || s > c.max) return `“${c.label}”的分数须在 0 至 ${c.max} 之间`;
-    // s * 10 is not exact in binary (0.3 * 10 = 3.0000000000000004), so compare with a tolerance.
-    if (Math.abs(s * 10 - Math.round(s * 10)) > 1e-9) return "分数最多保留一位小数";
+    const checked = criterionScoreSchema(c).safeParse(s);
+    if (!checked.success) return checked.error.issues[0]?.message ?? `“${c.label}”的分数须在 0 至 ${c.max} 之间`;
   }
   return null;
 }

@@ -7,6 +7,8 @@ import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, NotFoundError } from "@/lib/actions/errors";
 import { fileStore } from "@/lib/storage";
 import { EDITABLE_STATES } from "@/lib/projects/catalog";
+import { draftForAttachment } from "@/lib/reports/service";
+import type { Quarter } from "@/lib/reports/quarters";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
@@ -35,7 +37,7 @@ export async function checkFileContent(name: string, content: Buffer): Promise<{
 export { cleanFileName } from "@/lib/projects/file-names";
 import { cleanFileName } from "@/lib/projects/file-names";
 
-type By = { actor: NonNullable<AuditActor>; ip: string | null };
+type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 
 export async function addAttachmentRecord(tx: Tx, input: { projectId: string; name: string; content: Buffer }, unitId: string, by: By) {
   const project = await tx.project.findFirst({
@@ -86,11 +88,13 @@ export async function addReportAttachmentRecord(
   unitId: string,
   by: By,
 ) {
-  const report = await tx.progressReport.findFirst({
-    where: { projectId: input.projectId, year: input.year, quarter: input.quarter, project: { unitId } },
-    include: { _count: { select: { attachments: true } } },
-  });
-  if (!report) throw new NotFoundError("请先保存进展报告草稿，再上传附件");
+  // The first file of a quarter makes its draft (scoped to the unit's own project that owes this quarter).
+  const report = await draftForAttachment(
+    tx,
+    { projectId: input.projectId, year: input.year, quarter: input.quarter as Quarter },
+    unitId,
+    by.now ?? new Date(),
+  );
   if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new ActionError("已报送的进展报告不能再添加附件");
   if (report._count.attachments >= MAX_ATTACHMENTS) throw new ActionError(`附件不能超过 ${MAX_ATTACHMENTS} 个`);
   const checked = await checkFileContent(input.name, input.content);

@@ -35,3 +35,10 @@ export function proposalProblems(proposal: ProposalFields): Record<string, strin
   }
   return problems;
 }
+
+/** The shown errors that the proposal still has (with their current wording); fixed fields drop out. */
+export function stillMissing(shown: Record<string, string>, problems: Record<string, string>): Record<string, string> {
+  const left: Record<string, string> = {};
+  for (const key of Object.keys(shown)) if (problems[key]) left[key] = problems[key];
+  return left;
+}

@@ -138,6 +138,7 @@ export async function reportPage(viewer: Viewer, projectId: string, year: number
       title: true,
       unitId: true,
       liaisonId: true,
+      liaison: { select: { name: true } },
       startedAt: true,
       endedAt: true,
       state: true,

@@ -30,6 +30,22 @@ async function ownProject(tx: Tx, key: Key, unitId: string, now: Date) {
   return project;
 }
 
+/**
+ * The quarter's report of the unit's own project, made as an empty draft when it does not exist yet: a file can be
+ * attached before the first 保存草稿 (the form adopts the new draft's version, see ReportForm).
+ */
+export async function draftForAttachment(tx: Tx, key: Key, unitId: string, now: Date) {
+  const project = await ownProject(tx, key, unitId, now);
+  const where = { projectId_year_quarter: { projectId: project.id, year: key.year, quarter: key.quarter } };
+  return (
+    (await tx.progressReport.findUnique({ where, include: { _count: { select: { attachments: true } } } })) ??
+    (await tx.progressReport.create({
+      data: { projectId: project.id, year: key.year, quarter: key.quarter },
+      include: { _count: { select: { attachments: true } } },
+    }))
+  );
+}
+
 export async function saveReportRecord(tx: Tx, input: Key & ReportFields & { version?: number }, unitId: string, by: By) {
   const now = by.now ?? new Date();
   const project = await ownProject(tx, input, unitId, now);

@@ -33,17 +33,23 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   const milestone = clerk.getByTestId("milestone-row").first();
   await milestone.getByRole("checkbox").check();
   await clerk.getByLabel("下步打算").fill("下季度在全镇推开。");
-  await clerk.getByRole("button", { name: "保存草稿" }).click();
-  await expect(clerk.getByText("草稿已保存。")).toBeVisible();
+  // A file can go up before the first 保存草稿 (it makes the draft); what was typed stays, and the save is no conflict.
   await clerk
     .getByLabel("选择附件")
     .setInputFiles({ name: "推进会记录.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n") });
   await clerk.getByRole("button", { name: "上传附件" }).click();
   await expect(clerk.getByRole("link", { name: "推进会记录.pdf" })).toBeVisible();
   await expect(clerk.getByLabel(/^进展情况/)).toHaveValue("召开推进会 2 次，完成 3 个村的试点。");
+  await clerk.getByRole("button", { name: "保存草稿" }).click();
+  await expect(clerk.getByText("草稿已保存。")).toBeVisible();
   await clerk.getByRole("button", { name: "报送" }).click();
-  // Once submitted the page shows the report read-only, with its submission time.
-  await expect(clerk.getByText("报送时间")).toBeVisible();
+  // The confirmation says what was sent, when and to whom; the report is then read-only with its submission time.
+  const sent = clerk.getByRole("status").filter({ hasText: "进展报告" });
+  await expect(sent).toContainText(/已报送\d{4}年第四季度进展报告（完成进度 70%/);
+  await expect(sent).toContainText("附件 1 个");
+  await expect(sent).toContainText(/报送时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  await expect(sent).toContainText("已送项目联系人");
+  await expect(clerk.getByText("报送时间", { exact: true })).toBeVisible();
   await expectStage(clerk, "已报送");
 
   const liaison = await openPage();

@@ -141,13 +141,21 @@ describe("report attachments", () => {
     await db.project.update({ where: { id: otherProject }, data: { title: "附件项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1) } });
     const quarter = QUARTER;
     await actAs(clerkA);
-    expect((await upload(quarter, "照片.pdf", pdf))?.serverError).toBe("请先保存进展报告草稿，再上传附件");
-    await saveReport({ projectId: otherProject, year: YEAR, quarter, ...fields });
+    // The first file comes before any 保存草稿: it makes the empty draft, whose version the form then saves against.
+    expect((await upload(quarter, "照片.pdf", pdf))?.data?.fileName).toBe("照片.pdf");
+    const draft = await db.progressReport.findFirstOrThrow({ where: { projectId: otherProject, year: YEAR, quarter } });
+    expect(draft.status).toBe("DRAFT");
+    expect(draft.progress).toBeNull();
+    expect((await saveReport({ projectId: otherProject, year: YEAR, quarter, ...fields }))?.serverError).toBe("该记录已被他人修改，请刷新页面后再改");
+    expect((await saveReport({ projectId: otherProject, year: YEAR, quarter, version: draft.version, ...fields }))?.data).toBeDefined();
     expect((await upload(quarter, "会议记录.pdf", pdf))?.data?.fileName).toBe("会议记录.pdf");
     expect((await upload(quarter, "假的.pdf", Buffer.from("文字")))?.serverError).toMatch(/不支持该文件类型/);
     const report = await db.progressReport.findFirstOrThrow({ where: { projectId: otherProject, year: YEAR, quarter } });
-    expect(await db.attachment.count({ where: { reportId: report.id } })).toBe(1);
+    expect(report.id).toBe(draft.id);
+    expect(await db.attachment.count({ where: { reportId: report.id } })).toBe(2);
+    // Another unit can neither attach to it nor make a draft for a project not its own.
     await actAs(clerkB);
-    expect((await upload(quarter, "乙乡的.pdf", pdf))?.serverError).toBe("请先保存进展报告草稿，再上传附件");
+    expect((await upload(quarter, "乙乡的.pdf", pdf))?.serverError).toBe("项目不存在");
+    expect(await db.progressReport.count({ where: { projectId: otherProject } })).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { availableTransitions, TRANSITIONS, TRANSITION_NAMES, transitionProblem, type TransitionActor } from "@/lib/projects/states";
 import { PROJECT_STATES, type ProjectState } from "@/lib/projects/catalog";
-import { proposalProblems } from "@/lib/projects/completeness";
+import { proposalProblems, stillMissing } from "@/lib/projects/completeness";
 import { proposalFields } from "@/lib/projects/schemas";
 import { describeSnapshot } from "@/lib/projects/snapshot";
 
@@ -78,6 +78,19 @@ describe("proposal completeness", () => {
     inputMoney: "无",
     selfAssessment: { fit: "是", novelty: "是", design: "是", impact: "是", replicability: "是" },
     milestones: [{ title: "方案", dueDate: "2026-04-30" }],
+  });
+
+  it("after a refused submit, each error goes as its field is filled and the count follows", () => {
+    const empty = proposalFields.parse({});
+    const shown = proposalProblems(empty);
+    const count = Object.keys(shown).length;
+    const left = stillMissing(shown, proposalProblems({ ...empty, title: "新名称", methods: ["ADD"] }));
+    expect(left.title).toBeUndefined();
+    expect(left.methods).toBeUndefined();
+    expect(Object.keys(left)).toHaveLength(count - 2);
+    expect(stillMissing(left, proposalProblems(complete))).toEqual({});
+    // A field that was not flagged is not flagged by typing elsewhere before the next submit.
+    expect(stillMissing({ title: "请填写项目名称" }, proposalProblems(empty))).toEqual({ title: "请填写项目名称" });
   });
 
   it("accepts a complete proposal", () => {

@@ -4,6 +4,7 @@ import { auditFilterSchema, searchAudit } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/lib/audit/actions-catalog";
 import { OUTCOME_LABELS } from "@/lib/audit/export";
 import { formatDateTime } from "@/lib/time";
+import { describeAuditEntry, plainIp } from "@/lib/audit/describe";
 import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { ChainPanel } from "@/components/audit/chain-panel";
@@ -86,8 +87,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <td className="whitespace-nowrap">{formatDateTime(row.at)}</td>
             <td>{actorLabel(row)}</td>
             <td className="whitespace-nowrap">{auditActionLabel(row.action)}</td>
-            <td className="max-w-md break-words">{row.summary}</td>
-            <td className="font-mono text-xs">{row.ip ?? ""}</td>
+            <td className="max-w-md break-words">{describeAuditEntry(row)}</td>
+            <td className="font-mono text-xs">{plainIp(row.ip) ?? ""}</td>
             <td>
               <Badge tone={OUTCOME_TONES[row.outcome]}>{OUTCOME_LABELS[row.outcome]}</Badge>
             </td>

@@ -23,7 +23,13 @@ export const metadata: Metadata = { title: "季度进展报告" };
 const paramsSchema = z.object({ projectId: idSchema, year: z.coerce.number().int().min(2000).max(2100), quarter: z.coerce.number().int().min(1).max(4) });
 type SavedMilestone = { milestoneId: string; done: boolean; doneOn: string | null; note: string | null };
 
-export default async function ReportPage({ params }: { params: Promise<Record<string, string>> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Record<string, string>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("reports.view");
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
@@ -40,6 +46,8 @@ export default async function ReportPage({ params }: { params: Promise<Record<st
   const reviewer = can(user.roles, "reports.review") && (project.liaisonId === user.id || can(user.roles, "projects.manage"));
   const reviewable = reviewer && !REPORT_MACHINE.problem("accept", state, "reviewer");
   const saved = (report?.milestones ?? []) as SavedMilestone[];
+  const justSent = (await searchParams).submitted === "1" && report?.submittedAt && state !== REPORT_MACHINE.initial;
+  const reviewerName = project.liaison ? `项目联系人 ${project.liaison.name}` : "县委组织部（尚未指定联系人，由管理员审核）";
   const milestones = project.milestones.map((m) => {
     const s = saved.find((x) => x.milestoneId === m.id);
     return { milestoneId: m.id, title: m.title, planned: formatDate(m.dueDate), done: s?.done ?? false, doneOn: s?.doneOn ?? null, note: s?.note ?? null };
@@ -67,6 +75,15 @@ export default async function ReportPage({ params }: { params: Promise<Record<st
         holder={REPORT_MACHINE.states[state].holder}
         next={editable ? <p>下一步：填写后报送，截止 {formatDateTime(deadline)}</p> : reviewable ? <p>下一步：请您审核（通过或退回修改）</p> : undefined}
       />
+      {justSent && report?.submittedAt && (
+        <Notice tone="success">
+          <span>
+            已报送{year}年{QUARTER_LABELS[quarter]}进展报告（完成进度 {report.percent}%，实施节点 {milestones.filter((m) => m.done).length}/{milestones.length}{" "}
+            个已完成，附件 {report.attachments.length} 个），报送时间 {formatDateTime(report.submittedAt)}
+            {report.late && "（已过截止时间，记为逾期报送）"}，已送{reviewerName}审核，审核结果会通知您。
+          </span>
+        </Notice>
+      )}
       {report?.status === "RETURNED" && report.reviewComment && <Notice tone="warning">退回意见：{report.reviewComment}</Notice>}
       {editable ? (
         <ReportForm
@@ -118,10 +135,10 @@ export default async function ReportPage({ params }: { params: Promise<Record<st
         <p className="text-sm text-stone-500">单位尚未报送。</p>
       )}
       <Card title="附件">
-        {report ? (
-          <AttachmentList projectId={projectId} attachments={report.attachments} editable={editable} hint={ATTACHMENT_HINT} report={{ year, quarter }} />
+        {report || editable ? (
+          <AttachmentList projectId={projectId} attachments={report?.attachments ?? []} editable={editable} hint={ATTACHMENT_HINT} report={{ year, quarter }} />
         ) : (
-          <p className="text-sm text-stone-500">{editable ? "保存草稿后可上传附件（照片、会议记录等）。" : "暂无附件。"}</p>
+          <p className="text-sm text-stone-500">暂无附件。</p>
         )}
       </Card>
       {reviewable && report && (
