@@ -75,7 +75,7 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   await expect(clerk.getByLabel(/^进展情况/)).toHaveValue("召开推进会 2 次，完成 3 个村的试点。");
   await clerk.getByLabel(/^进展情况/).fill("召开推进会 2 次，在东坪、南湖、石门三个村试点。");
   await clerk.getByRole("button", { name: "报送" }).click();
-  await expect(clerk.getByText("报送时间")).toBeVisible();
+  await expect(clerk.getByText("报送时间", { exact: true })).toBeVisible();
   await expect(clerk.getByText("召开推进会 2 次，在东坪、南湖、石门三个村试点。")).toBeVisible();
 
   await liaison.goto(`/reports?liaison=me&q=${encodeURIComponent(title)}`);
