@@ -13,6 +13,7 @@ import { unitConflict } from "@/lib/hearings/assignment";
 import type { CampaignInput } from "@/lib/awards/schemas";
 import { allocateAwards, components, compositeScore, type Weights } from "@/lib/awards/ranking";
 import { announcementEnd } from "@/lib/awards/workdays";
+import { loadCalendar } from "@/lib/calendar/queries";
 import { campaignPhase, CATEGORY_LABELS, GROUPS, LEVEL_LABELS } from "@/lib/awards/phase";
 import { projectRecords } from "@/lib/awards/evidence";
 import { formatDateTime } from "@/lib/time";
@@ -59,7 +60,6 @@ function settings(input: CampaignInput) {
     criteria: input.criteria as unknown as Prisma.InputJsonValue,
     weights: input.weights as unknown as Prisma.InputJsonValue,
     announcementDays: input.announcementDays,
-    holidays: input.holidays,
   };
 }
 
@@ -254,7 +254,7 @@ export async function announceRecord(tx: Tx, input: { campaignId: string; versio
   if (!campaign.rankedAt) throw new ActionError("请先生成拟表彰名单");
   const listed = await tx.nomination.findMany({ where: { campaignId: campaign.id, withdrawnAt: null, tierId: { not: null } }, select: { unitId: true } });
   if (listed.length === 0) throw new ActionError("拟表彰名单为空，不能公示");
-  const endsAt = announcementEnd(now, campaign.announcementDays, campaign.holidays);
+  const endsAt = announcementEnd(now, campaign.announcementDays, await loadCalendar(tx));
   await tx.campaign.update({
     where: { id: campaign.id },
     data: { status: "ANNOUNCED", announcedAt: now, announcementEndsAt: endsAt, version: { increment: 1 } },

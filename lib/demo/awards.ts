@@ -110,7 +110,6 @@ async function campaignInput(year: number, starts: Date, ends: Date, jurorIds: s
     tiers: TIERS,
     jurorIds,
     announcementDays: 5,
-    holidays: year === 2025 ? "2025-10-01, 2025-10-02, 2025-10-03" : "2026-10-01, 2026-10-02",
   });
 }
 
