@@ -63,6 +63,18 @@ function settings(input: CampaignInput) {
   };
 }
 
+/**
+ * The campaign's nomination period is the year's 评比表彰推荐 window: one deadline, written to both so that the
+ * year page, the home page's countdowns and the campaign show the same time (lib/years/actions keeps it the other way).
+ */
+async function syncNominationWindow(tx: Tx, yearId: string, startsAt: Date, endsAt: Date) {
+  await tx.yearWindow.upsert({
+    where: { yearId_kind: { yearId, kind: "NOMINATION" } },
+    create: { yearId, kind: "NOMINATION", startsAt, endsAt },
+    update: { startsAt, endsAt },
+  });
+}
+
 export async function createCampaignRecord(tx: Tx, input: CampaignInput, by: By) {
   const year = await tx.year.findUnique({ where: { year: input.year }, include: { campaign: true } });
   if (!year) throw new FieldError("year", "该年度不存在");
@@ -76,6 +88,7 @@ export async function createCampaignRecord(tx: Tx, input: CampaignInput, by: By)
       jurors: { create: [...new Set(input.jurorIds)].map((userId) => ({ userId })) },
     },
   });
+  await syncNominationWindow(tx, year.id, input.nominationStartsAt, input.nominationEndsAt);
   await writeAudit({ actor: by.actor, action: "campaign.create", entityType: "Campaign", entityId: campaign.id, summary: input.title, ip: by.ip }, tx);
   await notifyUnits(tx, "all", {
     kind: "award",
@@ -109,6 +122,7 @@ export async function updateCampaignRecord(tx: Tx, input: CampaignInput & { id: 
     where: { id: current.id },
     data: { ...settings(input), rankedAt: sameTiers ? current.rankedAt : null, version: { increment: 1 } },
   });
+  await syncNominationWindow(tx, current.yearId, input.nominationStartsAt, input.nominationEndsAt);
   await writeAudit(
     {
       actor: by.actor,

@@ -4,6 +4,7 @@ import { STALE_RECORD } from "@/lib/actions/errors";
 import { createChallenge, solveQuestion } from "@/lib/security/challenge";
 import { createProjectRecord } from "@/lib/projects/service";
 import { createYearRecord } from "@/lib/years/service";
+import { updateYear } from "@/lib/years/actions";
 import {
   adjustAward,
   announceCampaign,
@@ -141,6 +142,28 @@ describe("the year-end campaign", () => {
     expect(notReviewers?.validationErrors?.fieldErrors).toEqual({ jurorIds: ["评委须为在用的评审专家账户"] });
     const created = await createCampaign({ ...campaignInput(), jurorIds: [...jurors, conflictedJuror].map((j) => j.id) });
     campaignId = created!.data!.id;
+    // One deadline: the campaign's nomination period is the year's 评比表彰推荐 window, both ways.
+    const saved = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, include: { year: { include: { windows: true } } } });
+    const window = () => db.yearWindow.findFirstOrThrow({ where: { yearId: saved.yearId, kind: "NOMINATION" } });
+    expect((await window()).endsAt).toEqual(saved.nominationEndsAt);
+    expect((await window()).startsAt).toEqual(saved.nominationStartsAt);
+    const fields = Object.fromEntries(
+      saved.year.windows.flatMap((w) => [
+        [`${w.kind}_start`, toDateTimeLocal(w.startsAt)],
+        [`${w.kind}_end`, toDateTimeLocal(w.endsAt)],
+      ]),
+    );
+    const later = new Date(saved.nominationEndsAt.getTime() + 2 * 86_400_000);
+    const moved = await updateYear({
+      ...fields,
+      id: saved.yearId,
+      version: saved.year.version,
+      NOMINATION_start: toDateTimeLocal(saved.nominationStartsAt),
+      NOMINATION_end: toDateTimeLocal(later),
+    } as never);
+    expect(moved?.data).toBeTruthy();
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).nominationEndsAt).toEqual(later);
+    expect((await window()).endsAt).toEqual(later);
     expect((await createCampaign({ ...campaignInput(), jurorIds: jurors.map((j) => j.id) }))?.validationErrors?.fieldErrors).toEqual({
       year: [`${YEAR}年度的评比表彰已经开启`],
     });
