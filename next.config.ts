@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "exceljs", "pg", "pino", "pg-copy-streams", "@aws-sdk/client-s3", "@aws-sdk/lib-storage"],
+  // Native and Node-only packages stay outside the server bundle; chinese-days too, because its ES build sits in a
+  // package marked "type": "commonjs", which Turbopack refuses (Node loads its CommonJS build instead).
+  serverExternalPackages: ["@node-rs/argon2", "exceljs", "pg", "pino", "pg-copy-streams", "@aws-sdk/client-s3", "@aws-sdk/lib-storage", "chinese-days"],
   experimental: {
     // forbidden() answers direct URLs to pages a role may not use with a 403 page.
     authInterrupts: true,

@@ -66,11 +66,14 @@ export function CampaignForm({
         <Field label="每单位推荐人数" name="personQuotaPerUnit" errors={e.personQuotaPerUnit} required>
           <input id="personQuotaPerUnit" name="personQuotaPerUnit" type="number" min={0} className="input" defaultValue={initial.personQuotaPerUnit} />
         </Field>
-        <Field label="公示期（工作日）" name="announcementDays" errors={e.announcementDays} required hint="自发布次日起计算，周末和下列节假日不计">
+        <Field
+          label="公示期（工作日）"
+          name="announcementDays"
+          errors={e.announcementDays}
+          required
+          hint="自发布次日起计算，按国家法定节假日和调休安排计算，本县调整见“工作日历”"
+        >
           <input id="announcementDays" name="announcementDays" type="number" min={1} className="input" defaultValue={initial.announcementDays} />
-        </Field>
-        <Field label="法定节假日" name="holidays" errors={e.holidays} hint="每行一个日期，如 2026-10-01">
-          <textarea id="holidays" name="holidays" rows={3} className="input" defaultValue={initial.holidays} />
         </Field>
       </section>
 

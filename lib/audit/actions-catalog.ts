@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = {
   "year.create": "新建年度",
   "year.update": "修改年度",
   "year.set_current": "设为当前年度",
+  "calendar.set": "设置本地工作日历",
+  "calendar.remove": "删除本地工作日历调整",
   "user.create": "新建账户",
   "user.update": "修改账户",
   "user.email": "修改通知邮箱",

@@ -13,6 +13,7 @@ import { unitConflict } from "@/lib/hearings/assignment";
 import type { CampaignInput } from "@/lib/awards/schemas";
 import { allocateAwards, components, compositeScore, type Weights } from "@/lib/awards/ranking";
 import { announcementEnd } from "@/lib/awards/workdays";
+import { loadCalendar } from "@/lib/calendar/queries";
 import { campaignPhase, CATEGORY_LABELS, GROUPS, LEVEL_LABELS } from "@/lib/awards/phase";
 import { projectRecords } from "@/lib/awards/evidence";
 import { formatDateTime } from "@/lib/time";
@@ -59,8 +60,19 @@ function settings(input: CampaignInput) {
     criteria: input.criteria as unknown as Prisma.InputJsonValue,
     weights: input.weights as unknown as Prisma.InputJsonValue,
     announcementDays: input.announcementDays,
-    holidays: input.holidays,
   };
+}
+
+/**
+ * The campaign's nomination period is the year's 评比表彰推荐 window: one deadline, written to both so that the
+ * year page, the home page's countdowns and the campaign show the same time (lib/years/actions keeps it the other way).
+ */
+async function syncNominationWindow(tx: Tx, yearId: string, startsAt: Date, endsAt: Date) {
+  await tx.yearWindow.upsert({
+    where: { yearId_kind: { yearId, kind: "NOMINATION" } },
+    create: { yearId, kind: "NOMINATION", startsAt, endsAt },
+    update: { startsAt, endsAt },
+  });
 }
 
 export async function createCampaignRecord(tx: Tx, input: CampaignInput, by: By) {
@@ -76,6 +88,7 @@ export async function createCampaignRecord(tx: Tx, input: CampaignInput, by: By)
       jurors: { create: [...new Set(input.jurorIds)].map((userId) => ({ userId })) },
     },
   });
+  await syncNominationWindow(tx, year.id, input.nominationStartsAt, input.nominationEndsAt);
   await writeAudit({ actor: by.actor, action: "campaign.create", entityType: "Campaign", entityId: campaign.id, summary: input.title, ip: by.ip }, tx);
   await notifyUnits(tx, "all", {
     kind: "award",
@@ -109,6 +122,7 @@ export async function updateCampaignRecord(tx: Tx, input: CampaignInput & { id: 
     where: { id: current.id },
     data: { ...settings(input), rankedAt: sameTiers ? current.rankedAt : null, version: { increment: 1 } },
   });
+  await syncNominationWindow(tx, current.yearId, input.nominationStartsAt, input.nominationEndsAt);
   await writeAudit(
     {
       actor: by.actor,
@@ -254,7 +268,7 @@ export async function announceRecord(tx: Tx, input: { campaignId: string; versio
   if (!campaign.rankedAt) throw new ActionError("请先生成拟表彰名单");
   const listed = await tx.nomination.findMany({ where: { campaignId: campaign.id, withdrawnAt: null, tierId: { not: null } }, select: { unitId: true } });
   if (listed.length === 0) throw new ActionError("拟表彰名单为空，不能公示");
-  const endsAt = announcementEnd(now, campaign.announcementDays, campaign.holidays);
+  const endsAt = announcementEnd(now, campaign.announcementDays, await loadCalendar(tx));
   await tx.campaign.update({
     where: { id: campaign.id },
     data: { status: "ANNOUNCED", announcedAt: now, announcementEndsAt: endsAt, version: { increment: 1 } },

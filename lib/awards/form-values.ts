@@ -18,7 +18,6 @@ export type CampaignValues = {
   tiers: { category: AwardCategory; level: AwardLevel; name: string; quota: number | string }[];
   jurorIds: string[];
   announcementDays: number;
-  holidays: string;
 };
 
 export function newCampaignValues(year: number, reviewerIds: string[], now = new Date()): CampaignValues {
@@ -34,7 +33,6 @@ export function newCampaignValues(year: number, reviewerIds: string[], now = new
     tiers: DEFAULT_TIERS,
     jurorIds: reviewerIds,
     announcementDays: 5,
-    holidays: "",
   };
 }
 
@@ -51,6 +49,5 @@ export function storedCampaignValues(campaign: Campaign & { year: { year: number
     tiers: campaign.tiers.map(({ category, level, name, quota }) => ({ category, level, name, quota })),
     jurorIds: campaign.jurors.map((j) => j.userId),
     announcementDays: campaign.announcementDays,
-    holidays: campaign.holidays.join("\n"),
   };
 }

@@ -2,7 +2,6 @@ import { z, idSchema, instantField, optionalText, requiredText, versionSchema } 
 import { AwardCategory, AwardLevel } from "@/lib/generated/prisma/enums";
 import { rubricProblem } from "@/lib/hearings/scoring";
 import { WEIGHT_KEYS, weightsProblem, type Weights } from "@/lib/awards/ranking";
-import { parseHolidays } from "@/lib/awards/workdays";
 
 const count = (label: string, max: number) =>
   z.coerce
@@ -37,7 +36,6 @@ const campaignFields = z.object({
   tiers: z.array(tierSchema).max(40),
   jurorIds: z.array(idSchema).min(3, "评委至少 3 人").max(60),
   announcementDays: count("公示天数", 30).refine((n) => n >= 1, "公示期至少 1 个工作日"),
-  holidays: z.string().max(2000).default(""),
 });
 
 type CampaignFields = z.infer<typeof campaignFields>;
@@ -50,15 +48,11 @@ function checkCampaign(value: CampaignFields, ctx: z.RefinementCtx) {
   const weights = weightsProblem(value.weights);
   if (weights) ctx.addIssue({ code: "custom", path: ["weights"], message: weights });
   if (value.tiers.length === 0) ctx.addIssue({ code: "custom", path: ["tiers"], message: "请至少设置一个奖项" });
-  const { bad } = parseHolidays(value.holidays);
-  if (bad.length) ctx.addIssue({ code: "custom", path: ["holidays"], message: `日期格式不正确：${bad.slice(0, 3).join("、")}（请写作 2026-10-01）` });
 }
 
-const withHolidayDates = <T extends { holidays: string }>({ holidays, ...rest }: T) => ({ ...rest, holidays: parseHolidays(holidays).dates });
-
-export const campaignSchema = campaignFields.superRefine(checkCampaign).transform(withHolidayDates);
+export const campaignSchema = campaignFields.superRefine(checkCampaign);
 export type CampaignInput = z.infer<typeof campaignSchema>;
-export const updateCampaignSchema = campaignFields.extend({ id: idSchema, version: versionSchema }).superRefine(checkCampaign).transform(withHolidayDates);
+export const updateCampaignSchema = campaignFields.extend({ id: idSchema, version: versionSchema }).superRefine(checkCampaign);
 
 export const nominationSchema = z
   .object({

@@ -2,7 +2,7 @@
 // decision (each step at a date in late 2025), and 2026 open for nominations at seeding time.
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { parseBusinessDateTime, toDateTimeLocal } from "@/lib/time";
+import { endOfBusinessDay, formatDate, parseBusinessDateTime, startOfBusinessDay, toDateTimeLocal } from "@/lib/time";
 import { campaignSchema } from "@/lib/awards/schemas";
 import { DEFAULT_WEIGHTS } from "@/lib/awards/ranking";
 import { NOMINABLE_STATES } from "@/lib/awards/phase";
@@ -110,7 +110,6 @@ async function campaignInput(year: number, starts: Date, ends: Date, jurorIds: s
     tiers: TIERS,
     jurorIds,
     announcementDays: 5,
-    holidays: year === 2025 ? "2025-10-01, 2025-10-02, 2025-10-03" : "2026-10-01, 2026-10-02",
   });
 }
 
@@ -320,8 +319,9 @@ async function seed2026(adminActor: Actor, jurorRows: Awaited<ReturnType<typeof 
   const now = Date.now();
   const input = await campaignInput(
     2026,
-    new Date(now - DAY),
-    new Date(now + 20 * DAY),
+    // Whole Beijing days, like the year's windows: from 00:00 yesterday to 23:59 in 20 days (not the seed's clock time).
+    startOfBusinessDay(formatDate(new Date(now - DAY)))!,
+    new Date(endOfBusinessDay(formatDate(new Date(now + 20 * DAY)))!.getTime() - 60_000),
     jurorRows.map((j) => j.id),
   );
   const campaign = await db.$transaction((tx) => createCampaignRecord(tx, input, { actor: adminActor, ip: null }));

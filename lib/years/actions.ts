@@ -48,6 +48,13 @@ export const updateYear = actionClient
           create: { yearId: id, kind, startsAt, endsAt },
           update: { startsAt, endsAt },
         });
+        // The campaign's nomination period is this window (lib/awards/campaigns keeps it the other way).
+        if (kind === "NOMINATION") {
+          await tx.campaign.updateMany({
+            where: { yearId: id },
+            data: { nominationEndsAt: endsAt, ...(startsAt ? { nominationStartsAt: startsAt } : {}), version: { increment: 1 } },
+          });
+        }
       }
       await writeAudit(
         { actor: ctx.actor, action: "year.update", entityType: "Year", entityId: id, summary: `${before.year} 年度时间安排`, details: { changes }, ip: ctx.ip },

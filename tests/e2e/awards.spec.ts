@@ -149,6 +149,10 @@ test("管理员生成拟表彰名单、说明理由调整后发布公示；群�
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "发布公示" }).click();
   await expect(page.getByText(/拟表彰名单公示中，至 .+ 止，还有 5 个工作日/)).toBeVisible();
+  // Which days the period counts, on the national calendar with 调休.
+  const counted = page.getByTestId("announcement-days");
+  await counted.getByText("计入公示期的 5 个工作日").click();
+  await expect(counted.getByRole("listitem").filter({ hasText: "：计入" })).toHaveCount(5);
 
   // A visitor without an account reads the announcement and objects.
   const visitor = await openPage();

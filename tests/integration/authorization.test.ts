@@ -278,7 +278,6 @@ beforeAll(async () => {
     tiers: [{ category: "WORK", level: "COUNTY", name: "一等奖", quota: 1 }],
     jurorIds: jurors.map((j) => j.id),
     announcementDays: 5,
-    holidays: "",
   });
   expect(campaign?.serverError ?? campaign?.validationErrors ?? null).toBeNull();
   ofA.campaignId = campaign!.data!.id;

@@ -48,7 +48,6 @@ beforeAll(async () => {
     ],
     jurorIds: jurors.map((j) => j.id),
     announcementDays: 5,
-    holidays: "",
   });
   const campaign = await db.$transaction((tx) => createCampaignRecord(tx, input, by(admin, "2025-10-27 09:00")));
   campaignId = campaign.id;

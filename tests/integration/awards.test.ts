@@ -4,6 +4,7 @@ import { STALE_RECORD } from "@/lib/actions/errors";
 import { createChallenge, solveQuestion } from "@/lib/security/challenge";
 import { createProjectRecord } from "@/lib/projects/service";
 import { createYearRecord } from "@/lib/years/service";
+import { updateYear } from "@/lib/years/actions";
 import {
   adjustAward,
   announceCampaign,
@@ -21,7 +22,7 @@ import { nominationsOf } from "@/lib/awards/queries";
 import { GROUPS } from "@/lib/awards/phase";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { DEFAULT_WEIGHTS } from "@/lib/awards/ranking";
-import { toDateTimeLocal } from "@/lib/time";
+import { formatDate, toDateTimeLocal } from "@/lib/time";
 import { actAs, makeCounty, makeUnit, makeUser, signOutTestUser } from "./support/fixtures";
 
 process.env.NEXTAUTH_SECRET = "test-secret";
@@ -68,7 +69,6 @@ const campaignInput = () => ({
   ],
   jurorIds: [] as string[],
   announcementDays: 5,
-  holidays: "",
 });
 
 let campaignId: string;
@@ -133,16 +133,37 @@ describe("the year-end campaign", () => {
     await actAs(staff);
     expect((await createCampaign({ ...campaignInput(), jurorIds: jurors.map((j) => j.id) }))?.serverError).toBe("无权执行此操作");
     await actAs(admin);
-    const bad = await createCampaign({ ...campaignInput(), jurorIds: [jurors[0].id], weights: { ...DEFAULT_WEIGHTS, jury: 10 }, holidays: "2025-13-01" });
+    const bad = await createCampaign({ ...campaignInput(), jurorIds: [jurors[0].id], weights: { ...DEFAULT_WEIGHTS, jury: 10 } });
     expect(bad?.validationErrors?.fieldErrors).toMatchObject({
       jurorIds: ["评委至少 3 人"],
       weights: ["各项权重合计须为 100%，现为 60%"],
-      holidays: ["日期格式不正确：2025-13-01（请写作 2026-10-01）"],
     });
     const notReviewers = await createCampaign({ ...campaignInput(), jurorIds: [jurors[0].id, jurors[1].id, staff.id] });
     expect(notReviewers?.validationErrors?.fieldErrors).toEqual({ jurorIds: ["评委须为在用的评审专家账户"] });
     const created = await createCampaign({ ...campaignInput(), jurorIds: [...jurors, conflictedJuror].map((j) => j.id) });
     campaignId = created!.data!.id;
+    // One deadline: the campaign's nomination period is the year's 评比表彰推荐 window, both ways.
+    const saved = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, include: { year: { include: { windows: true } } } });
+    const window = () => db.yearWindow.findFirstOrThrow({ where: { yearId: saved.yearId, kind: "NOMINATION" } });
+    expect((await window()).endsAt).toEqual(saved.nominationEndsAt);
+    expect((await window()).startsAt).toEqual(saved.nominationStartsAt);
+    const fields = Object.fromEntries(
+      saved.year.windows.flatMap((w) => [
+        [`${w.kind}_start`, toDateTimeLocal(w.startsAt)],
+        [`${w.kind}_end`, toDateTimeLocal(w.endsAt)],
+      ]),
+    );
+    const later = new Date(saved.nominationEndsAt.getTime() + 2 * 86_400_000);
+    const moved = await updateYear({
+      ...fields,
+      id: saved.yearId,
+      version: saved.year.version,
+      NOMINATION_start: toDateTimeLocal(saved.nominationStartsAt),
+      NOMINATION_end: toDateTimeLocal(later),
+    } as never);
+    expect(moved?.data).toBeTruthy();
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).nominationEndsAt).toEqual(later);
+    expect((await window()).endsAt).toEqual(later);
     expect((await createCampaign({ ...campaignInput(), jurorIds: jurors.map((j) => j.id) }))?.validationErrors?.fieldErrors).toEqual({
       year: [`${YEAR}年度的评比表彰已经开启`],
     });
@@ -293,8 +314,12 @@ describe("the year-end campaign", () => {
 
   it("announces the list for working days; anyone may object, and an upheld objection changes the list", async () => {
     await actAs(admin);
+    // The county's local days off count against the period: the next 10 days all off push the end past them.
+    const dayAfter = (n: number) => formatDate(new Date(Date.now() + n * 86_400_000));
+    await db.calendarDay.createMany({ data: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ date: dayAfter(n), working: false, note: "测试放假" })) });
     const announced = await announceCampaign({ campaignId, version: await version() });
-    expect(announced?.data?.endsAt.getTime()).toBeGreaterThan(Date.now() + 5 * 86_400_000);
+    expect(announced?.data?.endsAt.getTime()).toBeGreaterThan(Date.now() + 15 * 86_400_000);
+    await db.calendarDay.deleteMany({});
     expect((await rankCampaign({ campaignId, version: await version() }))?.serverError).toBe("推荐截止后、公示前才能生成拟表彰名单");
 
     signOutTestUser();

@@ -1,64 +1,85 @@
 import { describe, expect, it } from "vitest";
-import { announcementEnd, isWorkingDay, parseHolidays, workingDaysLeft } from "@/lib/awards/workdays";
+import { announcementDays, announcementEnd, workingDaysLeft } from "@/lib/awards/workdays";
+import { makeCalendar, nationalCalendarCovers, nationalDay } from "@/lib/calendar/workdays";
 import { allocateAwards, components, compositeScore, DEFAULT_WEIGHTS, weightsProblem, type Evidence } from "@/lib/awards/ranking";
 import { formatDateTime } from "@/lib/time";
 
 const at = (s: string) => new Date(`${s}+08:00`);
+const national = makeCalendar();
 
 describe("working days of the announcement period", () => {
-  it("skips weekends and entered holidays", () => {
-    expect(isWorkingDay("2026-12-04", new Set())).toBe(true); // Friday
-    expect(isWorkingDay("2026-12-05", new Set())).toBe(false); // Saturday
-    expect(isWorkingDay("2026-12-06", new Set())).toBe(false); // Sunday
-    expect(isWorkingDay("2027-01-01", new Set(["2027-01-01"]))).toBe(false);
+  it("follows the national calendar: weekends, 法定节假日 and 调休 working weekends", () => {
+    expect(national.isWorkingDay("2026-12-04")).toBe(true); // Friday
+    expect(national.isWorkingDay("2026-12-05")).toBe(false); // Saturday
+    expect(national.isWorkingDay("2026-12-06")).toBe(false); // Sunday
+    expect(national.day("2026-10-05")).toMatchObject({ working: false, reason: "holiday", label: "国庆节" }); // a Monday
+    expect(national.day("2026-10-10")).toMatchObject({ working: true, reason: "makeup", label: "调休上班（国庆节）" }); // a Saturday
+    expect(nationalDay("2026-02-14")).toMatchObject({ working: true, reason: "makeup" }); // 春节 make-up Saturday
+    expect(nationalCalendarCovers(2026)).toBe(true);
+  });
+
+  it("lets the county's local days override the national calendar", () => {
+    const local = makeCalendar([
+      { date: "2026-12-07", working: false, note: "县庆" },
+      { date: "2026-10-03", working: true, note: "防汛值守" },
+    ]);
+    expect(local.day("2026-12-07")).toMatchObject({ working: false, reason: "local-off", label: "本地休息日（县庆）" });
+    expect(local.day("2026-10-03")).toMatchObject({ working: true, reason: "local-work" });
+    expect(local.isWorkingDay("2026-12-08")).toBe(true);
+  });
+
+  it("counts a 调休 Saturday and skips the holiday week", () => {
+    // Published Wed 2026-09-30: 10-01..10-07 国庆节 off, Thu 10-08, Fri 10-09, Sat 10-10 (调休上班) count.
+    const end = announcementEnd(at("2026-09-30T10:00:00"), 3, national);
+    expect(formatDateTime(end)).toBe("2026-10-11 00:00");
+    const days = announcementDays(at("2026-09-30T10:00:00"), end, national);
+    expect(days.filter((d) => d.working).map((d) => d.date)).toEqual(["2026-10-08", "2026-10-09", "2026-10-10"]);
+    expect(days[0]).toMatchObject({ date: "2026-10-01", working: false, label: "国庆节" });
+    // The old weekday-only count would have ended on 10-06.
   });
 
   it("starts counting the day after publication and ends at midnight after the last working day", () => {
     // Published Monday 2026-11-30 10:00: Tue..Fri are 4 days, Monday 12-07 the 5th.
-    expect(formatDateTime(announcementEnd(at("2026-11-30T10:00:00"), 5, []))).toBe("2026-12-08 00:00");
+    expect(formatDateTime(announcementEnd(at("2026-11-30T10:00:00"), 5, national))).toBe("2026-12-08 00:00");
     // Published on a Friday: the weekend does not count.
-    expect(formatDateTime(announcementEnd(at("2026-12-04T16:00:00"), 1, []))).toBe("2026-12-08 00:00");
+    expect(formatDateTime(announcementEnd(at("2026-12-04T16:00:00"), 1, national))).toBe("2026-12-08 00:00");
     // Published on a Saturday: Monday is the first day.
-    expect(formatDateTime(announcementEnd(at("2026-12-05T09:00:00"), 1, []))).toBe("2026-12-08 00:00");
+    expect(formatDateTime(announcementEnd(at("2026-12-05T09:00:00"), 1, national))).toBe("2026-12-08 00:00");
   });
 
-  it("leaves out the holidays the admin entered", () => {
-    // 2026-12-31 (Thu) published; 2027-01-01 (Fri) holiday; Mon 01-04, Tue 01-05 working.
-    expect(formatDateTime(announcementEnd(at("2026-12-31T09:00:00"), 2, ["2027-01-01"]))).toBe("2027-01-06 00:00");
-    expect(formatDateTime(announcementEnd(at("2026-12-31T09:00:00"), 2, []))).toBe("2027-01-05 00:00");
+  it("leaves out the local days off the admin entered", () => {
+    // 2026-12-07 (Mon) published; 12-08 a local day off; Wed 12-09, Thu 12-10 working.
+    const local = makeCalendar([{ date: "2026-12-08", working: false, note: "县庆" }]);
+    expect(formatDateTime(announcementEnd(at("2026-12-07T09:00:00"), 2, local))).toBe("2026-12-11 00:00");
+    expect(formatDateTime(announcementEnd(at("2026-12-07T09:00:00"), 2, national))).toBe("2026-12-10 00:00");
   });
 
   it("publishing just before midnight Beijing counts from the next Beijing day, whatever UTC says", () => {
     // 23:30 Beijing on Monday is 15:30 UTC the same day; 00:30 Beijing Tuesday is Monday in UTC.
-    expect(formatDateTime(announcementEnd(at("2026-11-30T23:30:00"), 1, []))).toBe("2026-12-02 00:00");
-    expect(formatDateTime(announcementEnd(at("2026-12-01T00:30:00"), 1, []))).toBe("2026-12-03 00:00");
+    expect(formatDateTime(announcementEnd(at("2026-11-30T23:30:00"), 1, national))).toBe("2026-12-02 00:00");
+    expect(formatDateTime(announcementEnd(at("2026-12-01T00:30:00"), 1, national))).toBe("2026-12-03 00:00");
   });
 
   it("refuses a period that is not a positive whole number of days", () => {
-    expect(() => announcementEnd(new Date(), 0, [])).toThrow();
-    expect(() => announcementEnd(new Date(), 1.5, [])).toThrow();
+    expect(() => announcementEnd(new Date(), 0, national)).toThrow();
+    expect(() => announcementEnd(new Date(), 1.5, national)).toThrow();
   });
 
   it("counts the working days left, today included", () => {
-    const end = announcementEnd(at("2026-11-30T10:00:00"), 5, []);
-    expect(workingDaysLeft(at("2026-12-01T08:00:00"), end, [])).toBe(5);
-    expect(workingDaysLeft(at("2026-12-05T08:00:00"), end, [])).toBe(1);
-    expect(workingDaysLeft(at("2026-12-08T00:00:00"), end, [])).toBe(0);
+    const end = announcementEnd(at("2026-11-30T10:00:00"), 5, national);
+    expect(workingDaysLeft(at("2026-12-01T08:00:00"), end, national)).toBe(5);
+    expect(workingDaysLeft(at("2026-12-05T08:00:00"), end, national)).toBe(1);
+    expect(workingDaysLeft(at("2026-12-08T00:00:00"), end, national)).toBe(0);
   });
 
   it("does not count the day of publication, whatever weekday it is", () => {
     for (const published of ["2026-11-30T10:00:00", "2026-12-03T16:00:00", "2026-12-04T09:00:00", "2026-12-05T09:00:00"]) {
-      const end = announcementEnd(at(published), 5, []);
-      expect(workingDaysLeft(at(published), end, [], at(published))).toBe(5);
+      const end = announcementEnd(at(published), 5, national);
+      expect(workingDaysLeft(at(published), end, national, at(published))).toBe(5);
     }
     // From the next day on, the current day counts as before.
-    const end = announcementEnd(at("2026-11-30T10:00:00"), 5, []);
-    expect(workingDaysLeft(at("2026-12-01T08:00:00"), end, [], at("2026-11-30T10:00:00"))).toBe(5);
-  });
-
-  it("parses the admin's holiday list and reports bad entries", () => {
-    expect(parseHolidays("2027-01-01\n2026-10-01，2026-10-02 2026-10-01")).toEqual({ dates: ["2026-10-01", "2026-10-02", "2027-01-01"], bad: [] });
-    expect(parseHolidays("2026-02-30 十月一日").bad).toEqual(["2026-02-30", "十月一日"]);
+    const end = announcementEnd(at("2026-11-30T10:00:00"), 5, national);
+    expect(workingDaysLeft(at("2026-12-01T08:00:00"), end, national, at("2026-11-30T10:00:00"))).toBe(5);
   });
 });
 

@@ -10,8 +10,20 @@ describe("notification kinds", () => {
     expect(categoryOf("topic.deadline")).toBe("deadline");
     expect(categoryOf("report.overdue")).toBe("overdue");
     expect(categoryOf("rectification.overdue")).toBe("overdue");
-    expect(categoryOf("township_meeting")).toBe("other");
-    expect(CATEGORY_LABELS).toMatchObject({ assignment: "分配", decision: "决定", return: "退回", deadline: "临近截止", overdue: "逾期" });
+    // New submissions and plain notices have groups of their own; 其他 is left for kinds no longer written.
+    expect(categoryOf("project.submitted")).toBe("submission");
+    expect(categoryOf("report.submitted")).toBe("submission");
+    expect(categoryOf("township_meeting")).toBe("notice");
+    expect(categoryOf("some.retired_kind")).toBe("other");
+    expect(CATEGORY_LABELS).toMatchObject({
+      assignment: "分配",
+      decision: "决定",
+      return: "退回",
+      deadline: "临近截止",
+      overdue: "逾期",
+      submission: "新提交",
+      notice: "通知",
+    });
   });
 
   it("puts each kind in one group only, and 'other' excludes them all", () => {

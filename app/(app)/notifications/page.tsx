@@ -11,12 +11,14 @@ import { MarkAllReadButton, NotificationLink } from "@/components/notifications/
 export const metadata: Metadata = { title: "通知" };
 
 const BADGE: Record<NotificationCategory, string> = {
+  submission: "bg-violet-50 text-violet-800 ring-violet-200",
   assignment: "bg-sky-50 text-sky-800 ring-sky-200",
   decision: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   return: "bg-amber-50 text-amber-800 ring-amber-200",
   deadline: "bg-orange-50 text-orange-800 ring-orange-200",
   overdue: "bg-red-50 text-red-800 ring-red-200",
-  other: "bg-stone-50 text-stone-700 ring-stone-200",
+  notice: "bg-stone-50 text-stone-700 ring-stone-200",
+  other: "bg-stone-50 text-stone-500 ring-stone-200",
 };
 
 function href(filter: { unread?: string; kind?: string }) {

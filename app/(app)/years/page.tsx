@@ -15,7 +15,15 @@ export default async function YearsPage() {
   const suggested = (years[0]?.year ?? new Date().getFullYear() - 1) + 1;
   return (
     <div className="space-y-4">
-      <PageHeader title="年度安排" description="每个年度的征集、申报、听证、季度报送和评比时间；单位和评审专家按这里的截止时间办理" />
+      <PageHeader
+        title="年度安排"
+        description="每个年度的征集、申报、听证、季度报送和评比时间；单位和评审专家按这里的截止时间办理"
+        actions={
+          <Link className="link" href="/years/calendar">
+            工作日历（节假日与调休）
+          </Link>
+        }
+      />
       <Card title="新建年度">
         <CreateYearForm suggested={suggested} />
         <p className="mt-2 text-xs text-stone-500">新建后按惯例生成各项时间（可再修改）。</p>

@@ -44,7 +44,6 @@ export async function makeCampaign(yearId: string, nominationEndsAt: Date) {
       criteria: [{ key: "a", label: "创新性", weight: 100, max: 100 }],
       weights: { jury: 100, hearing: 0, reports: 0, inspection: 0, milestones: 0, adoption: 0 },
       announcementDays: 5,
-      holidays: [],
     },
   });
 }

@@ -9,7 +9,9 @@ import { CAMPAIGN_MACHINE } from "@/lib/awards/states";
 import { StepBar } from "@/components/ui/step-bar";
 import { campaignPhase, CATEGORY_LABELS, GROUPS, LEVEL_LABELS, PHASE_LABELS } from "@/lib/awards/phase";
 import { rankingRules, type Weights } from "@/lib/awards/ranking";
-import { workingDaysLeft } from "@/lib/awards/workdays";
+import { announcementDays, workingDaysLeft } from "@/lib/awards/workdays";
+import { loadCalendar } from "@/lib/calendar/queries";
+import { AnnouncementDays } from "@/components/awards/announcement-days";
 import { formatDateTime } from "@/lib/time";
 import { Badge, Card, DataTable, EmptyRow, PageHeader, Pagination } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
@@ -39,6 +41,7 @@ export default async function CampaignPage({
   ]);
   const groupParams = Object.fromEntries(Object.entries(pages).map(([key, value]) => [key, value > 1 ? String(value) : undefined]));
   const now = new Date();
+  const calendar = await loadCalendar();
   const phase = campaignPhase(campaign, now);
   const manage = can(user.roles, "awards.manage");
   const county = seesWholeCounty(user.roles);
@@ -103,7 +106,8 @@ export default async function CampaignPage({
       {phase === "ANNOUNCED" && campaign.announcementEndsAt && (
         <Notice tone="info">
           拟表彰名单公示中，至 {formatDateTime(campaign.announcementEndsAt)} 止，还有{" "}
-          {workingDaysLeft(now, campaign.announcementEndsAt, campaign.holidays, campaign.announcedAt)} 个工作日。
+          {workingDaysLeft(now, campaign.announcementEndsAt, calendar, campaign.announcedAt)} 个工作日。
+          {campaign.announcedAt && <AnnouncementDays days={announcementDays(campaign.announcedAt, campaign.announcementEndsAt, calendar)} />}
         </Notice>
       )}
       {campaign.status === "DECIDED" && (
