@@ -36,6 +36,7 @@ describe("permission table", () => {
         "promotion.mark",
         "reports.review",
         "reports.view",
+        "sectors.configure",
         "suggestions.configure",
         "suggestions.submit",
         "suggestions.triage",
