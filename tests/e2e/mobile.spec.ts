@@ -145,3 +145,15 @@ test("手机上设置双因素认证并用动态口令登录，二维码和口�
   await enterSecondFactor(page, totpFor(secret, 1));
   await expect(page.getByTestId("current-user")).toBeVisible();
 });
+
+test("手机上乡镇在案例库按党组织领域“社区”筛选，只看到社区的做法，页面不横向溢出", async ({ page }) => {
+  await signInAndWait(page, "unit");
+  await page.goto("/cases");
+  await page.getByLabel("党组织领域").selectOption({ label: "社区" });
+  await page.getByRole("button", { name: "搜索" }).click();
+  await expect(page).toHaveURL(/sector=sector_community/);
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toContainText("社区");
+  for (const row of await rows.all()) await expect(row).toContainText("社区");
+  await expectNoHorizontalOverflow(page, "案例库");
+});
