@@ -28,10 +28,11 @@ test("管理员维护党组织领域；单位在申报书上选择领域并自�
   await clerk.getByRole("button", { name: "新建申报书" }).click();
   await expect(clerk.getByRole("heading", { name: "填写申报书" })).toBeVisible();
   const title = unique("社区网格党建");
-  await clerk.getByLabel(/^项目名称/).fill(title);
   await expect(clerk.getByRole("checkbox", { name: name })).toBeVisible();
   await clerk.getByRole("checkbox", { name: "社区", exact: true }).check();
   await clerk.getByRole("checkbox", { name: /^非公企业/ }).check();
+  // Typed last, so that the autosave awaited below is the one holding the ticked sectors.
+  await clerk.getByLabel(/^项目名称/).fill(title);
   await expect(clerk.getByTestId("save-state")).toContainText("已自动保存");
   await clerk.reload();
   await expect(clerk.getByRole("checkbox", { name: "社区", exact: true })).toBeChecked();
