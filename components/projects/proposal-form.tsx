@@ -16,7 +16,14 @@ import { SimilarPanel } from "@/components/projects/similar-panel";
 /** The fields that hold one text (the inputs and text areas). */
 type TextKey = { [K in keyof ProposalFields]: ProposalFields[K] extends string | null ? K : never }[keyof ProposalFields];
 
-type Props = { project: { id: string; version: number; resubmit: boolean }; initial: ProposalFields; attachments: ReactNode };
+type SectorOption = { id: string; name: string; grouping: string | null };
+type Props = {
+  project: { id: string; version: number; resubmit: boolean };
+  initial: ProposalFields;
+  /** The active sectors, and any deactivated one the project already names. */
+  sectors: SectorOption[];
+  attachments: ReactNode;
+};
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string };
 
 const AUTOSAVE_MS = 1200;
@@ -25,7 +32,7 @@ const AUTOSAVE_MS = 1200;
  * The proposal, saved as the user goes: every change is sent after a short pause (and when the tab is
  * hidden), against the version it was based on, so a colleague's save is never overwritten.
  */
-export function ProposalForm({ project, initial, attachments }: Props) {
+export function ProposalForm({ project, initial, sectors, attachments }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<ProposalFields>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -126,7 +133,7 @@ export function ProposalForm({ project, initial, attachments }: Props) {
     "aria-invalid": Boolean(errors[key]),
   });
   const err = (key: string) => (errors[key] ? [errors[key]] : undefined);
-  const toggle = <K extends "innovationKinds" | "methods">(key: K, item: ProposalFields[K][number]) => {
+  const toggle = <K extends "innovationKinds" | "methods" | "sectorIds">(key: K, item: ProposalFields[K][number]) => {
     const list: string[] = values[key];
     update(key, (list.includes(item) ? list.filter((value) => value !== item) : [...list, item]) as ProposalFields[K]);
   };
@@ -166,6 +173,15 @@ export function ProposalForm({ project, initial, attachments }: Props) {
             <Select label="着眼领域" name="focus" value={values.focus} labels={FOCUS_LABELS} error={errors.focus} onChange={(v) => update("focus", v)} />
             <Select label="目标层次" name="tier" value={values.tier} labels={TIER_LABELS} error={errors.tier} onChange={(v) => update("tier", v)} />
           </div>
+          <CheckGroup label="服务的党组织领域" name="sectorIds" error={errors.sectorIds}>
+            {sectors.map((sector) => (
+              <label key={sector.id} className="flex items-center gap-1.5">
+                <input type="checkbox" checked={values.sectorIds.includes(sector.id)} onChange={() => toggle("sectorIds", sector.id)} />
+                {sector.name}
+                {sector.grouping && <span className="text-xs text-stone-500">（{sector.grouping}）</span>}
+              </label>
+            ))}
+          </CheckGroup>
           <Field label="拟解决的问题" name="problem" errors={err("problem")} required hint="工作中遇到的实际问题、群众反映的突出问题">
             <textarea {...text("problem")} rows={4} />
           </Field>

@@ -4,8 +4,13 @@ import type { StoredProposal } from "@/lib/projects/proposal";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
 import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/rules";
 import { formatDate } from "@/lib/time";
+import { sectorLabels } from "@/lib/sectors/label";
 
-type Proposal = StoredProposal & { finalSummary?: string | null; milestones: { id: string; title: string; dueDate: Date | null }[] };
+type Proposal = StoredProposal & {
+  sectors: { sectorId: string; sector: { name: string; grouping: string | null } }[];
+  finalSummary?: string | null;
+  milestones: { id: string; title: string; dueDate: Date | null }[];
+};
 
 /** The proposal as the department, the unit and the reviewers read it. */
 export function ProposalView({ project }: { project: Proposal }) {
@@ -19,6 +24,7 @@ export function ProposalView({ project }: { project: Proposal }) {
             .filter(Boolean)
             .join(" · ")}
         </Row>
+        <Row label="党组织领域">{sectorLabels(project.sectors)}</Row>
         <Row label="拟解决的问题">{project.problem}</Row>
         <Row label="创新类型">{project.innovationKinds.map((kind) => INNOVATION_KIND_LABELS[kind]).join("、")}</Row>
         <Row label="“十个一”方法">{project.methods.map((method) => TEN_METHODS[method].label).join("、")}</Row>

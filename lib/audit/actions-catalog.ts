@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = {
   "suggestion.rate_limited": "建议提交过于频繁",
   "aspect.create": "新增建议方面",
   "aspect.update": "修改建议方面",
+  "sector.create": "新增党组织领域",
+  "sector.update": "修改党组织领域",
   "topic.create": "拟定选题",
   "topic.update": "修改选题草稿",
   "topic.amend": "修改已发布选题",

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   /** Read the whole unit tree (units see only themselves). */
   "units.view": [...COUNTY_READERS, "SECURITY_ADMIN"],
   "units.manage": ["COUNTY_ADMIN"],
+  /** The list of party-organisation sectors (党组织领域) projects name. */
+  "sectors.configure": ["COUNTY_ADMIN"],
   "users.manage": ["SECURITY_ADMIN"],
   /** Leave a suggestion under one's own name and unit (visitors use the public form). */
   "suggestions.submit": BUSINESS,

@@ -13,6 +13,7 @@ import { createMeetingRecord, recordDecisionRecord } from "@/lib/hearings/decisi
 import type { Tx } from "@/lib/db/client";
 import { SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
 import { TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
+import { demoSectorIds } from "@/lib/demo/sectors";
 
 const PRACTICES = [
   "一村一名入党积极分子培养",
@@ -67,6 +68,7 @@ function proposal(faker: Faker, title: string, year: number): ProposalFields {
     problem: faker.helpers.arrayElement(PROBLEMS),
     innovationKinds: faker.helpers.arrayElements(INNOVATION_KINDS, { min: 1, max: 2 }),
     methods: faker.helpers.arrayElements(TEN_METHOD_KEYS, { min: 1, max: 3 }),
+    sectorIds: demoSectorIds(title),
     goals: `用一年时间，${title}覆盖全部村（社区），形成可复制的制度成果。`,
     measures: "一是摸清底数，建立台账；二是制定办法，明确职责；三是试点先行，逐步推开；四是定期督查，年底评议。",
     expectedResults: "党员作用发挥更加明显，群众满意度明显提升，形成一套制度文件和典型案例。",

@@ -312,6 +312,7 @@ export function assignmentForReviewer(reviewerId: string, assignmentId: string) 
               unit: { select: { name: true } },
               year: { select: { id: true, year: true } },
               milestones: { orderBy: { sortOrder: "asc" } },
+              sectors: { select: { sectorId: true, sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
               attachments: { where: { reportId: null }, select: { id: true, fileName: true, size: true } },
             },
           },

@@ -24,6 +24,7 @@ export function proposalProblems(proposal: ProposalFields): Record<string, strin
   for (const [field, message] of REQUIRED_TEXT) if (!proposal[field]) problems[field] = message;
   if (proposal.innovationKinds.length === 0) problems.innovationKinds = "请至少选择一种创新类型";
   if (proposal.methods.length === 0) problems.methods = "请至少选择一种“十个一”方法";
+  if (proposal.sectorIds.length === 0) problems.sectorIds = "请至少选择一个党组织领域";
   for (const standard of INNOVATION_STANDARDS) {
     if (!proposal.selfAssessment[standard.key]) problems[`self_${standard.key}`] = "请对照该项标准自评";
   }

@@ -6,6 +6,7 @@ import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/rules";
 import { STATE_LABELS } from "@/lib/projects/catalog";
 import { PROJECT_ORDER, projectWhere } from "@/lib/projects/queries";
 import type { ProjectFilter } from "@/lib/projects/schemas";
+import { sectorLabels } from "@/lib/sectors/label";
 import { afterCursor, DATE_TIME, excelDate, inBatches, listExport } from "@/lib/exports/xlsx-stream";
 
 /** The project list as filtered and sorted on screen, scoped like the list (a unit: its own), streamed. */
@@ -34,6 +35,7 @@ export async function projectsExport(viewer: Pick<CurrentUser, "id" | "roles" | 
         unit: { select: { name: true } },
         liaison: { select: { name: true } },
         topic: { select: { code: true } },
+        sectors: { select: { sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
       },
     }),
   );
@@ -50,6 +52,7 @@ export async function projectsExport(viewer: Pick<CurrentUser, "id" | "roles" | 
       { header: "类别", width: 12, value: (p) => (p.category ? CATEGORY_LABELS[p.category] : "") },
       { header: "着眼领域", width: 10, value: (p) => (p.focus ? FOCUS_LABELS[p.focus] : "") },
       { header: "目标层次", width: 16, value: (p) => (p.tier ? TIER_LABELS[p.tier] : "") },
+      { header: "党组织领域", width: 20, value: (p) => sectorLabels(p.sectors) },
       { header: "选题编号", width: 14, value: (p) => p.topic?.code ?? "" },
       { header: "责任领导", width: 12, value: (p) => p.leaderName ?? "" },
       { header: "联系方式", width: 16, value: (p) => p.leaderContact ?? "" },

@@ -13,6 +13,7 @@ export type StoredProposal = {
   problem: string | null;
   innovationKinds: InnovationKind[];
   methods: TenMethod[];
+  sectors: { sectorId: string }[];
   goals: string | null;
   measures: string | null;
   expectedResults: string | null;
@@ -34,6 +35,7 @@ export function proposalOf(project: StoredProposal): ProposalFields {
     problem: project.problem,
     innovationKinds: project.innovationKinds,
     methods: project.methods,
+    sectorIds: project.sectors.map((s) => s.sectorId),
     goals: project.goals,
     measures: project.measures,
     expectedResults: project.expectedResults,

@@ -6,6 +6,7 @@ import { seesWholeCounty } from "@/lib/auth/permissions";
 import { likeText } from "@/lib/db/search";
 import { splitWords } from "@/lib/search/schemas";
 import type { ProjectFilter } from "@/lib/projects/schemas";
+import { projectSectorWhere } from "@/lib/sectors/label";
 
 export const PROJECTS_PAGE_SIZE = 30;
 
@@ -32,6 +33,7 @@ export function projectWhere(viewer: Viewer, filter: ProjectFilter & { yearId: s
       filter.state ? { state: filter.state } : {},
       filter.stage === "approved" ? { state: { in: ["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"] } } : {},
       filter.topicId ? { topicId: filter.topicId } : {},
+      projectSectorWhere(filter.sector),
       filter.liaison === "me"
         ? { liaisonId: viewer.id }
         : filter.liaison === "none"
@@ -76,6 +78,7 @@ export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yea
         unit: { select: { name: true } },
         liaison: { select: { name: true } },
         topic: { select: { code: true } },
+        sectors: { select: { sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
       },
     }),
   ]);
@@ -91,6 +94,7 @@ export async function getProject(viewer: Viewer, id: string) {
       topic: { select: { id: true, code: true, title: true } },
       liaison: { select: { id: true, name: true } },
       milestones: { orderBy: { sortOrder: "asc" } },
+      sectors: { select: { sectorId: true, sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
       attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
       events: { orderBy: { at: "asc" } },
       notes: { orderBy: { at: "desc" } },

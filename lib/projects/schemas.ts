@@ -2,6 +2,7 @@ import { z, idSchema, versionSchema, optionalText, requiredText } from "@/lib/va
 import { InnovationKind, ProjectState, SuggestionCategory, TenMethod, TopicFocus, TopicTier, UnitType } from "@/lib/generated/prisma/enums";
 import { INNOVATION_STANDARDS, PROPOSAL_LIMITS as L } from "@/lib/projects/catalog";
 import { TRANSITION_NAMES } from "@/lib/projects/states";
+import { sectorFilterSchema, sectorIdsSchema } from "@/lib/sectors/schemas";
 
 const text = (label: string, max = L.text) => optionalText(label, max);
 const optionalEnum = <T extends Record<string, string>>(values: T) =>
@@ -30,6 +31,8 @@ export const proposalFields = z.object({
   problem: text("拟解决的问题"),
   innovationKinds: z.array(z.enum(InnovationKind)).max(4).default([]),
   methods: z.array(z.enum(TenMethod)).max(10).default([]),
+  /** The party-organisation sectors (党组织领域) the project serves. */
+  sectorIds: sectorIdsSchema,
   goals: text("目标"),
   measures: text("主要措施"),
   expectedResults: text("预期成效"),
@@ -86,6 +89,7 @@ export const projectFilterSchema = z.object({
   /** "approved": went through approval (已立项, 实施中, 已结项, 已终止), as the dashboard counts approvals. */
   stage: z.literal("approved").optional().catch(undefined),
   topicId: z.string().max(40).optional().catch(undefined),
+  sector: sectorFilterSchema,
   liaison: z.string().max(40).optional().catch(undefined),
   q: z.string().trim().max(60).optional().catch(undefined),
   sort: z.enum(["updated", "title", "unit", "submitted"]).optional().catch(undefined),

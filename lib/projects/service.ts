@@ -12,6 +12,8 @@ import { proposalOf } from "@/lib/projects/proposal";
 import { milestoneDate, type ProposalFields } from "@/lib/projects/schemas";
 import { TRANSITIONS, transitionProblem, type TransitionActor, type TransitionName } from "@/lib/projects/states";
 import { TAKEN_UP } from "@/lib/topics/rules";
+import { setProjectSectors } from "@/lib/sectors/service";
+import { sectorLabel } from "@/lib/sectors/label";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 
@@ -55,8 +57,8 @@ export async function createProjectRecord(tx: Tx, input: { yearId: string; topic
 }
 
 function proposalData(fields: ProposalFields) {
-  const { milestones, selfAssessment, ...rest } = fields;
-  return { data: { ...rest, selfAssessment }, milestones: milestones.filter((m) => m.title || m.dueDate) };
+  const { milestones, selfAssessment, sectorIds, ...rest } = fields;
+  return { data: { ...rest, selfAssessment }, milestones: milestones.filter((m) => m.title || m.dueDate), sectorIds };
 }
 
 /** Loads a project of the caller's unit for writing, locked against a concurrent save. */
@@ -73,8 +75,9 @@ export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: stri
   const project = await ownProject(tx, id, unitId);
   if (!EDITABLE_STATES.includes(project.state)) throw new ActionError(`“${STATE_LABELS[project.state]}”的申报书不能修改`);
   if (project.version !== version) throw new ActionError("该申报书已在别处修改（可能是同事或另一个窗口），请刷新页面后再改；本页未保存的内容请先复制留存");
-  const { data, milestones } = proposalData(fields);
+  const { data, milestones, sectorIds } = proposalData(fields);
   await tx.project.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+  await setProjectSectors(tx, id, sectorIds);
   await tx.projectMilestone.deleteMany({ where: { projectId: id } });
   await tx.projectMilestone.createMany({
     data: milestones.map((m, index) => ({ projectId: id, sortOrder: index, title: m.title, dueDate: milestoneDate(m.dueDate) })),
@@ -89,9 +92,14 @@ async function snapshot(tx: Tx, projectId: string) {
     include: {
       milestones: { orderBy: { sortOrder: "asc" } },
       attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { fileName: true } },
+      sectors: { select: { sectorId: true, sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
     },
   });
-  return { ...proposalOf(project), attachments: project.attachments.map((a) => a.fileName) };
+  return {
+    ...proposalOf(project),
+    sectorNames: project.sectors.map((s) => sectorLabel(s.sector)),
+    attachments: project.attachments.map((a) => a.fileName),
+  };
 }
 
 export type ProposalSnapshot = Awaited<ReturnType<typeof snapshot>>;
@@ -205,7 +213,12 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
 }
 
 async function proposalFieldsOf(tx: Tx, projectId: string): Promise<ProposalFields> {
-  return proposalOf(await tx.project.findUniqueOrThrow({ where: { id: projectId }, include: { milestones: { orderBy: { sortOrder: "asc" } } } }));
+  return proposalOf(
+    await tx.project.findUniqueOrThrow({
+      where: { id: projectId },
+      include: { milestones: { orderBy: { sortOrder: "asc" } }, sectors: { select: { sectorId: true } } },
+    }),
+  );
 }
 
 export async function assignLiaisonRecord(tx: Tx, input: { id: string; version: number; liaisonId: string | null }, by: By) {

@@ -14,6 +14,7 @@ type Snapshot = {
   problem?: string | null;
   innovationKinds?: InnovationKind[];
   methods?: TenMethod[];
+  sectorNames?: string[];
   goals?: string | null;
   measures?: string | null;
   expectedResults?: string | null;
@@ -36,6 +37,7 @@ export function describeSnapshot(raw: unknown): { label: string; value: string }
     { label: "拟解决的问题", value: s.problem ?? "" },
     { label: "创新类型", value: (s.innovationKinds ?? []).map((k) => INNOVATION_KIND_LABELS[k]).join("、") },
     { label: "“十个一”方法", value: (s.methods ?? []).map((m) => TEN_METHODS[m]?.label).join("、") },
+    { label: "党组织领域", value: (s.sectorNames ?? []).join("、") },
     { label: "目标", value: s.goals ?? "" },
     { label: "主要措施", value: s.measures ?? "" },
     { label: "预期成效", value: s.expectedResults ?? "" },

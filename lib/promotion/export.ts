@@ -6,6 +6,7 @@ import { awardedNomination } from "@/lib/promotion/library";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { adoptionWhere, caseWhere } from "@/lib/promotion/queries";
 import type { AdoptionFilter, CaseFilter } from "@/lib/promotion/schemas";
+import { sectorLabels } from "@/lib/sectors/label";
 import { afterCursor, DATE, excelDate, inBatches, listExport } from "@/lib/exports/xlsx-stream";
 
 /** The case library as filtered on screen: what the problem was, what was done, whom to ask. */
@@ -28,6 +29,7 @@ export async function casesExport(filter: CaseFilter) {
         leaderContact: true,
         year: { select: { year: true } },
         unit: { select: { name: true } },
+        sectors: { select: { sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
         marks: { where: { revokedAt: null }, select: { mark: true } },
         nominations: { where: awardedNomination, select: { tier: { select: { name: true } }, campaign: { select: { title: true } } } },
         _count: { select: { adoptions: true } },
@@ -43,6 +45,7 @@ export async function casesExport(filter: CaseFilter) {
       { header: "年度", width: 8, value: (p) => p.year.year },
       { header: "项目名称", width: 36, value: (p) => p.title },
       { header: "单位", width: 18, value: (p) => p.unit.name },
+      { header: "党组织领域", width: 20, value: (p) => sectorLabels(p.sectors) },
       { header: "类别", width: 12, value: (p) => (p.category ? CATEGORY_LABELS[p.category] : "") },
       { header: "认定", width: 14, value: (p) => p.marks.map((m) => MARK_LABELS[m.mark]).join("、") },
       { header: "表彰", width: 30, value: (p) => p.nominations.map((n) => `${n.campaign.title}${n.tier?.name ?? ""}`).join("；") },

@@ -8,6 +8,7 @@ import { splitWords } from "@/lib/search/schemas";
 import { ADOPTIONS_PAGE_SIZE, CASES_PAGE_SIZE } from "@/lib/promotion/labels";
 import { awardedNomination, inLibrary } from "@/lib/promotion/library";
 import type { AdoptionFilter, CaseFilter } from "@/lib/promotion/schemas";
+import { projectSectorWhere } from "@/lib/sectors/label";
 
 type Viewer = Pick<CurrentUser, "roles" | "unitId">;
 
@@ -29,6 +30,7 @@ export function caseWhere(filter: CaseFilter): Prisma.ProjectWhereInput {
       filter.category ? { category: filter.category } : {},
       filter.year ? { year: { year: filter.year } } : {},
       filter.unitType ? { unit: { type: filter.unitType } } : {},
+      projectSectorWhere(filter.sector),
       ...words.map((word) => ({ OR: [{ title: word }, { problem: word }, { measures: word }, { unit: { name: word } }] })),
     ],
   };
@@ -51,6 +53,7 @@ export async function listCases(filter: CaseFilter) {
         category: true,
         year: { select: { year: true } },
         unit: { select: { name: true } },
+        sectors: { select: { sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
         marks: { where: { revokedAt: null }, orderBy: { decidedOn: "asc" }, select: { id: true, mark: true } },
         nominations: { where: awardedNomination, select: awardSelect },
         _count: { select: { adoptions: true } },
@@ -86,6 +89,7 @@ export function getCase(projectId: string) {
       endedAt: true,
       year: { select: { year: true } },
       unit: { select: { name: true } },
+      sectors: { select: { sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
       liaison: { select: { name: true, phone: true } },
       marks: { where: { revokedAt: null }, orderBy: { decidedOn: "asc" }, select: { id: true, mark: true, decidedOn: true, reason: true } },
       nominations: { where: awardedNomination, select: awardSelect },

@@ -1,3 +1,4 @@
+import { sectorFilterSchema } from "@/lib/sectors/schemas";
 import { z, idSchema, optionalText, requiredText, versionSchema } from "@/lib/validation";
 import { PromotionMark, SuggestionCategory, UnitType } from "@/lib/generated/prisma/enums";
 import { parseBusinessDateTime } from "@/lib/time";
@@ -61,6 +62,7 @@ export const caseFilterSchema = z.object({
   category: z.enum(SuggestionCategory).optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   unitType: z.enum(UnitType).optional().catch(undefined),
+  sector: sectorFilterSchema,
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
 export type CaseFilter = z.infer<typeof caseFilterSchema>;

@@ -161,3 +161,15 @@ test("手机上组工干部查看四个一并填写下半年破解难题，页�
   await expect(page.getByText("已提交，等待科室负责人审核。")).toBeVisible();
   await expectNoHorizontalOverflow(page, "四个一事项");
 });
+
+test("手机上乡镇在案例库按党组织领域“社区”筛选，只看到社区的做法，页面不横向溢出", async ({ page }) => {
+  await signInAndWait(page, "unit");
+  await page.goto("/cases");
+  await page.getByLabel("党组织领域").selectOption({ label: "社区" });
+  await page.getByRole("button", { name: "搜索" }).click();
+  await expect(page).toHaveURL(/sector=sector_community/);
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toContainText("社区");
+  for (const row of await rows.all()) await expect(row).toContainText("社区");
+  await expectNoHorizontalOverflow(page, "案例库");
+});

@@ -19,6 +19,7 @@ async function fillProposal(page: Page, skip: string[] = []) {
   await text("联系方式", "13900001111");
   await page.getByLabel("着眼领域").selectOption({ label: "难点领域" });
   await page.getByRole("checkbox", { name: "机制创新" }).check();
+  await page.getByRole("checkbox", { name: "社区", exact: true }).check();
   await page.getByRole("checkbox", { name: /^联一联/ }).check();
   await page.getByRole("checkbox", { name: /^定一定/ }).check();
   await text("目标", "全镇 12 个村党员志愿服务队全覆盖。");

@@ -71,6 +71,7 @@ async function submittedProject(clerk: typeof clerkA, title: string) {
         problem: "问题",
         innovationKinds: ["WORK"],
         methods: ["ADD"],
+        sectorIds: ["sector_rural"],
         goals: "目标",
         measures: "措施",
         expectedResults: "成效",

@@ -57,6 +57,7 @@ const complete = {
   problem: "部分无职党员长期游离于组织之外，作用发挥不明显",
   innovationKinds: ["WORK" as const],
   methods: ["ADD" as const, "FIX" as const],
+  sectorIds: ["sector_community"],
   goals: "全镇无职党员人人有岗",
   measures: "设岗、定责、评议",
   expectedResults: "党员作用明显",

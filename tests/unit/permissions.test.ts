@@ -39,6 +39,7 @@ describe("permission table", () => {
         "promotion.mark",
         "reports.review",
         "reports.view",
+        "sectors.configure",
         "suggestions.configure",
         "suggestions.submit",
         "suggestions.triage",

@@ -71,6 +71,7 @@ describe("proposal completeness", () => {
     problem: "无职党员作用发挥不明显",
     innovationKinds: ["WORK"],
     methods: ["ADD"],
+    sectorIds: ["sector_rural"],
     goals: "目标",
     measures: "措施",
     expectedResults: "成效",

@@ -8,6 +8,8 @@ import { MARK_LABELS } from "@/lib/promotion/labels";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
 import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
 import { yearChoice } from "@/lib/years/queries";
+import { sectorFilterOptions } from "@/lib/sectors/queries";
+import { sectorLabels } from "@/lib/sectors/label";
 import { exportHref } from "@/lib/exports/href";
 import { ExportButton } from "@/components/ui/export-button";
 import { DataTable, EmptyRow, FilterBar, FilterSelect, PageHeader, Pagination } from "@/components/ui/page";
@@ -21,7 +23,7 @@ const UNIT_TYPES = { TOWNSHIP: UNIT_TYPE_LABELS.TOWNSHIP, DEPARTMENT: UNIT_TYPE_
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("cases.view");
   const filter = caseFilterSchema.parse(await searchParams);
-  const [{ cases, total, page, pageSize }, { years }] = await Promise.all([listCases(filter), yearChoice()]);
+  const [{ cases, total, page, pageSize }, { years }, sectors] = await Promise.all([listCases(filter), yearChoice(), sectorFilterOptions()]);
   const params = Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, value === undefined ? undefined : String(value)]));
   return (
     <div>
@@ -39,6 +41,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       />
       <FilterBar submitLabel="搜索">
         <input name="q" defaultValue={filter.q} placeholder="项目、问题、做法或单位中的词" aria-label="关键词" className="input w-56 max-w-full" />
+        <select name="sector" defaultValue={filter.sector ?? ""} aria-label="党组织领域" className="input w-40">
+          <option value="">全部党组织领域</option>
+          {sectors.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
         <FilterSelect name="mark" label="认定类型" all="全部认定" labels={MARK_LABELS} value={filter.mark} width="w-28" />
         <FilterSelect name="category" label="类别" all="全部类别" labels={CATEGORY_LABELS} value={filter.category} width="w-28" />
         <select name="year" defaultValue={filter.year ?? ""} aria-label="年度" className="input w-28">
@@ -59,6 +69,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               <Link href={`/cases/${item.id}`} className="link">
                 {item.title}
               </Link>
+              {item.sectors.length > 0 && <div className="text-xs text-stone-500">{sectorLabels(item.sectors)}</div>}
             </td>
             <td className="whitespace-nowrap">{item.unit.name}</td>
             <td className="whitespace-nowrap">{item.year.year}</td>

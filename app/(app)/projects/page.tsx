@@ -18,6 +18,8 @@ import { ExportButton } from "@/components/ui/export-button";
 import { exportHref } from "@/lib/exports/href";
 import { StateBadge } from "@/components/projects/state-badge";
 import { NewProjectButton } from "@/components/projects/new-project-button";
+import { sectorFilterOptions } from "@/lib/sectors/queries";
+import { sectorLabels } from "@/lib/sectors/label";
 
 export const metadata: Metadata = { title: "创新项目" };
 
@@ -27,11 +29,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const { years, year } = await yearChoice(filter.year);
   const county = seesWholeCounty(user.roles);
   const proposer = can(user.roles, "projects.propose");
-  const [{ projects, total, page, pageSize }, units, liaisons, topics] = await Promise.all([
+  const [{ projects, total, page, pageSize }, units, liaisons, topics, sectors] = await Promise.all([
     listProjects(user, { ...filter, yearId: year?.id ?? null }),
     county ? unitOptions() : Promise.resolve([]),
     county ? liaisonOptions() : Promise.resolve([]),
     proposer ? topicsToPropose(user.unitId) : Promise.resolve([]),
+    sectorFilterOptions(),
   ]);
   const params = {
     ...Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, value === undefined ? undefined : String(value)])),
@@ -48,6 +51,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             {can(user.roles, "projects.guide") && filter.liaison !== "me" && (
               <Link href={`/projects?liaison=me&year=${year?.year ?? ""}`} className={buttonClass("secondary")}>
                 我联系的项目
+              </Link>
+            )}
+            {can(user.roles, "sectors.configure") && (
+              <Link href="/sectors" className={buttonClass("secondary")}>
+                党组织领域设置
               </Link>
             )}
             <ExportButton href={exportHref("/projects/export", params)} fileName="创新项目.xlsx" />
@@ -97,6 +105,14 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <FilterSelect name="category" label="类别" all="全部类别" labels={CATEGORY_LABELS} value={filter.category} width="w-28" />
         <FilterSelect name="focus" label="着眼领域" all="全部领域" labels={FOCUS_LABELS} value={filter.focus} width="w-28" />
         <FilterSelect name="tier" label="目标层次" all="全部层次" labels={TIER_LABELS} value={filter.tier} width="w-36" />
+        <select name="sector" defaultValue={filter.sector ?? ""} aria-label="党组织领域" className="input w-40">
+          <option value="">全部党组织领域</option>
+          {sectors.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
         <FilterSelect name="state" label="状态" all="全部状态" labels={STATE_LABELS} value={filter.state} width="w-28" />
         {county && (
           <select name="liaison" defaultValue={filter.liaison ?? ""} aria-label="联系人" className="input w-32">
@@ -133,6 +149,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
               <Link href={`/projects/${project.id}`} className="link">
                 {project.title || "（未命名的申报书）"}
               </Link>
+              {project.sectors.length > 0 && <div className="text-xs text-stone-500">{sectorLabels(project.sectors)}</div>}
             </td>
             <td className="whitespace-nowrap">{county ? project.unit.name : (project.topic?.code ?? "自选")}</td>
             <td className="whitespace-nowrap">{project.category ? CATEGORY_LABELS[project.category] : ""}</td>

@@ -7,6 +7,7 @@ import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { getCase } from "@/lib/promotion/queries";
 import { INNOVATION_KIND_LABELS, TEN_METHODS } from "@/lib/projects/catalog";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
+import { sectorLabels } from "@/lib/sectors/label";
 import { formatDate } from "@/lib/time";
 import { Card, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
@@ -41,6 +42,7 @@ export default async function CasePage({ params }: { params: Promise<{ projectId
           <span className="flex flex-wrap items-center gap-2">
             {item.year.year} 年度 · {item.unit.name}
             {item.category && <> · {CATEGORY_LABELS[item.category]}</>}
+            {item.sectors.length > 0 && <> · {sectorLabels(item.sectors)}</>}
             <StateBadge state={item.state} />
           </span>
         }

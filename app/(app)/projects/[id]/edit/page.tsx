@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { getProject } from "@/lib/projects/queries";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { proposalOf } from "@/lib/projects/proposal";
+import { activeSectors } from "@/lib/sectors/queries";
 import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
 import { PageHeader } from "@/components/ui/page";
 import { ProposalForm } from "@/components/projects/proposal-form";
@@ -28,6 +29,9 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
     );
   }
   const initial = proposalOf(project);
+  const active = await activeSectors();
+  const named = project.sectors.filter((s) => !active.some((a) => a.id === s.sectorId)).map((s) => ({ id: s.sectorId, ...s.sector }));
+  const sectors = [...active, ...named];
   const returned = [...project.events].reverse().find((event) => event.kind === "return" || event.kind === "revise");
   return (
     <div>
@@ -43,6 +47,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
       <ProposalForm
         project={{ id: project.id, version: project.version, resubmit: project.state !== "DRAFT" }}
         initial={initial}
+        sectors={sectors}
         attachments={<AttachmentList projectId={project.id} attachments={project.attachments} editable hint={ATTACHMENT_HINT} />}
       />
     </div>
