@@ -1,13 +1,12 @@
 "use client";
 
-import { criterionScoreSchema } from "@/lib/hearings/score-rule";
+import { criterionScoreProblem } from "@/lib/hearings/score-rule";
 import { weightedTotal, type Criterion } from "@/lib/hearings/scoring";
 
 /** The message for one typed score under the server's own rule, or null when it is empty or valid. */
 function scoreError(criterion: Criterion, typed: string | undefined): string | null {
   if (typed === undefined || typed === "") return null;
-  const checked = criterionScoreSchema(criterion).safeParse(Number(typed));
-  return checked.success ? null : (checked.error.issues[0]?.message ?? "分数无效");
+  return criterionScoreProblem(criterion, Number(typed));
 }
 
 /** One input per criterion with the live weighted total: the score sheet of hearings and of the year-end jury. */

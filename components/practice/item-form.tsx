@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import type { PracticeKind } from "@/lib/generated/prisma/enums";
 import { savePractice, submitPractice } from "@/lib/practice/actions";
-import { EXEMPLAR_TYPE_LABELS } from "@/lib/practice/schemas";
+import { EXEMPLAR_TYPE_LABELS } from "@/lib/practice/periods";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
 

@@ -40,8 +40,6 @@ export const rubricSchema = z.object({
     .max(10),
 });
 
-export { criterionScoreSchema } from "@/lib/hearings/score-rule";
-
 export const scoreSchema = z.object({
   assignmentId: idSchema,
   version: versionSchema.optional(),

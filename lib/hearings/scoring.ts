@@ -1,6 +1,6 @@
 // Hearing scores: the rubric, validation of one reviewer's sheet, weighted totals, and aggregation across reviewers. Pure.
 import { INNOVATION_STANDARDS } from "@/lib/projects/catalog";
-import { criterionScoreSchema } from "@/lib/hearings/score-rule";
+import { criterionScoreProblem } from "@/lib/hearings/score-rule";
 
 /** weight in percent (all weights sum to 100); each criterion is scored 0..max. */
 export type Criterion = { key: string; label: string; weight: number; max: number };
@@ -37,8 +37,8 @@ export function scoreProblem(rubric: Criterion[], scores: Record<string, number 
   for (const c of rubric) {
     const s = scores[c.key];
     if (s === null || s === undefined || Number.isNaN(s)) return `请为“${c.label}”打分`;
-    const checked = criterionScoreSchema(c).safeParse(s);
-    if (!checked.success) return checked.error.issues[0]?.message ?? `“${c.label}”的分数须在 0 至 ${c.max} 之间`;
+    const problem = criterionScoreProblem(c, s);
+    if (problem) return problem;
   }
   return null;
 }

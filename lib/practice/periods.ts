@@ -90,3 +90,6 @@ export function parseSlotParam(param: string): Slot | undefined {
   const match = /^(research|problem|exemplar)-(\d)$/.exec(param);
   return match ? slotOf(match[1].toUpperCase() as PracticeKind, Number(match[2])) : undefined;
 }
+
+/** What a 典型 is: a person, a unit or a practice. */
+export const EXEMPLAR_TYPE_LABELS = { PERSON: "先进个人", UNIT: "先进单位", PRACTICE: "典型做法" } as const;

@@ -37,7 +37,8 @@ export const practiceFields = z.object({
 export type PracticeFields = z.infer<typeof practiceFields>;
 export type PracticeContent = Omit<PracticeFields, "projectId">;
 
-export const EXEMPLAR_TYPE_LABELS = { PERSON: "先进个人", UNIT: "先进单位", PRACTICE: "典型做法" } as const;
+// In periods.ts (no zod): the item form shows them in the browser.
+export { EXEMPLAR_TYPE_LABELS } from "@/lib/practice/periods";
 
 /** The fields an item must have to be submitted, with their labels; the first is its title. */
 export const REQUIRED_FIELDS: Record<PracticeKind, [keyof PracticeContent, string][]> = {
