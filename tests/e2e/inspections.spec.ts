@@ -1,4 +1,4 @@
-import { expect, fieldError, signInAndWait, test, unique, wordOfPage } from "./support";
+import { expect, fieldError, STAFF_IN_SECTION, signInAndWait, test, unique, wordOfPage } from "./support";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 const quarterNow = () => Math.floor(new Date(Date.now() + 8 * 3_600_000).getUTCMonth() / 3) + 1;
@@ -13,7 +13,7 @@ test("管理员组建督查组，成员撰写报告（一个项目进展滞后�
   await expect(fieldError(admin.getByLabel(/^督查专题/))).toHaveText("请填写督查专题");
   await admin.getByLabel(/^季度/).selectOption(String(quarterNow()));
   await admin.getByLabel(/^督查专题/).fill(theme);
-  await admin.getByRole("checkbox", { name: /（组织科）$/ }).check();
+  await admin.getByRole("checkbox", { name: STAFF_IN_SECTION }).check();
   await admin.getByRole("button", { name: "组建督查组" }).click();
   await expect(admin.getByRole("heading", { name: `督查：${theme}` })).toBeVisible();
   const pick = admin.getByRole("checkbox", { name: /（青石镇）$/ }).first();

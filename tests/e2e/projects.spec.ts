@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectStage, fieldError, signInAndWait, test, unique } from "./support";
+import { expect, expectStage, fieldError, STAFF_IN_SECTION, signInAndWait, test, unique } from "./support";
 import { draftTopic, openTopic, publishDrafts } from "./topic-support";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
@@ -92,7 +92,7 @@ test("乡镇认领选题并据此申报（含附件）；管理员退回补充�
   await admin.getByRole("button", { name: "确认退回补充" }).click();
   await expectStage(admin, "退回补充");
   // The demo account "staff" works in 组织科.
-  const option = admin.getByLabel("联系人").locator("option", { hasText: "（组织科）" });
+  const option = admin.getByLabel("联系人").locator("option", { hasText: STAFF_IN_SECTION });
   const liaison = (await option.innerText()).replace(/（.*$/, "");
   await admin.getByLabel("联系人").selectOption(await option.getAttribute("value"));
   await admin.getByRole("button", { name: "保存联系人" }).click();

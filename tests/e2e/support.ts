@@ -137,3 +137,6 @@ export async function wordOfPage(page: Page, path: string) {
 export async function expectStage(page: Page, label: string) {
   await expect(page.locator('nav [aria-current="step"]')).toContainText(label);
 }
+
+/** The demo account "staff" (组工干部 of 组织科) in a picker: 组织科 also has its head, 「X科长」 (lib/demo/cadre-practice.ts). */
+export const STAFF_IN_SECTION = /^(?!.*科长).*（组织科）$/;
