@@ -28,6 +28,13 @@ export const COPY_SESSION = [
   "SET bytea_output = 'hex'",
 ];
 
+/**
+ * Tables whose rows a migration writes (the default 党组织领域 of 20261204200000_sectors): a new installation
+ * has them before anything else happens, so the restore does not count them as data, and replaces them with
+ * the archive's rows (which hold the same defaults and whatever the county changed).
+ */
+export const MIGRATION_SEEDED_TABLES = ["Sector"] as const;
+
 /** Columns holding file store keys: the stored objects a backup must contain. */
 export const STORAGE_KEY_COLUMNS = [{ table: "Attachment", column: "storageKey" }] as const;
 
@@ -73,13 +80,15 @@ export async function appTables(client: pg.ClientBase): Promise<TableInfo[]> {
       ORDER BY c.relname`,
     [MIGRATIONS_TABLE],
   );
+  // A deferrable key (Unit.headId, in a cycle with User.unitId) is checked at the restore's commit (it sets
+  // its constraints deferred), so it does not order the load either.
   const keys = await client.query<{ child: string; parent: string }>(
     `SELECT DISTINCT child.relname AS child, parent.relname AS parent
        FROM pg_constraint k
        JOIN pg_class child ON child.oid = k.conrelid
        JOIN pg_class parent ON parent.oid = k.confrelid
        JOIN pg_namespace n ON n.oid = child.relnamespace
-      WHERE k.contype = 'f' AND n.nspname = 'public'`,
+      WHERE k.contype = 'f' AND n.nspname = 'public' AND NOT k.condeferrable`,
   );
   return tables.rows.map((table) => ({
     name: table.name,

@@ -20,6 +20,7 @@ import {
   quoteIdent,
   sequenceColumns,
   type Manifest,
+  MIGRATION_SEEDED_TABLES,
 } from "./catalog";
 
 export type RestoreEvent =
@@ -71,6 +72,8 @@ export async function restore(options: RestoreOptions): Promise<Manifest> {
         await progress({ stage: "migrated" });
         await client.query("BEGIN");
         inTransaction = true;
+        // Deferrable keys (a section's head, decision 0030) are checked at commit, once both sides are loaded.
+        await client.query("SET CONSTRAINTS ALL DEFERRED");
         // The audit entries come with their hash chain (seq, prevHash, hash): the chaining trigger keeps them.
         await client.query("SET LOCAL cxxm.audit_restore = 'on'");
         // Checked again inside the transaction that loads: nobody wrote between the first look and now.
@@ -78,6 +81,8 @@ export async function restore(options: RestoreOptions): Promise<Manifest> {
         const applied = await appliedMigrations(client);
         if (applied.join("\n") !== manifest.migrations.join("\n")) throw new RestoreError("目标数据库执行迁移后与备份记录的迁移不一致，已停止恢复");
         const tables = loadOrder(await appTables(client));
+        // What the migrations wrote gives way to the archive's rows (nothing references them yet: all else is empty).
+        for (const name of MIGRATION_SEEDED_TABLES) await client.query(`DELETE FROM ${quoteIdent(name)}`);
         order = tables.map((table) => table.name);
         dependencies = new Map(tables.map((table) => [table.name, table.references]));
         const archived = manifest.tables.map((table) => table.name).sort();
@@ -166,6 +171,7 @@ function checkManifest(value: unknown, code: string[]): Manifest {
 
 async function refuseNonEmpty(client: pg.Client, store: FileStore | null) {
   for (const table of await appTables(client)) {
+    if ((MIGRATION_SEEDED_TABLES as readonly string[]).includes(table.name)) continue;
     const { rows } = await client.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table.name)}) AS found`);
     if (rows[0].found) throw new RestoreError(`目标数据库不是空的（数据表 ${table.name} 中已有数据）。恢复只能在全新的空安装上进行`);
   }
