@@ -25,6 +25,7 @@ async function fillAllButLast(page: Page, title: string) {
   await page.getByLabel("目标层次").selectOption({ label: "特色工作创品牌" });
   await field(page, "拟解决的问题").fill("村级服务力量不足。");
   await page.getByRole("checkbox", { name: "机制创新" }).check();
+  await page.getByRole("checkbox", { name: "社区", exact: true }).check();
   await page.getByRole("checkbox", { name: /^联一联/ }).check();
   await field(page, "目标").fill("全镇 12 个村党员志愿服务队全覆盖。");
   await field(page, "主要措施").fill("按村组建服务队，每月固定服务日。");
