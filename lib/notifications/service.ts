@@ -3,6 +3,7 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import { queueEmails } from "@/lib/email/outbox";
+import { isDigestKind } from "@/lib/notifications/digest-rules";
 
 export type NotificationKind =
   | "promotion.mark"
@@ -41,7 +42,8 @@ export type NotificationKind =
   | "practice.reviewed"
   | "practice.returned"
   | "practice.due"
-  | "practice.overdue";
+  | "practice.overdue"
+  | "digest.daily";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 
@@ -49,22 +51,26 @@ export async function notifyUsers(client: DbOrTx, userIds: string[], notificatio
   return notifyBatch(client, [{ userIds, notification }]);
 }
 
-/** Many notifications at once (the reminder job): one insert for all rows, one for their e-mails. */
-export async function notifyBatch(client: DbOrTx, items: { userIds: string[]; notification: NewNotification }[]): Promise<number> {
-  const rows = items.flatMap(({ userIds, notification }) =>
+/**
+ * Many notifications at once (the reminder job): one insert for all rows, one for their e-mails. `held` rows wait
+ * for the recipient's daily digest (lib/notifications/digest.ts): they are neither shown nor e-mailed until then.
+ */
+export async function notifyBatch(client: DbOrTx, items: { userIds: string[]; notification: NewNotification; held?: boolean }[]): Promise<number> {
+  const rows = items.flatMap(({ userIds, notification, held }) =>
     [...new Set(userIds)].map((userId) => ({
       userId,
       kind: notification.kind,
       title: notification.title,
       body: notification.body ?? null,
       link: notification.link ?? null,
+      held: held ?? false,
     })),
   );
   if (rows.length === 0) return 0;
   const { count } = await client.notification.createMany({ data: rows });
   await queueEmails(
     client,
-    rows.map((row) => ({ userId: row.userId, notice: row })),
+    rows.filter((row) => !row.held).map(({ held: _held, ...notice }) => ({ userId: notice.userId, notice })),
   );
   return count;
 }
@@ -96,12 +102,11 @@ export async function notifyUnits(client: DbOrTx, unitIds: string[] | "all", not
   return notifyUsers(client, await unitRecipients(client, unitIds), notification);
 }
 
-/** The people who run the programme (管理员), told when a unit declines an assignment and the like. */
+/**
+ * The people who run the programme (管理员), told when a unit declines an assignment and the like. The kinds that
+ * arrive in numbers (new submissions) wait for the admins' daily digest instead of one notice each (DIGEST_KINDS).
+ */
 export async function notifyAdmins(client: DbOrTx, notification: NewNotification): Promise<number> {
   const admins = await client.user.findMany({ where: { active: true, roles: { has: "COUNTY_ADMIN" } }, select: { id: true } });
-  return notifyUsers(
-    client,
-    admins.map((user) => user.id),
-    notification,
-  );
+  return notifyBatch(client, [{ userIds: admins.map((user) => user.id), notification, held: isDigestKind(notification.kind) }]);
 }

@@ -16,6 +16,7 @@ import { sendRectificationReminders } from "@/lib/reminders/rectifications";
 import { sendHearingScoreReminders } from "@/lib/reminders/hearings";
 import { sendJuryReminders, sendNominationClosingReminders } from "@/lib/reminders/awards";
 import { sendPracticeReminders } from "@/lib/reminders/practice";
+import { sendDailyDigests } from "@/lib/notifications/digest";
 import { logger } from "@/lib/log";
 
 /** The advisory lock's number: any constant the app uses for nothing else. */
@@ -30,6 +31,7 @@ export const REMINDER_KINDS = {
   nominationsClosing: sendNominationClosingReminders,
   juryScores: sendJuryReminders,
   practice: sendPracticeReminders,
+  digests: sendDailyDigests,
 } as const;
 
 export type ReminderRun =

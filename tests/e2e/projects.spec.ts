@@ -122,6 +122,22 @@ test("乡镇认领选题并据此申报（含附件）；管理员退回补充�
   await clerk.goto(projectUrl);
   await expect(clerk.getByRole("list", { name: "指导记录" })).toContainText("服务日固定在每月 5 日");
   await expect(clerk.getByRole("list", { name: "进程" })).toContainText("退回补充");
+
+  // The admins hear of new submissions in the next morning's digest rather than one notice each; they can look now.
+  await admin.goto("/notifications?kind=submission");
+  const held = admin.getByRole("region", { name: "待汇总" });
+  await expect(held).toContainText("的每日汇总中通知您");
+  await held.getByRole("link", { name: "现在查看" }).click();
+  await expect(
+    admin
+      .getByRole("list", { name: "待汇总的通知" })
+      .getByRole("link", { name: `新的申报：${title}` })
+      .first(),
+  ).toBeVisible();
+  await expect(admin.getByText(`新的申报：${title}`)).toHaveCount(3);
+  // Marking read per group: only 新提交 here.
+  await admin.getByRole("button", { name: "“新提交”全部标为已读" }).click();
+  await expect(admin.getByText("未读：")).toHaveCount(0);
 });
 
 test("同一草稿在两个窗口修改：后保存的一方看到冲突提示，不会悄悄覆盖", async ({ page, openPage }) => {

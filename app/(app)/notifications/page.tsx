@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
-import { listNotifications } from "@/lib/notifications/queries";
+import { heldNotifications, listNotifications } from "@/lib/notifications/queries";
+import { nextDigestAt } from "@/lib/notifications/digest-rules";
 import { notificationFilterSchema } from "@/lib/notifications/schemas";
 import { CATEGORY_LABELS, categoryOf, NOTIFICATION_CATEGORIES, type NotificationCategory } from "@/lib/notifications/kinds";
 import { formatDateTime } from "@/lib/time";
@@ -21,7 +22,7 @@ const BADGE: Record<NotificationCategory, string> = {
   other: "bg-stone-50 text-stone-500 ring-stone-200",
 };
 
-function href(filter: { unread?: string; kind?: string }) {
+function href(filter: { unread?: string; kind?: string; held?: string }) {
   const search = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
   const query = search.toString();
   return query ? `/notifications?${query}` : "/notifications";
@@ -30,11 +31,10 @@ function href(filter: { unread?: string; kind?: string }) {
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("notifications.read");
   const filter = notificationFilterSchema.parse(await searchParams);
-  const { notifications, total, page, pageSize } = await listNotifications(user.id, {
-    page: filter.page ?? 1,
-    unreadOnly: Boolean(filter.unread),
-    category: filter.kind,
-  });
+  const [{ notifications, total, page, pageSize }, held] = await Promise.all([
+    listNotifications(user.id, { page: filter.page ?? 1, unreadOnly: Boolean(filter.unread), category: filter.kind }),
+    heldNotifications(user.id, { show: Boolean(filter.held) }),
+  ]);
   return (
     <div>
       <PageHeader
@@ -45,7 +45,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             <Link href={href({ kind: filter.kind, unread: filter.unread ? undefined : "1" })} className="link self-center text-sm">
               {filter.unread ? "显示全部" : "只看未读"}
             </Link>
-            <MarkAllReadButton />
+            <MarkAllReadButton kind={filter.kind} label={filter.kind ? CATEGORY_LABELS[filter.kind] : undefined} />
           </>
         }
       />
@@ -64,6 +64,32 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           );
         })}
       </nav>
+      {held.count > 0 && (
+        <section aria-label="待汇总" className="mb-3 rounded-lg border border-violet-200 bg-violet-50/60 p-3 text-sm text-stone-700">
+          <p>
+            另有 {held.count} 条新提交将在 {formatDateTime(nextDigestAt(new Date()))} 的每日汇总中通知您（不逐条提醒）。
+            <Link href={href({ kind: filter.kind, unread: filter.unread, held: filter.held ? undefined : "1" })} className="link ml-2">
+              {filter.held ? "收起" : "现在查看"}
+            </Link>
+          </p>
+          {held.notifications.length > 0 && (
+            <ul className="mt-2 space-y-1" aria-label="待汇总的通知">
+              {held.notifications.map((notification) => (
+                <li key={notification.id} className="flex flex-wrap justify-between gap-2">
+                  {notification.link ? (
+                    <Link href={notification.link} className="link">
+                      {notification.title}
+                    </Link>
+                  ) : (
+                    <span>{notification.title}</span>
+                  )}
+                  <span className="text-xs text-stone-500">{formatDateTime(notification.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {notifications.length === 0 ? (
         <p className="rounded-lg border border-stone-200 bg-white p-8 text-center text-sm text-stone-500">没有通知。</p>
       ) : (
