@@ -7,6 +7,9 @@ import { likeText } from "@/lib/db/search";
 import { splitWords } from "@/lib/search/schemas";
 import type { ProjectFilter } from "@/lib/projects/schemas";
 import { projectSectorWhere } from "@/lib/sectors/label";
+import type { ProjectState } from "@/lib/generated/prisma/enums";
+import { deadlineFor } from "@/lib/reports/service";
+import { QUARTER_LABELS, quarterOf } from "@/lib/reports/quarters";
 
 export const PROJECTS_PAGE_SIZE = 30;
 
@@ -171,4 +174,20 @@ export async function similarItems(input: { title: string; problem: string; exce
 /** The unit's own project drawn from a topic, if it has started one. */
 export function projectForTopic(topicId: string, unitId: string) {
   return db.project.findFirst({ where: { topicId, unitId }, select: { id: true } });
+}
+
+/**
+ * The deadline the project's holder works to, for the step bar: the year's 项目申报 window while the unit writes or
+ * amends the proposal, the current quarter's report while it is carried out; none while the county acts.
+ */
+export async function projectDeadline(project: { state: ProjectState; yearId: string }, now = new Date()): Promise<{ label: string; at: Date } | null> {
+  if (project.state === "DRAFT" || project.state === "RETURNED" || project.state === "REVISE") {
+    const window = await db.yearWindow.findUnique({ where: { yearId_kind: { yearId: project.yearId, kind: "PROPOSAL" } }, select: { endsAt: true } });
+    return window ? { label: "申报截止", at: window.endsAt } : null;
+  }
+  if (project.state === "IN_PROGRESS") {
+    const { year, quarter } = quarterOf(now);
+    return { label: `${year}年${QUARTER_LABELS[quarter]}进展报告截止`, at: await deadlineFor(db, year, quarter) };
+  }
+  return null;
 }

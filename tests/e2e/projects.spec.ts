@@ -78,6 +78,8 @@ test("乡镇认领选题并据此申报（含附件）；管理员退回补充�
   clerk.once("dialog", (dialog) => dialog.accept());
   await clerk.getByRole("button", { name: "撤回" }).click();
   await expectStage(clerk, "草稿");
+  // The step bar says by when the holder must act: the year's 项目申报 window.
+  await expect(clerk.getByTestId("stage-deadline")).toHaveText(/^申报截止：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   await clerk.getByRole("link", { name: "填写申报书" }).click();
   await clerk.getByRole("button", { name: "提交申报" }).click();
   await expectStage(clerk, "已申报");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { getProject, liaisonOptions } from "@/lib/projects/queries";
+import { getProject, liaisonOptions, projectDeadline } from "@/lib/projects/queries";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { availableTransitions, PROJECT_MACHINE, TRANSITIONS, type TransitionActor } from "@/lib/projects/states";
 import { StepBar } from "@/components/ui/step-bar";
@@ -45,7 +45,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const transitions = availableTransitions(project.state, actors).filter((name) => name !== "submit" && name !== "resubmit");
   const editable = ownUnit && EDITABLE_STATES.includes(project.state);
   const isLiaison = project.liaisonId === user.id;
-  const rectifications = await openRectifications(project.id);
+  const [rectifications, deadline] = await Promise.all([openRectifications(project.id), projectDeadline(project)]);
   return (
     <div className="space-y-4">
       {(await searchParams).submitted && <Notice tone="success">申报书已提交。提交后不能修改，如需修改请先撤回（听证前）。</Notice>}
@@ -78,11 +78,18 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         steps={PROJECT_MACHINE.progress(project.state)}
         holder={PROJECT_MACHINE.states[project.state].holder}
         next={
-          editable ? (
-            <p>下一步：{project.state === "DRAFT" ? "填写并提交申报书" : "修改申报书后重新提交"}</p>
-          ) : transitions.length > 0 ? (
-            <p>您可以：{transitions.map((name) => TRANSITIONS[name].label).join("、")}</p>
-          ) : undefined
+          <>
+            {editable ? (
+              <p>下一步：{project.state === "DRAFT" ? "填写并提交申报书" : "修改申报书后重新提交"}</p>
+            ) : (
+              transitions.length > 0 && <p>您可以：{transitions.map((name) => TRANSITIONS[name].label).join("、")}</p>
+            )}
+            {deadline && (
+              <p data-testid="stage-deadline">
+                {deadline.label}：{formatDateTime(deadline.at)}
+              </p>
+            )}
+          </>
         }
       />
       {transitions.length > 0 && (
