@@ -765,6 +765,15 @@ async function main() {
     [{ sql: `SELECT "id", "title" FROM "Project" WHERE "title" LIKE '%积分%' ORDER BY "updatedAt" DESC LIMIT 10`, params: [] }],
     under(60),
   );
+  // The header's box as one types (issue 20 point 11): a few hits per kind, no counts.
+  await readScenario(
+    ctx,
+    "页头搜索提示“积分”",
+    admin,
+    "/api/search?q=%E7%A7%AF%E5%88%86",
+    [{ sql: `SELECT "id", "title" FROM "Project" WHERE "title" LIKE '%积分%' ORDER BY "updatedAt" DESC LIMIT 3`, params: [] }],
+    under(300),
+  );
   const reviewer = await signIn(heavy.username);
   const pageGoal = under(300);
   await readScenario(

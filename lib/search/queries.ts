@@ -45,7 +45,8 @@ function matchSql(fields: Prisma.Sql[], words: readonly string[], doc?: Prisma.S
 export type YearCount = { year: number; count: number };
 export type Section<T> = { total: number; byYear: YearCount[]; hits: T[] };
 
-async function section<T>(hits: Promise<T[]>, counts: Promise<{ year: number; count: bigint | number }[]>): Promise<Section<T>> {
+async function section<T>(hits: Promise<T[]>, counts: Promise<{ year: number; count: bigint | number }[]> | null): Promise<Section<T>> {
+  if (counts === null) return { total: 0, byYear: [], hits: await hits };
   const [rows, years] = await Promise.all([hits, counts]);
   const byYear = years.map((row) => ({ year: row.year, count: Number(row.count) }));
   return { total: byYear.reduce((sum, row) => sum + row.count, 0), byYear, hits: rows };
@@ -53,7 +54,7 @@ async function section<T>(hits: Promise<T[]>, counts: Promise<{ year: number; co
 
 export type ProjectHit = { id: string; title: string; problem: string | null; unitName: string; year: number; state: string };
 
-function searchProjects(viewer: Viewer, words: readonly string[], limit: number) {
+function searchProjects(viewer: Viewer, words: readonly string[], limit: number, counts = true) {
   const scope = seesWholeCounty(viewer.roles)
     ? Prisma.sql`(p."state" <> 'DRAFT' OR p."submittedAt" IS NOT NULL)` // another unit's unfinished draft is its own business
     : Prisma.sql`p."unitId" = ${viewer.unitId}`;
@@ -64,7 +65,9 @@ function searchProjects(viewer: Viewer, words: readonly string[], limit: number)
         FROM "Project" p JOIN "Unit" u ON u."id" = p."unitId" JOIN "Year" y ON y."id" = p."yearId"
        WHERE ${where}
        ORDER BY y."year" DESC, p."updatedAt" DESC, p."id" DESC LIMIT ${limit}`,
-    db.$queryRaw<{ year: number; count: bigint }[]>`
+    !counts
+      ? null
+      : db.$queryRaw<{ year: number; count: bigint }[]>`
       SELECT y."year", count(*) AS "count" FROM "Project" p JOIN "Year" y ON y."id" = p."yearId"
        WHERE ${where} GROUP BY y."year" ORDER BY y."year" DESC`,
   );
@@ -72,7 +75,7 @@ function searchProjects(viewer: Viewer, words: readonly string[], limit: number)
 
 export type TopicHit = { id: string; code: string; title: string; description: string; year: number; status: string };
 
-function searchTopics(viewer: Viewer, words: readonly string[], limit: number) {
+function searchTopics(viewer: Viewer, words: readonly string[], limit: number, counts = true) {
   const scope = seesWholeCounty(viewer.roles) ? Prisma.sql`TRUE` : Prisma.sql`t."status" <> 'DRAFT'`;
   const where = Prisma.sql`${scope} AND ${matchSql([Prisma.sql`t."code"`, Prisma.sql`t."title"`, Prisma.sql`t."description"`], words, DOC.topic)}`;
   return section(
@@ -81,7 +84,9 @@ function searchTopics(viewer: Viewer, words: readonly string[], limit: number) {
         FROM "Topic" t JOIN "Year" y ON y."id" = t."yearId"
        WHERE ${where}
        ORDER BY y."year" DESC, t."category", t."seq", t."id" LIMIT ${limit}`,
-    db.$queryRaw<{ year: number; count: bigint }[]>`
+    !counts
+      ? null
+      : db.$queryRaw<{ year: number; count: bigint }[]>`
       SELECT y."year", count(*) AS "count" FROM "Topic" t JOIN "Year" y ON y."id" = t."yearId"
        WHERE ${where} GROUP BY y."year" ORDER BY y."year" DESC`,
   );
@@ -89,7 +94,7 @@ function searchTopics(viewer: Viewer, words: readonly string[], limit: number) {
 
 export type SuggestionHit = { id: string; receiptNo: string; content: string; year: number; status: string; createdAt: Date };
 
-function searchSuggestions(words: readonly string[], limit: number) {
+function searchSuggestions(words: readonly string[], limit: number, counts = true) {
   const where = matchSql([Prisma.sql`s."receiptNo"`, Prisma.sql`s."content"`], words, DOC.suggestion);
   return section(
     db.$queryRaw<SuggestionHit[]>`
@@ -97,7 +102,9 @@ function searchSuggestions(words: readonly string[], limit: number) {
         FROM "Suggestion" s JOIN "Year" y ON y."id" = s."yearId"
        WHERE ${where}
        ORDER BY s."createdAt" DESC, s."id" DESC LIMIT ${limit}`,
-    db.$queryRaw<{ year: number; count: bigint }[]>`
+    !counts
+      ? null
+      : db.$queryRaw<{ year: number; count: bigint }[]>`
       SELECT y."year", count(*) AS "count" FROM "Suggestion" s JOIN "Year" y ON y."id" = s."yearId"
        WHERE ${where} GROUP BY y."year" ORDER BY y."year" DESC`,
   );
@@ -110,7 +117,7 @@ export type CaseHit = { id: string; title: string; problem: string | null; unitN
  * of a decided campaign. The library is small, so the query starts from it and reads the fields, measures and the
  * unit's name included (as /cases does), without an index.
  */
-function searchCases(words: readonly string[], limit: number) {
+function searchCases(words: readonly string[], limit: number, counts = true) {
   const library = Prisma.sql`
     SELECT m."projectId" FROM "ProjectMark" m WHERE m."revokedAt" IS NULL
     UNION
@@ -124,7 +131,9 @@ function searchCases(words: readonly string[], limit: number) {
         FROM lib JOIN "Project" p ON p."id" = lib."projectId" JOIN "Unit" u ON u."id" = p."unitId" JOIN "Year" y ON y."id" = p."yearId"
        WHERE ${match}
        ORDER BY y."year" DESC, p."updatedAt" DESC, p."id" DESC LIMIT ${limit}`,
-    db.$queryRaw<{ year: number; count: bigint }[]>`
+    !counts
+      ? null
+      : db.$queryRaw<{ year: number; count: bigint }[]>`
       WITH lib AS (${library})
       SELECT y."year", count(*) AS "count"
         FROM lib JOIN "Project" p ON p."id" = lib."projectId" JOIN "Unit" u ON u."id" = p."unitId" JOIN "Year" y ON y."id" = p."yearId"
@@ -138,6 +147,36 @@ export type SearchResults = {
   suggestions: Section<SuggestionHit> | null;
   cases: Section<CaseHit> | null;
 };
+
+/** What the header's box shows as one types: a few hits per kind the viewer may read, no counts (issue 20 point 11). */
+export type QuickHit = { kind: "project" | "topic" | "suggestion" | "case"; label: string; detail: string; href: string };
+export const QUICK_HITS = 3;
+
+export async function quickSearch(viewer: Viewer, words: readonly string[]): Promise<QuickHit[]> {
+  if (words.length === 0) return [];
+  const [projects, topics, suggestions, cases] = await Promise.all([
+    can(viewer.roles, "projects.view") ? searchProjects(viewer, words, QUICK_HITS, false) : null,
+    can(viewer.roles, "topics.view") ? searchTopics(viewer, words, QUICK_HITS, false) : null,
+    can(viewer.roles, "suggestions.view") ? searchSuggestions(words, QUICK_HITS, false) : null,
+    can(viewer.roles, "cases.view") ? searchCases(words, QUICK_HITS, false) : null,
+  ]);
+  return [
+    ...(projects?.hits ?? []).map((hit) => ({
+      kind: "project" as const,
+      label: hit.title,
+      detail: `${hit.year} · ${hit.unitName}`,
+      href: `/projects/${hit.id}`,
+    })),
+    ...(topics?.hits ?? []).map((hit) => ({ kind: "topic" as const, label: `${hit.code} ${hit.title}`, detail: String(hit.year), href: `/topics/${hit.id}` })),
+    ...(suggestions?.hits ?? []).map((hit) => ({
+      kind: "suggestion" as const,
+      label: hit.content.length > 40 ? `${hit.content.slice(0, 40)}…` : hit.content,
+      detail: hit.receiptNo,
+      href: `/suggestions/${hit.id}`,
+    })),
+    ...(cases?.hits ?? []).map((hit) => ({ kind: "case" as const, label: hit.title, detail: `${hit.year} · ${hit.unitName}`, href: `/cases/${hit.id}` })),
+  ];
+}
 
 /** Each kind the viewer may read (null otherwise), all four in parallel: the first hits, counts per year. */
 export async function searchAll(viewer: Viewer, words: readonly string[], limit = SEARCH_HITS): Promise<SearchResults> {

@@ -66,3 +66,23 @@ test.describe("手机", () => {
     await expectNoHorizontalOverflow(page);
   });
 });
+
+test("页头搜索框边输入边提示：本单位能看的几条结果，向下键选中后回车打开", async ({ page }) => {
+  await signInAndWait(page, "unit");
+  const box = page.getByRole("searchbox", { name: "全站搜索" });
+  await box.pressSequentially("轮岗", { delay: 30 });
+  const hints = page.getByRole("list", { name: "搜索建议" });
+  await expect(hints.getByRole("link", { name: /年轻干部一线轮岗锻炼/ }).first()).toBeVisible();
+  // Every hint names its kind; a township is never shown the suggestions box.
+  for (const text of await hints.getByRole("link").allTextContents()) expect(text).toMatch(/^(项目|选题|案例)/);
+  await box.press("ArrowDown");
+  await expect(hints.getByRole("link").first()).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/(projects|topics|cases)\/[a-z0-9]+$/);
+
+  // A word nothing contains says so, and Enter still opens the full results page.
+  await box.fill("没有这样的词语");
+  await expect(page.getByRole("list", { name: "搜索建议" })).toContainText("没有找到");
+  await box.press("Escape");
+  await expect(page.getByRole("list", { name: "搜索建议" })).toHaveCount(0);
+});
