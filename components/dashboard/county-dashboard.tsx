@@ -7,7 +7,7 @@ import { FOCUS_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/top
 import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
 import { QUARTER_LABELS } from "@/lib/reports/quarters";
 import { formatDateTime } from "@/lib/time";
-import { Card, DataTable, EmptyRow } from "@/components/ui/page";
+import { Card, DataTable, EmptyRow, FoldToggle } from "@/components/ui/page";
 import { YearSelect } from "@/components/years/year-select";
 import { buttonClass } from "@/components/ui/button";
 import { BarChart, MiniBars, NumberList, StackedBar, type ChartItem } from "@/components/dashboard/charts";
@@ -195,7 +195,7 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
             个。
           </p>
           {behind.items.length > 0 && (
-            <ul className="mt-2 divide-y divide-stone-100 text-sm">
+            <ul className="fold-list mt-2 divide-y divide-stone-100 text-sm" aria-label="节点滞后项目">
               {behind.items.map((item) => (
                 <li key={item.id} className="flex flex-wrap justify-between gap-2 py-1.5">
                   <a href={`/projects/${item.id}`} className="link">
@@ -208,12 +208,13 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
               ))}
             </ul>
           )}
+          <FoldToggle total={behind.items.length} />
           <p className="mt-2 text-xs text-stone-500">与“季度报告”表格的滞后标记同一规则；可在“季度督查”中一次选入全部滞后项目。</p>
         </Card>
       </div>
 
       <Card title="乡镇一览">
-        <DataTable headers={["乡镇", "申报", "立项", "实施中", "已结项", "节点滞后", "按时报送率", "项目构成", `历年申报（${recent[0] ?? Y}–${Y}）`]}>
+        <DataTable headers={["乡镇", "申报", "立项", "实施中", "已结项", "节点滞后", "按时报送率", "项目构成", `历年申报（${recent[0] ?? Y}–${Y}）`]} fold>
           {townships.length === 0 && <EmptyRow colSpan={9} />}
           {townships.map((t) => {
             const rate = rates.byUnit.get(t.id);
@@ -261,6 +262,7 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
             );
           })}
         </DataTable>
+        <FoldToggle total={townships.length} />
         <p className="mt-2 text-xs text-stone-500">项目构成：绿色已结项、红色实施中、青色已立项未实施或已终止、灰色未立项；历年申报中红色为所选年度。</p>
       </Card>
 

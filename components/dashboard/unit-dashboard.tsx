@@ -4,7 +4,7 @@ import { unitProjectsByState, unitTodo, type TodoItem } from "@/lib/dashboard/qu
 import { PROJECT_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { formatDateTime } from "@/lib/time";
 import type { CurrentUser } from "@/lib/auth/session-store";
-import { Badge, Card } from "@/components/ui/page";
+import { Badge, Card, FoldToggle } from "@/components/ui/page";
 import { Countdown } from "@/components/ui/countdown";
 import { NumberList, StackedBar, type ChartItem } from "@/components/dashboard/charts";
 
@@ -31,7 +31,7 @@ export async function UnitDashboard({
         {todo.items.length === 0 ? (
           <p className="text-sm text-stone-600">目前没有需要办理的事项。</p>
         ) : (
-          <ul className="divide-y divide-stone-100" aria-label="待办事项">
+          <ul className="fold-list divide-y divide-stone-100" aria-label="待办事项">
             {todo.items.map((item) => (
               <li key={item.key} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="todo-item">
                 <span className="flex min-w-0 flex-wrap items-center gap-2">
@@ -53,6 +53,7 @@ export async function UnitDashboard({
             ))}
           </ul>
         )}
+        <FoldToggle total={todo.items.length} />
         {todo.openTopics > 0 && (
           <p className="mt-2 text-sm">
             还有{" "}

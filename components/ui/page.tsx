@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { LabelOptions } from "@/components/ui/field";
@@ -92,11 +92,29 @@ export function EmptyRow({ colSpan, children = "没有符合条件的记录" }: 
   );
 }
 
-/** A table that scrolls inside its own box on a narrow screen, never the whole page. */
-export function DataTable({ headers, children }: { headers: ReactNode[]; children: ReactNode }) {
+/** A header as a CSS string literal (quotes, backslashes and line breaks escaped). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&").replace(/\n/g, " ")}"`;
+}
+
+/**
+ * A list's table. On a phone each row becomes a card, its cells one under another with their column's name before
+ * them (the first column, the key field, in bold): `globals.css` `.table-cards`, and the names from `headers`
+ * through a style scoped to this table. Wider than the screen otherwise, it scrolls inside its own box, never the page.
+ */
+export function DataTable({ headers, children, fold }: { headers: ReactNode[]; children: ReactNode; fold?: boolean }) {
+  const id = useId().replace(/[^A-Za-z0-9_-]/g, "");
+  const labels = headers
+    .map((header, index) =>
+      typeof header === "string" && header ? `[data-cards="${id}"] td:nth-child(${index + 1})::before{content:${cssString(header)}}` : "",
+    )
+    .join("");
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="table">
+    <div
+      className={`overflow-x-auto rounded-lg border border-stone-200 bg-white max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent ${fold ? "fold-table" : ""}`}
+    >
+      {labels && <style>{`@media (max-width: 639px){${labels}}`}</style>}
+      <table className="table table-cards" data-cards={id}>
         <thead>
           <tr>
             {headers.map((header, index) => (
@@ -107,6 +125,23 @@ export function DataTable({ headers, children }: { headers: ReactNode[]; childre
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * On a phone, a long list or DataTable (class `fold-list` on the <ul>, `fold` on the DataTable) shows its first five
+ * rows; this toggle, placed right after it, shows the rest (CSS only: `globals.css` hides the rows while it is closed).
+ * Nothing folds at a desk.
+ */
+export function FoldToggle({ total, shown = 5 }: { total: number; shown?: number }) {
+  if (total <= shown) return null;
+  return (
+    <details className="fold-toggle group mt-2 text-sm">
+      <summary className="link cursor-pointer list-none">
+        <span className="group-open:hidden">展开其余 {total - shown} 项</span>
+        <span className="hidden group-open:inline">收起</span>
+      </summary>
+    </details>
   );
 }
 
