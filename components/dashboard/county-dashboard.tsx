@@ -231,7 +231,7 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
                   {value}
                 </a>
               ) : (
-                <span className="text-stone-400">0</span>
+                <span className="text-stone-500">0</span>
               );
             return (
               <tr key={t.id} data-testid="township-row">
@@ -250,7 +250,7 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
                       {late}
                     </a>
                   ) : (
-                    <span className="text-stone-400">0</span>
+                    <span className="text-stone-500">0</span>
                   )}
                 </td>
                 <td className="whitespace-nowrap">{rate && rate.due > 0 ? `${formatPercent(rate.rate)}（${rate.onTime}/${rate.due}）` : "—"}</td>

@@ -13,7 +13,7 @@ export function YearItems({ year, slots, now, cadreId, own }: { year: number; sl
       {slots.map((slot) => (
         <tr key={slotParam(slot)} data-testid="practice-item">
           <td className="whitespace-nowrap font-medium">{slot.label}</td>
-          <td className="min-w-40">{slot.item?.title || <span className="text-stone-400">未填写</span>}</td>
+          <td className="min-w-40">{slot.item?.title || <span className="text-stone-500">未填写</span>}</td>
           <td className="whitespace-nowrap">
             {formatDateTime(slot.due)}
             {(slot.cell === "due" || slot.cell === "returned") && (

@@ -68,14 +68,14 @@ export function Pagination({
             上一页
           </Link>
         ) : (
-          <span className="text-stone-400">上一页</span>
+          <span className="text-stone-500">上一页</span>
         )}
         {page < pages ? (
           <Link className="link" href={href(page + 1)}>
             下一页
           </Link>
         ) : (
-          <span className="text-stone-400">下一页</span>
+          <span className="text-stone-500">下一页</span>
         )}
       </span>
     </nav>
