@@ -63,7 +63,7 @@ export function HeaderSearch() {
           aria-label="全站搜索"
           placeholder="搜索项目、选题、建议、案例"
           autoComplete="off"
-          aria-controls={listId}
+          aria-controls={shown ? listId : undefined}
           ref={input}
           className="input h-8 w-48 rounded-r-none py-1 text-sm lg:w-64"
           value={q}

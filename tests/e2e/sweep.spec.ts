@@ -28,6 +28,15 @@ function routeOf(href: string): string {
 
 type Finding = string;
 
+// Hundreds of page loads: no trace or screenshot of each (a finding names its page), and each finding is printed as
+// it is found, so a long run shows its progress.
+test.use({ trace: "off", screenshot: "off" });
+
+function report(findings: Finding[], finding: Finding) {
+  findings.push(finding);
+  console.info(`发现：${finding}`);
+}
+
 async function sweepPage(page: Page, url: string, where: string, findings: Finding[]): Promise<string[]> {
   const errors: string[] = [];
   const onConsole = (message: { type(): string; text(): string }) => {
@@ -43,19 +52,18 @@ async function sweepPage(page: Page, url: string, where: string, findings: Findi
       throw error;
     });
     if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) return [];
-    if (response.status() >= 500) findings.push(`${where} ${url}: HTTP ${response.status()}`);
-    await page.waitForLoadState("networkidle").catch(() => undefined);
+    if (response.status() >= 500) report(findings, `${where} ${url}: HTTP ${response.status()}`);
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-    if (scrollWidth > innerWidth + 1) findings.push(`${where} ${url}: 横向溢出（页面宽 ${scrollWidth}px，屏幕宽 ${innerWidth}px）`);
+    if (scrollWidth > innerWidth + 1) report(findings, `${where} ${url}: 横向溢出（页面宽 ${scrollWidth}px，屏幕宽 ${innerWidth}px）`);
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     for (const violation of axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
       const targets = violation.nodes
         .slice(0, 3)
         .map((node) => node.target.join(" "))
         .join("; ");
-      findings.push(`${where} ${url}: 无障碍 ${violation.impact} ${violation.id}（${violation.nodes.length} 处，如 ${targets}）`);
+      report(findings, `${where} ${url}: 无障碍 ${violation.impact} ${violation.id}（${violation.nodes.length} 处，如 ${targets}）`);
     }
-    for (const error of errors) findings.push(`${where} ${url}: 控制台错误 ${error.slice(0, 200)}`);
+    for (const error of errors) report(findings, `${where} ${url}: 控制台错误 ${error.slice(0, 200)}`);
     return await page.$$eval("a[href^='/']", (anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
   } finally {
     page.off("console", onConsole);
