@@ -87,7 +87,8 @@ export async function seedCadrePractice(year: number, now = new Date()) {
 export async function seedCadreNomination(year: number, now = new Date()) {
   const campaign = await db.campaign.findFirst({ where: { year: { year } } });
   const cadre = await db.user.findUnique({ where: { username: "staff2" }, select: { id: true, name: true, unitId: true } });
-  const head = cadre && (await db.unit.findUnique({ where: { id: cadre.unitId }, select: { head: { select: { id: true, username: true, name: true } } } }))?.head;
+  const head =
+    cadre && (await db.unit.findUnique({ where: { id: cadre.unitId }, select: { head: { select: { id: true, username: true, name: true } } } }))?.head;
   if (!campaign || !cadre || !head || campaignPhase(campaign, now) !== "NOMINATING") return;
   await db.$transaction((tx) =>
     nominateRecord(
