@@ -14,6 +14,8 @@ import { YearWindows } from "@/components/home/year-windows";
 import { CountyDashboard } from "@/components/dashboard/county-dashboard";
 import { UnitDashboard } from "@/components/dashboard/unit-dashboard";
 import { ReviewerDashboard } from "@/components/dashboard/reviewer-dashboard";
+import { cadreYear } from "@/lib/practice/queries";
+import { CadreTodo } from "@/components/practice/cadre-todo";
 
 export const metadata: Metadata = { title: "首页" };
 
@@ -49,6 +51,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     can(user.roles, "users.manage") ? userCounts(now) : null,
     can(user.roles, "audit.view") ? auditSummary(now) : null,
   ]);
+  // A cadre (组工干部 of a section) sees their own 四个一 to-do of the current year.
+  const cadre = can(user.roles, "practice.write") && user.unit.type === "SECTION";
+  const practiceYear = year?.year ?? new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+  const practice = cadre ? await cadreYear(user, user.id, practiceYear, now).then((data) => data && { year: practiceYear, slots: data.slots }) : null;
 
   return (
     <div className="space-y-4">
@@ -64,14 +70,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <p className="text-base font-medium">{user.unit.fullName}</p>
           <p className="text-sm text-stone-600">{UNIT_TYPE_LABELS[user.unit.type]}</p>
         </Card>
-        {can(user.roles, "practice.write") && user.unit.type === "SECTION" && (
-          <Card title="我的四个一">
-            <p className="text-sm text-stone-600">每季度一篇调研报告、每半年破解一道工作难题、每年树立一个典型。</p>
-            <Link href="/practice" className="link mt-2 inline-block text-sm">
-              查看本年度任务与截止时间 →
-            </Link>
-          </Card>
-        )}
+        {practice && <CadreTodo year={practice.year} slots={practice.slots} now={now} />}
         {can(user.roles, "suggestions.submit") && (
           <Card title="建言献策">
             <p className="text-sm text-stone-600">围绕干部工作、基层党建、人才工作和组织部门自身建设，欢迎提出意见建议。</p>

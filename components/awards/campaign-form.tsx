@@ -7,7 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 import { CATEGORY_LABELS, GROUPS, LEVEL_LABELS } from "@/lib/awards/phase";
-import { WEIGHT_KEYS, WEIGHT_LABELS } from "@/lib/awards/ranking";
+import { CADRE_WEIGHT_LABEL, NO_CADRE_RECORD, WEIGHT_KEYS, WEIGHT_LABELS } from "@/lib/awards/ranking";
 import type { CampaignValues } from "@/lib/awards/form-values";
 
 type Tier = CampaignValues["tiers"][number];
@@ -39,7 +39,7 @@ export function CampaignForm({
       ...(existing ?? {}),
       year: initial.year,
       criteria: criteria.map((c, i) => ({ key: c.key || `c${i + 1}`, label: c.label, weight: c.weight, max: c.max })),
-      weights: Object.fromEntries(WEIGHT_KEYS.map((key) => [key, raw[`weight.${key}`]])),
+      weights: { ...Object.fromEntries(WEIGHT_KEYS.map((key) => [key, raw[`weight.${key}`]])), cadre: raw["weight.cadre"] },
       tiers,
     }),
     onSuccess: (data) => router.push(`/awards/${existing?.id ?? (data as { id: string }).id}`),
@@ -185,6 +185,20 @@ export function CampaignForm({
             </label>
           ))}
         </div>
+        <p className="text-xs text-stone-500">以上六项为创新性工作的权重，合计须为 100%。</p>
+        <label className="flex flex-wrap items-center gap-2 text-sm">
+          创新性人才：{CADRE_WEIGHT_LABEL}
+          <input
+            name="weight.cadre"
+            aria-label={`${CADRE_WEIGHT_LABEL}权重`}
+            type="number"
+            min={0}
+            max={90}
+            className="input w-20"
+            defaultValue={initial.weights.cadre ?? 0}
+          />
+          <span className="text-xs text-stone-500">其余为评委评分；被推荐人{NO_CADRE_RECORD}的，按评委评分计</span>
+        </label>
         <Errors messages={e.weights} />
       </fieldset>
 

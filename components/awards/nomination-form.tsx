@@ -10,8 +10,20 @@ import type { AwardCategory } from "@/lib/generated/prisma/enums";
 
 type Option = { id: string; title: string };
 
-export function NominationForm({ campaignId, projects, left }: { campaignId: string; projects: Option[]; left: Record<AwardCategory, number> }) {
+export function NominationForm({
+  campaignId,
+  projects,
+  cadres,
+  left,
+}: {
+  campaignId: string;
+  projects: Option[];
+  /** The nominating section's own cadres (users), whose record of the year the nomination then carries. */
+  cadres: { id: string; name: string }[];
+  left: Record<AwardCategory, number>;
+}) {
   const router = useRouter();
+  const [cadreId, setCadreId] = useState("");
   const [category, setCategory] = useState<AwardCategory>(left.WORK > 0 || left.PERSON === 0 ? "WORK" : "PERSON");
   const form = useActionForm(nominate, {
     arrays: ["ledProjectIds"],
@@ -54,10 +66,29 @@ export function NominationForm({ campaignId, projects, left }: { campaignId: str
         </Field>
       </div>
       <div hidden={category !== "PERSON"} className="space-y-4">
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="姓名" name="personName" errors={e.personName} required>
-            <input id="personName" name="personName" className="input" />
+        {cadres.length > 0 && (
+          <Field
+            label="被推荐人"
+            name="personUserId"
+            errors={e.personUserId}
+            hint="选择本科室的组工干部，推荐材料将附上其本年度实践记录（四个一等）；推荐其他人员请选“其他人员”并填写姓名"
+          >
+            <select id="personUserId" name="personUserId" className="input" value={cadreId} onChange={(ev) => setCadreId(ev.target.value)}>
+              <option value="">其他人员（填写姓名）</option>
+              {cadres.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           </Field>
+        )}
+        <div className="grid gap-3 sm:grid-cols-2">
+          <div hidden={cadreId !== ""}>
+            <Field label="姓名" name="personName" errors={e.personName} required>
+              <input id="personName" name="personName" className="input" />
+            </Field>
+          </div>
           <Field label="单位职务" name="personTitle" errors={e.personTitle} required>
             <input id="personTitle" name="personTitle" className="input" />
           </Field>

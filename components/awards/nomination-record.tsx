@@ -1,7 +1,7 @@
 // What a nomination carries: the person's deeds, the project's record for the year, and the ranking's breakdown.
 import Link from "next/link";
 import type { ProjectRecord } from "@/lib/awards/evidence";
-import { WEIGHT_KEYS, WEIGHT_LABELS, type Components, type Weights } from "@/lib/awards/ranking";
+import { CADRE_WEIGHT_LABEL, NO_CADRE_RECORD, WEIGHT_KEYS, WEIGHT_LABELS, type Components, type Weights } from "@/lib/awards/ranking";
 import { FINDING_LABELS, RECTIFICATION_LABELS } from "@/lib/inspections/labels";
 
 type Nomination = {
@@ -101,5 +101,44 @@ export function Breakdown({ parts, weights, score }: { parts: Components; weight
         </tr>
       </tbody>
     </table>
+  );
+}
+
+/** A person's score at the ranking: the jury's mean and, for a cadre with a scored record, the record by its weight. */
+export function PersonBreakdown({ parts, score, cadre }: { parts: { jury: number; record: number | null; weight: number }; score: number; cadre: boolean }) {
+  const rows: [string, number | null, number][] = [
+    ["评委评分（标准化）", parts.jury, 100 - parts.weight],
+    [CADRE_WEIGHT_LABEL, parts.record, parts.weight],
+  ];
+  return (
+    <>
+      <table className="w-full text-sm" aria-label="综合得分构成">
+        <thead>
+          <tr className="text-left text-stone-500">
+            <th className="py-1 font-normal">项目</th>
+            <th className="py-1 text-right font-normal">得分</th>
+            <th className="py-1 text-right font-normal">权重</th>
+            <th className="py-1 text-right font-normal">折算</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, value, weight]) => (
+            <tr key={label} className="border-t border-stone-100">
+              <td className="py-1">{label}</td>
+              <td className="py-1 text-right">{value === null ? "—" : value.toFixed(2)}</td>
+              <td className="py-1 text-right">{weight}%</td>
+              <td className="py-1 text-right">{(((value ?? 0) * weight) / 100).toFixed(2)}</td>
+            </tr>
+          ))}
+          <tr className="border-t border-stone-300 font-semibold">
+            <td className="py-1">综合得分</td>
+            <td colSpan={3} className="py-1 text-right">
+              {score.toFixed(2)}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {parts.record === null && <p className="mt-1 text-xs text-stone-500">{cadre ? "当年尚无应交的实践事项，" : `${NO_CADRE_RECORD}，`}按评委评分计。</p>}
+    </>
   );
 }

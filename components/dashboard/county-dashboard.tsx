@@ -12,6 +12,8 @@ import { YearSelect } from "@/components/years/year-select";
 import { buttonClass } from "@/components/ui/button";
 import { BarChart, MiniBars, NumberList, StackedBar, type ChartItem } from "@/components/dashboard/charts";
 import type { ProjectState, SuggestionCategory } from "@/lib/generated/prisma/enums";
+import { practicePanel } from "@/lib/dashboard/practice";
+import { PracticePanel, type AdoptionFigure } from "@/components/dashboard/practice-panel";
 
 const STATE_COLORS: Record<ProjectState, string> = {
   DRAFT: "#a8a29e",
@@ -50,13 +52,24 @@ function Key({ label, value, href, hint }: { label: string; value: string | numb
   );
 }
 
-export async function CountyDashboard({ year, years, now }: { year: { id: string; year: number }; years: { id: string; year: number }[]; now: Date }) {
+export async function CountyDashboard({
+  year,
+  years,
+  now,
+  adoption,
+}: {
+  year: { id: string; year: number };
+  years: { id: string; year: number }[];
+  now: Date;
+  /** 调研成果采纳率 for the 四个一 panel, from the research module (not shown when absent). */
+  adoption?: AdoptionFigure;
+}) {
   const allYears = years.map((y) => y.year);
   const recent = [...allYears]
     .sort((a, b) => a - b)
     .filter((y) => y <= year.year)
     .slice(-6);
-  const [states, dims, flow, rates, behind, townships, history] = await Promise.all([
+  const [states, dims, flow, rates, behind, townships, history, practice] = await Promise.all([
     projectsByState(year.id),
     projectsByDimension(year.id),
     pipeline(year.id),
@@ -64,6 +77,7 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
     lagging(year.year, now),
     townshipTable(year.year, recent),
     yearOverYear(),
+    practicePanel(year.year, now),
   ]);
   const Y = year.year;
   const list = (params: Record<string, string>) => `/projects?${new URLSearchParams({ year: String(Y), ...params }).toString()}`;
@@ -212,6 +226,8 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
           <p className="mt-2 text-xs text-stone-500">与“季度报告”表格的滞后标记同一规则；可在“季度督查”中一次选入全部滞后项目。</p>
         </Card>
       </div>
+
+      <PracticePanel data={practice} adoption={adoption} />
 
       <Card title="乡镇一览">
         <DataTable headers={["乡镇", "申报", "立项", "实施中", "已结项", "节点滞后", "按时报送率", "项目构成", `历年申报（${recent[0] ?? Y}–${Y}）`]} fold>

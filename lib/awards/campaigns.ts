@@ -11,7 +11,8 @@ import { aggregate } from "@/lib/hearings/scoring";
 import { unitTree } from "@/lib/hearings/service";
 import { unitConflict } from "@/lib/hearings/assignment";
 import type { CampaignInput } from "@/lib/awards/schemas";
-import { allocateAwards, components, compositeScore, type Weights } from "@/lib/awards/ranking";
+import { allocateAwards, components, compositeScore, personScore, type Weights } from "@/lib/awards/ranking";
+import { cadreYearRecords } from "@/lib/practice/record";
 import { announcementEnd } from "@/lib/awards/workdays";
 import { loadCalendar } from "@/lib/calendar/queries";
 import { campaignPhase, CATEGORY_LABELS, GROUPS, LEVEL_LABELS } from "@/lib/awards/phase";
@@ -156,7 +157,7 @@ export async function rankCampaignRecord(tx: Tx, input: { campaignId: string; ve
   CAMPAIGN_MACHINE.assert("rank", campaignPhase(campaign, now), "admin");
   const nominations = await tx.nomination.findMany({
     where: { campaignId: campaign.id, withdrawnAt: null },
-    select: { id: true, category: true, level: true, projectId: true },
+    select: { id: true, category: true, level: true, projectId: true, personUserId: true },
   });
   const jury = await juryAggregates(tx, campaign.id);
   const records = await projectRecords(
@@ -164,13 +165,25 @@ export async function rankCampaignRecord(tx: Tx, input: { campaignId: string; ve
     campaign.year.year,
     now,
   );
+  const cadres = await cadreYearRecords(
+    nominations.flatMap((n) => (n.category === "PERSON" && n.personUserId ? [n.personUserId] : [])),
+    campaign.year.year,
+    now,
+  );
   const weights = campaign.weights as unknown as Weights;
   const scored = nominations.map((n) => {
     const juryScore = jury.get(n.id)?.normalizedMean ?? null;
+    const juryCount = jury.get(n.id)?.count ?? 0;
+    if (n.category === "PERSON") {
+      // A cadre's record counts by the admin's weight; a person typed by name has none and is ranked by the jury.
+      const cadreRecord = n.personUserId ? cadres.get(n.personUserId) : undefined;
+      const parts = personScore(juryScore, cadreRecord?.score ?? null, weights);
+      return { ...n, score: parts.score, breakdown: { jury: juryScore, juryCount, person: parts, cadreRecord } };
+    }
     const record = n.projectId ? records.get(n.projectId) : undefined;
-    if (!record) return { ...n, score: Math.round((juryScore ?? 0) * 100) / 100, breakdown: { jury: juryScore, juryCount: jury.get(n.id)?.count ?? 0 } };
+    if (!record) return { ...n, score: Math.round((juryScore ?? 0) * 100) / 100, breakdown: { jury: juryScore, juryCount } };
     const parts = components(record, juryScore);
-    return { ...n, score: compositeScore(parts, weights), breakdown: { ...parts, juryCount: jury.get(n.id)?.count ?? 0, record } };
+    return { ...n, score: compositeScore(parts, weights), breakdown: { ...parts, juryCount, record } };
   });
   const ties: string[] = [];
   for (const group of GROUPS) {

@@ -12,6 +12,7 @@ import type { NominationInput } from "@/lib/awards/schemas";
 import { campaignPhase, CATEGORY_LABELS, levelOfUnit, NOMINABLE_STATES } from "@/lib/awards/phase";
 import { lockCampaign, type By } from "@/lib/awards/campaigns";
 import { formatDateTime } from "@/lib/time";
+import { cadreWhere } from "@/lib/practice/queries";
 
 type Nominator = { unitId: string };
 
@@ -28,7 +29,17 @@ async function ownApprovedProjects(tx: Tx, ids: string[], unitId: string, yearId
   return tx.project.findMany({ where: { id: { in: ids }, unitId, yearId, state: { in: [...NOMINABLE_STATES] } }, select: { id: true, title: true } });
 }
 
-export async function nominateRecord(tx: Tx, input: NominationInput, nominator: Nominator, by: By) {
+/**
+ * A cadre the unit may nominate as a user of the app: an active cadre (组工干部) of the nominating section itself.
+ * Scoped in the query, so no unit can attach another unit's person (nor any unit outside the department a cadre).
+ */
+async function nominatedCadre(tx: Tx, userId: string, unitId: string) {
+  const cadre = await tx.user.findFirst({ where: { AND: [{ id: userId, unitId }, cadreWhere()] }, select: { id: true, name: true } });
+  if (!cadre) throw new FieldError("personUserId", "只能选择本科室在岗的组工干部");
+  return cadre;
+}
+
+export async function nominateRecord(tx: Tx, input: Omit<NominationInput, "personUserId"> & { personUserId?: string | null }, nominator: Nominator, by: By) {
   const now = by.now ?? new Date();
   const campaign = await nominatingPhase(tx, input.campaignId, now);
   const unit = await tx.unit.findUnique({ where: { id: nominator.unitId } });
@@ -44,6 +55,8 @@ export async function nominateRecord(tx: Tx, input: NominationInput, nominator: 
         : `每个单位最多推荐 ${quota} 项${CATEGORY_LABELS[input.category]}，本单位已推荐 ${used} 项`,
     );
   let title: string;
+  let personName: string | null = null;
+  let personUserId: string | null = null;
   if (input.category === "WORK") {
     const [project] = await ownApprovedProjects(tx, [input.projectId!], unit.id, campaign.yearId);
     if (!project) throw new FieldError("projectId", `只能推荐本单位${campaign.year.year}年度已立项的项目`);
@@ -53,7 +66,14 @@ export async function nominateRecord(tx: Tx, input: NominationInput, nominator: 
     if (taken) await tx.nomination.delete({ where: { id: taken.id } });
     title = project.title;
   } else {
-    title = input.personName!;
+    const cadre = input.personUserId ? await nominatedCadre(tx, input.personUserId, unit.id) : null;
+    if (cadre) {
+      const taken = await tx.nomination.findFirst({ where: { campaignId: campaign.id, personUserId: cadre.id, withdrawnAt: null }, select: { id: true } });
+      if (taken) throw new FieldError("personUserId", "该同志已经推荐过了");
+    }
+    personName = cadre?.name ?? input.personName!;
+    personUserId = cadre?.id ?? null;
+    title = personName;
   }
   const led = input.ledProjectIds.length ? await ownApprovedProjects(tx, input.ledProjectIds, unit.id, campaign.yearId) : [];
   if (led.length !== new Set(input.ledProjectIds).size) throw new FieldError("ledProjectIds", "只能选择本单位当年已立项的项目");
@@ -64,7 +84,8 @@ export async function nominateRecord(tx: Tx, input: NominationInput, nominator: 
       level,
       unitId: unit.id,
       projectId: input.category === "WORK" ? input.projectId! : null,
-      personName: input.category === "PERSON" ? input.personName : null,
+      personName,
+      personUserId,
       personTitle: input.category === "PERSON" ? input.personTitle : null,
       deeds: input.category === "PERSON" ? input.deeds : null,
       statement: input.statement,

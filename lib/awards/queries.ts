@@ -7,6 +7,7 @@ import { seesWholeCounty } from "@/lib/auth/permissions";
 import { unitTree } from "@/lib/hearings/service";
 import { unitConflict } from "@/lib/hearings/assignment";
 import { NOMINABLE_STATES } from "@/lib/awards/phase";
+import { cadreWhere } from "@/lib/practice/queries";
 
 type Viewer = { roles: readonly Role[]; unitId: string };
 
@@ -73,6 +74,11 @@ export function nominationDetail(viewer: Viewer, id: string) {
 /** The unit's projects of the year it may nominate. */
 export function nominableProjects(unitId: string, yearId: string) {
   return db.project.findMany({ where: { unitId, yearId, state: { in: [...NOMINABLE_STATES] } }, select: { id: true, title: true }, orderBy: { title: "asc" } });
+}
+
+/** The unit's own cadres (a section's 组工干部), who may be nominated as users with their record of the year. */
+export function nominableCadres(unitId: string) {
+  return db.user.findMany({ where: { AND: [{ unitId }, cadreWhere()] }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
 }
 
 /** What a juror has to score: open campaigns they sit on, without the entries of their own or related units. */

@@ -1,9 +1,14 @@
 // The published ranking formula of the year-end evaluation, and how the ranking proposes awards within quotas. Pure.
 import type { Finding } from "@/lib/generated/prisma/enums";
+import { PRACTICE_RULE } from "@/lib/practice/record-rules";
 
 export const WEIGHT_KEYS = ["jury", "hearing", "reports", "inspection", "milestones", "adoption"] as const;
 export type WeightKey = (typeof WEIGHT_KEYS)[number];
-export type Weights = Record<WeightKey, number>;
+/**
+ * The work formula's weights (summing to 100), and `cadre`: the share of a 创新性人才's own record (干部实践记录,
+ * lib/practice/record-rules.ts) in a person's score, the jury taking the rest. Campaigns opened before it have none (0).
+ */
+export type Weights = Record<WeightKey, number> & { cadre?: number };
 
 export const WEIGHT_LABELS: Record<WeightKey, string> = {
   jury: "评委评分",
@@ -14,7 +19,9 @@ export const WEIGHT_LABELS: Record<WeightKey, string> = {
   adoption: "被借鉴推广",
 };
 
-export const DEFAULT_WEIGHTS: Weights = { jury: 50, hearing: 15, reports: 10, inspection: 10, milestones: 10, adoption: 5 };
+export const DEFAULT_WEIGHTS: Weights = { jury: 50, hearing: 15, reports: 10, inspection: 10, milestones: 10, adoption: 5, cadre: 30 };
+export const CADRE_WEIGHT_LABEL = "干部实践记录";
+export const NO_CADRE_RECORD = "无本系统实践记录";
 
 /** Points for each inspection finding; a project nobody inspected counts as 基本正常. */
 export const FINDING_POINTS: Record<Finding, number> = { ON_TRACK: 100, NORMAL: 80, LAGGING: 50, PROBLEM: 30 };
@@ -56,11 +63,28 @@ export function compositeScore(parts: Components, weights: Weights): number {
   return round2(WEIGHT_KEYS.reduce((sum, key) => sum + (weights[key] * parts[key]) / 100, 0));
 }
 
+export function cadreWeight(weights: Weights): number {
+  return weights.cadre ?? 0;
+}
+
+/** A person's parts and score: the jury's mean, and for a cadre with a scored record the record by its weight. */
+export function personScore(
+  jury: number | null,
+  record: number | null,
+  weights: Weights,
+): { jury: number; record: number | null; weight: number; score: number } {
+  const juryPart = round2(jury ?? 0);
+  const weight = record === null ? 0 : cadreWeight(weights);
+  return { jury: juryPart, record, weight, score: round2((juryPart * (100 - weight)) / 100 + ((record ?? 0) * weight) / 100) };
+}
+
 export function weightsProblem(weights: Weights): string | null {
   for (const key of WEIGHT_KEYS) {
     const w = weights[key];
     if (!Number.isInteger(w) || w < 0 || w > 100) return `“${WEIGHT_LABELS[key]}”的权重须为 0 至 100 的整数`;
   }
+  const cadre = cadreWeight(weights);
+  if (!Number.isInteger(cadre) || cadre < 0 || cadre > 90) return `创新性人才中“${CADRE_WEIGHT_LABEL}”的权重须为 0 至 90 的整数（评委评分至少占 10%）`;
   if (weights.jury === 0) return "评委评分的权重不能为 0";
   const sum = WEIGHT_KEYS.reduce((a, key) => a + weights[key], 0);
   return sum === 100 ? null : `各项权重合计须为 100%，现为 ${sum}%`;
@@ -77,8 +101,17 @@ export function rankingRules(weights: Weights): string[] {
     `督查结论：进展顺利 ${FINDING_POINTS.ON_TRACK} 分、基本正常 ${FINDING_POINTS.NORMAL} 分、进展滞后 ${FINDING_POINTS.LAGGING} 分、存在问题 ${FINDING_POINTS.PROBLEM} 分，多次督查取平均；未被督查的按基本正常计。`,
     "节点完成率：最近一次季度报告中已完成的节点占计划节点的比例。",
     `被借鉴推广：当年每有一个其他单位借鉴计 ${POINTS_PER_ADOPTION} 分，最高 100 分。`,
-    "创新性人才按评委评分排序。",
+    ...personRules(weights),
     "同一类别和层级内按综合得分从高到低依次确定奖次；得分相同且跨越名额界限的并列者一并列入下一奖次，空出的名额由管理员说明理由后调整。",
+  ];
+}
+
+function personRules(weights: Weights): string[] {
+  const w = cadreWeight(weights);
+  if (w === 0) return ["创新性人才按评委评分排序。"];
+  return [
+    `创新性人才综合得分 = 评委评分 × ${100 - w}% + ${CADRE_WEIGHT_LABEL}得分 × ${w}%（被推荐人为县委组织部组工干部、在本系统有当年实践记录的）；被推荐人不是本系统用户（${NO_CADRE_RECORD}）或当年尚无应交事项的，按评委评分 × 100% 计。`,
+    `${CADRE_WEIGHT_LABEL}得分：${PRACTICE_RULE}`,
   ];
 }
 

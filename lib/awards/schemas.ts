@@ -1,7 +1,7 @@
 import { z, idSchema, instantField, optionalText, requiredText, versionSchema } from "@/lib/validation";
 import { AwardCategory, AwardLevel } from "@/lib/generated/prisma/enums";
 import { rubricProblem } from "@/lib/hearings/scoring";
-import { WEIGHT_KEYS, weightsProblem, type Weights } from "@/lib/awards/ranking";
+import { WEIGHT_KEYS, weightsProblem, type WeightKey } from "@/lib/awards/ranking";
 
 const count = (label: string, max: number) =>
   z.coerce
@@ -32,7 +32,10 @@ const campaignFields = z.object({
   workQuotaPerUnit: count("每单位推荐项目数", 20),
   personQuotaPerUnit: count("每单位推荐人数", 20),
   criteria: z.array(criterionSchema).max(10),
-  weights: z.object(Object.fromEntries(WEIGHT_KEYS.map((key) => [key, z.coerce.number({ error: "请填写权重" })])) as Record<keyof Weights, z.ZodCoercedNumber>),
+  weights: z.object({
+    ...(Object.fromEntries(WEIGHT_KEYS.map((key) => [key, z.coerce.number({ error: "请填写权重" })])) as Record<WeightKey, z.ZodCoercedNumber>),
+    cadre: z.coerce.number({ error: "请填写权重" }).optional(),
+  }),
   tiers: z.array(tierSchema).max(40),
   jurorIds: z.array(idSchema).min(3, "评委至少 3 人").max(60),
   announcementDays: count("公示天数", 30).refine((n) => n >= 1, "公示期至少 1 个工作日"),
@@ -60,6 +63,11 @@ export const nominationSchema = z
     category: z.enum(AwardCategory, { error: "请选择推荐类别" }),
     projectId: z.string().max(40).optional(),
     personName: optionalText("姓名", 20),
+    /** The nominated person when a cadre of the nominating section (a user of the app); empty for a name typed. */
+    personUserId: z
+      .union([idSchema, z.literal("")])
+      .nullish()
+      .transform((v) => (v ? v : null)),
     personTitle: optionalText("单位职务", 60),
     deeds: optionalText("主要事迹", 3000),
     ledProjectIds: z.array(idSchema).max(10).default([]),
@@ -68,7 +76,7 @@ export const nominationSchema = z
   .superRefine((value, ctx) => {
     if (value.category === "WORK" && !value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "请选择推荐的项目" });
     if (value.category === "PERSON") {
-      if (!value.personName) ctx.addIssue({ code: "custom", path: ["personName"], message: "请填写姓名" });
+      if (!value.personName && !value.personUserId) ctx.addIssue({ code: "custom", path: ["personName"], message: "请填写姓名" });
       if (!value.personTitle) ctx.addIssue({ code: "custom", path: ["personTitle"], message: "请填写单位职务" });
       if (!value.deeds || value.deeds.length < 50) ctx.addIssue({ code: "custom", path: ["deeds"], message: "主要事迹至少 50 个字" });
     }

@@ -6,6 +6,8 @@ import { db } from "@/lib/db/client";
 import { createUserRecord } from "@/lib/users/service";
 import { DEMO_PASSWORD } from "@/lib/demo/data";
 import { defaultDue, periodEnd, SLOTS } from "@/lib/practice/periods";
+import { nominateRecord } from "@/lib/awards/nominations";
+import { campaignPhase } from "@/lib/awards/phase";
 
 const TOPICS = ["村级后备力量培养", "年轻干部成长路径", "两新组织党建覆盖", "人才引进留用", "党员教育实效", "基层减负落实", "干部监督提醒", "档案专项审核"];
 const PROBLEMS = ["软弱涣散村党组织整顿", "流动党员管理", "专业人才招引难", "干部档案材料缺失"];
@@ -76,4 +78,34 @@ export async function seedCadrePractice(year: number, now = new Date()) {
       }
     }
   }
+}
+
+/**
+ * While the year's campaign takes nominations, 干部科 nominates its cadre "staff2" as 创新性人才 (部机关) through the
+ * awards service, so the nomination shows the cadre's 四个一 record. 组织科 is left to the journeys.
+ */
+export async function seedCadreNomination(year: number, now = new Date()) {
+  const campaign = await db.campaign.findFirst({ where: { year: { year } } });
+  const cadre = await db.user.findUnique({ where: { username: "staff2" }, select: { id: true, name: true, unitId: true } });
+  const head =
+    cadre && (await db.unit.findUnique({ where: { id: cadre.unitId }, select: { head: { select: { id: true, username: true, name: true } } } }))?.head;
+  if (!campaign || !cadre || !head || campaignPhase(campaign, now) !== "NOMINATING") return;
+  await db.$transaction((tx) =>
+    nominateRecord(
+      tx,
+      {
+        campaignId: campaign.id,
+        category: "PERSON",
+        personUserId: cadre.id,
+        personName: null,
+        personTitle: "县委组织部干部科干事",
+        deeds:
+          "牵头建立年轻干部成长档案，全年走访 12 个乡镇、36 名年轻干部，形成专题调研报告 3 篇，提出的“一人一策”培养建议被部务会采纳，推动 20 名优秀年轻干部到重点岗位历练。",
+        ledProjectIds: [],
+        statement: "该同志四个一任务完成扎实，调研成果转化好，推荐参评创新性人才。",
+      },
+      { unitId: cadre.unitId },
+      { actor: head, ip: null, now },
+    ),
+  );
 }

@@ -1,5 +1,5 @@
 // Loads the demo county through the same services the app's actions use.
-import { seedCadrePractice } from "@/lib/demo/cadre-practice";
+import { seedCadreNomination, seedCadrePractice } from "@/lib/demo/cadre-practice";
 import "server-only";
 import { fakerZH_CN as faker } from "@faker-js/faker";
 import { db } from "@/lib/db/client";
@@ -87,4 +87,5 @@ export async function seedDemo(): Promise<void> {
   await seedPromotion();
   await seedAwards();
   await seedCadrePractice(CURRENT_DEMO_YEAR);
+  await seedCadreNomination(CURRENT_DEMO_YEAR);
 }

@@ -93,3 +93,21 @@ export function parseSlotParam(param: string): Slot | undefined {
 
 /** What a 典型 is: a person, a unit or a practice. */
 export const EXEMPLAR_TYPE_LABELS = { PERSON: "先进个人", UNIT: "先进单位", PRACTICE: "典型做法" } as const;
+
+const DAY = 86_400_000;
+
+/** A to-do's countdown in whole days: "还有 3 天" (rounded up), "已逾期 2 天" (at least 1 once the due time passed). */
+export function dueInDays(due: Date, now: Date): { text: string; overdue: boolean; days: number } {
+  const diff = due.getTime() - now.getTime();
+  if (diff > 0) {
+    const days = Math.ceil(diff / DAY);
+    return { text: `还有 ${days} 天`, overdue: false, days };
+  }
+  const days = Math.max(1, Math.ceil(-diff / DAY));
+  return { text: `已逾期 ${days} 天`, overdue: true, days };
+}
+
+/** The cadre's to-do: items open for writing or owed (待提交, 逾期, 退回), the most pressing first. */
+export function todoSlots<T extends { cell: PracticeCell; due: Date }>(slots: T[]): T[] {
+  return slots.filter((s) => s.cell === "due" || s.cell === "overdue" || s.cell === "returned").sort((a, b) => a.due.getTime() - b.due.getTime());
+}

@@ -504,6 +504,23 @@ describe("a unit user with another unit's record", () => {
     expect(changed(before, await fingerprint())).toEqual([]);
   });
 
+  it("cannot nominate a cadre of the department as its own person (and so cannot reach the cadre's record)", async () => {
+    as(sessionB);
+    const before = await fingerprint();
+    const nominate = found.find((a) => a.exportName === "nominate")!;
+    const cadre = await db.user.findUniqueOrThrow({ where: { username: usernames.COUNTY_STAFF } });
+    const result = await nominate.fn({
+      campaignId: ofA.campaignId,
+      category: "PERSON",
+      personUserId: cadre.id,
+      personTitle: "干事",
+      deeds: "乙乡推荐组织科的组工干部，想借此看到其四个一记录。".repeat(3),
+      statement: "乙乡推荐",
+    });
+    expect(JSON.stringify(result)).toMatch(/只能选择本科室在岗的组工干部/);
+    expect(changed(before, await fingerprint())).toEqual([]);
+  });
+
   it("cannot mark another user's notification read", async () => {
     as(sessionB);
     const markNotificationRead = found.find((a) => a.exportName === "markNotificationRead")!;

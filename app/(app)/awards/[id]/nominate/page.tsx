@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
-import { getCampaign, nominableProjects, ownNominationCounts } from "@/lib/awards/queries";
+import { getCampaign, nominableCadres, nominableProjects, ownNominationCounts } from "@/lib/awards/queries";
 import { ownUnit } from "@/lib/units/queries";
 import { campaignPhase, levelOfUnit, LEVEL_LABELS } from "@/lib/awards/phase";
 import { formatDateTime } from "@/lib/time";
@@ -16,9 +16,10 @@ export default async function NominatePage({ params }: { params: Promise<{ id: s
   const user = await requirePermission("awards.nominate");
   const campaign = await getCampaign((await params).id);
   if (!campaign) notFound();
-  const [unit, projects, used] = await Promise.all([
+  const [unit, projects, cadres, used] = await Promise.all([
     ownUnit(user.unitId),
     nominableProjects(user.unitId, campaign.yearId),
+    nominableCadres(user.unitId),
     ownNominationCounts(campaign.id, user.unitId),
   ]);
   const left = { WORK: Math.max(0, campaign.workQuotaPerUnit - used.WORK), PERSON: Math.max(0, campaign.personQuotaPerUnit - used.PERSON) };
@@ -46,7 +47,7 @@ export default async function NominatePage({ params }: { params: Promise<{ id: s
             撤回后重新推荐。
           </Notice>
         ) : (
-          <NominationForm campaignId={campaign.id} projects={projects} left={left} />
+          <NominationForm campaignId={campaign.id} projects={projects} cadres={cadres} left={left} />
         )}
       </Card>
     </div>

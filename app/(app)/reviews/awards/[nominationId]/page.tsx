@@ -10,6 +10,8 @@ import { Card, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { NominationFacts, ProjectRecordList } from "@/components/awards/nomination-record";
 import { DeclareConflictForm, ScoreForm } from "@/components/hearings/score-form";
+import { cadreYearRecord } from "@/lib/practice/record";
+import { CadreRecordView, NoCadreRecord } from "@/components/practice/cadre-record";
 
 export const metadata: Metadata = { title: "评比评分" };
 
@@ -20,6 +22,7 @@ export default async function JuryScorePage({ params }: { params: Promise<{ nomi
   if (!nomination || (await jurorConflicts(user.unitId, nomination.unitId))) notFound();
   const campaign = nomination.campaign;
   const record = nomination.projectId ? (await projectRecords([nomination.projectId], campaign.year.year)).get(nomination.projectId) : undefined;
+  const cadreRecord = nomination.personUserId ? await cadreYearRecord(nomination.personUserId, campaign.year.year) : undefined;
   const score = nomination.juryScores[0] ?? null;
   const phase = campaignPhase(campaign, new Date());
   const closed = phase !== "SCORING" || !!campaign.rankedAt;
@@ -41,6 +44,9 @@ export default async function JuryScorePage({ params }: { params: Promise<{ nomi
         <Card title={`${campaign.year.year}年度项目记录`}>
           <ProjectRecordList record={record} />
         </Card>
+      )}
+      {nomination.category === "PERSON" && (
+        <Card title={`${campaign.year.year}年度实践记录`}>{cadreRecord ? <CadreRecordView record={cadreRecord} /> : <NoCadreRecord />}</Card>
       )}
       <Card title="评分">
         {score?.conflictReason ? (

@@ -9,11 +9,20 @@ import { CATEGORY_LABELS, LEVEL_LABELS } from "@/lib/awards/phase";
 import type { Components, Weights } from "@/lib/awards/ranking";
 import { formatDateTime } from "@/lib/time";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
-import { Breakdown, NominationFacts, ProjectRecordList } from "@/components/awards/nomination-record";
+import { Breakdown, NominationFacts, PersonBreakdown, ProjectRecordList } from "@/components/awards/nomination-record";
+import { cadreYearRecord } from "@/lib/practice/record";
+import type { CadreRecord } from "@/lib/practice/record-rules";
+import { CadreRecordView, NoCadreRecord } from "@/components/practice/cadre-record";
 
 export const metadata: Metadata = { title: "推荐详情" };
 
-type Snapshot = Partial<Components> & { juryCount?: number; jury?: number | null; record?: ProjectRecord };
+type Snapshot = Partial<Components> & {
+  juryCount?: number;
+  jury?: number | null;
+  record?: ProjectRecord;
+  person?: { jury: number; record: number | null; weight: number };
+  cadreRecord?: CadreRecord;
+};
 
 export default async function NominationPage({ params }: { params: Promise<{ id: string; nominationId: string }> }) {
   const user = await requirePermission("awards.view");
@@ -26,6 +35,8 @@ export default async function NominationPage({ params }: { params: Promise<{ id:
   const record = nomination.projectId
     ? (snapshot?.record ?? (await projectRecords([nomination.projectId], campaign.year.year)).get(nomination.projectId))
     : undefined;
+  // A cadre's record likewise: live before the ranking, as ranked afterwards; nobody's for a name typed.
+  const cadreRecord = nomination.personUserId ? (snapshot?.cadreRecord ?? (await cadreYearRecord(nomination.personUserId, campaign.year.year))) : undefined;
   const showTier = seesWholeCounty(user.roles) || campaign.status !== "OPEN";
   const title = nomination.project?.title ?? nomination.personName ?? "";
   return (
@@ -68,10 +79,15 @@ export default async function NominationPage({ params }: { params: Promise<{ id:
           <ProjectRecordList record={record} />
         </Card>
       )}
+      {nomination.category === "PERSON" && (
+        <Card title={`${campaign.year.year}年度实践记录`}>{cadreRecord ? <CadreRecordView record={cadreRecord} /> : <NoCadreRecord />}</Card>
+      )}
       {nomination.score !== null && snapshot && (
         <Card title="综合得分">
           {nomination.category === "WORK" ? (
             <Breakdown parts={snapshot as Components} weights={campaign.weights as unknown as Weights} score={nomination.score} />
+          ) : snapshot.person ? (
+            <PersonBreakdown parts={snapshot.person} score={nomination.score} cadre={!!nomination.personUserId} />
           ) : (
             <p className="text-sm">评委评分（标准化）：{nomination.score.toFixed(2)}</p>
           )}

@@ -1,0 +1,115 @@
+// A cadre's record of the year (干部实践记录), as carried by a 创新性人才 nomination and weighed by the ranking. Pure.
+// The record is a list of sections so that other parts of the cadre's year (调查研究课题, 盘点销号, 组工讲坛 …) can
+// add theirs: each section has its figures in words and, if it counts, a score (0..100) with a weight; the record's
+// score is the weighted mean of the sections that have one (recordScore). Today 四个一 is the only section.
+import type { PracticeKind, PracticeStatus, WindowKind } from "@/lib/generated/prisma/enums";
+import { KIND_LABELS, SLOTS } from "@/lib/practice/periods";
+
+export type RecordFigure = { label: string; value: string };
+
+/** One part of a cadre's record: a table of rows (optional), figures in words, and its score if it counts. */
+export type CadreRecordSection = {
+  key: string;
+  label: string;
+  head?: string[];
+  rows?: { label: string; cells: (string | number)[] }[];
+  figures: RecordFigure[];
+  /** 0..100, or null when nothing of this section could be owed yet (it then does not count). */
+  score: number | null;
+  /** The section's share in the record's score (relative to the other sections that have a score). */
+  weight: number;
+  /** How the score is computed, in words (published with the ranking formula). */
+  rule: string;
+};
+
+export type KindFigures = { kind: PracticeKind; label: string; due: number; onTime: number; late: number; accepted: number; outstanding: number };
+
+export type PracticeSection = CadreRecordSection & {
+  key: "practice";
+  kinds: KindFigures[];
+  /** 破解难题 accepted by the head. */
+  problemsCracked: number;
+  /** The names of the 典型 established (accepted). */
+  exemplars: string[];
+};
+
+export type CadreRecord = { userId: string; year: number; sections: CadreRecordSection[]; score: number | null };
+
+export type RecordItem = { kind: PracticeKind; period: number; status: PracticeStatus; late: boolean; title: string };
+
+export const PRACTICE_RULE =
+  "四个一：当年截止时间已过（或已提前提交）的事项为应交事项；按时提交并经科室负责人认可的计 1 项，逾期提交后认可的计 0.5 项，未提交、退回未改或待审核的不计；得分 = 计分项数 ÷ 应交项数 × 100。尚无应交事项的不计分。";
+
+const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100 + 0;
+
+/** Submitted means sent and not sent back: waiting for the head or accepted. A returned item is owed again. */
+const isDone = (status: PracticeStatus) => status === "SUBMITTED" || status === "ACCEPTED";
+
+/**
+ * The 四个一 section of one cadre's year at `now`: per kind, the items owed (due date passed, or sent early),
+ * sent on time, sent late, accepted and still outstanding; the 难题 cracked and the 典型 established; the score.
+ */
+export function practiceSection(items: RecordItem[], dues: Map<WindowKind, Date>, now: Date): PracticeSection {
+  const kinds: KindFigures[] = (Object.keys(KIND_LABELS) as PracticeKind[]).map((kind) => ({
+    kind,
+    label: KIND_LABELS[kind],
+    due: 0,
+    onTime: 0,
+    late: 0,
+    accepted: 0,
+    outstanding: 0,
+  }));
+  let points = 0;
+  for (const slot of SLOTS) {
+    const item = items.find((i) => i.kind === slot.kind && i.period === slot.period);
+    const done = item ? isDone(item.status) : false;
+    const owed = dues.get(slot.window)!.getTime() <= now.getTime() || done;
+    if (!owed) continue;
+    const figures = kinds.find((k) => k.kind === slot.kind)!;
+    figures.due++;
+    if (!done) {
+      figures.outstanding++;
+      continue;
+    }
+    if (item!.late) figures.late++;
+    else figures.onTime++;
+    if (item!.status === "ACCEPTED") {
+      figures.accepted++;
+      points += item!.late ? 0.5 : 1;
+    }
+  }
+  const due = kinds.reduce((a, k) => a + k.due, 0);
+  const accepted = (kind: PracticeKind) => items.filter((i) => i.kind === kind && i.status === "ACCEPTED");
+  const exemplars = accepted("EXEMPLAR").map((i) => i.title);
+  const problemsCracked = accepted("PROBLEM").length;
+  const score = due === 0 ? null : round2((100 * points) / due);
+  return {
+    key: "practice",
+    label: "四个一",
+    head: ["事项", "应交", "按时提交", "逾期提交", "已认可", "未交"],
+    rows: kinds.map((k) => ({ label: k.label, cells: [k.due, k.onTime, k.late, k.accepted, k.outstanding] })),
+    figures: [
+      { label: "破解难题", value: problemsCracked ? `${problemsCracked} 个` : "暂无" },
+      { label: "树立典型", value: exemplars.length ? exemplars.join("、") : "暂无" },
+      { label: "四个一得分", value: score === null ? "尚无应交事项" : `${score.toFixed(2)} 分` },
+    ],
+    kinds,
+    problemsCracked,
+    exemplars,
+    score,
+    weight: 1,
+    rule: PRACTICE_RULE,
+  };
+}
+
+/** The record's score: the weighted mean of the sections that have a score, or null when none has. */
+export function recordScore(sections: Pick<CadreRecordSection, "score" | "weight">[]): number | null {
+  const scored = sections.filter((s) => s.score !== null && s.weight > 0);
+  const weight = scored.reduce((a, s) => a + s.weight, 0);
+  if (weight === 0) return null;
+  return round2(scored.reduce((a, s) => a + s.score! * s.weight, 0) / weight);
+}
+
+export function cadreRecord(userId: string, year: number, sections: CadreRecordSection[]): CadreRecord {
+  return { userId, year, sections, score: recordScore(sections) };
+}
