@@ -65,7 +65,12 @@ export function eventNoticeDocument(county: string, event: EventDocInput): Offic
       ...sections([
         {
           heading: "时间和地点",
-          blocks: [{ kind: "paragraph", text: `${officialDate(event.startsAt)}${formatDateTime(event.startsAt).slice(11)}，${event.place}。承办单位：${event.hostUnit.name}。` }],
+          blocks: [
+            {
+              kind: "paragraph",
+              text: `${officialDate(event.startsAt)}${formatDateTime(event.startsAt).slice(11)}，${event.place}。承办单位：${event.hostUnit.name}。`,
+            },
+          ],
         },
         { heading: event.kind === "SITE_VISIT" ? "观摩项目" : "交流项目", blocks: event.projects.length ? [{ kind: "list", items: projectLines(event) }] : [] },
         { heading: "会议议程", blocks: [{ kind: "list", items: lines(event.agenda) }] },
@@ -107,7 +112,10 @@ export function eventMinutesDocument(county: string, event: EventDocInput): Offi
       },
       ...sections([
         { heading: "会议议程", blocks: [{ kind: "list", items: lines(event.agenda) }] },
-        { heading: event.kind === "SITE_VISIT" ? "观摩的项目" : "交流的项目", blocks: event.projects.length ? [{ kind: "list", items: projectLines(event) }] : [] },
+        {
+          heading: event.kind === "SITE_VISIT" ? "观摩的项目" : "交流的项目",
+          blocks: event.projects.length ? [{ kind: "list", items: projectLines(event) }] : [],
+        },
         { heading: "会议纪要", blocks: lines(event.minutes ?? "").map((text): Block => ({ kind: "paragraph", text })) },
         { heading: "后续工作", blocks: lines(event.followUps ?? "").map((text): Block => ({ kind: "paragraph", text })) },
         {

@@ -122,7 +122,11 @@ export const uploadEventAttachment = actionClient
     await scanUpload({ name: cleanFileName(parsedInput.file.name), content, what: "交流材料附件" }, { actor: ctx.actor, ip: ctx.ip });
     const attachment = await db.$transaction(
       (tx) =>
-        addEventAttachmentRecord(tx, { submissionId: parsedInput.submissionId, name: parsedInput.file.name, content }, { actor: ctx.actor, ip: ctx.ip, unitId: ctx.user.unitId }),
+        addEventAttachmentRecord(
+          tx,
+          { submissionId: parsedInput.submissionId, name: parsedInput.file.name, content },
+          { actor: ctx.actor, ip: ctx.ip, unitId: ctx.user.unitId },
+        ),
       { timeout: 30_000 },
     );
     revalidatePath("/events", "layout");

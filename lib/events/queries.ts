@@ -99,7 +99,7 @@ export function getEvent(viewer: Viewer, id: string) {
           attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
         },
       },
-      _count: { select: { adoptions: true } },
+      _count: { select: { adoptions: true, submissions: { where: { state: "SELECTED" } } } },
     },
   });
 }
@@ -156,7 +156,9 @@ export async function eventsOfProject(viewer: Viewer, projectId: string) {
   });
   const openIds = county
     ? new Set(rows.map((r) => r.event.id))
-    : new Set((await db.event.findMany({ where: { AND: [{ id: { in: rows.map((r) => r.event.id) } }, eventScope(viewer)] }, select: { id: true } })).map((e) => e.id));
+    : new Set(
+        (await db.event.findMany({ where: { AND: [{ id: { in: rows.map((r) => r.event.id) } }, eventScope(viewer)] }, select: { id: true } })).map((e) => e.id),
+      );
   return rows.map((row) => ({ ...row.event, opens: openIds.has(row.event.id) }));
 }
 
@@ -192,7 +194,13 @@ export function eventForDocument(viewer: Viewer, id: string) {
       submissions: {
         where: { state: "SELECTED" },
         orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-        select: { title: true, author: true, body: true, unit: { select: { name: true } }, attachments: { orderBy: { createdAt: "asc" }, select: { fileName: true } } },
+        select: {
+          title: true,
+          author: true,
+          body: true,
+          unit: { select: { name: true } },
+          attachments: { orderBy: { createdAt: "asc" }, select: { fileName: true } },
+        },
       },
     },
   });

@@ -47,8 +47,17 @@ export const eventFieldsSchema = z
       if (!value.hostUnitId) ctx.addIssue({ code: "custom", path: ["hostUnitId"], message: "请选择承办单位" });
       if (value.kind === "SITE_VISIT" && !value.siteProjectId) ctx.addIssue({ code: "custom", path: ["siteProjectId"], message: "现场会请选择现场所在的项目" });
       if ((value.kind === "EXCHANGE" || value.kind === "SEMINAR") && !value.submissionDeadline)
-        ctx.addIssue({ code: "custom", path: ["submissionDeadline"], message: value.kind === "SEMINAR" ? "请填写论文报送截止时间" : "请填写交流材料报送截止时间" });
-      if (value.startsAt instanceof Date && value.submissionDeadline instanceof Date && value.kind !== "SITE_VISIT" && value.submissionDeadline > value.startsAt)
+        ctx.addIssue({
+          code: "custom",
+          path: ["submissionDeadline"],
+          message: value.kind === "SEMINAR" ? "请填写论文报送截止时间" : "请填写交流材料报送截止时间",
+        });
+      if (
+        value.startsAt instanceof Date &&
+        value.submissionDeadline instanceof Date &&
+        value.kind !== "SITE_VISIT" &&
+        value.submissionDeadline > value.startsAt
+      )
         ctx.addIssue({ code: "custom", path: ["submissionDeadline"], message: "报送截止时间不能晚于召开时间" });
       if (Array.isArray(value.unitIds) && value.unitIds.length === 0) ctx.addIssue({ code: "custom", path: ["unitIds"], message: "请至少邀请一个单位" });
     },

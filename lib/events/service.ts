@@ -61,7 +61,11 @@ function inviteTitle(event: { kind: keyof typeof EVENT_KIND_LABELS; title: strin
   return `邀请参加${EVENT_KIND_LABELS[event.kind]}：${event.title}（${formatDateTime(event.startsAt)}）`;
 }
 
-async function notifyInvited(tx: Tx, event: { id: string; kind: keyof typeof EVENT_KIND_LABELS; title: string; startsAt: Date; submissionDeadline: Date | null; place: string }, unitIds: string[]) {
+async function notifyInvited(
+  tx: Tx,
+  event: { id: string; kind: keyof typeof EVENT_KIND_LABELS; title: string; startsAt: Date; submissionDeadline: Date | null; place: string },
+  unitIds: string[],
+) {
   const material = MATERIAL_LABELS[event.kind];
   await notifyUnits(tx, [...new Set(unitIds)], {
     kind: "event.invited",
@@ -92,7 +96,14 @@ export async function createEventRecord(tx: Tx, input: EventFields, by: By) {
     },
   });
   await writeAudit(
-    { actor: by.actor, action: "event.create", entityType: "Event", entityId: event.id, summary: `${EVENT_KIND_LABELS[input.kind]}：${input.title}`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: "event.create",
+      entityType: "Event",
+      entityId: event.id,
+      summary: `${EVENT_KIND_LABELS[input.kind]}：${input.title}`,
+      ip: by.ip,
+    },
     tx,
   );
   return event;
@@ -140,7 +151,14 @@ export async function updateEventRecord(tx: Tx, input: UpdateEventInput, by: By)
   await tx.eventInvitation.deleteMany({ where: { eventId: current.id, unitId: { notIn: input.unitIds } } });
   await tx.eventInvitation.createMany({ data: added.map((unitId) => ({ eventId: current.id, unitId })) });
   await writeAudit(
-    { actor: by.actor, action: "event.update", entityType: "Event", entityId: current.id, summary: `${EVENT_KIND_LABELS[input.kind]}：${input.title}`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: "event.update",
+      entityType: "Event",
+      entityId: current.id,
+      summary: `${EVENT_KIND_LABELS[input.kind]}：${input.title}`,
+      ip: by.ip,
+    },
     tx,
   );
   // Units invited after the notice went out are told now; those told before are not told again.
@@ -219,7 +237,10 @@ export async function saveSubmissionRecord(tx: Tx, input: SubmissionInput, by: U
   const fields = { title: input.title, author: input.author, body: input.body, ...(submit ? { state: "SUBMITTED" as const, submittedAt: nowOf(by) } : {}) };
   let submission: { id: string; version: number };
   if (existing) {
-    const { count } = await tx.eventSubmission.updateMany({ where: { id: existing.id, version: existing.version }, data: { ...fields, version: { increment: 1 } } });
+    const { count } = await tx.eventSubmission.updateMany({
+      where: { id: existing.id, version: existing.version },
+      data: { ...fields, version: { increment: 1 } },
+    });
     if (count === 0) throw new ActionError(STALE_RECORD);
     submission = { id: existing.id, version: existing.version + 1 };
   } else {
@@ -356,7 +377,10 @@ export async function addEventAttachmentRecord(tx: Tx, input: { submissionId: st
 }
 
 export async function removeEventAttachmentRecord(tx: Tx, id: string, by: UnitBy) {
-  const attachment = await tx.eventAttachment.findFirst({ where: { id, submission: { unitId: by.unitId } }, include: { submission: { select: { id: true, state: true } } } });
+  const attachment = await tx.eventAttachment.findFirst({
+    where: { id, submission: { unitId: by.unitId } },
+    include: { submission: { select: { id: true, state: true } } },
+  });
   if (!attachment) throw new NotFoundError("附件不存在");
   SUBMISSION_MACHINE.assert("save", attachment.submission.state, "unit");
   await tx.eventAttachment.delete({ where: { id } });

@@ -35,7 +35,18 @@ export const CATEGORY_KINDS = {
     "practice.due",
   ],
   overdue: ["report.overdue", "rectification.overdue", "practice.overdue"],
-  notice: ["topic.published", "topic.amended", "topic.withdrawn", "project.note", "consultation", "inspection", "township_meeting", "adoption", "event.invited", "event.minutes"],
+  notice: [
+    "topic.published",
+    "topic.amended",
+    "topic.withdrawn",
+    "project.note",
+    "consultation",
+    "inspection",
+    "township_meeting",
+    "adoption",
+    "event.invited",
+    "event.minutes",
+  ],
 } as const satisfies Record<Exclude<NotificationCategory, "other">, readonly string[]>;
 
 /** Every kind the app writes has a group other than 其他: a new kind left out of CATEGORY_KINDS does not compile. */
