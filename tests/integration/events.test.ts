@@ -43,7 +43,8 @@ const pdf = (name: string) => {
   return form;
 };
 
-function exchange(overrides: Record<string, unknown> = {}) {
+type EventInput = Parameters<typeof createEvent>[0];
+function exchange(overrides: Record<string, unknown> = {}): EventInput {
   return {
     kind: "EXCHANGE",
     title: "全县党建创新经验交流会",
@@ -56,7 +57,7 @@ function exchange(overrides: Record<string, unknown> = {}) {
     projectIds: [running],
     unitIds: [county.townshipA.id, county.townshipB.id],
     ...overrides,
-  } as never;
+  } as EventInput;
 }
 
 beforeAll(async () => {
@@ -84,7 +85,15 @@ describe("planning an event", () => {
     expect((await createEvent(exchange()))?.serverError).toBe("无权执行此操作");
     await actAs(staff);
     const empty = await createEvent({ kind: "SITE_VISIT", title: "", startsAt: "", place: "", hostUnitId: "", agenda: "", unitIds: [] } as never);
-    expect(Object.keys(empty?.validationErrors?.fieldErrors ?? {}).sort()).toEqual(["agenda", "hostUnitId", "place", "siteProjectId", "startsAt", "title", "unitIds"]);
+    expect(Object.keys(empty?.validationErrors?.fieldErrors ?? {}).sort()).toEqual([
+      "agenda",
+      "hostUnitId",
+      "place",
+      "siteProjectId",
+      "startsAt",
+      "title",
+      "unitIds",
+    ]);
     const noDeadline = await createEvent(exchange({ submissionDeadline: "" }));
     expect(noDeadline?.validationErrors?.fieldErrors?.submissionDeadline).toEqual(["请填写交流材料报送截止时间"]);
     const late = await createEvent(exchange({ submissionDeadline: inDays(11) }));
@@ -131,9 +140,17 @@ describe("planning an event", () => {
     await actAs(clerkB);
     await saveSubmission({ eventId: id, title: "乙乡材料", author: "王五", body: "做法" } as never);
     await actAs(staff);
-    const dropB = await updateEvent({ ...exchange({ title: "修改测试交流会", unitIds: [county.townshipA.id, county.department.id] }), id, version: 2 } as never);
+    const dropB = await updateEvent({
+      ...exchange({ title: "修改测试交流会", unitIds: [county.townshipA.id, county.department.id] }),
+      id,
+      version: 2,
+    } as never);
     expect(dropB?.validationErrors?.fieldErrors?.unitIds).toEqual(["乙乡已填写材料，不能取消邀请"]);
-    const addD = await updateEvent({ ...exchange({ title: "修改测试交流会", unitIds: [county.townshipA.id, county.townshipB.id, county.department.id] }), id, version: 2 } as never);
+    const addD = await updateEvent({
+      ...exchange({ title: "修改测试交流会", unitIds: [county.townshipA.id, county.townshipB.id, county.department.id] }),
+      id,
+      version: 2,
+    } as never);
     expect(addD?.data?.version).toBe(3);
     // Invited after the notice went out: told now.
     expect(await db.notification.count({ where: { kind: "event.invited", link: `/events/${id}`, userId: clerkD.id } })).toBe(1);
@@ -167,7 +184,10 @@ describe("units answer, staff select, minutes, archive", () => {
     expect((await uploadEventAttachment(exe as never))?.serverError).toMatch(/不支持该文件类型/);
     // A second first-save (no version) after the first is a stale form: one material per unit.
     expect((await saveSubmission({ eventId: id, title: "重复", author: "赵六", body: "x" } as never))?.serverError).toBe(STALE_RECORD);
-    expect((await saveSubmission({ eventId: id, version: 0, intent: "submit", title: "甲镇无职党员设岗", author: "赵六", body: "一是设岗\n二是定责" } as never))?.data?.version).toBe(1);
+    expect(
+      (await saveSubmission({ eventId: id, version: 0, intent: "submit", title: "甲镇无职党员设岗", author: "赵六", body: "一是设岗\n二是定责" } as never))
+        ?.data?.version,
+    ).toBe(1);
     expect((await saveSubmission({ eventId: id, version: 1, title: "改", author: "赵六", body: "改" } as never))?.serverError).toBe("已提交的材料不能修改");
     expect((await removeEventAttachment({ id: uploaded!.data!.id }))?.serverError).toBe("已提交的材料不能修改");
     expect(await db.notification.count({ where: { kind: "event.submitted", userId: staff.id, link: `/events/${id}` } })).toBe(1);
@@ -189,7 +209,11 @@ describe("units answer, staff select, minutes, archive", () => {
     const late = new Date(event.submissionDeadline!.getTime() + 60_000);
     await expect(
       db.$transaction((tx) =>
-        saveSubmissionRecord(tx, { eventId: id, version: null, intent: "save", title: "迟到", author: "x", body: "x" }, { actor: actorOf(clerkD), ip: null, unitId: county.townshipB.id, now: late }),
+        saveSubmissionRecord(
+          tx,
+          { eventId: id, version: null, intent: "save", title: "迟到", author: "x", body: "x" },
+          { actor: actorOf(clerkD), ip: null, unitId: county.townshipB.id, now: late },
+        ),
       ),
     ).rejects.toThrow("交流材料报送已截止");
   });
@@ -218,7 +242,11 @@ describe("units answer, staff select, minutes, archive", () => {
     expect(await DOCUMENTS["event-minutes"].load(staff as never, id)).toBeNull();
     const after = new Date(Date.now() + 11 * DAY);
     await db.$transaction((tx) =>
-      recordMinutesRecord(tx, { id, version, minutes: "会议交流了两个乡镇的做法。\n要求各乡镇对照借鉴。", followUps: "月底前报送借鉴计划" }, { actor: actorOf(staff), ip: null, now: after }),
+      recordMinutesRecord(
+        tx,
+        { id, version, minutes: "会议交流了两个乡镇的做法。\n要求各乡镇对照借鉴。", followUps: "月底前报送借鉴计划" },
+        { actor: actorOf(staff), ip: null, now: after },
+      ),
     );
     const held = await db.event.findUniqueOrThrow({ where: { id } });
     expect(held.state).toBe("HELD");
@@ -229,7 +257,9 @@ describe("units answer, staff select, minutes, archive", () => {
     expect((await archiveEvent({ id, version: held.version }))?.data).toEqual({ id });
     const b = await db.eventSubmission.findFirstOrThrow({ where: { eventId: id, unitId: county.townshipB.id } });
     expect((await selectSubmission({ id: b.id, version: b.version, decision: "select" }))?.serverError).toBe("已归档的活动不能再调整汇编");
-    expect((await updateEvent({ ...exchange({ title: "流程交流会" }), id, version: held.version + 1 } as never))?.serverError).toBe("活动已召开，不能再修改安排");
+    expect((await updateEvent({ ...exchange({ title: "流程交流会" }), id, version: held.version + 1 } as never))?.serverError).toBe(
+      "活动已召开，不能再修改安排",
+    );
   });
 
   it("an adoption may name the event only by a unit it invited, and the event counts it", async () => {
