@@ -8,6 +8,24 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 
 type Errors = Record<string, string[] | undefined>;
+/** Held events the unit took part in, that an adoption may name (lib/events). */
+export type AdoptableEvent = { id: string; label: string };
+
+function EventField({ errors, events, prefix }: { errors: Errors; events: AdoptableEvent[]; prefix: string }) {
+  if (events.length === 0) return null;
+  return (
+    <Field label="由哪次活动促成" name={`${prefix}eventId`} errors={errors.eventId} hint="在现场会、经验交流会或理论研讨会上学到的做法，请选择该次活动">
+      <select id={`${prefix}eventId`} name="eventId" defaultValue="" className="input" aria-invalid={Boolean(errors.eventId)}>
+        <option value="">不是（或不记得）</option>
+        {events.map((event) => (
+          <option key={event.id} value={event.id}>
+            {event.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
 
 /** The fields every adoption has; `prefix` keeps ids unique when several forms share a page. */
 function AdoptionFields({
@@ -61,7 +79,7 @@ function SourceFields({ errors, prefix, values }: { errors: Errors; prefix: stri
 const summaryClass = `${buttonClass()} cursor-pointer list-none [&::-webkit-details-marker]:hidden`;
 
 /** On a case page: "记录借鉴" opens the form (a native disclosure, so it opens even before the page is interactive). */
-export function AdoptCaseForm({ projectId, today }: { projectId: string; today: string }) {
+export function AdoptCaseForm({ projectId, today, events = [] }: { projectId: string; today: string; events?: AdoptableEvent[] }) {
   const router = useRouter();
   const details = useRef<HTMLDetailsElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -83,6 +101,7 @@ export function AdoptCaseForm({ projectId, today }: { projectId: string; today: 
         <form ref={formRef} onSubmit={form.onSubmit} noValidate className="mt-3 space-y-3" aria-label="记录借鉴">
           <FormError message={form.formError} />
           <AdoptionFields errors={form.fieldErrors} today={today} prefix="" />
+          <EventField errors={form.fieldErrors} events={events} prefix="" />
           <Button type="submit" pending={form.pending}>
             保存借鉴记录
           </Button>
@@ -93,7 +112,7 @@ export function AdoptCaseForm({ projectId, today }: { projectId: string; today: 
 }
 
 /** A practice of another county, named by hand. */
-export function AdoptOutsideForm({ today }: { today: string }) {
+export function AdoptOutsideForm({ today, events = [] }: { today: string; events?: AdoptableEvent[] }) {
   const router = useRouter();
   const ref = useRef<HTMLFormElement>(null);
   const [saved, setSaved] = useState(false);
@@ -110,6 +129,7 @@ export function AdoptOutsideForm({ today }: { today: string }) {
       <FormError message={form.formError} />
       <SourceFields errors={form.fieldErrors} prefix="" />
       <AdoptionFields errors={form.fieldErrors} today={today} prefix="" />
+      <EventField errors={form.fieldErrors} events={events} prefix="" />
       <Button type="submit" pending={form.pending}>
         保存借鉴记录
       </Button>

@@ -112,6 +112,19 @@ export const AUDIT_ACTIONS = {
   "adoption.update": "修改借鉴推广",
   "township_meeting.create": "记录组织委员例会",
   "township_meeting.update": "修改组织委员例会",
+  "event.create": "筹备现场会或交流活动",
+  "event.update": "修改活动安排",
+  "event.publish": "印发活动通知",
+  "event.confirm": "确认参会",
+  "event.minutes": "记录活动纪要",
+  "event.select": "遴选汇编材料",
+  "event.archive": "活动归档",
+  "event_submission.save": "保存交流材料",
+  "event_submission.submit": "提交交流材料",
+  "event_submission.select": "交流材料选入汇编",
+  "event_submission.reject": "交流材料未入选汇编",
+  "event_submission.attach": "上传交流材料附件",
+  "event_submission.detach": "删除交流材料附件",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

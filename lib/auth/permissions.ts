@@ -80,6 +80,12 @@ export const PERMISSIONS = {
   /** Monthly township meetings (乡镇组织委员例会). */
   "meetings.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
   "meetings.manage": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** 现场会、经验交流会、理论研讨会: county readers all; a unit the events it is invited to (or hosts) once notified. */
+  "events.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
+  /** Plan events, invite units, print the notice, select materials for the compilation, record minutes, archive. */
+  "events.manage": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** Confirm who attends and write, submit and attach the unit's own 交流材料 / 论文. */
+  "events.respond": ["UNIT_USER"],
   /** 四个一 of the department's cadres: county readers the grid of all; units outside the department none of it. */
   "practice.view": COUNTY_READERS,
   /** Write and submit one's own 四个一 (the department's cadres). */

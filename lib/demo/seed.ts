@@ -13,6 +13,7 @@ import { seedProjects } from "@/lib/demo/projects";
 import { seedPromotion } from "@/lib/demo/promotion";
 import { seedAwards } from "@/lib/demo/awards";
 import { seedTownshipMeetings } from "@/lib/demo/township-meetings";
+import { seedEvents } from "@/lib/demo/events";
 import { seedConsultations, seedInspections, seedReports } from "@/lib/demo/reports";
 import {
   COUNTY,
@@ -88,4 +89,5 @@ export async function seedDemo(): Promise<void> {
   await seedAwards();
   await seedCadrePractice(CURRENT_DEMO_YEAR);
   await seedCadreNomination(CURRENT_DEMO_YEAR);
+  await seedEvents();
 }

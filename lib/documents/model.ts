@@ -10,6 +10,9 @@ export const DOCUMENT_TYPES = [
   "award-announcement",
   "award-decision",
   "township-minutes",
+  "event-notice",
+  "event-minutes",
+  "event-compilation",
   "certificate",
   "certificates",
 ] as const;

@@ -22,6 +22,8 @@ import { inspectionBulletinDocument } from "./inspection-bulletin";
 import { awardAnnouncementDocument } from "./award-announcement";
 import { awardDecisionDocument } from "./award-decision";
 import { townshipMinutesDocument } from "./township-minutes";
+import { eventForDocument } from "@/lib/events/queries";
+import { eventCompilationDocument, eventMinutesDocument, eventNoticeDocument } from "./event-documents";
 
 type Loader = (user: CurrentUser | null, id: string) => Promise<OfficialDoc | CertificateDoc | null>;
 
@@ -83,6 +85,29 @@ export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; lo
     load: async (_user, id) => {
       const meeting = await getTownshipMeeting(id);
       return meeting ? townshipMinutesDocument(await countyName(), meeting) : null;
+    },
+  },
+  // id: the event; scoped like its page (a unit: events it is invited to or hosts, once notified).
+  "event-notice": {
+    permission: "events.view",
+    load: async (user, id) => {
+      const event = user ? await eventForDocument(user, id) : null;
+      return event ? eventNoticeDocument(await countyName(), event) : null;
+    },
+  },
+  "event-minutes": {
+    permission: "events.view",
+    load: async (user, id) => {
+      const event = user ? await eventForDocument(user, id) : null;
+      return event?.minutes ? eventMinutesDocument(await countyName(), event) : null;
+    },
+  },
+  // The selected materials only; nothing to print before one is selected.
+  "event-compilation": {
+    permission: "events.view",
+    load: async (user, id) => {
+      const event = user ? await eventForDocument(user, id) : null;
+      return event?.submissions.length ? eventCompilationDocument(await countyName(), event) : null;
     },
   },
   // id: the nomination; a unit gets its own certificates only (certificateOf), like the page.

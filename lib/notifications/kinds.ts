@@ -18,9 +18,9 @@ export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
 
 /** The kinds of each group (other: all kinds not listed). "report.reminder" is the kind of reminders sent before the split into due and overdue. */
 export const CATEGORY_KINDS = {
-  submission: ["project.submitted", "report.submitted", "topic.claim", "hearing.conflict", "practice.submitted", "digest.daily"],
+  submission: ["project.submitted", "report.submitted", "topic.claim", "hearing.conflict", "practice.submitted", "digest.daily", "event.submitted"],
   assignment: ["topic.assigned", "hearing.assigned", "project.liaison"],
-  decision: ["project.transition", "topic.bid_result", "report.reviewed", "award", "promotion.mark", "practice.reviewed"],
+  decision: ["project.transition", "topic.bid_result", "report.reviewed", "award", "promotion.mark", "practice.reviewed", "event.selected"],
   return: ["project.returned", "report.returned", "practice.returned"],
   deadline: [
     "report.due",
@@ -35,7 +35,18 @@ export const CATEGORY_KINDS = {
     "practice.due",
   ],
   overdue: ["report.overdue", "rectification.overdue", "practice.overdue"],
-  notice: ["topic.published", "topic.amended", "topic.withdrawn", "project.note", "consultation", "inspection", "township_meeting", "adoption"],
+  notice: [
+    "topic.published",
+    "topic.amended",
+    "topic.withdrawn",
+    "project.note",
+    "consultation",
+    "inspection",
+    "township_meeting",
+    "adoption",
+    "event.invited",
+    "event.minutes",
+  ],
 } as const satisfies Record<Exclude<NotificationCategory, "other">, readonly string[]>;
 
 /** Every kind the app writes has a group other than 其他: a new kind left out of CATEGORY_KINDS does not compile. */

@@ -68,7 +68,11 @@ export async function adoptionsExport(viewer: Pick<CurrentUser, "roles" | "unitI
       where,
       orderBy: [{ adoptedOn: "desc" }, { id: "desc" }],
       ...afterCursor(cursor, take),
-      include: { unit: { select: { name: true } }, sourceProject: { select: { title: true, unit: { select: { name: true } } } } },
+      include: {
+        unit: { select: { name: true } },
+        sourceProject: { select: { title: true, unit: { select: { name: true } } } },
+        event: { select: { title: true } },
+      },
     }),
   );
   const title = "借鉴推广记录";
@@ -83,6 +87,7 @@ export async function adoptionsExport(viewer: Pick<CurrentUser, "roles" | "unitI
       { header: "来源", width: 20, value: (a) => a.sourceProject?.unit.name ?? a.sourcePlace ?? "" },
       { header: "怎么做的", width: 50, value: (a) => a.how },
       { header: "成效", width: 50, value: (a) => a.result },
+      { header: "促成活动", width: 30, value: (a) => a.event?.title ?? "" },
     ],
   });
 }

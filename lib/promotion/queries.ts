@@ -140,6 +140,7 @@ export async function listAdoptions(viewer: Viewer, filter: AdoptionFilter) {
         sourcePlace: true,
         version: true,
         unit: { select: { name: true } },
+        event: { select: { id: true, title: true } },
         sourceProject: {
           select: {
             id: true,

@@ -37,6 +37,8 @@ export const adoptionSchema = z
     sourceProjectId: idSchema.optional().or(z.literal("").transform(() => undefined)),
     sourceName: optionalText("做法名称", 100),
     sourcePlace: optionalText("来源地", 100),
+    /** The 现场会 / 交流会 / 研讨会 that led to it (lib/events), when the unit names one. */
+    eventId: idSchema.optional().or(z.literal("").transform(() => undefined)),
     ...adoptionText,
   })
   .superRefine((value, ctx) => {

@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/time";
 import { STATE_LABELS } from "@/lib/projects/catalog";
 import { MARK_LABELS, MARKABLE_STATES } from "@/lib/promotion/labels";
 import { inLibrary } from "@/lib/promotion/library";
+import { ADOPTABLE_EVENT_STATES } from "@/lib/events/rules";
 import type { AdoptionInput, MarkInput, RevokeMarkInput, UpdateAdoptionInput } from "@/lib/promotion/schemas";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
@@ -75,9 +76,22 @@ export async function revokeMarkRecord(tx: Tx, input: RevokeMarkInput, by: By) {
   });
 }
 
+/** The event an adoption names: one the unit was invited to (or hosted) and that has been held, before the adoption. */
+async function checkEvent(tx: Tx, input: AdoptionInput, unitId: string): Promise<string | null> {
+  if (!input.eventId) return null;
+  const event = await tx.event.findFirst({
+    where: { id: input.eventId, state: { in: ADOPTABLE_EVENT_STATES }, OR: [{ invitations: { some: { unitId } } }, { hostUnitId: unitId }] },
+    select: { id: true, startsAt: true },
+  });
+  if (!event) throw new FieldError("eventId", "只能选择本单位受邀参加、已召开的活动");
+  if (formatDate(input.adoptedOn) < formatDate(event.startsAt)) throw new FieldError("adoptedOn", "借鉴时间不能早于该活动召开的日期");
+  return event.id;
+}
+
 export async function createAdoptionRecord(tx: Tx, input: AdoptionInput, by: UnitBy) {
   notAfterToday(input.adoptedOn, by.now ?? new Date(), "adoptedOn", "借鉴时间");
-  const fields = { adoptedOn: input.adoptedOn, how: input.how, result: input.result };
+  const eventId = await checkEvent(tx, input, by.unitId);
+  const fields = { adoptedOn: input.adoptedOn, how: input.how, result: input.result, eventId };
   if (!input.sourceProjectId) {
     const adoption = await tx.adoption.create({
       data: { ...fields, unitId: by.unitId, sourceName: input.sourceName, sourcePlace: input.sourcePlace, createdById: by.actor.id, createdAt: by.now },

@@ -1,5 +1,6 @@
 // Every record kind's state table, for the tests that check them all and for docs/states.md. Pure.
 import { CAMPAIGN_MACHINE, NOMINATION_MACHINE, OBJECTION_MACHINE } from "@/lib/awards/states";
+import { EVENT_MACHINE, SUBMISSION_MACHINE } from "@/lib/events/states";
 import { HEARING_MACHINE } from "@/lib/hearings/states";
 import { INSPECTION_MACHINE, RECTIFICATION_MACHINE } from "@/lib/inspections/states";
 import { PRACTICE_MACHINE } from "@/lib/practice/states";
@@ -19,6 +20,8 @@ export const MACHINES = {
   nomination: NOMINATION_MACHINE,
   objection: OBJECTION_MACHINE,
   practice: PRACTICE_MACHINE,
+  event: EVENT_MACHINE,
+  eventSubmission: SUBMISSION_MACHINE,
 } as unknown as Record<string, AnyMachine>;
 
 /** The tables as Markdown (docs/states.md is this text; a unit test keeps the two the same). */

@@ -13,6 +13,7 @@ import { DOCUMENT_TYPES } from "@/lib/documents/model";
 import { createYearRecord } from "@/lib/years/service";
 import { createProjectRecord } from "@/lib/projects/service";
 import { addAttachmentRecord } from "@/lib/projects/attachments";
+import { addEventAttachmentRecord, createEventRecord, publishEventRecord, saveSubmissionRecord } from "@/lib/events/service";
 import { DEFAULT_WEIGHTS } from "@/lib/awards/ranking";
 import { toDateTimeLocal } from "@/lib/time";
 import { actAs, makeCounty, makeUser, signOutTestUser } from "./support/fixtures";
@@ -188,7 +189,19 @@ let clerkA: Awaited<ReturnType<typeof makeUser>>;
 let clerkB: Awaited<ReturnType<typeof makeUser>>;
 let sessionB = "";
 let sessionMustChange = "";
-const ofA = { draftId: "", runningId: "", attachmentId: "", adoptionId: "", notificationId: "", campaignId: "", nominationId: "", rectificationId: "" };
+const ofA = {
+  draftId: "",
+  runningId: "",
+  attachmentId: "",
+  adoptionId: "",
+  notificationId: "",
+  campaignId: "",
+  nominationId: "",
+  rectificationId: "",
+  eventId: "",
+  eventSubmissionId: "",
+  eventAttachmentId: "",
+};
 const YEAR = new Date().getFullYear();
 const QUARTER = Math.floor(new Date().getMonth() / 3) + 1;
 
@@ -292,6 +305,41 @@ beforeAll(async () => {
     await db.rectificationItem.create({ data: { itemId: item.id, unitId: clerkA.unitId, content: "整改台账", dueAt: new Date(Date.now() + 86_400_000) } })
   ).id;
   ofA.notificationId = (await db.notification.create({ data: { userId: clerkA.id, kind: "test", title: "给甲镇的通知" } })).id;
+  // An exchange meeting only unit A is invited to, with A's draft material and its file (lib/events).
+  const staffBy = { actor: { id: clerkA.id, username: "staff", name: "组工干部" }, ip: null };
+  const soon = (days: number) => new Date(Date.now() + days * 86_400_000);
+  const event = await db.$transaction((tx) =>
+    createEventRecord(
+      tx,
+      {
+        kind: "EXCHANGE",
+        title: "甲镇受邀的交流会",
+        startsAt: soon(10),
+        place: "会议室",
+        siteProjectId: null,
+        hostUnitId: county.section.id,
+        agenda: "交流",
+        submissionDeadline: soon(5),
+        noticeNumber: null,
+        projectIds: [],
+        unitIds: [clerkA.unitId],
+      },
+      staffBy,
+    ),
+  );
+  await db.$transaction((tx) => publishEventRecord(tx, { id: event.id, version: 0 }, staffBy));
+  ofA.eventId = event.id;
+  const unitBy = { ...by, unitId: clerkA.unitId };
+  ofA.eventSubmissionId = (
+    await db.$transaction((tx) =>
+      saveSubmissionRecord(tx, { eventId: event.id, version: null, intent: "save", title: "甲镇材料", author: "甲", body: "正文" }, unitBy),
+    )
+  ).id;
+  ofA.eventAttachmentId = (
+    await db.$transaction((tx) =>
+      addEventAttachmentRecord(tx, { submissionId: ofA.eventSubmissionId, name: "材料.pdf", content: Buffer.from("%PDF-1.4 甲镇") }, unitBy),
+    )
+  ).id;
   signOutTestUser();
 });
 
@@ -462,6 +510,11 @@ describe("a unit user with another unit's record", () => {
       input: () => ({ id: ofA.adoptionId, version: 0, sourceName: "改名", sourcePlace: "某县", adoptedOn: iso(), how: "乙乡改", result: "乙乡改" }),
       refusal: /不存在/,
     },
+    // An event unit B is not invited to: its invitation, material and files are not there for B.
+    { action: "confirmAttendance", input: () => ({ eventId: ofA.eventId, version: 0, attendees: "乙乡冒名" }), refusal: /不存在/ },
+    { action: "saveSubmission", input: () => ({ eventId: ofA.eventId, title: "乙乡代写", author: "乙", body: "乙乡代写" }), refusal: /不存在/ },
+    { action: "uploadEventAttachment", input: () => file({ submissionId: ofA.eventSubmissionId }), refusal: /不存在/ },
+    { action: "removeEventAttachment", input: () => ({ id: ofA.eventAttachmentId }), refusal: /不存在/ },
   ];
 
   it("is refused, and nothing changes", async () => {

@@ -14,6 +14,8 @@ import { buttonClass } from "@/components/ui/button";
 import { StateBadge } from "@/components/projects/state-badge";
 import { AdopterList, awardText, MarkBadge } from "@/components/promotion/promotion-parts";
 import { AdoptCaseForm } from "@/components/promotion/adoption-forms";
+import { ProjectEvents } from "@/components/events/project-events";
+import { adoptableEvents } from "@/lib/events/queries";
 
 export const metadata: Metadata = { title: "案例" };
 
@@ -34,6 +36,8 @@ export default async function CasePage({ params }: { params: Promise<{ projectId
   if (!item) notFound();
   const ownUnit = item.unitId === user.unitId;
   const report = item.reports[0];
+  const recorder = can(user.roles, "adoptions.record") && !ownUnit;
+  const events = recorder ? await adoptableEvents(user) : [];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -100,10 +104,17 @@ export default async function CasePage({ params }: { params: Promise<{ projectId
         <Card title={`借鉴推广（${item.adoptions.length}）`}>
           <div className="space-y-3">
             <AdopterList adopters={item.adoptions} />
-            {can(user.roles, "adoptions.record") && !ownUnit && <AdoptCaseForm projectId={item.id} today={formatDate(new Date())} />}
+            {recorder && (
+              <AdoptCaseForm
+                projectId={item.id}
+                today={formatDate(new Date())}
+                events={events.map((e) => ({ id: e.id, label: `${formatDate(e.startsAt)} ${e.title}` }))}
+              />
+            )}
           </div>
         </Card>
       </div>
+      <ProjectEvents projectId={item.id} />
     </div>
   );
 }

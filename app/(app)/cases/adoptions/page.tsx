@@ -9,6 +9,7 @@ import { exportHref } from "@/lib/exports/href";
 import { ExportButton } from "@/components/ui/export-button";
 import { Card, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
 import { AdoptOutsideForm, EditAdoptionToggle } from "@/components/promotion/adoption-forms";
+import { adoptableEvents } from "@/lib/events/queries";
 
 export const metadata: Metadata = { title: "借鉴推广" };
 
@@ -19,6 +20,7 @@ export default async function AdoptionsPage({ searchParams }: { searchParams: Pr
   const recorder = can(user.roles, "adoptions.record");
   const [{ adoptions, total, page, pageSize }, units] = await Promise.all([listAdoptions(user, filter), county ? adoptingUnits() : Promise.resolve([])]);
   const today = formatDate(new Date());
+  const events = recorder ? await adoptableEvents(user) : [];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -35,7 +37,7 @@ export default async function AdoptionsPage({ searchParams }: { searchParams: Pr
       />
       {recorder && (
         <Card title="借鉴外地做法">
-          <AdoptOutsideForm today={today} />
+          <AdoptOutsideForm today={today} events={events.map((e) => ({ id: e.id, label: `${formatDate(e.startsAt)} ${e.title}` }))} />
         </Card>
       )}
       {county && (
@@ -74,6 +76,18 @@ export default async function AdoptionsPage({ searchParams }: { searchParams: Pr
             </div>
             <div className="break-words whitespace-pre-wrap">做法：{adoption.how}</div>
             <div className="break-words whitespace-pre-wrap">成效：{adoption.result}</div>
+            {adoption.event && (
+              <div className="text-stone-600">
+                促成活动：
+                {county || adoption.unitId === user.unitId ? (
+                  <Link href={`/events/${adoption.event.id}`} className="link">
+                    {adoption.event.title}
+                  </Link>
+                ) : (
+                  adoption.event.title
+                )}
+              </div>
+            )}
             {recorder && adoption.unitId === user.unitId && (
               <div className="pt-1">
                 <EditAdoptionToggle

@@ -22,6 +22,7 @@ import { openRectifications } from "@/lib/inspections/queries";
 import { RECTIFICATION_LABELS } from "@/lib/inspections/labels";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { ProjectMeetingShares } from "@/components/township-meetings/project-shares";
+import { ProjectEvents } from "@/components/events/project-events";
 import { ProjectPromotion } from "@/components/promotion/project-promotion";
 import { ProjectAwards } from "@/components/awards/project-awards";
 
@@ -124,6 +125,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       <ProjectPromotion project={project} user={user} />
 
       <ProjectMeetingShares projectId={project.id} />
+      <ProjectEvents projectId={project.id} />
 
       <ProjectAwards projectId={project.id} />
 
