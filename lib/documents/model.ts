@@ -10,6 +10,7 @@ export const DOCUMENT_TYPES = [
   "award-announcement",
   "award-decision",
   "township-minutes",
+  "research-report",
   "certificate",
   "certificates",
 ] as const;

@@ -22,6 +22,9 @@ import { inspectionBulletinDocument } from "./inspection-bulletin";
 import { awardAnnouncementDocument } from "./award-announcement";
 import { awardDecisionDocument } from "./award-decision";
 import { townshipMinutesDocument } from "./township-minutes";
+import { researchReportDocument } from "./research-report";
+import { researchReportData } from "@/lib/research/queries";
+import { formatRate } from "@/lib/research/rules";
 
 type Loader = (user: CurrentUser | null, id: string) => Promise<OfficialDoc | CertificateDoc | null>;
 
@@ -83,6 +86,14 @@ export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; lo
     load: async (_user, id) => {
       const meeting = await getTownshipMeeting(id);
       return meeting ? townshipMinutesDocument(await countyName(), meeting) : null;
+    },
+  },
+  // id: the research topic; submitted reports only, for county readers (units outside the department: none).
+  "research-report": {
+    permission: "research.view",
+    load: async (user, id) => {
+      const report = user ? await researchReportData(user, id) : null;
+      return report ? researchReportDocument(await countyName(), report, formatRate(report.rate)) : null;
     },
   },
   // id: the nomination; a unit gets its own certificates only (certificateOf), like the page.

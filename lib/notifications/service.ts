@@ -41,7 +41,12 @@ export type NotificationKind =
   | "practice.reviewed"
   | "practice.returned"
   | "practice.due"
-  | "practice.overdue";
+  | "practice.overdue"
+  | "research.assigned"
+  | "research.submitted"
+  | "research.returned"
+  | "research.closed"
+  | "research.marked";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

@@ -5,6 +5,7 @@ import { INSPECTION_MACHINE, RECTIFICATION_MACHINE } from "@/lib/inspections/sta
 import { PRACTICE_MACHINE } from "@/lib/practice/states";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { REPORT_MACHINE } from "@/lib/reports/states";
+import { RESEARCH_MACHINE } from "@/lib/research/states";
 import type { AnyMachine } from "@/lib/states/machine";
 import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
 
@@ -19,6 +20,7 @@ export const MACHINES = {
   nomination: NOMINATION_MACHINE,
   objection: OBJECTION_MACHINE,
   practice: PRACTICE_MACHINE,
+  research: RESEARCH_MACHINE,
 } as unknown as Record<string, AnyMachine>;
 
 /** The tables as Markdown (docs/states.md is this text; a unit test keeps the two the same). */
