@@ -71,4 +71,4 @@ export const listFilterSchema = z.object({
   mine: z.enum(["1"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
-export type ListFilter = z.infer<typeof listFilterSchema>;
+export type ListFilter = Partial<z.infer<typeof listFilterSchema>>;
