@@ -48,6 +48,11 @@ export function AreaRow({ area }: { area: Area }) {
         <input type="checkbox" name="active" defaultChecked={area.active} /> 启用
       </label>
       <span className="pt-2 text-sm text-stone-500">{area.count} 个课题</span>
+      {form.data && !form.pending && (
+        <span role="status" className="pt-2 text-sm text-emerald-700">
+          已保存
+        </span>
+      )}
       <Button type="submit" variant="secondary" pending={form.pending}>
         保存
       </Button>

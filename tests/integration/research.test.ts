@@ -182,7 +182,11 @@ describe("调查研究课题", () => {
     await actAs(head);
     ({ version } = await current());
     expect((await reviewResearchTopic({ id: topicId, version, accept: true, comment: "报告扎实" }))?.data).toEqual({ ok: true });
-    const actions = await db.auditLog.findMany({ where: { entityId: topicId, action: { not: "access.denied" } }, orderBy: { seq: "asc" }, select: { action: true } });
+    const actions = await db.auditLog.findMany({
+      where: { entityId: topicId, action: { not: "access.denied" } },
+      orderBy: { seq: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual([
       "research.create",
       "research.start",
@@ -209,10 +213,14 @@ describe("调查研究课题", () => {
     expect((await markResearchProposal({ proposalId: proposals[0].id, version: 0, mark: "PARTLY", note: null, leaderName: null }))?.serverError).toBe(STALE);
     expect((await markResearchProposal({ proposalId: proposals[1].id, version: 0, mark: "NOT_ADOPTED", note: "暂缓", leaderName: null }))?.data).toBeTruthy();
     await actAs(admin);
-    expect((await markResearchProposal({ proposalId: proposals[2].id, version: 0, mark: "PARTLY", note: null, leaderName: null }))?.validationErrors?.fieldErrors).toMatchObject({
+    expect(
+      (await markResearchProposal({ proposalId: proposals[2].id, version: 0, mark: "PARTLY", note: null, leaderName: null }))?.validationErrors?.fieldErrors,
+    ).toMatchObject({
       leaderName: ["请填写批示领导（代领导录入时）"],
     });
-    expect((await markResearchProposal({ proposalId: proposals[2].id, version: 0, mark: "PARTLY", note: "试点先行", leaderName: "王书记" }))?.data).toBeTruthy();
+    expect(
+      (await markResearchProposal({ proposalId: proposals[2].id, version: 0, mark: "PARTLY", note: "试点先行", leaderName: "王书记" }))?.data,
+    ).toBeTruthy();
     const marked = await db.researchProposal.findMany({ where: { topicId }, orderBy: { seq: "asc" } });
     expect(marked.map((p) => [p.mark, p.leaderName])).toEqual([
       ["ADOPTED", leader.name],
