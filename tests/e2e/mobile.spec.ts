@@ -199,7 +199,7 @@ test("手机上组工干部在调查研究课题卡片中找到自己的课题�
   await page.getByRole("button", { name: "开始调研" }).click();
   await page.getByLabel(/^症结性问题/).fill("返乡人才创业融资难，政策知晓度不高。");
   await page.getByLabel(/^原因分析/).fill("扶持政策分散在多个部门，缺少统一服务窗口。");
-  await page.getByLabel("建议1").fill("设立返乡创业人才服务专窗。");
+  await page.getByLabel("建议1", { exact: true }).fill("设立返乡创业人才服务专窗。");
   await expectNoHorizontalOverflow(page, "调研报告");
   await page.getByRole("button", { name: "提交报告" }).click();
   await expect(page.getByText(/报告已提交.*等待科室负责人审核。/)).toBeVisible();

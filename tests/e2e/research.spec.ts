@@ -37,11 +37,11 @@ test("调查研究课题：管理员设立课题，组工干部调研并提交�
   await cadre.getByRole("button", { name: "开始调研" }).click();
   await expect(cadre.getByLabel(/^症结性问题/)).toBeVisible();
   await cadre.getByLabel(/^症结性问题/).fill("后备力量年龄偏大，外出青年回流少。");
-  await cadre.getByLabel("建议1").fill("建立村级后备人才库，动态管理。");
+  await cadre.getByLabel("建议1", { exact: true }).fill("建立村级后备人才库，动态管理。");
   await cadre.getByRole("button", { name: "+ 增加一条建议" }).click();
-  await cadre.getByLabel("建议2").fill("实施“回引工程”，吸引在外青年返乡任职。");
+  await cadre.getByLabel("建议2", { exact: true }).fill("实施“回引工程”，吸引在外青年返乡任职。");
   await cadre.getByRole("button", { name: "+ 增加一条建议" }).click();
-  await cadre.getByLabel("建议3").fill("落实村干部报酬正常增长机制。");
+  await cadre.getByLabel("建议3", { exact: true }).fill("落实村干部报酬正常增长机制。");
   await cadre.getByRole("button", { name: "保存草稿" }).click();
   await expect(cadre.getByText("报告草稿已保存。")).toBeVisible();
   await cadre.getByRole("button", { name: "提交报告" }).click();
@@ -98,8 +98,8 @@ test("调查研究课题：管理员设立课题，组工干部调研并提交�
 
   // The report as a formal document.
   await admin.getByRole("link", { name: "调研报告（公文）" }).click();
-  await expect(admin.getByText(`关于${title}的调研报告`)).toBeVisible();
-  await expect(admin.getByText("领导批示采纳情况")).toBeVisible();
+  await expect(admin.getByRole("heading", { name: `关于${title}的调研报告` })).toBeVisible();
+  await expect(admin.getByRole("heading", { name: "四、领导批示采纳情况" })).toBeVisible();
   await expect(admin.getByRole("link", { name: "下载 PDF" })).toBeVisible();
 
   // The list filtered by section and state, with the year's 采纳率, and its Excel export.
