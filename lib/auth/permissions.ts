@@ -94,6 +94,16 @@ export const PERMISSIONS = {
   "practice.review": ["COUNTY_STAFF", "COUNTY_ADMIN"],
   /** Name a section's head (科室负责人). */
   "practice.configure": ["COUNTY_ADMIN"],
+  /** 调查研究课题: county readers all topics, reports and markings; units outside the department none of it. */
+  "research.view": COUNTY_READERS,
+  /** Set the year's research topics (title, question, lead, members, due date, area) and the list of areas. */
+  "research.manage": ["COUNTY_ADMIN"],
+  /** Start a topic and write its report (its lead cadre and members, checked in the query); submit it (the lead). */
+  "research.write": ["COUNTY_STAFF"],
+  /** Close a topic or return its report: the head of the lead's section, the admin for the heads' own (checked in the query). */
+  "research.review": ["COUNTY_STAFF", "COUNTY_ADMIN"],
+  /** Mark a closed topic's proposals 采纳 / 部分采纳 / 未采纳: leaders, and the admin on a named leader's behalf. */
+  "research.mark": ["LEADER", "COUNTY_ADMIN"],
   /** One's own in-app notifications. */
   "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],

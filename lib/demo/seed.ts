@@ -1,5 +1,6 @@
 // Loads the demo county through the same services the app's actions use.
 import { seedCadreNomination, seedCadrePractice } from "@/lib/demo/cadre-practice";
+import { seedResearch } from "@/lib/demo/research";
 import "server-only";
 import { fakerZH_CN as faker } from "@faker-js/faker";
 import { db } from "@/lib/db/client";
@@ -90,4 +91,5 @@ export async function seedDemo(): Promise<void> {
   await seedCadrePractice(CURRENT_DEMO_YEAR);
   await seedCadreNomination(CURRENT_DEMO_YEAR);
   await seedEvents();
+  await seedResearch(CURRENT_DEMO_YEAR);
 }

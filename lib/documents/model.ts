@@ -13,6 +13,7 @@ export const DOCUMENT_TYPES = [
   "event-notice",
   "event-minutes",
   "event-compilation",
+  "research-report",
   "certificate",
   "certificates",
 ] as const;

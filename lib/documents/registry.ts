@@ -24,6 +24,9 @@ import { awardDecisionDocument } from "./award-decision";
 import { townshipMinutesDocument } from "./township-minutes";
 import { eventForDocument } from "@/lib/events/queries";
 import { eventCompilationDocument, eventMinutesDocument, eventNoticeDocument } from "./event-documents";
+import { researchReportDocument } from "./research-report";
+import { researchReportData } from "@/lib/research/queries";
+import { formatRate } from "@/lib/research/rules";
 
 type Loader = (user: CurrentUser | null, id: string) => Promise<OfficialDoc | CertificateDoc | null>;
 
@@ -108,6 +111,14 @@ export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; lo
     load: async (user, id) => {
       const event = user ? await eventForDocument(user, id) : null;
       return event?.submissions.length ? eventCompilationDocument(await countyName(), event) : null;
+    },
+  },
+  // id: the research topic; submitted reports only, for county readers (units outside the department: none).
+  "research-report": {
+    permission: "research.view",
+    load: async (user, id) => {
+      const report = user ? await researchReportData(user, id) : null;
+      return report ? researchReportDocument(await countyName(), report, formatRate(report.rate)) : null;
     },
   },
   // id: the nomination; a unit gets its own certificates only (certificateOf), like the page.

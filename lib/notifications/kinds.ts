@@ -18,10 +18,29 @@ export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
 
 /** The kinds of each group (other: all kinds not listed). "report.reminder" is the kind of reminders sent before the split into due and overdue. */
 export const CATEGORY_KINDS = {
-  submission: ["project.submitted", "report.submitted", "topic.claim", "hearing.conflict", "practice.submitted", "digest.daily", "event.submitted"],
-  assignment: ["topic.assigned", "hearing.assigned", "project.liaison"],
-  decision: ["project.transition", "topic.bid_result", "report.reviewed", "award", "promotion.mark", "practice.reviewed", "event.selected"],
-  return: ["project.returned", "report.returned", "practice.returned"],
+  submission: [
+    "project.submitted",
+    "report.submitted",
+    "topic.claim",
+    "hearing.conflict",
+    "practice.submitted",
+    "digest.daily",
+    "event.submitted",
+    "research.submitted",
+  ],
+  assignment: ["topic.assigned", "hearing.assigned", "project.liaison", "research.assigned"],
+  decision: [
+    "project.transition",
+    "topic.bid_result",
+    "report.reviewed",
+    "award",
+    "promotion.mark",
+    "practice.reviewed",
+    "event.selected",
+    "research.closed",
+    "research.marked",
+  ],
+  return: ["project.returned", "report.returned", "practice.returned", "research.returned"],
   deadline: [
     "report.due",
     "report.reminder",

@@ -47,7 +47,12 @@ export type NotificationKind =
   | "practice.returned"
   | "practice.due"
   | "practice.overdue"
-  | "digest.daily";
+  | "digest.daily"
+  | "research.assigned"
+  | "research.submitted"
+  | "research.returned"
+  | "research.closed"
+  | "research.marked";
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 

@@ -6,6 +6,7 @@ import { INSPECTION_MACHINE, RECTIFICATION_MACHINE } from "@/lib/inspections/sta
 import { PRACTICE_MACHINE } from "@/lib/practice/states";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { REPORT_MACHINE } from "@/lib/reports/states";
+import { RESEARCH_MACHINE } from "@/lib/research/states";
 import type { AnyMachine } from "@/lib/states/machine";
 import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
 
@@ -22,6 +23,7 @@ export const MACHINES = {
   practice: PRACTICE_MACHINE,
   event: EVENT_MACHINE,
   eventSubmission: SUBMISSION_MACHINE,
+  research: RESEARCH_MACHINE,
 } as unknown as Record<string, AnyMachine>;
 
 /** The tables as Markdown (docs/states.md is this text; a unit test keeps the two the same). */

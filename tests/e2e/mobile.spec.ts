@@ -173,3 +173,35 @@ test("手机上乡镇在案例库按党组织领域“社区”筛选，只看�
   for (const row of await rows.all()) await expect(row).toContainText("社区");
   await expectNoHorizontalOverflow(page, "案例库");
 });
+
+test("手机上组工干部在调查研究课题卡片中找到自己的课题，开始调研并提交报告，页面不横向溢出", async ({ page, openPage }) => {
+  const title = unique("返乡人才引进留用调研");
+  const admin = await openPage();
+  await signInAndWait(admin, "admin");
+  await admin.goto("/research/new");
+  await admin.getByLabel(/^课题名称/).fill(title);
+  await admin.getByLabel(/^研究的问题/).fill("如何吸引和留住返乡创业人才？");
+  await admin.getByLabel(/^调研领域/).selectOption({ label: "人才工作" });
+  const lead = admin.getByLabel(/^牵头人/).locator("option", { hasText: /^(?!.*科长).*（干部科）$/ });
+  await admin.getByLabel(/^牵头人/).selectOption({ label: (await lead.first().textContent())!.trim() });
+  await admin.getByRole("button", { name: "设立课题" }).click();
+  await expect(admin.getByRole("heading", { name: title })).toBeVisible();
+
+  await signInAndWait(page, "staff2");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "调查研究" }).click();
+  await page.getByLabel("只看我的课题").check();
+  await page.getByRole("button", { name: "筛选" }).click();
+  const card = page.getByTestId("topic-card").filter({ hasText: title });
+  await expect(card).toBeVisible();
+  await expect(page.getByTestId("topic-row").first()).toBeHidden();
+  await expectNoHorizontalOverflow(page, "调查研究课题");
+  await card.getByRole("link", { name: title }).click();
+  await page.getByRole("button", { name: "开始调研" }).click();
+  await page.getByLabel(/^症结性问题/).fill("返乡人才创业融资难，政策知晓度不高。");
+  await page.getByLabel(/^原因分析/).fill("扶持政策分散在多个部门，缺少统一服务窗口。");
+  await page.getByLabel("建议1", { exact: true }).fill("设立返乡创业人才服务专窗。");
+  await expectNoHorizontalOverflow(page, "调研报告");
+  await page.getByRole("button", { name: "提交报告" }).click();
+  await expect(page.getByText(/报告已提交.*等待科室负责人审核。/)).toBeVisible();
+  await expectNoHorizontalOverflow(page, "调研课题");
+});
