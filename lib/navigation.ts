@@ -14,6 +14,8 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: "/cases", label: "案例库", permission: "cases.view" },
   { href: "/township-meetings", label: "组织委员例会", permission: "meetings.view" },
   { href: "/practice", label: "四个一", permission: "practice.view" },
+  { href: "/ledger", label: "盘点销号", permission: "ledger.view" },
+  { href: "/learning", label: "组工讲坛", permission: "learning.view" },
   { href: "/reviews", label: "评审任务", permission: "hearings.score" },
   { href: "/years", label: "年度安排", permission: "years.manage" },
   { href: "/units", label: "单位", permission: "units.view" },

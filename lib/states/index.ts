@@ -1,6 +1,7 @@
 // Every record kind's state table, for the tests that check them all and for docs/states.md. Pure.
 import { CAMPAIGN_MACHINE, NOMINATION_MACHINE, OBJECTION_MACHINE } from "@/lib/awards/states";
 import { HEARING_MACHINE } from "@/lib/hearings/states";
+import { LEDGER_MACHINE } from "@/lib/ledger/states";
 import { INSPECTION_MACHINE, RECTIFICATION_MACHINE } from "@/lib/inspections/states";
 import { PRACTICE_MACHINE } from "@/lib/practice/states";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
@@ -19,6 +20,7 @@ export const MACHINES = {
   nomination: NOMINATION_MACHINE,
   objection: OBJECTION_MACHINE,
   practice: PRACTICE_MACHINE,
+  ledger: LEDGER_MACHINE,
 } as unknown as Record<string, AnyMachine>;
 
 /** The tables as Markdown (docs/states.md is this text; a unit test keeps the two the same). */
