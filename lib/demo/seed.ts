@@ -1,5 +1,6 @@
 // Loads the demo county through the same services the app's actions use.
 import { seedCadrePractice } from "@/lib/demo/cadre-practice";
+import { seedLedgerAndLearning } from "@/lib/demo/ledger-learning";
 import "server-only";
 import { fakerZH_CN as faker } from "@faker-js/faker";
 import { db } from "@/lib/db/client";
@@ -87,4 +88,5 @@ export async function seedDemo(): Promise<void> {
   await seedPromotion();
   await seedAwards();
   await seedCadrePractice(CURRENT_DEMO_YEAR);
+  await seedLedgerAndLearning(CURRENT_DEMO_YEAR);
 }

@@ -9,7 +9,12 @@ export async function learningExport(viewer: Reader, filter: { year: number; yea
   const where = visibleCadreWhere(viewer, filter.section);
   const total = await db.user.count({ where });
   const batches = inBatches(async (cursor, take) => {
-    const cadres = await db.user.findMany({ where, orderBy: SUMMARY_ORDER, ...afterCursor(cursor, take), select: { id: true, name: true, unit: { select: { name: true } } } });
+    const cadres = await db.user.findMany({
+      where,
+      orderBy: SUMMARY_ORDER,
+      ...afterCursor(cursor, take),
+      select: { id: true, name: true, unit: { select: { name: true } } },
+    });
     const records = await learningRecordFor(
       cadres.map((c) => c.id),
       filter.yearId,

@@ -162,7 +162,15 @@ export async function learningRecordFor(userIds: string[], yearId: string, now =
   for (const row of results) {
     const record = result.get(row.userId)!;
     const ok = passed(row.score, row.exam.passMark);
-    record.exams.push({ examId: row.exam.id, title: row.exam.title, heldOn: row.exam.heldOn, score: row.score, fullMark: row.exam.fullMark, passMark: row.exam.passMark, passed: ok });
+    record.exams.push({
+      examId: row.exam.id,
+      title: row.exam.title,
+      heldOn: row.exam.heldOn,
+      score: row.score,
+      fullMark: row.exam.fullMark,
+      passMark: row.exam.passMark,
+      passed: ok,
+    });
     record.examsTaken++;
     if (ok) record.examsPassed++;
   }
@@ -178,7 +186,13 @@ export async function learningSummary(viewer: Reader, filter: { yearId: string; 
   const page = filter.page ?? 1;
   const [total, cadres] = await Promise.all([
     db.user.count({ where }),
-    db.user.findMany({ where, orderBy: SUMMARY_ORDER, skip: (page - 1) * LEARNING_PAGE_SIZE, take: LEARNING_PAGE_SIZE, select: { id: true, name: true, unit: { select: { name: true } } } }),
+    db.user.findMany({
+      where,
+      orderBy: SUMMARY_ORDER,
+      skip: (page - 1) * LEARNING_PAGE_SIZE,
+      take: LEARNING_PAGE_SIZE,
+      select: { id: true, name: true, unit: { select: { name: true } } },
+    }),
   ]);
   const records = await learningRecordFor(
     cadres.map((c) => c.id),

@@ -27,7 +27,12 @@ const whole = (label: string, max: number) =>
     .max(max, `${label}不能超过 ${max}`);
 
 export const createExamSchema = z
-  .object({ title: requiredText("考试名称", 100), heldOn: dayField("考试日期"), fullMark: whole("满分", 1000).min(1, "满分须大于 0"), passMark: whole("及格分", 1000) })
+  .object({
+    title: requiredText("考试名称", 100),
+    heldOn: dayField("考试日期"),
+    fullMark: whole("满分", 1000).min(1, "满分须大于 0"),
+    passMark: whole("及格分", 1000),
+  })
   .refine((exam) => exam.passMark <= exam.fullMark, { path: ["passMark"], message: "及格分不能高于满分" });
 export type ExamInput = z.infer<typeof createExamSchema>;
 

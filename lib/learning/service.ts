@@ -45,7 +45,14 @@ export async function updateSessionRecord(tx: Tx, input: SessionInput & { id: st
   const { id, version, ...fields } = input;
   const updated = await tx.learningSession.update({ where: { id }, data: { ...fields, version: { increment: 1 } } });
   await writeAudit(
-    { actor: by.actor, action: "learning.session_update", entityType: "LearningSession", entityId: id, summary: `${formatDateTime(updated.heldOn)} ${updated.topic}`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: "learning.session_update",
+      entityType: "LearningSession",
+      entityId: id,
+      summary: `${formatDateTime(updated.heldOn)} ${updated.topic}`,
+      ip: by.ip,
+    },
     tx,
   );
   return { id, version: updated.version };
@@ -61,7 +68,14 @@ export async function signInRecord(tx: Tx, sessionId: string, cadre: Reader, by:
   const { count } = await tx.sessionAttendance.createMany({ data: [{ sessionId, userId: cadre.id, signedAt: now }], skipDuplicates: true });
   if (count === 1)
     await writeAudit(
-      { actor: by.actor, action: "learning.sign_in", entityType: "LearningSession", entityId: sessionId, summary: `${formatDate(session.heldOn)} ${session.topic}`, ip: by.ip },
+      {
+        actor: by.actor,
+        action: "learning.sign_in",
+        entityType: "LearningSession",
+        entityId: sessionId,
+        summary: `${formatDate(session.heldOn)} ${session.topic}`,
+        ip: by.ip,
+      },
       tx,
     );
   return { signedIn: true, already: count === 0 };

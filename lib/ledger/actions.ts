@@ -41,7 +41,9 @@ export const createProblem = actionClient
 export const updateProblem = actionClient
   .metadata({ name: "修改遗留问题", permission: "ledger.write" })
   .inputSchema(updateProblemSchema)
-  .action(({ parsedInput, ctx }) => withFieldErrors(() => db.$transaction((tx) => updateProblemRecord(tx, parsedInput, ctx.user, { actor: ctx.actor, ip: ctx.ip }))));
+  .action(({ parsedInput, ctx }) =>
+    withFieldErrors(() => db.$transaction((tx) => updateProblemRecord(tx, parsedInput, ctx.user, { actor: ctx.actor, ip: ctx.ip }))),
+  );
 
 export const requestClear = actionClient
   .metadata({ name: "申请销号", permission: "ledger.write" })
@@ -88,7 +90,8 @@ export const uploadLedgerAttachment = actionClient
     const content = Buffer.from(await parsedInput.file.arrayBuffer());
     await scanUpload({ name: cleanFileName(parsedInput.file.name), content, what: "销号佐证材料" }, { actor: ctx.actor, ip: ctx.ip });
     const attachment = await db.$transaction(
-      (tx) => addLedgerAttachmentRecord(tx, { problemId: parsedInput.problemId, name: parsedInput.file.name, content }, ctx.user, { actor: ctx.actor, ip: ctx.ip }),
+      (tx) =>
+        addLedgerAttachmentRecord(tx, { problemId: parsedInput.problemId, name: parsedInput.file.name, content }, ctx.user, { actor: ctx.actor, ip: ctx.ip }),
       { timeout: 30_000 },
     );
     revalidatePath(`/ledger/${parsedInput.problemId}`);

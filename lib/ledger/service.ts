@@ -95,7 +95,14 @@ export async function updateProblemRecord(tx: Tx, input: ProblemInput & { id: st
     data: { title: input.title, since: input.since, measures: input.measures, targetDate: input.targetDate, ownerId, version: { increment: 1 } },
   });
   await writeAudit(
-    { actor: by.actor, action: "ledger.update", entityType: "LedgerProblem", entityId: problem.id, summary: `${problem.section.name}：${updated.title}`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: "ledger.update",
+      entityType: "LedgerProblem",
+      entityId: problem.id,
+      summary: `${problem.section.name}：${updated.title}`,
+      ip: by.ip,
+    },
     tx,
   );
   return { id: updated.id, version: updated.version };
@@ -199,12 +206,26 @@ export async function addLedgerAttachmentRecord(tx: Tx, input: { problemId: stri
   if ("problem" in checked) throw new ActionError(checked.problem);
   const storageKey = `ledger/${problem.id}/${crypto.randomUUID()}`;
   const attachment = await tx.ledgerAttachment.create({
-    data: { problemId: problem.id, fileName: cleanFileName(input.name), storageKey, mimeType: checked.mime, size: input.content.length, uploadedById: by.actor.id },
+    data: {
+      problemId: problem.id,
+      fileName: cleanFileName(input.name),
+      storageKey,
+      mimeType: checked.mime,
+      size: input.content.length,
+      uploadedById: by.actor.id,
+    },
   });
   // Written last: if the row fails the file is never stored; if the write fails the row rolls back.
   await fileStore().put(storageKey, input.content);
   await writeAudit(
-    { actor: by.actor, action: "ledger.attach", entityType: "LedgerProblem", entityId: problem.id, summary: `${problem.title}：${attachment.fileName}`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: "ledger.attach",
+      entityType: "LedgerProblem",
+      entityId: problem.id,
+      summary: `${problem.title}：${attachment.fileName}`,
+      ip: by.ip,
+    },
     tx,
   );
   return attachment;
