@@ -66,6 +66,7 @@ test("盘点销号：组工干部登记问题并申请销号，科室负责人�
   await admin.getByRole("link", { name: title }).click();
   // The head's confirmation cannot be reopened by the admin (the head confirms their section's problems).
   await expect(admin.getByRole("button", { name: "重新打开" })).toHaveCount(0);
+  await admin.screenshot({ path: test.info().outputPath("problem-desktop.png"), fullPage: true });
   await head.getByRole("button", { name: "重新打开" }).click();
   await expect(fieldError(head.getByLabel(/^重新打开的原因/))).toHaveText("请填写重新打开的原因");
   await head.getByLabel(/^重新打开的原因/).fill("回访发现一个村班子仍不全。");
@@ -128,6 +129,10 @@ test("组工讲坛：管理员记录今天的讲坛和一次考试，组工干�
   await signInAndWait(leader, "leader");
   await leader.goto("/learning/summary");
   await expect(leader.getByTestId("summary-row").first()).toBeVisible();
+  await leader.screenshot({ path: test.info().outputPath("summary-desktop.png"), fullPage: true });
+  await leader.goto("/");
+  await expect(leader.getByTestId("ledger-panel")).toBeVisible();
+  await leader.getByTestId("ledger-panel").screenshot({ path: test.info().outputPath("dashboard-ledger.png") });
 });
 
 test.describe("on a phone", () => {
@@ -165,11 +170,17 @@ test.describe("on a phone", () => {
     await cadre.getByRole("button", { name: "提交心得体会" }).click();
     await expect(cadre.getByTestId("reflection").filter({ hasText: title })).toContainText(topic);
 
+    await cadre.screenshot({ path: test.info().outputPath("reflections-phone.png"), fullPage: true });
+    await cadre.goto("/ledger");
+    await expect(cadre.getByRole("heading", { name: "盘点销号" })).toBeVisible();
+    expect(await cadre.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await cadre.screenshot({ path: test.info().outputPath("ledger-phone.png"), fullPage: true });
     await cadre.goto(`/practice?year=${YEAR}`);
     const figures = cadre.getByTestId("cadre-learning");
     await expect(figures).toContainText("出勤率");
     await expect(figures).toContainText(/\d+ 篇/);
     const overflowYear = await cadre.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflowYear).toBeLessThanOrEqual(0);
+    await cadre.screenshot({ path: test.info().outputPath("year-phone.png"), fullPage: true });
   });
 });
