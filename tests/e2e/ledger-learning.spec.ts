@@ -1,5 +1,5 @@
-// 盘点销号 and 组工讲坛: a cadre logs a problem and asks for 销号, the section head sends it back and then
-// confirms it, the admin reopens it and reads the overdue ones; the admin records today's session and an exam,
+// 盘点销号 and 组工讲坛: a cadre logs a problem and asks for 销号, the section head sends it back, confirms it
+// and reopens it, the admin reads the overdue ones and exports them; the admin records today's session and an exam,
 // the cadre signs in on a phone, writes a 心得体会 and finds the figures on their year page.
 import ExcelJS from "exceljs";
 import { expect, fieldError, signInAndWait, test, unique } from "./support";
@@ -7,7 +7,7 @@ import { expect, fieldError, signInAndWait, test, unique } from "./support";
 const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
 const beijing = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-test("盘点销号：组工干部登记问题并申请销号，科室负责人退回后确认，管理员重新打开并查看逾期、导出台账", async ({ page, openPage }) => {
+test("盘点销号：组工干部登记问题并申请销号，科室负责人退回后确认并重新打开，管理员查看逾期、导出台账", async ({ page, openPage }) => {
   test.setTimeout(180_000);
   const title = unique("村级换届遗留问题");
   const cadre = page;
