@@ -16,6 +16,8 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: "/events", label: "现场会与交流", permission: "events.view" },
   { href: "/practice", label: "四个一", permission: "practice.view" },
   { href: "/research", label: "调查研究", permission: "research.view" },
+  { href: "/ledger", label: "盘点销号", permission: "ledger.view" },
+  { href: "/learning", label: "组工讲坛", permission: "learning.view" },
   { href: "/reviews", label: "评审任务", permission: "hearings.score" },
   { href: "/years", label: "年度安排", permission: "years.manage" },
   { href: "/units", label: "单位", permission: "units.view" },

@@ -14,6 +14,7 @@ import { BarChart, MiniBars, NumberList, StackedBar, type ChartItem } from "@/co
 import type { ProjectState, SuggestionCategory } from "@/lib/generated/prisma/enums";
 import { practicePanel } from "@/lib/dashboard/practice";
 import { PracticePanel, type AdoptionFigure } from "@/components/dashboard/practice-panel";
+import { ledgerBySection } from "@/lib/ledger/queries";
 
 const STATE_COLORS: Record<ProjectState, string> = {
   DRAFT: "#a8a29e",
@@ -69,7 +70,7 @@ export async function CountyDashboard({
     .sort((a, b) => a - b)
     .filter((y) => y <= year.year)
     .slice(-6);
-  const [states, dims, flow, rates, behind, townships, history, practice] = await Promise.all([
+  const [states, dims, flow, rates, behind, townships, history, practice, ledger] = await Promise.all([
     projectsByState(year.id),
     projectsByDimension(year.id),
     pipeline(year.id),
@@ -78,6 +79,7 @@ export async function CountyDashboard({
     townshipTable(year.year, recent),
     yearOverYear(),
     practicePanel(year.year, now),
+    ledgerBySection(now),
   ]);
   const Y = year.year;
   const list = (params: Record<string, string>) => `/projects?${new URLSearchParams({ year: String(Y), ...params }).toString()}`;
@@ -134,6 +136,40 @@ export async function CountyDashboard({
           hint={thisYear ? `${thisYear.onTime}/${thisYear.due} 份` : undefined}
         />
       </div>
+
+      <Card title="盘点销号 · 部机关遗留问题">
+        {ledger.length === 0 ? (
+          <p className="text-sm text-stone-600">各科室没有未销号的遗留问题。</p>
+        ) : (
+          <div className="space-y-2" data-testid="ledger-panel">
+            <p className="text-sm">
+              未销号 {ledger.reduce((n, r) => n + r.open + r.pending, 0)} 个，其中逾期{" "}
+              <a
+                href="/ledger?view=overdue"
+                className="font-semibold text-red-700 hover:underline"
+                aria-label={`逾期遗留问题 ${ledger.reduce((n, r) => n + r.overdue, 0)}`}
+              >
+                {ledger.reduce((n, r) => n + r.overdue, 0)}
+              </a>{" "}
+              个（在办或重新打开、已过目标销号日期）
+            </p>
+            <DataTable headers={["科室", "在办", "待确认销号", "逾期"]}>
+              {ledger.map((row) => (
+                <tr key={row.sectionId}>
+                  <td className="whitespace-nowrap">
+                    <a href={`/ledger?section=${row.sectionId}`} className="link">
+                      {row.name}
+                    </a>
+                  </td>
+                  <td>{row.open}</td>
+                  <td>{row.pending}</td>
+                  <td className={row.overdue > 0 ? "font-semibold text-red-700" : ""}>{row.overdue}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </div>
+        )}
+      </Card>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="项目状态">

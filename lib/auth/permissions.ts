@@ -104,6 +104,20 @@ export const PERMISSIONS = {
   "research.review": ["COUNTY_STAFF", "COUNTY_ADMIN"],
   /** Mark a closed topic's proposals 采纳 / 部分采纳 / 未采纳: leaders, and the admin on a named leader's behalf. */
   "research.mark": ["LEADER", "COUNTY_ADMIN"],
+  /** 盘点销号: a cadre the problems they own or logged, a section head the section's, the admin, leaders and staff outside the sections all (checked in the query). */
+  "ledger.view": COUNTY_READERS,
+  /** Log, edit and ask to clear (销号) the problems of one's own section: its cadres their own, its head all of them. */
+  "ledger.write": ["COUNTY_STAFF"],
+  /** Confirm 销号, send a request back, reopen: a section head for the section's problems, the admin for the heads' own. */
+  "ledger.confirm": ["COUNTY_STAFF", "COUNTY_ADMIN"],
+  /** 组工讲坛, exams and 心得体会: sessions for all county readers; each cadre's figures as for the ledger. */
+  "learning.view": COUNTY_READERS,
+  /** Record a 组工讲坛 session (the admin, and the department's staff who organise or give it). */
+  "learning.sessions": ["COUNTY_ADMIN", "COUNTY_STAFF"],
+  /** Sign in at a session on its day and write one's own 心得体会 (the department's cadres). */
+  "learning.write": ["COUNTY_STAFF"],
+  /** Exams with their pass marks and scores; sign-ins recorded for others (补签). */
+  "learning.manage": ["COUNTY_ADMIN"],
   /** One's own in-app notifications. */
   "notifications.read": [...BUSINESS, "SECURITY_ADMIN", "AUDIT_ADMIN"],
   "audit.view": ["AUDIT_ADMIN"],

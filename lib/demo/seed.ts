@@ -1,6 +1,7 @@
 // Loads the demo county through the same services the app's actions use.
 import { seedCadreNomination, seedCadrePractice } from "@/lib/demo/cadre-practice";
 import { seedResearch } from "@/lib/demo/research";
+import { seedLedgerAndLearning } from "@/lib/demo/ledger-learning";
 import "server-only";
 import { fakerZH_CN as faker } from "@faker-js/faker";
 import { db } from "@/lib/db/client";
@@ -92,4 +93,5 @@ export async function seedDemo(): Promise<void> {
   await seedCadreNomination(CURRENT_DEMO_YEAR);
   await seedEvents();
   await seedResearch(CURRENT_DEMO_YEAR);
+  await seedLedgerAndLearning(CURRENT_DEMO_YEAR);
 }

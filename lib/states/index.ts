@@ -2,6 +2,7 @@
 import { CAMPAIGN_MACHINE, NOMINATION_MACHINE, OBJECTION_MACHINE } from "@/lib/awards/states";
 import { EVENT_MACHINE, SUBMISSION_MACHINE } from "@/lib/events/states";
 import { HEARING_MACHINE } from "@/lib/hearings/states";
+import { LEDGER_MACHINE } from "@/lib/ledger/states";
 import { INSPECTION_MACHINE, RECTIFICATION_MACHINE } from "@/lib/inspections/states";
 import { PRACTICE_MACHINE } from "@/lib/practice/states";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
@@ -24,6 +25,7 @@ export const MACHINES = {
   event: EVENT_MACHINE,
   eventSubmission: SUBMISSION_MACHINE,
   research: RESEARCH_MACHINE,
+  ledger: LEDGER_MACHINE,
 } as unknown as Record<string, AnyMachine>;
 
 /** The tables as Markdown (docs/states.md is this text; a unit test keeps the two the same). */

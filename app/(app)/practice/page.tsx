@@ -9,6 +9,7 @@ import { idSchema } from "@/lib/validation";
 import { PageHeader, FilterBar } from "@/components/ui/page";
 import { YearSelect } from "@/components/years/year-select";
 import { YearItems } from "@/components/practice/year-items";
+import { CadreLearning } from "@/components/learning/cadre-learning";
 
 export const metadata: Metadata = { title: "四个一" };
 
@@ -53,6 +54,7 @@ export default async function PracticeYearPage({ searchParams }: { searchParams:
         {data.slots.filter((s) => s.cell === "overdue").length} 项
       </p>
       <YearItems year={year} slots={data.slots} now={now} cadreId={data.cadre.id} own={own} />
+      {chosen && <CadreLearning viewer={user} cadreId={data.cadre.id} yearId={chosen.id} now={now} />}
     </div>
   );
 }
