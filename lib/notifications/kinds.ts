@@ -19,8 +19,8 @@ export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
 /** The kinds of each group (other: all kinds not listed). "report.reminder" is the kind of reminders sent before the split into due and overdue. */
 export const CATEGORY_KINDS = {
   submission: ["project.submitted", "report.submitted", "topic.claim", "hearing.conflict", "practice.submitted", "digest.daily"],
-  assignment: ["topic.assigned", "hearing.assigned", "project.liaison"],
-  decision: ["project.transition", "topic.bid_result", "report.reviewed", "award", "promotion.mark", "practice.reviewed"],
+  assignment: ["topic.assigned", "topic.defence", "hearing.assigned", "project.liaison"],
+  decision: ["project.transition", "topic.bid_result", "topic.person_bid_result", "report.reviewed", "award", "promotion.mark", "practice.reviewed"],
   return: ["project.returned", "report.returned", "practice.returned"],
   deadline: [
     "report.due",

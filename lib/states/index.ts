@@ -7,6 +7,7 @@ import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { REPORT_MACHINE } from "@/lib/reports/states";
 import type { AnyMachine } from "@/lib/states/machine";
 import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
+import { DEFENCE_MACHINE, PERSON_BID_MACHINE } from "@/lib/topics/states";
 
 export const MACHINES = {
   suggestion: SUGGESTION_MACHINE,
@@ -19,6 +20,8 @@ export const MACHINES = {
   nomination: NOMINATION_MACHINE,
   objection: OBJECTION_MACHINE,
   practice: PRACTICE_MACHINE,
+  personBid: PERSON_BID_MACHINE,
+  defence: DEFENCE_MACHINE,
 } as unknown as Record<string, AnyMachine>;
 
 /** The tables as Markdown (docs/states.md is this text; a unit test keeps the two the same). */
