@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = {
   "person_bid.update": "修改个人投标",
   "person_bid.withdraw": "撤回个人投标",
   "person_bid.award": "评定个人投标",
+  "person_bid.export": "导出个人投标",
   "defence.arrange": "安排答辩",
   "defence.score": "答辩评分",
   "defence.close": "结束答辩评分",

@@ -9,6 +9,8 @@ import { idSchema } from "@/lib/validation";
 import { PageHeader, FilterBar } from "@/components/ui/page";
 import { YearSelect } from "@/components/years/year-select";
 import { YearItems } from "@/components/practice/year-items";
+import { PersonBidRecord } from "@/components/topics/person-bid-record";
+import { personBidRecord } from "@/lib/topics/person-queries";
 
 export const metadata: Metadata = { title: "四个一" };
 
@@ -26,6 +28,7 @@ export default async function PracticeYearPage({ searchParams }: { searchParams:
   const data = await cadreYear(user, cadreId, year, now);
   if (!data) notFound();
   const own = data.cadre.id === user.id;
+  const bids = await personBidRecord(data.cadre.id, year);
   return (
     <div>
       <PageHeader
@@ -53,6 +56,7 @@ export default async function PracticeYearPage({ searchParams }: { searchParams:
         {data.slots.filter((s) => s.cell === "overdue").length} 项
       </p>
       <YearItems year={year} slots={data.slots} now={now} cadreId={data.cadre.id} own={own} />
+      <PersonBidRecord rows={bids} />
     </div>
   );
 }
