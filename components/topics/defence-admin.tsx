@@ -22,7 +22,14 @@ export function DefenceAdmin({ topicId, defence, reviewers }: { topicId: string;
         <FormError message={form.formError} />
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="答辩时间" name="heldAt" errors={errors.heldAt} required hint="北京时间">
-            <input id="heldAt" name="heldAt" type="datetime-local" defaultValue={defence?.heldAt ?? ""} className="input" aria-invalid={Boolean(errors.heldAt)} />
+            <input
+              id="heldAt"
+              name="heldAt"
+              type="datetime-local"
+              defaultValue={defence?.heldAt ?? ""}
+              className="input"
+              aria-invalid={Boolean(errors.heldAt)}
+            />
           </Field>
           <Field label="答辩地点" name="place" errors={errors.place} required>
             <input id="place" name="place" defaultValue={defence?.place ?? ""} className="input" aria-invalid={Boolean(errors.place)} />

@@ -81,7 +81,15 @@ export function DefenceScoreSheet({ bid, criteria, scoring }: { bid: DefenceBid;
             {message}
           </p>
         ))}
-        <textarea name="comment" rows={2} placeholder="评语（选填）" defaultValue={bid.score?.comment ?? ""} disabled={!canScore} className="input" aria-label={`${bid.person}的评语`} />
+        <textarea
+          name="comment"
+          rows={2}
+          placeholder="评语（选填）"
+          defaultValue={bid.score?.comment ?? ""}
+          disabled={!canScore}
+          className="input"
+          aria-label={`${bid.person}的评语`}
+        />
         <div className="flex items-center gap-3">
           {canScore && (
             <Button type="submit" pending={form.pending}>

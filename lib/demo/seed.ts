@@ -1,4 +1,5 @@
 // Loads the demo county through the same services the app's actions use.
+import { seedPersonBids } from "@/lib/demo/person-bids";
 import { seedCadrePractice } from "@/lib/demo/cadre-practice";
 import "server-only";
 import { fakerZH_CN as faker } from "@faker-js/faker";
@@ -87,4 +88,5 @@ export async function seedDemo(): Promise<void> {
   await seedPromotion();
   await seedAwards();
   await seedCadrePractice(CURRENT_DEMO_YEAR);
+  await seedPersonBids(CURRENT_DEMO_YEAR);
 }

@@ -195,7 +195,10 @@ export async function closeDefenceRecord(tx: Tx, input: { topicId: string; versi
   const defence = await tx.topicDefence.findUnique({ where: { topicId: input.topicId }, include: { topic: { select: { code: true } } } });
   if (!defence) throw new NotFoundError("尚未安排答辩");
   DEFENCE_MACHINE.assert("close", defenceState(defence), "admin");
-  const updated = await tx.topicDefence.updateMany({ where: { id: defence.id, version: input.version, closedAt: null }, data: { closedAt: now, version: { increment: 1 } } });
+  const updated = await tx.topicDefence.updateMany({
+    where: { id: defence.id, version: input.version, closedAt: null },
+    data: { closedAt: now, version: { increment: 1 } },
+  });
   if (updated.count === 0) throw new ActionError(STALE_RECORD);
   await writeAudit({ actor: by.actor, action: "defence.close", entityType: "Topic", entityId: input.topicId, summary: defence.topic.code, ip: by.ip }, tx);
 }
@@ -226,7 +229,13 @@ export async function awardPersonBidsRecord(tx: Tx, input: { topicId: string; ve
     PERSON_BID_MACHINE.assert(decision.awarded ? "award" : "reject", bid.status, "admin");
     const updated = await tx.personBid.updateMany({
       where: { id: bid.id, status: "BID" },
-      data: { status: decision.awarded ? "AWARDED" : "NOT_AWARDED", decisionReason: decision.reason, decidedAt: now, decidedById: by.actor.id, version: { increment: 1 } },
+      data: {
+        status: decision.awarded ? "AWARDED" : "NOT_AWARDED",
+        decisionReason: decision.reason,
+        decidedAt: now,
+        decidedById: by.actor.id,
+        version: { increment: 1 },
+      },
     });
     if (updated.count === 0) throw new ActionError(STALE_RECORD);
   }
@@ -291,7 +300,15 @@ async function leadProject(
     },
   });
   await tx.projectEvent.create({
-    data: { projectId: project.id, kind: "create", toState: "DRAFT", note: `个人中标：${bid.user.name}牵头`, actorId: by.actor.id, actorName: by.actor.name, at: by.now },
+    data: {
+      projectId: project.id,
+      kind: "create",
+      toState: "DRAFT",
+      note: `个人中标：${bid.user.name}牵头`,
+      actorId: by.actor.id,
+      actorName: by.actor.name,
+      at: by.now,
+    },
   });
   await writeAudit({ actor: by.actor, action: "project.create", entityType: "Project", entityId: project.id, summary: project.title, ip: by.ip }, tx);
   return { id: project.id };

@@ -21,12 +21,7 @@ export function bidderProblem(person: { roles: readonly Role[]; unitType: UnitTy
 type BidTopic = { status: TopicStatus; claimMode: ClaimMode; claimClosesAt: Date; openToPersons: boolean };
 
 /** Why a person may not bid (or revise, or withdraw) now, or null. A bid at the closing instant is already late. */
-export function personBidProblem(
-  action: "bid" | "withdraw",
-  topic: BidTopic,
-  existing: { status: PersonBidStatus } | null,
-  now: Date,
-): string | null {
+export function personBidProblem(action: "bid" | "withdraw", topic: BidTopic, existing: { status: PersonBidStatus } | null, now: Date): string | null {
   if (topic.status !== "PUBLISHED") return topic.status === "WITHDRAWN" ? "该选题已撤回" : "该选题尚未发布";
   if (topic.claimMode !== "BIDDING" || !topic.openToPersons) return "该选题不接受个人投标";
   if (now.getTime() >= topic.claimClosesAt.getTime()) return `投标已于 ${formatDateTime(topic.claimClosesAt)} 截止`;

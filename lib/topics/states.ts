@@ -12,7 +12,10 @@ export const PERSON_BID_MACHINE = defineMachine({
     AWARDED: { label: "中标", tone: "green" },
     NOT_AWARDED: { label: "未中标", tone: "stone" },
   } satisfies Record<PersonBidStatus, StateSpec>,
-  steps: [["BID", "WITHDRAWN"], ["AWARDED", "NOT_AWARDED"]],
+  steps: [
+    ["BID", "WITHDRAWN"],
+    ["AWARDED", "NOT_AWARDED"],
+  ],
   transitions: {
     revise: { label: "修改投标", from: ["BID", "WITHDRAWN"], to: "BID", by: ["bidder"], audit: "person_bid.update", refusal: "该投标已评定，不能再修改" },
     withdraw: { label: "撤回投标", from: ["BID"], to: "WITHDRAWN", by: ["bidder"], audit: "person_bid.withdraw", refusal: "没有可撤回的投标" },

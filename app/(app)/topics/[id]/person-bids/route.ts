@@ -17,6 +17,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const id = idSchema.safeParse((await params).id);
   const workbook = id.success ? await personBidsWorkbook(id.data) : null;
   if (!workbook) return new Response("选题不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  await writeAudit({ actor: { id: user.id, username: user.username, name: user.name }, action: "person_bid.export", entityType: "Topic", entityId: id.data, summary: workbook.title, ip });
+  await writeAudit({
+    actor: { id: user.id, username: user.username, name: user.name },
+    action: "person_bid.export",
+    entityType: "Topic",
+    entityId: id.data,
+    summary: workbook.title,
+    ip,
+  });
   return xlsxResponse(workbook.content, `${workbook.title}.xlsx`);
 }
