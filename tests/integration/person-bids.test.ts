@@ -236,7 +236,9 @@ describe("the defence and the award", () => {
     const two = bids.map((bid) => ({ bidId: bid.id, awarded: true, reason: null }));
     expect((await awardPersonBids({ topicId: topic.id, version: topicRow.version, decisions: two }))?.serverError).toBe("请选择一名中标人");
     const noReason = await awardPersonBids({ topicId: topic.id, version: topicRow.version, decisions: decide(clerkBid.id, false) });
-    expect((noReason?.validationErrors?.fieldErrors as Record<string, string[]> | undefined)?.[`reason_${staffBid.id}`]).toEqual(["请写明未中标的理由，将告知投标人"]);
+    expect((noReason?.validationErrors?.fieldErrors as Record<string, string[]> | undefined)?.[`reason_${staffBid.id}`]).toEqual([
+      "请写明未中标的理由，将告知投标人",
+    ]);
     expect((await awardPersonBids({ topicId: topic.id, version: topicRow.version - 1, decisions: decide(clerkBid.id) }))?.serverError).toBe(STALE_RECORD);
     const awarded = await awardPersonBids({ topicId: topic.id, version: topicRow.version, decisions: decide(clerkBid.id) });
     expect(awarded?.serverError).toBeUndefined();
