@@ -319,7 +319,7 @@ export default async function TopicPage({
         </Card>
       )}
 
-      {decidable && personBids && (personBids.pending > 0 || personBids.defence) && (
+      {decidable && personBids && personBids.pending > 0 && (
         <Card title="个人投标答辩">
           <DefenceAdmin
             topicId={topic.id}
