@@ -37,6 +37,8 @@ async function bid(page: Page, plan: { approach: string; steps: string; expected
 }
 
 test("干部在电脑和手机上个人投标，管理员比较、组织答辩、评审打分后定标，中标人的四个一页面显示中标选题", async ({ page, openPage, browser }) => {
+  // Five people at once (two bidders, the admin, a reviewer, the winner again): a long journey.
+  test.setTimeout(240_000);
   const title = unique("年轻干部擂台");
   await signInAndWait(page, "admin");
   const code = await draftPersonTopic(page, title);
