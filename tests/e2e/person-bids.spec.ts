@@ -95,19 +95,19 @@ test("干部在电脑和手机上个人投标，管理员比较、组织答辩�
 
     // The reviewer is told, and scores both bidders with the year's rubric.
     await reviewer.goto("/notifications");
-    await reviewer
-      .getByRole("listitem")
-      .filter({ hasText: `请参加选题 ${code} 个人投标答辩评分` })
-      .getByRole("link")
-      .first()
-      .click();
+    await expect(reviewer.getByRole("listitem").filter({ hasText: `请参加选题 ${code} 个人投标答辩评分` })).toBeVisible();
+    await openTopic(reviewer, code);
+    await expect(reviewer.getByRole("heading", { name: "个人投标答辩评分" })).toBeVisible();
     for (const [person, points] of [
       [staffName, "9"],
       [unitName, "7"],
     ] as const) {
       const sheet = reviewer.getByRole("article", { name: `${person}的答辩评分` });
       const inputs = sheet.getByRole("spinbutton");
-      for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill(points);
+      for (let i = 0; i < (await inputs.count()); i++) {
+        await inputs.nth(i).fill(points);
+        await expect(inputs.nth(i)).toHaveValue(points);
+      }
       await sheet.getByRole("button", { name: "提交评分" }).click();
       await expect(sheet.getByTestId("defence-total")).toHaveText(`已评分：${Number(points) * 10} 分`);
     }
@@ -124,7 +124,7 @@ test("干部在电脑和手机上个人投标，管理员比较、组织答辩�
     await expect(page.getByRole("alert").filter({ hasText: "请写明未中标的理由" })).toBeVisible();
     await page.getByRole("textbox", { name: `${unitName}的评定意见` }).fill("答辩第二名，思路可在本镇先行探索。");
     await page.getByRole("button", { name: "确定中标人" }).click();
-    await expect(comparison.getByRole("row").filter({ hasText: "结果" })).toContainText("中标");
+    await expect(comparison.getByRole("row", { name: "结果 中标 未中标", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "确定中标人" })).toHaveCount(0);
 
     // The person bids go out to Excel.
