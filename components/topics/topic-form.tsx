@@ -23,6 +23,7 @@ export type TopicFormValues = {
   claimMode: ClaimMode;
   claimClosesAt: string;
   unitIds: string[];
+  openToPersons: boolean;
 };
 
 type Props = {
@@ -127,6 +128,19 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
           />
         </Field>
       </div>
+      {mode === "BIDDING" && (
+        <div data-field="openToPersons">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="openToPersons" defaultChecked={initial.openToPersons} />
+            同时接受干部个人投标（部机关干部和各单位干部以本人名义投标，中标人牵头实施）
+          </label>
+          {errors.openToPersons?.map((message) => (
+            <p key={message} role="alert" className="text-sm text-red-600">
+              {message}
+            </p>
+          ))}
+        </div>
+      )}
       <fieldset className="space-y-1" data-field="unitIds">
         <legend className="text-sm font-medium text-stone-700">
           {TOPIC_UNITS_LABEL[mode]}

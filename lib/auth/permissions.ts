@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   "topics.publish": ["COUNTY_ADMIN"],
   /** Take up, bid for and answer assignments of topics, for one's own unit. */
   "topics.claim": ["UNIT_USER"],
+  /** Bid for topics open to individual cadres in one's own name (the department's cadres and the units' cadres); decision 0080. */
+  "topics.bidPersonally": ["COUNTY_STAFF", "UNIT_USER"],
   /** Projects: a unit its own, county readers all. */
   "projects.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
   /** Write and submit the proposals of one's own unit, withdraw them, start and complete its projects. */

@@ -2,6 +2,7 @@
 import { seedCadreNomination, seedCadrePractice } from "@/lib/demo/cadre-practice";
 import { seedResearch } from "@/lib/demo/research";
 import { seedLedgerAndLearning } from "@/lib/demo/ledger-learning";
+import { seedPersonBids } from "@/lib/demo/person-bids";
 import "server-only";
 import { fakerZH_CN as faker } from "@faker-js/faker";
 import { db } from "@/lib/db/client";
@@ -94,4 +95,5 @@ export async function seedDemo(): Promise<void> {
   await seedEvents();
   await seedResearch(CURRENT_DEMO_YEAR);
   await seedLedgerAndLearning(CURRENT_DEMO_YEAR);
+  await seedPersonBids(CURRENT_DEMO_YEAR);
 }

@@ -28,7 +28,7 @@ export const CATEGORY_KINDS = {
     "event.submitted",
     "research.submitted",
   ],
-  assignment: ["topic.assigned", "hearing.assigned", "project.liaison", "research.assigned"],
+  assignment: ["topic.assigned", "hearing.assigned", "project.liaison", "research.assigned", "topic.defence"],
   decision: [
     "project.transition",
     "topic.bid_result",
@@ -39,6 +39,7 @@ export const CATEGORY_KINDS = {
     "event.selected",
     "research.closed",
     "research.marked",
+    "topic.person_bid_result",
   ],
   return: ["project.returned", "report.returned", "practice.returned", "research.returned"],
   deadline: [

@@ -13,6 +13,8 @@ export type NotificationKind =
   | "topic.amended"
   | "topic.withdrawn"
   | "topic.bid_result"
+  | "topic.person_bid_result"
+  | "topic.defence"
   | "topic.claim"
   | "topic.deadline"
   | "project.submitted"

@@ -10,6 +10,7 @@ import { REPORT_MACHINE } from "@/lib/reports/states";
 import { RESEARCH_MACHINE } from "@/lib/research/states";
 import type { AnyMachine } from "@/lib/states/machine";
 import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
+import { DEFENCE_MACHINE, PERSON_BID_MACHINE } from "@/lib/topics/states";
 
 export const MACHINES = {
   suggestion: SUGGESTION_MACHINE,
@@ -26,6 +27,8 @@ export const MACHINES = {
   eventSubmission: SUBMISSION_MACHINE,
   research: RESEARCH_MACHINE,
   ledger: LEDGER_MACHINE,
+  personBid: PERSON_BID_MACHINE,
+  defence: DEFENCE_MACHINE,
 } as unknown as Record<string, AnyMachine>;
 
 /** The tables as Markdown (docs/states.md is this text; a unit test keeps the two the same). */

@@ -7,6 +7,7 @@ import { CLAIM_MODE_LABELS, CLAIM_STATUS_LABELS, FOCUS_LABELS, PHASE_LABELS, TIE
 import { topicWhere } from "@/lib/topics/queries";
 import type { TopicFilter } from "@/lib/topics/schemas";
 import { writeTitleAndHeaders } from "@/lib/excel";
+import { defenceRanking, PERSON_BID_STATUS_LABELS } from "@/lib/topics/person-rules";
 
 /** Excel keeps wall-clock times without a zone: write Beijing time as such. */
 const beijing = (date: Date) => new Date(date.getTime() + 8 * 3600 * 1000);
@@ -69,4 +70,57 @@ export async function topicsWorkbook(
   }
   sheet.views = [{ state: "frozen", ySplit: 2 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The person bids of one topic (withdrawn ones left out), with the defence results, as an .xlsx workbook. */
+export async function personBidsWorkbook(topicId: string): Promise<{ title: string; content: Buffer } | null> {
+  const topic = await db.topic.findUnique({ where: { id: topicId }, select: { id: true, code: true, title: true, defence: { select: { id: true } } } });
+  if (!topic) return null;
+  const [bids, scores] = await Promise.all([
+    db.personBid.findMany({
+      where: { topicId, status: { not: "WITHDRAWN" } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 5000,
+      include: { user: { select: { name: true } }, unit: { select: { name: true } } },
+    }),
+    topic.defence ? db.defenceScore.findMany({ where: { defenceId: topic.defence.id }, select: { reviewerId: true, bidId: true, total: true } }) : [],
+  ]);
+  const ranking = new Map(defenceRanking(scores).map((row) => [row.bidId, row]));
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("个人投标");
+  const columns = [
+    { header: "投标人", key: "person", width: 12 },
+    { header: "所在单位", key: "unit", width: 20 },
+    { header: "投标时间", key: "at", width: 18 },
+    { header: "工作思路", key: "approach", width: 48 },
+    { header: "实施步骤", key: "steps", width: 48 },
+    { header: "预期成效", key: "expected", width: 36 },
+    { header: "答辩评分人数", key: "count", width: 12 },
+    { header: "答辩得分", key: "score", width: 10 },
+    { header: "答辩排名", key: "rank", width: 10 },
+    { header: "结果", key: "status", width: 10 },
+    { header: "评定意见", key: "reason", width: 36 },
+  ];
+  const title = `${topic.code} ${topic.title} 个人投标情况`;
+  writeTitleAndHeaders(sheet, title, columns);
+  for (const bid of bids) {
+    const rank = ranking.get(bid.id);
+    const row = sheet.addRow({
+      person: bid.user.name,
+      unit: bid.unit.name,
+      at: beijing(bid.createdAt),
+      approach: bid.approach,
+      steps: bid.steps,
+      expected: bid.expectedResults,
+      count: rank?.count ?? 0,
+      score: rank?.trimmedMean ?? "",
+      rank: rank?.rank ?? "",
+      status: PERSON_BID_STATUS_LABELS[bid.status],
+      reason: bid.decisionReason ?? "",
+    });
+    row.getCell("at").numFmt = "yyyy-mm-dd hh:mm";
+    row.alignment = { vertical: "top", wrapText: true };
+  }
+  sheet.views = [{ state: "frozen", ySplit: 2 }];
+  return { title, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }

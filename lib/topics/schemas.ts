@@ -1,6 +1,7 @@
 import { z, idSchema, instantField, versionSchema, optionalText, requiredText } from "@/lib/validation";
 import { ClaimMode, SuggestionCategory, TopicFocus, TopicTier } from "@/lib/generated/prisma/enums";
 import { TOPIC_LIMITS } from "@/lib/topics/rules";
+import { PERSON_BID_LIMITS } from "@/lib/topics/person-rules";
 
 const idList = z.array(idSchema).max(500).default([]);
 
@@ -18,6 +19,11 @@ const topicFields = {
   claimMode: z.enum(ClaimMode, { error: "请选择认领方式" }),
   claimClosesAt: instantField("认领截止时间"),
   unitIds: idList,
+  /** A checkbox: present ("on") when the bidding topic is open to individual cadres too. */
+  openToPersons: z
+    .union([z.literal("on"), z.boolean()])
+    .optional()
+    .transform((value) => value === "on" || value === true),
 };
 
 const modeAndUnits = z.object({ claimMode: topicFields.claimMode, unitIds: topicFields.unitIds });
@@ -83,3 +89,43 @@ export const topicFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
 export type TopicFilter = z.infer<typeof topicFilterSchema>;
+
+// 个人投标: a cadre's own bid, the defence (答辩) of the person bids and the award to one person.
+
+export const personBidSchema = z.object({
+  topicId: idSchema,
+  /** The version of one's own bid when revising it. */
+  version: versionSchema.optional(),
+  approach: requiredText("工作思路", PERSON_BID_LIMITS.approach),
+  steps: requiredText("实施步骤", PERSON_BID_LIMITS.steps),
+  expectedResults: requiredText("预期成效", PERSON_BID_LIMITS.expectedResults),
+});
+export const withdrawPersonBidSchema = z.object({ topicId: idSchema, version: versionSchema });
+
+export const arrangeDefenceSchema = z.object({
+  topicId: idSchema,
+  /** The defence's version when changing it (absent when arranging it first). */
+  version: versionSchema.optional(),
+  heldAt: instantField("答辩时间"),
+  place: requiredText("答辩地点", PERSON_BID_LIMITS.place),
+  reviewerIds: z.array(idSchema).min(1, "请至少选择一位评审专家").max(50),
+});
+export const closeDefenceSchema = z.object({ topicId: idSchema, version: versionSchema });
+
+export const defenceScoreSchema = z.object({
+  bidId: idSchema,
+  version: versionSchema.optional(),
+  values: z.record(z.string().max(30), z.coerce.number({ error: "分数须为数字" }).nullable()),
+  comment: optionalText("评语", 1000),
+});
+
+export const awardPersonBidsSchema = z.object({
+  topicId: idSchema,
+  version: versionSchema,
+  decisions: z
+    .array(z.object({ bidId: idSchema, awarded: z.boolean(), reason: optionalText("评定意见", PERSON_BID_LIMITS.reason) }))
+    .min(1)
+    .max(200),
+});
+
+export const personBidsPageSchema = z.object({ bids: z.coerce.number().int().min(1).max(10000).catch(1) });

@@ -11,7 +11,9 @@ import type { CreateTopicInput, UpdateTopicInput } from "@/lib/topics/schemas";
 import type { SuggestionCategory } from "@/lib/generated/prisma/enums";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
-type TopicFields = Omit<CreateTopicInput, "yearId" | "sourceIds">;
+/** Callers other than the form (the demo, the import) may leave out the person-bid flag: off. */
+type Relaxed<T> = Omit<T, "openToPersons"> & { openToPersons?: boolean };
+type TopicFields = Omit<Relaxed<CreateTopicInput>, "yearId" | "sourceIds">;
 
 const CLAIMABLE_UNIT_TYPES = ["TOWNSHIP", "DEPARTMENT", "SECTION"] as const;
 
@@ -34,8 +36,14 @@ async function takeNextCode(tx: Tx, yearId: string, year: number, category: Sugg
   return { seq, code: topicCode(year, category, seq) };
 }
 
-export async function createTopicRecord(tx: Tx, input: CreateTopicInput, by: By) {
-  const { yearId, sourceIds, unitIds, ...fields } = input;
+/** Only a bidding topic can be open to individual cadres (decision 0080). */
+function openToPersons(fields: Pick<TopicFields, "claimMode" | "openToPersons">) {
+  return fields.claimMode === "BIDDING" && Boolean(fields.openToPersons);
+}
+
+export async function createTopicRecord(tx: Tx, input: Relaxed<CreateTopicInput>, by: By) {
+  const { yearId, sourceIds, unitIds, ...given } = input;
+  const fields = { ...given, openToPersons: openToPersons(given) };
   const now = by.now ?? new Date();
   const year = await tx.year.findUnique({ where: { id: yearId } });
   if (!year) throw new FieldError("yearId", "年度不存在");
@@ -113,6 +121,7 @@ function describeChanges(before: Snapshot, after: Snapshot, aspectNames: Map<str
     tier: (v: keyof typeof TIER_LABELS) => TIER_LABELS[v],
     claimMode: (v: keyof typeof CLAIM_MODE_LABELS) => CLAIM_MODE_LABELS[v],
     claimClosesAt: (v: Date) => formatDateTime(v),
+    openToPersons: (v?: boolean) => (v ? "是" : "否"),
     unitNames: (v: string[]) => v.join("、") || "（无）",
   };
   const labels: Record<Shown, string> = {
@@ -124,6 +133,7 @@ function describeChanges(before: Snapshot, after: Snapshot, aspectNames: Map<str
     tier: "目标层次",
     claimMode: "认领方式",
     claimClosesAt: "认领截止时间",
+    openToPersons: "接受个人投标",
     unitNames: "单位",
   };
   const describe = <K extends Shown>(key: K) => {
@@ -133,12 +143,18 @@ function describeChanges(before: Snapshot, after: Snapshot, aspectNames: Map<str
   return (Object.keys(labels) as Shown[]).map(describe).filter((change) => change.before !== change.after);
 }
 
-export async function updateTopicRecord(tx: Tx, input: UpdateTopicInput, by: By) {
-  const { id, version, reason, unitIds, ...fields } = input;
+export async function updateTopicRecord(tx: Tx, input: Relaxed<UpdateTopicInput>, by: By) {
+  const { id, version, reason, unitIds, ...given } = input;
+  const fields = { ...given, openToPersons: openToPersons(given) };
   const now = by.now ?? new Date();
   const current = await tx.topic.findUnique({
     where: { id },
-    include: { units: { include: { unit: { select: { name: true } } } }, year: true, claims: { select: { unitId: true, status: true } } },
+    include: {
+      units: { include: { unit: { select: { name: true } } } },
+      year: true,
+      claims: { select: { unitId: true, status: true } },
+      _count: { select: { personBids: true } },
+    },
   });
   if (!current) throw new NotFoundError("选题不存在");
   if (current.version !== version) throw new ActionError(STALE_RECORD);
@@ -149,6 +165,7 @@ export async function updateTopicRecord(tx: Tx, input: UpdateTopicInput, by: By)
     if (!reason) throw new FieldError("reason", "已发布的选题须填写修改理由");
     if (fields.category !== current.category) throw new FieldError("category", "已发布选题的类别不能更改（编号随类别而定）");
     if (fields.claimMode !== current.claimMode && current.claims.length > 0) throw new FieldError("claimMode", "已有单位认领或投标，不能更改认领方式");
+    if (current._count.personBids > 0 && !fields.openToPersons) throw new FieldError("openToPersons", "已有干部个人投标，不能取消个人投标");
     if (current.claimMode === "ASSIGNED" && current.claims.some((claim) => !unitIds.includes(claim.unitId))) {
       throw new FieldError("unitIds", "已答复发包的单位不能移除");
     }

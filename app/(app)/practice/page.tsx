@@ -10,6 +10,8 @@ import { PageHeader, FilterBar } from "@/components/ui/page";
 import { YearSelect } from "@/components/years/year-select";
 import { YearItems } from "@/components/practice/year-items";
 import { CadreLearning } from "@/components/learning/cadre-learning";
+import { PersonBidRecord } from "@/components/topics/person-bid-record";
+import { personBidRecord } from "@/lib/topics/person-queries";
 
 export const metadata: Metadata = { title: "四个一" };
 
@@ -27,6 +29,7 @@ export default async function PracticeYearPage({ searchParams }: { searchParams:
   const data = await cadreYear(user, cadreId, year, now);
   if (!data) notFound();
   const own = data.cadre.id === user.id;
+  const bids = await personBidRecord(data.cadre.id, year);
   return (
     <div>
       <PageHeader
@@ -55,6 +58,7 @@ export default async function PracticeYearPage({ searchParams }: { searchParams:
       </p>
       <YearItems year={year} slots={data.slots} now={now} cadreId={data.cadre.id} own={own} />
       {chosen && <CadreLearning viewer={user} cadreId={data.cadre.id} yearId={chosen.id} now={now} />}
+      <PersonBidRecord rows={bids} />
     </div>
   );
 }

@@ -47,6 +47,11 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
             <Link href={`/topics/catalogue?year=${year?.year ?? ""}`} className={buttonClass("secondary")}>
               打印选题目录
             </Link>
+            {can(user.roles, "topics.bidPersonally") && (
+              <Link href="/topics/my-bids" className={buttonClass("secondary")}>
+                我的个人投标
+              </Link>
+            )}
             <a href={`/topics/export?${query}`} className={buttonClass("secondary")}>
               导出 Excel
             </a>
@@ -108,7 +113,14 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
               </td>
               <td className="whitespace-nowrap">{FOCUS_LABELS[topic.focus]}</td>
               <td className="whitespace-nowrap">{TIER_LABELS[topic.tier]}</td>
-              <td className="whitespace-nowrap">{CLAIM_MODE_LABELS[topic.claimMode]}</td>
+              <td className="whitespace-nowrap">
+                {CLAIM_MODE_LABELS[topic.claimMode]}
+                {topic.openToPersons && (
+                  <span className="ml-1">
+                    <Badge tone="blue">可个人投标</Badge>
+                  </span>
+                )}
+              </td>
               <td className="whitespace-nowrap">{formatDateTime(topic.claimClosesAt)}</td>
               <td className="text-center">{topic._count.claims}</td>
               <td className="whitespace-nowrap">

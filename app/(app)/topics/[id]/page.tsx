@@ -6,7 +6,7 @@ import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { getTopic } from "@/lib/topics/queries";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
 import { awardProblem, CLAIM_MODE_LABELS, CLAIM_STATUS_LABELS, FOCUS_LABELS, TAKEN_UP, TIER_LABELS, TOPIC_UNITS_LABEL, topicPhase } from "@/lib/topics/rules";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime, toDateTimeLocal } from "@/lib/time";
 import { Badge, Card, PageHeader, SavedNotice } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
@@ -16,13 +16,30 @@ import { BidComparison } from "@/components/topics/bid-comparison";
 import { TopicAdminActions } from "@/components/topics/topic-admin-actions";
 import { NewProjectButton } from "@/components/projects/new-project-button";
 import { projectForTopic } from "@/lib/projects/queries";
+import { PERSON_BID_STATUS_LABELS, bidderProblem, personAwardProblem } from "@/lib/topics/person-rules";
+import { defenceReviewerChoices, ledProject, openPersonBids, ownPersonBid, reviewerDefence, topicPersonBids } from "@/lib/topics/person-queries";
+import { personBidsPageSchema } from "@/lib/topics/schemas";
+import { Pagination } from "@/components/ui/page";
+import { PersonBidPanel } from "@/components/topics/person-bid-panel";
+import { PersonBidComparison } from "@/components/topics/person-bid-comparison";
+import { PersonAwardForm } from "@/components/topics/person-award-form";
+import { DefenceAdmin } from "@/components/topics/defence-admin";
+import { DefenceScoreSheet } from "@/components/topics/defence-score-sheet";
 
 export const metadata: Metadata = { title: "参考选题" };
 
-export default async function TopicPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function TopicPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string; bids?: string }>;
+}) {
   const user = await requirePermission("topics.view");
   const topic = await getTopic(user, (await params).id);
   if (!topic) notFound();
+  const query = await searchParams;
+  const bidsPage = personBidsPageSchema.parse(query).bids;
   const now = new Date();
   const phase = topicPhase(topic, now);
   const county = seesWholeCounty(user.roles);
@@ -32,6 +49,15 @@ export default async function TopicPage({ params, searchParams }: { params: Prom
   const assignedHere = topic.claimMode === "ASSIGNED" && topic.units.some((unit) => unit.unitId === user.unitId);
   const carries = ownClaim && TAKEN_UP.includes(ownClaim.status) && can(user.roles, "projects.propose");
   const ownProject = carries ? await projectForTopic(topic.id, user.unitId) : null;
+  // 个人投标: the caller's own bid, the comparison for county readers, the defence sheet for a seated reviewer.
+  const personal = topic.openToPersons && topic.claimMode === "BIDDING" && topic.status !== "DRAFT";
+  const mayBidPersonally = personal && can(user.roles, "topics.bidPersonally") && !bidderProblem({ roles: user.roles, unitType: user.unit.type });
+  const myBid = mayBidPersonally ? await ownPersonBid(user.id, topic.id) : null;
+  const myProject = myBid?.status === "AWARDED" && can(user.roles, "projects.view") ? await ledProject(user.id, topic.id) : null;
+  const personBids = personal ? await topicPersonBids(user, topic.id, bidsPage) : null;
+  const decidable = personal && can(user.roles, "topics.publish") && !personAwardProblem(topic, now);
+  const [awardable, reviewerChoices] = decidable ? await Promise.all([openPersonBids(topic.id), defenceReviewerChoices()]) : [[], []];
+  const defenceSheet = personal && can(user.roles, "hearings.score") ? await reviewerDefence(user.id, topic.id, bidsPage) : null;
   return (
     <div className="space-y-4">
       <SavedNotice show={(await searchParams).saved} />
@@ -82,6 +108,12 @@ export default async function TopicPage({ params, searchParams }: { params: Prom
               </span>
             )}
           </dd>
+          {topic.claimMode === "BIDDING" && (
+            <>
+              <dt className="text-stone-500">个人投标</dt>
+              <dd>{topic.openToPersons ? <Badge tone="blue">接受干部个人投标</Badge> : "仅限单位投标"}</dd>
+            </>
+          )}
           <dt className="text-stone-500">{TOPIC_UNITS_LABEL[topic.claimMode]}</dt>
           <dd>{topic.units.length > 0 ? topic.units.map((unit) => unit.unit.name).join("、") : "（不限）"}</dd>
           <dt className="text-stone-500">选题说明</dt>
@@ -148,6 +180,66 @@ export default async function TopicPage({ params, searchParams }: { params: Prom
         </Card>
       )}
 
+      {mayBidPersonally && (
+        <Card title="我的个人投标">
+          <PersonBidPanel
+            topicId={topic.id}
+            open={phase === "open"}
+            bid={
+              myBid && {
+                status: myBid.status,
+                statusLabel: PERSON_BID_STATUS_LABELS[myBid.status],
+                version: myBid.version,
+                approach: myBid.approach,
+                steps: myBid.steps,
+                expectedResults: myBid.expectedResults,
+                decisionReason: myBid.decisionReason,
+                at: formatDateTime(myBid.updatedAt),
+              }
+            }
+            projectHref={myProject ? `/projects/${myProject.id}` : null}
+          />
+        </Card>
+      )}
+
+      {defenceSheet && (
+        <section id="defence" className="space-y-3">
+          <Card title="个人投标答辩评分">
+            <p className="mb-3 text-sm text-stone-600">
+              答辩时间：{formatDateTime(defenceSheet.defence.heldAt)}，地点：{defenceSheet.defence.place}。
+              {defenceSheet.defence.closedAt ? "答辩评分已结束。" : "按本年度评分标准为每位投标人打分，评分结束前可以修改。"}
+            </p>
+            <div className="space-y-3">
+              {defenceSheet.bids.map((bid) => (
+                <DefenceScoreSheet
+                  key={bid.id}
+                  criteria={defenceSheet.criteria}
+                  scoring={!defenceSheet.defence.closedAt}
+                  bid={{
+                    id: bid.id,
+                    person: bid.user.name,
+                    unit: bid.unit.name,
+                    approach: bid.approach,
+                    steps: bid.steps,
+                    expectedResults: bid.expectedResults,
+                    open: bid.status === "BID",
+                    score: bid.scores[0]
+                      ? {
+                          version: bid.scores[0].version,
+                          values: bid.scores[0].values as Record<string, number>,
+                          total: bid.scores[0].total,
+                          comment: bid.scores[0].comment,
+                        }
+                      : null,
+                  }}
+                />
+              ))}
+            </div>
+            <Pagination total={defenceSheet.total} page={defenceSheet.page} pageSize={defenceSheet.pageSize} params={{}} param="bids" label="投标人分页" />
+          </Card>
+        </section>
+      )}
+
       <Card title={`已承担单位（${takenUp.length}）`}>
         {takenUp.length === 0 ? (
           <p className="text-sm text-stone-500">尚无单位承担该选题。</p>
@@ -184,6 +276,73 @@ export default async function TopicPage({ params, searchParams }: { params: Prom
               decisionReason: bid.decisionReason,
               at: formatDateTime(bid.createdAt),
             }))}
+          />
+        </Card>
+      )}
+
+      {personBids && (
+        <Card title={`个人投标比较（${personBids.total} 份）`}>
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm">
+            <span className="text-stone-600">
+              {personBids.defence
+                ? `答辩：${formatDateTime(personBids.defence.heldAt)}，${personBids.defence.place}；评审 ${personBids.defence.reviewers.map((r) => r.user.name).join("、")}${personBids.defence.closedAt ? "（评分已结束）" : "（评分中）"}`
+                : "尚未安排答辩"}
+            </span>
+            {personBids.total > 0 && (
+              <a href={`/topics/${topic.id}/person-bids`} className="link">
+                导出 Excel
+              </a>
+            )}
+          </div>
+          <PersonBidComparison
+            bids={personBids.bids.map((bid) => {
+              const rank = personBids.ranking.get(bid.id);
+              return {
+                id: bid.id,
+                person: bid.user.name,
+                unit: bid.unit.name,
+                at: formatDateTime(bid.createdAt),
+                status: bid.status,
+                statusLabel: PERSON_BID_STATUS_LABELS[bid.status],
+                approach: bid.approach,
+                steps: bid.steps,
+                expectedResults: bid.expectedResults,
+                decisionReason: bid.decisionReason,
+                defence: rank ? { count: rank.count, score: rank.trimmedMean, rank: rank.rank, disagreement: rank.disagreement } : null,
+              };
+            })}
+          />
+          <Pagination total={personBids.total} page={personBids.page} pageSize={personBids.pageSize} params={{}} param="bids" label="个人投标分页" />
+          {!decidable && personBids.pending > 0 && personAwardProblem(topic, now) && (
+            <p className="mt-2 text-sm text-stone-600">{personAwardProblem(topic, now)}。</p>
+          )}
+        </Card>
+      )}
+
+      {decidable && personBids && personBids.pending > 0 && (
+        <Card title="个人投标答辩">
+          <DefenceAdmin
+            topicId={topic.id}
+            reviewers={reviewerChoices.map((reviewer) => ({ id: reviewer.id, name: reviewer.name, unit: reviewer.unit.name }))}
+            defence={
+              personBids.defence && {
+                version: personBids.defence.version,
+                heldAt: toDateTimeLocal(personBids.defence.heldAt),
+                place: personBids.defence.place,
+                reviewerIds: personBids.defence.reviewers.map((reviewer) => reviewer.userId),
+                closed: Boolean(personBids.defence.closedAt),
+                scores: personBids.defence._count.scores,
+              }
+            }
+          />
+        </Card>
+      )}
+
+      {decidable && awardable.length > 0 && (!personBids?.defence || personBids.defence.closedAt) && (
+        <Card title="评定个人投标">
+          <PersonAwardForm
+            topic={{ id: topic.id, version: topic.version }}
+            bids={awardable.map((bid) => ({ id: bid.id, person: bid.user.name, unit: bid.unit.name, rank: personBids?.ranking.get(bid.id)?.rank ?? null }))}
           />
         </Card>
       )}

@@ -60,6 +60,7 @@ export default async function NewTopicPage({ searchParams }: { searchParams: Pro
           focus: "",
           tier: "",
           claimMode: "OPEN",
+          openToPersons: false,
           claimClosesAt: claimWindow && claimWindow.endsAt > new Date() ? toDateTimeLocal(claimWindow.endsAt) : "",
           unitIds: [],
         }}

@@ -34,6 +34,7 @@ export default async function EditTopicPage({ params }: { params: Promise<{ id: 
           tier: topic.tier,
           claimMode: topic.claimMode,
           claimClosesAt: toDateTimeLocal(topic.claimClosesAt),
+          openToPersons: topic.openToPersons,
           unitIds: topic.units.map((unit) => unit.unitId),
         }}
       />
