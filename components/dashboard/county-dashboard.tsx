@@ -15,6 +15,7 @@ import type { ProjectState, SuggestionCategory } from "@/lib/generated/prisma/en
 import { practicePanel } from "@/lib/dashboard/practice";
 import { PracticePanel, type AdoptionFigure } from "@/components/dashboard/practice-panel";
 import { ledgerBySection } from "@/lib/ledger/queries";
+import { researchAdoptionForYear } from "@/lib/research/queries";
 
 const STATE_COLORS: Record<ProjectState, string> = {
   DRAFT: "#a8a29e",
@@ -70,7 +71,7 @@ export async function CountyDashboard({
     .sort((a, b) => a - b)
     .filter((y) => y <= year.year)
     .slice(-6);
-  const [states, dims, flow, rates, behind, townships, history, practice, ledger] = await Promise.all([
+  const [states, dims, flow, rates, behind, townships, history, practice, ledger, research] = await Promise.all([
     projectsByState(year.id),
     projectsByDimension(year.id),
     pipeline(year.id),
@@ -80,7 +81,17 @@ export async function CountyDashboard({
     yearOverYear(),
     practicePanel(year.year, now),
     ledgerBySection(now),
+    adoption ? null : researchAdoptionForYear(year.id),
   ]);
+  const adoptionShown: AdoptionFigure | undefined =
+    adoption ??
+    (research && research.topics > 0
+      ? {
+          rate: research.rate,
+          hint: `${research.topics} 项调查研究课题，已标记对策建议 ${research.tally.adopted + research.tally.partly + research.tally.notAdopted} 条`,
+          href: `/research?year=${year.year}`,
+        }
+      : undefined);
   const Y = year.year;
   const list = (params: Record<string, string>) => `/projects?${new URLSearchParams({ year: String(Y), ...params }).toString()}`;
   const thisYear = rates.years.find((r) => r.year === Y);
@@ -263,7 +274,7 @@ export async function CountyDashboard({
         </Card>
       </div>
 
-      <PracticePanel data={practice} adoption={adoption} />
+      <PracticePanel data={practice} adoption={adoptionShown} />
 
       <Card title="乡镇一览">
         <DataTable headers={["乡镇", "申报", "立项", "实施中", "已结项", "节点滞后", "按时报送率", "项目构成", `历年申报（${recent[0] ?? Y}–${Y}）`]} fold>

@@ -113,3 +113,102 @@ export function recordScore(sections: Pick<CadreRecordSection, "score" | "weight
 export function cadreRecord(userId: string, year: number, sections: CadreRecordSection[]): CadreRecord {
   return { userId, year, sections, score: recordScore(sections) };
 }
+
+// The other parts of a cadre's year (issue 18 point 5). Research and learning count with weight 1 each when they
+// have anything to count; the ledger and won bids are shown as figures and do not count (a problem owned is not a
+// merit, and a won bid already shows in the project it leads).
+
+export const RESEARCH_RULE =
+  "调查研究：所牵头或参与课题的对策建议中，经县委领导标记的，采纳计 1 条、部分采纳计 0.5 条、未采纳不计；得分 = 计分条数 ÷ 已标记条数 × 100。尚无标记的不计分。";
+export const LEARNING_RULE = "学习：组工讲坛出勤率与业务考试及格率的平均（只有一项时取该项）× 100。当年尚未举办讲坛、也未参加考试的不计分。";
+
+const percent = (rate: number | null) => (rate === null ? "—" : `${round2(rate * 100)}%`);
+
+export type ResearchFigures = {
+  led: number;
+  member: number;
+  finished: number;
+  proposals: number;
+  adopted: number;
+  partly: number;
+  notAdopted: number;
+  unmarked: number;
+  rate: number | null;
+};
+
+export function researchSection(r: ResearchFigures): CadreRecordSection {
+  const marked = r.adopted + r.partly + r.notAdopted;
+  const score = marked === 0 ? null : round2((100 * (r.adopted + 0.5 * r.partly)) / marked);
+  return {
+    key: "research",
+    label: "调查研究课题",
+    figures: [
+      { label: "牵头课题", value: `${r.led} 项` },
+      { label: "参与课题", value: `${r.member} 项` },
+      { label: "已结题", value: `${r.finished} 项` },
+      {
+        label: "对策建议",
+        value: r.proposals ? `${r.proposals} 条（采纳 ${r.adopted}、部分采纳 ${r.partly}、未采纳 ${r.notAdopted}、待标记 ${r.unmarked}）` : "暂无",
+      },
+      { label: "采纳率", value: percent(r.rate) },
+    ],
+    score,
+    weight: 1,
+    rule: RESEARCH_RULE,
+  };
+}
+
+export type LearningFigures = {
+  sessionsHeld: number;
+  attended: number;
+  attendanceRate: number | null;
+  examsTaken: number;
+  examsPassed: number;
+  reflections: number;
+};
+
+export function learningSection(l: LearningFigures): CadreRecordSection {
+  const parts = [l.attendanceRate, l.examsTaken ? l.examsPassed / l.examsTaken : null].filter((x): x is number => x !== null);
+  const score = parts.length === 0 ? null : round2((100 * parts.reduce((a, x) => a + x, 0)) / parts.length);
+  return {
+    key: "learning",
+    label: "学习（组工讲坛、业务考试、心得体会）",
+    figures: [
+      { label: "组工讲坛出勤", value: l.sessionsHeld ? `${l.attended}/${l.sessionsHeld}（${percent(l.attendanceRate)}）` : "当年尚未举办" },
+      { label: "业务考试", value: l.examsTaken ? `参加 ${l.examsTaken} 次，及格 ${l.examsPassed} 次` : "暂无" },
+      { label: "心得体会", value: `${l.reflections} 篇` },
+    ],
+    score,
+    weight: 1,
+    rule: LEARNING_RULE,
+  };
+}
+
+export function ledgerSection(l: { owned: number; open: number; overdue: number; clearedInYear: number }): CadreRecordSection {
+  return {
+    key: "ledger",
+    label: "盘点销号",
+    figures: [
+      { label: "负责的遗留问题", value: `${l.owned} 个` },
+      { label: "当年销号", value: `${l.clearedInYear} 个` },
+      { label: "在办 / 逾期", value: `${l.open} / ${l.overdue}` },
+    ],
+    score: null,
+    weight: 0,
+    rule: "盘点销号：列示负责与销号情况，不计分。",
+  };
+}
+
+export function bidsSection(won: { code: string; title: string }[], made: number): CadreRecordSection {
+  return {
+    key: "bids",
+    label: "个人投标",
+    figures: [
+      { label: "投标", value: `${made} 次` },
+      { label: "中标选题", value: won.length ? won.map((t) => `${t.code} ${t.title}`).join("、") : "暂无" },
+    ],
+    score: null,
+    weight: 0,
+    rule: "个人投标：列示投标与中标选题，不计分（中标后牵头的项目另行评价）。",
+  };
+}
