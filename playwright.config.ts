@@ -20,7 +20,8 @@ export default defineConfig({
     // A fresh database with the demo data, the production build, on its own ports.
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://localhost:${PORT}/login`,
-    timeout: 600_000,
+    // The demo county is seeded first (several minutes on a busy 2-core machine); `npm test` has built already.
+    timeout: 1_200_000,
     reuseExistingServer: !process.env.CI,
     // TRUST_PROXY: the journeys play several visitors from one machine by sending X-Forwarded-For.
     env: { PORT: String(PORT), PG_PORT: process.env.E2E_PG_PORT ?? "54339", DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", TRUST_PROXY: "1" },

@@ -98,7 +98,11 @@ export default async function PracticeItemPage({
                   </dd>
                 </div>
               )}
-              {item.submittedAt && <div className="text-stone-500">提交于 {formatDateTime(item.submittedAt)}</div>}
+              {item.submittedAt && (
+                <div className="text-stone-500">
+                  <dt className="inline">提交于</dt> <dd className="inline">{formatDateTime(item.submittedAt)}</dd>
+                </div>
+              )}
             </dl>
           </Card>
         ) : (
