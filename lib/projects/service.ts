@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/time";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { proposalProblems } from "@/lib/projects/completeness";
 import { proposalOf } from "@/lib/projects/proposal";
+import { nextProjectCode } from "@/lib/projects/code";
 import { milestoneDate, type ProposalFields } from "@/lib/projects/schemas";
 import { TRANSITIONS, transitionProblem, type TransitionActor, type TransitionName } from "@/lib/projects/states";
 import { TAKEN_UP } from "@/lib/topics/rules";
@@ -124,6 +125,17 @@ type TransitionInput = {
 };
 
 /**
+ * The next 项目编号 of the year. Submissions of one year queue on a transaction lock for the moment it takes to
+ * read the highest code and write the next (the unique key would refuse a duplicate anyway).
+ */
+async function newProjectCode(tx: Tx, yearId: string, year: number): Promise<string> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`project-code:${yearId}`}))`;
+  const [highest] = await tx.$queryRaw<{ code: string | null }[]>`
+    SELECT "code" FROM "Project" WHERE "yearId" = ${yearId} AND "code" IS NOT NULL ORDER BY length("code") DESC, "code" DESC LIMIT 1`;
+  return nextProjectCode(year, highest?.code ? [highest.code] : []);
+}
+
+/**
  * Moves a project along one transition of the table, after checking who acts, the state, the version
  * and what the transition needs; writes the timeline, the audit log and the notices.
  */
@@ -158,6 +170,7 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
       data: { projectId: project.id, number: versionNumber, snapshot: await snapshot(tx, project.id), submittedAt: now, submittedBy: by.actor.name },
     });
     extra.submittedAt = now;
+    if (!project.code) extra.code = await newProjectCode(tx, project.yearId, project.year.year);
   }
   if (input.transition === "complete") extra.finalSummary = text;
   if (input.transition === "start") extra.startedAt = now;
