@@ -104,7 +104,11 @@ export function proposalDocument(version: ProposalVersion): OfficialDoc {
       ),
       section("附件"),
       attachments.length ? { kind: "list", items: attachments } : { kind: "paragraph", text: "（无）" },
-      { kind: "paragraph", meta: true, text: `本申报书为第 ${version.number} 版，${formatDateTime(version.submittedAt)} 由${version.submittedBy ?? "申报单位"}提交。` },
+      {
+        kind: "paragraph",
+        meta: true,
+        text: `本申报书为第 ${version.number} 版，${formatDateTime(version.submittedAt)} 由${version.submittedBy ?? "申报单位"}提交。`,
+      },
     ],
   };
 }

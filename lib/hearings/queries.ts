@@ -199,7 +199,12 @@ export async function yearRanking(yearId: string, page: number) {
     select: { id: true, project: { select: { id: true, title: true, unit: { select: { name: true } } } } },
   });
   const byId = new Map(items.map((item) => [item.id, item]));
-  return { ...ranking, by, differ: ranked.filter((row) => row.ranksDiffer).length, rows: ranking.rows.map((row) => ({ ...row, item: byId.get(row.proposalId)! })) };
+  return {
+    ...ranking,
+    by,
+    differ: ranked.filter((row) => row.ranksDiffer).length,
+    rows: ranking.rows.map((row) => ({ ...row, item: byId.get(row.proposalId)! })),
+  };
 }
 
 /** One page of a hearing's ranking, with each proposal's reviewers and their submitted scores; and what is unscored. */

@@ -122,7 +122,10 @@ export function rankAggregates(aggregates: Aggregate[], by: "mean" | "trimmedMea
 /** The two aggregates the admin may choose to rank by (with the rubric, decision 0075); the other is shown beside it. */
 export type RankBy = "trimmedMean" | "normalizedMean";
 export const RANK_BY_KEYS = { TRIMMED_MEAN: "trimmedMean", NORMALIZED_MEAN: "normalizedMean" } as const satisfies Record<string, RankBy>;
-export const RANK_BY_LABELS: Record<RankBy, string> = { trimmedMean: RANK_AGGREGATE_LABELS.TRIMMED_MEAN, normalizedMean: RANK_AGGREGATE_LABELS.NORMALIZED_MEAN };
+export const RANK_BY_LABELS: Record<RankBy, string> = {
+  trimmedMean: RANK_AGGREGATE_LABELS.TRIMMED_MEAN,
+  normalizedMean: RANK_AGGREGATE_LABELS.NORMALIZED_MEAN,
+};
 
 export type DualRanked = Aggregate & { rank: number; trimmedRank: number; normalizedRank: number; ranksDiffer: boolean };
 

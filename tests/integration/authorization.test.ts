@@ -662,7 +662,9 @@ describe("every route handler", () => {
   });
 
   it("does not hand unit A's 申报书 to unit B, and does to unit A and the county", async () => {
-    const version = await db.projectVersion.create({ data: { projectId: ofA.runningId, number: 1, snapshot: { title: "甲镇在实施的项目" }, submittedBy: "甲镇" } });
+    const version = await db.projectVersion.create({
+      data: { projectId: ofA.runningId, number: 1, snapshot: { title: "甲镇在实施的项目" }, submittedBy: "甲镇" },
+    });
     const file = path.join(ROOT, "app/documents/[type]/[file]/route.ts");
     const get = (session: string) => {
       as(session);
