@@ -1,7 +1,7 @@
-// 项目编号: "2026-017", the year and the order of first submission within it across the county (issue 20: lists
+// 项目编号 (立项编号): "2026-017", the year and the order of approval within it across the county (issue 20: lists
 // of projects whose titles repeat year after year need something to tell them apart). Pure.
 
-/** The code of the `n`-th project submitted in `year`: at least three digits, more when a year has more. */
+/** The code of the `n`-th project approved in `year`: at least three digits, more when a year has more. */
 export function projectCode(year: number, n: number): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError("n must be a positive integer");
   return `${year}-${String(n).padStart(3, "0")}`;

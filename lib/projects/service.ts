@@ -125,8 +125,9 @@ type TransitionInput = {
 };
 
 /**
- * The next 项目编号 of the year. Submissions of one year queue on a transaction lock for the moment it takes to
- * read the highest code and write the next (the unique key would refuse a duplicate anyway).
+ * The next 项目编号 (立项编号) of the year, given when the 部务会 approves a project (decision 0077). Approvals of one
+ * year queue on a transaction lock from here to their commit, so it is taken last; the unique key would refuse a
+ * duplicate anyway. Not at submission: the units' rush before the deadline would queue on it.
  */
 async function newProjectCode(tx: Tx, yearId: string, year: number): Promise<string> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`project-code:${yearId}`}))`;
@@ -170,7 +171,6 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
       data: { projectId: project.id, number: versionNumber, snapshot: await snapshot(tx, project.id), submittedAt: now, submittedBy: by.actor.name },
     });
     extra.submittedAt = now;
-    if (!project.code) extra.code = await newProjectCode(tx, project.yearId, project.year.year);
   }
   if (input.transition === "complete") extra.finalSummary = text;
   if (input.transition === "start") extra.startedAt = now;
@@ -222,6 +222,9 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
   }
   if (project.liaisonId && actor.kind === "unit")
     await notifyUsers(tx, [project.liaisonId], { kind: "project.transition", title: `联系项目“${project.title}”${transition.label}`, link });
+  // Last, so that the lock on the year's numbering is held for as short a time as possible.
+  if (input.transition === "approve" && !project.code)
+    await tx.project.update({ where: { id: project.id }, data: { code: await newProjectCode(tx, project.yearId, project.year.year) } });
   return { state: transition.to, versionNumber };
 }
 

@@ -89,13 +89,24 @@ async function submittedProject(clerk: typeof clerkA, title: string, year = year
   });
 }
 
+/** The 部务会 approves it (立项), through the same transition the decision service makes. */
+async function approve(id: string) {
+  await db.$transaction(async (tx) => {
+    const { version } = await tx.project.findUniqueOrThrow({ where: { id } });
+    await transitionProjectRecord(tx, { id, version, transition: "approve" }, { kind: "hearing" }, actor(admin));
+  });
+  return (await db.project.findUniqueOrThrow({ where: { id } })).code;
+}
+
 describe("项目编号", () => {
-  it("is given at the first submission, in order within the year, and not before", async () => {
+  it("is given when the project is approved (立项), in order within the year, and not before", async () => {
     const draft = await db.$transaction((tx) => createProjectRecord(tx, { yearId }, clerkA.unitId, actor(clerkA)));
     expect((await db.project.findUniqueOrThrow({ where: { id: draft.id } })).code).toBeNull();
     const first = await submittedProject(clerkA, "编号一");
     const second = await submittedProject(clerkB, "编号二");
     const lastYear = await submittedProject(clerkB, "去年的项目", lastYearId);
+    expect((await db.project.findUniqueOrThrow({ where: { id: first } })).code).toBeNull();
+    for (const id of [first, second, lastYear]) await approve(id);
     const codes = await db.project.findMany({ where: { id: { in: [first, second, lastYear] } }, select: { id: true, code: true } });
     const codeOf = (id: string) => codes.find((c) => c.id === id)?.code;
     const firstNumber = Number(codeOf(first)!.split("-")[1]);
@@ -108,6 +119,9 @@ describe("项目编号", () => {
 describe("申报书 (the formal document of a submitted version)", () => {
   it("is readable by its own unit and the county, not by another unit, and lays out the whole form", async () => {
     const id = await submittedProject(clerkA, "党员志愿服务队全覆盖");
+    const draftNumber = proposalDocument((await proposalVersionFor(viewer(clerkA), { projectId: id, number: 1 }))!).number;
+    expect(draftNumber).toBe("第 1 版"); // no code before 立项
+    await approve(id);
     const project = await db.project.findUniqueOrThrow({ where: { id } });
     expect(await proposalVersionFor(viewer(clerkB), { projectId: id, number: 1 })).toBeNull();
     const version = await proposalVersionFor(viewer(clerkA), { projectId: id, number: 1 });
@@ -120,9 +134,26 @@ describe("申报书 (the formal document of a submitted version)", () => {
     expect(doc).toMatchObject({ type: "proposal", letterhead: false, issuer: "甲镇", number: `项目编号：${project.code}　第 1 版` });
     expect(doc.title).toBe(`${YEAR}年度组织工作改革创新项目申报书`);
     const text = documentText(doc);
-    for (const words of ["项目名称 党员志愿服务队全覆盖", "申报单位 甲镇", `申报年度 ${YEAR}年度`, "类别 基层党建", "党组织领域", "村级服务力量不足。", "群众办事要跑多趟。"])
+    for (const words of [
+      "项目名称 党员志愿服务队全覆盖",
+      "申报单位 甲镇",
+      `申报年度 ${YEAR}年度`,
+      "类别 基层党建",
+      "党组织领域",
+      "村级服务力量不足。",
+      "群众办事要跑多趟。",
+    ])
       expect(text).toContain(words);
-    for (const words of ["五、实施节点", "组建服务队", "六、投入保障（预算）", "资金投入 2 万元", "七、对照创新标准自评", "可推广", "申报单位（盖章）：", "日期："])
+    for (const words of [
+      "五、实施节点",
+      "组建服务队",
+      "六、投入保障（预算）",
+      "资金投入 2 万元",
+      "七、对照创新标准自评",
+      "可推广",
+      "申报单位（盖章）：",
+      "日期：",
+    ])
       expect(text).toContain(words);
     expect((await renderDocx(doc)).length).toBeGreaterThan(1000);
   });
@@ -132,6 +163,7 @@ describe("the unit's /reports list", () => {
   it("shows the current year's open items with code and year by default, earlier years and submitted ones on request", async () => {
     // A project of last year still in implementation: last year's four quarters are overdue, this year's are open.
     const id = await submittedProject(clerkA, "跨年度实施的项目", lastYearId);
+    await approve(id);
     await db.project.update({ where: { id }, data: { state: "IN_PROGRESS", startedAt: quarterStart(YEAR - 1, 1) } });
     const code = (await db.project.findUniqueOrThrow({ where: { id } })).code;
     const open = await unitReportItems(viewer(clerkA), { year: YEAR, show: "open", page: 1 });
@@ -144,7 +176,12 @@ describe("the unit's /reports list", () => {
     for (const row of mine) expect(due.find((d) => d.project.id === id && d.year === row.year && d.quarter === row.quarter)?.status).toBe(row.status);
 
     const earlier = await unitReportItems(viewer(clerkA), { year: "all", show: "open", page: 1 });
-    expect(earlier.rows.filter((row) => row.projectId === id && row.year === YEAR - 1).map((row) => row.status)).toEqual(["missing", "missing", "missing", "missing"]);
+    expect(earlier.rows.filter((row) => row.projectId === id && row.year === YEAR - 1).map((row) => row.status)).toEqual([
+      "missing",
+      "missing",
+      "missing",
+      "missing",
+    ]);
 
     // Submitted: gone from the open list, still in the full one.
     await actAs(clerkA);
@@ -172,8 +209,21 @@ describe("ranking by the aggregate chosen with the rubric", () => {
     expect((await rubricOf(yearId)).rankBy).toBe("NORMALIZED_MEAN");
 
     // True quality P1 < P2 < P3 < P4; the lenient reviewer scores P1–P3, the harsh one P2–P4 (tests/unit/hearings.test.ts).
-    const ids = [await submittedProject(clerkA, "排名一"), await submittedProject(clerkB, "排名二"), await submittedProject(clerkA, "排名三"), await submittedProject(clerkB, "排名四")];
-    const created = await createHearing({ yearId, kind: "HEARING", level: "DEPARTMENT", title: "排名依据听证会", heldAt: toDateTimeLocal(new Date()), place: "三楼", attendees: null });
+    const ids = [
+      await submittedProject(clerkA, "排名一"),
+      await submittedProject(clerkB, "排名二"),
+      await submittedProject(clerkA, "排名三"),
+      await submittedProject(clerkB, "排名四"),
+    ];
+    const created = await createHearing({
+      yearId,
+      kind: "HEARING",
+      level: "DEPARTMENT",
+      title: "排名依据听证会",
+      heldAt: toDateTimeLocal(new Date()),
+      place: "三楼",
+      attendees: null,
+    });
     const hearingId = created!.data!.id;
     await addAgendaItems({ hearingId, projectIds: ids });
     await setHearingReviewers({ hearingId, version: 0, userIds: [lenient.id, harsh.id] });
@@ -191,7 +241,11 @@ describe("ranking by the aggregate chosen with the rubric", () => {
     for (const [reviewer, index, each] of plan) {
       const assignment = await db.reviewAssignment.findUniqueOrThrow({ where: { itemId_reviewerId: { itemId: itemOf(ids[index]), reviewerId: reviewer.id } } });
       const values = Object.fromEntries(DEFAULT_RUBRIC.map((c) => [c.key, each]));
-      await saveScoreInTransaction({ assignmentId: assignment.id, values, comment: null, recommendation: "APPROVE", submit: true }, reviewer.id, actor(reviewer));
+      await saveScoreInTransaction(
+        { assignmentId: assignment.id, values, comment: null, recommendation: "APPROVE", submit: true },
+        reviewer.id,
+        actor(reviewer),
+      );
     }
     // Frozen with the rubric at the first score.
     expect((await saveRubric({ yearId, version: 1, criteria: DEFAULT_RUBRIC, rankBy: "TRIMMED_MEAN" }))?.serverError).toMatch(/已锁定/);

@@ -50,7 +50,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     <div className="space-y-4">
       {(await searchParams).submitted && project.versions[0] && (
         <Notice tone="success">
-          申报书已提交（第 {project.versions[0].number} 版{project.code ? `，项目编号 ${project.code}` : ""}）。提交后不能修改，如需修改请先撤回（听证前）。
+          申报书已提交。第 {project.versions[0].number} 版{project.code ? `，项目编号 ${project.code}` : ""}；提交后不能修改，如需修改请先撤回（听证前）。
           <Link href={`/projects/${project.id}/versions/${project.versions[0].number}/document`} className="link ml-2">
             打印或下载申报书
           </Link>
