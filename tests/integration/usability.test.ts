@@ -1,5 +1,7 @@
 // Issue 20 points 3, 5 and 12 on a real database: the project code, the unit's /reports list, the 申报书 document
 // and its readers, and the hearing ranking by the aggregate chosen with the rubric.
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { addAgendaItems, assignReviewer, createHearing, saveRubric, setHearingReviewers } from "@/lib/hearings/actions";
@@ -113,6 +115,27 @@ describe("项目编号", () => {
     expect(codeOf(first)).toMatch(new RegExp(`^${YEAR}-\\d{3}$`));
     expect(codeOf(second)).toBe(`${YEAR}-${String(firstNumber + 1).padStart(3, "0")}`);
     expect(codeOf(lastYear)).toBe(`${YEAR - 1}-001`);
+  });
+});
+
+describe("项目编号 of projects approved before the migration", () => {
+  it("numbers the approved ones of each year in the order of approval and leaves the others without", async () => {
+    const late = await submittedProject(clerkA, "后立项的项目");
+    const early = await submittedProject(clerkB, "先立项的项目");
+    const pending = await submittedProject(clerkB, "未立项的项目");
+    await approve(early);
+    await approve(late);
+    const sql = fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/migrations/20261207600000_project_code_rank_aggregate/migration.sql"), "utf8");
+    const backfill = sql.slice(sql.indexOf('UPDATE "Project"'));
+    const before = await db.project.findMany({ where: { code: { not: null } }, select: { id: true, code: true } });
+    // As the migration found them: no codes yet.
+    await db.project.updateMany({ data: { code: null } });
+    await db.$executeRawUnsafe(backfill);
+    const after = await db.project.findMany({ where: { code: { not: null } }, select: { id: true, code: true } });
+    expect(new Map(after.map((p) => [p.id, p.code]))).toEqual(new Map(before.map((p) => [p.id, p.code])));
+    const codeOf = (id: string) => after.find((p) => p.id === id)?.code ?? null;
+    expect(Number(codeOf(late)!.slice(5))).toBe(Number(codeOf(early)!.slice(5)) + 1);
+    expect(codeOf(pending)).toBeNull();
   });
 });
 
