@@ -158,7 +158,7 @@ test("申报书：提交后打印、下载 PDF 和 Word（单位盖章栏），�
   const pdf = await downloaded(page, "下载 PDF");
   expect(pdf.suggestedFilename()).toBe(`${title}申报书（第1版）.pdf`);
   const text = await pdfText(pdf);
-  for (const words of [title, "第 1 版", "申报单位（盖章）：", "组建服务队"]) expect(text).toContain(words.replace(/\s+/g, ""));
+  for (const words of [title, "第 1 版", "申报单位（盖章）：", "组建服务队"]) expect(text).toContain(words.normalize("NFKC").replace(/\s+/g, ""));
 
   // Another township gets neither the page nor the files.
   const documentUrl = page.url();
