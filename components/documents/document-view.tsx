@@ -36,6 +36,19 @@ function BlockView({ block }: { block: Block }) {
           ))}
         </ol>
       );
+    case "fields":
+      return (
+        <table className="official-fields" aria-label={block.label}>
+          <tbody>
+            {block.rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td>{row.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
     case "table":
       return (
         <table className="mt-4 w-full border-collapse text-[15px]" aria-label={block.label}>
@@ -79,6 +92,8 @@ export function DocumentView({ doc }: { doc: OfficialDoc }) {
       label={doc.label}
       date={doc.date}
       number={doc.number}
+      letterhead={doc.letterhead !== false}
+      signature={doc.signature}
       title={
         doc.subtitle ? (
           <>

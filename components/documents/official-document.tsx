@@ -14,6 +14,8 @@ export function OfficialDocument({
   label,
   date,
   number,
+  letterhead = true,
+  signature,
   children,
 }: {
   county?: string;
@@ -22,22 +24,38 @@ export function OfficialDocument({
   label: string;
   date?: Date | null;
   number?: string | null;
+  /** false: a unit's own form (申报书), without the red head; `number` at the top right. */
+  letterhead?: boolean;
+  /** In place of the issuer and date at the foot: lines to sign and seal (单位（盖章） / 日期). */
+  signature?: string[];
   children: ReactNode;
 }) {
   const issuer = givenIssuer ?? issuerOf(county ?? "");
   return (
     <article className="official-document" aria-label={label}>
-      <header className="official-header">
-        <p className="official-issuer">{issuer}</p>
-        {/* 发文字号: between the issuer and the red line, as on printed documents. */}
-        {number && <p className="official-number">{number}</p>}
-      </header>
+      {letterhead ? (
+        <header className="official-header">
+          <p className="official-issuer">{issuer}</p>
+          {/* 发文字号: between the issuer and the red line, as on printed documents. */}
+          {number && <p className="official-number">{number}</p>}
+        </header>
+      ) : (
+        number && <p className="official-form-number">{number}</p>
+      )}
       <h1 className="official-title">{title}</h1>
       {children}
-      <footer className="official-footer">
-        <p>{issuer}</p>
-        {date && <p>{officialDate(date)}</p>}
-      </footer>
+      {signature ? (
+        <footer className="official-signature">
+          {signature.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </footer>
+      ) : (
+        <footer className="official-footer">
+          <p>{issuer}</p>
+          {date && <p>{officialDate(date)}</p>}
+        </footer>
+      )}
     </article>
   );
 }

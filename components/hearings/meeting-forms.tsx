@@ -6,7 +6,7 @@ import { createMeeting, recordDecision, saveRubric } from "@/lib/hearings/action
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
-import { VERDICT_LABELS, type Verdict } from "@/lib/hearings/labels";
+import { RANK_AGGREGATE_LABELS, VERDICT_LABELS, type RankAggregate, type Verdict } from "@/lib/hearings/labels";
 import type { Criterion } from "@/lib/hearings/scoring";
 
 export function MeetingForm({ yearId }: { yearId: string }) {
@@ -90,7 +90,19 @@ export function DecisionForm({ meetingId, projects }: { meetingId: string; proje
   );
 }
 
-export function RubricForm({ yearId, version, criteria, frozen }: { yearId: string; version: number; criteria: Criterion[]; frozen: boolean }) {
+export function RubricForm({
+  yearId,
+  version,
+  criteria,
+  rankBy,
+  frozen,
+}: {
+  yearId: string;
+  version: number;
+  criteria: Criterion[];
+  rankBy: RankAggregate;
+  frozen: boolean;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useActionForm(saveRubric, {
@@ -98,6 +110,7 @@ export function RubricForm({ yearId, version, criteria, frozen }: { yearId: stri
       yearId,
       version,
       criteria: criteria.map((c) => ({ key: c.key, label: values[`label_${c.key}`], weight: values[`weight_${c.key}`], max: values[`max_${c.key}`] })),
+      rankBy: values.rankBy as RankAggregate,
     }),
     onSuccess: () => {
       setSaved(true);
@@ -122,6 +135,22 @@ export function RubricForm({ yearId, version, criteria, frozen }: { yearId: stri
             <input name={`max_${criterion.key}`} aria-label={`第 ${index + 1} 项满分`} type="number" defaultValue={criterion.max} className="input" />
           </div>
         ))}
+        <div className="pt-2" data-field="rankBy">
+          <label htmlFor="rankBy" className="block text-sm font-medium text-stone-700">
+            排名依据
+          </label>
+          <select id="rankBy" name="rankBy" defaultValue={rankBy} className="input mt-1 w-full sm:w-64" aria-describedby="rankBy-hint">
+            {(Object.keys(RANK_AGGREGATE_LABELS) as RankAggregate[]).map((key) => (
+              <option key={key} value={key}>
+                {RANK_AGGREGATE_LABELS[key]}
+              </option>
+            ))}
+          </select>
+          <p id="rankBy-hint" className="mt-1 text-xs text-stone-500">
+            听证结果和年度排名按此排序，另一种算法的名次并列显示；随评分标准公布，开始评分后与评分标准一起锁定。
+          </p>
+          <FormError message={form.fieldErrors.rankBy?.[0]} />
+        </div>
       </fieldset>
       {!frozen && (
         <Button type="submit" pending={form.pending}>

@@ -63,6 +63,25 @@ function blocks(b: Block): (Paragraph | Table)[] {
       ];
     case "list":
       return b.items.map((item, i) => body(`${i + 1}. ${item}`));
+    case "fields": {
+      const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+      const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+      const rows = b.rows.map(
+        (row) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              new TableCell({ width: { size: 28, type: WidthType.PERCENTAGE }, children: [cellParagraph(row.label, false, true)] }),
+              new TableCell({
+                width: { size: 72, type: WidthType.PERCENTAGE },
+                // One paragraph a line: Word does not break a run at "\n".
+                children: (row.value || " ").split("\n").map((line) => cellParagraph(line, false)),
+              }),
+            ],
+          }),
+      );
+      return [new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, borders }), new Paragraph({ children: [] })];
+    }
     case "table": {
       const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
       const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
@@ -83,14 +102,7 @@ function blocks(b: Block): (Paragraph | Table)[] {
 
 export function documentDocx(doc: OfficialDoc): Document {
   const red = "DC2626";
-  const head = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [run(doc.issuer, { font: font(DOCX_FONTS.title), size: 52, bold: true, color: red, characterSpacing: 100 })],
-    }),
-    ...(doc.number ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.number)] })] : []),
-    // The red line under the head (版头中的分隔线).
-    new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: red, space: 4 } }, spacing: { after: 360 } }),
+  const title = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: doc.subtitle ? 0 : 360 },
@@ -98,11 +110,29 @@ export function documentDocx(doc: OfficialDoc): Document {
     }),
     ...(doc.subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(doc.subtitle)] })] : []),
   ];
-  const foot = [
-    new Paragraph({ children: [], spacing: { before: 480 } }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.issuer)] }),
-    ...(doc.date ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(officialDate(doc.date))] })] : []),
+  // A unit's own form: its number at the top right, no red head.
+  const formHead = [...(doc.number ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.number, { size: 24 })] })] : []), ...title];
+  const letterHead = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [run(doc.issuer, { font: font(DOCX_FONTS.title), size: 52, bold: true, color: red, characterSpacing: 100 })],
+    }),
+    ...(doc.number ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.number)] })] : []),
+    // The red line under the head (版头中的分隔线).
+    new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: red, space: 4 } }, spacing: { after: 360 } }),
+    ...title,
   ];
+  const head = doc.letterhead === false ? formHead : letterHead;
+  const foot = doc.signature
+    ? [
+        new Paragraph({ children: [], spacing: { before: 720 } }),
+        ...doc.signature.map((line) => new Paragraph({ indent: { left: 4500 }, spacing: { after: 480 }, children: [run(line)] })),
+      ]
+    : [
+        new Paragraph({ children: [], spacing: { before: 480 } }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.issuer)] }),
+        ...(doc.date ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(officialDate(doc.date))] })] : []),
+      ];
   return new Document({
     title: doc.title,
     creator: doc.issuer,

@@ -34,6 +34,14 @@ html, body { margin: 0; padding: 0; background: white; color: black; }
 .official-table tr { break-inside: avoid; }
 .official-footer { margin-top: 12mm; text-align: right; break-inside: avoid; }
 .official-footer p { margin: 0; }
+.official-form-number { margin: 0 0 4mm; text-align: right; font-size: 12pt; }
+.official-fields { width: 100%; border-collapse: collapse; margin-top: 2mm; font-size: 14pt; line-height: 1.6; }
+.official-fields th, .official-fields td { border: 1px solid black; padding: 1.5mm 2mm; vertical-align: top; text-align: left; }
+.official-fields th { width: 28%; font-weight: 700; }
+.official-fields td { white-space: pre-wrap; }
+.official-fields tr { break-inside: avoid; }
+.official-signature { margin-top: 16mm; margin-left: 50%; break-inside: avoid; }
+.official-signature p { margin: 0 0 8mm; }
 `;
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -53,6 +61,8 @@ function block(b: Block): string {
       return `<section class="official-item"><h3 class="official-item-title">${escapeHtml(b.title)}${b.note ? `<span class="official-note">${escapeHtml(b.note)}</span>` : ""}</h3>${b.paragraphs.map((p) => `<p class="official-body">${escapeHtml(p)}</p>`).join("")}${b.meta ? `<p class="official-meta">${escapeHtml(b.meta)}</p>` : ""}</section>`;
     case "list":
       return `<ol class="official-list">${b.items.map((item, i) => `<li class="official-body">${i + 1}. ${escapeHtml(item)}</li>`).join("")}</ol>`;
+    case "fields":
+      return `<table class="official-fields"><tbody>${b.rows.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th><td>${escapeHtml(row.value)}</td></tr>`).join("")}</tbody></table>`;
     case "table": {
       const head = `<thead><tr>${b.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead>`;
       const rows = b.rows.length
@@ -71,9 +81,19 @@ function block(b: Block): string {
 export function documentHtml(doc: OfficialDoc): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${DOCUMENT_CSS}</style></head><body>
 <article class="official-document">
-<header class="official-header"><p class="official-issuer">${escapeHtml(doc.issuer)}</p>${doc.number ? `<p class="official-number">${escapeHtml(doc.number)}</p>` : ""}</header>
+${
+  doc.letterhead === false
+    ? doc.number
+      ? `<p class="official-form-number">${escapeHtml(doc.number)}</p>`
+      : ""
+    : `<header class="official-header"><p class="official-issuer">${escapeHtml(doc.issuer)}</p>${doc.number ? `<p class="official-number">${escapeHtml(doc.number)}</p>` : ""}</header>`
+}
 <h1 class="official-title">${escapeHtml(doc.title)}${doc.subtitle ? `<span class="official-subtitle">${escapeHtml(doc.subtitle)}</span>` : ""}</h1>
 ${doc.blocks.map(block).join("\n")}
-<footer class="official-footer"><p>${escapeHtml(doc.issuer)}</p>${doc.date ? `<p>${escapeHtml(officialDate(doc.date))}</p>` : ""}</footer>
+${
+  doc.signature
+    ? `<footer class="official-signature">${doc.signature.map((line) => `<p>${escapeHtml(line)}</p>`).join("")}</footer>`
+    : `<footer class="official-footer"><p>${escapeHtml(doc.issuer)}</p>${doc.date ? `<p>${escapeHtml(officialDate(doc.date))}</p>` : ""}</footer>`
+}
 </article></body></html>`;
 }

@@ -16,6 +16,7 @@ export const DOCUMENT_TYPES = [
   "research-report",
   "certificate",
   "certificates",
+  "proposal",
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const DOCUMENT_FORMATS = ["pdf", "docx"] as const;
@@ -35,6 +36,8 @@ export type Block =
   | { kind: "subheading"; text: string }
   /** A numbered list: 1. … 2. … */
   | { kind: "list"; items: string[] }
+  /** A form's bordered label–value table (申报书): the label column bold and narrow, values keep their line breaks. */
+  | { kind: "fields"; label: string; rows: { label: string; value: string }[] }
   /** A bordered table; `center` lists the columns set centred; `empty` is the one row shown when there are no rows. */
   | { kind: "table"; label: string; columns: string[]; rows: Cell[][]; center?: number[]; empty?: string };
 
@@ -55,6 +58,13 @@ export type OfficialDoc = {
   blocks: Block[];
   /** The download's file name without extension. */
   fileName: string;
+  /**
+   * false: a unit's own form (申报书), not a document of the department: no red issuer head, `number` printed at
+   * the top right, and the `signature` lines in place of the issuer and date at the foot.
+   */
+  letterhead?: boolean;
+  /** The foot of a form: 单位（盖章） / 日期, each with room to sign and seal. */
+  signature?: string[];
 };
 
 export function issuerOf(county: string) {
@@ -72,8 +82,10 @@ export function documentText(doc: OfficialDoc): string {
     if (block.kind === "item") lines.push(block.title + (block.note ?? ""), ...block.paragraphs, block.meta ?? "");
     else if (block.kind === "list") lines.push(...block.items.map((item, i) => `${i + 1}. ${item}`));
     else if (block.kind === "table") lines.push(block.columns.join(" "), ...block.rows.map((row) => row.map(cellText).join(" ")));
+    else if (block.kind === "fields") lines.push(...block.rows.map((row) => `${row.label} ${row.value}`));
     else lines.push(block.text);
   }
+  lines.push(...(doc.signature ?? []));
   return lines.filter(Boolean).join("\n");
 }
 

@@ -6,7 +6,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { countyName, publishedCatalogue } from "@/lib/topics/queries";
 import { yearChoice } from "@/lib/years/queries";
-import { getProject } from "@/lib/projects/queries";
+import { getProject, proposalVersionFor } from "@/lib/projects/queries";
 import { decisionForNotice, getMeeting as getHearingMeeting } from "@/lib/hearings/queries";
 import { getInspection } from "@/lib/inspections/queries";
 import { announcedList, certificateOf, decidedAwards } from "@/lib/awards/queries";
@@ -27,6 +27,7 @@ import { eventCompilationDocument, eventMinutesDocument, eventNoticeDocument } f
 import { researchReportDocument } from "./research-report";
 import { researchReportData } from "@/lib/research/queries";
 import { formatRate } from "@/lib/research/rules";
+import { proposalDocument } from "./proposal";
 
 type Loader = (user: CurrentUser | null, id: string) => Promise<OfficialDoc | CertificateDoc | null>;
 
@@ -40,6 +41,15 @@ export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; lo
       if (!year || year.year !== Number(id)) return null;
       const [county, topics] = await Promise.all([countyName(), publishedCatalogue(year.id)]);
       return catalogueDocument(county, year.year, topics);
+    },
+  },
+  // id: the submitted version (ProjectVersion); the reader must see its project, like the version page: a unit its
+  // own projects, county readers all. Reviewers read the proposal on their scoring page and get no 申报书 (decision 0076).
+  proposal: {
+    permission: "projects.view",
+    load: async (user, id) => {
+      const version = user ? await proposalVersionFor(user, { versionId: id }) : null;
+      return version ? proposalDocument(version) : null;
     },
   },
   // id: the decision; the reader must see its project (a unit: its own projects only).

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { aggregate, rankAggregates, type Criterion, DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
+import { aggregate, rankBoth, RANK_BY_KEYS, type Criterion, DEFAULT_RUBRIC, type RankBy } from "@/lib/hearings/scoring";
 
 export const HEARINGS_PAGE_SIZE = 30;
 
@@ -22,8 +22,14 @@ export function countHearings(yearId: string) {
 export async function rubricOf(yearId: string) {
   const rubric = await db.rubric.findUnique({ where: { yearId } });
   return rubric
-    ? { criteria: rubric.criteria as Criterion[], frozenAt: rubric.frozenAt, version: rubric.version }
-    : { criteria: DEFAULT_RUBRIC, frozenAt: null, version: 0 };
+    ? { criteria: rubric.criteria as Criterion[], rankBy: rubric.rankBy, frozenAt: rubric.frozenAt, version: rubric.version }
+    : { criteria: DEFAULT_RUBRIC, rankBy: "TRIMMED_MEAN" as const, frozenAt: null, version: 0 };
+}
+
+/** Which aggregate ranks the year's results: the rubric's choice, the trimmed mean until one is saved. */
+export async function rankByOf(yearId: string): Promise<RankBy> {
+  const rubric = await db.rubric.findUnique({ where: { yearId }, select: { rankBy: true } });
+  return RANK_BY_KEYS[rubric?.rankBy ?? "TRIMMED_MEAN"];
 }
 
 /** A hearing with its reviewers; its agenda is paged (hearingAgenda). */
@@ -102,6 +108,8 @@ export function activeReviewers() {
 
 /** Aggregates and ranking of one hearing's submitted scores (see lib/hearings/scoring.ts for the rules). */
 export async function hearingResults(hearingId: string) {
+  const hearing = await db.hearing.findUnique({ where: { id: hearingId }, select: { yearId: true } });
+  const by = hearing ? await rankByOf(hearing.yearId) : "trimmedMean";
   const items = await db.hearingItem.findMany({
     where: { hearingId },
     orderBy: { sortOrder: "asc" },
@@ -115,8 +123,8 @@ export async function hearingResults(hearingId: string) {
       .filter((a) => a.score?.submittedAt && a.score.total !== null)
       .map((a) => ({ reviewerId: a.reviewerId, proposalId: item.id, total: a.score!.total! })),
   );
-  const ranked = rankAggregates(aggregate(rows), "trimmedMean");
-  return { items, ranked };
+  const ranked = rankBoth(aggregate(rows), by);
+  return { items, ranked, by };
 }
 
 export const RANKING_PAGE_SIZE = 30;
@@ -131,7 +139,7 @@ function rankedPage(ranked: Ranked, page: number) {
   return { total: ranked.length, page, pageSize: RANKING_PAGE_SIZE, rows: ranked.slice((page - 1) * RANKING_PAGE_SIZE, page * RANKING_PAGE_SIZE) };
 }
 
-type Ranked = ReturnType<typeof rankAggregates>;
+type Ranked = ReturnType<typeof rankBoth>;
 type Stamp = { submitted: bigint; changed: Date | null; items: bigint; added: Date | null };
 
 // A year's ranking aggregates every submitted score of the year (120,000 at city scale, about a second of
@@ -142,13 +150,14 @@ type Stamp = { submitted: bigint; changed: Date | null; items: bigint; added: Da
 const rankings = new Map<string, { stamp: string; ranked: Ranked }>();
 const RANKINGS_KEPT = 8;
 
-async function rankingOf(key: string, stamp: Stamp, load: () => Promise<LeanScore[]>): Promise<Ranked> {
-  const seen = `${stamp.submitted}:${stamp.changed?.getTime() ?? 0}:${stamp.items}:${stamp.added?.getTime() ?? 0}`;
+async function rankingOf(key: string, stamp: Stamp, by: RankBy, load: () => Promise<LeanScore[]>): Promise<Ranked> {
+  // The aggregate is in the stamp too: the admin may still change it before the first score.
+  const seen = `${stamp.submitted}:${stamp.changed?.getTime() ?? 0}:${stamp.items}:${stamp.added?.getTime() ?? 0}:${by}`;
   const kept = rankings.get(key);
   if (kept?.stamp === seen) return kept.ranked;
   // Read after the stamp: a score arriving in between is in this ranking and moves the next stamp (ranked again).
   const scores = await load();
-  const ranked = rankAggregates(aggregate(scores.map((s) => ({ reviewerId: s.reviewerId, proposalId: s.itemId, total: s.total }))), "trimmedMean");
+  const ranked = rankBoth(aggregate(scores.map((s) => ({ reviewerId: s.reviewerId, proposalId: s.itemId, total: s.total }))), by);
   rankings.delete(key);
   rankings.set(key, { stamp: seen, ranked });
   if (rankings.size > RANKINGS_KEPT) rankings.delete(rankings.keys().next().value!);
@@ -157,6 +166,7 @@ async function rankingOf(key: string, stamp: Stamp, load: () => Promise<LeanScor
 
 /** A year's ranking over every hearing's submitted scores, each project's latest round; one page of it. */
 export async function yearRanking(yearId: string, page: number) {
+  const by = await rankByOf(yearId);
   const [stamp] = await db.$queryRaw<Stamp[]>`
     SELECT
       (SELECT count(*) FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
@@ -168,6 +178,7 @@ export async function yearRanking(yearId: string, page: number) {
   const ranked = await rankingOf(
     `year:${yearId}`,
     stamp,
+    by,
     () => db.$queryRaw<LeanScore[]>`
     WITH latest AS (
       SELECT DISTINCT ON (i."projectId") i."id"
@@ -188,11 +199,17 @@ export async function yearRanking(yearId: string, page: number) {
     select: { id: true, project: { select: { id: true, title: true, unit: { select: { name: true } } } } },
   });
   const byId = new Map(items.map((item) => [item.id, item]));
-  return { ...ranking, rows: ranking.rows.map((row) => ({ ...row, item: byId.get(row.proposalId)! })) };
+  return {
+    ...ranking,
+    by,
+    differ: ranked.filter((row) => row.ranksDiffer).length,
+    rows: ranking.rows.map((row) => ({ ...row, item: byId.get(row.proposalId)! })),
+  };
 }
 
 /** One page of a hearing's ranking, with each proposal's reviewers and their submitted scores; and what is unscored. */
-export async function hearingRanking(hearingId: string, page: number) {
+export async function hearingRanking(hearingId: string, yearId: string, page: number) {
+  const by = await rankByOf(yearId);
   const [stamp] = await db.$queryRaw<Stamp[]>`
     SELECT
       (SELECT count(*) FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
@@ -205,6 +222,7 @@ export async function hearingRanking(hearingId: string, page: number) {
   const ranked = await rankingOf(
     `hearing:${hearingId}`,
     stamp,
+    by,
     () => db.$queryRaw<LeanScore[]>`
       SELECT a."itemId", a."reviewerId", s."total"
       FROM "HearingItem" i
@@ -228,6 +246,8 @@ export async function hearingRanking(hearingId: string, page: number) {
   const byId = new Map(items.map((item) => [item.id, item]));
   return {
     ...ranking,
+    by,
+    differ: ranked.filter((row) => row.ranksDiffer).length,
     rows: ranking.rows.map((row) => ({ ...row, item: byId.get(row.proposalId)! })),
     unscored: { count: itemCount - ranking.total, titles: unscored.map((item) => item.project.title) },
   };

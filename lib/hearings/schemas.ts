@@ -1,5 +1,5 @@
 import { z, idSchema, instantField, versionSchema, optionalText, requiredText } from "@/lib/validation";
-import { HearingKind, HearingLevel, Verdict } from "@/lib/generated/prisma/enums";
+import { HearingKind, HearingLevel, RankAggregate, Verdict } from "@/lib/generated/prisma/enums";
 
 const hearingFields = {
   kind: z.enum(HearingKind, { error: "请选择形式" }),
@@ -38,6 +38,8 @@ export const rubricSchema = z.object({
     )
     .min(1)
     .max(10),
+  /** Absent: the year keeps the one it has. */
+  rankBy: z.enum(RankAggregate, { error: "请选择排名依据" }).optional(),
 });
 
 export const scoreSchema = z.object({

@@ -1,6 +1,7 @@
 // Hearing scores: the rubric, validation of one reviewer's sheet, weighted totals, and aggregation across reviewers. Pure.
 import { INNOVATION_STANDARDS } from "@/lib/projects/catalog";
 import { criterionScoreProblem } from "@/lib/hearings/score-rule";
+import { RANK_AGGREGATE_LABELS } from "@/lib/hearings/labels";
 
 /** weight in percent (all weights sum to 100); each criterion is scored 0..max. */
 export type Criterion = { key: string; label: string; weight: number; max: number };
@@ -116,6 +117,38 @@ export function rankAggregates(aggregates: Aggregate[], by: "mean" | "trimmedMea
     while (first > 0 && round2(sorted[first - 1][by]) === round2(a[by])) first--;
     return { ...a, rank: first + 1 };
   });
+}
+
+/** The two aggregates the admin may choose to rank by (with the rubric, decision 0075); the other is shown beside it. */
+export type RankBy = "trimmedMean" | "normalizedMean";
+export const RANK_BY_KEYS = { TRIMMED_MEAN: "trimmedMean", NORMALIZED_MEAN: "normalizedMean" } as const satisfies Record<string, RankBy>;
+export const RANK_BY_LABELS: Record<RankBy, string> = {
+  trimmedMean: RANK_AGGREGATE_LABELS.TRIMMED_MEAN,
+  normalizedMean: RANK_AGGREGATE_LABELS.NORMALIZED_MEAN,
+};
+
+export type DualRanked = Aggregate & { rank: number; trimmedRank: number; normalizedRank: number; ranksDiffer: boolean };
+
+/**
+ * The ranking by the chosen aggregate, each row also carrying its rank by either aggregate, and whether the two
+ * differ: when reviewers use the scale very differently the two orders can come apart, and the 部务会 sees it.
+ */
+export function rankBoth(aggregates: Aggregate[], by: RankBy): DualRanked[] {
+  const trimmed = new Map(rankAggregates(aggregates, "trimmedMean").map((a) => [a.proposalId, a.rank]));
+  const normalized = new Map(rankAggregates(aggregates, "normalizedMean").map((a) => [a.proposalId, a.rank]));
+  return rankAggregates(aggregates, by).map((a) => {
+    const trimmedRank = trimmed.get(a.proposalId)!;
+    const normalizedRank = normalized.get(a.proposalId)!;
+    return { ...a, trimmedRank, normalizedRank, ranksDiffer: trimmedRank !== normalizedRank };
+  });
+}
+
+/** The rules as published on the results page, the ranking aggregate named. */
+export function scoringRules(by: RankBy): string[] {
+  return [
+    ...SCORING_RULES,
+    `本年度按${RANK_BY_LABELS[by]}排名（随评分标准公布，开始评分后不再更改）；同时列出按${RANK_BY_LABELS[by === "trimmedMean" ? "normalizedMean" : "trimmedMean"]}的名次，两种算法名次不同的项目予以标出，供部务会参考。`,
+  ];
 }
 
 export const SCORING_RULES: string[] = [

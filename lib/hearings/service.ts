@@ -8,7 +8,7 @@ import { notifyAdmins, notifyUsers } from "@/lib/notifications/service";
 import { transitionProjectRecord } from "@/lib/projects/service";
 import { autoAssign, unitConflict, type UnitTree } from "@/lib/hearings/assignment";
 import { DEFAULT_RUBRIC, rubricProblem, type Criterion } from "@/lib/hearings/scoring";
-import type { HearingKind, HearingLevel } from "@/lib/generated/prisma/enums";
+import type { HearingKind, HearingLevel, RankAggregate } from "@/lib/generated/prisma/enums";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 
@@ -20,19 +20,20 @@ export async function rubricFor(tx: Tx, yearId: string): Promise<{ criteria: Cri
     : { criteria: DEFAULT_RUBRIC, frozen: false, version: 0 };
 }
 
-export async function saveRubricRecord(tx: Tx, input: { yearId: string; version: number; criteria: Criterion[] }, by: By) {
+export async function saveRubricRecord(tx: Tx, input: { yearId: string; version: number; criteria: Criterion[]; rankBy?: RankAggregate }, by: By) {
   const problem = rubricProblem(input.criteria);
   if (problem) throw new FieldError("criteria", problem);
   const current = await tx.rubric.findUnique({ where: { yearId: input.yearId } });
   if (current?.frozenAt) throw new ActionError("已有评审打分，本年度评分标准已锁定，不能再改");
   if ((current?.version ?? 0) !== input.version) throw new ActionError(STALE_RECORD);
+  const rankBy = input.rankBy ?? current?.rankBy ?? "TRIMMED_MEAN";
   await tx.rubric.upsert({
     where: { yearId: input.yearId },
-    create: { yearId: input.yearId, criteria: input.criteria, version: 1 },
-    update: { criteria: input.criteria, version: { increment: 1 } },
+    create: { yearId: input.yearId, criteria: input.criteria, rankBy, version: 1 },
+    update: { criteria: input.criteria, rankBy, version: { increment: 1 } },
   });
   await writeAudit(
-    { actor: by.actor, action: "hearing.rubric", entityType: "Year", entityId: input.yearId, details: { criteria: input.criteria }, ip: by.ip },
+    { actor: by.actor, action: "hearing.rubric", entityType: "Year", entityId: input.yearId, details: { criteria: input.criteria, rankBy }, ip: by.ip },
     tx,
   );
 }

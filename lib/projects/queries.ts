@@ -110,6 +110,37 @@ export async function getProject(viewer: Viewer, id: string) {
   return project;
 }
 
+/**
+ * One submitted version as the 申报书 document needs it, for a reader who may see the project (getProject: a
+ * unit its own projects, the county all but other units' unsubmitted drafts); null otherwise.
+ */
+export async function proposalVersionFor(viewer: Viewer, by: { versionId: string } | { projectId: string; number: number }) {
+  const found =
+    "versionId" in by
+      ? await db.projectVersion.findUnique({ where: { id: by.versionId }, select: { id: true, projectId: true } })
+      : await db.projectVersion.findUnique({ where: { projectId_number: by }, select: { id: true, projectId: true } });
+  if (!found || !(await getProject(viewer, found.projectId))) return null;
+  return db.projectVersion.findUnique({
+    where: { id: found.id },
+    select: {
+      id: true,
+      number: true,
+      submittedAt: true,
+      submittedBy: true,
+      snapshot: true,
+      project: {
+        select: {
+          id: true,
+          code: true,
+          unit: { select: { name: true } },
+          year: { select: { year: true } },
+          topic: { select: { code: true, title: true } },
+        },
+      },
+    },
+  });
+}
+
 /** Two consecutive submitted versions (the asked one and the one before), for comparison. */
 export async function versionPair(projectId: string, number: number) {
   const versions = await db.projectVersion.findMany({ where: { projectId, number: { in: [number, number - 1] } }, orderBy: { number: "desc" } });

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/time";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { proposalProblems } from "@/lib/projects/completeness";
 import { proposalOf } from "@/lib/projects/proposal";
+import { nextProjectCode } from "@/lib/projects/code";
 import { milestoneDate, type ProposalFields } from "@/lib/projects/schemas";
 import { TRANSITIONS, transitionProblem, type TransitionActor, type TransitionName } from "@/lib/projects/states";
 import { TAKEN_UP } from "@/lib/topics/rules";
@@ -124,6 +125,18 @@ type TransitionInput = {
 };
 
 /**
+ * The next 项目编号 (立项编号) of the year, given when the 部务会 approves a project (decision 0077). Approvals of one
+ * year queue on a transaction lock from here to their commit, so it is taken last; the unique key would refuse a
+ * duplicate anyway. Not at submission: the units' rush before the deadline would queue on it.
+ */
+async function newProjectCode(tx: Tx, yearId: string, year: number): Promise<string> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`project-code:${yearId}`}))`;
+  const [highest] = await tx.$queryRaw<{ code: string | null }[]>`
+    SELECT "code" FROM "Project" WHERE "yearId" = ${yearId} AND "code" IS NOT NULL ORDER BY length("code") DESC, "code" DESC LIMIT 1`;
+  return nextProjectCode(year, highest?.code ? [highest.code] : []);
+}
+
+/**
  * Moves a project along one transition of the table, after checking who acts, the state, the version
  * and what the transition needs; writes the timeline, the audit log and the notices.
  */
@@ -209,6 +222,9 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
   }
   if (project.liaisonId && actor.kind === "unit")
     await notifyUsers(tx, [project.liaisonId], { kind: "project.transition", title: `联系项目“${project.title}”${transition.label}`, link });
+  // Last, so that the lock on the year's numbering is held for as short a time as possible.
+  if (input.transition === "approve" && !project.code)
+    await tx.project.update({ where: { id: project.id }, data: { code: await newProjectCode(tx, project.yearId, project.year.year) } });
   return { state: transition.to, versionNumber };
 }
 

@@ -4,7 +4,7 @@ import { CATEGORY_LABELS, type SuggestionCategory } from "@/lib/suggestions/cata
 import { FOCUS_LABELS, TIER_LABELS, type TopicFocus, type TopicTier } from "@/lib/topics/rules";
 import { formatDate } from "@/lib/time";
 
-type Snapshot = {
+export type Snapshot = {
   title?: string;
   leaderName?: string | null;
   leaderContact?: string | null;

@@ -22,7 +22,9 @@ export async function reportGridExport(viewer: Pick<CurrentUser, "id" | "roles" 
     total,
     batches,
     columns: [
+      { header: "项目编号", width: 12, value: (r) => r.project.code ?? "" },
       { header: "项目", width: 40, value: (r) => r.project.title },
+      { header: "申报年度", width: 10, value: (r) => r.project.year.year },
       { header: "单位", width: 18, value: (r) => r.project.unit.name },
       { header: "状态", width: 10, value: (r) => STATE_LABELS[r.project.state] },
       { header: "联系人", width: 10, value: (r) => r.project.liaison?.name ?? "" },

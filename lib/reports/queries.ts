@@ -7,7 +7,17 @@ import { likeText } from "@/lib/db/search";
 import { projectScope } from "@/lib/projects/queries";
 import { deadlineFor } from "@/lib/reports/service";
 import { laggingProjectIds } from "@/lib/reports/lagging";
-import { cellStatus, laggingMilestones, owesReport, quarterOf, quarterStart, QUARTERS, type CellStatus, type Quarter } from "@/lib/reports/quarters";
+import {
+  cellStatus,
+  laggingMilestones,
+  owesReport,
+  quarterEnd,
+  quarterOf,
+  quarterStart,
+  QUARTERS,
+  type CellStatus,
+  type Quarter,
+} from "@/lib/reports/quarters";
 
 export const GRID_PAGE_SIZE = 30;
 
@@ -46,6 +56,8 @@ export function gridSelect(year: number) {
   return {
     id: true,
     title: true,
+    code: true,
+    year: { select: { year: true } },
     state: true,
     startedAt: true,
     endedAt: true,
@@ -152,4 +164,100 @@ export async function reportPage(viewer: Viewer, projectId: string, year: number
     include: { attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } } },
   });
   return { project, report, deadline: await deadlineFor(db, year, quarter), county: seesWholeCounty(viewer.roles) };
+}
+
+export const UNIT_ITEMS_PAGE_SIZE = 30;
+
+export type UnitItemFilter = { year: number | "all"; show: "open" | "all"; page: number };
+export type UnitItem = {
+  projectId: string;
+  title: string;
+  code: string | null;
+  projectYear: number;
+  year: number;
+  quarter: Quarter;
+  deadline: Date;
+  status: CellStatus;
+};
+type Slot = { year: number; quarter: Quarter; start: Date; end: Date; deadline: Date };
+
+/** The quarters of the given years that have started by `now`, with their bounds and deadlines. */
+async function slotsOf(years: number[], now: Date): Promise<Slot[]> {
+  const current = quarterOf(now);
+  const slots: Slot[] = [];
+  for (const year of years) {
+    const deadlines = await yearDeadlines(year);
+    for (const quarter of QUARTERS) {
+      // A quarter owes nothing before it starts.
+      if (year > current.year || (year === current.year && quarter > current.quarter)) continue;
+      slots.push({ year, quarter, start: quarterStart(year, quarter), end: quarterEnd(year, quarter), deadline: deadlines[quarter] });
+    }
+  }
+  return slots;
+}
+
+/**
+ * One page of the unit's project × quarter items and their count. The quarters come in as one array per column;
+ * each project is joined to the quarters it was in implementation during (owesReport) and each row's status is the
+ * rule of cellStatus (lib/reports/quarters.ts) in SQL, so that the filter and the page are the database's.
+ */
+async function unitItemsPage(unitId: string, slots: Slot[], open: boolean, page: number, now: Date) {
+  if (slots.length === 0) return { rows: [] as UnitItem[], total: 0 };
+  const rows = await db.$queryRaw<(UnitItem & { total: bigint })[]>`
+    WITH slots AS (
+      SELECT * FROM unnest(${slots.map((s) => s.year)}::int[], ${slots.map((s) => s.quarter)}::int[],
+        ${slots.map((s) => s.start.toISOString())}::timestamptz[], ${slots.map((s) => s.end.toISOString())}::timestamptz[],
+        ${slots.map((s) => s.deadline.toISOString())}::timestamptz[]) AS s("year", "quarter", "start", "end", "deadline")
+    ), items AS (
+      SELECT p."id" AS "projectId", p."title", p."code", y."year" AS "projectYear", s."year", s."quarter", s."deadline",
+        CASE
+          WHEN r."status" = 'ACCEPTED' THEN 'accepted'
+          WHEN r."status" = 'RETURNED' THEN 'returned'
+          WHEN r."status" = 'SUBMITTED' THEN CASE WHEN r."late" THEN 'late' ELSE 'submitted' END
+          WHEN ${now}::timestamptz >= s."deadline" THEN 'missing'
+          WHEN ${now}::timestamptz < s."end" THEN 'upcoming'
+          ELSE 'due'
+        END AS "status"
+      FROM "Project" p
+      JOIN "Year" y ON y."id" = p."yearId"
+      JOIN slots s ON p."startedAt" < s."end" AND (p."endedAt" IS NULL OR p."endedAt" >= s."start")
+      LEFT JOIN "ProgressReport" r ON r."projectId" = p."id" AND r."year" = s."year" AND r."quarter" = s."quarter"
+      WHERE p."unitId" = ${unitId} AND p."startedAt" IS NOT NULL
+    )
+    SELECT *, count(*) OVER () AS "total" FROM items
+    WHERE ${!open} OR "status" IN ('upcoming', 'due', 'missing', 'returned')
+    ORDER BY
+      CASE WHEN ${open} THEN "deadline" END ASC,
+      CASE WHEN ${open} THEN NULL ELSE "year" END DESC,
+      CASE WHEN ${open} THEN NULL ELSE "quarter" END DESC,
+      "code" ASC NULLS LAST, "title" ASC, "projectId" ASC
+    LIMIT ${UNIT_ITEMS_PAGE_SIZE} OFFSET ${(page - 1) * UNIT_ITEMS_PAGE_SIZE}`;
+  return {
+    rows: rows.map(({ total: _total, ...row }) => ({
+      ...row,
+      year: Number(row.year),
+      quarter: Number(row.quarter) as Quarter,
+      projectYear: Number(row.projectYear),
+    })),
+    total: Number(rows[0]?.total ?? 0),
+  };
+}
+
+/**
+ * The unit's quarterly reports page (issue 20 point 5): by default the current year's open items (to write, overdue,
+ * returned), each with the project's code and year and the quarter; every year and every status one click away;
+ * and how many earlier years' items are still open.
+ */
+export async function unitReportItems(viewer: Viewer, filter: UnitItemFilter, now = new Date()) {
+  const current = quarterOf(now).year;
+  const [first] = await db.$queryRaw<{ first: Date | null }[]>`
+    SELECT min("startedAt") AS "first" FROM "Project" WHERE "unitId" = ${viewer.unitId} AND "startedAt" IS NOT NULL`;
+  const firstYear = Math.min(first?.first ? quarterOf(first.first).year : current, current);
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+  const years = filter.year === "all" ? range(firstYear, current) : [filter.year];
+  const [page, earlier] = await Promise.all([
+    unitItemsPage(viewer.unitId, await slotsOf(years, now), filter.show === "open", filter.page, now),
+    filter.year !== "all" && firstYear < filter.year ? unitItemsPage(viewer.unitId, await slotsOf(range(firstYear, filter.year - 1), now), true, 1, now) : null,
+  ]);
+  return { ...page, page: filter.page, pageSize: UNIT_ITEMS_PAGE_SIZE, earlierOpen: earlier?.total ?? 0, currentYear: current, firstYear };
 }

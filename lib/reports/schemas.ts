@@ -42,6 +42,16 @@ export const saveReportSchema = reportFields.extend({ ...quarterKey, version: ve
 export const submitReportSchema = z.object({ ...quarterKey, version: versionSchema });
 export const reviewReportSchema = z.object({ reportId: idSchema, version: versionSchema, accept: z.boolean(), comment: optionalText("意见", 1000) });
 
+/** The unit's list: a year (the current one when absent) or every year; open items (the default) or all. */
+export const unitFilterSchema = z.object({
+  year: z
+    .union([z.literal("all"), z.coerce.number().int().min(2000).max(2100)])
+    .optional()
+    .catch(undefined),
+  show: z.literal("all").optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
+});
+
 export const gridFilterSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   liaison: z.literal("me").optional().catch(undefined),

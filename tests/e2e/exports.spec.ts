@@ -97,9 +97,9 @@ test("组工干部导出季度报告报送情况：只含滞后项目时与页�
   );
   const { name, sheet } = await exported(page);
   expect(name).toBe("2026年度创新项目季度进展报送情况.xlsx");
-  expect(sheet.getRow(2).getCell(5).value).toBe("第一季度");
+  expect(sheet.getRow(2).getCell(7).value).toBe("第一季度");
   expect(sheet.rowCount).toBe(2 + listed);
-  for (let row = 3; row <= sheet.rowCount; row++) expect(Number(sheet.getRow(row).getCell(9).value)).toBeGreaterThan(0);
+  for (let row = 3; row <= sheet.rowCount; row++) expect(Number(sheet.getRow(row).getCell(11).value)).toBeGreaterThan(0);
 });
 
 test("管理员导出听证会列表、评分结果和季度督查列表，行数与页面一致", async ({ page }) => {

@@ -205,3 +205,21 @@ test("手机上组工干部在调查研究课题卡片中找到自己的课题�
   await expect(page.getByText(/报告已提交.*等待科室负责人审核。/)).toBeVisible();
   await expectNoHorizontalOverflow(page, "调研课题");
 });
+
+test("手机上乡镇看季度报告（卡片，带项目编号和季度）和本单位一份申报书的打印页，页面不横向溢出", async ({ page }) => {
+  await signInAndWait(page, "unit");
+  await page.goto("/reports");
+  const cards = page.getByTestId("unit-report-card");
+  await expect(cards.first()).toBeVisible();
+  await expect(cards.first()).toContainText(/\d{4}-\d{3,} · \d{4} 年度项目/);
+  await expect(cards.first()).toContainText(/\d{4}年第[一二三四]季度/);
+  await expect(page.getByTestId("unit-report-row").first()).toBeHidden();
+  await expectNoHorizontalOverflow(page, "季度报告");
+
+  await page.goto("/projects?year=2025");
+  // The first of the unit's 2025 projects (submitted, so it has a version).
+  await page.locator('main a[href^="/projects/c"]').first().click();
+  await page.getByTestId("project-version").first().getByRole("link", { name: "打印 / 下载" }).click();
+  await expect(page.getByRole("article", { name: /^申报书（第 \d+ 版）$/ })).toContainText("申报单位（盖章）");
+  await expectNoHorizontalOverflow(page, "申报书");
+});

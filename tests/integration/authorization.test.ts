@@ -730,4 +730,21 @@ describe("every route handler", () => {
       ip: "127.0.0.1",
     });
   });
+
+  it("does not hand unit A's 申报书 to unit B, and does to unit A and the county", async () => {
+    const version = await db.projectVersion.create({
+      data: { projectId: ofA.runningId, number: 1, snapshot: { title: "甲镇在实施的项目" }, submittedBy: "甲镇" },
+    });
+    const file = path.join(ROOT, "app/documents/[type]/[file]/route.ts");
+    const get = (session: string) => {
+      as(session);
+      return call(file, "GET", `http://localhost/documents/proposal/${version.id}.docx`, { type: "proposal", file: `${version.id}.docx` });
+    };
+    expect((await get(sessionB)).status).toBe(404);
+    expect((await get(sessions.UNIT_USER)).status).toBe(200); // 甲镇's own clerk
+    expect((await get(sessions.COUNTY_STAFF)).status).toBe(200);
+    await freshRefusalAllowance();
+    expect((await get(sessions.REVIEWER)).status).toBe(403);
+    await db.projectVersion.delete({ where: { id: version.id } });
+  });
 });

@@ -317,7 +317,7 @@ describe("rankings kept between requests", () => {
         actor(reviewers.find((r) => r.id === assignment.reviewerId)!),
       );
     const rowOf = async (projectId: string) => {
-      const [year, hearing] = await Promise.all([yearRanking(yearId, 1), hearingRanking(hearingId, 1)]);
+      const [year, hearing] = await Promise.all([yearRanking(yearId, 1), hearingRanking(hearingId, yearId, 1)]);
       const inYear = year.rows.find((row) => row.item.project.id === projectId);
       const inHearing = hearing.rows.find((row) => row.item.project.id === projectId);
       expect(inYear?.trimmedMean).toBe(inHearing?.trimmedMean);

@@ -81,6 +81,41 @@ describe("working days of the announcement period", () => {
     const end = announcementEnd(at("2026-11-30T10:00:00"), 5, national);
     expect(workingDaysLeft(at("2026-12-01T08:00:00"), end, national, at("2026-11-30T10:00:00"))).toBe(5);
   });
+
+  // Issue 20 point 13: "还有 6 个工作日" on the day a 5-working-day 公示 was published.
+  it("counts the days left from the day after publication: publication day, a weekend, the last day", () => {
+    const published = at("2026-12-04T10:00:00"); // a Friday
+    const end = announcementEnd(published, 5, national);
+    expect(formatDateTime(end)).toBe("2026-12-12 00:00"); // 7–11 December
+    expect(workingDaysLeft(at("2026-12-04T10:00:00"), end, national, published)).toBe(5); // the publication day itself
+    expect(workingDaysLeft(at("2026-12-04T23:59:00"), end, national, published)).toBe(5);
+    expect(workingDaysLeft(at("2026-12-05T09:00:00"), end, national, published)).toBe(5); // Saturday
+    expect(workingDaysLeft(at("2026-12-06T20:00:00"), end, national, published)).toBe(5); // Sunday
+    expect(workingDaysLeft(at("2026-12-07T09:00:00"), end, national, published)).toBe(5); // the first day counts while it runs
+    expect(workingDaysLeft(at("2026-12-10T09:00:00"), end, national, published)).toBe(2);
+    expect(workingDaysLeft(at("2026-12-11T17:00:00"), end, national, published)).toBe(1); // the last day
+    expect(workingDaysLeft(at("2026-12-12T00:00:00"), end, national, published)).toBe(0); // over
+    expect(announcementDays(published, end, national).filter((d) => d.working)).toHaveLength(5);
+  });
+
+  it("counts a 调休 working Saturday and skips the 国庆 holiday in the days left", () => {
+    const published = at("2026-09-30T10:00:00");
+    const end = announcementEnd(published, 3, national); // 8 and 9 October, then Saturday 10 October (调休上班)
+    expect(formatDateTime(end)).toBe("2026-10-11 00:00");
+    expect(workingDaysLeft(published, end, national, published)).toBe(3);
+    expect(workingDaysLeft(at("2026-10-03T10:00:00"), end, national, published)).toBe(3); // inside the holiday
+    expect(workingDaysLeft(at("2026-10-09T10:00:00"), end, national, published)).toBe(2);
+    expect(workingDaysLeft(at("2026-10-10T10:00:00"), end, national, published)).toBe(1); // the 调休 Saturday, the last day
+    expect(workingDaysLeft(at("2026-10-11T10:00:00"), end, national, published)).toBe(0);
+  });
+
+  it("does not count a county's local day off inside the period", () => {
+    const local = makeCalendar([{ date: "2026-12-08", working: false, note: "县庆" }]);
+    const published = at("2026-12-07T09:00:00");
+    const end = announcementEnd(published, 2, local); // 9 and 10 December
+    expect(workingDaysLeft(published, end, local, published)).toBe(2);
+    expect(workingDaysLeft(at("2026-12-08T09:00:00"), end, local, published)).toBe(2);
+  });
 });
 
 describe("the ranking formula", () => {

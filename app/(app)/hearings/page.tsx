@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { countHearings, HEARINGS_PAGE_SIZE, listHearings, yearRanking } from "@/lib/hearings/queries";
 import { hearingPageSchema } from "@/lib/hearings/schemas";
+import { RANK_BY_LABELS } from "@/lib/hearings/scoring";
 import { HEARING_KIND_LABELS, HEARING_LEVEL_LABELS } from "@/lib/hearings/labels";
 import { formatDateTime } from "@/lib/time";
 import { z } from "@/lib/validation";
@@ -72,8 +73,10 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
         <Card>
           <details open={rank > 1}>
             <summary className="cursor-pointer font-semibold text-stone-800">
-              {year.year} 年度听证排名（{ranking.total} 个项目，各项目最近一轮，按去极值平均分）
+              {year.year} 年度听证排名（{ranking.total} 个项目，各项目最近一轮，按{RANK_BY_LABELS[ranking.by]}
+              {ranking.differ > 0 && `；${ranking.differ} 个项目两种算法名次不同`}）
             </summary>
+            <p className="mt-2 text-xs text-stone-600">每行依次为：名次、项目、单位、去极值平均分（名次）、标准化平均分（名次）；排名依据见“评分标准”。</p>
             <ol className="mt-3 space-y-1 text-sm" aria-label="年度排名">
               {ranking.rows.map((row) => {
                 const item = row.item;
@@ -84,7 +87,13 @@ export default async function HearingsPage({ searchParams }: { searchParams: Pro
                       {item.project.title}
                     </Link>
                     <span className="text-stone-500">{item.project.unit.name}</span>
-                    <span>{row.trimmedMean.toFixed(2)} 分</span>
+                    <span className={ranking.by === "trimmedMean" ? "font-medium" : ""}>
+                      去极值 {row.trimmedMean.toFixed(2)} 分（第 {row.trimmedRank} 名）
+                    </span>
+                    <span className={ranking.by === "normalizedMean" ? "font-medium" : ""}>
+                      标准化 {row.normalizedMean.toFixed(2)} 分（第 {row.normalizedRank} 名）
+                    </span>
+                    {row.ranksDiffer && <Badge tone="red">两种算法名次不同</Badge>}
                     {row.disagreement && <Badge tone="amber">分歧较大</Badge>}
                   </li>
                 );

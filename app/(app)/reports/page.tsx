@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
-import { reportGrid, unitReportsDue } from "@/lib/reports/queries";
-import { gridFilterSchema } from "@/lib/reports/schemas";
+import { reportGrid, unitReportItems } from "@/lib/reports/queries";
+import { gridFilterSchema, unitFilterSchema } from "@/lib/reports/schemas";
 import { QUARTER_LABELS, QUARTERS, quarterOf } from "@/lib/reports/quarters";
 import { formatDateTime } from "@/lib/time";
 import { yearChoice } from "@/lib/years/queries";
@@ -11,7 +11,7 @@ import { YearSelect } from "@/components/years/year-select";
 import { exportHref } from "@/lib/exports/href";
 import { ExportButton } from "@/components/ui/export-button";
 import { Badge, DataTable, EmptyRow, FilterBar, PageHeader, Pagination } from "@/components/ui/page";
-import { Countdown } from "@/components/ui/countdown";
+import { UnitReports } from "@/components/reports/unit-reports";
 import { CellBadge } from "@/components/reports/cell-badge";
 
 export const metadata: Metadata = { title: "季度报告" };
@@ -20,39 +20,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const user = await requirePermission("reports.view");
   const now = new Date();
   if (!seesWholeCounty(user.roles)) {
-    const due = await unitReportsDue(user, now);
-    return (
-      <div>
-        <PageHeader title="季度报告" description="本单位实施中项目每季度报送一次进展，截止时间以服务器时间为准" />
-        <DataTable headers={["项目", "季度", "截止时间", "状态", ""]}>
-          {due.length === 0 && <EmptyRow colSpan={5}>目前没有需要报送的季度报告</EmptyRow>}
-          {due.map((item) => (
-            <tr key={`${item.project.id}-${item.year}-${item.quarter}`}>
-              <td>{item.project.title}</td>
-              <td className="whitespace-nowrap">
-                {item.year}年{QUARTER_LABELS[item.quarter]}
-              </td>
-              <td className="whitespace-nowrap">
-                {formatDateTime(item.deadline)}
-                {(item.status === "due" || item.status === "upcoming") && (
-                  <span className="ml-2 text-xs">
-                    <Countdown deadline={item.deadline.toISOString()} serverNow={now.toISOString()} />
-                  </span>
-                )}
-              </td>
-              <td>
-                <CellBadge status={item.status} />
-              </td>
-              <td>
-                <Link href={`/reports/${item.project.id}/${item.year}/${item.quarter}`} className="link whitespace-nowrap">
-                  {item.status === "submitted" || item.status === "late" || item.status === "accepted" ? "查看" : "填报"}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      </div>
-    );
+    const asked = unitFilterSchema.parse(await searchParams);
+    const filter = { year: asked.year ?? quarterOf(now).year, show: asked.show ?? ("open" as const), page: asked.page ?? 1 };
+    return <UnitReports items={await unitReportItems(user, filter, now)} filter={filter} now={now} />;
   }
   const filter = gridFilterSchema.parse(await searchParams);
   const { years, year } = await yearChoice(filter.year ?? quarterOf(now).year);
@@ -92,6 +62,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               <Link href={`/projects/${project.id}`} className="link">
                 {project.title}
               </Link>
+              <span className="block text-xs text-stone-500">
+                {project.code ? `${project.code} · ` : ""}
+                {project.year.year} 年度项目
+              </span>
             </td>
             <td className="whitespace-nowrap">{project.unit.name}</td>
             <td className="whitespace-nowrap">{project.liaison?.name ?? ""}</td>

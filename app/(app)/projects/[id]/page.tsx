@@ -49,11 +49,19 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const [rectifications, deadline] = await Promise.all([openRectifications(project.id), projectDeadline(project)]);
   return (
     <div className="space-y-4">
-      {(await searchParams).submitted && <Notice tone="success">申报书已提交。提交后不能修改，如需修改请先撤回（听证前）。</Notice>}
+      {(await searchParams).submitted && project.versions[0] && (
+        <Notice tone="success">
+          申报书已提交。第 {project.versions[0].number} 版{project.code ? `，项目编号 ${project.code}` : ""}；提交后不能修改，如需修改请先撤回（听证前）。
+          <Link href={`/projects/${project.id}/versions/${project.versions[0].number}/document`} className="link ml-2">
+            打印或下载申报书
+          </Link>
+        </Notice>
+      )}
       <PageHeader
         title={project.title || "（未命名的申报书）"}
         description={
           <span className="flex flex-wrap items-center gap-2">
+            {project.code && <span>项目编号 {project.code} ·</span>}
             {project.year.year} 年度 · {project.unit.name}
             {project.topic && (
               <>
@@ -139,8 +147,11 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           ) : (
             <ul className="space-y-1 text-sm">
               {project.versions.map((version) => (
-                <li key={version.id}>
+                <li key={version.id} data-testid="project-version">
                   第 {version.number} 版 · {formatDateTime(version.submittedAt)} · {version.submittedBy}
+                  <Link href={`/projects/${project.id}/versions/${version.number}/document`} className="link ml-2">
+                    打印 / 下载
+                  </Link>
                   <Link href={`/projects/${project.id}/versions/${version.number}`} className="link ml-2">
                     {version.number > 1 ? "与上一版比较" : "查看"}
                   </Link>

@@ -4,9 +4,11 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getHearing, hearingRanking } from "@/lib/hearings/queries";
 import { hearingPageSchema } from "@/lib/hearings/schemas";
-import { SCORING_RULES } from "@/lib/hearings/scoring";
+import { RANK_BY_LABELS, scoringRules } from "@/lib/hearings/scoring";
 import { VERDICT_LABELS } from "@/lib/hearings/labels";
 import { Badge, Card, DataTable, EmptyRow, PageHeader, Pagination } from "@/components/ui/page";
+import { Notice } from "@/components/ui/field";
+import { RankCell } from "@/components/hearings/rank-cell";
 import { buttonClass } from "@/components/ui/button";
 import { StateBadge } from "@/components/projects/state-badge";
 import { ExportButton } from "@/components/ui/export-button";
@@ -25,7 +27,7 @@ export default async function ResultsPage({
   const { page } = hearingPageSchema.parse(await searchParams);
   const hearing = await getHearing(id);
   if (!hearing) notFound();
-  const ranking = await hearingRanking(id, page);
+  const ranking = await hearingRanking(id, hearing.year.id, page);
   const { unscored } = ranking;
   return (
     <div className="space-y-4">
@@ -41,7 +43,17 @@ export default async function ResultsPage({
           </span>
         }
       />
-      <DataTable headers={["排名", "项目", "单位", "评审数", "平均分", "去极值平均", "标准化平均", "极差", "提示", "状态", "各专家评分（已提交）"]}>
+      <Notice tone={ranking.differ > 0 ? "warning" : "info"}>
+        按{RANK_BY_LABELS[ranking.by]}排名（本年度评分标准公布的排名依据）。
+        {ranking.differ > 0
+          ? `有 ${ranking.differ} 个项目按去极值平均分和标准化平均分的名次不同，已标出“两种算法名次不同”，请部务会审定时留意。`
+          : ranking.total > 0
+            ? "两种算法的名次一致。"
+            : ""}
+      </Notice>
+      <DataTable
+        headers={["排名", "项目", "单位", "评审数", "平均分", "去极值平均（名次）", "标准化平均（名次）", "极差", "提示", "状态", "各专家评分（已提交）"]}
+      >
         {ranking.total === 0 && <EmptyRow colSpan={11}>尚无提交的评分</EmptyRow>}
         {ranking.rows.map((row) => {
           const item = row.item;
@@ -58,10 +70,13 @@ export default async function ResultsPage({
                 {row.count}/{item.assignments.length}
               </td>
               <td className="text-right">{row.mean.toFixed(2)}</td>
-              <td className="text-right font-medium">{row.trimmedMean.toFixed(2)}</td>
-              <td className="text-right">{row.normalizedMean.toFixed(2)}</td>
+              <RankCell value={row.trimmedMean} rank={row.trimmedRank} chosen={ranking.by === "trimmedMean"} />
+              <RankCell value={row.normalizedMean} rank={row.normalizedRank} chosen={ranking.by === "normalizedMean"} />
               <td className="text-right">{row.spread.toFixed(2)}</td>
-              <td>{row.disagreement && <Badge tone="amber">分歧较大</Badge>}</td>
+              <td className="space-y-1">
+                {row.ranksDiffer && <Badge tone="red">两种算法名次不同</Badge>}
+                {row.disagreement && <Badge tone="amber">分歧较大</Badge>}
+              </td>
               <td>
                 <StateBadge state={item.project.state} />
               </td>
@@ -87,7 +102,7 @@ export default async function ResultsPage({
       )}
       <Card title="计分规则">
         <ul className="list-disc space-y-1 pl-5 text-sm text-stone-700">
-          {SCORING_RULES.map((rule) => (
+          {scoringRules(ranking.by).map((rule) => (
             <li key={rule}>{rule}</li>
           ))}
         </ul>

@@ -29,9 +29,14 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
         title={`第 ${current.number} 版申报书${previous ? `（与第 ${previous.number} 版比较）` : ""}`}
         description={`${project.title} · 提交于 ${formatDateTime(current.submittedAt)} · ${current.submittedBy ?? ""}`}
         actions={
-          <Link href={`/projects/${project.id}`} className={buttonClass("secondary")}>
-            返回项目
-          </Link>
+          <span className="flex flex-wrap gap-2">
+            <Link href={`/projects/${project.id}/versions/${current.number}/document`} className={buttonClass("secondary")}>
+              打印 / 下载申报书
+            </Link>
+            <Link href={`/projects/${project.id}`} className={buttonClass("secondary")}>
+              返回项目
+            </Link>
+          </span>
         }
       />
       {before && (
