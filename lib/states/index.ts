@@ -2,6 +2,7 @@
 import { CAMPAIGN_MACHINE, NOMINATION_MACHINE, OBJECTION_MACHINE } from "@/lib/awards/states";
 import { HEARING_MACHINE } from "@/lib/hearings/states";
 import { INSPECTION_MACHINE, RECTIFICATION_MACHINE } from "@/lib/inspections/states";
+import { PLAN_MACHINE } from "@/lib/plan/states";
 import { PRACTICE_MACHINE } from "@/lib/practice/states";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { REPORT_MACHINE } from "@/lib/reports/states";
@@ -19,6 +20,7 @@ export const MACHINES = {
   nomination: NOMINATION_MACHINE,
   objection: OBJECTION_MACHINE,
   practice: PRACTICE_MACHINE,
+  plan: PLAN_MACHINE,
 } as unknown as Record<string, AnyMachine>;
 
 /** The tables as Markdown (docs/states.md is this text; a unit test keeps the two the same). */
