@@ -96,5 +96,7 @@ export function itemNumber(depth: number, index: number): string {
  */
 export function planShape(items: readonly { kindName: string }[], kinds: readonly { name: string }[]): string {
   const counts = kinds.map((kind) => ({ name: kind.name, n: items.filter((item) => item.kindName === kind.name).length })).filter((k) => k.n > 0);
-  return counts.map((k) => `${k.n === 2 ? "两" : chinese(k.n)}${k.name === "主线" ? "条" : k.name === "工作" || k.name === "工程" ? "项" : "个"}${k.name}`).join("、");
+  return counts
+    .map((k) => `${k.n === 2 ? "两" : chinese(k.n)}${k.name === "主线" ? "条" : k.name === "工作" || k.name === "工程" ? "项" : "个"}${k.name}`)
+    .join("、");
 }

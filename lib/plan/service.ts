@@ -30,7 +30,10 @@ async function lockYear(tx: Tx, yearId: string) {
 export async function createPlanRecord(tx: Tx, input: { yearId: string; theme: string; preamble: string | null }, by: By) {
   const year = await lockYear(tx, input.yearId);
   const plan = await tx.workPlan.create({ data: { yearId: year.id, theme: input.theme, preamble: input.preamble } });
-  await writeAudit({ actor: by.actor, action: "plan.create", entityType: "WorkPlan", entityId: plan.id, summary: `${year.year}：${plan.theme}`, ip: by.ip }, tx);
+  await writeAudit(
+    { actor: by.actor, action: "plan.create", entityType: "WorkPlan", entityId: plan.id, summary: `${year.year}：${plan.theme}`, ip: by.ip },
+    tx,
+  );
   return plan;
 }
 
@@ -40,7 +43,10 @@ export async function copyPlanRecord(tx: Tx, input: { yearId: string }, by: By) 
   const source = await tx.workPlan.findFirst({
     where: { year: { year: { lt: year.year } } },
     orderBy: { year: { year: "desc" } },
-    include: { year: { select: { year: true } }, items: { select: { id: true, parentId: true, sortOrder: true, kindId: true, title: true, goals: true, sectionId: true } } },
+    include: {
+      year: { select: { year: true } },
+      items: { select: { id: true, parentId: true, sortOrder: true, kindId: true, title: true, goals: true, sectionId: true } },
+    },
   });
   if (!source) throw new ActionError(`${year.year} 年度以前没有工作要点可复制，请新建`);
   const plan = await tx.workPlan.create({ data: { yearId: year.id, theme: source.theme, preamble: source.preamble, copiedFromId: source.id } });
@@ -48,7 +54,16 @@ export async function copyPlanRecord(tx: Tx, input: { yearId: string }, by: By) 
   // Parents first (copyItems' order), so each row's parent exists when it is written.
   for (const item of copies) {
     await tx.planItem.create({
-      data: { id: item.id, planId: plan.id, parentId: item.parentId, kindId: item.kindId, title: item.title, goals: item.goals, sectionId: item.sectionId, sortOrder: item.sortOrder },
+      data: {
+        id: item.id,
+        planId: plan.id,
+        parentId: item.parentId,
+        kindId: item.kindId,
+        title: item.title,
+        goals: item.goals,
+        sectionId: item.sectionId,
+        sortOrder: item.sortOrder,
+      },
     });
   }
   await writeAudit(
@@ -163,14 +178,24 @@ export async function updateItemRecord(tx: Tx, input: ItemFields & { id: string;
 export async function moveItemRecord(tx: Tx, input: { id: string; direction: "up" | "down" }, by: By) {
   const current = await itemOf(tx, input.id);
   await lockPlan(tx, current.planId);
-  const siblings = await tx.planItem.findMany({ where: { planId: current.planId, parentId: current.parentId }, select: { id: true, parentId: true, sortOrder: true } });
+  const siblings = await tx.planItem.findMany({
+    where: { planId: current.planId, parentId: current.parentId },
+    select: { id: true, parentId: true, sortOrder: true },
+  });
   const order = moveAmong(siblings, current.id, input.direction);
   if (!order) throw new ActionError(input.direction === "up" ? "已是同级第一项" : "已是同级最后一项");
   for (const [index, id] of order.entries()) {
     await tx.planItem.update({ where: { id }, data: { sortOrder: (index + 1) * 10, version: { increment: 1 } } });
   }
   await writeAudit(
-    { actor: by.actor, action: "plan_item.move", entityType: "PlanItem", entityId: current.id, summary: `${current.title}${input.direction === "up" ? "上移" : "下移"}`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: "plan_item.move",
+      entityType: "PlanItem",
+      entityId: current.id,
+      summary: `${current.title}${input.direction === "up" ? "上移" : "下移"}`,
+      ip: by.ip,
+    },
     tx,
   );
 }
@@ -200,7 +225,14 @@ export async function createKindRecord(tx: Tx, input: KindFields, by: By) {
   await checkKindName(tx, input.name);
   const kind = await tx.planItemKind.create({ data: input });
   await writeAudit(
-    { actor: by.actor, action: "plan_kind.create", entityType: "PlanItemKind", entityId: kind.id, summary: `${kind.name}${kind.programme ? "（可归入项目）" : ""}`, ip: by.ip },
+    {
+      actor: by.actor,
+      action: "plan_kind.create",
+      entityType: "PlanItemKind",
+      entityId: kind.id,
+      summary: `${kind.name}${kind.programme ? "（可归入项目）" : ""}`,
+      ip: by.ip,
+    },
     tx,
   );
   return kind;
