@@ -16,8 +16,8 @@ export const PERMISSIONS = {
   "units.manage": ["COUNTY_ADMIN"],
   /** The list of party-organisation sectors (党组织领域) projects name. */
   "sectors.configure": ["COUNTY_ADMIN"],
-  /** The year's work plan (工作要点): county readers every plan, units and reviewers the published ones. */
-  "plan.view": BUSINESS,
+  /** The year's work plan (工作要点): county readers every plan, units the published ones. */
+  "plan.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
   /** Write, copy, publish and withdraw the plan, its items and item kinds; place topics and projects under programmes. */
   "plan.manage": ["COUNTY_ADMIN"],
   "users.manage": ["SECURITY_ADMIN"],

@@ -12,6 +12,7 @@ export const DOCUMENT_TYPES = [
   "township-minutes",
   "certificate",
   "certificates",
+  "work-plan",
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const DOCUMENT_FORMATS = ["pdf", "docx"] as const;

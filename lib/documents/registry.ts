@@ -22,6 +22,8 @@ import { inspectionBulletinDocument } from "./inspection-bulletin";
 import { awardAnnouncementDocument } from "./award-announcement";
 import { awardDecisionDocument } from "./award-decision";
 import { townshipMinutesDocument } from "./township-minutes";
+import { workPlanDocument } from "./work-plan";
+import { planForYear } from "@/lib/plan/queries";
 
 type Loader = (user: CurrentUser | null, id: string) => Promise<OfficialDoc | CertificateDoc | null>;
 
@@ -35,6 +37,17 @@ export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; lo
       if (!year || year.year !== Number(id)) return null;
       const [county, topics] = await Promise.all([countyName(), publishedCatalogue(year.id)]);
       return catalogueDocument(county, year.year, topics);
+    },
+  },
+  // id: the year (2026); units and reviewers get the published plan only (planForYear scopes), like /plan.
+  "work-plan": {
+    permission: "plan.view",
+    load: async (user, id) => {
+      if (!user || !/^\d{4}$/.test(id)) return null;
+      const { year } = await yearChoice(Number(id));
+      if (!year || year.year !== Number(id)) return null;
+      const plan = await planForYear(user, year.id);
+      return plan ? workPlanDocument(await countyName(), plan) : null;
     },
   },
   // id: the decision; the reader must see its project (a unit: its own projects only).

@@ -30,6 +30,8 @@ describe("permission table", () => {
         "meetings.manage",
         "meetings.view",
         "notifications.read",
+        "plan.manage",
+        "plan.view",
         "practice.configure",
         "practice.review",
         "practice.view",
@@ -65,6 +67,7 @@ describe("permission table", () => {
         "meetings.manage",
         "meetings.view",
         "notifications.read",
+        "plan.view",
         "practice.review",
         "practice.view",
         "practice.write",
@@ -91,6 +94,7 @@ describe("permission table", () => {
         "inspections.view",
         "meetings.view",
         "notifications.read",
+        "plan.view",
         "projects.propose",
         "projects.view",
         "reports.submit",
@@ -120,6 +124,7 @@ describe("permission table", () => {
         "inspections.view",
         "meetings.view",
         "notifications.read",
+        "plan.view",
         "practice.view",
         "projects.view",
         "reports.view",
@@ -156,6 +161,7 @@ describe("permission table", () => {
   it("derives the navigation from the table", () => {
     expect(navigationFor(["UNIT_USER"]).map((item) => item.label)).toEqual([
       "首页",
+      "工作要点",
       "参考选题",
       "创新项目",
       "季度报告",
@@ -166,6 +172,7 @@ describe("permission table", () => {
     ]);
     expect(navigationFor(["COUNTY_ADMIN"]).map((item) => item.label)).toEqual([
       "首页",
+      "工作要点",
       "建言献策",
       "参考选题",
       "创新项目",
@@ -181,6 +188,7 @@ describe("permission table", () => {
     ]);
     expect(navigationFor(["COUNTY_STAFF"]).map((item) => item.label)).toEqual([
       "首页",
+      "工作要点",
       "建言献策",
       "参考选题",
       "创新项目",
