@@ -29,7 +29,7 @@ export function workPlanDocument(county: string, plan: WorkPlanDoc): OfficialDoc
   const tree = buildTree(plan.items);
   const kindsInOrder = [...new Set(flatten(tree).map((node) => node.kind.name))].map((name) => ({ name }));
   const shape = planShape(
-    plan.items.map((item) => ({ kindName: item.kind.name })),
+    plan.items.map((item) => ({ ...item, kindName: item.kind.name })),
     kindsInOrder,
   );
   const blocks: Block[] = [

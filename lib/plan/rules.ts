@@ -91,11 +91,13 @@ export function itemNumber(depth: number, index: number): string {
 }
 
 /**
- * The plan's shape in its own words, counted from the top-level items' kinds in order:
- * 一条主线、三个突破、五项工作、六项工程 (the kinds' items counted wherever they sit in the tree).
+ * The plan's shape in its own words, counted by kind in the kinds' order: 一条主线、三个突破、五项工作、六项工程.
+ * Only the items with no items under them count (a 板块 such as "实施六项工程" holds the six and is not one of them).
  */
-export function planShape(items: readonly { kindName: string }[], kinds: readonly { name: string }[]): string {
-  const counts = kinds.map((kind) => ({ name: kind.name, n: items.filter((item) => item.kindName === kind.name).length })).filter((k) => k.n > 0);
+export function planShape(items: readonly (FlatItem & { kindName: string })[], kinds: readonly { name: string }[]): string {
+  const parents = new Set(items.map((item) => item.parentId).filter(Boolean));
+  const leaves = items.filter((item) => !parents.has(item.id));
+  const counts = kinds.map((kind) => ({ name: kind.name, n: leaves.filter((item) => item.kindName === kind.name).length })).filter((k) => k.n > 0);
   return counts
     .map((k) => `${k.n === 2 ? "两" : chinese(k.n)}${k.name === "主线" ? "条" : k.name === "工作" || k.name === "工程" ? "项" : "个"}${k.name}`)
     .join("、");

@@ -33,7 +33,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const tree = plan ? buildTree(plan.items) : [];
   const shape = plan
     ? planShape(
-        plan.items.map((item) => ({ kindName: item.kind.name })),
+        plan.items.map((item) => ({ ...item, kindName: item.kind.name })),
         kinds.length > 0 ? kinds : uniqueKinds(plan.items),
       )
     : "";

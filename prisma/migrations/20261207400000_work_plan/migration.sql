@@ -94,8 +94,10 @@ ALTER TABLE "PlanItem" ADD CONSTRAINT "PlanItem_sectionId_fkey" FOREIGN KEY ("se
 
 
 -- The kinds of seed 002's plan ("突出一条主线、实现三个突破、推进五项工作、实施六项工程"); the admin may rename and add.
--- Items of a kind marked programme (可归入项目) are what topics and projects are placed under.
+-- Items of a kind marked programme (可归入项目) are what topics and projects are placed under; a 板块 groups items
+-- ("实施六项工程" holding the six 工程) without being one itself.
 INSERT INTO "PlanItemKind" ("id", "name", "programme", "sortOrder") VALUES
+  ('plankind_part', '板块', false, 5),
   ('plankind_line', '主线', false, 10),
   ('plankind_breakthrough', '突破', false, 20),
   ('plankind_work', '工作', false, 30),
