@@ -7,7 +7,14 @@ import { documentText } from "@/lib/documents/model";
 const item = (id: string, parentId: string | null, sortOrder: number, kindName = "工程") => ({ id, parentId, sortOrder, kindName, title: id });
 
 describe("the plan's tree", () => {
-  const items = [item("b", null, 20, "板块"), item("a", null, 10, "板块"), item("a2", "a", 20), item("a1", "a", 10), item("b1", "b", 10, "突破"), item("x", "gone", 5, "主线")];
+  const items = [
+    item("b", null, 20, "板块"),
+    item("a", null, 10, "板块"),
+    item("a2", "a", 20),
+    item("a1", "a", 10),
+    item("b1", "b", 10, "突破"),
+    item("x", "gone", 5, "主线"),
+  ];
 
   it("nests items under their parents in sibling order; an orphan sits at the top", () => {
     const tree = buildTree(items);
@@ -86,7 +93,15 @@ describe("the plan's states", () => {
 
 describe("《组织工作要点》", () => {
   it("prints the theme, the shape and the tree with goals and responsible sections", () => {
-    const node = (id: string, parentId: string | null, sortOrder: number, kind: string, title: string, goals: string | null = null, section: string | null = null) => ({
+    const node = (
+      id: string,
+      parentId: string | null,
+      sortOrder: number,
+      kind: string,
+      title: string,
+      goals: string | null = null,
+      section: string | null = null,
+    ) => ({
       id,
       parentId,
       sortOrder,
