@@ -93,8 +93,8 @@ ALTER TABLE "PlanItem" ADD CONSTRAINT "PlanItem_kindId_fkey" FOREIGN KEY ("kindI
 ALTER TABLE "PlanItem" ADD CONSTRAINT "PlanItem_sectionId_fkey" FOREIGN KEY ("sectionId") REFERENCES "Unit"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
--- The kinds of seed 002's plan ("突出一条主线、实现三个突破、推进五项工作、实施六项工程"); the admin may rename and add.
--- Items of a kind marked programme (可归入项目) are what topics and projects are placed under; a 板块 groups items
+-- The kinds of the plan of seed 002 ("突出一条主线、实现三个突破、推进五项工作、实施六项工程"), which the admin may rename and add to.
+-- Items of a kind marked programme (可归入项目) are what topics and projects are placed under, and a 板块 groups items
 -- ("实施六项工程" holding the six 工程) without being one itself.
 INSERT INTO "PlanItemKind" ("id", "name", "programme", "sortOrder") VALUES
   ('plankind_part', '板块', false, 5),
