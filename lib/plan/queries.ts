@@ -24,7 +24,8 @@ export function planForYear(viewer: Viewer, yearId: string) {
         include: {
           kind: { select: { id: true, name: true, programme: true } },
           section: { select: { id: true, name: true } },
-          _count: { select: { projects: true, topics: true } },
+          // As the county's project list counts: another unit's draft never submitted is not counted.
+          _count: { select: { projects: { where: { OR: [{ state: { not: "DRAFT" } }, { submittedAt: { not: null } }] } }, topics: true } },
         },
       },
     },

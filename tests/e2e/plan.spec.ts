@@ -94,7 +94,7 @@ test("管理员不能删除已有项目归入的工程", async ({ page }) => {
   await page.goto(`/plan?year=${YEAR}`);
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "删除：素质提升工程" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /该工程下已归入 \d+ 个项目/ })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /该工程下已归入 .+，请先将其改归其他工程后再删除/ })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("region", { name: "工作要点条目" }).getByText("素质提升工程", { exact: true })).toBeVisible();
 });
