@@ -160,7 +160,7 @@ export async function CountyDashboard({ year, years, now }: { year: { id: string
                   </div>
                   {items.length > 0 && (
                     <>
-                      <StackedBar title={`${programme.title}项目按状态`} items={items} width={260} height={14} />
+                      <StackedBar title={`${programme.title}各状态项目数`} items={items} width={260} height={14} />
                       <p className="mt-1 text-xs text-stone-600">
                         {items.map((item, index) => (
                           <span key={item.label}>
