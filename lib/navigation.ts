@@ -4,6 +4,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 
 export const NAV_ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/", label: "首页", permission: "home.view" },
+  { href: "/plan", label: "工作要点", permission: "plan.view" },
   { href: "/suggestions", label: "建言献策", permission: "suggestions.view" },
   { href: "/topics", label: "参考选题", permission: "topics.view" },
   { href: "/projects", label: "创新项目", permission: "projects.view" },

@@ -1,5 +1,5 @@
 // The county dashboard (管理员, 组工干部, 县委领导): read-only pictures of the year; every number links to its list.
-import { lagging, pipeline, projectsByDimension, projectsByState, reportRates, townshipTable, yearOverYear } from "@/lib/dashboard/queries";
+import { lagging, pipeline, programmePanel, projectsByDimension, projectsByState, reportRates, townshipTable, yearOverYear } from "@/lib/dashboard/queries";
 import { formatPercent } from "@/lib/dashboard/rates";
 import { PROJECT_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
@@ -92,6 +92,7 @@ export async function CountyDashboard({
           href: `/research?year=${year.year}`,
         }
       : undefined);
+  const programmes = await programmePanel(year.id, year.year, now, behind.rows);
   const Y = year.year;
   const list = (params: Record<string, string>) => `/projects?${new URLSearchParams({ year: String(Y), ...params }).toString()}`;
   const thisYear = rates.years.find((r) => r.year === Y);
@@ -199,6 +200,69 @@ export async function CountyDashboard({
           <p className="mt-1 text-xs text-stone-500">其中据参考选题申报 {flow.fromTopics} 个；“立项”含立项后实施、结项和终止的项目。</p>
         </Card>
       </div>
+
+      {programmes.length > 0 && (
+        <Card title="各项工程推进情况">
+          <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="各项工程">
+            {programmes.map((programme) => {
+              const items: ChartItem[] = PROJECT_STATES.filter((s) => programme.byState[s]).map((s) => ({
+                label: STATE_LABELS[s],
+                value: programme.byState[s] ?? 0,
+                href: list({ programme: programme.id ?? "none", state: s }),
+                color: STATE_COLORS[s],
+              }));
+              return (
+                <li key={programme.id ?? "none"} className="min-w-0 rounded-md border border-stone-200 p-3" aria-label={programme.title}>
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <h3 className="font-medium text-stone-900">{programme.title}</h3>
+                    <a href={list({ programme: programme.id ?? "none" })} className="link text-sm" aria-label={`${programme.title}项目 ${programme.total}`}>
+                      {programme.total} 个项目
+                    </a>
+                  </div>
+                  {items.length > 0 && (
+                    <>
+                      <StackedBar title={`${programme.title}各状态项目数`} items={items} width={260} height={14} />
+                      <p className="mt-1 text-xs text-stone-600">
+                        {items.map((item, index) => (
+                          <span key={item.label}>
+                            {index > 0 && " · "}
+                            <a href={item.href} className="hover:underline">
+                              {item.label} {item.value}
+                            </a>
+                          </span>
+                        ))}
+                      </p>
+                    </>
+                  )}
+                  <p className="mt-1 text-sm">
+                    按时报送率：{programme.due > 0 ? `${formatPercent(programme.rate)}（${programme.onTime}/${programme.due} 份）` : "暂无应报"}
+                  </p>
+                  {programme.lagging.length > 0 ? (
+                    <div className="mt-1 text-sm">
+                      <span className="text-red-700">节点滞后 {programme.lagging.length} 个：</span>
+                      <ul className="ml-4 list-disc">
+                        {programme.lagging.slice(0, 5).map((item) => (
+                          <li key={item.id}>
+                            <a href={`/projects/${item.id}`} className="link">
+                              {item.title}
+                            </a>
+                            <span className="text-xs text-stone-500">
+                              （{item.unitName}，滞后 {item.lagging} 个节点）
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : (
+                    <p className="mt-1 text-sm text-stone-500">无节点滞后项目</p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <p className="mt-2 text-xs text-stone-500">工程来自本年度工作要点；按时报送率和节点滞后的口径与下方“季度按时报送率”“节点滞后项目”相同。</p>
+        </Card>
+      )}
 
       <Card title="项目分布">
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">

@@ -14,7 +14,7 @@ import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
 import { SimilarPanel } from "@/components/projects/similar-panel";
 
 /** The fields that hold one text (the inputs and text areas). */
-type TextKey = { [K in keyof ProposalFields]: ProposalFields[K] extends string | null ? K : never }[keyof ProposalFields];
+type TextKey = { [K in keyof ProposalFields]-?: ProposalFields[K] extends string | null ? K : never }[keyof ProposalFields];
 
 type SectorOption = { id: string; name: string; grouping: string | null };
 type Props = {
@@ -22,6 +22,8 @@ type Props = {
   initial: ProposalFields;
   /** The active sectors, and any deactivated one the project already names. */
   sectors: SectorOption[];
+  /** The programmes (工程) of the year's published work plan, and the one the project is under if not among them. */
+  programmes: { id: string; title: string }[];
   attachments: ReactNode;
 };
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string };
@@ -32,7 +34,7 @@ const AUTOSAVE_MS = 1200;
  * The proposal, saved as the user goes: every change is sent after a short pause (and when the tab is
  * hidden), against the version it was based on, so a colleague's save is never overwritten.
  */
-export function ProposalForm({ project, initial, sectors, attachments }: Props) {
+export function ProposalForm({ project, initial, sectors, programmes, attachments }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<ProposalFields>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -182,6 +184,25 @@ export function ProposalForm({ project, initial, sectors, attachments }: Props) 
               </label>
             ))}
           </CheckGroup>
+          {programmes.length > 0 && (
+            <Field label="所属工程" name="programmeId" hint="本年度工作要点中的工程；不清楚可暂不选择，由组织部归入">
+              <select
+                id="programmeId"
+                name="programmeId"
+                value={values.programmeId ?? ""}
+                onChange={(event) => update("programmeId", event.target.value || undefined)}
+                onBlur={() => void flush()}
+                className="input"
+              >
+                <option value="">暂不选择</option>
+                {programmes.map((programme) => (
+                  <option key={programme.id} value={programme.id}>
+                    {programme.title}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
           <Field label="拟解决的问题" name="problem" errors={err("problem")} required hint="工作中遇到的实际问题、群众反映的突出问题">
             <textarea {...text("problem")} rows={4} />
           </Field>

@@ -16,6 +16,10 @@ export const PERMISSIONS = {
   "units.manage": ["COUNTY_ADMIN"],
   /** The list of party-organisation sectors (党组织领域) projects name. */
   "sectors.configure": ["COUNTY_ADMIN"],
+  /** The year's work plan (工作要点): county readers every plan, units the published ones. */
+  "plan.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
+  /** Write, copy, publish and withdraw the plan, its items and item kinds; place topics and projects under programmes. */
+  "plan.manage": ["COUNTY_ADMIN"],
   "users.manage": ["SECURITY_ADMIN"],
   /** Leave a suggestion under one's own name and unit (visitors use the public form). */
   "suggestions.submit": BUSINESS,

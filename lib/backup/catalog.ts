@@ -30,11 +30,11 @@ export const COPY_SESSION = [
 
 /**
  * Tables whose rows a migration writes (the default 党组织领域 of 20261204200000_sectors, the default 调研领域 of
- * 20261207100000_research_topics): a new installation
+ * 20261207100000_research_topics, the plan item kinds of 20261207400000_work_plan): a new installation
  * has them before anything else happens, so the restore does not count them as data, and replaces them with
  * the archive's rows (which hold the same defaults and whatever the county changed).
  */
-export const MIGRATION_SEEDED_TABLES = ["Sector", "ResearchArea"] as const;
+export const MIGRATION_SEEDED_TABLES = ["Sector", "ResearchArea", "PlanItemKind"] as const;
 
 /** Columns holding file store keys: the stored objects a backup must contain. */
 export const STORAGE_KEY_COLUMNS = [{ table: "Attachment", column: "storageKey" }] as const;

@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProjectState, SuggestionCategory, TopicFocus, TopicTier, UnitType, WindowKind } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { defaultDeadline, QUARTERS, type Quarter } from "@/lib/reports/quarters";
-import { laggingRows } from "@/lib/reports/lagging";
+import { laggingRows, type LaggingRow } from "@/lib/reports/lagging";
 import { unitReportsDue } from "@/lib/reports/queries";
 import { unitOpenRectifications } from "@/lib/inspections/queries";
 import { topicsToPropose } from "@/lib/projects/queries";
@@ -159,7 +159,7 @@ export async function lagging(year: number, now: Date, limit = 8) {
   const byUnit = new Map<string, number>();
   for (const row of rows) byUnit.set(row.unitId, (byUnit.get(row.unitId) ?? 0) + 1);
   const items = [...rows].sort((a, b) => b.lagging - a.lagging || a.title.localeCompare(b.title, "zh")).slice(0, limit);
-  return { total: rows.length, items, byUnit };
+  return { total: rows.length, items, byUnit, rows };
 }
 
 export type TownshipRow = {
@@ -396,4 +396,76 @@ export async function reviewerProgress(viewer: Viewer) {
     nextAssignmentId,
     closedDone: progress.filter((h) => h.closedAt).reduce((sum, h) => sum + h.total, 0),
   };
+}
+
+export type ProgrammeRow = {
+  /** null: the projects of the year under no programme. */
+  id: string | null;
+  title: string;
+  byState: Partial<Record<ProjectState, number>>;
+  total: number;
+  due: number;
+  onTime: number;
+  rate: number | null;
+  lagging: { id: string; title: string; unitName: string; lagging: number }[];
+};
+
+/**
+ * County: each programme (工程) of the year's plan with its projects by state, its on-time report rate (the rule of
+ * reportRates, the year's quarters combined) and its lagging projects; the year's projects under no programme last.
+ * Three aggregate queries grouped by programme, and the lagging rows the dashboard has already read.
+ */
+export async function programmePanel(yearId: string, year: number, now: Date, laggingRows: LaggingRow[]): Promise<ProgrammeRow[]> {
+  const bounds = quarterBounds(year - 1, year + 1).map((d) => d.toISOString());
+  const [programmes, counts, buckets, submitted, due, placed] = await Promise.all([
+    db.planItem.findMany({
+      where: { kind: { programme: true }, plan: { yearId } },
+      orderBy: [{ parent: { sortOrder: "asc" } }, { sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true, title: true },
+    }),
+    db.$queryRaw<{ programmeId: string | null; state: ProjectState; n: number }[]>`
+      SELECT p."programmeId", p."state"::text AS state, count(*)::int AS n FROM "Project" p
+       WHERE p."yearId" = ${yearId} AND ${VISIBLE} GROUP BY 1, 2`,
+    db.$queryRaw<{ programmeId: string | null; startB: number; endB: number | null; count: number }[]>`
+      SELECT p."programmeId", width_bucket(p."startedAt", ${bounds}::timestamptz[]) AS "startB",
+             CASE WHEN p."endedAt" IS NULL THEN NULL ELSE width_bucket(p."endedAt", ${bounds}::timestamptz[]) END AS "endB", count(*)::int AS count
+        FROM "Project" p WHERE p."yearId" = ${yearId} AND p."startedAt" IS NOT NULL GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ programmeId: string | null; quarter: number; onTime: number; late: number }[]>`
+      SELECT p."programmeId", r."quarter", count(*) FILTER (WHERE NOT r."late")::int AS "onTime", count(*) FILTER (WHERE r."late")::int AS late
+        FROM "ProgressReport" r JOIN "Project" p ON p."id" = r."projectId"
+       WHERE r."status" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED') AND r."year" = ${year} AND p."yearId" = ${yearId} GROUP BY 1, 2`,
+    deadlines([year]),
+    laggingRows.length === 0
+      ? Promise.resolve([])
+      : db.project.findMany({ where: { id: { in: laggingRows.map((r) => r.id) }, yearId }, select: { id: true, programmeId: true } }),
+  ]);
+  const programmeOf = new Map(placed.map((p) => [p.id, p.programmeId]));
+  const rows: ProgrammeRow[] = [...programmes.map((p) => ({ id: p.id as string | null, title: p.title })), { id: null, title: "未归入工程" }].map(
+    (programme) => {
+      const byState: Partial<Record<ProjectState, number>> = {};
+      for (const c of counts.filter((c) => c.programmeId === programme.id)) byState[c.state] = c.n;
+      const owed = buckets
+        .filter((b) => b.programmeId === programme.id)
+        .map((b) => ({ count: b.count, startQ: bucketQuarter(year - 1, b.startB), endQ: b.endB === null ? null : bucketQuarter(year - 1, b.endB) }));
+      const quarters = QUARTERS.map((quarter) => {
+        const s = submitted.find((x) => x.programmeId === programme.id && x.quarter === quarter);
+        return quarterRate(
+          { year, quarter, deadline: due.get(`${year}-${quarter}`)!, due: owedIn(owed, year, quarter), onTime: s?.onTime ?? 0, late: s?.late ?? 0 },
+          now,
+        );
+      });
+      const lag = laggingRows
+        .filter((r) => programmeOf.has(r.id) && programmeOf.get(r.id) === programme.id)
+        .sort((a, b) => b.lagging - a.lagging || a.title.localeCompare(b.title, "zh"));
+      return {
+        ...programme,
+        byState,
+        total: Object.values(byState).reduce((sum, n) => sum + (n ?? 0), 0),
+        ...combinedRate(quarters),
+        lagging: lag.map((r) => ({ id: r.id, title: r.title, unitName: r.unitName, lagging: r.lagging })),
+      };
+    },
+  );
+  // The "none" row only when some project of the year sits under no programme (or there is no plan at all).
+  return rows.filter((row) => row.id !== null || row.total > 0);
 }

@@ -12,6 +12,7 @@ import { createYearRecord, setCurrentYearRecord } from "@/lib/years/service";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { seedSuggestions } from "@/lib/demo/suggestions";
 import { seedTopics } from "@/lib/demo/topics";
+import { seedPlan } from "@/lib/demo/plan";
 import { seedProjects } from "@/lib/demo/projects";
 import { seedPromotion } from "@/lib/demo/promotion";
 import { seedAwards } from "@/lib/demo/awards";
@@ -96,4 +97,5 @@ export async function seedDemo(): Promise<void> {
   await seedResearch(CURRENT_DEMO_YEAR);
   await seedLedgerAndLearning(CURRENT_DEMO_YEAR);
   await seedPersonBids(CURRENT_DEMO_YEAR);
+  await seedPlan(CURRENT_DEMO_YEAR);
 }

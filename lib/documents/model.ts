@@ -17,6 +17,7 @@ export const DOCUMENT_TYPES = [
   "certificate",
   "certificates",
   "proposal",
+  "work-plan",
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const DOCUMENT_FORMATS = ["pdf", "docx"] as const;

@@ -28,6 +28,8 @@ import { researchReportDocument } from "./research-report";
 import { researchReportData } from "@/lib/research/queries";
 import { formatRate } from "@/lib/research/rules";
 import { proposalDocument } from "./proposal";
+import { workPlanDocument } from "./work-plan";
+import { planForYear } from "@/lib/plan/queries";
 
 type Loader = (user: CurrentUser | null, id: string) => Promise<OfficialDoc | CertificateDoc | null>;
 
@@ -50,6 +52,17 @@ export const DOCUMENTS: Record<DocumentType, { permission: Permission | null; lo
     load: async (user, id) => {
       const version = user ? await proposalVersionFor(user, { versionId: id }) : null;
       return version ? proposalDocument(version) : null;
+    },
+  },
+  // id: the year (2026); units and reviewers get the published plan only (planForYear scopes), like /plan.
+  "work-plan": {
+    permission: "plan.view",
+    load: async (user, id) => {
+      if (!user || !/^\d{4}$/.test(id)) return null;
+      const { year } = await yearChoice(Number(id));
+      if (!year || year.year !== Number(id)) return null;
+      const plan = await planForYear(user, year.id);
+      return plan ? workPlanDocument(await countyName(), plan) : null;
     },
   },
   // id: the decision; the reader must see its project (a unit: its own projects only).

@@ -14,6 +14,7 @@ export type StoredProposal = {
   innovationKinds: InnovationKind[];
   methods: TenMethod[];
   sectors: { sectorId: string }[];
+  programmeId?: string | null;
   goals: string | null;
   measures: string | null;
   expectedResults: string | null;
@@ -36,6 +37,7 @@ export function proposalOf(project: StoredProposal): ProposalFields {
     innovationKinds: project.innovationKinds,
     methods: project.methods,
     sectorIds: project.sectors.map((s) => s.sectorId),
+    programmeId: project.programmeId ?? undefined,
     goals: project.goals,
     measures: project.measures,
     expectedResults: project.expectedResults,

@@ -10,6 +10,7 @@ import { projectSectorWhere } from "@/lib/sectors/label";
 import type { ProjectState } from "@/lib/generated/prisma/enums";
 import { deadlineFor } from "@/lib/reports/service";
 import { QUARTER_LABELS, quarterOf } from "@/lib/reports/quarters";
+import { programmeWhere } from "@/lib/plan/queries";
 
 export const PROJECTS_PAGE_SIZE = 30;
 
@@ -37,6 +38,7 @@ export function projectWhere(viewer: Viewer, filter: ProjectFilter & { yearId: s
       filter.stage === "approved" ? { state: { in: ["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"] } } : {},
       filter.topicId ? { topicId: filter.topicId } : {},
       projectSectorWhere(filter.sector),
+      programmeWhere(filter.programme),
       filter.liaison === "me"
         ? { liaisonId: viewer.id }
         : filter.liaison === "none"
@@ -57,6 +59,8 @@ export const PROJECT_ORDER: Record<NonNullable<ProjectFilter["sort"]>, Prisma.Pr
   submitted: [{ submittedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
   title: [{ title: "asc" }, { id: "asc" }],
   unit: [{ unit: { code: "asc" } }, { id: "asc" }],
+  /** The projects of one programme together (those under none last), for reading the list programme by programme. */
+  programme: [{ programmeId: { sort: "asc", nulls: "last" } }, { id: "asc" }],
 };
 
 export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yearId: string | null }) {
@@ -81,6 +85,7 @@ export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yea
         unit: { select: { name: true } },
         liaison: { select: { name: true } },
         topic: { select: { code: true } },
+        programme: { select: { id: true, title: true } },
         sectors: { select: { sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
       },
     }),
@@ -95,6 +100,7 @@ export async function getProject(viewer: Viewer, id: string) {
       year: { select: { year: true } },
       unit: { select: { id: true, name: true, type: true } },
       topic: { select: { id: true, code: true, title: true } },
+      programme: { select: { id: true, title: true } },
       liaison: { select: { id: true, name: true } },
       milestones: { orderBy: { sortOrder: "asc" } },
       sectors: { select: { sectorId: true, sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },

@@ -3,6 +3,7 @@ import { InnovationKind, ProjectState, SuggestionCategory, TenMethod, TopicFocus
 import { INNOVATION_STANDARDS, PROPOSAL_LIMITS as L } from "@/lib/projects/catalog";
 import { TRANSITION_NAMES } from "@/lib/projects/states";
 import { sectorFilterSchema, sectorIdsSchema } from "@/lib/sectors/schemas";
+import { programmeFilterSchema } from "@/lib/plan/schemas";
 
 const text = (label: string, max = L.text) => optionalText(label, max);
 const optionalEnum = <T extends Record<string, string>>(values: T) =>
@@ -33,6 +34,8 @@ export const proposalFields = z.object({
   methods: z.array(z.enum(TenMethod)).max(10).default([]),
   /** The party-organisation sectors (党组织领域) the project serves. */
   sectorIds: sectorIdsSchema,
+  /** The programme (工程) of the year's work plan; optional: the admin places the project if the unit does not know. */
+  programmeId: z.preprocess((value) => value || undefined, z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "编号格式不正确")).optional(),
   goals: text("目标"),
   measures: text("主要措施"),
   expectedResults: text("预期成效"),
@@ -90,9 +93,11 @@ export const projectFilterSchema = z.object({
   stage: z.literal("approved").optional().catch(undefined),
   topicId: z.string().max(40).optional().catch(undefined),
   sector: sectorFilterSchema,
+  /** A programme of the year's work plan, or "none". */
+  programme: programmeFilterSchema,
   liaison: z.string().max(40).optional().catch(undefined),
   q: z.string().trim().max(60).optional().catch(undefined),
-  sort: z.enum(["updated", "title", "unit", "submitted"]).optional().catch(undefined),
+  sort: z.enum(["updated", "title", "unit", "submitted", "programme"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
 export type ProjectFilter = z.infer<typeof projectFilterSchema>;

@@ -15,6 +15,7 @@ import { TRANSITIONS, transitionProblem, type TransitionActor, type TransitionNa
 import { TAKEN_UP } from "@/lib/topics/rules";
 import { setProjectSectors } from "@/lib/sectors/service";
 import { sectorLabel } from "@/lib/sectors/label";
+import { checkProgramme } from "@/lib/plan/service";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 
@@ -36,6 +37,8 @@ export async function createProjectRecord(tx: Tx, input: { yearId: string; topic
       focus: topic.focus,
       tier: topic.tier,
       problem: topic.description,
+      // A project taking up a topic sits under the topic's programme (the unit may change it in its draft).
+      programmeId: topic.programmeId,
     };
   }
   const project = await tx.project.create({ data: { yearId: year.id, unitId, title: "", createdById: by.actor.id, createdAt: by.now, ...fromTopic } });
@@ -58,8 +61,9 @@ export async function createProjectRecord(tx: Tx, input: { yearId: string; topic
 }
 
 function proposalData(fields: ProposalFields) {
-  const { milestones, selfAssessment, sectorIds, ...rest } = fields;
-  return { data: { ...rest, selfAssessment }, milestones: milestones.filter((m) => m.title || m.dueDate), sectorIds };
+  const { milestones, selfAssessment, sectorIds, programmeId, ...rest } = fields;
+  // No programme in the fields is "under no programme" (a cleared choice), never "leave as it was".
+  return { data: { ...rest, selfAssessment, programmeId: programmeId ?? null }, milestones: milestones.filter((m) => m.title || m.dueDate), sectorIds };
 }
 
 /** Loads a project of the caller's unit for writing, locked against a concurrent save. */
@@ -77,6 +81,8 @@ export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: stri
   if (!EDITABLE_STATES.includes(project.state)) throw new ActionError(`“${STATE_LABELS[project.state]}”的申报书不能修改`);
   if (project.version !== version) throw new ActionError("该申报书已在别处修改（可能是同事或另一个窗口），请刷新页面后再改；本页未保存的内容请先复制留存");
   const { data, milestones, sectorIds } = proposalData(fields);
+  // A unit picks from its year's published plan; a programme already on the project (placed by the admin) may stay.
+  if (data.programmeId !== project.programmeId) await checkProgramme(tx, data.programmeId, project.yearId, true);
   await tx.project.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
   await setProjectSectors(tx, id, sectorIds);
   await tx.projectMilestone.deleteMany({ where: { projectId: id } });
@@ -94,10 +100,12 @@ async function snapshot(tx: Tx, projectId: string) {
       milestones: { orderBy: { sortOrder: "asc" } },
       attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { fileName: true } },
       sectors: { select: { sectorId: true, sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
+      programme: { select: { title: true } },
     },
   });
   return {
     ...proposalOf(project),
+    programmeName: project.programme?.title ?? "",
     sectorNames: project.sectors.map((s) => sectorLabel(s.sector)),
     attachments: project.attachments.map((a) => a.fileName),
   };

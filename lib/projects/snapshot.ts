@@ -15,6 +15,7 @@ export type Snapshot = {
   innovationKinds?: InnovationKind[];
   methods?: TenMethod[];
   sectorNames?: string[];
+  programmeName?: string;
   goals?: string | null;
   measures?: string | null;
   expectedResults?: string | null;
@@ -38,6 +39,7 @@ export function describeSnapshot(raw: unknown): { label: string; value: string }
     { label: "创新类型", value: (s.innovationKinds ?? []).map((k) => INNOVATION_KIND_LABELS[k]).join("、") },
     { label: "“十个一”方法", value: (s.methods ?? []).map((m) => TEN_METHODS[m]?.label).join("、") },
     { label: "党组织领域", value: (s.sectorNames ?? []).join("、") },
+    { label: "所属工程", value: s.programmeName ?? "" },
     { label: "目标", value: s.goals ?? "" },
     { label: "主要措施", value: s.measures ?? "" },
     { label: "预期成效", value: s.expectedResults ?? "" },

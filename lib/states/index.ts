@@ -4,6 +4,7 @@ import { EVENT_MACHINE, SUBMISSION_MACHINE } from "@/lib/events/states";
 import { HEARING_MACHINE } from "@/lib/hearings/states";
 import { LEDGER_MACHINE } from "@/lib/ledger/states";
 import { INSPECTION_MACHINE, RECTIFICATION_MACHINE } from "@/lib/inspections/states";
+import { PLAN_MACHINE } from "@/lib/plan/states";
 import { PRACTICE_MACHINE } from "@/lib/practice/states";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { REPORT_MACHINE } from "@/lib/reports/states";
@@ -29,6 +30,7 @@ export const MACHINES = {
   ledger: LEDGER_MACHINE,
   personBid: PERSON_BID_MACHINE,
   defence: DEFENCE_MACHINE,
+  plan: PLAN_MACHINE,
 } as unknown as Record<string, AnyMachine>;
 
 /** The tables as Markdown (docs/states.md is this text; a unit test keeps the two the same). */

@@ -90,6 +90,7 @@ export async function getTopic(viewer: Viewer, id: string) {
     include: {
       year: { select: { year: true } },
       aspect: { select: { name: true } },
+      programme: { select: { id: true, title: true, plan: { select: { status: true } } } },
       units: { include: { unit: { select: { id: true, name: true } } }, orderBy: { unit: { code: "asc" } } },
       sources: { include: { suggestion: { select: { id: true, receiptNo: true, content: true, category: true } } } },
       amendments: { orderBy: { at: "asc" } },

@@ -14,7 +14,18 @@ test("手机上单位填报员登录，看到导航和本年度时间安排，�
   await signInAndWait(page, "unit");
   const nav = page.getByRole("navigation", { name: "主导航" });
   await expect(nav).toBeVisible();
-  expect(await navLabels(page)).toEqual(["首页", "参考选题", "创新项目", "季度报告", "季度督查", "评比表彰", "案例库", "组织委员例会", "现场会与交流"]);
+  expect(await navLabels(page)).toEqual([
+    "首页",
+    "工作要点",
+    "参考选题",
+    "创新项目",
+    "季度报告",
+    "季度督查",
+    "评比表彰",
+    "案例库",
+    "组织委员例会",
+    "现场会与交流",
+  ]);
   await expect(nav.getByRole("link", { name: "首页" })).toBeInViewport();
   await expect(page.getByRole("button", { name: "退出" })).toBeInViewport();
 

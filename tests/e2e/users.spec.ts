@@ -34,6 +34,7 @@ test("安全管理员新建组工干部，本人改密后按角色使用系统",
   await expect(person.getByTestId("current-user")).toContainText(/新组工干部 · 县委组织部组织科 · 组工干部/);
   expect(await navLabels(person)).toEqual([
     "首页",
+    "工作要点",
     "建言献策",
     "参考选题",
     "创新项目",
@@ -99,6 +100,7 @@ test("收回角色立即生效：对方下次打开页面即无权访问，无�
   await firstSignIn(person, username, temporary, strongPassword());
   expect(await navLabels(person)).toEqual([
     "首页",
+    "工作要点",
     "建言献策",
     "参考选题",
     "创新项目",

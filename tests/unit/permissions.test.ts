@@ -37,6 +37,8 @@ describe("permission table", () => {
         "meetings.manage",
         "meetings.view",
         "notifications.read",
+        "plan.manage",
+        "plan.view",
         "practice.configure",
         "practice.review",
         "practice.view",
@@ -84,6 +86,7 @@ describe("permission table", () => {
         "meetings.manage",
         "meetings.view",
         "notifications.read",
+        "plan.view",
         "practice.review",
         "practice.view",
         "practice.write",
@@ -116,6 +119,7 @@ describe("permission table", () => {
         "inspections.view",
         "meetings.view",
         "notifications.read",
+        "plan.view",
         "projects.propose",
         "projects.view",
         "reports.submit",
@@ -149,6 +153,7 @@ describe("permission table", () => {
         "ledger.view",
         "meetings.view",
         "notifications.read",
+        "plan.view",
         "practice.view",
         "projects.view",
         "reports.view",
@@ -187,6 +192,7 @@ describe("permission table", () => {
   it("derives the navigation from the table", () => {
     expect(navigationFor(["UNIT_USER"]).map((item) => item.label)).toEqual([
       "首页",
+      "工作要点",
       "参考选题",
       "创新项目",
       "季度报告",
@@ -198,6 +204,7 @@ describe("permission table", () => {
     ]);
     expect(navigationFor(["COUNTY_ADMIN"]).map((item) => item.label)).toEqual([
       "首页",
+      "工作要点",
       "建言献策",
       "参考选题",
       "创新项目",
@@ -217,6 +224,7 @@ describe("permission table", () => {
     ]);
     expect(navigationFor(["COUNTY_STAFF"]).map((item) => item.label)).toEqual([
       "首页",
+      "工作要点",
       "建言献策",
       "参考选题",
       "创新项目",

@@ -20,6 +20,7 @@ import { StateBadge } from "@/components/projects/state-badge";
 import { NewProjectButton } from "@/components/projects/new-project-button";
 import { sectorFilterOptions } from "@/lib/sectors/queries";
 import { sectorLabels } from "@/lib/sectors/label";
+import { programmeOptions } from "@/lib/plan/queries";
 
 export const metadata: Metadata = { title: "创新项目" };
 
@@ -29,12 +30,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const { years, year } = await yearChoice(filter.year);
   const county = seesWholeCounty(user.roles);
   const proposer = can(user.roles, "projects.propose");
-  const [{ projects, total, page, pageSize }, units, liaisons, topics, sectors] = await Promise.all([
+  const [{ projects, total, page, pageSize }, units, liaisons, topics, sectors, programmes] = await Promise.all([
     listProjects(user, { ...filter, yearId: year?.id ?? null }),
     county ? unitOptions() : Promise.resolve([]),
     county ? liaisonOptions() : Promise.resolve([]),
     proposer ? topicsToPropose(user.unitId) : Promise.resolve([]),
     sectorFilterOptions(),
+    programmeOptions(user, year?.id),
   ]);
   const params = {
     ...Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, value === undefined ? undefined : String(value)])),
@@ -113,6 +115,17 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             </option>
           ))}
         </select>
+        {programmes.length > 0 && (
+          <select name="programme" defaultValue={filter.programme ?? ""} aria-label="所属工程" className="input w-36">
+            <option value="">全部工程</option>
+            {programmes.map((programme) => (
+              <option key={programme.id} value={programme.id}>
+                {programme.title}
+              </option>
+            ))}
+            <option value="none">未归入工程</option>
+          </select>
+        )}
         <FilterSelect name="state" label="状态" all="全部状态" labels={STATE_LABELS} value={filter.state} width="w-28" />
         {county && (
           <select name="liaison" defaultValue={filter.liaison ?? ""} aria-label="联系人" className="input w-32">
@@ -139,6 +152,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           <option value="submitted">申报时间</option>
           <option value="title">项目名称</option>
           <option value="unit">单位</option>
+          {programmes.length > 0 && <option value="programme">按工程归组</option>}
         </select>
       </FilterBar>
       <DataTable headers={["项目名称", county ? "单位" : "选题", "类别", "目标层次", "状态", "联系人", "申报时间"]}>
@@ -149,7 +163,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
               <Link href={`/projects/${project.id}`} className="link">
                 {project.title || "（未命名的申报书）"}
               </Link>
-              {project.sectors.length > 0 && <div className="text-xs text-stone-500">{sectorLabels(project.sectors)}</div>}
+              {(project.sectors.length > 0 || project.programme) && (
+                <div className="text-xs text-stone-500">{[project.programme?.title, sectorLabels(project.sectors)].filter(Boolean).join(" · ")}</div>
+              )}
             </td>
             <td className="whitespace-nowrap">{county ? project.unit.name : (project.topic?.code ?? "自选")}</td>
             <td className="whitespace-nowrap">{project.category ? CATEGORY_LABELS[project.category] : ""}</td>

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getProject, liaisonOptions, projectDeadline } from "@/lib/projects/queries";
+import { programmeOptions } from "@/lib/plan/queries";
+import { ProgrammeForm } from "@/components/plan/programme-form";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { availableTransitions, PROJECT_MACHINE, TRANSITIONS, type TransitionActor } from "@/lib/projects/states";
 import { StepBar } from "@/components/ui/step-bar";
@@ -71,6 +73,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                 </Link>
               </>
             )}
+            {project.programme && <> · 工程：{project.programme.title}</>}
             <StateBadge state={project.state} />
           </span>
         }
@@ -160,6 +163,16 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             </ul>
           )}
         </Card>
+        {can(user.roles, "plan.manage") && (project.state !== "DRAFT" || project.submittedAt) && (
+          <Card title="所属工程">
+            <ProgrammeForm
+              target="project"
+              record={{ id: project.id, version: project.version }}
+              current={project.programmeId}
+              options={await programmeOptions(user, project.yearId)}
+            />
+          </Card>
+        )}
         <Card title="联系人与指导记录">
           <div className="space-y-3">
             {can(user.roles, "projects.manage") ? (

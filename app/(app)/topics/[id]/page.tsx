@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { programmeOptions } from "@/lib/plan/queries";
+import { ProgrammeForm } from "@/components/plan/programme-form";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -93,6 +95,12 @@ export default async function TopicPage({
             {CATEGORY_LABELS[topic.category]}
             {topic.aspect && ` · ${topic.aspect.name}`}
           </dd>
+          {topic.programme && (county || topic.programme.plan.status === "PUBLISHED") && (
+            <>
+              <dt className="text-stone-500">所属工程</dt>
+              <dd>{topic.programme.title}</dd>
+            </>
+          )}
           <dt className="text-stone-500">着眼领域</dt>
           <dd>{FOCUS_LABELS[topic.focus]}</dd>
           <dt className="text-stone-500">目标层次</dt>
@@ -390,6 +398,16 @@ export default async function TopicPage({
         </Card>
       )}
 
+      {can(user.roles, "plan.manage") && topic.status !== "WITHDRAWN" && (
+        <Card title="所属工程">
+          <ProgrammeForm
+            target="topic"
+            record={{ id: topic.id, version: topic.version }}
+            current={topic.programmeId}
+            options={await programmeOptions(user, topic.yearId)}
+          />
+        </Card>
+      )}
       {can(user.roles, "topics.publish") && topic.status !== "WITHDRAWN" && (
         <Card title="管理">
           <TopicAdminActions topic={{ id: topic.id, version: topic.version, code: topic.code, canClose: phase === "open" }} />

@@ -6,6 +6,7 @@ import { getProject } from "@/lib/projects/queries";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { proposalOf } from "@/lib/projects/proposal";
 import { activeSectors } from "@/lib/sectors/queries";
+import { programmeOptions } from "@/lib/plan/queries";
 import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
 import { PageHeader } from "@/components/ui/page";
 import { ProposalForm } from "@/components/projects/proposal-form";
@@ -32,6 +33,8 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
   const active = await activeSectors();
   const named = project.sectors.filter((s) => !active.some((a) => a.id === s.sectorId)).map((s) => ({ id: s.sectorId, ...s.sector }));
   const sectors = [...active, ...named];
+  const offered = await programmeOptions(user, project.yearId);
+  const programmes = project.programme && !offered.some((p) => p.id === project.programme?.id) ? [...offered, project.programme] : offered;
   const returned = [...project.events].reverse().find((event) => event.kind === "return" || event.kind === "revise");
   return (
     <div>
@@ -48,6 +51,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
         project={{ id: project.id, version: project.version, resubmit: project.state !== "DRAFT" }}
         initial={initial}
         sectors={sectors}
+        programmes={programmes}
         attachments={<AttachmentList projectId={project.id} attachments={project.attachments} editable hint={ATTACHMENT_HINT} />}
       />
     </div>
