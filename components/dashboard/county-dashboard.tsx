@@ -87,7 +87,7 @@ export async function CountyDashboard({
     adoption ??
     (research && research.topics > 0
       ? {
-          rate: research.rate,
+          rate: research.rate === null ? null : Math.round(research.rate * 100),
           hint: `${research.topics} 项调查研究课题，已标记对策建议 ${research.tally.adopted + research.tally.partly + research.tally.notAdopted} 条`,
           href: `/research?year=${year.year}`,
         }
