@@ -75,7 +75,7 @@ export function BidComparison({
           <tbody>
             {rows.map(([label, cell]) => (
               <tr key={label}>
-                <th scope="row" className="text-stone-500">
+                <th scope="row" className="text-stone-600">
                   {label}
                 </th>
                 {bids.map((bid) => (
@@ -87,7 +87,7 @@ export function BidComparison({
             ))}
             {decided && (
               <tr>
-                <th scope="row" className="text-stone-500">
+                <th scope="row" className="text-stone-600">
                   评标意见
                 </th>
                 {bids.map((bid) => (
@@ -99,7 +99,7 @@ export function BidComparison({
             )}
             {canAward && (
               <tr>
-                <th scope="row" className="text-stone-500">
+                <th scope="row" className="text-stone-600">
                   评定
                 </th>
                 {bids.map((bid) => (

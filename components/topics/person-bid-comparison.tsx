@@ -66,7 +66,7 @@ export function PersonBidComparison({ bids }: { bids: ComparedBid[] }) {
           <tbody>
             {ROWS.map(([label, cell]) => (
               <tr key={label}>
-                <th scope="row" className="text-stone-500">
+                <th scope="row" className="text-stone-600">
                   {label}
                 </th>
                 {bids.map((bid) => (
