@@ -1,10 +1,7 @@
-import { Readable } from "node:stream";
 import { routeUser } from "@/lib/http";
 import { eventAttachmentForViewer } from "@/lib/events/queries";
-import { fileStore } from "@/lib/storage";
+import { attachmentDownload } from "@/lib/storage/download";
 import { z, idSchema } from "@/lib/validation";
-import { auditRefusal } from "@/lib/audit/refusals";
-import { requestMeta } from "@/lib/auth/current-user";
 
 const paramsSchema = z.object({ id: idSchema, attachmentId: idSchema });
 
@@ -14,22 +11,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (user instanceof Response) return user;
   const parsed = paramsSchema.safeParse(await params);
   const attachment = parsed.success ? await eventAttachmentForViewer(user, parsed.data.id, parsed.data.attachmentId) : null;
-  const content = attachment ? await fileStore().open(attachment.storageKey) : null;
-  if (!attachment || !content) {
-    if (!attachment) {
-      const { ip } = await requestMeta();
-      const actor = { id: user.id, username: user.username, name: user.name };
-      await auditRefusal({ actor, ip, summary: "记录不存在或无权访问：下载交流材料附件", entityType: "EventAttachment", entityId: parsed.data?.attachmentId });
-    }
-    return new Response("附件不存在", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  }
-  return new Response(Readable.toWeb(content) as ReadableStream<Uint8Array>, {
-    headers: {
-      "content-type": "application/octet-stream",
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-      "content-length": String(attachment.size),
-      "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
-    },
+  return attachmentDownload(user, attachment, {
+    summary: "记录不存在或无权访问：下载交流材料附件",
+    entityType: "EventAttachment",
+    entityId: parsed.data?.attachmentId,
   });
 }
