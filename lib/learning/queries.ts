@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cadreWhere, visibleCadreWhere, type Reader } from "@/lib/learning/reach";
 import { attendanceRate, passed, yearBounds } from "@/lib/learning/rules";
+import { endOfBusinessDay, formatDate } from "@/lib/time";
 
 export const LEARNING_PAGE_SIZE = 20;
 
@@ -49,10 +50,13 @@ export async function sessionPage(viewer: Reader, id: string, withAllCadres: boo
   return { session, attendees, mine, cadres };
 }
 
-/** Sessions a 心得体会 may refer to: the last year's, newest first. */
+/**
+ * Sessions a 心得体会 may refer to: the last year's, newest first. Today's count all day, even
+ * one that starts later: a cadre may sign in any time on the day (canSignInNow) and write at once.
+ */
 export async function recentSessions(now = new Date()) {
   return db.learningSession.findMany({
-    where: { heldOn: { gte: new Date(now.getTime() - 366 * 86_400_000), lte: now } },
+    where: { heldOn: { gte: new Date(now.getTime() - 366 * 86_400_000), lt: endOfBusinessDay(formatDate(now)) ?? now } },
     orderBy: { heldOn: "desc" },
     take: 120,
     select: { id: true, heldOn: true, topic: true },

@@ -7,10 +7,10 @@ import { setSectionHead } from "@/lib/practice/actions";
 import { confirmClear, createProblem, reopenProblem, requestClear, updateProblem, uploadLedgerAttachment } from "@/lib/ledger/actions";
 import { ledgerList, ledgerOverdueCount, ledgerProblem, ledgerRecordFor } from "@/lib/ledger/queries";
 import { createExam, createReflection, createSession, recordAttendance, saveScores, signIn } from "@/lib/learning/actions";
-import { examPage, learningRecordFor, learningSummary, reflectionList } from "@/lib/learning/queries";
+import { examPage, learningRecordFor, learningSummary, recentSessions, reflectionList } from "@/lib/learning/queries";
 import { createProblemRecord } from "@/lib/ledger/service";
 import { createYearRecord } from "@/lib/years/service";
-import { formatDate, toDateTimeLocal } from "@/lib/time";
+import { formatDate, startOfBusinessDay, toDateTimeLocal } from "@/lib/time";
 import { actAs, makeCounty, makeUnit, makeUser, signOutTestUser } from "./support/fixtures";
 
 process.env.UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "ledger-uploads-"));
@@ -248,5 +248,13 @@ describe("组工讲坛、考试、心得体会", () => {
     const summary = await learningSummary(reader(cadre), { yearId });
     expect(summary.rows.map((r) => r.cadre.id)).toEqual([cadre.id]);
     expect((await learningSummary(reader(clerk, "TOWNSHIP"), { yearId })).total).toBe(0);
+  });
+
+  it("offers today's session to a 心得体会 all day, even before it starts (sign-in is open all day too)", async () => {
+    const dayStart = startOfBusinessDay(formatDate(new Date()))!;
+    const offered = (await recentSessions(dayStart)).map((s) => s.id);
+    expect(offered).toContain(sessionId);
+    const dayBefore = await recentSessions(new Date(dayStart.getTime() - 1));
+    expect(dayBefore.map((s) => s.id)).not.toContain(sessionId);
   });
 });
