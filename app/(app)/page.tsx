@@ -16,6 +16,9 @@ import { UnitDashboard } from "@/components/dashboard/unit-dashboard";
 import { ReviewerDashboard } from "@/components/dashboard/reviewer-dashboard";
 import { cadreYear } from "@/lib/practice/queries";
 import { CadreTodo } from "@/components/practice/cadre-todo";
+import { LedProjects } from "@/components/projects/led-projects";
+import { ledProjects } from "@/lib/projects/queries";
+import { ledReportsDue } from "@/lib/reports/queries";
 
 export const metadata: Metadata = { title: "首页" };
 
@@ -55,6 +58,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const cadre = can(user.roles, "practice.write") && user.unit.type === "SECTION";
   const practiceYear = year?.year ?? new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
   const practice = cadre ? await cadreYear(user, user.id, practiceYear, now).then((data) => data && { year: practiceYear, slots: data.slots }) : null;
+  // The projects one leads after an individual bid (a department cadre has no unit dashboard to find them on).
+  const led = can(user.roles, "projects.carry") ? await ledProjects(user.id) : [];
+  const ledReports = led.some((p) => p.state === "IN_PROGRESS") ? await ledReportsDue(user.id, now) : [];
 
   return (
     <div className="space-y-4">
@@ -71,6 +77,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <p className="text-sm text-stone-600">{UNIT_TYPE_LABELS[user.unit.type]}</p>
         </Card>
         {practice && <CadreTodo year={practice.year} slots={practice.slots} now={now} />}
+        {led.length > 0 && <LedProjects projects={led} reports={ledReports} />}
         {can(user.roles, "suggestions.submit") && (
           <Card title="建言献策">
             <p className="text-sm text-stone-600">围绕干部工作、基层党建、人才工作和组织部门自身建设，欢迎提出意见建议。</p>

@@ -42,6 +42,11 @@ export const PERMISSIONS = {
   "projects.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
   /** Write and submit the proposals of one's own unit, withdraw them, start and complete its projects. */
   "projects.propose": ["UNIT_USER"],
+  /**
+   * Carry a project: a unit account its unit's (as projects.propose), and anyone the project it leads after an
+   * individual bid, a department cadre included (lib/projects/carrier.ts, decision 0083). Scoped in each query.
+   */
+  "projects.carry": ["UNIT_USER", "COUNTY_STAFF"],
   /** Pre-check (return for completion), liaisons, start, complete and terminate any project. */
   "projects.manage": ["COUNTY_ADMIN"],
   /** Guidance notes (指导记录) on the projects one is liaison of. */
@@ -54,8 +59,8 @@ export const PERMISSIONS = {
   "hearings.score": ["REVIEWER"],
   /** Quarterly progress reports: a unit its own, county readers the grid of all. */
   "reports.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
-  /** Write and submit the quarterly reports of one's own unit's projects. */
-  "reports.submit": ["UNIT_USER"],
+  /** Write and submit the quarterly reports of the projects one carries (one's unit's, or the one one leads). */
+  "reports.submit": ["UNIT_USER", "COUNTY_STAFF"],
   /** Return or accept reports (the project's liaison, or the admin). */
   "reports.review": ["COUNTY_ADMIN", "COUNTY_STAFF"],
   /** Hold consultations (会诊) on projects in trouble and record their follow-up. */

@@ -3,7 +3,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
-import { notifyUnits } from "@/lib/notifications/service";
+import { notifyCarriers } from "@/lib/notifications/service";
 import { formatDate } from "@/lib/time";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
@@ -34,7 +34,7 @@ export async function createConsultationRecord(tx: Tx, input: Fields, by: By) {
     },
   });
   await writeAudit({ actor: by.actor, action: "consultation.create", entityType: "Project", entityId: project.id, summary: project.title, ip: by.ip }, tx);
-  await notifyUnits(tx, [project.unitId], {
+  await notifyCarriers(tx, project, {
     kind: "consultation",
     title: `县委组织部对“${project.title}”进行了会诊`,
     body: input.countermeasures,

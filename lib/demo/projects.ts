@@ -14,6 +14,7 @@ import type { Tx } from "@/lib/db/client";
 import { SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
 import { TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
 import { demoSectorIds } from "@/lib/demo/sectors";
+import { unitCarrier } from "@/lib/projects/carrier";
 
 const PRACTICES = [
   "一村一名入党积极分子培养",
@@ -159,9 +160,14 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
         const fields = proposal(faker, title, year);
         if (claim) Object.assign(fields, { category: claim.topic.category, focus: claim.topic.focus, tier: claim.topic.tier });
         const target = isFeatured ? featuredStates[i - count] : targets[i];
-        const saved = await saveDraftRecord(tx, { ...fields, id, version: 0 }, user.unitId, by("02-20"));
+        const saved = await saveDraftRecord(tx, { ...fields, id, version: 0 }, unitCarrier(user.unitId), by("02-20"));
         if (target !== "DRAFT")
-          await transitionProjectRecord(tx, { id, version: saved.version, transition: "submit" }, { kind: "unit", unitId: user.unitId }, by("03-10"));
+          await transitionProjectRecord(
+            tx,
+            { id, version: saved.version, transition: "submit" },
+            { kind: "unit", carrier: unitCarrier(user.unitId) },
+            by("03-10"),
+          );
         if (target === "RETURNED")
           await transitionProjectRecord(
             tx,
@@ -229,7 +235,7 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
         await transitionProjectRecord(
           tx,
           { id: project.id, version: await currentVersion(tx, project.id), transition: "start" },
-          { kind: "unit", unitId: project.unitId },
+          { kind: "unit", carrier: unitCarrier(project.unitId) },
           unitBy("05-06"),
         );
         if (project.target === "COMPLETED") {
@@ -237,7 +243,7 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
           await transitionProjectRecord(
             tx,
             { id: project.id, version: await currentVersion(tx, project.id), transition: "complete", summary },
-            { kind: "unit", unitId: project.unitId },
+            { kind: "unit", carrier: unitCarrier(project.unitId) },
             unitBy(year === 2026 ? "11-02" : "11-10"),
           );
         }

@@ -6,6 +6,7 @@ import { deadlineFor, reviewReportRecord, saveReportRecord, submitReportRecord }
 import { owesReport, quarterOf, QUARTERS } from "@/lib/reports/quarters";
 import { formatDate, parseBusinessDateTime } from "@/lib/time";
 import { createConsultationRecord, recordFollowUpRecord } from "@/lib/consultations/service";
+import { unitCarrier } from "@/lib/projects/carrier";
 import {
   addInspectionProjectsRecord,
   addRectificationRecord,
@@ -64,10 +65,10 @@ export async function seedReports(faker: Faker, years: number[]) {
                 nextSteps: "下季度继续抓好落实，及时总结经验。",
                 milestones,
               },
-              clerk.unitId,
+              unitCarrier(clerk.unitId),
               unitBy,
             );
-            await submitReportRecord(tx, { projectId: project.id, year, quarter, version: saved.version }, clerk.unitId, unitBy);
+            await submitReportRecord(tx, { projectId: project.id, year, quarter, version: saved.version }, unitCarrier(clerk.unitId), unitBy);
             if (!project.liaison || open) continue;
             const report = await tx.progressReport.findUniqueOrThrow({ where: { projectId_year_quarter: { projectId: project.id, year, quarter } } });
             const returned = roll % 11 === 0;

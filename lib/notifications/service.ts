@@ -113,6 +113,13 @@ export async function notifyUnits(client: DbOrTx, unitIds: string[] | "all", not
   return notifyUsers(client, await unitRecipients(client, unitIds), notification);
 }
 
+/** The people who carry a project: its unit's accounts and, for one won by an individual bid, its lead (lib/projects/carrier.ts). */
+export async function notifyCarriers(client: DbOrTx, project: { unitId: string; leadUserId: string | null }, notification: NewNotification): Promise<number> {
+  const userIds = await unitRecipients(client, [project.unitId]);
+  if (project.leadUserId && !userIds.includes(project.leadUserId)) userIds.push(project.leadUserId);
+  return notifyUsers(client, userIds, notification);
+}
+
 /**
  * The people who run the programme (管理员), told when a unit declines an assignment and the like. The kinds that
  * arrive in numbers (new submissions) wait for the admins' daily digest instead of one notice each (DIGEST_KINDS).

@@ -5,6 +5,7 @@ import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
+import { carrierOf } from "@/lib/projects/carrier";
 import { auditDenied } from "@/lib/auth/current-user";
 import { z, idSchema } from "@/lib/validation";
 import { fileStore } from "@/lib/storage";
@@ -28,7 +29,7 @@ function refresh(id?: string) {
   if (id) revalidatePath(`/projects/${id}`);
 }
 
-// Proposals are always written for the caller's own unit: the unit comes from the session.
+// New proposals are written for the caller's own unit (from the session); the rest acts on the projects the caller carries.
 export const createProject = actionClient
   .metadata({ name: "新建申报书", permission: "projects.propose" })
   .inputSchema(createProjectSchema)
@@ -39,10 +40,10 @@ export const createProject = actionClient
   });
 
 export const saveDraft = actionClient
-  .metadata({ name: "保存申报书", permission: "projects.propose" })
+  .metadata({ name: "保存申报书", permission: "projects.carry" })
   .inputSchema(saveDraftSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await db.$transaction((tx) => saveDraftRecord(tx, parsedInput, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }));
+    const result = await db.$transaction((tx) => saveDraftRecord(tx, parsedInput, carrierOf(ctx.user), { actor: ctx.actor, ip: ctx.ip }));
     return { ...result, savedAt: new Date().toISOString() };
   });
 
@@ -53,12 +54,13 @@ export const transitionProject = actionClient
   .action(async ({ parsedInput, ctx }) => {
     const allowedBy = TRANSITIONS[parsedInput.transition].by as readonly string[];
     const asAdmin = allowedBy.includes("admin") && can(ctx.user.roles, "projects.manage");
-    const asUnit = allowedBy.includes("unit") && can(ctx.user.roles, "projects.propose");
+    // The unit side: a unit account, or the lead of a project won by an individual bid; scoped in the service.
+    const asUnit = allowedBy.includes("unit") && can(ctx.user.roles, "projects.carry");
     if (!asAdmin && !asUnit) {
       await auditDenied(ctx.user, `操作：${TRANSITIONS[parsedInput.transition].label}`, ctx.ip);
       throw new ActionError("无权执行此操作");
     }
-    const actor = asUnit && !asAdmin ? { kind: "unit" as const, unitId: ctx.user.unitId } : { kind: "admin" as const };
+    const actor = asUnit && !asAdmin ? { kind: "unit" as const, carrier: carrierOf(ctx.user) } : { kind: "admin" as const };
     const result = await withFieldErrors(() => db.$transaction((tx) => transitionProjectRecord(tx, parsedInput, actor, { actor: ctx.actor, ip: ctx.ip })));
     refresh(parsedInput.id);
     return result;
@@ -94,14 +96,17 @@ const uploadSchema = z
   .pipe(z.object({ projectId: idSchema, file: z.instanceof(File, { message: "请选择文件" }) }));
 
 export const uploadAttachment = actionClient
-  .metadata({ name: "上传附件", permission: "projects.propose" })
+  .metadata({ name: "上传附件", permission: "projects.carry" })
   .inputSchema(uploadSchema)
   .action(async ({ parsedInput, ctx }) => {
     const content = Buffer.from(await parsedInput.file.arrayBuffer());
     await scanUpload({ name: cleanFileName(parsedInput.file.name), content, what: "申报书附件" }, { actor: ctx.actor, ip: ctx.ip });
     const attachment = await db.$transaction(
       (tx) =>
-        addAttachmentRecord(tx, { projectId: parsedInput.projectId, name: parsedInput.file.name, content }, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }),
+        addAttachmentRecord(tx, { projectId: parsedInput.projectId, name: parsedInput.file.name, content }, carrierOf(ctx.user), {
+          actor: ctx.actor,
+          ip: ctx.ip,
+        }),
       { timeout: 30_000 },
     );
     refresh(parsedInput.projectId);
@@ -109,10 +114,10 @@ export const uploadAttachment = actionClient
   });
 
 export const removeAttachment = actionClient
-  .metadata({ name: "删除附件", permission: "projects.propose" })
+  .metadata({ name: "删除附件", permission: "projects.carry" })
   .inputSchema(removeAttachmentSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const key = await db.$transaction((tx) => removeAttachmentRecord(tx, parsedInput.id, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }));
+    const key = await db.$transaction((tx) => removeAttachmentRecord(tx, parsedInput.id, carrierOf(ctx.user), { actor: ctx.actor, ip: ctx.ip }));
     await fileStore().remove(key);
     revalidatePath("/projects");
     return { id: parsedInput.id };

@@ -3,6 +3,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import type { Tx } from "@/lib/db/client";
+import { type Carrier, carriedWhere } from "@/lib/projects/carrier";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, NotFoundError } from "@/lib/actions/errors";
 import { fileStore } from "@/lib/storage";
@@ -39,9 +40,9 @@ import { cleanFileName } from "@/lib/projects/file-names";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 
-export async function addAttachmentRecord(tx: Tx, input: { projectId: string; name: string; content: Buffer }, unitId: string, by: By) {
+export async function addAttachmentRecord(tx: Tx, input: { projectId: string; name: string; content: Buffer }, carrier: Carrier, by: By) {
   const project = await tx.project.findFirst({
-    where: { id: input.projectId, unitId },
+    where: { AND: [{ id: input.projectId }, carriedWhere(carrier)] },
     include: { _count: { select: { attachments: { where: { reportId: null } } } } },
   });
   if (!project) throw new NotFoundError("项目不存在");
@@ -66,8 +67,8 @@ export async function addAttachmentRecord(tx: Tx, input: { projectId: string; na
   return attachment;
 }
 
-export async function removeAttachmentRecord(tx: Tx, id: string, unitId: string, by: By) {
-  const attachment = await tx.attachment.findFirst({ where: { id, project: { unitId } }, include: { project: true, report: true } });
+export async function removeAttachmentRecord(tx: Tx, id: string, carrier: Carrier, by: By) {
+  const attachment = await tx.attachment.findFirst({ where: { id, project: carriedWhere(carrier) }, include: { project: true, report: true } });
   if (!attachment) throw new NotFoundError("附件不存在");
   if (attachment.report ? !["DRAFT", "RETURNED"].includes(attachment.report.status) : !EDITABLE_STATES.includes(attachment.project.state)) {
     throw new ActionError(attachment.report ? "已报送的进展报告不能删除附件" : "已提交的申报书不能删除附件");
@@ -81,18 +82,18 @@ export async function removeAttachmentRecord(tx: Tx, id: string, unitId: string,
   return attachment.storageKey;
 }
 
-/** An attachment of a quarterly report still being written (draft or returned) of the unit's own project. */
+/** An attachment of a quarterly report still being written (draft or returned) of a project the caller carries. */
 export async function addReportAttachmentRecord(
   tx: Tx,
   input: { projectId: string; year: number; quarter: number; name: string; content: Buffer },
-  unitId: string,
+  carrier: Carrier,
   by: By,
 ) {
   // The first file of a quarter makes its draft (scoped to the unit's own project that owes this quarter).
   const report = await draftForAttachment(
     tx,
     { projectId: input.projectId, year: input.year, quarter: input.quarter as Quarter },
-    unitId,
+    carrier,
     by.now ?? new Date(),
   );
   if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new ActionError("已报送的进展报告不能再添加附件");

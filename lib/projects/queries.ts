@@ -27,7 +27,8 @@ export function projectWhere(viewer: Viewer, filter: ProjectFilter & { yearId: s
     AND: [
       projectScope(viewer),
       // Another unit's unfinished draft is its own business, even for the county.
-      county ? { OR: [{ state: { not: "DRAFT" } }, { submittedAt: { not: null } }] } : {},
+      // …except the draft one leads oneself after an individual bid.
+      county ? { OR: [{ state: { not: "DRAFT" } }, { submittedAt: { not: null } }, { leadUserId: viewer.id }] } : {},
       filter.yearId ? { yearId: filter.yearId } : {},
       filter.unitId ? { unitId: filter.unitId } : {},
       filter.unitType ? { unit: { type: filter.unitType } } : {},
@@ -112,7 +113,15 @@ export async function getProject(viewer: Viewer, id: string) {
     },
   });
   // The county does not read another unit's draft that was never submitted.
-  if (project && seesWholeCounty(viewer.roles) && project.state === "DRAFT" && !project.submittedAt && project.unitId !== viewer.unitId) return null;
+  if (
+    project &&
+    seesWholeCounty(viewer.roles) &&
+    project.state === "DRAFT" &&
+    !project.submittedAt &&
+    project.unitId !== viewer.unitId &&
+    project.leadUserId !== viewer.id
+  )
+    return null;
   return project;
 }
 
@@ -227,4 +236,14 @@ export async function projectDeadline(project: { state: ProjectState; yearId: st
     return { label: `${year}年${QUARTER_LABELS[quarter]}进展报告截止`, at: await deadlineFor(db, year, quarter) };
   }
   return null;
+}
+
+/** The projects a person leads after an individual bid and still carries (not finished): their home page card. */
+export function ledProjects(userId: string) {
+  return db.project.findMany({
+    where: { leadUserId: userId, state: { notIn: ["COMPLETED", "TERMINATED", "REJECTED"] } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 20,
+    select: { id: true, title: true, code: true, state: true, year: { select: { year: true } }, unit: { select: { name: true } } },
+  });
 }

@@ -4,7 +4,8 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma, ProjectState } from "@/lib/generated/prisma/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
-import { notifyAdmins, notifyUnits, notifyUsers } from "@/lib/notifications/service";
+import { notifyAdmins, notifyCarriers, notifyUsers } from "@/lib/notifications/service";
+import { type Carrier, carriedWhere } from "@/lib/projects/carrier";
 import { formatDateTime } from "@/lib/time";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { proposalProblems } from "@/lib/projects/completeness";
@@ -66,18 +67,18 @@ function proposalData(fields: ProposalFields) {
   return { data: { ...rest, selfAssessment, programmeId: programmeId ?? null }, milestones: milestones.filter((m) => m.title || m.dueDate), sectorIds };
 }
 
-/** Loads a project of the caller's unit for writing, locked against a concurrent save. */
-async function ownProject(tx: Tx, id: string, unitId: string) {
+/** Loads a project the caller carries (its unit's, or the one it leads) for writing, locked against a concurrent save. */
+async function ownProject(tx: Tx, id: string, carrier: Carrier) {
   await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${id} FOR UPDATE`;
-  const project = await tx.project.findFirst({ where: { id, unitId } });
+  const project = await tx.project.findFirst({ where: { AND: [{ id }, carriedWhere(carrier)] } });
   if (!project) throw new NotFoundError("项目不存在");
   return project;
 }
 
 /** Saves what the unit typed. Optimistic locking: a save based on an older version is refused, never merged. */
-export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: string; version: number }, unitId: string, _by: By) {
+export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: string; version: number }, carrier: Carrier, _by: By) {
   const { id, version, ...fields } = input;
-  const project = await ownProject(tx, id, unitId);
+  const project = await ownProject(tx, id, carrier);
   if (!EDITABLE_STATES.includes(project.state)) throw new ActionError(`“${STATE_LABELS[project.state]}”的申报书不能修改`);
   if (project.version !== version) throw new ActionError("该申报书已在别处修改（可能是同事或另一个窗口），请刷新页面后再改；本页未保存的内容请先复制留存");
   const { data, milestones, sectorIds } = proposalData(fields);
@@ -148,10 +149,12 @@ async function newProjectCode(tx: Tx, yearId: string, year: number): Promise<str
  * Moves a project along one transition of the table, after checking who acts, the state, the version
  * and what the transition needs; writes the timeline, the audit log and the notices.
  */
-export async function transitionProjectRecord(tx: Tx, input: TransitionInput, actor: { kind: TransitionActor; unitId?: string }, by: By) {
+export async function transitionProjectRecord(tx: Tx, input: TransitionInput, actor: { kind: TransitionActor; carrier?: Carrier }, by: By) {
   const now = by.now ?? new Date();
   await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${input.id} FOR UPDATE`;
-  const project = await tx.project.findFirst({ where: { id: input.id, ...(actor.kind === "unit" ? { unitId: actor.unitId } : {}) }, include: { year: true } });
+  // The unit side acts only on what it carries; no carrier given carries nothing.
+  const scope = actor.kind === "unit" ? carriedWhere(actor.carrier ?? { unitId: null, leadUserId: null }) : {};
+  const project = await tx.project.findFirst({ where: { AND: [{ id: input.id }, scope] }, include: { year: true } });
   if (!project) throw new NotFoundError("项目不存在");
   const transition = TRANSITIONS[input.transition];
   // A double click arrives after the first click already moved the project: say so plainly.
@@ -221,7 +224,7 @@ export async function transitionProjectRecord(tx: Tx, input: TransitionInput, ac
       });
     }
   } else {
-    await notifyUnits(tx, [project.unitId], {
+    await notifyCarriers(tx, project, {
       kind: transition.to === "RETURNED" ? "project.returned" : "project.transition",
       title: `项目“${project.title}”${transition.label}`,
       body: text ?? input.note ?? null,
@@ -288,7 +291,7 @@ export async function addGuidanceNoteRecord(tx: Tx, input: { projectId: string; 
     data: { projectId: project.id, authorId: by.actor.id, authorName: by.actor.name, content: input.content, at: by.now },
   });
   await writeAudit({ actor: by.actor, action: "project.note", entityType: "Project", entityId: project.id, summary: project.title, ip: by.ip }, tx);
-  await notifyUnits(tx, [project.unitId], {
+  await notifyCarriers(tx, project, {
     kind: "project.note",
     title: `联系人对“${project.title}”有新的指导意见`,
     body: input.content.slice(0, 200),

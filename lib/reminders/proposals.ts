@@ -1,5 +1,6 @@
 // The proposal window closing: units with proposals still in draft or returned for completion, three days
-// before the year's 项目申报 window ends. One reminder per unit and window end.
+// before the year's 项目申报 window ends. One reminder per unit and window end; the lead of a project won by an
+// individual bid gets one of their own (a department section has no unit account to read the unit's).
 import "server-only";
 import { db } from "@/lib/db/client";
 import { unitRecipientsByUnit } from "@/lib/notifications/service";
@@ -14,7 +15,7 @@ export async function sendProposalWindowReminders(now = new Date()) {
   if (windows.length === 0) return { sent: 0 };
   const projects = await db.project.findMany({
     where: { yearId: { in: windows.map((w) => w.yearId) }, state: { in: ["DRAFT", "RETURNED"] } },
-    select: { yearId: true, unitId: true, state: true },
+    select: { id: true, yearId: true, unitId: true, leadUserId: true, title: true, state: true },
     take: QUERY_LIMIT,
   });
   const byUnit = new Map<string, { yearId: string; unitId: string; drafts: number; returned: number }>();
@@ -44,5 +45,18 @@ export async function sendProposalWindowReminders(now = new Date()) {
       },
     };
   });
+  for (const project of projects.filter((p) => p.leadUserId)) {
+    const window = windowOf.get(project.yearId)!;
+    reminders.push({
+      key: `proposal-window-lead:${project.id}:${stamp(window.endsAt)}`,
+      userIds: [project.leadUserId!],
+      notification: {
+        kind: "project.deadline",
+        title: `${window.year.year}年项目申报将于 ${formatDateTime(window.endsAt)} 截止`,
+        body: `您牵头的“${project.title || "（未命名的申报书）"}”${project.state === "DRAFT" ? "尚未提交" : "退回补充后尚未重新提交"}，请在截止前提交。`,
+        link: `/projects/${project.id}`,
+      },
+    });
+  }
   return { sent: await deliverReminders(reminders) };
 }

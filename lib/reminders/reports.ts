@@ -1,5 +1,6 @@
 // Quarterly reports: units are reminded three days before the deadline and again once it has passed (the
-// liaison too). The key carries the deadline, so a moved deadline reminds again.
+// liaison too), and the lead of a project won by an individual bid with them. The key carries the deadline, so a
+// moved deadline reminds again.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { unitRecipientsByUnit } from "@/lib/notifications/service";
@@ -21,7 +22,7 @@ export async function sendReportReminders(now = new Date()) {
     quarter: Quarter;
     deadline: Date;
     phase: "before" | "after";
-    project: { id: string; title: string; unitId: string; liaisonId: string | null };
+    project: { id: string; title: string; unitId: string; leadUserId: string | null; liaisonId: string | null };
   }[] = [];
   for (const { year, quarter } of recentQuarters(now)) {
     const deadline = await deadlineFor(db, year, quarter);
@@ -29,7 +30,7 @@ export async function sendReportReminders(now = new Date()) {
     if (!phase) continue;
     const projects = await db.project.findMany({
       where: { startedAt: { not: null }, reports: { none: { year, quarter, status: { in: ["SUBMITTED", "ACCEPTED"] } } } },
-      select: { id: true, title: true, unitId: true, liaisonId: true, startedAt: true, endedAt: true },
+      select: { id: true, title: true, unitId: true, leadUserId: true, liaisonId: true, startedAt: true, endedAt: true },
       take: QUERY_LIMIT,
     });
     for (const project of projects.filter((p) => owesReport(p, year, quarter))) due.push({ year, quarter, deadline, phase, project });
@@ -42,7 +43,8 @@ export async function sendReportReminders(now = new Date()) {
     const what = `“${project.title}”${year}年${QUARTER_LABELS[quarter]}进展`;
     const link = reportLink({ projectId: project.id, year, quarter });
     const base = `${project.id}:${year}:${quarter}:${stamp(deadline)}`;
-    const userIds = recipients.get(project.unitId) ?? [];
+    const unitIds = recipients.get(project.unitId) ?? [];
+    const userIds = project.leadUserId && !unitIds.includes(project.leadUserId) ? [...unitIds, project.leadUserId] : unitIds;
     if (phase === "before") {
       return [
         {

@@ -7,24 +7,27 @@ import { z, idSchema } from "@/lib/validation";
 import { addReportAttachmentRecord, cleanFileName } from "@/lib/projects/attachments";
 import { scanUpload } from "@/lib/security/upload-scan";
 import { can } from "@/lib/auth/permissions";
+import { carrierOf } from "@/lib/projects/carrier";
 import { reviewReportRecord, saveReportRecord, submitReportRecord } from "@/lib/reports/service";
 import { reviewReportSchema, saveReportSchema, submitReportSchema } from "@/lib/reports/schemas";
 
-// Reports are always for the caller's own unit's projects: the unit comes from the session.
+// Reports are for the projects the caller carries (lib/projects/carrier.ts): its unit's, or the one it leads; from the session.
 export const saveReport = actionClient
   .metadata({ name: "保存季度进展", permission: "reports.submit" })
   .inputSchema(saveReportSchema)
   .action(async ({ parsedInput, ctx }) => {
     // No revalidation: in an action it re-renders the whole page into the response (docs/decisions/0021). The
     // pages showing reports are dynamic, so the next request reads the draft; the form keeps the new version.
-    return await withFieldErrors(() => db.$transaction((tx) => saveReportRecord(tx, parsedInput, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip })));
+    return await withFieldErrors(() => db.$transaction((tx) => saveReportRecord(tx, parsedInput, carrierOf(ctx.user), { actor: ctx.actor, ip: ctx.ip })));
   });
 
 export const submitReport = actionClient
   .metadata({ name: "报送季度进展", permission: "reports.submit" })
   .inputSchema(submitReportSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await withFieldErrors(() => db.$transaction((tx) => submitReportRecord(tx, parsedInput, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip })));
+    const result = await withFieldErrors(() =>
+      db.$transaction((tx) => submitReportRecord(tx, parsedInput, carrierOf(ctx.user), { actor: ctx.actor, ip: ctx.ip })),
+    );
     revalidatePath("/reports", "layout");
     return result;
   });
@@ -59,7 +62,7 @@ export const uploadReportAttachment = actionClient
     const content = Buffer.from(await file.arrayBuffer());
     await scanUpload({ name: cleanFileName(file.name), content, what: "进展报告附件" }, { actor: ctx.actor, ip: ctx.ip });
     const attachment = await db.$transaction(
-      (tx) => addReportAttachmentRecord(tx, { ...key, name: file.name, content }, ctx.user.unitId, { actor: ctx.actor, ip: ctx.ip }),
+      (tx) => addReportAttachmentRecord(tx, { ...key, name: file.name, content }, carrierOf(ctx.user), { actor: ctx.actor, ip: ctx.ip }),
       { timeout: 30_000 },
     );
     revalidatePath("/reports", "layout");

@@ -109,12 +109,21 @@ export async function reportGrid(viewer: Viewer, filter: GridFilter, now = new D
 }
 
 /** What a unit owes: every report of its projects up to the current quarter of this year and last, not yet accepted. */
-export async function unitReportsDue(viewer: Viewer, now = new Date()) {
+export function unitReportsDue(viewer: Viewer, now = new Date()) {
+  return reportsDue({ unitId: viewer.unitId }, now);
+}
+
+/** The same for the projects a person leads after an individual bid (lib/projects/carrier.ts). */
+export function ledReportsDue(userId: string, now = new Date()) {
+  return reportsDue({ leadUserId: userId }, now);
+}
+
+async function reportsDue(owner: Prisma.ProjectWhereInput, now: Date) {
   const { year, quarter } = quarterOf(now);
   const years = [year - 1, year];
   const deadlines = { [year - 1]: await yearDeadlines(year - 1), [year]: await yearDeadlines(year) } as Record<number, Record<Quarter, Date>>;
   const projects = await db.project.findMany({
-    where: { unitId: viewer.unitId, OR: years.map((y) => implementedIn(y)) },
+    where: { AND: [owner, { OR: years.map((y) => implementedIn(y)) }] },
     select: {
       id: true,
       title: true,
@@ -149,6 +158,7 @@ export async function reportPage(viewer: Viewer, projectId: string, year: number
       id: true,
       title: true,
       unitId: true,
+      leadUserId: true,
       liaisonId: true,
       liaison: { select: { name: true } },
       startedAt: true,

@@ -4,7 +4,8 @@ import { REPORT_MACHINE } from "@/lib/reports/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
-import { notifyUnits, notifyUsers } from "@/lib/notifications/service";
+import { notifyCarriers, notifyUsers } from "@/lib/notifications/service";
+import { type Carrier, carriedWhere } from "@/lib/projects/carrier";
 import { formatDateTime } from "@/lib/time";
 import { defaultDeadline, isLate, owesReport, quarterStart, QUARTER_LABELS, type Quarter } from "@/lib/reports/quarters";
 import type { ReportFields } from "@/lib/reports/schemas";
@@ -20,10 +21,10 @@ export async function deadlineFor(tx: Pick<Tx, "yearWindow">, year: number, quar
 
 type Key = { projectId: string; year: number; quarter: Quarter };
 
-/** The unit's own project, which must owe this quarter's report, locked against a concurrent save. */
-async function ownProject(tx: Tx, key: Key, unitId: string, now: Date) {
+/** A project the caller carries, which must owe this quarter's report, locked against a concurrent save. */
+async function ownProject(tx: Tx, key: Key, carrier: Carrier, now: Date) {
   await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${key.projectId} FOR UPDATE`;
-  const project = await tx.project.findFirst({ where: { id: key.projectId, unitId } });
+  const project = await tx.project.findFirst({ where: { AND: [{ id: key.projectId }, carriedWhere(carrier)] } });
   if (!project) throw new NotFoundError("项目不存在");
   if (!owesReport(project, key.year, key.quarter)) throw new ActionError(`该项目${key.year}年${QUARTER_LABELS[key.quarter]}不需要报送进展`);
   if (now < quarterStart(key.year, key.quarter)) throw new ActionError("该季度尚未开始");
@@ -34,8 +35,8 @@ async function ownProject(tx: Tx, key: Key, unitId: string, now: Date) {
  * The quarter's report of the unit's own project, made as an empty draft when it does not exist yet: a file can be
  * attached before the first 保存草稿 (the form adopts the new draft's version, see ReportForm).
  */
-export async function draftForAttachment(tx: Tx, key: Key, unitId: string, now: Date) {
-  const project = await ownProject(tx, key, unitId, now);
+export async function draftForAttachment(tx: Tx, key: Key, carrier: Carrier, now: Date) {
+  const project = await ownProject(tx, key, carrier, now);
   const where = { projectId_year_quarter: { projectId: project.id, year: key.year, quarter: key.quarter } };
   return (
     (await tx.progressReport.findUnique({ where, include: { _count: { select: { attachments: true } } } })) ??
@@ -46,9 +47,9 @@ export async function draftForAttachment(tx: Tx, key: Key, unitId: string, now: 
   );
 }
 
-export async function saveReportRecord(tx: Tx, input: Key & ReportFields & { version?: number }, unitId: string, by: By) {
+export async function saveReportRecord(tx: Tx, input: Key & ReportFields & { version?: number }, carrier: Carrier, by: By) {
   const now = by.now ?? new Date();
-  const project = await ownProject(tx, input, unitId, now);
+  const project = await ownProject(tx, input, carrier, now);
   const { projectId, year, quarter, version, ...fields } = input;
   const current = await tx.progressReport.findUnique({ where: { projectId_year_quarter: { projectId, year, quarter } } });
   if (current) REPORT_MACHINE.assert("save", current.status, "unit");
@@ -60,9 +61,9 @@ export async function saveReportRecord(tx: Tx, input: Key & ReportFields & { ver
   return { id: report.id, version: report.version };
 }
 
-export async function submitReportRecord(tx: Tx, input: Key & { version: number }, unitId: string, by: By) {
+export async function submitReportRecord(tx: Tx, input: Key & { version: number }, carrier: Carrier, by: By) {
   const now = by.now ?? new Date();
-  const project = await ownProject(tx, input, unitId, now);
+  const project = await ownProject(tx, input, carrier, now);
   const report = await tx.progressReport.findUnique({
     where: { projectId_year_quarter: { projectId: input.projectId, year: input.year, quarter: input.quarter } },
   });
@@ -127,7 +128,7 @@ export async function reviewReportRecord(
     },
     tx,
   );
-  await notifyUnits(tx, [report.project.unitId], {
+  await notifyCarriers(tx, report.project, {
     kind: input.accept ? "report.reviewed" : "report.returned",
     title: input.accept ? `“${report.project.title}”${what}进展已通过` : `“${report.project.title}”${what}进展被退回`,
     body: input.comment,

@@ -1,9 +1,10 @@
 // 个人投标 (issue 19 point 4): cadres bid for a topic in their own name, on a desk and on a phone; the admin compares
 // the bids side by side, holds a defence scored by a reviewer with the year's rubric, and awards the topic to one
-// person, whose 四个一 page then shows the topic won.
+// person, whose 四个一 page then shows the topic won and who writes and submits the project's proposal.
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
-import { expect, fieldError, signInAndWait, test, unique } from "./support";
+import { expect, expectStage, fieldError, signInAndWait, test, unique } from "./support";
+import { field, fillProposal } from "./proposal-support";
 import { beijingInput, openTopic, publishDrafts } from "./topic-support";
 
 async function nameOf(page: Page) {
@@ -146,6 +147,18 @@ test("干部在电脑和手机上个人投标，管理员比较、组织答辩�
     await expect(won).toContainText(`${code} ${title}`);
     await won.getByRole("link", { name: "查看项目" }).first().click();
     await expect(staff.getByRole("heading", { level: 1 })).toContainText(title);
+    // The winner, a cadre of a section (no unit account to write it for them), writes the proposal and submits it.
+    await staff.getByRole("link", { name: "填写申报书" }).click();
+    await expect(staff.getByLabel("项目名称")).toHaveValue(title);
+    await expect(field(staff, "主要措施")).toHaveValue(/擂台比武，公开答辩，现场比拼/);
+    await fillProposal(staff);
+    await staff.getByRole("button", { name: "提交申报" }).click();
+    await expect(staff.getByText("申报书已提交。")).toBeVisible();
+    await expectStage(staff, "已申报");
+    await expect(staff.getByRole("button", { name: "撤回" })).toBeVisible();
+    // Their home page keeps the project in view: no unit dashboard lists it for a department cadre.
+    await staff.goto("/");
+    await expect(staff.getByRole("list", { name: "我牵头的项目" }).getByRole("listitem").filter({ hasText: title })).toContainText("已申报");
   } finally {
     await phoneContext.close();
   }

@@ -18,6 +18,7 @@ import { DEFAULT_WEIGHTS } from "@/lib/awards/ranking";
 import { toDateTimeLocal } from "@/lib/time";
 import { actAs, makeCounty, makeUser, signOutTestUser } from "./support/fixtures";
 import { testSession } from "./support/session";
+import { unitCarrier } from "@/lib/projects/carrier";
 
 // The middleware names the action it is about to check (noteRequest) before it looks at the caller: recording that
 // name proves, at run time, that an exported function really is an action of ours and that the metadata read from
@@ -240,7 +241,7 @@ beforeAll(async () => {
   await db.project.update({ where: { id: ofA.draftId }, data: { title: "甲镇的申报书" } });
   ofA.attachmentId = (
     await db.$transaction((tx) =>
-      addAttachmentRecord(tx, { projectId: ofA.draftId, name: "方案.pdf", content: Buffer.from("%PDF-1.4 甲镇") }, clerkA.unitId, by),
+      addAttachmentRecord(tx, { projectId: ofA.draftId, name: "方案.pdf", content: Buffer.from("%PDF-1.4 甲镇") }, unitCarrier(clerkA.unitId), by),
     )
   ).id;
   ofA.runningId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, by))).id;
@@ -546,6 +547,26 @@ describe("a unit user with another unit's record", () => {
     expect(wrong).toEqual([]);
     console.info(`cross-unit: ${[...new Set(cases.map((c) => c.action))].join(", ")}`);
   }, 180_000);
+
+  it("refuses a department cadre the projects of a unit: they carry only the project they lead (decision 0083)", async () => {
+    const byName = new Map(found.map((a) => [a.exportName, a]));
+    const carried = ["saveDraft", "transitionProject", "uploadAttachment", "removeAttachment", "saveReport", "submitReport", "uploadReportAttachment"];
+    const wrong: string[] = [];
+    for (const c of cases.filter((c) => carried.includes(c.action))) {
+      const action = byName.get(c.action)!;
+      as(sessions.COUNTY_STAFF);
+      const before = await fingerprint();
+      await freshRefusalAllowance();
+      const since = await lastSeq();
+      const result = await action.fn(c.input());
+      if (!result?.serverError || !c.refusal.test(result.serverError)) wrong.push(`${c.action}: ${JSON.stringify(result)}`);
+      const diff = changed(before, await fingerprint());
+      if (diff.length) wrong.push(`${c.action}: the database changed (${diff.join(", ")})`);
+      const expected = `${usernames.COUNTY_STAFF} access.denied DENIED 记录不存在或无权访问：${action.name}：${result?.serverError} @127.0.0.1`;
+      if (JSON.stringify(await auditSince(since)) !== JSON.stringify([expected])) wrong.push(`${c.action}: audit ${JSON.stringify(await auditSince(since))}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 
   it("cannot nominate another unit's project", async () => {
     as(sessionB);

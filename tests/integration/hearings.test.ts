@@ -22,6 +22,7 @@ import { createYearRecord } from "@/lib/years/service";
 import { formatDate, toDateTimeLocal } from "@/lib/time";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actAs, makeCounty, makeUnit, makeUser, signOutTestUser } from "./support/fixtures";
+import { unitCarrier } from "@/lib/projects/carrier";
 
 const YEAR = Number(formatDate(new Date()).slice(0, 4));
 
@@ -81,10 +82,10 @@ async function submittedProject(clerk: typeof clerkA, title: string) {
         selfAssessment: { fit: "是", novelty: "是", design: "是", impact: "是", replicability: "是" },
         milestones: [{ title: "方案", dueDate: `${YEAR}-12-30` }],
       },
-      clerk.unitId,
+      unitCarrier(clerk.unitId),
       actor(clerk),
     );
-    await transitionProjectRecord(tx, { id, version, transition: "submit" }, { kind: "unit", unitId: clerk.unitId }, actor(clerk));
+    await transitionProjectRecord(tx, { id, version, transition: "submit" }, { kind: "unit", carrier: unitCarrier(clerk.unitId) }, actor(clerk));
     return id;
   });
 }
@@ -283,7 +284,7 @@ describe("部务会 decisions", () => {
     // The unit revises and resubmits; the admin puts it on a new hearing: round 2, round 1 kept.
     const { version } = await db.project.findUniqueOrThrow({ where: { id: revised } });
     await db.$transaction((tx) =>
-      transitionProjectRecord(tx, { id: revised, version, transition: "resubmit" }, { kind: "unit", unitId: clerkB.unitId }, actor(clerkB)),
+      transitionProjectRecord(tx, { id: revised, version, transition: "resubmit" }, { kind: "unit", carrier: unitCarrier(clerkB.unitId) }, actor(clerkB)),
     );
     const second = await hearingWith([revised], reviewers.slice(0, 3));
     const items = await db.hearingItem.findMany({

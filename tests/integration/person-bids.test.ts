@@ -10,6 +10,11 @@ import { rubricFor } from "@/lib/hearings/service";
 import { createYearRecord } from "@/lib/years/service";
 import { formatDate, toDateTimeLocal } from "@/lib/time";
 import type { ClaimMode } from "@/lib/generated/prisma/enums";
+import { saveDraft, transitionProject, uploadAttachment } from "@/lib/projects/actions";
+import { saveReport, submitReport } from "@/lib/reports/actions";
+import { quarterOf } from "@/lib/reports/quarters";
+import { getProject, ledProjects, listProjects } from "@/lib/projects/queries";
+import { ledReportsDue } from "@/lib/reports/queries";
 import { actAs, makeCounty, makeUser, signOutTestUser } from "./support/fixtures";
 
 const YEAR = Number(formatDate(new Date()).slice(0, 4));
@@ -285,5 +290,89 @@ describe("the defence and the award", () => {
     });
     expect(result?.serverError).toBeUndefined();
     expect((await db.project.findUniqueOrThrow({ where: { id: result!.data!.projectId } })).leadUserId).toBe(staff.id);
+  });
+
+  it("lets the department cadre who won carry the project (a section has no unit account), and nobody else of the section", async () => {
+    const topic = await openTopic();
+    for (const user of [staff, staff2]) {
+      await actAs(user);
+      await submitPersonBid({ topicId: topic.id, ...plan });
+    }
+    await closeBidding(topic.id);
+    const bids = await db.personBid.findMany({ where: { topicId: topic.id }, orderBy: { createdAt: "asc" } });
+    await actAs(admin);
+    const topicRow = await db.topic.findUniqueOrThrow({ where: { id: topic.id } });
+    const decisions = bids.map((bid) => ({ bidId: bid.id, awarded: bid.userId === staff.id, reason: bid.userId === staff.id ? null : "思路不够具体" }));
+    const projectId = (await awardPersonBids({ topicId: topic.id, version: topicRow.version, decisions }))!.data!.projectId;
+    await db.yearWindow.update({
+      where: { yearId_kind: { yearId, kind: "PROPOSAL" } },
+      data: { startsAt: new Date(Date.now() - DAY), endsAt: new Date(Date.now() + 10 * DAY) },
+    });
+    const proposal = {
+      title: "年轻干部实绩记实",
+      leaderName: staff.name,
+      leaderContact: "13800000000",
+      category: "CADRE" as const,
+      focus: "KEY" as const,
+      tier: "INNOVATION" as const,
+      problem: "年轻干部实绩难以量化，选用缺少依据",
+      innovationKinds: ["WORK" as const],
+      methods: ["ADD" as const],
+      sectorIds: ["sector_organ"],
+      goals: "建立年轻干部实绩档案",
+      measures: "月记实、季点评、年考核",
+      expectedResults: "形成一套办法",
+      inputPeople: "2 人",
+      inputMoney: "1 万元",
+      inputMaterials: "",
+      selfAssessment: { fit: "符合", novelty: "有突破", design: "有创意", impact: "有推动", replicability: "可推广" },
+      milestones: [{ title: "制定方案", dueDate: `${YEAR}-12-30` }],
+    };
+    const viewer = (user: User) => ({ id: user.id, roles: user.roles, unitId: user.unitId });
+    const { version } = await db.project.findUniqueOrThrow({ where: { id: projectId } });
+
+    // A colleague of the same section sees the section's draft but does not carry it.
+    await actAs(staff2);
+    expect((await saveDraft({ ...proposal, id: projectId, version }))?.serverError).toBe("项目不存在");
+    expect((await transitionProject({ id: projectId, version, transition: "submit" }))?.serverError).toBe("项目不存在");
+    const form = new FormData();
+    form.set("projectId", projectId);
+    form.set("file", new File([new Uint8Array(Buffer.from("%PDF-1.4 方案"))], "方案.pdf"));
+    expect((await uploadAttachment(form))?.serverError).toBe("项目不存在");
+
+    // The lead writes, attaches and submits it; the draft is in their own list, and their notices come to them.
+    await actAs(staff);
+    expect((await listProjects(viewer(staff), { yearId, state: "DRAFT" })).projects.map((row) => row.id)).toContain(projectId);
+    expect((await listProjects(viewer(staff2), { yearId, state: "DRAFT" })).projects.map((row) => row.id)).not.toContain(projectId);
+    expect(await getProject(viewer(staff), projectId)).not.toBeNull();
+    const saved = await saveDraft({ ...proposal, id: projectId, version });
+    expect(saved?.serverError).toBeUndefined();
+    expect((await uploadAttachment(form))?.serverError).toBeUndefined();
+    const submittedResult = await transitionProject({ id: projectId, version: saved!.data!.version, transition: "submit" });
+    expect(submittedResult?.data?.state).toBe("SUBMITTED");
+
+    await actAs(admin);
+    const returned = await transitionProject({ id: projectId, version: saved!.data!.version + 1, transition: "return", reason: "请补充实施步骤" });
+    expect(returned?.serverError).toBeUndefined();
+    expect(await db.notification.count({ where: { userId: staff.id, kind: "project.returned" } })).toBe(1);
+
+    // Approved and started, the lead writes the quarter's report; the colleague cannot.
+    await db.project.update({ where: { id: projectId }, data: { state: "APPROVED", version: { increment: 1 } } });
+    const approved = await db.project.findUniqueOrThrow({ where: { id: projectId } });
+    await actAs(staff);
+    expect((await transitionProject({ id: projectId, version: approved.version, transition: "start" }))?.data?.state).toBe("IN_PROGRESS");
+    const { year, quarter } = quarterOf(new Date());
+    const report = { projectId, year, quarter, progress: "完成方案", percent: 20, problems: null, nextSteps: "试点", milestones: [] };
+    // The lead's home page lists what the project owes (they have no unit dashboard).
+    expect((await ledProjects(staff.id)).map((p) => p.id)).toContain(projectId);
+    expect((await ledReportsDue(staff.id)).map((r) => [r.project.id, r.year, r.quarter])).toEqual([[projectId, year, quarter]]);
+    expect(await ledReportsDue(staff2.id)).toEqual([]);
+    await actAs(staff2);
+    expect((await saveReport(report))?.serverError).toBe("项目不存在");
+    await actAs(staff);
+    const draft = await saveReport(report);
+    expect(draft?.serverError).toBeUndefined();
+    expect((await submitReport({ projectId, year, quarter, version: draft!.data!.version }))?.serverError).toBeUndefined();
+    expect((await db.progressReport.findFirstOrThrow({ where: { projectId } })).status).toBe("SUBMITTED");
   });
 });

@@ -14,6 +14,7 @@ import { formatDate } from "@/lib/time";
 import { fileStore } from "@/lib/storage";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actAs, makeCounty, makeUser, signOutTestUser } from "./support/fixtures";
+import { unitCarrier } from "@/lib/projects/carrier";
 
 process.env.UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "uploads-"));
 const YEAR = Number(formatDate(new Date()).slice(0, 4));
@@ -219,7 +220,7 @@ describe("submission", () => {
       transitionProjectRecord(
         tx,
         { id, version: version + 1, transition: "submit" },
-        { kind: "unit", unitId: clerkA.unitId },
+        { kind: "unit", carrier: unitCarrier(clerkA.unitId) },
         { actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name }, ip: null },
       ),
     );

@@ -20,6 +20,7 @@ import { createYearRecord } from "@/lib/years/service";
 import { formatDate, toDateTimeLocal } from "@/lib/time";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actAs, makeCounty, makeUnit, makeUser, signOutTestUser } from "./support/fixtures";
+import { unitCarrier } from "@/lib/projects/carrier";
 
 const YEAR = Number(formatDate(new Date()).slice(0, 4));
 const NOW = quarterOf(new Date());
@@ -83,10 +84,10 @@ async function submittedProject(clerk: typeof clerkA, title: string, year = year
         selfAssessment: { fit: "符合", novelty: "有新意", design: "载体新", impact: "有推动", replicability: "可推广" },
         milestones: [{ title: "组建服务队", dueDate: `${YEAR}-12-30` }],
       },
-      clerk.unitId,
+      unitCarrier(clerk.unitId),
       actor(clerk),
     );
-    await transitionProjectRecord(tx, { id, version, transition: "submit" }, { kind: "unit", unitId: clerk.unitId }, actor(clerk));
+    await transitionProjectRecord(tx, { id, version, transition: "submit" }, { kind: "unit", carrier: unitCarrier(clerk.unitId) }, actor(clerk));
     return id;
   });
 }

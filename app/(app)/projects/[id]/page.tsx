@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { carries } from "@/lib/projects/carrier";
 import { getProject, liaisonOptions, projectDeadline } from "@/lib/projects/queries";
 import { programmeOptions } from "@/lib/plan/queries";
 import { ProgrammeForm } from "@/components/plan/programme-form";
@@ -42,7 +43,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const user = await requirePermission("projects.view");
   const project = await getProject(user, (await params).id);
   if (!project) notFound();
-  const ownUnit = can(user.roles, "projects.propose") && project.unitId === user.unitId;
+  // The unit's account, or the cadre leading a project won by an individual bid (lib/projects/carrier.ts).
+  const ownUnit = carries(user, project);
   const actors: TransitionActor[] = [...(ownUnit ? (["unit"] as const) : []), ...(can(user.roles, "projects.manage") ? (["admin"] as const) : [])];
   // Submitting happens from the proposal form, where the completeness check shows next to each field.
   const transitions = availableTransitions(project.state, actors).filter((name) => name !== "submit" && name !== "resubmit");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { carries } from "@/lib/projects/carrier";
 import { getProject } from "@/lib/projects/queries";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { proposalOf } from "@/lib/projects/proposal";
@@ -16,9 +17,9 @@ import { Notice } from "@/components/ui/field";
 export const metadata: Metadata = { title: "填写申报书" };
 
 export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("projects.propose");
+  const user = await requirePermission("projects.carry");
   const project = await getProject(user, (await params).id);
-  if (!project || project.unitId !== user.unitId) notFound();
+  if (!project || !carries(user, project)) notFound();
   if (!EDITABLE_STATES.includes(project.state)) {
     return (
       <Notice tone="warning">

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { carries } from "@/lib/projects/carrier";
 import { can } from "@/lib/auth/permissions";
 import { reportPage } from "@/lib/reports/queries";
 import { cellStatus, owesReport, QUARTER_LABELS, type Quarter } from "@/lib/reports/quarters";
@@ -40,7 +41,7 @@ export default async function ReportPage({
   const { project, report, deadline } = page;
   const now = new Date();
   const status = cellStatus({ owed: true, report, year, quarter, deadline }, now);
-  const mine = can(user.roles, "reports.submit") && project.unitId === user.unitId;
+  const mine = can(user.roles, "reports.submit") && carries(user, project);
   const state = report?.status ?? REPORT_MACHINE.initial;
   const editable = mine && !REPORT_MACHINE.problem("save", state, "unit");
   const reviewer = can(user.roles, "reports.review") && (project.liaisonId === user.id || can(user.roles, "projects.manage"));
