@@ -71,17 +71,24 @@ export async function CountyDashboard({
     .sort((a, b) => a - b)
     .filter((y) => y <= year.year)
     .slice(-6);
-  const [states, dims, flow, rates, behind, townships, history, practice, ledger, research] = await Promise.all([
+  const behindNow = lagging(year.year, now);
+  const [states, dims, flow, rates, behind, townships, history, practice, ledger, research, programmes] = await Promise.all([
     projectsByState(year.id),
     projectsByDimension(year.id),
     pipeline(year.id),
     reportRates(allYears, year.year, now),
-    lagging(year.year, now),
+    behindNow,
     townshipTable(year.year, recent),
     yearOverYear(),
     practicePanel(year.year, now),
     ledgerBySection(now),
     adoption ? null : researchAdoptionForYear(year.id),
+    programmePanel(
+      year.id,
+      year.year,
+      now,
+      behindNow.then((b) => b.rows),
+    ),
   ]);
   const adoptionShown: AdoptionFigure | undefined =
     adoption ??
@@ -92,7 +99,6 @@ export async function CountyDashboard({
           href: `/research?year=${year.year}`,
         }
       : undefined);
-  const programmes = await programmePanel(year.id, year.year, now, behind.rows);
   const Y = year.year;
   const list = (params: Record<string, string>) => `/projects?${new URLSearchParams({ year: String(Y), ...params }).toString()}`;
   const thisYear = rates.years.find((r) => r.year === Y);

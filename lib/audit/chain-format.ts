@@ -43,7 +43,7 @@ export type SignedExport = {
 /** The bytes the signature covers: every entry's seq and hash, in order, and the first entry's prevHash. */
 export function signedText(doc: Pick<SignedExport, "fromSeq" | "toSeq" | "count" | "entries">): string {
   const first = doc.entries[0]?.prevHash ?? GENESIS;
-  return [`cxxm-audit-range ${doc.fromSeq}-${doc.toSeq} ${doc.count} ${first}`, ...doc.entries.map((e) => `${e.seq} ${e.hash}`)].join("\n") + "\n";
+  return `${[`cxxm-audit-range ${doc.fromSeq}-${doc.toSeq} ${doc.count} ${first}`, ...doc.entries.map((e) => `${e.seq} ${e.hash}`)].join("\n")}\n`;
 }
 
 /**

@@ -415,9 +415,10 @@ export type ProgrammeRow = {
  * reportRates, the year's quarters combined) and its lagging projects; the year's projects under no programme last.
  * Three aggregate queries grouped by programme, and the lagging rows the dashboard has already read.
  */
-export async function programmePanel(yearId: string, year: number, now: Date, laggingRows: LaggingRow[]): Promise<ProgrammeRow[]> {
+export async function programmePanel(yearId: string, year: number, now: Date, lagging: Promise<LaggingRow[]>): Promise<ProgrammeRow[]> {
   const bounds = quarterBounds(year - 1, year + 1).map((d) => d.toISOString());
-  const [programmes, counts, buckets, submitted, due, placed] = await Promise.all([
+  // The lagging rows come from the dashboard's own query, still running: this panel's queries start alongside it.
+  const [programmes, counts, buckets, submitted, due, [laggingRows, placed]] = await Promise.all([
     db.planItem.findMany({
       where: { kind: { programme: true }, plan: { yearId } },
       orderBy: [{ parent: { sortOrder: "asc" } }, { sortOrder: "asc" }, { id: "asc" }],
@@ -435,9 +436,13 @@ export async function programmePanel(yearId: string, year: number, now: Date, la
         FROM "ProgressReport" r JOIN "Project" p ON p."id" = r."projectId"
        WHERE r."status" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED') AND r."year" = ${year} AND p."yearId" = ${yearId} GROUP BY 1, 2`,
     deadlines([year]),
-    laggingRows.length === 0
-      ? Promise.resolve([])
-      : db.project.findMany({ where: { id: { in: laggingRows.map((r) => r.id) }, yearId }, select: { id: true, programmeId: true } }),
+    lagging.then(
+      async (rows) =>
+        [
+          rows,
+          rows.length === 0 ? [] : await db.project.findMany({ where: { id: { in: rows.map((r) => r.id) }, yearId }, select: { id: true, programmeId: true } }),
+        ] as const,
+    ),
   ]);
   const programmeOf = new Map(placed.map((p) => [p.id, p.programmeId]));
   const rows: ProgrammeRow[] = [...programmes.map((p) => ({ id: p.id as string | null, title: p.title })), { id: null, title: "未归入工程" }].map(

@@ -251,7 +251,7 @@ describe("projects and topics under programmes", () => {
     expect(county.projects[0].programme?.title).toBe("素质提升工程");
     expect((await listProjects(viewer(clerkB), { yearId, programme: programmeId })).total).toBe(0);
     expect(ids((await listProjects(viewer(clerkA), { yearId, programme: "none" })).projects)).not.toContain(projectId);
-    const panel = await programmePanel(yearId, YEAR, new Date(), []);
+    const panel = await programmePanel(yearId, YEAR, new Date(), Promise.resolve([]));
     expect(panel.map((row) => [row.title, row.total, row.byState.SUBMITTED ?? 0])).toEqual([
       ["素质提升工程", 1, 1],
       ["信息畅通工程（网络）", 0, 0],

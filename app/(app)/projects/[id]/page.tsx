@@ -50,10 +50,19 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const transitions = availableTransitions(project.state, actors).filter((name) => name !== "submit" && name !== "resubmit");
   const editable = ownUnit && EDITABLE_STATES.includes(project.state);
   const isLiaison = project.liaisonId === user.id;
-  const [rectifications, deadline] = await Promise.all([openRectifications(project.id), projectDeadline(project)]);
+  // Everything the page reads after the project, at once: one round trip of waiting rather than five in a row.
+  const placeable = can(user.roles, "plan.manage") && (project.state !== "DRAFT" || project.submittedAt);
+  const [rectifications, deadline, hearingRecord, programmes, liaisons, asked] = await Promise.all([
+    openRectifications(project.id),
+    projectDeadline(project),
+    hearingRecordOf(project.id),
+    placeable ? programmeOptions(user, project.yearId) : [],
+    can(user.roles, "projects.manage") ? liaisonOptions() : [],
+    searchParams,
+  ]);
   return (
     <div className="space-y-4">
-      {(await searchParams).submitted && project.versions[0] && (
+      {asked.submitted && project.versions[0] && (
         <Notice tone="success">
           申报书已提交。第 {project.versions[0].number} 版{project.code ? `，项目编号 ${project.code}` : ""}；提交后不能修改，如需修改请先撤回（听证前）。
           <Link href={`/projects/${project.id}/versions/${project.versions[0].number}/document`} className="link ml-2">
@@ -132,7 +141,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       </Card>
 
       <Card title="听证与审定">
-        <HearingRecord projectId={project.id} record={await hearingRecordOf(project.id)} county={seesWholeCounty(user.roles)} />
+        <HearingRecord projectId={project.id} record={hearingRecord} county={seesWholeCounty(user.roles)} />
       </Card>
 
       <ProjectPromotion project={project} user={user} />
@@ -165,14 +174,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             </ul>
           )}
         </Card>
-        {can(user.roles, "plan.manage") && (project.state !== "DRAFT" || project.submittedAt) && (
+        {placeable && (
           <Card title="所属工程">
-            <ProgrammeForm
-              target="project"
-              record={{ id: project.id, version: project.version }}
-              current={project.programmeId}
-              options={await programmeOptions(user, project.yearId)}
-            />
+            <ProgrammeForm target="project" record={{ id: project.id, version: project.version }} current={project.programmeId} options={programmes} />
           </Card>
         )}
         <Card title="联系人与指导记录">
@@ -181,7 +185,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               <LiaisonForm
                 project={{ id: project.id, version: project.version }}
                 current={project.liaisonId}
-                options={(await liaisonOptions()).map((staff) => ({ id: staff.id, label: `${staff.name}（${staff.unit.name}）` }))}
+                options={liaisons.map((staff) => ({ id: staff.id, label: `${staff.name}（${staff.unit.name}）` }))}
               />
             ) : (
               <p className="text-sm">联系人：{project.liaison?.name ?? "尚未指定"}</p>
