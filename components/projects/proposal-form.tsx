@@ -6,7 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import { saveDraft, transitionProject } from "@/lib/projects/actions";
 import { proposalProblems, stillMissing } from "@/lib/projects/completeness";
 import type { ProposalFields } from "@/lib/projects/schemas";
-import { INNOVATION_KIND_LABELS, INNOVATION_KINDS, INNOVATION_STANDARDS, TEN_METHOD_KEYS, TEN_METHODS } from "@/lib/projects/catalog";
+import { INNOVATION_KIND_LABELS, INNOVATION_KINDS, INNOVATION_STANDARDS, TEN_METHOD_KEYS, TEN_METHODS } from "@/lib/projects/proposal-catalog";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
 import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/rules";
 import { Button } from "@/components/ui/button";

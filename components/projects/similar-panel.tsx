@@ -4,7 +4,6 @@ import { useEffect, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { findSimilar } from "@/lib/projects/actions";
 import type { SimilarItem } from "@/lib/projects/queries";
-import { STATE_LABELS, type ProjectState } from "@/lib/projects/catalog";
 
 /** Similar projects and topics, looked up a moment after the title or problem stops changing. */
 export function SimilarPanel({ projectId, title, problem }: { projectId: string; title: string; problem: string }) {
@@ -29,9 +28,7 @@ export function SimilarPanel({ projectId, title, problem }: { projectId: string;
             <li key={`${item.kind}-${item.id}`} className="rounded border border-stone-200 bg-white p-2">
               <div className="font-medium">{item.title}</div>
               <div className="text-xs text-stone-500">
-                {item.kind === "topic"
-                  ? `${item.year} 年度参考选题`
-                  : `${item.year} 年 · ${item.unitName} · ${STATE_LABELS[item.state as ProjectState] ?? item.state}`}
+                {item.kind === "topic" ? `${item.year} 年度参考选题` : `${item.year} 年 · ${item.unitName} · ${item.stateLabel}`}
               </div>
             </li>
           ))}

@@ -3,7 +3,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { unitLabel } from "@/lib/units/tree";
-import { requiresSecondFactor } from "@/lib/auth/second-factor";
+import { secondFactorRelaxed } from "@/lib/auth/second-factor";
+import { secondFactorRequired } from "@/lib/auth/second-factor-rules";
 import type { Role, UnitType } from "@/lib/generated/prisma/enums";
 
 export const IDLE_MINUTES = 30;
@@ -25,13 +26,57 @@ export type CurrentUser = {
   sessionId: string;
 };
 
+/** The row loadSession reads: the session, its user, the unit and its parent, and the roles that must use a second factor. */
+type SessionRow = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userId: string;
+  username: string;
+  name: string;
+  roles: Role[];
+  unitId: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  hasTotp: boolean;
+  unitName: string;
+  unitType: UnitType;
+  parentName: string | null;
+  secondFactorRoles: Role[];
+};
+
+/**
+ * Every request (page or action) starts here, so it is one statement: Prisma loads each relation of an include
+ * with a query of its own, one after another, and the session, user, unit, parent and the second-factor roles
+ * were five round trips (issue 17; decision 0084).
+ */
+async function sessionRow(sessionId: string): Promise<SessionRow | null> {
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."createdAt", s."lastSeenAt", u."id" AS "userId", u."username", u."name", u."roles"::text[] AS "roles",
+           u."unitId", u."active", u."mustChangePassword", (u."totpSecret" IS NOT NULL) AS "hasTotp",
+           un."name" AS "unitName", un."type"::text AS "unitType", pa."name" AS "parentName",
+           ARRAY(SELECT r."role"::text FROM "RoleSecondFactor" r WHERE r."required") AS "secondFactorRoles"
+      FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      JOIN "Unit" un ON un."id" = u."unitId"
+      LEFT JOIN "Unit" pa ON pa."id" = un."parentId"
+     WHERE s."id" = ${sessionId}`;
+  return rows[0] ?? null;
+}
+
 export async function loadSession(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    include: { user: { include: { unit: { select: { id: true, name: true, type: true, parent: { select: { name: true } } } } } } },
-  });
+  const session = await sessionRow(sessionId);
   if (!session) return null;
-  const { user } = session;
+  const user = {
+    id: session.userId,
+    username: session.username,
+    name: session.name,
+    roles: session.roles,
+    unitId: session.unitId,
+    active: session.active,
+    mustChangePassword: session.mustChangePassword,
+    unit: { id: session.unitId, name: session.unitName, type: session.unitType, parent: session.parentName === null ? null : { name: session.parentName } },
+  };
   const actor = { id: user.id, username: user.username, name: user.name };
   if (!user.active) {
     await db.session.deleteMany({ where: { userId: user.id } });
@@ -63,7 +108,7 @@ export async function loadSession(sessionId: string, now = new Date()): Promise<
       fullName: unitLabel(user.unit),
     },
     mustChangePassword: user.mustChangePassword,
-    needsSecondFactor: !user.totpSecret && (await requiresSecondFactor(user.roles)),
+    needsSecondFactor: !session.hasTotp && secondFactorRequired(user.roles, session.secondFactorRoles, secondFactorRelaxed()),
     sessionId,
   };
 }

@@ -4,8 +4,7 @@ import { HEARING_MACHINE, hearingState } from "@/lib/hearings/states";
 import { db, type Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
-import { scoreProblem, weightedTotal } from "@/lib/hearings/scoring";
-import { rubricFor } from "@/lib/hearings/service";
+import { type Criterion, DEFAULT_RUBRIC, scoreProblem, weightedTotal } from "@/lib/hearings/scoring";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
@@ -20,17 +19,48 @@ export type ScoreInput = {
   submit: boolean;
 };
 
+/** What a save needs to know, scoped to the reviewer's own assignment. */
+type ScoreContext = {
+  assignmentId: string;
+  hearingId: string;
+  closedAt: Date | null;
+  title: string;
+  yearId: string;
+  scoreVersion: number | null;
+  scoreSubmittedAt: Date | null;
+  criteria: Criterion[] | null;
+  frozenAt: Date | null;
+};
+
+/**
+ * The assignment with its hearing, project, score and the year's rubric in one statement: on scoring day this is
+ * the hot path, and Prisma's include loaded each relation with a query of its own, six round trips (issue 17).
+ */
+async function scoreContext(tx: Tx, assignmentId: string, reviewerId: string): Promise<ScoreContext | null> {
+  const rows = await tx.$queryRaw<ScoreContext[]>`
+    SELECT a."id" AS "assignmentId", i."hearingId", h."closedAt", p."title", p."yearId",
+           s."version" AS "scoreVersion", s."submittedAt" AS "scoreSubmittedAt", r."criteria", r."frozenAt"
+      FROM "ReviewAssignment" a
+      JOIN "HearingItem" i ON i."id" = a."itemId"
+      JOIN "Hearing" h ON h."id" = i."hearingId"
+      JOIN "Project" p ON p."id" = i."projectId"
+      LEFT JOIN "Score" s ON s."assignmentId" = a."id"
+      LEFT JOIN "Rubric" r ON r."yearId" = p."yearId"
+     WHERE a."id" = ${assignmentId} AND a."reviewerId" = ${reviewerId}`;
+  return rows[0] ?? null;
+}
+
 export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: string, by: By) {
   const now = by.now ?? new Date();
-  const assignment = await tx.reviewAssignment.findFirst({
-    where: { id: input.assignmentId, reviewerId },
-    include: { score: true, item: { include: { hearing: true, project: { select: { title: true, yearId: true } } } } },
-  });
-  if (!assignment) throw new NotFoundError("评审任务不存在");
-  HEARING_MACHINE.assert("score", hearingState(assignment.item.hearing), "reviewer");
-  if (assignment.score && input.version !== undefined && assignment.score.version !== input.version) throw new ActionError(STALE_RECORD);
+  const context = await scoreContext(tx, input.assignmentId, reviewerId);
+  if (!context) throw new NotFoundError("评审任务不存在");
+  HEARING_MACHINE.assert("score", hearingState(context), "reviewer");
+  const hasScore = context.scoreVersion !== null;
+  if (hasScore && input.version !== undefined && context.scoreVersion !== input.version) throw new ActionError(STALE_RECORD);
 
-  const { criteria, frozen } = await rubricFor(tx, assignment.item.project.yearId);
+  // The same answer as rubricFor: the year's rubric, or the default one until the admin sets it.
+  const criteria = context.criteria ?? DEFAULT_RUBRIC;
+  const frozen = Boolean(context.frozenAt);
   const values: Record<string, number> = {};
   for (const criterion of criteria) {
     const value = input.values[criterion.key];
@@ -51,12 +81,12 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
     total: complete ? weightedTotal(criteria, values) : null,
     comment: input.comment,
     recommendation: input.recommendation,
-    submittedAt: input.submit ? now : (assignment.score?.submittedAt ?? null),
+    submittedAt: input.submit ? now : context.scoreSubmittedAt,
   };
   // The first score of the year fixes its rubric: every later score uses the same weights and scales.
   // Written only while it is not frozen yet, so that a crowd of reviewers does not queue on its row.
-  const yearId = assignment.item.project.yearId;
-  // (rubricFor read the row in this transaction already: one query less on the hot path.)
+  const yearId = context.yearId;
+  // (The context read the rubric row in this transaction already: no second read on the hot path.)
   if (!frozen) {
     // INSERT … ON CONFLICT DO NOTHING: Prisma's upsert here is a read then an insert, and two first scores
     // racing for the same year failed on the unique yearId.
@@ -65,8 +95,8 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
   }
   // One row per assignment, whatever arrives at once (a double click, two tabs): the unique key decides.
   const score = await tx.score.upsert({
-    where: { assignmentId: assignment.id },
-    create: { assignmentId: assignment.id, ...data },
+    where: { assignmentId: context.assignmentId },
+    create: { assignmentId: context.assignmentId, ...data },
     update: { ...data, version: { increment: 1 } },
   });
   if (input.submit) {
@@ -75,8 +105,8 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
         actor: by.actor,
         action: "hearing.score",
         entityType: "Hearing",
-        entityId: assignment.item.hearingId,
-        summary: `${assignment.item.project.title}：${data.total} 分${assignment.score?.submittedAt ? "（修改）" : ""}`,
+        entityId: context.hearingId,
+        summary: `${context.title}：${data.total} 分${context.scoreSubmittedAt ? "（修改）" : ""}`,
         details: { values, recommendation: input.recommendation },
         ip: by.ip,
       },

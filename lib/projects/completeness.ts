@@ -1,6 +1,5 @@
 // What a proposal must contain before it is submitted. Pure: used by the server and shown by the form.
-import { INNOVATION_STANDARDS } from "@/lib/projects/catalog";
-import { milestoneDate } from "@/lib/projects/catalog";
+import { INNOVATION_STANDARDS, milestoneDate } from "@/lib/projects/proposal-catalog";
 import type { ProposalFields } from "@/lib/projects/schemas";
 
 const REQUIRED_TEXT: [keyof ProposalFields, string][] = [

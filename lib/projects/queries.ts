@@ -8,6 +8,7 @@ import { splitWords } from "@/lib/search/schemas";
 import type { ProjectFilter } from "@/lib/projects/schemas";
 import { projectSectorWhere } from "@/lib/sectors/label";
 import type { ProjectState } from "@/lib/generated/prisma/enums";
+import { STATE_LABELS } from "@/lib/projects/catalog";
 import { deadlineFor } from "@/lib/reports/service";
 import { QUARTER_LABELS, quarterOf } from "@/lib/reports/quarters";
 import { programmeWhere } from "@/lib/plan/queries";
@@ -186,7 +187,17 @@ export function topicsToPropose(unitId: string) {
   });
 }
 
-export type SimilarItem = { kind: "project" | "topic"; id: string; title: string; unitName: string | null; year: number; state: string; score: number };
+/** stateLabel: the project state's name, given here so that the proposal form's bundle need not carry the state table. */
+export type SimilarItem = {
+  kind: "project" | "topic";
+  id: string;
+  title: string;
+  unitName: string | null;
+  year: number;
+  state: string;
+  stateLabel: string;
+  score: number;
+};
 
 /**
  * Projects (not drafts) and published topics whose title or problem resembles what is being typed,
@@ -199,7 +210,7 @@ export async function similarItems(input: { title: string; problem: string; exce
   const except = input.exceptProjectId ?? "";
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.15', true), set_config('pg_trgm.word_similarity_threshold', '0.4', true)`;
-    const rows = await tx.$queryRaw<SimilarItem[]>`
+    const rows = await tx.$queryRaw<Omit<SimilarItem, "stateLabel">[]>`
       (SELECT 'project' AS kind, p."id", p."title", u."name" AS "unitName", y."year", p."state"::text AS state,
               GREATEST(similarity(p."title", ${title}), word_similarity(${title}, p."title"), similarity(coalesce(p."problem", ''), ${problem})) AS score
          FROM "Project" p JOIN "Unit" u ON u."id" = p."unitId" JOIN "Year" y ON y."id" = p."yearId"
@@ -213,7 +224,7 @@ export async function similarItems(input: { title: string; problem: string; exce
         WHERE t."status" = 'PUBLISHED'
           AND ((${title} <> '' AND (t."title" % ${title} OR ${title} <% t."title")) OR (${problem} <> '' AND t."description" % ${problem}))
         ORDER BY score DESC LIMIT 4)`;
-    return rows.map((row) => ({ ...row, score: Number(row.score) }));
+    return rows.map((row) => ({ ...row, stateLabel: STATE_LABELS[row.state as ProjectState] ?? row.state, score: Number(row.score) }));
   });
 }
 

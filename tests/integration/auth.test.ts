@@ -78,7 +78,13 @@ describe("sessions", () => {
   it("reads roles and unit fresh on every request", async () => {
     const user = await makeUser(["COUNTY_STAFF"], county.section.id);
     const { sessionId } = await attempt(user.username, PASSWORD);
-    expect((await loadSession(sessionId))?.roles).toEqual(["COUNTY_STAFF"]);
+    const first = await loadSession(sessionId);
+    expect(first).toMatchObject({ roles: ["COUNTY_STAFF"], mustChangePassword: false, needsSecondFactor: false, sessionId });
+    // A section is named with its parent (县委组织部办公室); the roles chosen for the second factor apply at once.
+    expect(first?.unit.fullName).toBe(`${county.department.name}${county.section.name}`);
+    await db.roleSecondFactor.upsert({ where: { role: "COUNTY_STAFF" }, create: { role: "COUNTY_STAFF", required: true }, update: { required: true } });
+    expect((await loadSession(sessionId))?.needsSecondFactor).toBe(true);
+    await db.roleSecondFactor.update({ where: { role: "COUNTY_STAFF" }, data: { required: false } });
     await db.user.update({ where: { id: user.id }, data: { roles: ["REVIEWER"], unitId: county.townshipB.id } });
     const session = await loadSession(sessionId);
     expect(session?.roles).toEqual(["REVIEWER"]);
