@@ -40,7 +40,7 @@ export const PERMISSIONS = {
   "topics.bidPersonally": ["COUNTY_STAFF", "UNIT_USER"],
   /** Projects: a unit its own, county readers all. */
   "projects.view": ["COUNTY_ADMIN", "COUNTY_STAFF", "LEADER", "UNIT_USER"],
-  /** Write and submit the proposals of one's own unit, withdraw them, start and complete its projects. */
+  /** Start proposals for one's own unit and see its to-do; writing and carrying them is projects.carry, scoped to the unit. */
   "projects.propose": ["UNIT_USER"],
   /**
    * Carry a project: a unit account its unit's (as projects.propose), and anyone the project it leads after an
