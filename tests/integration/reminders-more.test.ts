@@ -58,10 +58,17 @@ describe("proposal window closing", () => {
     await makeProject(yearId, clerkA, "草稿项目", "DRAFT");
     await makeProject(yearId, clerkA, "退回项目", "RETURNED");
     await makeProject(yearId, clerkB, "已交项目", "SUBMITTED");
+    // A department cadre's project won by an individual bid: their section has no unit account, the lead is told.
+    const cadre = await makeUser(["COUNTY_STAFF"], county.section.id);
+    const led = await makeProject(yearId, cadre, "牵头项目", "DRAFT");
+    await db.project.update({ where: { id: led.id }, data: { leadUserId: cadre.id } });
     await db.yearWindow.update({ where: { yearId_kind: { yearId, kind: "PROPOSAL" } }, data: { startsAt: inDays(-30), endsAt: inDays(2) } });
     await Promise.all([sendProposalWindowReminders(), sendProposalWindowReminders()]);
     await sendProposalWindowReminders();
     expect(await count(clerkA.id, "project.deadline")).toBe(1);
+    expect(await count(cadre.id, "project.deadline")).toBe(1);
+    const toLead = await db.notification.findFirstOrThrow({ where: { userId: cadre.id, kind: "project.deadline" } });
+    expect(toLead).toMatchObject({ body: "您牵头的“牵头项目”尚未提交，请在截止前提交。", link: `/projects/${led.id}` });
     expect(await count(clerkB.id, "project.deadline")).toBe(0);
     const notice = await db.notification.findFirstOrThrow({ where: { userId: clerkA.id, kind: "project.deadline" } });
     expect(notice.body).toContain("1 份草稿");
@@ -70,6 +77,7 @@ describe("proposal window closing", () => {
     await db.yearWindow.update({ where: { yearId_kind: { yearId, kind: "PROPOSAL" } }, data: { endsAt: inDays(1) } });
     await sendProposalWindowReminders();
     expect(await count(clerkA.id, "project.deadline")).toBe(2);
+    expect(await count(cadre.id, "project.deadline")).toBe(2);
     // Window closed: nothing more.
     await db.yearWindow.update({ where: { yearId_kind: { yearId, kind: "PROPOSAL" } }, data: { endsAt: inDays(-1) } });
     await sendProposalWindowReminders();

@@ -9,12 +9,15 @@ import { makeCounty, makeUser } from "./support/fixtures";
 const { year: YEAR, quarter: QUARTER } = quarterOf(new Date());
 let clerk: Awaited<ReturnType<typeof makeUser>>;
 let liaison: Awaited<ReturnType<typeof makeUser>>;
+/** The project's lead after an individual bid: reminded with the unit. */
+let lead: Awaited<ReturnType<typeof makeUser>>;
 let projectId: string;
 
 beforeAll(async () => {
   const county = await makeCounty();
   clerk = await makeUser(["UNIT_USER"], county.townshipA.id);
   liaison = await makeUser(["COUNTY_STAFF"], county.section.id);
+  lead = await makeUser(["COUNTY_STAFF"], county.section.id);
   const year = await db.$transaction((tx) => createYearRecord(tx, YEAR, null));
   projectId = (
     await db.$transaction((tx) =>
@@ -23,7 +26,7 @@ beforeAll(async () => {
   ).id;
   await db.project.update({
     where: { id: projectId },
-    data: { title: "提醒项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1), liaisonId: liaison.id },
+    data: { title: "提醒项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1), liaisonId: liaison.id, leadUserId: lead.id },
   });
 });
 
@@ -47,11 +50,13 @@ describe("report reminders", () => {
     await Promise.all([sendReportReminders(), sendReportReminders()]);
     await sendReportReminders();
     expect(await notices(clerk.id)).toBe(1);
+    expect(await notices(lead.id)).toBe(1);
     expect(await notices(liaison.id)).toBe(0);
 
     await setDeadline(new Date(Date.now() - 1000));
     await Promise.all([sendReportReminders(), sendReportReminders()]);
     expect(await notices(clerk.id)).toBe(2);
+    expect(await notices(lead.id)).toBe(2);
     expect(await notices(liaison.id)).toBe(1);
   });
 
