@@ -86,11 +86,23 @@ export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: stri
   if (data.programmeId !== project.programmeId) await checkProgramme(tx, data.programmeId, project.yearId, true);
   await tx.project.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
   await setProjectSectors(tx, id, sectorIds);
-  await tx.projectMilestone.deleteMany({ where: { projectId: id } });
-  await tx.projectMilestone.createMany({
-    data: milestones.map((m, index) => ({ projectId: id, sortOrder: index, title: m.title, dueDate: milestoneDate(m.dueDate) })),
-  });
+  await replaceMilestones(tx, id, milestones);
   return { version: version + 1 };
+}
+
+/**
+ * The milestones as typed, in order. An autosave sends them every time though they rarely change: compared with
+ * what is stored first, they are rewritten only when they differ (issue 17: cheap writes).
+ */
+async function replaceMilestones(tx: Tx, projectId: string, milestones: { title: string; dueDate: string }[]) {
+  const wanted = milestones.map((m, index) => ({ projectId, sortOrder: index, title: m.title, dueDate: milestoneDate(m.dueDate) }));
+  const stored = await tx.projectMilestone.findMany({ where: { projectId }, orderBy: { sortOrder: "asc" }, select: { sortOrder: true, title: true, dueDate: true } });
+  const same =
+    stored.length === wanted.length &&
+    stored.every((row, index) => row.sortOrder === index && row.title === wanted[index].title && row.dueDate?.getTime() === wanted[index].dueDate?.getTime());
+  if (same) return;
+  await tx.projectMilestone.deleteMany({ where: { projectId } });
+  if (wanted.length > 0) await tx.projectMilestone.createMany({ data: wanted });
 }
 
 /** The proposal as submitted, for the version history and its comparison. */

@@ -54,6 +54,7 @@ export async function setProjectSectors(tx: Tx, projectId: string, sectorIds: re
     const usable = await tx.sector.count({ where: { id: { in: added }, active: true } });
     if (usable !== added.length) throw new FieldError("sectorIds", "所选党组织领域不存在或已停用");
   }
-  await tx.projectSector.deleteMany({ where: { projectId, sectorId: { notIn: wanted } } });
+  // An autosave sends the whole form: when nothing was removed there is nothing to delete (one statement less).
+  if (existing.some((row) => !wanted.includes(row.sectorId))) await tx.projectSector.deleteMany({ where: { projectId, sectorId: { notIn: wanted } } });
   if (added.length > 0) await tx.projectSector.createMany({ data: added.map((sectorId) => ({ projectId, sectorId })) });
 }

@@ -109,6 +109,30 @@ describe("drafts and scoping", () => {
     expect(await getProject(viewer(clerkA), id)).not.toBeNull();
   });
 
+  it("keeps the milestones and sectors as typed: rewritten when they change, untouched when an autosave repeats them", async () => {
+    await actAs(clerkA);
+    const { id } = (await createProject({ yearId }))!.data!;
+    const two = [
+      { title: "制定方案", dueDate: `${YEAR}-06-30` },
+      { title: "全面推开", dueDate: "" },
+    ];
+    let version = (await saveDraft({ title: "节点", id, version: 0, milestones: two, sectorIds: ["sector_rural", "sector_community"] }))!.data!.version;
+    const stored = () => db.projectMilestone.findMany({ where: { projectId: id }, orderBy: { sortOrder: "asc" } });
+    const sectors = async () => (await db.projectSector.findMany({ where: { projectId: id } })).map((row) => row.sectorId).sort();
+    const before = await stored();
+    expect(before.map((m) => [m.title, m.dueDate?.toISOString() ?? null])).toEqual([
+      ["制定方案", `${YEAR}-06-29T16:00:00.000Z`],
+      ["全面推开", null],
+    ]);
+    // The same milestones again (an autosave of another field): the rows stay as they were.
+    version = (await saveDraft({ title: "节点（改）", id, version, milestones: two, sectorIds: ["sector_rural", "sector_community"] }))!.data!.version;
+    expect((await stored()).map((m) => m.id)).toEqual(before.map((m) => m.id));
+    // A changed date, a removed milestone and a removed sector are saved.
+    await saveDraft({ title: "节点（改）", id, version, milestones: [{ title: "制定方案", dueDate: `${YEAR}-07-31` }], sectorIds: ["sector_rural"] });
+    expect((await stored()).map((m) => [m.title, m.dueDate?.toISOString()])).toEqual([["制定方案", `${YEAR}-07-30T16:00:00.000Z`]]);
+    expect(await sectors()).toEqual(["sector_rural"]);
+  });
+
   it("starts a proposal from a topic only when the unit took it up, with the topic's fields filled in", async () => {
     const topic = await db.$transaction((tx) =>
       createTopicRecord(
