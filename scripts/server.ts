@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { logger, newRequestId, requestContext, type RequestContext } from "../lib/log";
 import { watchDatabase } from "./database-watch";
-import { Backoff, sleep } from "./supervise";
+import { armExitWatchdog, armOrphanWatchdog, Backoff, sleep } from "./supervise";
 import { MAX_BODY_BYTES, refusalPage } from "../lib/security/request-guard";
 import { antivirusNotice } from "../lib/security/antivirus";
 
@@ -32,6 +32,8 @@ const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 0) || os.avail
 if (cluster.isPrimary && process.env.SUPERVISED === "1") {
   process.stdin.on("end", () => process.kill(process.pid, "SIGTERM"));
   process.stdin.resume();
+  // The same, should the main thread be too blocked to notice (a log line to an output nobody reads any more).
+  armOrphanWatchdog(shutdownMs + 10_000);
 }
 
 // Uploads unscanned (demo, ANTIVIRUS=off) or refused (production without a scanner): said once at start.
@@ -92,6 +94,8 @@ async function primary() {
   const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
+    // Whatever blocks from here on (a log line to an output nobody reads), the primary is gone within this time.
+    armExitWatchdog(shutdownMs + 10_000);
     logger.info({ signal }, "stopping workers");
     const alive = () => Object.values(cluster.workers ?? {}).filter((child) => child && !child.isDead());
     for (const child of alive()) child?.process.kill("SIGTERM");
@@ -231,6 +235,7 @@ async function worker() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    armExitWatchdog(shutdownMs + 10_000);
     logger.info({ signal, inFlight }, "shutting down");
     server.close();
     server.closeIdleConnections();

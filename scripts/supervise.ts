@@ -2,6 +2,8 @@
 // workers): 1 s, 2 s, 4 s … at most `maxMs`; after `limit` deaths within `windowMs` it gives up, so that a child
 // that cannot run (a broken build, a full disk) ends the supervisor with an error for systemd or the operator
 // instead of looping forever. Decision 0020.
+import { Worker } from "node:worker_threads";
+
 export type BackoffOptions = { firstMs: number; maxMs: number; windowMs: number; limit: number };
 
 export class Backoff {
@@ -48,4 +50,31 @@ export async function stopGroup(pgid: number, signal: NodeJS.Signals, graceMs: n
   } catch {}
   for (let waited = 0; groupAlive(pgid) && waited < 2_000; waited += 50) await sleep(50);
   return false;
+}
+
+/**
+ * Ends this process with SIGKILL after `ms`, from a thread of its own: a stopping server whose main thread is blocked
+ * (a log line written synchronously to a standard output nobody reads any more retries with Atomics.wait forever)
+ * would otherwise never exit, and an orphan holding the supervisor's output open keeps whoever waits on it waiting
+ * (the journeys' run hung so once after its last test). Armed when stopping begins; a normal exit comes first.
+ */
+export function armExitWatchdog(ms: number) {
+  const watchdog = new Worker(`setTimeout(() => process.kill(${process.pid}, "SIGKILL"), ${Math.round(ms)});`, { eval: true });
+  watchdog.unref();
+}
+
+/**
+ * For a supervised process: once its parent is gone (the start script killed with -9), it has `graceMs` to stop by
+ * itself (its standard input closes, it stops as on SIGTERM); then a thread of its own ends it with SIGKILL, even if
+ * its main thread is blocked (see armExitWatchdog). An orphan must never outlive its supervisor.
+ */
+export function armOrphanWatchdog(graceMs: number) {
+  const code = `
+    const parent = process.ppid;
+    const poll = setInterval(() => {
+      if (process.ppid === parent) return;
+      clearInterval(poll);
+      setTimeout(() => process.kill(${process.pid}, "SIGKILL"), ${Math.round(graceMs)});
+    }, 1000);`;
+  new Worker(code, { eval: true }).unref();
 }

@@ -96,7 +96,11 @@ export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: stri
  */
 async function replaceMilestones(tx: Tx, projectId: string, milestones: { title: string; dueDate: string }[]) {
   const wanted = milestones.map((m, index) => ({ projectId, sortOrder: index, title: m.title, dueDate: milestoneDate(m.dueDate) }));
-  const stored = await tx.projectMilestone.findMany({ where: { projectId }, orderBy: { sortOrder: "asc" }, select: { sortOrder: true, title: true, dueDate: true } });
+  const stored = await tx.projectMilestone.findMany({
+    where: { projectId },
+    orderBy: { sortOrder: "asc" },
+    select: { sortOrder: true, title: true, dueDate: true },
+  });
   const same =
     stored.length === wanted.length &&
     stored.every((row, index) => row.sortOrder === index && row.title === wanted[index].title && row.dueDate?.getTime() === wanted[index].dueDate?.getTime());
