@@ -1,5 +1,5 @@
 // Prisma CLI configuration: migrations run through the WebAssembly schema engine
-// over the pg driver adapter, so nothing is downloaded (see ../shared/STACK.md).
+// over the pg driver adapter, so nothing is downloaded (docs/decisions/0002).
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { CatalogTypesClient } from "./lib/db/catalog-types-client";

@@ -1,4 +1,4 @@
-// Roles of DOMAIN.md, their Chinese names, and the 三权分立 rule. Pure: used by client and server.
+// Roles of the product (docs/security.md), their Chinese names, and the 三权分立 rule. Pure: used by client and server.
 import { Role } from "@/lib/generated/prisma/enums";
 
 export { Role };

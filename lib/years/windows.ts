@@ -31,7 +31,7 @@ type Window = { kind: WindowKind; startsAt: Date | null; endsAt: Date };
 const at = (year: number, month: number, day: number, time: string) =>
   parseBusinessDateTime(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")} ${time}`)!;
 
-/** Defaults from the annual cycle of DOMAIN.md; deadlines fall at 23:59 Beijing time. */
+/** Defaults from the annual cycle (docs/modules.md, 年度); deadlines fall at 23:59 Beijing time. */
 export function defaultWindows(year: number): Window[] {
   const end = (y: number, m: number, d: number) => at(y, m, d, "23:59");
   const start = (y: number, m: number, d: number) => at(y, m, d, "00:00");

@@ -5,7 +5,7 @@ import { proposalProblems, stillMissing } from "@/lib/projects/completeness";
 import { proposalFields } from "@/lib/projects/schemas";
 import { describeSnapshot } from "@/lib/projects/snapshot";
 
-/** DOMAIN.md module 3, written out by hand: [transition, from, to, who]. */
+/** The project's life as the product describes it (docs/modules.md), written out by hand: [transition, from, to, who]. */
 const EXPECTED: [string, ProjectState[], ProjectState, TransitionActor[]][] = [
   ["submit", ["DRAFT"], "SUBMITTED", ["unit"]],
   ["withdraw", ["SUBMITTED"], "DRAFT", ["unit"]],
