@@ -36,12 +36,26 @@ test("手机上也显示演示横幅，且不挡住页头", async ({ page }) => 
 
 test("标签页有图标，可以添加到手机主屏幕，搜索引擎只收录公开页面", async ({ page, request }) => {
   await page.goto("/login");
-  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
-  expect(icon).toMatch(/icon\.svg/);
-  expect((await request.get(icon!)).headers()["content-type"]).toContain("image/svg+xml");
+  // The tab: an SVG for browsers that take one, favicon.ico for those that do not.
+  const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const svg = icons.find((href) => /icon\.svg/.test(href));
+  const ico = icons.find((href) => /favicon\.ico/.test(href));
+  expect((await request.get(svg!)).headers()["content-type"]).toContain("image/svg+xml");
+  expect((await request.get(ico!)).headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  // iOS's home screen takes a PNG apple-touch-icon; Android's the manifest's PNGs.
+  const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
+  const appleIcon = await request.get(apple!);
+  expect(appleIcon.headers()["content-type"]).toBe("image/png");
   const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
   const manifest = await (await request.get(manifestHref!)).json();
   expect(manifest).toMatchObject({ name: "创新项目管理平台", display: "standalone", start_url: "/" });
+  const pngs = (manifest.icons as { src: string; sizes: string; type: string }[]).filter((icon) => icon.type === "image/png");
+  expect(pngs.map((icon) => icon.sizes).sort()).toEqual(["192x192", "512x512"]);
+  for (const icon of pngs) {
+    const response = await request.get(icon.src);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("image/png");
+  }
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain("Allow: /announcements");
   expect(robots).toContain("Disallow: /");
