@@ -11,6 +11,11 @@ export default function manifest(): MetadataRoute.Manifest {
     background_color: "#fafaf9",
     theme_color: "#991b1b",
     lang: "zh-CN",
-    icons: [{ src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" }],
+    icons: [
+      { src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
+      // PNGs for the launchers that take no SVG (Android's home screen, older browsers); iOS reads app/apple-icon.png.
+      { src: "/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+      { src: "/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+    ],
   };
 }

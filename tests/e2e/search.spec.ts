@@ -60,7 +60,11 @@ test.describe("手机", () => {
     await expect(page).toHaveURL(/\/search$/);
     const box = page.getByRole("searchbox", { name: "搜索关键词" });
     await expect(box).toBeInViewport();
-    await box.fill("轮岗");
+    // The page's box hints as one types, on a phone too, and the hints fit the screen.
+    await box.pressSequentially("轮岗", { delay: 30 });
+    const hints = page.getByRole("list", { name: "搜索建议" });
+    await expect(hints.getByRole("link", { name: /年轻干部一线轮岗锻炼/ }).first()).toBeVisible();
+    await expectNoHorizontalOverflow(page);
     await page.getByRole("button", { name: "搜索", exact: true }).click();
     await expect(page.getByTestId("search-projects").getByRole("link", { name: "年轻干部一线轮岗锻炼" }).first()).toBeVisible();
     await expectNoHorizontalOverflow(page);

@@ -7,8 +7,8 @@ import { STATE_LABELS } from "@/lib/projects/catalog";
 import { STATUS_LABELS } from "@/lib/suggestions/catalog";
 import { PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
-import { buttonClass } from "@/components/ui/button";
 import { HitRow, ResultSection } from "@/components/search/search-parts";
+import { SearchBox } from "@/components/search/header-search";
 
 export const metadata: Metadata = { title: "搜索" };
 
@@ -32,22 +32,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <div>
       <PageHeader title="搜索" description={`在创新项目、参考选题、建言献策和案例库中查找；多个词用空格分开，须同时出现。每类显示前 ${SEARCH_HITS} 条。`} />
-      <form action="/search" method="get" role="search" className="mb-5 flex max-w-xl gap-2">
-        <input
-          type="search"
-          name="q"
-          defaultValue={q}
-          maxLength={50}
-          // biome-ignore lint/a11y/noAutofocus: the search page is opened to type a search; the box is empty only then
-          autoFocus={q === ""}
-          aria-label="搜索关键词"
-          placeholder="输入词语，如：党员 承诺"
-          className="input min-w-0 flex-1"
-        />
-        <button type="submit" className={buttonClass()}>
-          搜索
-        </button>
-      </form>
+      <SearchBox variant="page" initial={q} autoFocus={q === ""} />
       {!parsed.success && q !== "" && <Notice tone="warning">{parsed.error.issues[0]?.message}</Notice>}
       {parsed.success && none && <Notice>您的账号没有可搜索的内容。</Notice>}
       {results.projects && (
