@@ -15,6 +15,7 @@ import { SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
 import { TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
 import { demoSectorIds } from "@/lib/demo/sectors";
 import { unitCarrier } from "@/lib/projects/carrier";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 
 const PRACTICES = [
   "一村一名入党积极分子培养",
@@ -131,7 +132,7 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
     orderBy: { username: "asc" },
   });
   const claims = await db.topicClaim.findMany({
-    where: { topic: { yearId: yearRow.id }, status: { in: ["TAKEN", "AWARDED", "ACCEPTED"] } },
+    where: { topic: { yearId: yearRow.id }, status: { in: CLAIM_MACHINE.group("takenUp") } },
     include: { topic: true },
   });
   const reviewers = await db.user.findMany({
