@@ -343,7 +343,20 @@ export async function CountyDashboard({
       <PracticePanel data={practice} adoption={adoptionShown} />
 
       <Card title="乡镇一览">
-        <DataTable headers={["乡镇", "申报", "立项", STATE_LABELS.IN_PROGRESS, STATE_LABELS.COMPLETED, "节点滞后", "按时报送率", "项目构成", `历年申报（${recent[0] ?? Y}–${Y}）`]} fold>
+        <DataTable
+          headers={[
+            "乡镇",
+            "申报",
+            "立项",
+            STATE_LABELS.IN_PROGRESS,
+            STATE_LABELS.COMPLETED,
+            "节点滞后",
+            "按时报送率",
+            "项目构成",
+            `历年申报（${recent[0] ?? Y}–${Y}）`,
+          ]}
+          fold
+        >
           {townships.length === 0 && <EmptyRow colSpan={9} />}
           {townships.map((t) => {
             const rate = rates.byUnit.get(t.id);

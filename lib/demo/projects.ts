@@ -107,6 +107,7 @@ const THIS_YEAR: [ProjectState, number][] = [
   ["TERMINATED", 4],
 ];
 
+// state group allowed: the demo's own scenario (the states its projects reach through a hearing), not a rule.
 const HEARD: ProjectState[] = ["IN_HEARING", "REVISE", "REJECTED", "APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"];
 const VERDICT_OF: Partial<Record<ProjectState, Verdict>> = { REVISE: "REVISE", REJECTED: "REJECT" };
 const OPINIONS: Record<Verdict, string> = {
@@ -143,6 +144,7 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
   const featured = users.find((user) => user.username === "unit")!;
   const targets = faker.helpers.multiple(() => faker.helpers.weightedArrayElement(weights.map(([value, weight]) => ({ value, weight }))), { count });
   // The featured township has one proposal in each state a township meets first.
+  // state group allowed: the demo's own scenario, not a rule.
   const featuredStates: ProjectState[] = year === 2026 ? ["DRAFT", "RETURNED", "SUBMITTED", "IN_PROGRESS"] : ["COMPLETED"];
   const adminAt = (mmdd: string) => ({ actor: admin, ip: null, now: at(`${year}-${mmdd} 10:00`) });
 

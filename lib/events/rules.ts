@@ -1,5 +1,5 @@
 // What each kind of event asks of invited units, and when they may still answer. Pure.
-import type { EventKind, EventState, ProjectState, UnitType } from "@/lib/generated/prisma/enums";
+import type { EventKind, EventState, UnitType } from "@/lib/generated/prisma/enums";
 import { EVENT_MACHINE } from "@/lib/events/states";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 

@@ -33,8 +33,8 @@ export const PROJECT_MACHINE = defineMachine({
     approvedStanding: ["APPROVED", "IN_PROGRESS", "COMPLETED"],
     /** Work on it has started (实施中, 已结项): a 典型 may link it, a 现场会 show it. */
     started: ["IN_PROGRESS", "COMPLETED"],
-    /** Over: 已结项, 已终止, 不予立项 (its lead no longer carries it). */
-    over: ["COMPLETED", "TERMINATED", "REJECTED"],
+    /** Over: 不予立项, 已结项, 已终止 (its lead no longer carries it). */
+    over: ["REJECTED", "COMPLETED", "TERMINATED"],
   },
   transitions: {
     submit: { label: "提交申报", from: ["DRAFT"], to: "SUBMITTED", by: ["unit"], audit: "project.transition" },

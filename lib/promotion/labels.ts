@@ -1,5 +1,5 @@
 // The words of promotion (推广): the three marks and which projects may carry one. Pure.
-import { PromotionMark, type ProjectState } from "@/lib/generated/prisma/enums";
+import { PromotionMark } from "@/lib/generated/prisma/enums";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 
 export { PromotionMark };

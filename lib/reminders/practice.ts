@@ -20,7 +20,9 @@ export async function sendPracticeReminders(now = new Date()) {
       const phase = left <= 0 ? (-left <= OVERDUE_LOOKBACK_MS ? "after" : null) : left <= BEFORE_MS ? "before" : null;
       if (!phase) continue;
       const cadres = await db.user.findMany({
-        where: { AND: [cadreWhere(), { practiceItems: { none: { year, kind: slot.kind, period: slot.period, status: { in: PRACTICE_MACHINE.group("received") } } } }] },
+        where: {
+          AND: [cadreWhere(), { practiceItems: { none: { year, kind: slot.kind, period: slot.period, status: { in: PRACTICE_MACHINE.group("received") } } } }],
+        },
         select: { id: true },
         take: QUERY_LIMIT,
       });

@@ -54,7 +54,18 @@ export function statesMarkdown(): string {
     );
     if (machine.created?.length) lines.push(`Also made as: ${machine.created.map((s) => `${machine.label(s)} \`${s}\``).join("、")}.`, "");
     if (machine.groupNames.length) {
-      lines.push(`Groups: ${machine.groupNames.map((g) => `\`${g}\` (${machine.group(g).map((s) => machine.label(s)).join("、")})`).join("; ")}.`, "");
+      lines.push(
+        `Groups: ${machine.groupNames
+          .map(
+            (g) =>
+              `\`${g}\` (${machine
+                .group(g)
+                .map((s) => machine.label(s))
+                .join("、")})`,
+          )
+          .join("; ")}.`,
+        "",
+      );
     }
     lines.push("| transition | from | to | by | audit |", "| --- | --- | --- | --- | --- |");
     for (const name of machine.transitionNames) {

@@ -53,12 +53,7 @@ type Spec<S extends string, A extends string, T extends Record<string, Transitio
 
 export type StepView = { label: string; status: "done" | "current" | "todo"; tone: Tone };
 
-export type Machine<S extends string, A extends string, T extends Record<string, TransitionSpec<S, A>>, G extends string = never> = Spec<
-  S,
-  A,
-  T,
-  G
-> & {
+export type Machine<S extends string, A extends string, T extends Record<string, TransitionSpec<S, A>>, G extends string = never> = Spec<S, A, T, G> & {
   stateNames: S[];
   /** Each state's label, for the pages and exports that show a state by its name. */
   labels: Record<S, string>;
