@@ -2,6 +2,8 @@
 import { lagging, pipeline, programmePanel, projectsByDimension, projectsByState, reportRates, townshipTable, yearOverYear } from "@/lib/dashboard/queries";
 import { formatPercent } from "@/lib/dashboard/rates";
 import { PROJECT_STATES, STATE_LABELS } from "@/lib/projects/catalog";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
+import { stateShades } from "@/lib/states/colors";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
 import { FOCUS_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
 import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
@@ -17,18 +19,12 @@ import { PracticePanel, type AdoptionFigure } from "@/components/dashboard/pract
 import { ledgerBySection } from "@/lib/ledger/queries";
 import { researchAdoptionForYear } from "@/lib/research/queries";
 
-const STATE_COLORS: Record<ProjectState, string> = {
-  DRAFT: "#a8a29e",
-  SUBMITTED: "#0284c7",
-  RETURNED: "#f59e0b",
-  IN_HEARING: "#6d28d9",
-  APPROVED: "#0f766e",
-  REVISE: "#d97706",
-  REJECTED: "#78716c",
-  IN_PROGRESS: "#b91c1c",
-  COMPLETED: "#047857",
-  TERMINATED: "#44403c",
-};
+/** Each project state's chart colour, from its tone in the project table. */
+const SHADES = stateShades(PROJECT_MACHINE);
+const STATE_COLORS = Object.fromEntries(PROJECT_STATES.map((s) => [s, SHADES[s].hex])) as Record<ProjectState, string>;
+
+/** The part of a township's approved projects neither under way nor completed. */
+const MIX_APPROVED = `${STATE_LABELS.APPROVED}未实施或${STATE_LABELS.TERMINATED}`;
 
 const CATEGORIES = Object.keys(CATEGORY_LABELS) as SuggestionCategory[];
 const UNIT_TYPES = ["TOWNSHIP", "DEPARTMENT", "SECTION", "COUNTY"] as const;
@@ -144,8 +140,8 @@ export async function CountyDashboard({
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
         <Key label="申报项目" value={flow.proposals} href={list({})} />
         <Key label="已立项" value={flow.approved} href={list({ stage: "approved" })} hint="含实施、结项、终止" />
-        <Key label="实施中" value={states.IN_PROGRESS ?? 0} href={list({ state: "IN_PROGRESS" })} />
-        <Key label="已结项" value={flow.completed} href={list({ state: "COMPLETED" })} />
+        <Key label={STATE_LABELS.IN_PROGRESS} value={states.IN_PROGRESS ?? 0} href={list({ state: "IN_PROGRESS" })} />
+        <Key label={STATE_LABELS.COMPLETED} value={flow.completed} href={list({ state: "COMPLETED" })} />
         <Key label="节点滞后项目" value={behind.total} href={`/reports?year=${Y}&lagging=1`} />
         <Key
           label="按时报送率"
@@ -347,15 +343,28 @@ export async function CountyDashboard({
       <PracticePanel data={practice} adoption={adoptionShown} />
 
       <Card title="乡镇一览">
-        <DataTable headers={["乡镇", "申报", "立项", "实施中", "已结项", "节点滞后", "按时报送率", "项目构成", `历年申报（${recent[0] ?? Y}–${Y}）`]} fold>
+        <DataTable
+          headers={[
+            "乡镇",
+            "申报",
+            "立项",
+            STATE_LABELS.IN_PROGRESS,
+            STATE_LABELS.COMPLETED,
+            "节点滞后",
+            "按时报送率",
+            "项目构成",
+            `历年申报（${recent[0] ?? Y}–${Y}）`,
+          ]}
+          fold
+        >
           {townships.length === 0 && <EmptyRow colSpan={9} />}
           {townships.map((t) => {
             const rate = rates.byUnit.get(t.id);
             const late = behind.byUnit.get(t.id) ?? 0;
             const mix: ChartItem[] = [
-              { label: "已结项", value: t.completed, color: STATE_COLORS.COMPLETED },
-              { label: "实施中", value: t.inProgress, color: STATE_COLORS.IN_PROGRESS },
-              { label: "已立项未实施或已终止", value: t.approved - t.inProgress - t.completed, color: STATE_COLORS.APPROVED },
+              { label: STATE_LABELS.COMPLETED, value: t.completed, color: STATE_COLORS.COMPLETED },
+              { label: STATE_LABELS.IN_PROGRESS, value: t.inProgress, color: STATE_COLORS.IN_PROGRESS },
+              { label: MIX_APPROVED, value: t.approved - t.inProgress - t.completed, color: STATE_COLORS.APPROVED },
               { label: "未立项", value: t.other, color: "#d6d3d1" },
             ];
             const cell = (value: number, params: Record<string, string>, what: string) =>
@@ -371,8 +380,8 @@ export async function CountyDashboard({
                 <td className="whitespace-nowrap">{t.name}</td>
                 <td>{cell(t.proposals, {}, "申报")}</td>
                 <td>{cell(t.approved, { stage: "approved" }, "立项")}</td>
-                <td>{cell(t.inProgress, { state: "IN_PROGRESS" }, "实施中")}</td>
-                <td>{cell(t.completed, { state: "COMPLETED" }, "已结项")}</td>
+                <td>{cell(t.inProgress, { state: "IN_PROGRESS" }, STATE_LABELS.IN_PROGRESS)}</td>
+                <td>{cell(t.completed, { state: "COMPLETED" }, STATE_LABELS.COMPLETED)}</td>
                 <td>
                   {late > 0 ? (
                     <a
@@ -396,7 +405,12 @@ export async function CountyDashboard({
           })}
         </DataTable>
         <FoldToggle total={townships.length} />
-        <p className="mt-2 text-xs text-stone-500">项目构成：绿色已结项、红色实施中、青色已立项未实施或已终止、灰色未立项；历年申报中红色为所选年度。</p>
+        <p className="mt-2 text-xs text-stone-500">
+          项目构成：{SHADES.COMPLETED.name}
+          {STATE_LABELS.COMPLETED}、{SHADES.IN_PROGRESS.name}
+          {STATE_LABELS.IN_PROGRESS}、{SHADES.APPROVED.name}
+          {MIX_APPROVED}、灰色未立项；历年申报中红色为所选年度。
+        </p>
       </Card>
 
       <Card title="历年对比">

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { Badge } from "@/components/ui/page";
 import type { ClaimStatus } from "@/lib/topics/rules";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 
 type Bid = {
   id: string;
@@ -49,11 +50,7 @@ export function BidComparison({
     ["实施思路", (bid) => bid.approach],
     ["人员安排", (bid) => bid.people],
     ["时间安排", (bid) => bid.timeline],
-    [
-      "结果",
-      (bid) =>
-        bid.status === "BID" ? <Badge tone="amber">待评定</Badge> : <Badge tone={bid.status === "AWARDED" ? "green" : "stone"}>{bid.statusLabel}</Badge>,
-    ],
+    ["结果", (bid) => <Badge tone={CLAIM_MACHINE.tone(bid.status)}>{bid.status === "BID" ? "待评定" : bid.statusLabel}</Badge>],
   ];
   const decided = bids.some((bid) => bid.decisionReason);
   return (

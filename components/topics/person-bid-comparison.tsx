@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/page";
 import type { PersonBidStatus } from "@/lib/generated/prisma/enums";
+import { PERSON_BID_MACHINE } from "@/lib/topics/states";
 
 export type ComparedBid = {
   id: string;
@@ -15,10 +16,8 @@ export type ComparedBid = {
   defence: { count: number; score: number; rank: number; disagreement: boolean } | null;
 };
 
-const TONE: Record<PersonBidStatus, "amber" | "green" | "stone"> = { BID: "amber", WITHDRAWN: "stone", AWARDED: "green", NOT_AWARDED: "stone" };
-
 function Result({ bid }: { bid: ComparedBid }) {
-  return <Badge tone={TONE[bid.status]}>{bid.status === "BID" ? "待评定" : bid.statusLabel}</Badge>;
+  return <Badge tone={PERSON_BID_MACHINE.tone(bid.status)}>{bid.status === "BID" ? "待评定" : bid.statusLabel}</Badge>;
 }
 
 function Defence({ bid }: { bid: ComparedBid }) {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/page";
 import type { PersonBidStatus, ProjectState } from "@/lib/generated/prisma/enums";
 import { PERSON_BID_STATUS_LABELS } from "@/lib/topics/person-rules";
+import { PERSON_BID_MACHINE } from "@/lib/topics/states";
 
 type Row = {
   id: string;
@@ -44,7 +45,7 @@ export function PersonBidRecord({ rows, title = "中标选题" }: { rows: Row[];
                   <Link href={`/topics/${row.topic.id}`} className="link">
                     {row.topic.code} {row.topic.title}
                   </Link>{" "}
-                  <Badge tone={row.status === "BID" ? "amber" : "stone"}>{PERSON_BID_STATUS_LABELS[row.status]}</Badge>
+                  <Badge tone={PERSON_BID_MACHINE.tone(row.status)}>{PERSON_BID_STATUS_LABELS[row.status]}</Badge>
                 </li>
               ))}
           </ul>

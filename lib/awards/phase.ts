@@ -1,6 +1,7 @@
 // Where a campaign stands, from its stored status and the server clock. Pure.
 import { CAMPAIGN_MACHINE } from "@/lib/awards/states";
 import type { AwardCategory, AwardLevel, CampaignStatus, UnitType } from "@/lib/generated/prisma/enums";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
 
 export type CampaignPhase = "NOT_STARTED" | "NOMINATING" | "SCORING" | "ANNOUNCED" | "ANNOUNCEMENT_OVER" | "DECIDED";
 
@@ -21,6 +22,21 @@ export const GROUPS: { category: AwardCategory; level: AwardLevel }[] = [
 
 type Campaign = { status: CampaignStatus; nominationStartsAt: Date; nominationEndsAt: Date; announcementEndsAt: Date | null };
 
+/** The stored status a campaign has in each phase (the phase adds the clock to it; see campaignPhase). */
+export const STORED_STATUS: Record<CampaignPhase, CampaignStatus> = {
+  NOT_STARTED: "OPEN",
+  NOMINATING: "OPEN",
+  SCORING: "OPEN",
+  ANNOUNCED: "ANNOUNCED",
+  ANNOUNCEMENT_OVER: "ANNOUNCED",
+  DECIDED: "DECIDED",
+};
+
+/** The stored statuses of a group of the campaign table, for a query (`announced` gives 公示中 and 已表彰). */
+export function storedStatuses(group: (typeof CAMPAIGN_MACHINE.groupNames)[number]): CampaignStatus[] {
+  return [...new Set(CAMPAIGN_MACHINE.group(group).map((phase) => STORED_STATUS[phase]))];
+}
+
 export function campaignPhase(campaign: Campaign, now: Date): CampaignPhase {
   if (campaign.status === "DECIDED") return "DECIDED";
   if (campaign.status === "ANNOUNCED") return campaign.announcementEndsAt && now >= campaign.announcementEndsAt ? "ANNOUNCEMENT_OVER" : "ANNOUNCED";
@@ -35,5 +51,5 @@ export function levelOfUnit(type: UnitType): AwardLevel | null {
   return null;
 }
 
-/** Projects that went through approval may be nominated: approved, in progress or completed. */
-export const NOMINABLE_STATES = ["APPROVED", "IN_PROGRESS", "COMPLETED"] as const;
+/** Projects approved and not terminated may be nominated: approved, in progress or completed. */
+export const NOMINABLE_STATES = PROJECT_MACHINE.group("approvedStanding");

@@ -6,7 +6,7 @@ import type { AwardCategory, AwardLevel, Role } from "@/lib/generated/prisma/enu
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { unitTree } from "@/lib/hearings/service";
 import { unitConflict } from "@/lib/hearings/assignment";
-import { NOMINABLE_STATES } from "@/lib/awards/phase";
+import { NOMINABLE_STATES, storedStatuses } from "@/lib/awards/phase";
 import { cadreWhere } from "@/lib/practice/queries";
 
 type Viewer = { roles: readonly Role[]; unitId: string };
@@ -107,7 +107,7 @@ export function juryTaskDetail(jurorId: string, nominationId: string) {
 /** The announced list as the public sees it: names, units and tiers, nothing else. */
 export function announcedList(campaignId: string) {
   return db.campaign.findFirst({
-    where: { id: campaignId, status: { in: ["ANNOUNCED", "DECIDED"] } },
+    where: { id: campaignId, status: { in: storedStatuses("announced") } },
     include: {
       year: { select: { year: true } },
       tiers: { orderBy: [{ category: "asc" }, { level: "desc" }, { rank: "asc" }] },
@@ -132,7 +132,7 @@ export function announcedList(campaignId: string) {
 
 export function latestAnnouncements() {
   return db.campaign.findMany({
-    where: { status: { in: ["ANNOUNCED", "DECIDED"] } },
+    where: { status: { in: storedStatuses("announced") } },
     orderBy: { announcedAt: "desc" },
     take: 5,
     select: { id: true, title: true, status: true, announcementEndsAt: true },

@@ -19,6 +19,10 @@ export const CAMPAIGN_MACHINE = defineMachine({
     DECIDED: { label: "已表彰", tone: "green" },
   } satisfies Record<CampaignPhase, StateSpec>,
   steps: [["NOT_STARTED"], ["NOMINATING"], ["SCORING"], ["ANNOUNCED"], ["ANNOUNCEMENT_OVER"], ["DECIDED"]],
+  groups: {
+    /** Its list is public (公示中, 公示期满, 已表彰): the public announcement pages show it. */
+    announced: ["ANNOUNCED", "ANNOUNCEMENT_OVER", "DECIDED"],
+  },
   transitions: {
     configure: {
       label: "修改设置",

@@ -14,14 +14,19 @@ import { myHearingProgress, nextAssignment } from "@/lib/hearings/queries";
 import { juryTasks } from "@/lib/awards/queries";
 import { campaignPhase } from "@/lib/awards/phase";
 import { bucketQuarter, byDeadline, combinedRate, owedIn, quarterBounds, quarterRate, type QuarterRate } from "@/lib/dashboard/rates";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
+import { REPORT_MACHINE } from "@/lib/reports/states";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 
 type Viewer = Pick<CurrentUser, "id" | "roles" | "unitId">;
 
 /** The county sees every project but another unit's draft that was never submitted (as on /projects). */
 const VISIBLE = Prisma.sql`NOT (p."state" = 'DRAFT' AND p."submittedAt" IS NULL)`;
-/** Went through approval: 已立项, 实施中, 已结项, 已终止 (termination is only possible after approval). */
-export const APPROVED_STAGE: ProjectState[] = ["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"];
-const APPROVED_SQL = Prisma.sql`p."state" IN ('APPROVED', 'IN_PROGRESS', 'COMPLETED', 'TERMINATED')`;
+/** Went through approval: 已立项, 实施中, 已结项, 已终止 (the project table's `approvedStage`). */
+export const APPROVED_STAGE = PROJECT_MACHINE.group("approvedStage");
+const APPROVED_SQL = Prisma.sql`p."state" = ANY(${APPROVED_STAGE}::"ProjectState"[])`;
+/** Reports handed in at least once (the report table's `handedIn`): counted on time or late. */
+const HANDED_IN_SQL = Prisma.sql`r."status" = ANY(${REPORT_MACHINE.group("handedIn")}::"ReportStatus"[])`;
 /** County: projects of the year by state. */
 export async function projectsByState(yearId: string): Promise<Partial<Record<ProjectState, number>>> {
   const rows = await db.$queryRaw<{ state: ProjectState; n: number }[]>`
@@ -62,7 +67,7 @@ export async function pipeline(yearId: string): Promise<Pipeline> {
   const [row] = await db.$queryRaw<Pipeline[]>`
     SELECT (SELECT count(*) FROM "Topic" t WHERE t."yearId" = ${yearId} AND t."status" = 'PUBLISHED')::int AS topics,
            (SELECT count(*) FROM "TopicClaim" c JOIN "Topic" t ON t."id" = c."topicId"
-             WHERE t."yearId" = ${yearId} AND t."status" = 'PUBLISHED' AND c."status" IN ('TAKEN', 'AWARDED', 'ACCEPTED'))::int AS claims,
+             WHERE t."yearId" = ${yearId} AND t."status" = 'PUBLISHED' AND c."status" = ANY(${CLAIM_MACHINE.group("takenUp")}::"ClaimStatus"[]))::int AS claims,
            count(*) FILTER (WHERE ${VISIBLE})::int AS proposals,
            count(*) FILTER (WHERE ${VISIBLE} AND p."topicId" IS NOT NULL)::int AS "fromTopics",
            count(*) FILTER (WHERE ${APPROVED_SQL})::int AS approved,
@@ -107,11 +112,11 @@ export async function reportRates(years: number[], selectedYear: number, now: Da
         FROM "Project" p WHERE p."startedAt" IS NOT NULL GROUP BY 1, 2, 3`,
     db.$queryRaw<{ year: number; quarter: number; onTime: number; late: number }[]>`
       SELECT r."year", r."quarter", count(*) FILTER (WHERE NOT r."late")::int AS "onTime", count(*) FILTER (WHERE r."late")::int AS late
-        FROM "ProgressReport" r WHERE r."status" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED') AND r."year" = ANY(${sorted}) GROUP BY 1, 2`,
+        FROM "ProgressReport" r WHERE ${HANDED_IN_SQL} AND r."year" = ANY(${sorted}) GROUP BY 1, 2`,
     db.$queryRaw<{ unitId: string; quarter: number; onTime: number; late: number }[]>`
       SELECT p."unitId", r."quarter", count(*) FILTER (WHERE NOT r."late")::int AS "onTime", count(*) FILTER (WHERE r."late")::int AS late
         FROM "ProgressReport" r JOIN "Project" p ON p."id" = r."projectId"
-       WHERE r."status" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED') AND r."year" = ${selectedYear} GROUP BY 1, 2`,
+       WHERE ${HANDED_IN_SQL} AND r."year" = ${selectedYear} GROUP BY 1, 2`,
     deadlines(sorted),
   ]);
   const owed = buckets.map((g) => ({
@@ -268,7 +273,7 @@ export async function unitTodo(viewer: Viewer, yearId: string | null, now: Date)
       },
     }),
     yearId
-      ? db.project.findMany({ where: { unitId, yearId, state: { in: ["DRAFT", "RETURNED", "REVISE"] } }, select: { id: true, title: true, state: true } })
+      ? db.project.findMany({ where: { unitId, yearId, state: { in: PROJECT_MACHINE.group("editable") } }, select: { id: true, title: true, state: true } })
       : [],
     yearId ? db.yearWindow.findUnique({ where: { yearId_kind: { yearId, kind: "PROPOSAL" } }, select: { endsAt: true } }) : null,
     topicsToPropose(unitId),
@@ -434,7 +439,7 @@ export async function programmePanel(yearId: string, year: number, now: Date, la
     db.$queryRaw<{ programmeId: string | null; quarter: number; onTime: number; late: number }[]>`
       SELECT p."programmeId", r."quarter", count(*) FILTER (WHERE NOT r."late")::int AS "onTime", count(*) FILTER (WHERE r."late")::int AS late
         FROM "ProgressReport" r JOIN "Project" p ON p."id" = r."projectId"
-       WHERE r."status" IN ('SUBMITTED', 'RETURNED', 'ACCEPTED') AND r."year" = ${year} AND p."yearId" = ${yearId} GROUP BY 1, 2`,
+       WHERE ${HANDED_IN_SQL} AND r."year" = ${year} AND p."yearId" = ${yearId} GROUP BY 1, 2`,
     deadlines([year]),
     lagging.then(
       async (rows) =>

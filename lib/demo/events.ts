@@ -15,6 +15,7 @@ import {
   saveSubmissionRecord,
   selectSubmissionRecord,
 } from "@/lib/events/service";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -64,7 +65,7 @@ export async function seedEvents() {
   };
   // Township projects of the case library are what a 现场会 shows; the site is the first of them.
   const shown = await db.project.findMany({
-    where: { AND: [inLibrary, { unit: { type: "TOWNSHIP" } }, { state: { in: ["IN_PROGRESS", "COMPLETED"] } }] },
+    where: { AND: [inLibrary, { unit: { type: "TOWNSHIP" } }, { state: { in: PROJECT_MACHINE.group("started") } }] },
     orderBy: [{ year: { year: "desc" } }, { title: "asc" }],
     take: 3,
     select: { id: true, title: true, unitId: true, unit: { select: { name: true } } },

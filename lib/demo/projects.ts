@@ -15,6 +15,7 @@ import { SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
 import { TOPIC_FOCUSES, TOPIC_TIERS } from "@/lib/topics/rules";
 import { demoSectorIds } from "@/lib/demo/sectors";
 import { unitCarrier } from "@/lib/projects/carrier";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 
 const PRACTICES = [
   "一村一名入党积极分子培养",
@@ -106,6 +107,7 @@ const THIS_YEAR: [ProjectState, number][] = [
   ["TERMINATED", 4],
 ];
 
+// state group allowed: the demo's own scenario (the states its projects reach through a hearing), not a rule.
 const HEARD: ProjectState[] = ["IN_HEARING", "REVISE", "REJECTED", "APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"];
 const VERDICT_OF: Partial<Record<ProjectState, Verdict>> = { REVISE: "REVISE", REJECTED: "REJECT" };
 const OPINIONS: Record<Verdict, string> = {
@@ -131,7 +133,7 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
     orderBy: { username: "asc" },
   });
   const claims = await db.topicClaim.findMany({
-    where: { topic: { yearId: yearRow.id }, status: { in: ["TAKEN", "AWARDED", "ACCEPTED"] } },
+    where: { topic: { yearId: yearRow.id }, status: { in: CLAIM_MACHINE.group("takenUp") } },
     include: { topic: true },
   });
   const reviewers = await db.user.findMany({
@@ -142,6 +144,7 @@ async function seedYear(faker: Faker, year: number, weights: [ProjectState, numb
   const featured = users.find((user) => user.username === "unit")!;
   const targets = faker.helpers.multiple(() => faker.helpers.weightedArrayElement(weights.map(([value, weight]) => ({ value, weight }))), { count });
   // The featured township has one proposal in each state a township meets first.
+  // state group allowed: the demo's own scenario, not a rule.
   const featuredStates: ProjectState[] = year === 2026 ? ["DRAFT", "RETURNED", "SUBMITTED", "IN_PROGRESS"] : ["COMPLETED"];
   const adminAt = (mmdd: string) => ({ actor: admin, ip: null, now: at(`${year}-${mmdd} 10:00`) });
 

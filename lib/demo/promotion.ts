@@ -31,6 +31,7 @@ const practiceScore = (title: string) => (REASONS.some(([word]) => title.include
 const PLAN: { year: number; states: ("COMPLETED" | "IN_PROGRESS")[]; marks: PromotionMark[]; decided: string }[] = [
   { year: 2024, states: ["COMPLETED"], marks: ["BRAND", "QUALITY", "QUALITY", "DEMONSTRATION"], decided: "2025-01-16" },
   { year: 2025, states: ["COMPLETED"], marks: ["DEMONSTRATION", "BRAND", "DEMONSTRATION", "QUALITY", "DEMONSTRATION"], decided: "2026-01-14" },
+  // state group allowed: the demo's own scenario, not a rule.
   { year: 2026, states: ["IN_PROGRESS", "COMPLETED"], marks: ["DEMONSTRATION", "DEMONSTRATION"], decided: "2026-09-22" },
 ];
 

@@ -1,5 +1,7 @@
 // What each kind of event asks of invited units, and when they may still answer. Pure.
-import type { EventKind, EventState, ProjectState, UnitType } from "@/lib/generated/prisma/enums";
+import type { EventKind, EventState, UnitType } from "@/lib/generated/prisma/enums";
+import { EVENT_MACHINE } from "@/lib/events/states";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
 
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   SITE_VISIT: "现场会",
@@ -35,10 +37,10 @@ export function confirmProblem(event: { state: EventState; startsAt: Date }, now
 }
 
 /** An adoption can name an event once it has been held. */
-export const ADOPTABLE_EVENT_STATES: EventState[] = ["HELD", "ARCHIVED"];
+export const ADOPTABLE_EVENT_STATES = EVENT_MACHINE.group("held");
 
 /** Projects that can be shown: approved by the 部务会 and under way or done. */
-export const SHOWABLE_STATES: ProjectState[] = ["APPROVED", "IN_PROGRESS", "COMPLETED"];
+export const SHOWABLE_STATES = PROJECT_MACHINE.group("approvedStanding");
 
 /** Units that can be invited: townships and county departments (the department's own sections take part as staff). */
 export const INVITABLE_UNIT_TYPES: UnitType[] = ["TOWNSHIP", "DEPARTMENT"];

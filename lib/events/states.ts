@@ -16,6 +16,10 @@ export const EVENT_MACHINE = defineMachine({
     ARCHIVED: { label: "已归档", tone: "green" },
   } satisfies Record<EventState, StateSpec>,
   steps: [["PLANNING"], ["NOTIFIED"], ["HELD"], ["ARCHIVED"]],
+  groups: {
+    /** Held (已召开, 已归档): an adoption may name it. */
+    held: ["HELD", "ARCHIVED"],
+  },
   transitions: {
     edit: { label: "修改", from: ["PLANNING", "NOTIFIED"], by: ["staff"], audit: "event.update", refusal: "活动已召开，不能再修改安排" },
     publish: { label: "印发通知", from: ["PLANNING"], to: "NOTIFIED", by: ["staff"], audit: "event.publish", refusal: "通知已印发" },

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { aggregate, rankBoth, RANK_BY_KEYS, type Criterion, DEFAULT_RUBRIC, type RankBy } from "@/lib/hearings/scoring";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
 
 export const HEARINGS_PAGE_SIZE = 30;
 
@@ -397,7 +398,7 @@ export const PICK_LIMIT = 200;
 export async function decidableProjects(yearId: string, q?: string) {
   const where: Prisma.ProjectWhereInput = {
     yearId,
-    state: { in: ["IN_HEARING", "SUBMITTED"] },
+    state: { in: [...PROJECT_MACHINE.transitions.approve.from] },
     ...(q ? { OR: [{ title: { contains: q } }, { unit: { name: { contains: q } } }] } : {}),
   };
   const [total, projects] = await Promise.all([

@@ -111,9 +111,9 @@ export async function ledgerBySection(now = new Date()): Promise<LedgerSectionRo
   const cutoff = overdueCutoff(now);
   return db.$queryRaw<LedgerSectionRow[]>`
     SELECT u."id" AS "sectionId", u."name",
-           count(*) FILTER (WHERE p."status" IN ('OPEN', 'REOPENED'))::int AS open,
+           count(*) FILTER (WHERE p."status" = ANY(${WORKING}::"LedgerStatus"[]))::int AS open,
            count(*) FILTER (WHERE p."status" = 'PENDING')::int AS pending,
-           count(*) FILTER (WHERE p."status" IN ('OPEN', 'REOPENED') AND p."targetDate" <= ${cutoff})::int AS overdue
+           count(*) FILTER (WHERE p."status" = ANY(${WORKING}::"LedgerStatus"[]) AND p."targetDate" <= ${cutoff})::int AS overdue
       FROM "LedgerProblem" p JOIN "Unit" u ON u."id" = p."sectionId"
      WHERE p."status" <> 'CLEARED'
      GROUP BY u."id", u."name", u."sortOrder"
@@ -135,7 +135,7 @@ export async function ledgerRecordFor(userIds: string[], yearId: string, now = n
   const rows = await db.$queryRaw<LedgerRecord[]>`
     SELECT p."ownerId" AS "userId", count(*)::int AS owned,
            count(*) FILTER (WHERE p."status" <> 'CLEARED')::int AS open,
-           count(*) FILTER (WHERE p."status" IN ('OPEN', 'REOPENED') AND p."targetDate" <= ${cutoff})::int AS overdue,
+           count(*) FILTER (WHERE p."status" = ANY(${WORKING}::"LedgerStatus"[]) AND p."targetDate" <= ${cutoff})::int AS overdue,
            count(*) FILTER (WHERE p."status" = 'CLEARED' AND p."clearedAt" >= ${start} AND p."clearedAt" < ${end})::int AS "clearedInYear"
       FROM "LedgerProblem" p WHERE p."ownerId" = ANY(${userIds}) GROUP BY p."ownerId"`;
   for (const row of rows) result.set(row.userId, row);

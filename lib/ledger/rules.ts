@@ -1,11 +1,12 @@
 // 盘点销号 rules without the database: when a problem is overdue, and the day arithmetic of target dates. Pure;
 // days are Beijing days.
 import type { LedgerStatus } from "@/lib/generated/prisma/enums";
+import { LEDGER_MACHINE } from "@/lib/ledger/states";
 
 const DAY = 86_400_000;
 
 /** Still being worked on (a request waiting for confirmation is the confirmer's, not overdue work). */
-export const WORKING: LedgerStatus[] = ["OPEN", "REOPENED"];
+export const WORKING = LEDGER_MACHINE.group("working");
 
 /**
  * Overdue: still being worked on (在办 or 重新打开) once its target day is over, that is from 00:00 of the next

@@ -1,6 +1,7 @@
 // 盘点销号 inputs, shared by the forms and the actions.
 import { z, idSchema, versionSchema, requiredText, optionalText } from "@/lib/validation";
 import { startOfBusinessDay } from "@/lib/time";
+import { LEDGER_MACHINE } from "@/lib/ledger/states";
 
 /** A Beijing day typed as YYYY-MM-DD, as its first instant. */
 export const dayField = (label: string) =>
@@ -34,7 +35,7 @@ export const confirmClearSchema = z.object({ id: idSchema, version: versionSchem
 export const reopenSchema = z.object({ id: idSchema, version: versionSchema, reason: requiredText("重新打开的原因", 1000) });
 export const removeLedgerAttachmentSchema = z.object({ id: idSchema });
 
-export const LEDGER_FILTERS = ["OPEN", "PENDING", "CLEARED", "REOPENED"] as const;
+export const LEDGER_FILTERS = LEDGER_MACHINE.stateNames;
 export const ledgerFilterSchema = z.object({
   section: optionalId.optional().catch(undefined),
   status: z.enum(LEDGER_FILTERS).optional().catch(undefined),

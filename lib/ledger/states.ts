@@ -16,6 +16,10 @@ export const LEDGER_MACHINE = defineMachine({
     CLEARED: { label: "已销号", tone: "green" },
   } satisfies Record<LedgerStatus, StateSpec>,
   steps: [["OPEN", "REOPENED"], ["PENDING"], ["CLEARED"]],
+  groups: {
+    /** Still being worked on (在办, 重新打开); a request waiting for confirmation is the confirmer's, not overdue work. */
+    working: ["OPEN", "REOPENED"],
+  },
   transitions: {
     edit: { label: "修改", from: ["OPEN", "REOPENED"], by: ["keeper"], audit: "ledger.update", refusal: "已申请销号或已销号的问题不能修改" },
     attach: { label: "上传佐证材料", from: ["OPEN", "REOPENED"], by: ["keeper"], audit: "ledger.attach", refusal: "已申请销号或已销号的问题不能再改佐证材料" },

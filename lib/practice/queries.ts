@@ -5,6 +5,7 @@ import type { PracticeKind, Role, WindowKind } from "@/lib/generated/prisma/enum
 import { can } from "@/lib/auth/permissions";
 import { practiceCell, SLOTS, type PracticeCell, type Slot } from "@/lib/practice/periods";
 import { practiceDues, reviewableWhere } from "@/lib/practice/service";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
 
 export const GRID_PAGE_SIZE = 30;
 
@@ -129,7 +130,7 @@ export async function practiceSections() {
 /** Projects a 典型 may link: those of the programme that started (implemented, completed or marked cases). */
 export async function linkableProjects() {
   return db.project.findMany({
-    where: { state: { in: ["IN_PROGRESS", "COMPLETED"] } },
+    where: { state: { in: PROJECT_MACHINE.group("started") } },
     orderBy: [{ title: "asc" }, { id: "asc" }],
     select: { id: true, title: true },
     take: 200,

@@ -16,6 +16,10 @@ export const PRACTICE_MACHINE = defineMachine({
     ACCEPTED: { label: "已认可", tone: "green" },
   } satisfies Record<PracticeStatus, StateSpec>,
   steps: [["DRAFT", "RETURNED"], ["SUBMITTED"], ["ACCEPTED"]],
+  groups: {
+    /** Handed in and not returned (已提交, 已认可): the item of the period is no longer owed. */
+    received: ["SUBMITTED", "ACCEPTED"],
+  },
   transitions: {
     save: { label: "保存", from: ["DRAFT", "RETURNED"], by: ["cadre"], refusal: "已提交的材料不能修改" },
     submit: { label: "提交", from: ["DRAFT", "RETURNED"], to: "SUBMITTED", by: ["cadre"], audit: "practice.submit", refusal: "该材料已提交，无需重复操作" },

@@ -37,6 +37,7 @@ export async function checkFileContent(name: string, content: Buffer): Promise<{
 
 export { cleanFileName } from "@/lib/projects/file-names";
 import { cleanFileName } from "@/lib/projects/file-names";
+import { REPORT_MACHINE } from "@/lib/reports/states";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 
@@ -70,7 +71,7 @@ export async function addAttachmentRecord(tx: Tx, input: { projectId: string; na
 export async function removeAttachmentRecord(tx: Tx, id: string, carrier: Carrier, by: By) {
   const attachment = await tx.attachment.findFirst({ where: { id, project: carriedWhere(carrier) }, include: { project: true, report: true } });
   if (!attachment) throw new NotFoundError("附件不存在");
-  if (attachment.report ? !["DRAFT", "RETURNED"].includes(attachment.report.status) : !EDITABLE_STATES.includes(attachment.project.state)) {
+  if (attachment.report ? !REPORT_MACHINE.inGroup("editable", attachment.report.status) : !EDITABLE_STATES.includes(attachment.project.state)) {
     throw new ActionError(attachment.report ? "已报送的进展报告不能删除附件" : "已提交的申报书不能删除附件");
   }
   // Submitted versions list their files by name; the bytes of a removed draft file are not kept.

@@ -13,4 +13,4 @@ export const STATE_LABELS = Object.fromEntries(Object.entries(PROJECT_MACHINE.st
 export const PROJECT_STATES = Object.values(ProjectState) as ProjectState[];
 
 /** States in which the unit may edit its proposal. */
-export const EDITABLE_STATES: ProjectState[] = ["DRAFT", "RETURNED", "REVISE"];
+export const EDITABLE_STATES = PROJECT_MACHINE.group("editable");

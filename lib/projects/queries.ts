@@ -12,6 +12,8 @@ import { STATE_LABELS } from "@/lib/projects/catalog";
 import { deadlineFor } from "@/lib/reports/service";
 import { QUARTER_LABELS, quarterOf } from "@/lib/reports/quarters";
 import { programmeWhere } from "@/lib/plan/queries";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 
 export const PROJECTS_PAGE_SIZE = 30;
 
@@ -37,7 +39,7 @@ export function projectWhere(viewer: Viewer, filter: ProjectFilter & { yearId: s
       filter.focus ? { focus: filter.focus } : {},
       filter.tier ? { tier: filter.tier } : {},
       filter.state ? { state: filter.state } : {},
-      filter.stage === "approved" ? { state: { in: ["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"] } } : {},
+      filter.stage === "approved" ? { state: { in: PROJECT_MACHINE.group("approvedStage") } } : {},
       filter.topicId ? { topicId: filter.topicId } : {},
       projectSectorWhere(filter.sector),
       programmeWhere(filter.programme),
@@ -181,7 +183,7 @@ export function liaisonOptions() {
 /** Topics the unit took up and can propose from (not yet used for a project of its own). */
 export function topicsToPropose(unitId: string) {
   return db.topic.findMany({
-    where: { status: "PUBLISHED", claims: { some: { unitId, status: { in: ["TAKEN", "AWARDED", "ACCEPTED"] } } }, projects: { none: { unitId } } },
+    where: { status: "PUBLISHED", claims: { some: { unitId, status: { in: CLAIM_MACHINE.group("takenUp") } } }, projects: { none: { unitId } } },
     orderBy: [{ year: { year: "desc" } }, { code: "asc" }],
     select: { id: true, code: true, title: true, yearId: true },
   });
@@ -252,7 +254,7 @@ export async function projectDeadline(project: { state: ProjectState; yearId: st
 /** The projects a person leads after an individual bid and still carries (not finished): their home page card. */
 export function ledProjects(userId: string) {
   return db.project.findMany({
-    where: { leadUserId: userId, state: { notIn: ["COMPLETED", "TERMINATED", "REJECTED"] } },
+    where: { leadUserId: userId, state: { notIn: PROJECT_MACHINE.group("over") } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: 20,
     select: { id: true, title: true, code: true, state: true, year: { select: { year: true } }, unit: { select: { name: true } } },

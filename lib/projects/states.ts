@@ -22,6 +22,20 @@ export const PROJECT_MACHINE = defineMachine({
     TERMINATED: { label: "已终止", tone: "red" },
   } satisfies Record<ProjectState, StateSpec>,
   steps: [["DRAFT"], ["SUBMITTED", "RETURNED"], ["IN_HEARING", "REVISE"], ["APPROVED", "REJECTED"], ["IN_PROGRESS", "TERMINATED"], ["COMPLETED"]],
+  groups: {
+    /** The unit may edit its proposal (草稿, 退回补充, 修改后再审). */
+    editable: ["DRAFT", "RETURNED", "REVISE"],
+    /** A proposal the unit has still to hand in within the window (草稿, 退回补充): the proposal reminder. */
+    proposalPending: ["DRAFT", "RETURNED"],
+    /** Went through approval: 已立项, 实施中, 已结项, 已终止 (termination is only possible after approval). */
+    approvedStage: ["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"],
+    /** Approved and not terminated (已立项, 实施中, 已结项): may be shown, shared, nominated or marked as an example. */
+    approvedStanding: ["APPROVED", "IN_PROGRESS", "COMPLETED"],
+    /** Work on it has started (实施中, 已结项): a 典型 may link it, a 现场会 show it. */
+    started: ["IN_PROGRESS", "COMPLETED"],
+    /** Over: 不予立项, 已结项, 已终止 (its lead no longer carries it). */
+    over: ["REJECTED", "COMPLETED", "TERMINATED"],
+  },
   transitions: {
     submit: { label: "提交申报", from: ["DRAFT"], to: "SUBMITTED", by: ["unit"], audit: "project.transition" },
     withdraw: { label: "撤回", from: ["SUBMITTED"], to: "DRAFT", by: ["unit"], audit: "project.transition" },

@@ -7,6 +7,7 @@ import { cadreWhere } from "@/lib/practice/queries";
 import { SLOTS } from "@/lib/practice/periods";
 import { formatDateTime } from "@/lib/time";
 import { BEFORE_MS, deliverReminders, OVERDUE_LOOKBACK_MS, QUERY_LIMIT, stamp, type Reminder } from "@/lib/reminders/deliver";
+import { PRACTICE_MACHINE } from "@/lib/practice/states";
 
 export async function sendPracticeReminders(now = new Date()) {
   const reminders: Reminder[] = [];
@@ -19,7 +20,9 @@ export async function sendPracticeReminders(now = new Date()) {
       const phase = left <= 0 ? (-left <= OVERDUE_LOOKBACK_MS ? "after" : null) : left <= BEFORE_MS ? "before" : null;
       if (!phase) continue;
       const cadres = await db.user.findMany({
-        where: { AND: [cadreWhere(), { practiceItems: { none: { year, kind: slot.kind, period: slot.period, status: { in: ["SUBMITTED", "ACCEPTED"] } } } }] },
+        where: {
+          AND: [cadreWhere(), { practiceItems: { none: { year, kind: slot.kind, period: slot.period, status: { in: PRACTICE_MACHINE.group("received") } } } }],
+        },
         select: { id: true },
         take: QUERY_LIMIT,
       });

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { unitRecipientsByUnit } from "@/lib/notifications/service";
 import { formatDateTime } from "@/lib/time";
 import { BEFORE_MS, deliverReminders, QUERY_LIMIT, stamp, type Reminder } from "@/lib/reminders/deliver";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
 
 export async function sendProposalWindowReminders(now = new Date()) {
   const windows = await db.yearWindow.findMany({
@@ -14,7 +15,7 @@ export async function sendProposalWindowReminders(now = new Date()) {
   });
   if (windows.length === 0) return { sent: 0 };
   const projects = await db.project.findMany({
-    where: { yearId: { in: windows.map((w) => w.yearId) }, state: { in: ["DRAFT", "RETURNED"] } },
+    where: { yearId: { in: windows.map((w) => w.yearId) }, state: { in: PROJECT_MACHINE.group("proposalPending") } },
     select: { id: true, yearId: true, unitId: true, leadUserId: true, title: true, state: true },
     take: QUERY_LIMIT,
   });

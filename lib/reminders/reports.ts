@@ -8,6 +8,7 @@ import { deadlineFor, reportLink } from "@/lib/reports/service";
 import { owesReport, quarterOf, QUARTER_LABELS, type Quarter } from "@/lib/reports/quarters";
 import { formatDateTime } from "@/lib/time";
 import { BEFORE_MS, deliverReminders, QUERY_LIMIT, stamp, type Reminder } from "@/lib/reminders/deliver";
+import { REPORT_MACHINE } from "@/lib/reports/states";
 
 /** The quarters whose deadline can be near or just past: this quarter and the one before. */
 function recentQuarters(now: Date): { year: number; quarter: Quarter }[] {
@@ -29,7 +30,7 @@ export async function sendReportReminders(now = new Date()) {
     const phase = now >= deadline ? "after" : deadline.getTime() - now.getTime() <= BEFORE_MS ? "before" : null;
     if (!phase) continue;
     const projects = await db.project.findMany({
-      where: { startedAt: { not: null }, reports: { none: { year, quarter, status: { in: ["SUBMITTED", "ACCEPTED"] } } } },
+      where: { startedAt: { not: null }, reports: { none: { year, quarter, status: { in: REPORT_MACHINE.group("received") } } } },
       select: { id: true, title: true, unitId: true, leadUserId: true, liaisonId: true, startedAt: true, endedAt: true },
       take: QUERY_LIMIT,
     });

@@ -16,6 +16,14 @@ export const REPORT_MACHINE = defineMachine({
     ACCEPTED: { label: "已通过", tone: "green" },
   } satisfies Record<ReportStatus, StateSpec>,
   steps: [["DRAFT", "RETURNED"], ["SUBMITTED"], ["ACCEPTED"]],
+  groups: {
+    /** The unit may still change it and its attachments (草稿, 退回修改). */
+    editable: ["DRAFT", "RETURNED"],
+    /** Handed in at least once (已报送, 退回修改, 已通过): counted on time or late on the dashboards. */
+    handedIn: ["SUBMITTED", "RETURNED", "ACCEPTED"],
+    /** Handed in and not returned (已报送, 已通过): the quarter's report is no longer owed. */
+    received: ["SUBMITTED", "ACCEPTED"],
+  },
   transitions: {
     save: { label: "保存", from: ["DRAFT", "RETURNED"], by: ["unit"], refusal: "已报送的进展报告不能修改" },
     submit: { label: "报送", from: ["DRAFT", "RETURNED"], to: "SUBMITTED", by: ["unit"], audit: "report.submit", refusal: "该报告已报送，无需重复操作" },

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { addTallies, adoptionRate, EMPTY_TALLY, tallyMarks, type MarkTally } from "@/lib/research/rules";
 import { RESEARCH_STATES, type ListFilter } from "@/lib/research/schemas";
 import { reviewableWhere, teamWhere } from "@/lib/research/service";
+import { RESEARCH_MACHINE } from "@/lib/research/states";
 
 export const RESEARCH_PAGE_SIZE = 20;
 
@@ -17,7 +18,7 @@ export function researchScope(viewer: Viewer): Prisma.ResearchTopicWhereInput {
 }
 
 /** Proposals that count: those of submitted reports (报告已交, 已结题). */
-const COUNTED_STATES: ResearchState[] = ["REPORTED", "CLOSED"];
+const COUNTED_STATES = RESEARCH_MACHINE.group("reported");
 
 export function listWhere(viewer: Viewer, yearId: string, filter: Omit<ListFilter, "year" | "page">): Prisma.ResearchTopicWhereInput {
   return {

@@ -1,5 +1,6 @@
 // 调查研究课题 inputs: the admin's topic form, the team's report, the head's review, the leaders' marking, the areas.
 import { z, idSchema, versionSchema, optionalText, requiredText, instantField } from "@/lib/validation";
+import { RESEARCH_MACHINE } from "@/lib/research/states";
 
 const idList = (label: string) =>
   z
@@ -61,7 +62,7 @@ const optionalId = z
   .catch(undefined)
   .transform((v) => (v ? v : undefined));
 
-export const RESEARCH_STATES = ["PROPOSED", "RESEARCHING", "REPORTED", "CLOSED"] as const;
+export const RESEARCH_STATES = RESEARCH_MACHINE.stateNames;
 export const listFilterSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   area: optionalId,

@@ -19,6 +19,10 @@ export const RESEARCH_MACHINE = defineMachine({
     CLOSED: { label: "已结题", tone: "green", holder: "领导批示建议" },
   } satisfies Record<ResearchState, StateSpec>,
   steps: [["PROPOSED"], ["RESEARCHING"], ["REPORTED"], ["CLOSED"]],
+  groups: {
+    /** Its report is in (报告已交, 已结题): its proposals count. */
+    reported: ["REPORTED", "CLOSED"],
+  },
   transitions: {
     edit: { label: "修改课题", from: ["PROPOSED", "RESEARCHING"], by: ["admin"], audit: "research.update", refusal: "报告已交的课题不能再修改" },
     start: { label: "开始调研", from: ["PROPOSED"], to: "RESEARCHING", by: ["team"], audit: "research.start", refusal: "该课题已开始调研" },

@@ -11,7 +11,7 @@ import { REPORT_MACHINE } from "@/lib/reports/states";
 import { RESEARCH_MACHINE } from "@/lib/research/states";
 import type { AnyMachine } from "@/lib/states/machine";
 import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
-import { DEFENCE_MACHINE, PERSON_BID_MACHINE } from "@/lib/topics/states";
+import { CLAIM_MACHINE, DEFENCE_MACHINE, PERSON_BID_MACHINE, TOPIC_MACHINE } from "@/lib/topics/states";
 
 export const MACHINES = {
   suggestion: SUGGESTION_MACHINE,
@@ -28,6 +28,8 @@ export const MACHINES = {
   eventSubmission: SUBMISSION_MACHINE,
   research: RESEARCH_MACHINE,
   ledger: LEDGER_MACHINE,
+  topic: TOPIC_MACHINE,
+  claim: CLAIM_MACHINE,
   personBid: PERSON_BID_MACHINE,
   defence: DEFENCE_MACHINE,
   plan: PLAN_MACHINE,
@@ -50,6 +52,21 @@ export function statesMarkdown(): string {
       `States, in the order of the step bar: ${machine.steps.map((step) => step.map((s) => `${machine.label(s)} \`${s}\``).join(" / ")).join(" → ")}.`,
       "",
     );
+    if (machine.created?.length) lines.push(`Also made as: ${machine.created.map((s) => `${machine.label(s)} \`${s}\``).join("、")}.`, "");
+    if (machine.groupNames.length) {
+      lines.push(
+        `Groups: ${machine.groupNames
+          .map(
+            (g) =>
+              `\`${g}\` (${machine
+                .group(g)
+                .map((s) => machine.label(s))
+                .join("、")})`,
+          )
+          .join("; ")}.`,
+        "",
+      );
+    }
     lines.push("| transition | from | to | by | audit |", "| --- | --- | --- | --- | --- |");
     for (const name of machine.transitionNames) {
       const t = machine.transitions[name];

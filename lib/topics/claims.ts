@@ -5,6 +5,7 @@ import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
 import { notifyAdmins, notifyUnits } from "@/lib/notifications/service";
 import { awardProblem, claimProblem, type ClaimAction } from "@/lib/topics/rules";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 
@@ -117,6 +118,7 @@ export async function awardBidsRecord(tx: Tx, input: { topicId: string; version:
   }
   for (const claim of topic.claims) {
     const decision = decisions.get(claim.id)!;
+    CLAIM_MACHINE.assert(decision.awarded ? "award" : "reject", claim.status, "admin");
     const updated = await tx.topicClaim.updateMany({
       where: { id: claim.id, status: "BID" },
       data: {

@@ -8,6 +8,7 @@ import { topicWhere } from "@/lib/topics/queries";
 import type { TopicFilter } from "@/lib/topics/schemas";
 import { writeTitleAndHeaders } from "@/lib/excel";
 import { defenceRanking, PERSON_BID_STATUS_LABELS } from "@/lib/topics/person-rules";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 
 /** Excel keeps wall-clock times without a zone: write Beijing time as such. */
 const beijing = (date: Date) => new Date(date.getTime() + 8 * 3600 * 1000);
@@ -30,7 +31,7 @@ export async function topicsWorkbook(
     include: {
       aspect: { select: { name: true } },
       units: { include: { unit: { select: { name: true } } } },
-      claims: { where: { status: { in: ["TAKEN", "AWARDED", "ACCEPTED"] } }, include: { unit: { select: { name: true } } } },
+      claims: { where: { status: { in: CLAIM_MACHINE.group("takenUp") } }, include: { unit: { select: { name: true } } } },
     },
   });
   const workbook = new ExcelJS.Workbook();

@@ -44,7 +44,7 @@ export async function submitPersonBidRecord(tx: Tx, input: PersonBidInput, bidde
     if (input.version === undefined) throw new ActionError("您已投标，请刷新页面后修改已有的投标");
     PERSON_BID_MACHINE.assert("revise", existing.status, "bidder");
     const updated = await tx.personBid.updateMany({
-      where: { id: existing.id, userId: bidder.id, version: input.version, status: { in: ["BID", "WITHDRAWN"] } },
+      where: { id: existing.id, userId: bidder.id, version: input.version, status: { in: [...PERSON_BID_MACHINE.transitions.revise.from] } },
       data: { ...plan, status: "BID", version: { increment: 1 } },
     });
     if (updated.count === 0) throw new ActionError(STALE_RECORD);

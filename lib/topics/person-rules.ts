@@ -2,8 +2,10 @@
 import type { ClaimMode, PersonBidStatus, Role, TopicStatus, UnitType } from "@/lib/generated/prisma/enums";
 import { aggregate, rankAggregates, type ScoreRow } from "@/lib/hearings/scoring";
 import { formatDateTime } from "@/lib/time";
+import { PERSON_BID_MACHINE } from "@/lib/topics/states";
 
-export const PERSON_BID_STATUS_LABELS: Record<PersonBidStatus, string> = { BID: "已投标", WITHDRAWN: "已撤回", AWARDED: "中标", NOT_AWARDED: "未中标" };
+/** A person bid's state by its name, from the person bid table (lib/topics/states.ts). */
+export const PERSON_BID_STATUS_LABELS: Record<PersonBidStatus, string> = PERSON_BID_MACHINE.labels;
 
 /** Limits of the texts of a person bid. */
 export const PERSON_BID_LIMITS = { approach: 2000, steps: 2000, expectedResults: 1000, reason: 500, place: 100 };

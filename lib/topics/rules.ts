@@ -1,6 +1,7 @@
 // The vocabulary, codes and claim rules of the reference topic catalogue (参考选题). Pure.
 import { ClaimMode, ClaimStatus, TopicFocus, TopicStatus, TopicTier, type SuggestionCategory } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/time";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 
 export { ClaimMode, ClaimStatus, TopicFocus, TopicStatus, TopicTier };
 
@@ -22,16 +23,10 @@ export const CLAIM_MODES = Object.values(ClaimMode) as ClaimMode[];
 /** What the unit list of a topic means under each claim mode. */
 export const TOPIC_UNITS_LABEL: Record<ClaimMode, string> = { OPEN: "建议承担单位", BIDDING: "建议投标单位", ASSIGNED: "发包单位" };
 
-export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
-  TAKEN: "已认领",
-  BID: "已投标",
-  AWARDED: "中标",
-  NOT_AWARDED: "未中标",
-  ACCEPTED: "已接受发包",
-  DECLINED: "不能承接",
-};
-/** Claims that mean the unit carries the topic and may propose a project from it. */
-export const TAKEN_UP: ClaimStatus[] = ["TAKEN", "AWARDED", "ACCEPTED"];
+/** A claim's state by its name, from the claim table (lib/topics/states.ts). */
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = CLAIM_MACHINE.labels;
+/** Claims that mean the unit carries the topic and may propose a project from it (the claim table's `takenUp`). */
+export const TAKEN_UP = CLAIM_MACHINE.group("takenUp");
 
 /** The letters of a topic code per category: 干部 GB, 基层 JC, 人才 RC, 自身 ZS. */
 export const CATEGORY_CODES: Record<SuggestionCategory, string> = { CADRE: "GB", PARTY_BUILDING: "JC", TALENT: "RC", SELF_BUILDING: "ZS" };
@@ -75,7 +70,7 @@ export function claimProblem(action: ClaimAction, topic: ClaimTopic, unitId: str
   }
   if (action === "take" && existing) return "本单位已认领该选题";
   // A unit may revise its own bid until the closing date; a decided bid is final.
-  if (action === "bid" && existing && existing.status !== "BID") return "该投标已评定，不能再修改";
+  if (action === "bid" && existing) return CLAIM_MACHINE.problem("revise", existing.status, "unit");
   return null;
 }
 

@@ -1,5 +1,6 @@
 // Drafting, amending, publishing and withdrawing topics; shared by the actions and the demo data.
 import "server-only";
+import { TOPIC_MACHINE } from "@/lib/topics/states";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, STALE_RECORD, NotFoundError } from "@/lib/actions/errors";
@@ -158,7 +159,7 @@ export async function updateTopicRecord(tx: Tx, input: Relaxed<UpdateTopicInput>
   });
   if (!current) throw new NotFoundError("选题不存在");
   if (current.version !== version) throw new ActionError(STALE_RECORD);
-  if (current.status === "WITHDRAWN") throw new ActionError("已撤回的选题不能修改");
+  TOPIC_MACHINE.assert(current.status === "DRAFT" ? "edit" : "amend", current.status, "admin");
   await checkFields(tx, input);
   const published = current.status === "PUBLISHED";
   if (published) {
@@ -221,7 +222,7 @@ export async function publishCatalogueRecord(tx: Tx, input: { yearId: string; ex
   const year = await tx.year.findUnique({ where: { id: input.yearId } });
   if (!year) throw new NotFoundError("年度不存在");
   const drafts = await tx.topic.findMany({
-    where: { yearId: year.id, status: "DRAFT" },
+    where: { yearId: year.id, status: { in: [...TOPIC_MACHINE.transitions.publish.from] } },
     include: { units: true },
     orderBy: [{ category: "asc" }, { seq: "asc" }],
   });
@@ -232,7 +233,7 @@ export async function publishCatalogueRecord(tx: Tx, input: { yearId: string; ex
   if (late.length > 0) throw new ActionError(`以下选题的认领截止时间已过，请先修改：${late.map((topic) => topic.code).join("、")}`);
   const firstIssue = (await tx.topic.count({ where: { yearId: year.id, status: { not: "DRAFT" } } })) === 0;
   await tx.topic.updateMany({
-    where: { id: { in: drafts.map((topic) => topic.id) }, status: "DRAFT" },
+    where: { id: { in: drafts.map((topic) => topic.id) }, status: { in: [...TOPIC_MACHINE.transitions.publish.from] } },
     data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
   });
   await writeAudit(
@@ -272,7 +273,7 @@ export async function withdrawTopicRecord(tx: Tx, input: { id: string; version: 
   const now = by.now ?? new Date();
   const current = await tx.topic.findUnique({ where: { id: input.id }, include: { claims: { select: { unitId: true } } } });
   if (!current) throw new NotFoundError("选题不存在");
-  if (current.status === "WITHDRAWN") throw new ActionError("该选题已撤回");
+  TOPIC_MACHINE.assert("withdraw", current.status, "admin");
   const updated = await tx.topic.updateMany({
     where: { id: input.id, version: input.version },
     data: { status: "WITHDRAWN", withdrawnAt: now, withdrawReason: input.reason, version: { increment: 1 } },
@@ -294,7 +295,7 @@ export async function closeClaimsRecord(tx: Tx, input: { id: string; version: nu
   const now = by.now ?? new Date();
   const current = await tx.topic.findUnique({ where: { id: input.id } });
   if (!current) throw new NotFoundError("选题不存在");
-  if (current.status !== "PUBLISHED") throw new ActionError("只有已发布的选题才能截止认领");
+  TOPIC_MACHINE.assert("closeClaims", current.status, "admin");
   if (current.claimClosesAt.getTime() <= now.getTime()) throw new ActionError("该选题的认领已经截止");
   const updated = await tx.topic.updateMany({ where: { id: input.id, version: input.version }, data: { claimClosesAt: now, version: { increment: 1 } } });
   if (updated.count === 0) throw new ActionError(STALE_RECORD);

@@ -1,7 +1,8 @@
 // Which projects a township's shared practice may name: its own, actually under way or done, and recent.
-import type { ProjectState } from "@/lib/generated/prisma/enums";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
 
-export const SHAREABLE_STATES: ProjectState[] = ["APPROVED", "IN_PROGRESS", "COMPLETED"];
+/** Approved and not terminated (the project table's `approvedStanding`). */
+export const SHAREABLE_STATES = PROJECT_MACHINE.group("approvedStanding");
 
 /** A practice is shared while it runs or soon after: the meeting's year and the two before it. */
 export const SHAREABLE_YEARS_BACK = 2;

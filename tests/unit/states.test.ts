@@ -3,12 +3,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/actions/errors";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions-catalog";
-import { campaignPhase } from "@/lib/awards/phase";
+import { campaignPhase, STORED_STATUS, storedStatuses } from "@/lib/awards/phase";
 import { CAMPAIGN_MACHINE } from "@/lib/awards/states";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { REPORT_MACHINE } from "@/lib/reports/states";
 import { MACHINES, statesMarkdown } from "@/lib/states";
 import { defineMachine } from "@/lib/states/machine";
+import { stateShades, TONE_SHADES } from "@/lib/states/colors";
 
 describe.each(Object.entries(MACHINES))("the state table of %s", (_kind, machine) => {
   const states = new Set(machine.stateNames);
@@ -25,8 +26,8 @@ describe.each(Object.entries(MACHINES))("the state table of %s", (_kind, machine
     }
   });
 
-  it("reaches every state from the first", () => {
-    const reached = new Set([machine.initial]);
+  it("reaches every state from the first (or from the others a record may be made in)", () => {
+    const reached = new Set([machine.initial, ...(machine.created ?? [])]);
     for (let grew = true; grew; ) {
       grew = false;
       for (const t of transitions)
@@ -45,6 +46,24 @@ describe.each(Object.entries(MACHINES))("the state table of %s", (_kind, machine
       if (t.to && byPerson) expect(t.audit, `${t.name} changes the state and must be audited`).toBeTruthy();
       if (!byPerson) expect(t.audit, `${t.name} is made by the clock`).toBeUndefined();
     }
+  });
+
+  it("names groups of its own states, each in table order and without repeats", () => {
+    for (const name of machine.groupNames) {
+      const group = machine.group(name);
+      expect(group.length, name).toBeGreaterThan(0);
+      expect(
+        group.filter((s: string) => !states.has(s)),
+        name,
+      ).toEqual([]);
+      expect(group, `${name} in table order`).toEqual(machine.stateNames.filter((s: string) => group.includes(s)));
+      for (const state of states) expect(machine.inGroup(name, state), `${name} ${state}`).toBe(group.includes(state));
+    }
+    if (machine.created) expect(machine.created.filter((s: string) => !states.has(s) || s === machine.initial)).toEqual([]);
+  });
+
+  it("gives every state its label", () => {
+    for (const state of states) expect(machine.labels[state]).toBe(machine.label(state));
   });
 
   it("draws one current step for each state, with the steps before it done", () => {
@@ -99,6 +118,33 @@ describe("machines", () => {
       ["已通过", "todo"],
     ]);
     expect(PROJECT_MACHINE.progress("REJECTED").map((s) => s.status)).toEqual(["done", "done", "done", "current", "todo", "todo"]);
+  });
+
+  it("gives a group as a new array each time, so that no caller can change the table", () => {
+    const group = PROJECT_MACHINE.group("approvedStage");
+    group.push("DRAFT");
+    expect(PROJECT_MACHINE.group("approvedStage")).toEqual(["APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED"]);
+    expect(PROJECT_MACHINE.inGroup("approvedStage", "DRAFT")).toBe(false);
+  });
+
+  it("queries a campaign's announced list by the stored statuses of its announced phases", () => {
+    expect(storedStatuses("announced")).toEqual(["ANNOUNCED", "DECIDED"]);
+    const campaign = {
+      nominationStartsAt: new Date("2026-11-01T00:00:00Z"),
+      nominationEndsAt: new Date("2026-11-20T00:00:00Z"),
+      announcementEndsAt: new Date("2026-12-01T00:00:00Z"),
+    };
+    for (const now of ["2026-10-01", "2026-11-10", "2026-11-25", "2026-12-05"])
+      for (const status of ["OPEN", "ANNOUNCED", "DECIDED"] as const) {
+        const phase = campaignPhase({ ...campaign, status }, new Date(`${now}T00:00:00Z`));
+        expect(STORED_STATUS[phase], `${status} ${now}`).toBe(status);
+      }
+  });
+
+  it("colours each project state in a chart distinctly, by its tone", () => {
+    const shades = stateShades(PROJECT_MACHINE);
+    expect(new Set(Object.values(shades).map((shade) => shade.hex)).size).toBe(PROJECT_MACHINE.stateNames.length);
+    for (const state of PROJECT_MACHINE.stateNames) expect(TONE_SHADES[PROJECT_MACHINE.tone(state)]).toContain(shades[state]);
   });
 
   it("takes a campaign's phase from the clock before the table decides", () => {

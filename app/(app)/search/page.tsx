@@ -5,6 +5,7 @@ import { excerpt } from "@/lib/search/highlight";
 import { searchAll, SEARCH_HITS } from "@/lib/search/queries";
 import { STATE_LABELS } from "@/lib/projects/catalog";
 import { STATUS_LABELS } from "@/lib/suggestions/catalog";
+import { TOPIC_MACHINE } from "@/lib/topics/states";
 import { PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { HitRow, ResultSection } from "@/components/search/search-parts";
@@ -12,7 +13,7 @@ import { SearchBox } from "@/components/search/header-search";
 
 export const metadata: Metadata = { title: "搜索" };
 
-const TOPIC_STATUS = { DRAFT: "草稿", PUBLISHED: "已发布", WITHDRAWN: "已撤回" } as Record<string, string>;
+const TOPIC_STATUS = TOPIC_MACHINE.labels as Record<string, string>;
 
 function listHref(path: string, q: string, year?: number) {
   const params = new URLSearchParams({ q });

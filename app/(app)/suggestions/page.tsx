@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { activeAspects, listSuggestions } from "@/lib/suggestions/queries";
 import { suggestionFilterSchema } from "@/lib/suggestions/schemas";
 import { CATEGORY_LABELS, STATUS_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/catalog";
+import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
 import { formatDateTime } from "@/lib/time";
 import { yearChoice } from "@/lib/years/queries";
 import { exportHref } from "@/lib/exports/href";
@@ -109,9 +110,7 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
             </td>
             <td>{item.unit?.name ?? item.submitterName ?? "匿名"}</td>
             <td>
-              <Badge tone={item.status === "NEW" ? "amber" : item.status === "NOT_ADOPTED" || item.status === "MERGED" ? "stone" : "green"}>
-                {STATUS_LABELS[item.status]}
-              </Badge>
+              <Badge tone={SUGGESTION_MACHINE.tone(item.status)}>{STATUS_LABELS[item.status]}</Badge>
             </td>
             <td>
               <Link href={`/suggestions/${item.id}`} className="link whitespace-nowrap">

@@ -6,6 +6,7 @@ import { draftCount, listTopics } from "@/lib/topics/queries";
 import { topicFilterSchema } from "@/lib/topics/schemas";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
 import { CLAIM_MODE_LABELS, CLAIM_STATUS_LABELS, FOCUS_LABELS, PHASE_LABELS, TIER_LABELS, topicPhase, type TopicPhase } from "@/lib/topics/rules";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 import { formatDateTime } from "@/lib/time";
 import { yearChoice } from "@/lib/years/queries";
 import { YearSelect } from "@/components/years/year-select";
@@ -124,7 +125,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Promi
               <td className="whitespace-nowrap">{formatDateTime(topic.claimClosesAt)}</td>
               <td className="text-center">{topic._count.claims}</td>
               <td className="whitespace-nowrap">
-                {county || !mine ? <PhaseBadge phase={phase} /> : <Badge tone="blue">{CLAIM_STATUS_LABELS[mine.status]}</Badge>}
+                {county || !mine ? <PhaseBadge phase={phase} /> : <Badge tone={CLAIM_MACHINE.tone(mine.status)}>{CLAIM_STATUS_LABELS[mine.status]}</Badge>}
                 {!county && topic.claimMode === "ASSIGNED" && topic.units.length > 0 && !mine && <Badge tone="amber">发包给本单位</Badge>}
               </td>
             </tr>

@@ -19,6 +19,7 @@ import { TopicAdminActions } from "@/components/topics/topic-admin-actions";
 import { NewProjectButton } from "@/components/projects/new-project-button";
 import { projectForTopic } from "@/lib/projects/queries";
 import { PERSON_BID_STATUS_LABELS, bidderProblem, personAwardProblem } from "@/lib/topics/person-rules";
+import { CLAIM_MACHINE } from "@/lib/topics/states";
 import { defenceReviewerChoices, ledProject, openPersonBids, ownPersonBid, reviewerDefence, topicPersonBids } from "@/lib/topics/person-queries";
 import { personBidsPageSchema } from "@/lib/topics/schemas";
 import { Pagination } from "@/components/ui/page";
@@ -255,7 +256,7 @@ export default async function TopicPage({
           <ul className="flex flex-wrap gap-2 text-sm" aria-label="已承担单位">
             {takenUp.map((claim) => (
               <li key={claim.id} className="rounded border border-stone-200 px-2 py-1">
-                {claim.unit.name} <Badge tone="green">{CLAIM_STATUS_LABELS[claim.status]}</Badge>
+                {claim.unit.name} <Badge tone={CLAIM_MACHINE.tone(claim.status)}>{CLAIM_STATUS_LABELS[claim.status]}</Badge>
               </li>
             ))}
           </ul>
@@ -363,11 +364,7 @@ export default async function TopicPage({
               return (
                 <li key={unit.id}>
                   {unit.name}：
-                  {answer ? (
-                    <Badge tone={answer.status === "ACCEPTED" ? "green" : "red"}>{CLAIM_STATUS_LABELS[answer.status]}</Badge>
-                  ) : (
-                    <Badge tone="amber">待答复</Badge>
-                  )}
+                  {answer ? <Badge tone={CLAIM_MACHINE.tone(answer.status)}>{CLAIM_STATUS_LABELS[answer.status]}</Badge> : <Badge tone="amber">待答复</Badge>}
                   {answer?.note && <span className="ml-2 text-stone-600">{answer.note}</span>}
                 </li>
               );

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { myPersonBids } from "@/lib/topics/person-queries";
 import { PERSON_BID_STATUS_LABELS } from "@/lib/topics/person-rules";
+import { PERSON_BID_MACHINE } from "@/lib/topics/states";
 import { z } from "@/lib/validation";
 import { formatDateTime } from "@/lib/time";
 import { Badge, DataTable, EmptyRow, PageHeader, Pagination } from "@/components/ui/page";
@@ -12,7 +13,6 @@ import { buttonClass } from "@/components/ui/button";
 export const metadata: Metadata = { title: "我的个人投标" };
 
 const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(10000).catch(1) });
-const TONES = { BID: "amber", WITHDRAWN: "stone", AWARDED: "green", NOT_AWARDED: "stone" } as const;
 
 /** The topics one bid for in one's own name and the ones won: a cadre's record of bidding. */
 export default async function MyPersonBidsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -41,7 +41,7 @@ export default async function MyPersonBidsPage({ searchParams }: { searchParams:
             </td>
             <td className="whitespace-nowrap">{formatDateTime(bid.createdAt)}</td>
             <td>
-              <Badge tone={TONES[bid.status]}>{PERSON_BID_STATUS_LABELS[bid.status]}</Badge>
+              <Badge tone={PERSON_BID_MACHINE.tone(bid.status)}>{PERSON_BID_STATUS_LABELS[bid.status]}</Badge>
             </td>
             <td className="whitespace-pre-wrap">{bid.decisionReason ?? ""}</td>
             <td>
