@@ -85,7 +85,7 @@ export function rethrowFieldError(error: unknown): never {
 function namedId(input: unknown): string | undefined {
   const get = (key: string) =>
     input instanceof FormData ? input.get(key) : input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
-  for (const key of ["id", "projectId", "campaignId", "nominationId", "hearingId", "inspectionId", "eventId", "submissionId"]) {
+  for (const key of ["id", "projectId", "campaignId", "nominationId", "hearingId", "inspectionId", "eventId", "submissionId", "topicId", "problemId", "itemId"]) {
     const value = get(key);
     if (typeof value === "string" && value) return value.slice(0, 64);
   }
