@@ -82,10 +82,13 @@ export function rethrowFieldError(error: unknown): never {
 }
 
 /** The id the caller named (id, projectId, …; also from a FormData upload), for the refusal's audit row. */
+/** The keys a refused call's record id is read from, most specific first. */
+const ID_KEYS = ["id", "projectId", "campaignId", "nominationId", "hearingId", "inspectionId", "eventId", "submissionId", "topicId", "problemId", "itemId"];
+
 function namedId(input: unknown): string | undefined {
   const get = (key: string) =>
     input instanceof FormData ? input.get(key) : input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
-  for (const key of ["id", "projectId", "campaignId", "nominationId", "hearingId", "inspectionId", "eventId", "submissionId", "topicId", "problemId", "itemId"]) {
+  for (const key of ID_KEYS) {
     const value = get(key);
     if (typeof value === "string" && value) return value.slice(0, 64);
   }
