@@ -19,7 +19,7 @@ const step = (name: string, command: string, args: string[]) => {
 };
 
 // Lint and format (Biome) and the types (tsc) first: quick, and a failure there fails the run like any test.
-const lintOk = step("代码检查与格式 (Biome)", bin("biome"), ["check", "."]);
+const lintOk = step("代码检查与格式 (Biome)", bin("biome"), ["check", "--error-on-warnings", "."]);
 const typesOk = step("类型检查 (tsc)", bin("tsc"), ["--noEmit"]);
 // The build first: the process-tree test (vitest, tools) runs `npm start` on it, and the journeys then find it
 // current and skip building.

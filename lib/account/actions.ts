@@ -2,7 +2,7 @@
 
 import { returnValidationErrors } from "next-safe-action";
 import { actionClient } from "@/lib/actions/client";
-import { ActionError } from "@/lib/actions/errors";
+import { ActionError, NotFoundError } from "@/lib/actions/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -124,7 +124,8 @@ export const endOwnSession = actionClient
   .action(async ({ parsedInput, ctx }) => {
     await db.$transaction(async (tx) => {
       const session = await findOwnSession(tx, ctx.user.id, parsedInput.handle);
-      if (!session) throw new ActionError("该会话已结束");
+      // Not one of the caller's sessions (or already ended): refused like any record not found, and audited.
+      if (!session) throw new NotFoundError("该会话已结束");
       await tx.session.deleteMany({ where: { id: session.id, userId: ctx.user.id } });
       await writeAudit(
         {

@@ -81,11 +81,14 @@ export function rethrowFieldError(error: unknown): never {
   throw error;
 }
 
+/** The keys a refused call's record id is read from, in this order. */
+const ID_KEYS = ["id", "projectId", "campaignId", "nominationId", "hearingId", "inspectionId", "eventId", "submissionId", "topicId", "problemId", "itemId"];
+
 /** The id the caller named (id, projectId, …; also from a FormData upload), for the refusal's audit row. */
 function namedId(input: unknown): string | undefined {
   const get = (key: string) =>
     input instanceof FormData ? input.get(key) : input && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
-  for (const key of ["id", "projectId", "campaignId", "nominationId", "hearingId", "inspectionId", "eventId", "submissionId"]) {
+  for (const key of ID_KEYS) {
     const value = get(key);
     if (typeof value === "string" && value) return value.slice(0, 64);
   }

@@ -9,14 +9,24 @@ import type { Browser } from "playwright-core";
 import { documentHtml } from "./html";
 import type { OfficialDoc } from "./model";
 import { certificatesHtml, type CertificateDoc } from "./certificate";
-
-export class PdfUnavailableError extends Error {}
+import { ActionError } from "@/lib/actions/errors";
 
 const CONCURRENCY = Math.max(1, Number(process.env.PDF_CONCURRENCY ?? 2));
 const IDLE_MS = 60_000;
 const TIMEOUT_MS = 30_000;
 export const NO_CHROMIUM =
   "服务器未安装 Chromium 浏览器，暂时无法生成 PDF。请管理员安装（Debian/Ubuntu：apt-get install chromium fonts-noto-cjk）或设置 CHROMIUM_PATH；现在可下载 Word 版，或在页面上用“打印 / 另存为 PDF”。";
+
+/**
+ * No browser to print with: a message meant for the reader (what to do instead), so an ActionError, and always the
+ * one fixed text above — nothing from the system can ride along when the documents route sends it.
+ */
+export class PdfUnavailableError extends ActionError {
+  constructor() {
+    super(NO_CHROMIUM);
+    this.name = "PdfUnavailableError";
+  }
+}
 
 /** Debian's chromium, CHROMIUM_PATH, or the browser of `npx playwright install chromium`; null when none is there. */
 export async function chromiumPath(): Promise<string | null> {
@@ -37,7 +47,7 @@ const waiting: (() => void)[] = [];
 
 async function launch(): Promise<Browser> {
   const executablePath = await chromiumPath();
-  if (!executablePath) throw new PdfUnavailableError(NO_CHROMIUM);
+  if (!executablePath) throw new PdfUnavailableError();
   const { chromium } = await import("playwright-core");
   const launched = await chromium.launch({
     executablePath,

@@ -62,8 +62,10 @@ export async function submitPersonBidRecord(tx: Tx, input: PersonBidInput, bidde
 
 export async function withdrawPersonBidRecord(tx: Tx, input: { topicId: string; version: number }, userId: string, by: By) {
   const { topic, existing } = await biddableTopic(tx, input.topicId, userId);
+  // No bid of the caller's on this topic (another person's bid is never loaded): a refusal like any record not found.
+  if (!existing) throw new NotFoundError("没有可撤回的投标");
   const problem = personBidProblem("withdraw", topic, existing, by.now ?? new Date());
-  if (problem || !existing) throw new ActionError(problem ?? "没有可撤回的投标");
+  if (problem) throw new ActionError(problem);
   PERSON_BID_MACHINE.assert("withdraw", existing.status, "bidder");
   const updated = await tx.personBid.updateMany({
     where: { id: existing.id, userId, version: input.version, status: "BID" },

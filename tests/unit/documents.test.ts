@@ -182,3 +182,14 @@ describe("document builders", () => {
     expect(doc.blocks.find((b) => b.kind === "item")).toMatchObject({ title: "1. 选题甲（GB-01）", paragraphs: ["说明"] });
   });
 });
+
+describe("no browser to print with", () => {
+  it("is a known message for the reader (an ActionError), always the one fixed text", async () => {
+    const { ActionError } = await import("@/lib/actions/errors");
+    const { NO_CHROMIUM, PdfUnavailableError } = await import("@/lib/documents/pdf");
+    const error = new PdfUnavailableError();
+    expect(error).toBeInstanceOf(ActionError);
+    expect(error.message).toBe(NO_CHROMIUM);
+    expect(NO_CHROMIUM).toMatch(/Word 版.*打印/);
+  });
+});

@@ -3,7 +3,7 @@ import { routeUser } from "@/lib/http";
 import { type DOCUMENT_FORMATS, DOCUMENT_TYPES, safeFileName } from "@/lib/documents/model";
 import { DOCUMENTS } from "@/lib/documents/registry";
 import { renderDocx } from "@/lib/documents/docx";
-import { PdfUnavailableError, renderPdf } from "@/lib/documents/pdf";
+import { NO_CHROMIUM, PdfUnavailableError, renderPdf } from "@/lib/documents/pdf";
 import { logger } from "@/lib/log";
 
 // Chromium and the docx packer need Node, and every download reads the caller's session.
@@ -43,7 +43,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ typ
   try {
     content = file.format === "pdf" ? await renderPdf(doc) : await renderDocx(doc);
   } catch (error) {
-    if (error instanceof PdfUnavailableError) return text(error.message, 503);
+    // The reader is told what to do instead (Word, or print the page); the fixed text, never an error's own.
+    if (error instanceof PdfUnavailableError) return text(NO_CHROMIUM, 503);
     logger.error({ err: error, document: type, id: file.id }, "document rendering failed");
     return text("生成文件失败，请稍后重试，或用页面上的“打印”另存为 PDF。", 500);
   }
