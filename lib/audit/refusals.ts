@@ -6,7 +6,7 @@
 // row of the next minute that has one for the same refusal (the first limit) or the same address or account
 // (the ceiling) as details.suppressedBefore, so nothing is silently lost while the flood lasts; the count of a
 // minute after which the refusals stop entirely stays in RateLimit (two days) and is not written
-// (docs/security.md#refusals, decision 0094).
+// (docs/security.md#refusals, decision 0093).
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
