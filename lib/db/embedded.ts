@@ -269,7 +269,7 @@ function armGuardian(databaseDir: string) {
     process.stdin.on("close", () => {
       let pid = 0;
       try {
-        const [pidLine, dirLine] = fs.readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n");
+        const [pidLine, dirLine] = fs.readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\\n");
         if (path.resolve(dirLine || "") === path.resolve(dir)) pid = Number(pidLine);
       } catch {}
       if (!(pid > 0) || !alive(pid)) process.exit(0);

@@ -289,6 +289,7 @@ describe.runIf(process.platform === "linux")("npm start killed with -9 itself", 
         throw new Error(`${error}: still running ${tree.filter(alive).join(", ")}`);
       });
       times.orphans = Date.now() - killed;
+      console.log(`start script killed with -9: its ${tree.length} processes ended after ${times.orphans} ms`);
       // Nothing else of the group either (the guardian itself ends once the database has).
       await until(
         "the whole group to end",
