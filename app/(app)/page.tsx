@@ -19,6 +19,8 @@ import { CadreTodo } from "@/components/practice/cadre-todo";
 import { LedProjects } from "@/components/projects/led-projects";
 import { ledProjects } from "@/lib/projects/queries";
 import { ledReportsDue } from "@/lib/reports/queries";
+import { antivirusState } from "@/lib/health/readiness";
+import { AntivirusStatus } from "@/components/shell/antivirus-status";
 
 export const metadata: Metadata = { title: "首页" };
 
@@ -47,12 +49,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const county = seesWholeCounty(user.roles) && can(user.roles, "projects.view");
   const unit = can(user.roles, "projects.propose");
   const reviewer = can(user.roles, "hearings.score");
-  const [year, choice, unitCounts, accounts, audit] = await Promise.all([
+  // The system's administrators (管理员, 安全管理员) see whether uploads are scanned: a real ping of clamd.
+  const systemAdmin = can(user.roles, "years.manage") || can(user.roles, "users.manage");
+  const [year, choice, unitCounts, accounts, audit, antivirus] = await Promise.all([
     business ? getCurrentYear() : null,
     county ? yearChoice(Number(askedYear) || undefined) : null,
     can(user.roles, "units.view") ? unitCountsByType() : null,
     can(user.roles, "users.manage") ? userCounts(now) : null,
     can(user.roles, "audit.view") ? auditSummary(now) : null,
+    systemAdmin ? antivirusState() : null,
   ]);
   // A cadre (组工干部 of a section) sees their own 四个一 to-do of the current year.
   const cadre = can(user.roles, "practice.write") && user.unit.type === "SECTION";
@@ -66,6 +71,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="space-y-4">
       <PageHeader title={`您好，${user.name}`} description={`${user.unit.fullName} · ${user.roles.map((r) => ROLE_LABELS[r]).join("、")}`} />
       {password === "changed" && <Notice tone="success">密码已修改。</Notice>}
+      {antivirus && <AntivirusStatus level={antivirus.level} text={antivirus.notice} />}
       {/* Rendered in full on the server (no streaming): once the page shows it hydrates at once, as journeys that click right away expect. */}
       {unit && <UnitDashboard user={user} year={year} now={now} />}
       {reviewer && <ReviewerDashboard user={user} />}

@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import * as OTPAuth from "otpauth";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { demoDataWanted, type Env, runMode } from "@/lib/config/mode";
 
 export const TOTP_PERIOD = 30;
 export const TOTP_DIGITS = 6;
@@ -90,4 +91,13 @@ export function looksLikeTotp(input: string): boolean {
  */
 export function secondFactorRequired(roles: readonly Role[], chosen: readonly Role[], relaxed: boolean): boolean {
   return roles.some((role) => chosen.includes(role) || (!relaxed && MANDATORY_SECOND_FACTOR_ROLES.includes(role)));
+}
+
+/**
+ * The mandatory roles are relaxed in the embedded demo with its published accounts only: never in production,
+ * not even a production install that loads the demo data (DEMO_DATA=on), nor the demo's empty county
+ * (DEMO_DATA=off, the three admin accounts of `npm run setup`). Decision 0094.
+ */
+export function secondFactorRelaxedIn(env: Env): boolean {
+  return runMode(env) === "demo" && demoDataWanted(env);
 }

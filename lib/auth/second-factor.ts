@@ -4,13 +4,13 @@ import { db, type DbOrTx, type Tx } from "@/lib/db/client";
 import { ActionError } from "@/lib/actions/errors";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { openSecret, sealSecret } from "@/lib/auth/secret-box";
-import { demoDataWanted } from "@/lib/config/mode";
 import {
   hashRecoveryCode,
   looksLikeTotp,
   newRecoveryCodes,
   newTotpSecret,
   normalizeRecoveryCode,
+  secondFactorRelaxedIn,
   secondFactorRequired,
   totpUri,
   verifyTotp,
@@ -18,9 +18,9 @@ import {
 import type { Role } from "@/lib/generated/prisma/enums";
 import QRCode from "qrcode";
 
-/** The demo's published accounts sign in without the factor: the mandatory roles are not forced there. */
+/** The embedded demo's published accounts sign in without the factor: the mandatory roles are not forced there. */
 export function secondFactorRelaxed(): boolean {
-  return demoDataWanted();
+  return secondFactorRelaxedIn(process.env);
 }
 
 export async function chosenRoles(client: DbOrTx = db): Promise<Role[]> {

@@ -248,8 +248,47 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     if (child && !stopping) child.kill("SIGINT");
   });
   await start();
+  armGuardian(databaseDir);
   const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@localhost:${options.port}/${database}`;
   return { url, stop, start, pid: () => child?.pid, onExit: (listener) => void listeners.push(listener) };
+}
+
+/**
+ * The database must not outlive whoever started it, even one killed with -9 (which runs no exit hook, and the
+ * postmaster ignores the closed pipe of its standard error). A small guardian process reads a pipe from us:
+ * when that closes (we are gone, however we ended), it asks the postmaster of the folder (postmaster.pid, as
+ * stopLeftover reads it) for a fast shutdown, then an immediate one, then SIGKILL, and ends. After a normal stop
+ * there is no postmaster.pid any more and it just ends. Decision 0020 (the process tree heals).
+ */
+function armGuardian(databaseDir: string) {
+  const code = `
+    const fs = require("node:fs"), path = require("node:path");
+    const dir = process.argv[1];
+    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    process.stdin.on("error", () => {});
+    process.stdin.on("close", () => {
+      let pid = 0;
+      try {
+        const [pidLine, dirLine] = fs.readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\\n");
+        if (path.resolve(dirLine || "") === path.resolve(dir)) pid = Number(pidLine);
+      } catch {}
+      if (!(pid > 0) || !alive(pid)) process.exit(0);
+      const started = Date.now();
+      const send = (signal) => { try { process.kill(pid, signal); } catch {} };
+      send("SIGINT");
+      setInterval(() => {
+        if (!alive(pid)) process.exit(0);
+        const waited = Date.now() - started;
+        if (waited > 12000) { send("SIGKILL"); process.exit(0); }
+        if (waited > 8000) send("SIGQUIT");
+      }, 100);
+    });
+    process.stdin.resume();`;
+  const guardian = spawn(process.execPath, ["-e", code, databaseDir], { stdio: ["pipe", "ignore", "ignore"] });
+  guardian.on("error", () => {});
+  // Neither the process nor our end of its pipe keeps us running; the pipe closes when we exit.
+  guardian.unref();
+  (guardian.stdin as unknown as { unref?: () => void } | null)?.unref?.();
 }
 
 export async function ensureDatabase(admin: { url: (database: string) => string }, name: string, template?: string) {

@@ -50,12 +50,16 @@ export async function check(name: Check["name"], work: () => Promise<Found>): Pr
   }
 }
 
-/** The virus scanner's state, reported beside the checks; it does not make the process unready (uploads are refused instead). */
-export async function antivirusState(): Promise<{ mode: AntivirusConfig["mode"]; reachable: boolean | null; notice: string }> {
+/**
+ * The virus scanner's state, reported beside the checks; it does not make the process unready (uploads are
+ * refused instead). A real ping of clamd when one is configured, not the configuration alone: the readiness
+ * route and the administrators' pages (the accounts page, the home page of 管理员 and 安全管理员) show it.
+ */
+export async function antivirusState(): Promise<{ mode: AntivirusConfig["mode"]; reachable: boolean | null; notice: string; level: "ok" | "warning" }> {
   const config = antivirusConfig();
   const reachable = config.mode === "scan" ? await pingScanner(config.target) : null;
   const notice = reachable === false ? `病毒扫描：ClamAV（${config.mode === "scan" ? config.label : ""}）无法连接，上传暂被拒绝` : antivirusNotice(config).text;
-  return { mode: config.mode, reachable, notice };
+  return { mode: config.mode, reachable, notice, level: reachable === false ? "warning" : antivirusNotice(config).level };
 }
 
 export async function readiness(): Promise<{ ready: boolean; checks: Check[] }> {

@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 
 // Long enough to write a long suggestion; each token is still accepted only once.
-const TTL_MS = 2 * 60 * 60 * 1000;
+export const CHALLENGE_TTL_MS = 2 * 60 * 60 * 1000;
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 /** What the token's body holds: no operand and no answer, only their keyed hash. */
@@ -31,7 +31,7 @@ export function createChallenge(secret: string, now = Date.now(), randomInt = cr
   const a = randomInt(1, 10);
   const b = randomInt(1, 10);
   const nonce = crypto.randomBytes(12).toString("base64url");
-  const payload: ChallengePayload = { exp: now + TTL_MS, nonce, h: mac(key, "answer", `${nonce}:${a + b}`) };
+  const payload: ChallengePayload = { exp: now + CHALLENGE_TTL_MS, nonce, h: mac(key, "answer", `${nonce}:${a + b}`) };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return { question: `${DIGITS[a]}加${DIGITS[b]}等于几？（请填阿拉伯数字）`, token: `${body}.${mac(key, "token", body)}` };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { checkExport, type SignedExport } from "../../lib/audit/chain-format";
-import { createAccount, expect, signIn, signInAndWait, signInError, test, unique } from "./support";
+import { createAccount, expect, firstSignIn, signIn, signInAndWait, signInError, strongPassword, test, unique } from "./support";
 
 test("审计管理员按人员、操作查到事件，并导出 Excel", async ({ page, openPage }) => {
   const username = unique("aud");
@@ -127,4 +127,35 @@ test("审计管理员校验哈希链、签名导出一段日志，并看到同�
   await expect(row).toHaveCount(1);
   await expect(row.locator("td").nth(1)).toHaveText("3");
   await expect(row).toContainText("未登录：下载：audit.view");
+});
+
+test("单位账户打开别的单位的项目：与不存在的项目一样是“页面不存在”，审计管理员看到这次被拒绝的查看", async ({ page, openPage }) => {
+  const username = unique("peek");
+  const name = `越权查看${username.slice(-3)}`;
+  const security = await openPage();
+  await signInAndWait(security, "security");
+  const temporary = await createAccount(security, { username, name, unit: "柳河镇（乡镇）", roles: ["单位填报员"] });
+
+  // Another unit's project, as the county staff find it in the list.
+  const staff = await openPage();
+  await signInAndWait(staff, "staff");
+  await staff.goto("/projects");
+  const href = await staff.locator("tbody tr").filter({ hasNotText: "柳河镇" }).locator('a[href^="/projects/"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/projects\/[^/?]+$/);
+
+  const peeker = await openPage();
+  await firstSignIn(peeker, username, temporary, strongPassword());
+  const refused = (await peeker.goto(href!))!;
+  expect(refused.status()).toBe(404);
+  await expect(peeker.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  // An id that does not exist looks the same to the caller.
+  expect((await peeker.goto("/projects/does-not-exist-0000"))!.status()).toBe(404);
+  await expect(peeker.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+
+  await signInAndWait(page, "auditor");
+  await page.goto(`/audit?person=${username}&outcome=DENIED`);
+  const rows = page.locator("tbody tr").filter({ hasText: "记录不存在或无权访问：查看项目" });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(`${name}（${username}）`);
+  await expect(rows.first()).toContainText("拒绝");
 });

@@ -1,16 +1,23 @@
 // The embedded demo says what it is on every page, and its error pages give something to quote.
 import { expect, signInAndWait, test } from "./support";
 
-test("演示环境：登录页、公开页面和登录后的每个页面都有演示横幅", async ({ page }) => {
+test("演示环境：登录页、公开页面和登录后的每个页面都有演示横幅，管理员首页说明未启用病毒扫描", async ({ page, openPage }) => {
   for (const path of ["/login", "/suggest"]) {
     await page.goto(path);
     await expect(page.getByTestId("demo-banner")).toHaveText("演示环境：数据为虚构的示例县，请勿录入真实信息");
   }
   await signInAndWait(page, "admin");
   await expect(page.getByTestId("demo-banner")).toBeVisible();
+  // The 管理员's home page says that this demo runs without the virus scanner (no clamd configured here).
+  await expect(page.getByRole("status", { name: "病毒扫描状态" })).toHaveText("病毒扫描：演示环境未启用，上传的文件不做病毒扫描");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "创新项目" }).click();
   await expect(page).toHaveURL(/\/projects/);
   await expect(page.getByTestId("demo-banner")).toHaveCount(1);
+  // A unit's account is not told about the scanner.
+  const unit = await openPage();
+  await signInAndWait(unit, "unit");
+  await expect(unit.getByRole("heading", { name: /您好/ })).toBeVisible();
+  await expect(unit.getByRole("status", { name: "病毒扫描状态" })).toHaveCount(0);
 });
 
 test("页面不存在时给出请求编号，响应头里是同一个编号", async ({ page }) => {

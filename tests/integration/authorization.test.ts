@@ -1094,7 +1094,19 @@ describe("every route handler", () => {
       as(session);
       return call(file, "GET", `http://localhost/documents/proposal/${version.id}.docx`, { type: "proposal", file: `${version.id}.docx` });
     };
+    await freshRefusalAllowance();
     expect((await get(sessionB)).status).toBe(404);
+    // The refused read is on the record, and looks like the read of an id that does not exist (decision 0093).
+    const refusal = await db.auditLog.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    expect(refusal).toMatchObject({
+      actorUsername: clerkB.username,
+      action: "access.denied",
+      outcome: "DENIED",
+      summary: "记录不存在或无权访问：查看文书",
+      entityType: "Document",
+      entityId: `proposal/${version.id}`,
+      ip: "127.0.0.1",
+    });
     expect((await get(sessions.UNIT_USER)).status).toBe(200); // 甲镇's own clerk
     expect((await get(sessions.COUNTY_STAFF)).status).toBe(200);
     await freshRefusalAllowance();

@@ -236,6 +236,85 @@ describe.runIf(process.platform === "linux")("npm start supervises its processes
   }, 60_000);
 });
 
+describe.runIf(process.platform === "linux")("npm start killed with -9 itself", () => {
+  // The orphan watchdogs (armOrphanWatchdog in scripts/supervise.ts for the server, the guardian in
+  // lib/db/embedded.ts for the database): nothing of the tree survives its start script.
+  it("leaves no server, worker or postgres process within the grace time", async () => {
+    await buildIfNeeded();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "innovation-orphan-"));
+    fs.chmodSync(dataDir, 0o755);
+    const port = await freePort();
+    const start = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: root,
+      env: demoEnv({
+        PORT: String(port),
+        PG_PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+        DEMO_DATA: "off",
+        WEB_CONCURRENCY: "2",
+        SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+        JOBS: "off",
+      }),
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    start.stdout!.on("data", collect);
+    start.stderr!.on("data", collect);
+    const tree: number[] = [];
+    try {
+      await until("the demo to start", () => output.includes("演示环境）已启动"), 240_000).catch((error) => {
+        throw new Error(`${error}\n${output.slice(-3000)}`);
+      });
+      const children = childrenOf(start.pid!);
+      const postmaster = children.find((child) => /\/postgres -D/.test(child.command))?.pid;
+      const primary = children.find((child) => child.command.includes("scripts/server.ts"))?.pid;
+      expect(postmaster, JSON.stringify(children)).toBeDefined();
+      expect(primary, JSON.stringify(children)).toBeDefined();
+      const workers = childrenOf(primary!).filter((child) => child.command.includes("scripts/server.ts"));
+      expect(workers).toHaveLength(2);
+      const backends = childrenOf(postmaster!).map((child) => child.pid);
+      tree.push(postmaster!, primary!, ...workers.map((worker) => worker.pid), ...backends);
+      expect((await fetch(`http://127.0.0.1:${port}/suggest`, { signal: AbortSignal.timeout(10_000) })).status).toBe(200);
+
+      const killed = Date.now();
+      process.kill(start.pid!, "SIGKILL");
+      // The server stops as on SIGTERM (within its shutdown timeout; its watchdog 10 s later at the latest), the
+      // database is asked for a fast shutdown at once (an immediate one after 8 s, SIGKILL after 12 s).
+      const grace = SHUTDOWN_TIMEOUT_MS + 10_000 + 5_000;
+      await until("every process of the tree to end", () => tree.every((pid) => !alive(pid)), grace).catch((error) => {
+        throw new Error(`${error}: still running ${tree.filter(alive).join(", ")}`);
+      });
+      times.orphans = Date.now() - killed;
+      console.log(`start script killed with -9: its ${tree.length} processes ended after ${times.orphans} ms`);
+      // Nothing else of the group either (the guardian itself ends once the database has).
+      await until(
+        "the whole group to end",
+        () => {
+          try {
+            process.kill(-start.pid!, 0);
+            return false;
+          } catch {
+            return true;
+          }
+        },
+        5_000,
+      );
+      // The port is free again for the next start.
+      await expect(fetch(`http://127.0.0.1:${port}/suggest`, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
+    } finally {
+      try {
+        process.kill(-start.pid!, "SIGKILL");
+      } catch {}
+      for (const pid of tree) if (alive(pid)) process.kill(pid, "SIGKILL");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 360_000);
+});
+
 describe.runIf(process.platform === "linux")("npm start in production", () => {
   it("ends with 1 when its workers die in a crash loop, for systemd to restart it, leaving nothing behind", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "innovation-crash-"));

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { loadSession } from "@/lib/auth/session-store";
 import { getUnit, listUnits } from "@/lib/units/queries";
 import { AUDIT_PAGE_SIZE, auditFilterSchema, REFUSALS_PAGE_SIZE, refusalsFilterSchema, repeatedRefusals, searchAudit } from "@/lib/audit/queries";
-import { auditRefusal, REFUSAL_ROWS_PER_MINUTE } from "@/lib/audit/refusals";
+import { auditRefusal, REFUSAL_CEILING_PER_MINUTE, REFUSAL_ROWS_PER_MINUTE } from "@/lib/audit/refusals";
 import { auditExportResponse } from "@/lib/audit/export";
 import type { AuditOutcome } from "@/lib/generated/prisma/enums";
 import { actAs, makeCounty, makeUser } from "./support/fixtures";
@@ -218,5 +218,41 @@ describe("refusals in the audit log", () => {
     expect(new Set([...first.groups, ...second.groups].map((g) => g.subject)).size).toBe(first.total);
     // A period before any of it shows nothing.
     expect((await repeatedRefusals(refusalsFilterSchema.parse({ from: "2020-01-01", to: "2020-01-31" }))).total).toBe(0);
+  });
+
+  it("writes at most sixty rows a minute per address and per account across refusals, and the count of the rest into the next row", async () => {
+    const second = new Date().getUTCSeconds();
+    if (second > 40) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+    const nextMinute = () => db.$executeRaw`UPDATE "RateLimit" SET "windowStart" = "windowStart" - interval '60 seconds' WHERE "key" LIKE 'audit-refusal:%'`;
+    // A visitor cycling through 300 action names from one address: 60 rows, not 300 (nor 10 for each).
+    const ip = "10.5.5.5";
+    const written: boolean[] = [];
+    for (let n = 0; n < 300; n++) written.push(await auditRefusal({ actor: null, ip, summary: `未登录：操作：轮换${n}` }));
+    expect(REFUSAL_CEILING_PER_MINUTE).toBe(60);
+    expect(written.filter(Boolean)).toHaveLength(REFUSAL_CEILING_PER_MINUTE);
+    expect(written.slice(REFUSAL_CEILING_PER_MINUTE).some(Boolean)).toBe(false);
+    expect(await db.auditLog.count({ where: { ip } })).toBe(REFUSAL_CEILING_PER_MINUTE);
+    // Another address is not held back by this one.
+    expect(await auditRefusal({ actor: null, ip: "10.5.5.6", summary: "未登录：操作：轮换0" })).toBe(true);
+    // The next minute's first row from the address carries the 240 left out, whichever refusal it is.
+    await nextMinute();
+    expect(await auditRefusal({ actor: null, ip, summary: "未登录：操作：另一个" })).toBe(true);
+    const carried = await db.auditLog.findFirstOrThrow({ where: { ip }, orderBy: { seq: "desc" } });
+    expect(carried).toMatchObject({ summary: "未登录：操作：另一个", details: { suppressedBefore: 240 } });
+    expect(await auditRefusal({ actor: null, ip, summary: "未登录：操作：轮换1" })).toBe(true);
+    expect((await db.auditLog.findFirstOrThrow({ where: { ip }, orderBy: { seq: "desc" } })).details).toBeNull();
+    const byAddress = await repeatedRefusals(refusalsFilterSchema.parse({ by: "address" }));
+    expect(byAddress.groups.find((g) => g.subject === ip)).toMatchObject({ rows: 62, refusals: 302 });
+
+    // One account cycling through addresses and refusals: 60 rows for the account, the rest carried over.
+    const prober = await makeUser(["UNIT_USER"], county.townshipB.id);
+    const actor = { id: prober.id, username: prober.username, name: prober.name };
+    const byProber: boolean[] = [];
+    for (let n = 0; n < 100; n++) byProber.push(await auditRefusal({ actor, ip: `10.4.${n % 7}.${n}`, summary: `操作：轮换${n}` }));
+    expect(byProber.filter(Boolean)).toHaveLength(REFUSAL_CEILING_PER_MINUTE);
+    expect(await db.auditLog.count({ where: { actorId: prober.id } })).toBe(REFUSAL_CEILING_PER_MINUTE);
+    await nextMinute();
+    expect(await auditRefusal({ actor, ip: "10.4.9.9", summary: "操作：轮换0" })).toBe(true);
+    expect((await db.auditLog.findFirstOrThrow({ where: { actorId: prober.id }, orderBy: { seq: "desc" } })).details).toEqual({ suppressedBefore: 40 });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ABSOLUTE_HOURS, IDLE_MINUTES, loadSession } from "@/lib/auth/session-store";
-import { sweepSignInState } from "@/lib/auth/sweep";
+import { CHALLENGE_USE_KEPT_MS, sweepSignInState } from "@/lib/auth/sweep";
 import { ownSessions, sessionHandle } from "@/lib/account/sessions";
 import { endOwnSession } from "@/lib/account/actions";
 import { endUserSessions } from "@/lib/users/actions";
@@ -44,8 +44,15 @@ describe("session limits", () => {
     await recordSignInFailure("sweep-me", "10.3.0.1");
     await db.loginLimit.updateMany({ where: { key: { contains: "sweep-me" } }, data: { expire: BigInt(Date.now() - 1000) } });
     await recordSignInFailure("keep-me", "10.3.0.1");
+    // Used one-time tokens: kept while a token of the longest life could still come back, then removed.
+    await db.challengeUse.create({ data: { nonce: "sweep-old-use", usedAt: new Date(Date.now() - CHALLENGE_USE_KEPT_MS - 60_000) } });
+    await db.challengeUse.create({ data: { nonce: "keep-recent-use", usedAt: new Date(Date.now() - CHALLENGE_USE_KEPT_MS + 60_000) } });
 
     const swept = await sweepSignInState();
+    expect(CHALLENGE_USE_KEPT_MS).toBe(2 * 60 * 60 * 1000); // the public challenge's 2 hours, longer than an import's hour
+    expect(swept.challengeUses).toBeGreaterThanOrEqual(1);
+    expect(await db.challengeUse.findUnique({ where: { nonce: "sweep-old-use" } })).toBeNull();
+    expect(await db.challengeUse.findUnique({ where: { nonce: "keep-recent-use" } })).not.toBeNull();
     expect(swept.sessions).toBeGreaterThanOrEqual(2);
     expect(swept.pendingSignIns).toBe(1);
     expect((await db.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual([live]);

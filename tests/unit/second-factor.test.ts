@@ -5,6 +5,7 @@ import {
   newRecoveryCodes,
   newTotpSecret,
   normalizeRecoveryCode,
+  secondFactorRelaxedIn,
   secondFactorRequired,
   totpCode,
   totpStep,
@@ -84,6 +85,18 @@ describe("which accounts need the second factor", () => {
     // The demo: only what was chosen.
     expect(secondFactorRequired(["COUNTY_ADMIN"], [], true)).toBe(false);
     expect(secondFactorRequired(["COUNTY_ADMIN"], ["COUNTY_ADMIN"], true)).toBe(true);
+  });
+
+  it("relaxes the three admin roles in the embedded demo with its published accounts only, never in production", () => {
+    // The embedded demo (the start script marks it APP_MODE=demo; or no database configured at all).
+    expect(secondFactorRelaxedIn({ APP_MODE: "demo", NODE_ENV: "production", DATABASE_URL: "postgresql://localhost:5432/demo" })).toBe(true);
+    expect(secondFactorRelaxedIn({})).toBe(true);
+    // Production with the demo data loaded on purpose: the factor stays mandatory.
+    expect(secondFactorRelaxedIn({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/x", DEMO_DATA: "on" })).toBe(false);
+    expect(secondFactorRelaxedIn({ APP_MODE: "production", DEMO_DATA: "on" })).toBe(false);
+    expect(secondFactorRelaxedIn({ DATABASE_URL: "postgresql://db/x", DEMO_DATA: "on" })).toBe(false);
+    // The demo's empty county (DEMO_DATA=off) has no published accounts to relax for.
+    expect(secondFactorRelaxedIn({ APP_MODE: "demo", DEMO_DATA: "off" })).toBe(false);
   });
 });
 

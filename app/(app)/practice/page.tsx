@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { cadreYear } from "@/lib/practice/queries";
 import { yearChoice } from "@/lib/years/queries";
@@ -27,7 +28,7 @@ export default async function PracticeYearPage({ searchParams }: { searchParams:
   const { years, year: chosen } = await yearChoice(Number(params.year) || undefined);
   const year = chosen?.year ?? new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
   const data = await cadreYear(user, cadreId, year, now);
-  if (!data) notFound();
+  if (!data) return notFoundAudited(user, { entityType: "PracticeItem", id: cadreId });
   const own = data.cadre.id === user.id;
   const bids = await personBidRecord(data.cadre.id, year);
   return (

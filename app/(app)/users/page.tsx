@@ -10,7 +10,7 @@ import { buttonClass } from "@/components/ui/button";
 import { exportHref } from "@/lib/exports/href";
 import { ExportButton } from "@/components/ui/export-button";
 import { AntivirusStatus } from "@/components/shell/antivirus-status";
-import { antivirusNotice } from "@/lib/security/antivirus";
+import { antivirusState } from "@/lib/health/readiness";
 
 export const metadata: Metadata = { title: "账户与角色" };
 
@@ -18,7 +18,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   await requirePermission("users.manage");
   const params = await searchParams;
   const filter = userFilterSchema.parse(params);
-  const { users, total, page, pageSize } = await listUsers(filter);
+  const [{ users, total, page, pageSize }, antivirus] = await Promise.all([listUsers(filter), antivirusState()]);
   return (
     <div>
       <PageHeader
@@ -36,7 +36,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
-      <AntivirusStatus {...antivirusNotice()} />
+      <AntivirusStatus level={antivirus.level} text={antivirus.notice} />
       <SavedNotice show={params.saved} />
       <FilterBar>
         <input name="q" defaultValue={filter.q} placeholder="姓名、用户名或单位" aria-label="姓名、用户名或单位" className="input max-w-56" />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { getCampaign, groupPageParam, nominationsOf, pendingObjectionCount } from "@/lib/awards/queries";
 import { z } from "@/lib/validation";
@@ -32,7 +32,7 @@ export default async function CampaignPage({
 }) {
   const user = await requirePermission("awards.view");
   const campaign = await getCampaign((await params).id);
-  if (!campaign) notFound();
+  if (!campaign) return notFoundAudited(user, { entityType: "Campaign", id: (await params).id });
   const search = await searchParams;
   const pages = Object.fromEntries(GROUPS.map((group) => [groupPageParam(group), pageParam.parse(search[groupPageParam(group)])]));
   const [groups, pendingObjections] = await Promise.all([

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { getCase } from "@/lib/promotion/queries";
 import { INNOVATION_KIND_LABELS, TEN_METHODS } from "@/lib/projects/catalog";
@@ -33,7 +33,7 @@ export default async function CasePage({ params }: { params: Promise<{ projectId
   const user = await requirePermission("cases.view");
   // Not in the library is not found for everyone; the county still has the project's own page.
   const item = await getCase((await params).projectId);
-  if (!item) notFound();
+  if (!item) return notFoundAudited(user, { entityType: "Project", id: (await params).projectId });
   const ownUnit = item.unitId === user.unitId;
   const report = item.reports[0];
   const recorder = can(user.roles, "adoptions.record") && !ownUnit;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { adoptionsOfEvent, getEvent } from "@/lib/events/queries";
 import { confirmProblem, EVENT_KIND_LABELS, MATERIAL_LABELS, submissionProblem } from "@/lib/events/rules";
@@ -28,7 +28,7 @@ function Line({ label, children }: { label: string; children: React.ReactNode })
 export default async function EventPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const user = await requirePermission("events.view");
   const event = await getEvent(user, (await params).id);
-  if (!event) notFound();
+  if (!event) return notFoundAudited(user, { entityType: "Event", id: (await params).id });
   const county = seesWholeCounty(user.roles);
   const manager = can(user.roles, "events.manage");
   const responder = can(user.roles, "events.respond");

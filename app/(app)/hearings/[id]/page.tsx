@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { activeReviewers, getHearing, hearingAgenda, schedulableProjects } from "@/lib/hearings/queries";
 import { hearingPageSchema } from "@/lib/hearings/schemas";
@@ -29,7 +29,7 @@ export const metadata: Metadata = { title: "听证会" };
 export default async function HearingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ pending?: string }> }) {
   const user = await requirePermission("hearings.view");
   const hearing = await getHearing((await params).id);
-  if (!hearing) notFound();
+  if (!hearing) return notFoundAudited(user, { entityType: "Hearing", id: (await params).id });
   const state = hearingState(hearing);
   const admin = can(user.roles, "hearings.manage") && !HEARING_MACHINE.problem("arrange", state, "admin");
   const filter = hearingPageSchema.parse(await searchParams);

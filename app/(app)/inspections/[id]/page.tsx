@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { getInspection, inspectableProjects } from "@/lib/inspections/queries";
 import { atRisk, FINDING_LABELS, RECTIFICATION_LABELS } from "@/lib/inspections/labels";
@@ -33,7 +33,7 @@ export const metadata: Metadata = { title: "督查报告" };
 export default async function InspectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
   const user = await requirePermission("inspections.view");
   const inspection = await getInspection(user, (await params).id);
-  if (!inspection) notFound();
+  if (!inspection) return notFoundAudited(user, { entityType: "Inspection", id: (await params).id });
   const admin = can(user.roles, "inspections.manage");
   const member = admin || (can(user.roles, "inspections.write") && inspection.members.some((m) => m.userId === user.id));
   const state = inspectionState(inspection);

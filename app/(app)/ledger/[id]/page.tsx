@@ -1,7 +1,8 @@
+import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { ledgerProblem, ownerChoices } from "@/lib/ledger/queries";
 import { LEDGER_MACHINE } from "@/lib/ledger/states";
@@ -29,7 +30,7 @@ export default async function ProblemPage({
   if (!id.success) notFound();
   const query = await searchParams;
   const page = await ledgerProblem(user, id.data);
-  if (!page) notFound();
+  if (!page) return notFoundAudited(user, { entityType: "LedgerProblem", id: id.data });
   const { problem } = page;
   const now = new Date();
   const keeper = page.keeper && can(user.roles, "ledger.write");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { carries } from "@/lib/projects/carrier";
 import { getProject, liaisonOptions, projectDeadline } from "@/lib/projects/queries";
@@ -42,7 +42,7 @@ const EVENT_LABELS: Record<string, string> = {
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const user = await requirePermission("projects.view");
   const project = await getProject(user, (await params).id);
-  if (!project) notFound();
+  if (!project) return notFoundAudited(user, { entityType: "Project", id: (await params).id });
   // The unit's account, or the cadre leading a project won by an individual bid (lib/projects/carrier.ts).
   const ownUnit = carries(user, project);
   const actors: TransitionActor[] = [...(ownUnit ? (["unit"] as const) : []), ...(can(user.roles, "projects.manage") ? (["admin"] as const) : [])];

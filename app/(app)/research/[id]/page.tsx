@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { researchTopicPage } from "@/lib/research/queries";
 import { formatRate, MARK_LABELS, MARK_TONES } from "@/lib/research/rules";
@@ -24,7 +24,7 @@ function Paragraphs({ text }: { text: string | null }) {
 export default async function ResearchTopicPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("research.view");
   const page = await researchTopicPage(user, (await params).id);
-  if (!page) notFound();
+  if (!page) return notFoundAudited(user, { entityType: "ResearchTopic", id: (await params).id });
   const { topic, tally, rate } = page;
   const state = topic.state;
   const team = page.onTeam ? (["team", ...(page.isLead ? (["lead"] as const) : [])] as const) : [];

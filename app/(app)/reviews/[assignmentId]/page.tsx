@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { assignmentForReviewer, rubricOf } from "@/lib/hearings/queries";
 import type { Verdict } from "@/lib/hearings/labels";
 import { formatDateTime } from "@/lib/time";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "评分" };
 export default async function ReviewPage({ params }: { params: Promise<{ assignmentId: string }> }) {
   const user = await requirePermission("hearings.score");
   const assignment = await assignmentForReviewer(user.id, (await params).assignmentId);
-  if (!assignment) notFound();
+  if (!assignment) return notFoundAudited(user, { entityType: "ReviewAssignment", id: (await params).assignmentId });
   const { project, hearing } = assignment.item;
   const { criteria } = await rubricOf(project.year.id);
   const closed = Boolean(hearing.closedAt);

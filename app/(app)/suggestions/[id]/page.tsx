@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { getSuggestion } from "@/lib/suggestions/queries";
 import { topicsFromSuggestion } from "@/lib/topics/queries";
@@ -18,7 +18,7 @@ export default async function SuggestionPage({ params }: { params: Promise<{ id:
   const user = await requirePermission("suggestions.view");
   const { id } = await params;
   const suggestion = await getSuggestion(id);
-  if (!suggestion) notFound();
+  if (!suggestion) return notFoundAudited(user, { entityType: "Suggestion", id });
   const topics = await topicsFromSuggestion(suggestion.id);
   return (
     <div className="space-y-4">

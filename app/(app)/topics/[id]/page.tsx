@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { programmeOptions } from "@/lib/plan/queries";
 import { ProgrammeForm } from "@/components/plan/programme-form";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { getTopic } from "@/lib/topics/queries";
 import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
@@ -40,7 +40,7 @@ export default async function TopicPage({
 }) {
   const user = await requirePermission("topics.view");
   const topic = await getTopic(user, (await params).id);
-  if (!topic) notFound();
+  if (!topic) return notFoundAudited(user, { entityType: "Topic", id: (await params).id });
   const query = await searchParams;
   const bidsPage = personBidsPageSchema.parse(query).bids;
   const now = new Date();

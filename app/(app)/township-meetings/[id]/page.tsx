@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { getMeeting } from "@/lib/township-meetings/queries";
 import { formatDate } from "@/lib/time";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "组织委员例会" };
 export default async function TownshipMeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const user = await requirePermission("meetings.view");
   const meeting = await getMeeting((await params).id);
-  if (!meeting) notFound();
+  if (!meeting) return notFoundAudited(user, { entityType: "TownshipMeeting", id: (await params).id });
   // Another unit's project page is not open to a township, so its title is shown without a link.
   const opensProject = (unitId: string) => seesWholeCounty(user.roles) || unitId === user.unitId;
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getUnit, unitOptions } from "@/lib/units/queries";
 import { Card, PageHeader } from "@/components/ui/page";
 import { UnitForm } from "@/components/units/unit-form";
@@ -12,7 +12,7 @@ export default async function EditUnitPage({ params }: { params: Promise<{ id: s
   const user = await requirePermission("units.manage");
   const { id } = await params;
   const unit = await getUnit(user, id);
-  if (!unit) notFound();
+  if (!unit) return notFoundAudited(user, { entityType: "Unit", id });
   return (
     <div className="space-y-4">
       <PageHeader title={`编辑单位：${unit.name}`} description={unit.active ? undefined : "该单位已停用"} />

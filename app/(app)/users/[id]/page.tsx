@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getUserForAdmin } from "@/lib/users/queries";
 import { unitOptions } from "@/lib/units/queries";
 import { formatDateTime } from "@/lib/time";
@@ -18,7 +18,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const admin = await requirePermission("users.manage");
   const { id } = await params;
   const user = await getUserForAdmin(id);
-  if (!user) notFound();
+  if (!user) return notFoundAudited(admin, { entityType: "User", id });
   const [units, required] = await Promise.all([unitOptions(), requiresSecondFactor(user.roles)]);
   // A user of a deactivated unit still shows that unit in the picker.
   if (!units.some((unit) => unit.id === user.unitId))

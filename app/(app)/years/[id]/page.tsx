@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getYear } from "@/lib/years/queries";
 import { toDateTimeLocal } from "@/lib/time";
 import { defaultWindows } from "@/lib/years/windows";
@@ -10,10 +10,10 @@ import { YearWindowsForm } from "@/components/years/year-windows-form";
 export const metadata: Metadata = { title: "年度时间安排" };
 
 export default async function YearPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("years.manage");
+  const user = await requirePermission("years.manage");
   const { id } = await params;
   const year = await getYear(id);
-  if (!year) notFound();
+  if (!year) return notFoundAudited(user, { entityType: "Year", id });
   // A year made before a kind of window existed shows that window's default, saved with the form.
   const stored = new Map(year.windows.map((w) => [w.kind, w]));
   const windows = Object.fromEntries(

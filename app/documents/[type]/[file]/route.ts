@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { routeUser } from "@/lib/http";
+import { auditRefusedRead } from "@/lib/auth/refused-read";
 import { type DOCUMENT_FORMATS, DOCUMENT_TYPES, safeFileName } from "@/lib/documents/model";
 import { DOCUMENTS } from "@/lib/documents/registry";
 import { renderDocx } from "@/lib/documents/docx";
@@ -38,7 +39,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ typ
     user = found;
   }
   const doc = await spec.load(user, file.id);
-  if (!doc) return text("文件不存在", 404);
+  if (!doc) {
+    // Another unit's document and one that does not exist answer alike, and both are on the record (decision
+    // 0093); a public document (the 公示) not published yet is nobody's refusal.
+    if (user) await auditRefusedRead(user, { entityType: "Document", id: `${type}/${file.id}` });
+    return text("文件不存在", 404);
+  }
   let content: Buffer;
   try {
     content = file.format === "pdf" ? await renderPdf(doc) : await renderDocx(doc);

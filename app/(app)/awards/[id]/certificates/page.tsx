@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { auditDenied, requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { decidedAwards } from "@/lib/awards/queries";
 import { awardeeName, groupByTier } from "@/lib/awards/documents";
@@ -24,7 +25,7 @@ export default async function CertificatesPage({ params }: { params: Promise<{ i
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const campaign = await decidedAwards(id.data);
-  if (!campaign?.decidedAt) notFound();
+  if (!campaign?.decidedAt) return notFoundAudited(user, { entityType: "Campaign", id: id.data });
   const county = await countyName();
   const tierName = new Map(campaign.tiers.map((t) => [t.id, t.name]));
   // The decision's order: category, level, tier, score.

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { decidedAwards } from "@/lib/awards/queries";
 import { awardDecisionDocument } from "@/lib/documents/award-decision";
@@ -19,7 +20,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const campaign = await decidedAwards(id.data);
-  if (!campaign?.decidedAt) notFound();
+  if (!campaign?.decidedAt) return notFoundAudited(user, { entityType: "Campaign", id: id.data });
   const county = await countyName();
   const doc = awardDecisionDocument(county, campaign);
   const own = seesWholeCounty(user.roles) ? [] : campaign.nominations.filter((n) => n.unitId === user.unitId);

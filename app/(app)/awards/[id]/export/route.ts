@@ -1,4 +1,5 @@
 import { routeUser, xlsxResponse } from "@/lib/http";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { exportAwards } from "@/lib/awards/queries";
 import { awardListTitle, awardsWorkbook } from "@/lib/awards/export";
 import { writeAudit } from "@/lib/audit/log";
@@ -14,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const id = idSchema.safeParse((await params).id);
   if (!id.success) return notFound();
   const campaign = await exportAwards(user, id.data);
-  if (!campaign) return notFound();
+  if (!campaign) return notFoundAudited(user, { entityType: "Campaign", id: id.data });
   const title = awardListTitle(campaign);
   const content = await awardsWorkbook(campaign);
   const { ip } = await requestMeta();

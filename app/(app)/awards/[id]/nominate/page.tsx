@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getCampaign, nominableCadres, nominableProjects, ownNominationCounts } from "@/lib/awards/queries";
 import { ownUnit } from "@/lib/units/queries";
 import { campaignPhase, levelOfUnit, LEVEL_LABELS } from "@/lib/awards/phase";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "推荐" };
 export default async function NominatePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("awards.nominate");
   const campaign = await getCampaign((await params).id);
-  if (!campaign) notFound();
+  if (!campaign) return notFoundAudited(user, { entityType: "Campaign", id: (await params).id });
   const [unit, projects, cadres, used] = await Promise.all([
     ownUnit(user.unitId),
     nominableProjects(user.unitId, campaign.yearId),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getCampaign, objectionsWithHandlers } from "@/lib/awards/queries";
 import { CAMPAIGN_MACHINE, OBJECTION_MACHINE } from "@/lib/awards/states";
 import { campaignPhase, CATEGORY_LABELS, LEVEL_LABELS, PHASE_LABELS } from "@/lib/awards/phase";
@@ -15,11 +16,11 @@ export const metadata: Metadata = { title: "异议处理" };
 
 // Objections carry the objector's name and phone: only the staff who handle them read them (awards.objections).
 export default async function ObjectionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
-  await requirePermission("awards.objections");
+  const user = await requirePermission("awards.objections");
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const campaign = await getCampaign(id.data);
-  if (!campaign || campaign.status === "OPEN") notFound();
+  if (!campaign || campaign.status === "OPEN") return notFoundAudited(user, { entityType: "Campaign", id: id.data });
   const page = z.coerce
     .number()
     .int()

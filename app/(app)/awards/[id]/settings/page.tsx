@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { activeReviewers } from "@/lib/hearings/queries";
 import { getCampaign, submittedJuryScoreCount } from "@/lib/awards/queries";
 import { storedCampaignValues } from "@/lib/awards/form-values";
@@ -11,9 +11,9 @@ import { CampaignForm } from "@/components/awards/campaign-form";
 export const metadata: Metadata = { title: "评比表彰设置" };
 
 export default async function CampaignSettingsPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("awards.manage");
+  const user = await requirePermission("awards.manage");
   const campaign = await getCampaign((await params).id);
-  if (!campaign) notFound();
+  if (!campaign) return notFoundAudited(user, { entityType: "Campaign", id: (await params).id });
   const [reviewers, scored] = await Promise.all([activeReviewers(), submittedJuryScoreCount(campaign.id)]);
   return (
     <div className="space-y-4">

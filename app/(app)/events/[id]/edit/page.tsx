@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { eventFormOptions, getEvent } from "@/lib/events/queries";
 import { EVENT_MACHINE } from "@/lib/events/states";
 import { toDateTimeLocal } from "@/lib/time";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "修改活动安排" };
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("events.manage");
   const event = await getEvent(user, (await params).id);
-  if (!event) notFound();
+  if (!event) return notFoundAudited(user, { entityType: "Event", id: (await params).id });
   const projectIds = event.projects.map((p) => p.project.id);
   const options = await eventFormOptions(projectIds);
   const refusal = EVENT_MACHINE.problem("edit", event.state, "staff");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getHearing, hearingRanking } from "@/lib/hearings/queries";
 import { hearingPageSchema } from "@/lib/hearings/schemas";
 import { RANK_BY_LABELS, scoringRules } from "@/lib/hearings/scoring";
@@ -22,11 +22,11 @@ export default async function ResultsPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requirePermission("hearings.view");
+  const user = await requirePermission("hearings.view");
   const id = (await params).id;
   const { page } = hearingPageSchema.parse(await searchParams);
   const hearing = await getHearing(id);
-  if (!hearing) notFound();
+  if (!hearing) return notFoundAudited(user, { entityType: "Hearing", id });
   const ranking = await hearingRanking(id, hearing.year.id, page);
   const { unscored } = ranking;
   return (

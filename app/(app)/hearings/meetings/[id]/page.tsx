@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { decidableProjects, getMeeting } from "@/lib/hearings/queries";
 import { hearingPageSchema } from "@/lib/hearings/schemas";
@@ -26,7 +26,7 @@ export default async function MeetingPage({
 }) {
   const user = await requirePermission("hearings.view");
   const meeting = await getMeeting((await params).id);
-  if (!meeting) notFound();
+  if (!meeting) return notFoundAudited(user, { entityType: "Meeting", id: (await params).id });
   const { q } = hearingPageSchema.parse(await searchParams);
   const [county, decidable] = await Promise.all([
     countyName(),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { examPage } from "@/lib/learning/queries";
 import { passed } from "@/lib/learning/rules";
@@ -18,7 +19,7 @@ export default async function ExamPage({ params }: { params: Promise<{ id: strin
   if (!id.success) notFound();
   const manage = can(user.roles, "learning.manage");
   const page = await examPage(user, id.data, manage);
-  if (!page) notFound();
+  if (!page) return notFoundAudited(user, { entityType: "Exam", id: id.data });
   const { exam } = page;
   return (
     <div className="space-y-4">

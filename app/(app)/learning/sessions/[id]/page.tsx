@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { sessionPage } from "@/lib/learning/queries";
 import { isSectionCadre } from "@/lib/learning/reach";
@@ -21,7 +22,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   if (!id.success) notFound();
   const manage = can(user.roles, "learning.manage");
   const page = await sessionPage(user, id.data, manage);
-  if (!page) notFound();
+  if (!page) return notFoundAudited(user, { entityType: "LearningSession", id: id.data });
   const { session } = page;
   const now = new Date();
   const cadre = isSectionCadre(user) && can(user.roles, "learning.write");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { parseSlotParam } from "@/lib/practice/periods";
 import { practiceItemPage, linkableProjects } from "@/lib/practice/queries";
@@ -35,7 +36,7 @@ export default async function PracticeItemPage({
   const cadreId = asked.success ? asked.data : user.id;
   const now = new Date();
   const page = await practiceItemPage(user, cadreId, { year, kind: slot.kind, period: slot.period }, now);
-  if (!page) notFound();
+  if (!page) return notFoundAudited(user, { entityType: "PracticeItem", id: `${cadreId}/${yearText}/${slotText}` });
   const { item, cadre } = page;
   const own = cadre.id === user.id;
   const editable = own && can(user.roles, "practice.write") && (!item || PRACTICE_MACHINE.available(item.status, ["cadre"]).includes("submit"));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { carries } from "@/lib/projects/carrier";
 import { getProject } from "@/lib/projects/queries";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "填写申报书" };
 export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("projects.carry");
   const project = await getProject(user, (await params).id);
-  if (!project || !carries(user, project)) notFound();
+  if (!project || !carries(user, project)) return notFoundAudited(user, { entityType: "Project", id: (await params).id });
   if (!EDITABLE_STATES.includes(project.state)) {
     return (
       <Notice tone="warning">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { activeAreas, researchTopicPage } from "@/lib/research/queries";
 import { RESEARCH_MACHINE } from "@/lib/research/states";
 import { practiceSections } from "@/lib/practice/queries";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "修改调研课题" };
 export default async function EditResearchTopicPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("research.manage");
   const page = await researchTopicPage(user, (await params).id);
-  if (!page) notFound();
+  if (!page) return notFoundAudited(user, { entityType: "ResearchTopic", id: (await params).id });
   const { topic } = page;
   const problem = RESEARCH_MACHINE.problem("edit", topic.state, "admin");
   const [areas, sections] = await Promise.all([activeAreas(), practiceSections()]);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { researchReportData } from "@/lib/research/queries";
 import { formatRate } from "@/lib/research/rules";
 import { countyName } from "@/lib/topics/queries";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "调研报告" };
 export default async function ResearchReportPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("research.view");
   const report = await researchReportData(user, (await params).id);
-  if (!report) notFound();
+  if (!report) return notFoundAudited(user, { entityType: "ResearchTopic", id: (await params).id });
   const county = await countyName();
   return (
     <div className="space-y-4">

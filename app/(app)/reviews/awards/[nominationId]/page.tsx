@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { juryTaskDetail, jurorConflicts } from "@/lib/awards/queries";
 import { projectRecords } from "@/lib/awards/evidence";
 import { campaignPhase, CATEGORY_LABELS, LEVEL_LABELS } from "@/lib/awards/phase";
@@ -19,7 +19,8 @@ export default async function JuryScorePage({ params }: { params: Promise<{ nomi
   const user = await requirePermission("awards.score");
   const nomination = await juryTaskDetail(user.id, (await params).nominationId);
   // Not on this jury, or an entry of the juror's own (or a related) unit: there is nothing to see.
-  if (!nomination || (await jurorConflicts(user.unitId, nomination.unitId))) notFound();
+  if (!nomination || (await jurorConflicts(user.unitId, nomination.unitId)))
+    return notFoundAudited(user, { entityType: "Nomination", id: (await params).nominationId });
   const campaign = nomination.campaign;
   const record = nomination.projectId ? (await projectRecords([nomination.projectId], campaign.year.year)).get(nomination.projectId) : undefined;
   const cadreRecord = nomination.personUserId ? await cadreYearRecord(nomination.personUserId, campaign.year.year) : undefined;

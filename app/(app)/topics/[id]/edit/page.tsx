@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { activeAspects } from "@/lib/suggestions/queries";
 import { claimableUnits, getTopic } from "@/lib/topics/queries";
 import { toDateTimeLocal } from "@/lib/time";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "修改选题" };
 export default async function EditTopicPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("topics.manage");
   const topic = await getTopic(user, (await params).id);
-  if (!topic) notFound();
+  if (!topic) return notFoundAudited(user, { entityType: "Topic", id: (await params).id });
   if (topic.status === "WITHDRAWN") return <p>该选题已撤回，不能修改。</p>;
   const [aspects, units] = await Promise.all([activeAspects(), claimableUnits()]);
   return (

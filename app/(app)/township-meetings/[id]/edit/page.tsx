@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getMeeting, meetingFormOptions } from "@/lib/township-meetings/queries";
 import { formatDate } from "@/lib/time";
 import { Card, PageHeader } from "@/components/ui/page";
@@ -9,9 +9,9 @@ import { MeetingForm } from "@/components/township-meetings/meeting-form";
 export const metadata: Metadata = { title: "修改组织委员例会" };
 
 export default async function EditTownshipMeetingPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("meetings.manage");
+  const user = await requirePermission("meetings.manage");
   const meeting = await getMeeting((await params).id);
-  if (!meeting) notFound();
+  if (!meeting) return notFoundAudited(user, { entityType: "TownshipMeeting", id: (await params).id });
   const today = formatDate(new Date());
   const heldOn = formatDate(meeting.heldOn);
   const thisYear = Number(today.slice(0, 4));

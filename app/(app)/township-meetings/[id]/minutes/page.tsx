@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getMeeting } from "@/lib/township-meetings/queries";
 import { countyName } from "@/lib/topics/queries";
 import { townshipMinutesDocument } from "@/lib/documents/township-minutes";
@@ -12,9 +12,9 @@ import { DocumentDownloads, DocumentView } from "@/components/documents/document
 export const metadata: Metadata = { title: "例会纪要" };
 
 export default async function TownshipMeetingMinutesPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("meetings.view");
+  const user = await requirePermission("meetings.view");
   const meeting = await getMeeting((await params).id);
-  if (!meeting) notFound();
+  if (!meeting) return notFoundAudited(user, { entityType: "TownshipMeeting", id: (await params).id });
   const county = await countyName();
   return (
     <div className="space-y-4">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { certificateOf } from "@/lib/awards/queries";
 import { countyName } from "@/lib/topics/queries";
 import { idSchema } from "@/lib/validation";
@@ -18,7 +19,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
   const { id, nominationId } = await params;
   if (!idSchema.safeParse(id).success || !idSchema.safeParse(nominationId).success) notFound();
   const entry = await certificateOf(user, id, nominationId);
-  if (!entry?.campaign.decidedAt) notFound();
+  if (!entry?.campaign.decidedAt) return notFoundAudited(user, { entityType: "Nomination", id: nominationId });
   const county = await countyName();
   return (
     <div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { nominationDetail } from "@/lib/awards/queries";
 import { projectRecords, type ProjectRecord } from "@/lib/awards/evidence";
@@ -28,7 +28,7 @@ export default async function NominationPage({ params }: { params: Promise<{ id:
   const user = await requirePermission("awards.view");
   const { id, nominationId } = await params;
   const nomination = await nominationDetail(user, nominationId);
-  if (!nomination || nomination.campaignId !== id) notFound();
+  if (!nomination || nomination.campaignId !== id) return notFoundAudited(user, { entityType: "Nomination", id: nominationId });
   const campaign = nomination.campaign;
   const snapshot = (nomination.breakdown ?? null) as Snapshot | null;
   // Before the ranking, the record is read live; afterwards, as the ranking saw it.

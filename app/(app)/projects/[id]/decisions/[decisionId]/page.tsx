@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getProject } from "@/lib/projects/queries";
 import { decisionForNotice } from "@/lib/hearings/queries";
 import { countyName } from "@/lib/topics/queries";
@@ -18,7 +18,7 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
   const { id, decisionId } = await params;
   const project = await getProject(user, id);
   const decision = project ? await decisionForNotice(decisionId, project.id) : null;
-  if (!decision) notFound();
+  if (!decision) return notFoundAudited(user, project ? { entityType: "Decision", id: decisionId } : { entityType: "Project", id });
   const county = await countyName();
   return (
     <div className="space-y-4">

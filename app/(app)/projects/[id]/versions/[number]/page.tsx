@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { diffChars } from "diff";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { getProject, versionPair } from "@/lib/projects/queries";
 import { describeSnapshot } from "@/lib/projects/snapshot";
 import { formatDateTime } from "@/lib/time";
@@ -17,9 +17,9 @@ export default async function VersionPage({ params }: { params: Promise<{ id: st
   const { id, number } = await params;
   const project = await getProject(user, id);
   const versionNumber = z.coerce.number().int().min(1).max(1000).safeParse(number);
-  if (!project || !versionNumber.success) notFound();
+  if (!project || !versionNumber.success) return notFoundAudited(user, { entityType: "ProjectVersion", id: `${id}/${number}` });
   const { current, previous } = await versionPair(project.id, versionNumber.data);
-  if (!current) notFound();
+  if (!current) return notFoundAudited(user, { entityType: "ProjectVersion", id: `${id}/${number}` });
   const now = describeSnapshot(current.snapshot);
   const before = previous ? describeSnapshot(previous.snapshot) : null;
   const changed = before ? now.filter((row, index) => row.value !== before[index].value).length : 0;

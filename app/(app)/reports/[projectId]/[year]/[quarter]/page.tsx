@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { carries } from "@/lib/projects/carrier";
 import { can } from "@/lib/auth/permissions";
 import { reportPage } from "@/lib/reports/queries";
@@ -37,7 +38,7 @@ export default async function ReportPage({
   const { projectId, year } = parsed.data;
   const quarter = parsed.data.quarter as Quarter;
   const page = await reportPage(user, projectId, year, quarter);
-  if (!page || !owesReport(page.project, year, quarter)) notFound();
+  if (!page || !owesReport(page.project, year, quarter)) return notFoundAudited(user, { entityType: "ProgressReport", id: `${projectId}/${year}/${quarter}` });
   const { project, report, deadline } = page;
   const now = new Date();
   const status = cellStatus({ owed: true, report, year, quarter, deadline }, now);

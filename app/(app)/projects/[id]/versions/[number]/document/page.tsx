@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
+import { notFoundAudited } from "@/lib/auth/refused-read";
 import { proposalVersionFor } from "@/lib/projects/queries";
 import { proposalDocument } from "@/lib/documents/proposal";
 import { z } from "@/lib/validation";
@@ -17,7 +17,7 @@ export default async function ProposalDocumentPage({ params }: { params: Promise
   const { id, number } = await params;
   const versionNumber = z.coerce.number().int().min(1).max(1000).safeParse(number);
   const version = versionNumber.success ? await proposalVersionFor(user, { projectId: id, number: versionNumber.data }) : null;
-  if (!version) notFound();
+  if (!version) return notFoundAudited(user, { entityType: "ProjectVersion", id: `${id}/${number}` });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-2 print:hidden">
