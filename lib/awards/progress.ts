@@ -21,11 +21,7 @@ export function nominationProgress(state: NominationState, phase: CampaignPhase)
 export type Stage = { holder?: string; deadline?: { label: string; at: Date } };
 
 /** Who acts on a nomination now, and by when. */
-export function nominationStage(
-  state: NominationState,
-  phase: CampaignPhase,
-  campaign: { nominationEndsAt: Date; announcementEndsAt: Date | null },
-): Stage {
+export function nominationStage(state: NominationState, phase: CampaignPhase, campaign: { nominationEndsAt: Date; announcementEndsAt: Date | null }): Stage {
   if (state === "WITHDRAWN") return {};
   if (phase === "NOT_STARTED" || phase === "NOMINATING") {
     return { holder: "推荐单位（推荐截止前可以撤回）", deadline: { label: "推荐截止", at: campaign.nominationEndsAt } };

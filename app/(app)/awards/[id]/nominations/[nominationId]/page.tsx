@@ -99,13 +99,9 @@ export default async function NominationPage({ params }: { params: Promise<{ id:
                 提出
               </p>
             )}
-            {stage.deadline && (
-              <p data-testid="stage-deadline">
-                {stage.deadline.label}：{formatDateTime(stage.deadline.at)}
-              </p>
-            )}
           </>
         }
+        deadline={stage.deadline}
       />
       {campaign.status === "DECIDED" && nomination.tier && (
         <p className="text-sm">
