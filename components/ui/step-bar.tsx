@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { StepView, Tone } from "@/lib/states/machine";
-import { formatDateTime } from "@/lib/time";
+import { formatDate, formatDateTime } from "@/lib/time";
 
 const CURRENT: Record<Tone, string> = {
   stone: "border-stone-500 bg-stone-100 text-stone-800",
@@ -25,7 +25,8 @@ export function StepBar({
   steps: StepView[];
   holder?: string;
   next?: ReactNode;
-  deadline?: { label: string; at: Date } | null;
+  /** `day`: a deadline kept as a calendar day (shown without a time). */
+  deadline?: { label: string; at: Date; day?: boolean } | null;
 }) {
   return (
     <nav aria-label={label} className="rounded border border-stone-200 bg-white p-3">
@@ -59,7 +60,7 @@ export function StepBar({
           {next && <div>{next}</div>}
           {deadline && (
             <p data-testid="stage-deadline">
-              {deadline.label}：{formatDateTime(deadline.at)}
+              {deadline.label}：{deadline.day ? formatDate(deadline.at) : formatDateTime(deadline.at)}
             </p>
           )}
         </div>
