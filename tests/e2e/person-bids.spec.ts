@@ -63,7 +63,7 @@ test("干部在电脑和手机上个人投标，管理员比较、组织答辩�
   await expect(staff.getByTestId("own-person-bid")).toContainText("擂台结果纳入年度考核");
   // The bidder's own step bar: where the bid stands, who holds it, what they may do and by when.
   const myBar = staff.getByRole("navigation", { name: "我的投标进程" });
-  await expect(myBar.locator('[aria-current="step"]')).toHaveText("已投标");
+  await expect(myBar.locator('[aria-current="step"]')).toContainText("已投标");
   await expect(myBar).toContainText("当前：本人（截止前可修改、撤回）");
   await expect(myBar).toContainText("您可以：修改投标、撤回投标");
   await expect(myBar.getByTestId("stage-deadline")).toContainText("投标截止：");
@@ -100,7 +100,7 @@ test("干部在电脑和手机上个人投标，管理员比较、组织答辩�
     await arrange.getByRole("button", { name: "安排答辩" }).click();
     await expect(page.getByText(/答辩：.*县委组织部三楼会议室/)).toBeVisible();
     const adminDefence = page.getByRole("navigation", { name: "答辩进程" });
-    await expect(adminDefence.locator('[aria-current="step"]')).toHaveText("评分中");
+    await expect(adminDefence.locator('[aria-current="step"]')).toContainText("评分中");
     await expect(adminDefence).toContainText("您可以：安排答辩、结束评分");
     // The bidder now sees that the panel holds the bid, when and where, and that there is nothing for them to do.
     await staff.reload();
@@ -137,7 +137,7 @@ test("干部在电脑和手机上个人投标，管理员比较、组织答辩�
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "结束答辩评分" }).click();
     await expect(page.getByText(/答辩评分已结束（共 2 份评分）/)).toBeVisible();
-    await expect(adminDefence.locator('[aria-current="step"]')).toHaveText("评分已结束");
+    await expect(adminDefence.locator('[aria-current="step"]')).toContainText("评分已结束");
     await expect(adminDefence).toContainText("您可以：评定中标人");
     await page.getByRole("radio", { name: `${staffName}中标` }).check();
     await page.getByRole("button", { name: "确定中标人" }).click();
