@@ -1,19 +1,41 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { createConsultation, recordFollowUp } from "@/lib/consultations/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 
-export function ConsultationForm({ projectId }: { projectId: string }) {
+/**
+ * «发起会诊» where staff look for it (the project's 办理 area): a button that opens the consultation form in
+ * place and closes it once the 会诊 is recorded (issue 20 point 2).
+ */
+export function ConsultationLauncher({ projectId }: { projectId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="space-y-3">
+      <Button type="button" variant={open ? "secondary" : "primary"} aria-expanded={open} aria-controls="consultation-form" onClick={() => setOpen(!open)}>
+        {open ? "收起会诊表" : "发起会诊"}
+      </Button>
+      {open && (
+        <section id="consultation-form" aria-label="发起会诊" className="rounded border border-amber-200 bg-amber-50/40 p-3">
+          <p className="mb-2 text-sm text-stone-600">记录会诊的问题、原因和对策，并指定跟进责任人和期限；记录后列入本项目的会诊记录和进程。</p>
+          <ConsultationForm projectId={projectId} onDone={() => setOpen(false)} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function ConsultationForm({ projectId, onDone }: { projectId: string; onDone?: () => void }) {
   const router = useRouter();
   const ref = useRef<HTMLFormElement>(null);
   const form = useActionForm(createConsultation, {
     with: { projectId },
     onSuccess: () => {
       ref.current?.reset();
+      onDone?.();
       router.refresh();
     },
   });

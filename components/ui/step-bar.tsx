@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { StepView, Tone } from "@/lib/states/machine";
+import { formatDate, formatDateTime } from "@/lib/time";
 
 const CURRENT: Record<Tone, string> = {
   stone: "border-stone-500 bg-stone-100 text-stone-800",
@@ -11,9 +12,22 @@ const CURRENT: Record<Tone, string> = {
 
 /**
  * Where a record stands: the steps of its state table (lib/<module>/states.ts), who holds it now and what the
- * viewer may do next. Wraps on a phone rather than scrolling sideways.
+ * viewer may do next and the deadline the holder works to. Wraps on a phone rather than scrolling sideways.
  */
-export function StepBar({ label, steps, holder, next }: { label: string; steps: StepView[]; holder?: string; next?: ReactNode }) {
+export function StepBar({
+  label,
+  steps,
+  holder,
+  next,
+  deadline,
+}: {
+  label: string;
+  steps: StepView[];
+  holder?: string;
+  next?: ReactNode;
+  /** `day`: a deadline kept as a calendar day (shown without a time). */
+  deadline?: { label: string; at: Date; day?: boolean } | null;
+}) {
   return (
     <nav aria-label={label} className="rounded border border-stone-200 bg-white p-3">
       <ol className="flex flex-wrap items-center gap-1 text-sm">
@@ -40,10 +54,15 @@ export function StepBar({ label, steps, holder, next }: { label: string; steps: 
           </li>
         ))}
       </ol>
-      {(holder || next) && (
+      {(holder || next || deadline) && (
         <div className="mt-2 space-y-1 text-sm text-stone-700">
           {holder && <p>当前：{holder}</p>}
           {next && <div>{next}</div>}
+          {deadline && (
+            <p data-testid="stage-deadline">
+              {deadline.label}：{deadline.day ? formatDate(deadline.at) : formatDateTime(deadline.at)}
+            </p>
+          )}
         </div>
       )}
     </nav>

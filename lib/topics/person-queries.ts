@@ -16,6 +16,11 @@ export function ownPersonBid(userId: string, topicId: string) {
   return db.personBid.findUnique({ where: { topicId_userId: { topicId, userId } } });
 }
 
+/** When and where a topic's defence is held and whether its scoring is over (the bidder's step bar). */
+export function topicDefenceOf(topicId: string) {
+  return db.topicDefence.findUnique({ where: { topicId }, select: { heldAt: true, place: true, closedAt: true } });
+}
+
 /** The person bids of a topic (withdrawn ones left out), one page at a time, with the defence ranking; county readers only. */
 export async function topicPersonBids(viewer: Viewer, topicId: string, page: number) {
   if (!seesWholeCounty(viewer.roles)) return null;

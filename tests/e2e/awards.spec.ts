@@ -88,6 +88,14 @@ test("两个乡镇在名额内推荐：先错后改，所填内容不丢；各�
   await expect(baisha.getByRole("link", { name: projectTitle })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("link", { name: PERSON })).toHaveCount(0);
+
+  // The nominating unit's own nomination: where it stands, who holds it, what the unit may do and by when.
+  await page.getByRole("link", { name: projectTitle }).click();
+  const bar = page.getByRole("navigation", { name: "推荐进程" });
+  await expectStage(page, "已推荐");
+  await expect(bar).toContainText("当前：推荐单位（推荐截止前可以撤回）");
+  await expect(bar).toContainText("您可以：撤回推荐（推荐截止前）");
+  await expect(bar.getByTestId("stage-deadline")).toContainText("推荐截止：");
 });
 
 test("推荐截止后评委评分：回避本单位，漏项时提示", async ({ page, openPage }) => {
@@ -180,6 +188,12 @@ test("管理员生成拟表彰名单、说明理由调整后发布公示；群�
   await openCampaign(staff);
   await staff.getByRole("link", { name: /异议处理（1 件待办）/ }).click();
   const handling = staff.getByRole("form", { name: "办理异议" });
+  // Each objection shows its stage, who holds it, what the staff member may do and the 公示 deadline.
+  const objectionBar = staff.getByRole("navigation", { name: /^异议 .+ 办理进程$/ });
+  await expect(objectionBar.locator('[aria-current="step"]')).toContainText("待处理");
+  await expect(objectionBar).toContainText("当前：管理员调查核实并答复");
+  await expect(objectionBar).toContainText("您可以：异议成立、异议不成立");
+  await expect(objectionBar.getByTestId("stage-deadline")).toContainText("公示截止：");
   await handling.getByLabel("调查核实情况").fill("经调阅季度报告并实地核查，第三季度报告所述成效与实际不符。");
   await handling.getByLabel("答复意见").fill("异议成立，撤销该项目拟表彰资格。");
   await handling.getByLabel("异议成立").check();
@@ -188,11 +202,17 @@ test("管理员生成拟表彰名单、说明理由调整后发布公示；群�
   // Handled: the form is gone and the entry is off the list (only then does the admin's page change).
   await expect(staff.getByRole("form", { name: "办理异议" })).toHaveCount(0);
   await expect(staff.getByText(/已不在名单中/)).toBeVisible();
+  await expect(objectionBar.locator('[aria-current="step"]')).toContainText("异议成立");
+  await expect(objectionBar).not.toContainText("您可以");
 
   await page.reload();
   await expect(work).toContainText("未列入");
   await work.getByRole("link", { name: projectTitle }).click();
   await expect(page.getByText(/二等奖 → 不予表彰。异议成立/)).toBeVisible();
+  // On the nomination's page the admin sees the campaign's stage it sits at and the deadline.
+  await expectStage(page, "公示中");
+  await expect(page.getByRole("navigation", { name: "推荐进程" })).toContainText("您可以在评比页面处理异议");
+  await expect(page.getByRole("navigation", { name: "推荐进程" }).getByTestId("stage-deadline")).toContainText("公示截止：");
   await visitor.reload();
   await expect(visitor.getByText(projectTitle)).toHaveCount(0);
 });

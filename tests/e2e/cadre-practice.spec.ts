@@ -12,6 +12,9 @@ test("四个一：组工干部提交调研报告，科室负责人退回后认�
   await expect(cadre.getByRole("heading", { name: `我的四个一（${YEAR} 年度）` })).toBeVisible();
   await expect(cadre.getByTestId("practice-item")).toHaveCount(7);
   await cadre.getByRole("link", { name: "第四季度调研报告填写" }).click();
+  const bar = cadre.getByRole("navigation", { name: "办理进度" });
+  await expect(bar).toContainText("您可以：填写并提交");
+  await expect(bar.getByTestId("stage-deadline")).toContainText("提交截止：");
   await cadre.getByRole("button", { name: "提交" }).click();
   await expect(fieldError(cadre.getByLabel(/^调研主题/))).toHaveText("请填写调研主题");
   await cadre.getByLabel(/^调研主题/).fill(topic);
@@ -29,6 +32,8 @@ test("四个一：组工干部提交调研报告，科室负责人退回后认�
   const row = head.getByTestId("review-row").filter({ hasText: topic });
   await row.getByRole("link", { name: "审核" }).click();
   await expect(head.getByText("返乡人才缺少干事平台。")).toBeVisible();
+  await expect(head.getByRole("navigation", { name: "办理进度" })).toContainText("当前：科室负责人审核");
+  await expect(head.getByRole("navigation", { name: "办理进度" })).toContainText("您可以：认可、退回");
   await head.getByRole("button", { name: "退回" }).click();
   await expect(fieldError(head.getByLabel(/^审核意见/))).toHaveText("请填写退回意见");
   await head.getByLabel(/^审核意见/).fill("请补充走访数据。");
@@ -37,6 +42,7 @@ test("四个一：组工干部提交调研报告，科室负责人退回后认�
 
   await cadre.goto(`/practice/${YEAR}/research-4`);
   await expect(cadre.getByText("审核意见：请补充走访数据。")).toBeVisible();
+  await expect(bar).toContainText("您可以：修改后重新提交");
   await cadre.getByLabel(/^发现的问题/).fill("返乡人才缺少干事平台，走访 11 人中 7 人有意愿。");
   await cadre.getByRole("button", { name: "提交" }).click();
   await expect(cadre.getByText("已提交，等待科室负责人审核。")).toBeVisible();

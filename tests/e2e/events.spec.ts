@@ -73,11 +73,17 @@ test("现场会与交流：组工干部筹备交流会并印发通知，乡镇�
   await phone.getByTestId("event-row").filter({ hasText: title }).getByRole("link", { name: title }).click();
   await expect(phone.getByRole("heading", { name: title })).toBeVisible();
   await expectNoHorizontalOverflow(phone, "活动页");
+  // The step bar tells the township what it may do now and by when.
+  const bar = phone.getByRole("navigation", { name: "活动进度" });
+  await expect(bar).toContainText("当前：受邀单位确认参会、报送材料");
+  await expect(bar).toContainText("您可以：确认参会、报送交流材料");
+  await expect(bar.getByTestId("stage-deadline")).toContainText("交流材料报送截止：");
   await phone.getByRole("button", { name: "确认参会" }).click();
   await expect(fieldError(phone.getByLabel(/^参会人员/))).toHaveText("请填写参会人员");
   await phone.getByLabel(/^参会人员/).fill("王某（党委副书记）、李某（组织委员）");
   await phone.getByRole("button", { name: "确认参会" }).click();
   await expect(phone.getByText("已确认参会。")).toBeVisible();
+  await expect(bar).toContainText("您可以：修改参会人员、报送交流材料");
   await phone.getByLabel(/^标题/).fill(material);
   await phone.getByLabel(/^正文/).fill("一是按需设岗，二是认岗履责，三是评议激励。");
   await phone.getByRole("button", { name: "保存草稿" }).click();
@@ -125,6 +131,7 @@ test("现场会与交流：组工干部筹备交流会并印发通知，乡镇�
   await staff.getByLabel(/^后续工作/).fill("各乡镇月底前报送借鉴方案。");
   await staff.getByRole("button", { name: "保存纪要" }).click();
   await expect(stage(staff, "活动进度")).toContainText("已召开");
+  await expect(staff.getByRole("navigation", { name: "活动进度" })).toContainText("您可以：记录纪要、选入汇编、归档");
   await staff.getByRole("link", { name: "纪要", exact: true }).click();
   await expect(staff.getByRole("heading", { level: 1, name: `${title}纪要` })).toBeVisible();
   await expect(staff.getByRole("article")).toContainText("王某（党委副书记）");

@@ -191,6 +191,7 @@ test("管理员手动分配（与申报单位有隶属关系的专家被拒）�
   await page.getByLabel(/^地点/).fill("组织科会议室");
   await page.getByRole("button", { name: "创建听证会" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "听证进程" }).getByTestId("stage-deadline")).toContainText("听证时间（评分在听证会上完成）：");
 
   const agenda = page.locator("section").filter({ has: page.getByRole("heading", { name: "列入议程" }) });
   const boxes = agenda.getByRole("checkbox");

@@ -61,6 +61,11 @@ test("管理员组建督查组，成员撰写报告（一个项目进展滞后�
     .click();
   const item = clerk.getByTestId("rectification").filter({ hasText: "补齐试点村台账" });
   await expect(item).toContainText("待整改");
+  // The step bar names the unit's share and its nearest deadline.
+  const bar = clerk.getByRole("navigation", { name: "督查进程" });
+  await expect(bar).toContainText("当前：有关单位按期答复整改事项");
+  await expect(bar).toContainText(/您可以：答复整改（\d+ 项）/);
+  await expect(bar.getByTestId("stage-deadline")).toContainText("本单位整改期限（最近）：");
   await item.getByRole("button", { name: "答复整改" }).click();
   await expect(item.getByRole("alert")).toContainText("请填写整改情况");
   await item.getByLabel("整改情况").fill("已补齐 3 个试点村的台账并建立月报制度。");
@@ -68,6 +73,7 @@ test("管理员组建督查组，成员撰写报告（一个项目进展滞后�
   await expect(item).toContainText("已答复");
 
   await member.reload();
+  await expect(member.getByRole("navigation", { name: "督查进程" })).toContainText(/您可以：验收整改答复（\d+ 项）/);
   const answered = member.getByTestId("rectification").filter({ hasText: "补齐试点村台账" });
   await answered.getByRole("button", { name: "销号" }).click();
   await expect(answered).toContainText("已销号");

@@ -25,6 +25,10 @@ test("盘点销号：组工干部登记问题并申请销号，科室负责人�
   await cadre.getByRole("button", { name: "登记问题" }).click();
   await expect(cadre.getByRole("heading", { name: title })).toBeVisible();
   await expect(cadre.getByRole("navigation", { name: "销号进度" })).toContainText("在办");
+  // Who holds it (the owner, by name), what the viewer may do and the target date, on the step bar.
+  await expect(cadre.getByRole("navigation", { name: "销号进度" })).toContainText(/当前：.+（责任人）整改，完成后申请销号/);
+  await expect(cadre.getByRole("navigation", { name: "销号进度" })).toContainText("您可以：修改、上传佐证材料、申请销号");
+  await expect(cadre.getByRole("navigation", { name: "销号进度" }).getByTestId("stage-deadline")).toContainText("目标销号：");
   await cadre.getByRole("button", { name: "申请销号" }).click();
   await expect(fieldError(cadre.getByLabel(/^销号佐证/))).toHaveText("请填写销号佐证");
   await cadre.getByLabel(/^销号佐证/).fill("三个村已完成补选，选举结果报镇党委备案。");
@@ -36,6 +40,7 @@ test("盘点销号：组工干部登记问题并申请销号，科室负责人�
   await head.goto("/ledger?view=confirm");
   await head.getByTestId("ledger-row").filter({ hasText: title }).getByRole("link", { name: title }).click();
   await expect(head.getByText("三个村已完成补选，选举结果报镇党委备案。")).toBeVisible();
+  await expect(head.getByRole("navigation", { name: "销号进度" })).toContainText("您可以：确认销号、退回");
   await head.getByRole("button", { name: "退回" }).click();
   await expect(fieldError(head.getByLabel(/^意见/))).toHaveText("请填写退回意见");
   await head.getByLabel(/^意见/).fill("请附上补选结果的备案材料。");

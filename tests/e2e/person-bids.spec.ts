@@ -61,6 +61,12 @@ test("干部在电脑和手机上个人投标，管理员比较、组织答辩�
   await staff.getByRole("form", { name: "个人投标" }).getByLabel("预期成效").fill("擂台结果纳入年度考核，发现一批年轻干部");
   await staff.getByRole("button", { name: "保存修改" }).click();
   await expect(staff.getByTestId("own-person-bid")).toContainText("擂台结果纳入年度考核");
+  // The bidder's own step bar: where the bid stands, who holds it, what they may do and by when.
+  const myBar = staff.getByRole("navigation", { name: "我的投标进程" });
+  await expect(myBar.locator('[aria-current="step"]')).toContainText("已投标");
+  await expect(myBar).toContainText("当前：本人（截止前可修改、撤回）");
+  await expect(myBar).toContainText("您可以：修改投标、撤回投标");
+  await expect(myBar.getByTestId("stage-deadline")).toContainText("投标截止：");
 
   // A township's cadre on a phone (390×844): the form fits the screen.
   const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -93,12 +99,23 @@ test("干部在电脑和手机上个人投标，管理员比较、组织答辩�
     await arrange.getByRole("checkbox", { name: `${reviewerName}（县委党校）` }).check();
     await arrange.getByRole("button", { name: "安排答辩" }).click();
     await expect(page.getByText(/答辩：.*县委组织部三楼会议室/)).toBeVisible();
+    const adminDefence = page.getByRole("navigation", { name: "答辩进程" });
+    await expect(adminDefence.locator('[aria-current="step"]')).toContainText("评分中");
+    await expect(adminDefence).toContainText("您可以：安排答辩、结束评分");
+    // The bidder now sees that the panel holds the bid, when and where, and that there is nothing for them to do.
+    await staff.reload();
+    await expect(myBar).toContainText("当前：评审专家答辩评分");
+    await expect(myBar).toContainText("县委组织部三楼会议室");
+    await expect(myBar).not.toContainText("您可以");
 
     // The reviewer is told, and scores both bidders with the year's rubric.
     await reviewer.goto("/notifications");
     await expect(reviewer.getByRole("listitem").filter({ hasText: `请参加选题 ${code} 个人投标答辩评分` })).toBeVisible();
     await openTopic(reviewer, code);
     await expect(reviewer.getByRole("heading", { name: "个人投标答辩评分" })).toBeVisible();
+    const reviewerBar = reviewer.getByRole("navigation", { name: "答辩进程" });
+    await expect(reviewerBar).toContainText("您可以：答辩评分");
+    await expect(reviewerBar.getByTestId("stage-deadline")).toContainText("答辩时间：");
     for (const [person, points] of [
       [staffName, "9"],
       [unitName, "7"],
@@ -120,6 +137,8 @@ test("干部在电脑和手机上个人投标，管理员比较、组织答辩�
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "结束答辩评分" }).click();
     await expect(page.getByText(/答辩评分已结束（共 2 份评分）/)).toBeVisible();
+    await expect(adminDefence.locator('[aria-current="step"]')).toContainText("评分已结束");
+    await expect(adminDefence).toContainText("您可以：评定中标人");
     await page.getByRole("radio", { name: `${staffName}中标` }).check();
     await page.getByRole("button", { name: "确定中标人" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "请写明未中标的理由" })).toBeVisible();

@@ -88,7 +88,10 @@ test("组工干部对实施中的项目记录会诊并跟进，进程中可见",
   await signInAndWait(page, "staff");
   await page.goto("/projects?state=IN_PROGRESS");
   await page.locator("tbody tr").first().getByRole("link").click();
-  await page.locator("summary", { hasText: "记录会诊" }).click();
+  // The staff member is told they may start a 会诊, and starts it from the 办理 panel.
+  await expect(page.getByRole("navigation", { name: "项目进程" })).toContainText("您可以：");
+  await expect(page.getByRole("navigation", { name: "项目进程" })).toContainText("发起会诊");
+  await page.getByRole("button", { name: "发起会诊" }).click();
   await page.getByRole("button", { name: "记录会诊" }).click();
   await expect(fieldError(page.getByLabel(/^原因分析/))).toHaveText("请填写原因分析");
   await page.getByLabel(/^会诊时间/).fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16));
@@ -101,6 +104,9 @@ test("组工干部对实施中的项目记录会诊并跟进，进程中可见",
   await page.getByRole("button", { name: "记录会诊" }).click();
   const record = page.getByRole("list", { name: "会诊记录" }).getByRole("listitem").filter({ hasText: "选派驻村指导员，每周调度一次。" });
   await expect(record).toBeVisible();
+  // The form closes once the 会诊 is recorded; the button opens a fresh one.
+  await expect(page.getByRole("button", { name: "记录会诊" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "发起会诊" })).toBeVisible();
   await expect(page.getByRole("list", { name: "进程" })).toContainText("选派驻村指导员");
   await record.getByLabel("跟进结果").fill("已选派指导员，试点村进度赶上。");
   await record.getByRole("button", { name: "记录跟进结果" }).click();

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { expect, fieldError, STAFF_IN_SECTION, signInAndWait, test, unique } from "./support";
+import { expect, expectStage, fieldError, STAFF_IN_SECTION, signInAndWait, test, unique } from "./support";
 
 test("调查研究课题：管理员设立课题，组工干部调研并提交报告，科室负责人退回后结题，领导批示建议，管理员代录批示并按科室导出", async ({ page, openPage }) => {
   test.setTimeout(240_000);
@@ -28,12 +28,14 @@ test("调查研究课题：管理员设立课题，组工干部调研并提交�
   await expect(admin.getByRole("heading", { name: title })).toBeVisible();
   await expect(admin.getByText("牵头人组织开始调研")).toBeVisible();
   const topicUrl = admin.url();
+  await expect(admin.getByRole("navigation", { name: "课题进度" }).getByTestId("stage-deadline")).toContainText("完成时限：");
 
   // The lead cadre starts, saves a draft, is told what is missing, submits.
   const cadre = await openPage();
   await signInAndWait(cadre, "staff");
   await cadre.goto("/research?mine=1");
   await cadre.getByTestId("topic-row").filter({ hasText: title }).getByRole("link", { name: title }).click();
+  await expect(cadre.getByRole("navigation", { name: "课题进度" })).toContainText("您可以：开始调研");
   await cadre.getByRole("button", { name: "开始调研" }).click();
   await expect(cadre.getByLabel(/^症结性问题/)).toBeVisible();
   await cadre.getByLabel(/^症结性问题/).fill("后备力量年龄偏大，外出青年回流少。");
@@ -55,6 +57,9 @@ test("调查研究课题：管理员设立课题，组工干部调研并提交�
   await signInAndWait(head, "head");
   await head.goto(topicUrl);
   await expect(head.getByText("后备力量年龄偏大，外出青年回流少。")).toBeVisible();
+  await expectStage(head, "报告已交");
+  await expect(head.getByRole("navigation", { name: "课题进度" })).toContainText("当前：科室负责人审核报告");
+  await expect(head.getByRole("navigation", { name: "课题进度" })).toContainText("您可以：结题、退回");
   await head.getByRole("button", { name: "退回" }).click();
   await expect(fieldError(head.getByLabel(/^审核意见/))).toHaveText("请填写退回意见");
   await head.getByLabel(/^审核意见/).fill("请补充问卷数据。");
@@ -75,6 +80,7 @@ test("调查研究课题：管理员设立课题，组工干部调研并提交�
   const leader = await openPage();
   await signInAndWait(leader, "leader");
   await leader.goto(topicUrl);
+  await expect(leader.getByRole("navigation", { name: "课题进度" })).toContainText("您可以：批示建议");
   const first = leader.getByRole("form", { name: "批示建议1" });
   await first.getByLabel("采纳情况").selectOption({ label: "采纳" });
   await first.getByLabel("批示意见").fill("同意，请抓紧落实。");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, fieldError, signInAndWait, test, unique } from "./support";
+import { expect, expectStage, fieldError, signInAndWait, test, unique } from "./support";
 
 const DIGITS = "一二三四五六七八九";
 
@@ -86,9 +86,15 @@ test("匿名建言：答错验证题保留已填内容，答对后得到回执�
   await openInInbox(page, receipt);
   await expect(page.getByText(content)).toBeVisible();
   await expect(page.getByText("王五")).toBeVisible();
+  // The step bar: a new suggestion waits for the department, and says what the staff member may do with it.
+  const bar = page.getByRole("navigation", { name: "建议办理进程" });
+  await expectStage(page, "待处理");
+  await expect(bar).toContainText("当前：组织部研究处理");
+  await expect(bar).toContainText(/您可以：采纳、答复、.*转为选题/);
   await page.getByLabel(/^答复/).fill(reply);
   await page.getByRole("button", { name: "答复", exact: true }).click();
   await expect(page.getByText("已答复").first()).toBeVisible();
+  await expectStage(page, "已答复");
 
   // People copy receipts carelessly: lower case and a stray space are accepted.
   await lookUp(anonymous, ` ${receipt.toLowerCase()} `);

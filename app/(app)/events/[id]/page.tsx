@@ -43,6 +43,22 @@ export default async function EventPage({ params, searchParams }: { params: Prom
   const canRecord = manager && !EVENT_MACHINE.problem("record", event.state, "staff") && event.startsAt <= now;
   const submitted = county ? event.submissions.filter((s) => s.state !== "DRAFT") : [];
   const writeProblem = submissionProblem(event, now);
+  // The viewer's next steps and the date the holders work to (issue 20 point 2).
+  const next = [
+    ...(manager
+      ? EVENT_MACHINE.available(event.state, ["staff"])
+          .filter((name) => name !== "edit" && (name !== "record" || canRecord))
+          .map((name) => EVENT_MACHINE.transitions[name].label)
+      : []),
+    ...(own && !confirmProblem(event, now) ? [own.confirmedAt ? "修改参会人员" : "确认参会"] : []),
+    ...(own && material && !writeProblem && (!ownSubmission || ownSubmission.state === "DRAFT") ? [`报送${material}`] : []),
+  ];
+  const stageDeadline =
+    event.state === "NOTIFIED" && material && event.submissionDeadline && now <= event.submissionDeadline
+      ? { label: `${material}报送截止`, at: event.submissionDeadline }
+      : event.state === "PLANNING" || event.state === "NOTIFIED"
+        ? { label: "召开时间", at: event.startsAt }
+        : null;
   return (
     <div className="max-w-4xl space-y-4">
       <SavedNotice show={(await searchParams).saved} />
@@ -79,7 +95,13 @@ export default async function EventPage({ params, searchParams }: { params: Prom
           </>
         }
       />
-      <StepBar label="活动进度" steps={EVENT_MACHINE.progress(event.state)} holder={EVENT_MACHINE.states[event.state].holder} />
+      <StepBar
+        label="活动进度"
+        steps={EVENT_MACHINE.progress(event.state)}
+        holder={EVENT_MACHINE.states[event.state].holder}
+        next={next.length > 0 && <p>您可以：{next.join("、")}</p>}
+        deadline={stageDeadline}
+      />
 
       <Card title="活动安排">
         <dl className="space-y-2 text-sm">

@@ -65,6 +65,7 @@ export default async function HearingPage({ params, searchParams }: { params: Pr
           hearing.closedAt ? `评分已于 ${formatDateTime(hearing.closedAt)} 结束；${HEARING_MACHINE.states[state].holder}` : HEARING_MACHINE.states[state].holder
         }
         next={admin ? <p>下一步：安排议程、选定评审专家并分配；评完后结束评分</p> : undefined}
+        deadline={state === "OPEN" ? { label: "听证时间（评分在听证会上完成）", at: hearing.heldAt } : null}
       />
 
       <Card title={`议程与评审进度（${agenda.progress.items} 个项目，已提交 ${agenda.progress.submitted}/${agenda.progress.assignments} 份评分）`}>

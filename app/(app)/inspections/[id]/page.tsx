@@ -38,12 +38,35 @@ export default async function InspectionPage({ params, searchParams }: { params:
   const member = admin || (can(user.roles, "inspections.write") && inspection.members.some((m) => m.userId === user.id));
   const state = inspectionState(inspection);
   const drafting = state === "DRAFT";
+  // Once published, the rectification items hold the inspection: the unit answers by each item's deadline, the
+  // team checks the answers. The viewer is told their own share and the nearest deadline (issue 20 point 2).
+  const rectifications = drafting ? [] : inspection.items.flatMap((item) => item.rectifications.map((r) => ({ ...r, unitId: item.project.unitId })));
+  const toAnswer = can(user.roles, "inspections.answer") ? rectifications.filter((r) => r.unitId === user.unitId && r.status === "OPEN") : [];
+  const toCheck = member ? rectifications.filter((r) => r.status === "ANSWERED") : [];
+  const watched = toAnswer.length > 0 ? toAnswer : rectifications.filter((r) => r.status === "OPEN");
+  const nearest = watched.reduce<Date | null>((min, r) => (!min || r.dueAt < min ? r.dueAt : min), null);
+  const settled = !drafting && rectifications.every((r) => r.status === "ACCEPTED");
   const stepBar = (
     <StepBar
       label="督查进程"
       steps={INSPECTION_MACHINE.progress(state)}
-      holder={INSPECTION_MACHINE.states[state].holder}
-      next={drafting && member ? <p>下一步：为每个项目写出督查结论，然后发布督查报告</p> : undefined}
+      holder={settled ? (rectifications.length > 0 ? "整改事项已全部销号" : undefined) : INSPECTION_MACHINE.states[state].holder}
+      next={
+        drafting ? (
+          member ? (
+            <p>下一步：为每个项目写出督查结论，然后发布督查报告</p>
+          ) : undefined
+        ) : toAnswer.length + toCheck.length > 0 ? (
+          <p>
+            您可以：
+            {[
+              ...(toAnswer.length > 0 ? [`答复整改（${toAnswer.length} 项）`] : []),
+              ...(toCheck.length > 0 ? [`验收整改答复（${toCheck.length} 项）`] : []),
+            ].join("、")}
+          </p>
+        ) : undefined
+      }
+      deadline={nearest && { label: toAnswer.length > 0 ? "本单位整改期限（最近）" : "整改期限（最近）", at: nearest, day: true }}
     />
   );
   const what = `${inspection.year}年${QUARTER_LABELS[inspection.quarter as Quarter]}`;

@@ -54,7 +54,17 @@ export default async function ProblemPage({
         }
       />
       <SavedNotice show={query.saved} />
-      <StepBar label="销号进度" steps={LEDGER_MACHINE.progress(problem.status)} holder={LEDGER_MACHINE.states[problem.status].holder} />
+      <StepBar
+        label="销号进度"
+        steps={LEDGER_MACHINE.progress(problem.status)}
+        holder={
+          problem.status === "OPEN" || problem.status === "REOPENED"
+            ? `${problem.owner.name}（责任人）整改，完成后申请销号`
+            : LEDGER_MACHINE.states[problem.status].holder
+        }
+        next={moves.length > 0 && <p>您可以：{moves.map((name) => LEDGER_MACHINE.transitions[name].label).join("、")}</p>}
+        deadline={problem.status === "CLEARED" ? null : { label: "目标销号", at: problem.targetDate, day: true }}
+      />
       {problem.reviewComment && (
         <Notice tone={problem.status === "OPEN" ? "warning" : "info"}>
           {problem.status === "OPEN" ? "销号申请被退回：" : "确认意见："}

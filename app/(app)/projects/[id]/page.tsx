@@ -18,7 +18,7 @@ import { StateBadge } from "@/components/projects/state-badge";
 import { AttachmentList } from "@/components/projects/attachments";
 import { GuidanceNoteForm, LiaisonForm, TransitionPanel } from "@/components/projects/project-actions";
 import { ProposalView } from "@/components/projects/proposal-view";
-import { ConsultationForm, FollowUpForm } from "@/components/projects/consultation-forms";
+import { ConsultationLauncher, FollowUpForm } from "@/components/projects/consultation-forms";
 import { HearingRecord } from "@/components/hearings/hearing-record";
 import { hearingRecordOf } from "@/lib/hearings/queries";
 import { openRectifications } from "@/lib/inspections/queries";
@@ -50,6 +50,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const transitions = availableTransitions(project.state, actors).filter((name) => name !== "submit" && name !== "resubmit");
   const editable = ownUnit && EDITABLE_STATES.includes(project.state);
   const isLiaison = project.liaisonId === user.id;
+  // A 会诊 is held on an approved project or one under way; staff start it from the 办理 panel.
+  const consultable = can(user.roles, "consultations.manage") && (Boolean(project.startedAt) || project.state === "APPROVED");
   // Everything the page reads after the project, at once: one round trip of waiting rather than five in a row.
   const placeable = can(user.roles, "plan.manage") && (project.state !== "DRAFT" || project.submittedAt);
   const [rectifications, deadline, hearingRecord, programmes, liaisons, asked] = await Promise.all([
@@ -105,7 +107,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             {editable ? (
               <p>下一步：{project.state === "DRAFT" ? "填写并提交申报书" : "修改申报书后重新提交"}</p>
             ) : (
-              transitions.length > 0 && <p>您可以：{transitions.map((name) => TRANSITIONS[name].label).join("、")}</p>
+              (transitions.length > 0 || consultable) && (
+                <p>您可以：{[...transitions.map((name) => TRANSITIONS[name].label), ...(consultable ? ["发起会诊"] : [])].join("、")}</p>
+              )
             )}
             {deadline && (
               <p data-testid="stage-deadline">
@@ -115,9 +119,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           </>
         }
       />
-      {transitions.length > 0 && (
+      {(transitions.length > 0 || consultable) && (
         <Card title="办理">
-          <TransitionPanel project={{ id: project.id, version: project.version }} transitions={transitions} />
+          <div className="space-y-3">
+            {transitions.length > 0 && <TransitionPanel project={{ id: project.id, version: project.version }} transitions={transitions} />}
+            {consultable && <ConsultationLauncher projectId={project.id} />}
+          </div>
         </Card>
       )}
 
@@ -230,14 +237,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                 </li>
               ))}
             </ol>
-            {can(user.roles, "consultations.manage") && (project.startedAt || project.state === "APPROVED") && (
-              <details>
-                <summary className="link cursor-pointer">记录会诊</summary>
-                <div className="mt-2">
-                  <ConsultationForm projectId={project.id} />
-                </div>
-              </details>
-            )}
+            {consultable && <p className="text-stone-500">在上方“办理”中点“发起会诊”记录新的会诊。</p>}
           </div>
         </Card>
         <Card title="进程">

@@ -35,6 +35,11 @@ export default async function ResearchTopicPage({ params }: { params: Promise<{ 
   const canMark = can(user.roles, "research.mark") && !RESEARCH_MACHINE.problem("mark", state, "leader");
   const onBehalf = canMark && !user.roles.includes("LEADER");
   const submitted = state === "REPORTED" || state === "CLOSED";
+  // The viewer's next steps, from the one state table, in each capacity they hold on this topic.
+  const actors = [...team, ...(canReview ? (["head"] as const) : []), ...(canMark ? (["leader"] as const) : [])];
+  const next = RESEARCH_MACHINE.available(state, actors)
+    .filter((name) => name !== "save" && name !== "edit")
+    .map((name) => (name === "submit" ? "撰写并提交调研报告" : RESEARCH_MACHINE.transitions[name].label));
   return (
     <div>
       <PageHeader
@@ -62,7 +67,13 @@ export default async function ResearchTopicPage({ params }: { params: Promise<{ 
           </>
         }
       />
-      <StepBar label="课题进度" steps={RESEARCH_MACHINE.progress(state)} holder={RESEARCH_MACHINE.states[state].holder} />
+      <StepBar
+        label="课题进度"
+        steps={RESEARCH_MACHINE.progress(state)}
+        holder={RESEARCH_MACHINE.states[state].holder}
+        next={next.length > 0 && <p>您可以：{next.join("、")}</p>}
+        deadline={state === "PROPOSED" || state === "RESEARCHING" ? { label: "完成时限", at: topic.dueAt, day: true } : null}
+      />
       <div className="mt-4 grid gap-4 lg:grid-cols-3">
         <Card title="课题" className="lg:col-span-2">
           <dl className="space-y-3 text-sm">

@@ -11,6 +11,7 @@ import { CATEGORY_LABELS, STATUS_LABELS } from "@/lib/suggestions/catalog";
 import { formatDateTime } from "@/lib/time";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { TriagePanel } from "@/components/suggestions/triage-panel";
+import { StepBar } from "@/components/ui/step-bar";
 
 export const metadata: Metadata = { title: "处理建议" };
 
@@ -20,6 +21,13 @@ export default async function SuggestionPage({ params }: { params: Promise<{ id:
   const suggestion = await getSuggestion(id);
   if (!suggestion) return notFoundAudited(user, { entityType: "Suggestion", id });
   const topics = await topicsFromSuggestion(suggestion.id);
+  // What the viewer may do with it now, from the one state table (the buttons are in the 处理 panel below).
+  const next = [
+    ...(can(user.roles, "suggestions.triage")
+      ? SUGGESTION_MACHINE.available(suggestion.status, ["staff"]).map((name) => SUGGESTION_MACHINE.transitions[name].label)
+      : []),
+    ...(can(user.roles, "topics.manage") ? ["转为选题"] : []),
+  ];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -32,6 +40,12 @@ export default async function SuggestionPage({ params }: { params: Promise<{ id:
             </Link>
           )
         }
+      />
+      <StepBar
+        label="建议办理进程"
+        steps={SUGGESTION_MACHINE.progress(suggestion.status)}
+        holder={SUGGESTION_MACHINE.states[suggestion.status].holder}
+        next={next.length > 0 && <p>您可以：{next.join("、")}</p>}
       />
       <Card>
         <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-sm">

@@ -19,8 +19,18 @@ import { TopicAdminActions } from "@/components/topics/topic-admin-actions";
 import { NewProjectButton } from "@/components/projects/new-project-button";
 import { projectForTopic } from "@/lib/projects/queries";
 import { PERSON_BID_STATUS_LABELS, bidderProblem, personAwardProblem } from "@/lib/topics/person-rules";
-import { CLAIM_MACHINE } from "@/lib/topics/states";
-import { defenceReviewerChoices, ledProject, openPersonBids, ownPersonBid, reviewerDefence, topicPersonBids } from "@/lib/topics/person-queries";
+import {
+  defenceReviewerChoices,
+  ledProject,
+  openPersonBids,
+  ownPersonBid,
+  reviewerDefence,
+  topicDefenceOf,
+  topicPersonBids,
+} from "@/lib/topics/person-queries";
+import { defenceStage, personBidStage } from "@/lib/topics/bid-stage";
+import { CLAIM_MACHINE, DEFENCE_MACHINE, PERSON_BID_MACHINE, defenceState } from "@/lib/topics/states";
+import { StepBar } from "@/components/ui/step-bar";
 import { personBidsPageSchema } from "@/lib/topics/schemas";
 import { Pagination } from "@/components/ui/page";
 import { PersonBidPanel } from "@/components/topics/person-bid-panel";
@@ -56,6 +66,9 @@ export default async function TopicPage({
   const personal = topic.openToPersons && topic.claimMode === "BIDDING" && topic.status !== "DRAFT";
   const mayBidPersonally = personal && can(user.roles, "topics.bidPersonally") && !bidderProblem({ roles: user.roles, unitType: user.unit.type });
   const myBid = mayBidPersonally ? await ownPersonBid(user.id, topic.id) : null;
+  const myStage =
+    myBid &&
+    personBidStage(myBid.status, phase === "open", topic.claimClosesAt, myBid.status === "BID" && phase !== "open" ? await topicDefenceOf(topic.id) : null);
   const myProject = myBid?.status === "AWARDED" && can(user.roles, "projects.view") ? await ledProject(user.id, topic.id) : null;
   const personBids = personal ? await topicPersonBids(user, topic.id, bidsPage) : null;
   const decidable = personal && can(user.roles, "topics.publish") && !personAwardProblem(topic, now);
@@ -191,6 +204,17 @@ export default async function TopicPage({
 
       {mayBidPersonally && (
         <Card title="我的个人投标">
+          {myBid && myStage && (
+            <div className="mb-3">
+              <StepBar
+                label="我的投标进程"
+                steps={PERSON_BID_MACHINE.progress(myBid.status)}
+                holder={myStage.holder}
+                next={myStage.next.length > 0 && <p>您可以：{myStage.next.join("、")}</p>}
+                deadline={myStage.deadline}
+              />
+            </div>
+          )}
           <PersonBidPanel
             topicId={topic.id}
             open={phase === "open"}
@@ -214,6 +238,9 @@ export default async function TopicPage({
       {defenceSheet && (
         <section id="defence" className="space-y-3">
           <Card title="个人投标答辩评分">
+            <div className="mb-3">
+              <StageOfDefence defence={defenceSheet.defence} viewer="reviewer" />
+            </div>
             <p className="mb-3 text-sm text-stone-600">
               答辩时间：{formatDateTime(defenceSheet.defence.heldAt)}，地点：{defenceSheet.defence.place}。
               {defenceSheet.defence.closedAt ? "答辩评分已结束。" : "按本年度评分标准为每位投标人打分，评分结束前可以修改。"}
@@ -330,6 +357,11 @@ export default async function TopicPage({
 
       {decidable && personBids && personBids.pending > 0 && (
         <Card title="个人投标答辩">
+          {personBids.defence && (
+            <div className="mb-3">
+              <StageOfDefence defence={personBids.defence} viewer="admin" />
+            </div>
+          )}
           <DefenceAdmin
             topicId={topic.id}
             reviewers={reviewerChoices.map((reviewer) => ({ id: reviewer.id, name: reviewer.name, unit: reviewer.unit.name }))}
@@ -411,5 +443,19 @@ export default async function TopicPage({
         </Card>
       )}
     </div>
+  );
+}
+
+/** A defence's step bar, as a seated reviewer or the admin sees it. */
+function StageOfDefence({ defence, viewer }: { defence: { heldAt: Date; place: string; closedAt: Date | null }; viewer: "reviewer" | "admin" }) {
+  const stage = defenceStage(defence, viewer);
+  return (
+    <StepBar
+      label="答辩进程"
+      steps={DEFENCE_MACHINE.progress(defenceState(defence))}
+      holder={stage.holder}
+      next={stage.next.length > 0 && <p>您可以：{stage.next.join("、")}</p>}
+      deadline={stage.deadline}
+    />
   );
 }

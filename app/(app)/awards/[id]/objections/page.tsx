@@ -11,6 +11,7 @@ import { idSchema, z } from "@/lib/validation";
 import { Badge, Card, PageHeader, Pagination } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { ObjectionHandlingForm } from "@/components/awards/objection-handling-form";
+import { StepBar } from "@/components/ui/step-bar";
 
 export const metadata: Metadata = { title: "异议处理" };
 
@@ -50,6 +51,8 @@ export default async function ObjectionsPage({ params, searchParams }: { params:
         const entry = objection.nomination;
         const entryName = entry ? `${entry.unit.name}：${entry.project?.title ?? entry.personName}` : "整体名单";
         const tiers = entry ? campaign.tiers.filter((t) => t.category === entry.category && t.level === entry.level) : [];
+        const handleable = !OBJECTION_MACHINE.problem("uphold", objection.status, "admin") && !CAMPAIGN_MACHINE.problem("handleObjection", phase, "admin");
+        const pendingHere = objection.status === OBJECTION_MACHINE.initial;
         return (
           <Card
             key={objection.id}
@@ -60,6 +63,22 @@ export default async function ObjectionsPage({ params, searchParams }: { params:
             }
           >
             <article aria-label={`异议 ${objection.id.slice(-8).toUpperCase()}`} className="space-y-3 text-sm">
+              <StepBar
+                label={`异议 ${objection.id.slice(-8).toUpperCase()} 办理进程`}
+                steps={OBJECTION_MACHINE.progress(objection.status)}
+                holder={OBJECTION_MACHINE.states[objection.status].holder}
+                next={
+                  pendingHere && (
+                    <>
+                      {handleable && <p>您可以：异议成立、异议不成立（在下方填写调查核实情况和答复意见）</p>}
+                      {phase === "ANNOUNCED" && campaign.announcementEndsAt && (
+                        <p data-testid="stage-deadline">公示截止：{formatDateTime(campaign.announcementEndsAt)}</p>
+                      )}
+                      {phase === "ANNOUNCEMENT_OVER" && <p>公示已期满：办结全部异议后才能印发表彰决定</p>}
+                    </>
+                  )
+                }
+              />
               <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[6rem_1fr]">
                 <dt className="text-stone-500">异议对象</dt>
                 <dd>
@@ -87,7 +106,7 @@ export default async function ObjectionsPage({ params, searchParams }: { params:
                   </>
                 )}
               </dl>
-              {!OBJECTION_MACHINE.problem("uphold", objection.status, "admin") && !CAMPAIGN_MACHINE.problem("handleObjection", phase, "admin") && (
+              {handleable && (
                 <div className="border-t border-stone-100 pt-3">
                   <ObjectionHandlingForm
                     id={objection.id}

@@ -42,6 +42,11 @@ export default async function PracticeItemPage({
   const editable = own && can(user.roles, "practice.write") && (!item || PRACTICE_MACHINE.available(item.status, ["cadre"]).includes("submit"));
   const content = (item?.content ?? {}) as Record<string, string | null>;
   const status = item?.status ?? "DRAFT";
+  // The viewer's next steps: the cadre fills in and submits; the section head reviews what was submitted.
+  const next = [
+    ...(editable ? [status === "RETURNED" ? "修改后重新提交" : "填写并提交"] : []),
+    ...(item && page.reviewable ? PRACTICE_MACHINE.available(item.status, ["head"]).map((name) => PRACTICE_MACHINE.transitions[name].label) : []),
+  ];
   return (
     <div>
       <PageHeader
@@ -57,7 +62,13 @@ export default async function PracticeItemPage({
           </Link>
         }
       />
-      <StepBar label="办理进度" steps={PRACTICE_MACHINE.progress(status)} holder={PRACTICE_MACHINE.states[status].holder} />
+      <StepBar
+        label="办理进度"
+        steps={PRACTICE_MACHINE.progress(status)}
+        holder={status === "DRAFT" || status === "RETURNED" ? `${cadre.name}填写并提交` : PRACTICE_MACHINE.states[status].holder}
+        next={next.length > 0 && <p>您可以：{next.join("、")}</p>}
+        deadline={status === "DRAFT" || status === "RETURNED" ? { label: "提交截止", at: page.slot.due } : null}
+      />
       {own && item?.status === "SUBMITTED" && (
         <div className="my-3">
           <Notice tone="success">{item.late ? "已提交，等待科室负责人审核（已过截止时间，记为逾期提交）。" : "已提交，等待科室负责人审核。"}</Notice>

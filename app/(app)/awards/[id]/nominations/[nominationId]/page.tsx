@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFoundAudited } from "@/lib/auth/refused-read";
-import { seesWholeCounty } from "@/lib/auth/permissions";
+import { can, seesWholeCounty } from "@/lib/auth/permissions";
 import { nominationDetail } from "@/lib/awards/queries";
 import { projectRecords, type ProjectRecord } from "@/lib/awards/evidence";
-import { CATEGORY_LABELS, LEVEL_LABELS } from "@/lib/awards/phase";
+import { campaignPhase, CATEGORY_LABELS, LEVEL_LABELS } from "@/lib/awards/phase";
+import { CAMPAIGN_MACHINE, nominationState } from "@/lib/awards/states";
+import { nominationProgress, nominationStage } from "@/lib/awards/progress";
+import { StepBar } from "@/components/ui/step-bar";
+import { WithdrawNominationButton } from "@/components/awards/admin-actions";
 import type { Components, Weights } from "@/lib/awards/ranking";
 import { formatDateTime } from "@/lib/time";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
@@ -39,6 +43,15 @@ export default async function NominationPage({ params }: { params: Promise<{ id:
   const cadreRecord = nomination.personUserId ? (snapshot?.cadreRecord ?? (await cadreYearRecord(nomination.personUserId, campaign.year.year))) : undefined;
   const showTier = seesWholeCounty(user.roles) || campaign.status !== "OPEN";
   const title = nomination.project?.title ?? nomination.personName ?? "";
+  const phase = campaignPhase(campaign, new Date());
+  const state = nominationState(nomination);
+  const stage = nominationStage(state, phase, campaign);
+  const withdrawable = state === "NOMINATED" && phase === "NOMINATING" && can(user.roles, "awards.nominate") && nomination.unitId === user.unitId;
+  const forAdmin = can(user.roles, "awards.manage")
+    ? CAMPAIGN_MACHINE.available(phase, ["admin"])
+        .filter((name) => name !== "configure")
+        .map((name) => CAMPAIGN_MACHINE.transitions[name].label)
+    : [];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -55,6 +68,40 @@ export default async function NominationPage({ params }: { params: Promise<{ id:
             返回{campaign.title}
           </Link>
         }
+      />
+      <StepBar
+        label="推荐进程"
+        steps={nominationProgress(state, phase)}
+        holder={stage.holder}
+        next={
+          <>
+            {withdrawable && (
+              <div className="flex flex-wrap items-center gap-2">
+                <span>您可以：撤回推荐（推荐截止前）</span>
+                <WithdrawNominationButton id={nomination.id} version={nomination.version} label={title} />
+              </div>
+            )}
+            {forAdmin.length > 0 && (
+              <p>
+                您可以在
+                <Link href={`/awards/${campaign.id}`} className="link mx-1">
+                  评比页面
+                </Link>
+                {forAdmin.join("、")}
+              </p>
+            )}
+            {phase === "ANNOUNCED" && state === "NOMINATED" && (
+              <p>
+                对拟表彰名单有异议的，可在
+                <Link href={`/announcements/${campaign.id}`} className="link mx-1">
+                  公示页面
+                </Link>
+                提出
+              </p>
+            )}
+          </>
+        }
+        deadline={stage.deadline}
       />
       {campaign.status === "DECIDED" && nomination.tier && (
         <p className="text-sm">
