@@ -57,6 +57,7 @@ const OUTCOME_WORDS: Record<string, string> = { SUCCESS: "成功", FAILURE: "未
 
 type Row = {
   action: string;
+  actorId?: string | null;
   summary: string | null;
   actorName: string | null;
   actorUsername: string | null;
@@ -69,6 +70,8 @@ type Row = {
 export function describeAuditEntry(row: Row): string {
   if (row.summary?.trim()) return row.summary;
   const who = row.actorName ? `${row.actorName}（${row.actorUsername ?? ""}）` : row.actorUsername ? `用户名“${row.actorUsername}”` : "未登录的访客";
-  const record = row.entityType ? `，对象：${entityLabel(row.entityType)}${row.entityId ? `（编号 ${row.entityId}）` : ""}` : "";
+  // The actor's own account (a sign-in, a password change) needs no number: it is the person already named.
+  const own = row.entityType === "User" && row.entityId != null && row.entityId === row.actorId;
+  const record = !row.entityType ? "" : own ? "，对象：本人账户" : `，对象：${entityLabel(row.entityType)}${row.entityId ? `（编号 ${row.entityId}）` : ""}`;
   return `${who}：${auditActionLabel(row.action)}${record}，结果：${OUTCOME_WORDS[row.outcome] ?? row.outcome}`;
 }

@@ -128,3 +128,25 @@ test("审计管理员校验哈希链、签名导出一段日志，并看到同�
   await expect(row.locator("td").nth(1)).toHaveText("3");
   await expect(row).toContainText("未登录：下载：audit.view");
 });
+
+test("审计管理员筛出成功登录：说明是中文的一句话（谁、做了什么、结果），IP 是普通的 IPv4", async ({ page, openPage }) => {
+  const person = await openPage();
+  await signInAndWait(person, "z009");
+
+  await signInAndWait(page, "auditor");
+  await page.goto("/audit");
+  const filters = page.getByRole("search");
+  await filters.getByLabel("人员").fill("z009");
+  await filters.getByLabel("操作").selectOption({ label: "登录成功" });
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/action=auth\.login(&|$)/);
+  const row = page.locator("tbody tr").first();
+  await expect(row).toContainText("登录成功");
+  const cells = row.locator("td");
+  const explanation = (await cells.nth(3).innerText()).trim();
+  expect(explanation).toMatch(/[\u4e00-\u9fff]/);
+  expect(explanation).toMatch(/^.+（z009）：登录成功，对象：本人账户，结果：成功$/);
+  expect(explanation).not.toMatch(/\bUser\b|auth\.login/);
+  await expect(cells.nth(4)).toHaveText(/^\d{1,3}(\.\d{1,3}){3}$/);
+  await expect(cells.nth(5)).toHaveText("成功");
+});

@@ -33,6 +33,18 @@ describe("audit rows as people read them", () => {
         outcome: "SUCCESS",
       }),
     ).toContain("对象：项目（编号 p1）");
+    expect(
+      describeAuditEntry({
+        ...base,
+        action: "auth.login",
+        actorId: "u1",
+        actorName: "张三",
+        actorUsername: "z001",
+        entityType: "User",
+        entityId: "u1",
+        outcome: "SUCCESS",
+      }),
+    ).toBe("张三（z001）：登录成功，对象：本人账户，结果：成功");
     expect(describeAuditEntry({ ...base, action: "auth.login", actorName: "张三", actorUsername: "z001", outcome: "SUCCESS", summary: "已有说明" })).toBe(
       "已有说明",
     );
@@ -76,7 +88,15 @@ describe("every audited record type reads in Chinese", () => {
 
   it("never shows the code's type name in a 说明", () => {
     for (const type of written.keys()) {
-      const text = describeAuditEntry({ action: "project.submit", actorName: "李四", actorUsername: "z002", entityType: type, entityId: "x1", summary: null, outcome: "SUCCESS" });
+      const text = describeAuditEntry({
+        action: "project.submit",
+        actorName: "李四",
+        actorUsername: "z002",
+        entityType: type,
+        entityId: "x1",
+        summary: null,
+        outcome: "SUCCESS",
+      });
       expect(text).not.toContain(type);
       expect(text).toContain(`对象：${ENTITY_LABELS[type]}（编号 x1）`);
     }

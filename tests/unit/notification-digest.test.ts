@@ -7,7 +7,8 @@ const at = (value: string) => parseBusinessDateTime(value)!;
 
 describe("the daily digest's rules", () => {
   it("holds new submissions that arrive in numbers, not what asks for a decision soon", () => {
-    for (const kind of ["project.submitted", "report.submitted", "event.submitted", "practice.submitted", "research.submitted"]) expect(isDigestKind(kind)).toBe(true);
+    for (const kind of ["project.submitted", "report.submitted", "event.submitted", "practice.submitted", "research.submitted"])
+      expect(isDigestKind(kind)).toBe(true);
     // A unit declining an assigned topic, a reviewer's conflict, an objection (kind "award"): the admin acts on each.
     for (const kind of ["topic.claim", "hearing.conflict", "award", "report.overdue", "digest.daily"]) expect(isDigestKind(kind)).toBe(false);
   });
