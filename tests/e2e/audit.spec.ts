@@ -129,9 +129,13 @@ test("审计管理员校验哈希链、签名导出一段日志，并看到同�
   await expect(row).toContainText("未登录：下载：audit.view");
 });
 
-test("审计管理员筛出成功登录：说明是中文的一句话（谁、做了什么、结果），IP 是普通的 IPv4", async ({ page, openPage }) => {
-  const person = await openPage();
+test("审计管理员筛出成功登录：说明是中文的一句话（谁、做了什么、结果），IP 是普通的 IPv4", async ({ page, browser, baseURL }) => {
+  // The person comes over IPv4 (127.0.0.1, which the dual-stack socket reports as ::ffff:127.0.0.1), as people in
+  // the county do; "localhost" would be the IPv6 loopback ::1 on this machine, which is no IPv4 address to show.
+  const ipv4 = await browser.newContext({ baseURL: baseURL!.replace("localhost", "127.0.0.1") });
+  const person = await ipv4.newPage();
   await signInAndWait(person, "z009");
+  await ipv4.close();
 
   await signInAndWait(page, "auditor");
   await page.goto("/audit");
