@@ -262,7 +262,7 @@ test("手机上组工干部的项目列表变成卡片，每项前有列名；�
   await signInAndWait(page, "staff");
   const width = page.viewportSize()!.width;
   // The county dashboard's quarterly on-time table: a card inside the phone's width, its rows as cards.
-  const onTime = page.locator("section").filter({ has: page.getByRole("heading", { name: "季度按时报送率", exact: true }) });
+  const onTime = page.getByRole("heading", { name: "季度按时报送率", exact: true }).locator("xpath=..");
   await expect(onTime).toBeVisible();
   const box = (await onTime.boundingBox())!;
   expect(box.x + box.width, `季度按时报送率卡片右边缘 ${box.x + box.width}px，屏幕宽 ${width}px`).toBeLessThanOrEqual(width);
