@@ -57,7 +57,13 @@ export function CampaignForm({
         <Field label="推荐开始时间" name="nominationStartsAt" errors={e.nominationStartsAt} required>
           <input id="nominationStartsAt" name="nominationStartsAt" type="datetime-local" className="input" defaultValue={initial.nominationStartsAt} />
         </Field>
-        <Field label="推荐截止时间" name="nominationEndsAt" errors={e.nominationEndsAt} required hint="截止后评委开始评分">
+        <Field
+          label="推荐截止时间"
+          name="nominationEndsAt"
+          errors={e.nominationEndsAt}
+          required
+          hint="北京时间，即年度安排中“评比表彰推荐”的截止时间；截止后评委开始评分"
+        >
           <input id="nominationEndsAt" name="nominationEndsAt" type="datetime-local" className="input" defaultValue={initial.nominationEndsAt} />
         </Field>
         <Field label="每单位推荐项目数" name="workQuotaPerUnit" errors={e.workQuotaPerUnit} required>

@@ -292,7 +292,7 @@ export async function CountyDashboard({
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="季度按时报送率">
+        <Card title="季度按时报送率" className="min-w-0">
           <BarChart title={`${Y}年各季度按时报送率`} items={rateItems} unit="%" max={100} format={(v) => `${v}%`} />
           <DataTable headers={["季度", "截止时间", "应报", "按时", "逾期报送", "逾期未报", "按时率"]}>
             {(thisYear?.quarters ?? []).map((q) => (
@@ -313,7 +313,7 @@ export async function CountyDashboard({
           </DataTable>
           <p className="mt-2 text-xs text-stone-500">{ON_TIME_DEFINITION}</p>
         </Card>
-        <Card title="节点滞后项目">
+        <Card title="节点滞后项目" className="min-w-0">
           <p className="text-sm">
             实施中、有节点已过期而最近一次报告未标记完成的项目共{" "}
             <a href={`/reports?year=${Y}&lagging=1`} className="link font-semibold" aria-label={`节点滞后项目 ${behind.total}`}>

@@ -73,7 +73,8 @@ export function CriteriaFieldset({
         </p>
       ))}
       <p className="text-sm" data-testid="live-total">
-        加权总分：{complete ? `${weightedTotal(criteria, numbers).toFixed(2)} 分（满分 100）` : invalid ? "有分数超出范围，改正后显示" : "各项打完后显示"}
+        加权总分：
+        {complete ? `${weightedTotal(criteria, numbers).toFixed(2)} 分（满分 100）` : invalid ? "有分数不合要求，暂不能显示，改正后显示" : "各项打完后显示"}
       </p>
     </fieldset>
   );

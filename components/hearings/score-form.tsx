@@ -8,6 +8,7 @@ import { useActionButton } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 import type { Criterion } from "@/lib/hearings/scoring";
+import { criterionScoreProblem } from "@/lib/hearings/score-rule";
 import { CriteriaFieldset } from "@/components/hearings/criteria-fieldset";
 import { VERDICT_LABELS, type Verdict } from "@/lib/hearings/labels";
 
@@ -35,7 +36,16 @@ export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: K
   const hearingAction = useActionButton(saveScore, done);
   const juryAction = useActionButton(saveJuryScore, done);
   const action = kind === "hearing" ? hearingAction : juryAction;
+  // A score the field already marks as wrong (the server's own rule, lib/hearings/score-rule.ts) is not sent: the
+  // server would only refuse it. The notice stays until every field is right again.
+  const [blocked, setBlocked] = useState(false);
+  const wrongScore = criteria.some((c) => values[c.key] !== "" && criterionScoreProblem(c, Number(values[c.key])) !== null);
   const run = (submit: boolean) => {
+    if (wrongScore) {
+      setBlocked(true);
+      return;
+    }
+    setBlocked(false);
     const sheet = {
       version,
       values: Object.fromEntries(criteria.map((c) => [c.key, values[c.key] === "" ? null : Number(values[c.key])])),
@@ -49,7 +59,7 @@ export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: K
     <div className="space-y-4">
       {submitted && !message && <Notice tone="success">已提交评分{closed ? "。" : `，${UNTIL[kind]}可以修改后重新提交。`}</Notice>}
       {message && <Notice tone="success">{message}</Notice>}
-      <FormError message={action.error} />
+      <FormError message={blocked && wrongScore ? "有分数不合要求，请按各项下方的提示改正后再保存或提交。" : action.error} />
       <CriteriaFieldset
         criteria={criteria}
         values={values}

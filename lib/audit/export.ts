@@ -5,7 +5,7 @@ import { auditActionLabel } from "@/lib/audit/actions-catalog";
 import { AUDIT_EXPORT_LIMIT, auditWhere, type AuditFilter } from "@/lib/audit/queries";
 import { xlsxStream } from "@/lib/exports/xlsx-stream";
 import type { AuditLog } from "@/lib/generated/prisma/client";
-import { describeAuditEntry, plainIp } from "@/lib/audit/describe";
+import { describeAuditEntry, entityLabel, plainIp } from "@/lib/audit/describe";
 
 const OUTCOME_LABELS = { SUCCESS: "成功", FAILURE: "失败", DENIED: "拒绝" } as const;
 export { OUTCOME_LABELS };
@@ -46,7 +46,7 @@ export async function auditExportResponse(filter: AuditFilter, fileName: string)
       { header: "用户名", width: 16, value: (row) => row.actorUsername ?? "" },
       { header: "姓名", width: 12, value: (row) => row.actorName ?? "" },
       { header: "操作", width: 16, value: (row) => auditActionLabel(row.action) },
-      { header: "对象", width: 28, value: (row) => (row.entityType ? `${row.entityType} ${row.entityId ?? ""}` : "") },
+      { header: "对象", width: 28, value: (row) => (row.entityType ? `${entityLabel(row.entityType)} ${row.entityId ?? ""}`.trim() : "") },
       { header: "说明", width: 48, value: (row) => describeAuditEntry(row) },
       { header: "IP 地址", width: 16, value: (row) => plainIp(row.ip) ?? "" },
       { header: "结果", width: 8, value: (row) => OUTCOME_LABELS[row.outcome] },

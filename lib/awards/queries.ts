@@ -271,9 +271,10 @@ export async function objectionsWithHandlers(campaignId: string, page = 1) {
   };
 }
 
-/** The year of that number with its campaign, if any: a new campaign is opened only for a year without one. */
+/** The year of that number with its campaign, if any (a new campaign is opened only for a year without one), and its
+ * 评比表彰推荐 window, where a new campaign's period starts from. */
 export function yearWithCampaign(year: number) {
-  return db.year.findUnique({ where: { year }, include: { campaign: true } });
+  return db.year.findUnique({ where: { year }, include: { campaign: true, windows: { where: { kind: "NOMINATION" } } } });
 }
 
 /** Objections still waiting for an answer: the admin's and staff's count on the campaign page. */

@@ -1,11 +1,21 @@
 // The admins' daily digest (issue 20 point 8): which notices wait for it, when it goes out, what it says. Pure.
 import { formatDate, startOfBusinessDay } from "@/lib/time";
 
-/** Kinds that arrive in numbers and need no action within the hour: held for the digest when sent to the admins. */
-export const DIGEST_KINDS: ReadonlySet<string> = new Set(["project.submitted"]);
-
 /** How each held kind is counted in the digest's text. */
-const DIGEST_LABELS: Record<string, string> = { "project.submitted": "项目申报" };
+const DIGEST_LABELS: Record<string, string> = {
+  "project.submitted": "项目申报",
+  "report.submitted": "季度进展报送",
+  "event.submitted": "交流材料",
+  "practice.submitted": "四个一材料",
+  "research.submitted": "调研报告",
+};
+
+/**
+ * Kinds that arrive in numbers around a deadline and need no action within the hour (each waits in a list that is
+ * worked through anyway): held for the digest when the recipient is an admin (decision 0088). Not held: what asks
+ * for a decision soon — a unit declining an assigned topic, a reviewer's conflict, an objection to an announcement.
+ */
+export const DIGEST_KINDS: ReadonlySet<string> = new Set(Object.keys(DIGEST_LABELS));
 
 /** The digest goes out once a day at 08:00 Beijing time, with everything held before that day began. */
 export const DIGEST_HOUR = 8;

@@ -58,8 +58,16 @@ export type NotificationKind =
 
 export type NewNotification = { kind: NotificationKind; title: string; body?: string | null; link?: string | null };
 
+/** One notice to each of these people; a digest kind sent to an admin waits for the daily digest (DIGEST_KINDS). */
 export async function notifyUsers(client: DbOrTx, userIds: string[], notification: NewNotification): Promise<number> {
-  return notifyBatch(client, [{ userIds, notification }]);
+  if (!isDigestKind(notification.kind) || userIds.length === 0) return notifyBatch(client, [{ userIds, notification }]);
+  const admins = new Set(
+    (await client.user.findMany({ where: { id: { in: userIds }, active: true, roles: { has: "COUNTY_ADMIN" } }, select: { id: true } })).map((u) => u.id),
+  );
+  return notifyBatch(client, [
+    { userIds: userIds.filter((id) => !admins.has(id)), notification },
+    { userIds: userIds.filter((id) => admins.has(id)), notification, held: true },
+  ]);
 }
 
 /**

@@ -159,3 +159,29 @@ test("单位账户打开别的单位的项目：与不存在的项目一样是�
   await expect(rows.first()).toContainText(`${name}（${username}）`);
   await expect(rows.first()).toContainText("拒绝");
 });
+
+test("审计管理员筛出成功登录：说明是中文的一句话（谁、做了什么、结果），IP 是普通的 IPv4", async ({ page, browser, baseURL }) => {
+  // The person comes over IPv4 (127.0.0.1, which the dual-stack socket reports as ::ffff:127.0.0.1), as people in
+  // the county do; "localhost" would be the IPv6 loopback ::1 on this machine, which is no IPv4 address to show.
+  const ipv4 = await browser.newContext({ baseURL: baseURL!.replace("localhost", "127.0.0.1") });
+  const person = await ipv4.newPage();
+  await signInAndWait(person, "z009");
+  await ipv4.close();
+
+  await signInAndWait(page, "auditor");
+  await page.goto("/audit");
+  const filters = page.getByRole("search");
+  await filters.getByLabel("人员").fill("z009");
+  await filters.getByLabel("操作").selectOption({ label: "登录成功" });
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/action=auth\.login(&|$)/);
+  const row = page.locator("tbody tr").first();
+  await expect(row).toContainText("登录成功");
+  const cells = row.locator("td");
+  const explanation = (await cells.nth(3).innerText()).trim();
+  expect(explanation).toMatch(/[\u4e00-\u9fff]/);
+  expect(explanation).toMatch(/^.+（z009）：登录成功，对象：本人账户，结果：成功$/);
+  expect(explanation).not.toMatch(/\bUser\b|auth\.login/);
+  await expect(cells.nth(4)).toHaveText(/^\d{1,3}(\.\d{1,3}){3}$/);
+  await expect(cells.nth(5)).toHaveText("成功");
+});

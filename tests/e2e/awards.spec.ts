@@ -32,10 +32,23 @@ let projectTitle = "";
 
 test("管理员开启评比表彰：权重合计不对、评委不足时在字段旁提示，改正后开启", async ({ page }) => {
   await signInAndWait(page, "admin");
+  // A new campaign starts from the year's 评比表彰推荐 window (saving it writes that window: one deadline).
+  await page.goto("/years");
+  await page
+    .getByRole("row")
+    .filter({ hasText: `${YEAR} 年度` })
+    .getByRole("link", { name: "时间安排" })
+    .click();
+  const window = [await page.locator("#NOMINATION_start").inputValue(), await page.locator("#NOMINATION_end").inputValue()];
+  expect(window[1]).toMatch(/T23:59$/);
   await page.goto(`/awards/new?year=${YEAR}`);
   await page.waitForLoadState("networkidle");
-  // Opened an hour ago, so that a later test can close nominations at the current minute.
+  await expect(page.getByLabel("推荐开始时间")).toHaveValue(window[0]);
+  await expect(page.getByLabel("推荐截止时间")).toHaveValue(window[1]);
+  // That window is long past: opened an hour ago instead, so that a later test can close nominations at the current
+  // minute, until 23:59 a fortnight on.
   await page.getByLabel("推荐开始时间").fill(new Date(Date.now() - 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 16));
+  await page.getByLabel("推荐截止时间").fill(`${new Date(Date.now() + 14 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)}T23:59`);
   await page.getByLabel("评委评分权重").fill("40");
   await page.getByRole("button", { name: "开启评比表彰" }).click();
   await expect(page.locator('[data-field="weights"]').getByRole("alert")).toHaveText("各项权重合计须为 100%，现为 90%");

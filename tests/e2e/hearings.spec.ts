@@ -254,3 +254,70 @@ test("管理员为新年度设定评分标准：权重合计须为 100%", async 
   await page.reload();
   await expect(page.getByLabel("第 1 项权重（%）")).toHaveValue("30");
 });
+
+test("专家打分超出满分或多于一位小数：字段旁说明范围，合计不显示，提交和保存都不发到服务器", async ({ page, openPage }) => {
+  test.setTimeout(120_000);
+  const title = unique("打分范围听证会");
+  await signInAndWait(page, "admin");
+  await page.goto("/hearings");
+  await page.getByLabel(/^名称/).fill(title);
+  await page.getByLabel(/^层级/).selectOption({ label: "科室" });
+  await page.getByLabel(/^时间/).fill(now());
+  await page.getByLabel(/^地点/).fill("组织科会议室");
+  await page.getByRole("button", { name: "创建听证会" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  const agenda = page.locator("section").filter({ has: page.getByRole("heading", { name: "列入议程" }) });
+  await agenda.getByRole("checkbox").last().check();
+  await page.getByRole("button", { name: "列入议程" }).click();
+  const item = page.getByTestId("agenda-item");
+  await expect(item).toHaveCount(1);
+  const seats = page.locator("section").filter({ has: page.getByRole("heading", { name: /^评审专家/ }) });
+  await seats.getByRole("checkbox", { name: /（县委党校）$/ }).check();
+  await seats.getByRole("button", { name: "保存评审专家" }).click();
+  await expect(seats.getByText("已保存。")).toBeVisible();
+  const select = item.getByLabel("手动分配评审专家");
+  await select.selectOption({ label: (await select.locator("option", { hasText: "（县委党校）" }).innerText()).trim() });
+  await item.getByRole("button", { name: "分配" }).click();
+  await expect(item.getByTestId("assignment")).toHaveCount(1);
+
+  const reviewer = await openPage();
+  await signInAndWait(reviewer, "reviewer");
+  await reviewer.goto("/reviews");
+  await reviewer.getByRole("row").filter({ hasText: title }).getByRole("link", { name: "评分" }).click();
+  await reviewer.waitForLoadState("networkidle");
+  const inputs = reviewer.getByRole("spinbutton");
+  await expect(inputs).toHaveCount(5);
+  // Each standard's full mark, as the sheet states it next to the field.
+  const fullMark = async (index: number) =>
+    Number((await reviewer.locator('[data-field="values"] label').nth(index).innerText()).match(/满分 (\d+(?:\.\d+)?)/)![1]);
+  const [firstMax, secondMax] = [await fullMark(0), await fullMark(1)];
+  for (let k = 2; k < 5; k++) await inputs.nth(k).fill("5");
+  await inputs.nth(0).fill(String(firstMax + 1));
+  await inputs.nth(1).fill("3.25");
+  const errorOf = async (index: number) => reviewer.locator(`[id="${(await inputs.nth(index).getAttribute("id"))!.replace(/^score-/, "error-")}"]`);
+  await expect(await errorOf(0)).toHaveText(new RegExp(`的分数须在 0 至 ${firstMax} 之间$`));
+  await expect(inputs.nth(0)).toHaveAttribute("aria-invalid", "true");
+  await expect(await errorOf(1)).toHaveText("分数最多保留一位小数");
+  await expect(reviewer.getByTestId("live-total")).toHaveText("加权总分：有分数不合要求，暂不能显示，改正后显示");
+
+  // Neither button sends the sheet: no server action is posted, and the task is still unscored.
+  const posts: string[] = [];
+  reviewer.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await reviewer.getByRole("radio", { name: "立项", exact: true }).check();
+  await reviewer.getByRole("button", { name: "提交评分" }).click();
+  await expect(reviewer.getByText("有分数不合要求，请按各项下方的提示改正后再保存或提交。")).toBeVisible();
+  await reviewer.getByRole("button", { name: "保存草稿" }).click();
+  await expect(reviewer.getByText("草稿已保存。")).toHaveCount(0);
+  expect(posts).toEqual([]);
+  // What was typed stays for correction; once right, the total shows and the sheet goes through.
+  await expect(inputs.nth(0)).toHaveValue(String(firstMax + 1));
+  await inputs.nth(0).fill(String(firstMax));
+  await inputs.nth(1).fill(String(Math.min(secondMax, 3.5)));
+  await expect(reviewer.getByTestId("live-total")).toContainText(/加权总分：\d+\.\d{2} 分（满分 100）/);
+  await expect(reviewer.getByText("有分数不合要求，请按各项下方的提示改正后再保存或提交。")).toHaveCount(0);
+  await reviewer.getByRole("button", { name: "保存草稿" }).click();
+  await expect(reviewer.getByText("草稿已保存。")).toBeVisible();
+  expect(posts.length).toBeGreaterThan(0);
+});

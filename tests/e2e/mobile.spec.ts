@@ -234,3 +234,54 @@ test("手机上乡镇看季度报告（卡片，带项目编号和季度）和�
   await expect(page.getByRole("article", { name: /^申报书（第 \d+ 版）$/ })).toContainText("申报单位（盖章）");
   await expectNoHorizontalOverflow(page, "申报书");
 });
+
+/** A township whose demo to-do is longer than five items (23 in the demo county). */
+const LONG_TODO_UNIT = "z002";
+
+// Issue 20 point 11: long panels fold, lists become cards with their column names, and nothing is wider than the phone.
+test("手机上单位首页的待办先列前几项，“展开其余 N 项”展开后全部可见，页面不横向溢出", async ({ page }) => {
+  await signInAndWait(page, LONG_TODO_UNIT);
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "本单位待办" }) });
+  const todo = card.getByRole("list", { name: "待办事项" });
+  await expect(todo).toBeVisible();
+  const items = todo.getByTestId("todo-item");
+  const total = await items.count();
+  expect(total, "演示数据中该单位的待办应多于 5 项").toBeGreaterThan(5);
+  for (let i = 0; i < 5; i++) await expect(items.nth(i)).toBeVisible();
+  for (let i = 5; i < total; i++) await expect(items.nth(i)).toBeHidden();
+  const fold = card.getByText(`展开其余 ${total - 5} 项`);
+  await expect(fold).toBeVisible();
+  await expectNoHorizontalOverflow(page, "单位首页（折叠）");
+  await fold.click();
+  for (let i = 0; i < total; i++) await expect(items.nth(i)).toBeVisible();
+  await expect(card.getByText("收起")).toBeVisible();
+  await expectNoHorizontalOverflow(page, "单位首页（展开）");
+});
+
+test("手机上组工干部的项目列表变成卡片，每项前有列名；首页的季度按时报送率不把页面撑宽", async ({ page }) => {
+  await signInAndWait(page, "staff");
+  const width = page.viewportSize()!.width;
+  // The county dashboard's quarterly on-time table: a card inside the phone's width, its rows as cards.
+  const onTime = page.getByRole("heading", { name: "季度按时报送率", exact: true }).locator("xpath=..");
+  await expect(onTime).toBeVisible();
+  const box = (await onTime.boundingBox())!;
+  expect(box.x + box.width, `季度按时报送率卡片右边缘 ${box.x + box.width}px，屏幕宽 ${width}px`).toBeLessThanOrEqual(width);
+  await expect(onTime.locator("tbody tr").first()).toHaveCSS("display", "block");
+  await expectNoHorizontalOverflow(page, "组工干部首页");
+
+  await page.goto("/projects");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const table = page.locator("table.table-cards").first();
+  const row = table.locator("tbody tr").first();
+  await expect(row).toBeVisible();
+  await expect(row).toHaveCSS("display", "block");
+  // The header row is only for screen readers; each cell shows its column's name before its value.
+  const labels = await row
+    .locator("td")
+    .evaluateAll((cells) => cells.filter((cell) => getComputedStyle(cell).display !== "none").map((cell) => getComputedStyle(cell, "::before").content));
+  expect(labels.slice(0, 3)).toEqual(['"项目名称"', '"单位"', '"类别"']);
+  expect(labels).toContain('"状态"');
+  const rowBox = (await row.boundingBox())!;
+  expect(rowBox.x + rowBox.width).toBeLessThanOrEqual(width);
+  await expectNoHorizontalOverflow(page, "项目列表");
+});

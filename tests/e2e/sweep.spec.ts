@@ -52,7 +52,8 @@ async function sweepPage(page: Page, url: string, where: string, findings: Findi
       throw error;
     });
     if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) return [];
-    if (response.status() >= 500) report(findings, `${where} ${url}: HTTP ${response.status()}`);
+    // A page the role is linked to must open: a 4xx (not found, forbidden) is a dead or wrongly shown link.
+    if (response.status() >= 400) report(findings, `${where} ${url}: HTTP ${response.status()}`);
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     if (scrollWidth > innerWidth + 1) report(findings, `${where} ${url}: 横向溢出（页面宽 ${scrollWidth}px，屏幕宽 ${innerWidth}px）`);
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -107,6 +108,8 @@ const ROLES = [
   { who: "管理员", username: "admin" },
   { who: "组工干部", username: "staff" },
   { who: "单位填报员", username: "unit" },
+  { who: "部门单位填报员", username: "unit2" },
+  { who: "科室负责人", username: "head" },
   { who: "评审专家", username: "reviewer" },
   { who: "县委领导", username: "leader" },
   { who: "安全管理员", username: "security" },

@@ -45,9 +45,16 @@ describe("the daily digest", () => {
     await db.$transaction((tx) => notifyAdmins(tx, { kind: "topic.claim", title: "某镇不能承接发包选题", link: "/topics/x" }));
     expect(await unreadCount(admin.id)).toBe(before + 1);
     expect(await db.emailOutbox.count({ where: { userId: admin.id } })).toBe(mailsBefore + 1);
-    // Other people's notices of the same kind are not held (only what goes to the admins through notifyAdmins).
+    // Other people's notices of the same kind are not held: only the admins get a digest.
     await db.$transaction((tx) => notifyUsers(tx, [staff.id], { kind: "project.submitted", title: "新的申报：丙" }));
     expect(await heldNotifications(staff.id, { show: false })).toEqual({ count: 0, notifications: [] });
+    // Sent to one admin and one staff member directly (an event's creator, a project's liaison): held for the admin only.
+    const staffUnread = await unreadCount(staff.id);
+    await db.$transaction((tx) => notifyUsers(tx, [admin.id, staff.id], { kind: "event.submitted", title: "某镇提交了交流材料：戊" }));
+    expect(await unreadCount(admin.id)).toBe(before + 1);
+    expect(await heldNotifications(admin.id, { show: false })).toEqual({ count: 3, notifications: [] });
+    expect(await unreadCount(staff.id)).toBe(staffUnread + 1);
+    await db.notification.deleteMany({ where: { title: "某镇提交了交流材料：戊" } });
   });
 
   it("releases once after 08:00 Beijing time: one notice per admin counting the held ones, which join the inbox as read", async () => {

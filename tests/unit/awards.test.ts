@@ -3,6 +3,7 @@ import { announcementDays, announcementEnd, workingDaysLeft } from "@/lib/awards
 import { makeCalendar, nationalCalendarCovers, nationalDay } from "@/lib/calendar/workdays";
 import { allocateAwards, components, compositeScore, DEFAULT_WEIGHTS, weightsProblem, type Evidence } from "@/lib/awards/ranking";
 import { formatDateTime } from "@/lib/time";
+import { defaultNominationPeriod, endOfDay, newCampaignValues } from "@/lib/awards/form-values";
 
 const at = (s: string) => new Date(`${s}+08:00`);
 const national = makeCalendar();
@@ -183,5 +184,26 @@ describe("allocating awards within quotas", () => {
   it("gives nothing when there are no tiers or no places", () => {
     expect(Object.fromEntries(allocateAwards(entries([90]), []).tierOf)).toEqual({ n1: null });
     expect(Object.fromEntries(allocateAwards(entries([90]), [{ id: "t", name: "十佳", quota: 0, rank: 1 }]).tierOf)).toEqual({ n1: null });
+  });
+});
+
+describe("a new campaign's nomination period (issue 20 point 6)", () => {
+  it("starts from the year's 评比表彰推荐 window when it has one", () => {
+    const window = { startsAt: at("2026-11-15T00:00:00"), endsAt: at("2026-12-10T23:59:00") };
+    const period = defaultNominationPeriod(window, at("2026-12-07T19:25:13"));
+    expect(formatDateTime(period.startsAt)).toBe("2026-11-15 00:00");
+    expect(formatDateTime(period.endsAt)).toBe("2026-12-10 23:59");
+    const values = newCampaignValues(2026, [], window, at("2026-12-07T19:25:13"));
+    expect([values.nominationStartsAt, values.nominationEndsAt]).toEqual(["2026-11-15T00:00", "2026-12-10T23:59"]);
+    // A bare deadline: the start is today's first minute.
+    expect(formatDateTime(defaultNominationPeriod({ startsAt: null, endsAt: window.endsAt }, at("2026-12-07T19:25:13")).startsAt)).toBe("2026-12-07 00:00");
+  });
+
+  it("otherwise runs whole Beijing days, 00:00 today to 23:59 fourteen days on, whatever the clock says", () => {
+    // 03:38 in Beijing is the previous evening in UTC: the Beijing day counts.
+    const period = defaultNominationPeriod(null, new Date("2026-12-08T19:38:00Z"));
+    expect(formatDateTime(period.startsAt)).toBe("2026-12-09 00:00");
+    expect(formatDateTime(period.endsAt)).toBe("2026-12-23 23:59");
+    expect(formatDateTime(endOfDay("2026-02-28"))).toBe("2026-02-28 23:59");
   });
 });

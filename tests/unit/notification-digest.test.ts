@@ -1,14 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { digestDue, digestNotice, isDigestKind, nextDigestAt } from "@/lib/notifications/digest-rules";
+import { DIGEST_KINDS, digestDue, digestNotice, isDigestKind, nextDigestAt } from "@/lib/notifications/digest-rules";
+import { categoryOf } from "@/lib/notifications/kinds";
 import { formatDateTime, parseBusinessDateTime } from "@/lib/time";
 
 const at = (value: string) => parseBusinessDateTime(value)!;
 
 describe("the daily digest's rules", () => {
-  it("holds new submissions only", () => {
-    expect(isDigestKind("project.submitted")).toBe(true);
-    expect(isDigestKind("topic.claim")).toBe(false);
-    expect(isDigestKind("report.overdue")).toBe(false);
+  it("holds new submissions that arrive in numbers, not what asks for a decision soon", () => {
+    for (const kind of ["project.submitted", "report.submitted", "event.submitted", "practice.submitted", "research.submitted"])
+      expect(isDigestKind(kind)).toBe(true);
+    // A unit declining an assigned topic, a reviewer's conflict, an objection (kind "award"): the admin acts on each.
+    for (const kind of ["topic.claim", "hearing.conflict", "award", "report.overdue", "digest.daily"]) expect(isDigestKind(kind)).toBe(false);
+  });
+
+  it("counts every held kind under its own name, never the code's", () => {
+    const text = digestNotice(
+      [...DIGEST_KINDS].map((kind) => ({ kind, count: 1 })),
+      { first: at("2031-03-05 09:00"), last: at("2031-03-05 18:00") },
+    ).body;
+    expect(text).toBe("交流材料 1 件、四个一材料 1 件、项目申报 1 件、季度进展报送 1 件、调研报告 1 件。逐条查看请打开“新提交”。");
+    for (const kind of DIGEST_KINDS) {
+      expect(text).not.toContain(kind);
+      // Each held kind is one the inbox files under 新提交, where the digest sends the reader.
+      expect(categoryOf(kind)).toBe("submission");
+    }
   });
 
   it("is due from 08:00 Beijing time, for what was held before the day began", () => {

@@ -25,7 +25,10 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <PageHeader title={`开启${year.data}年度评比表彰`} description="设置推荐时间和名额、奖项、评委与评分标准、排名公式和公示期；开启后各单位收到推荐通知" />
       <Card className="max-w-4xl">
-        <CampaignForm initial={newCampaignValues(year.data, [])} reviewers={reviewers.map((r) => ({ id: r.id, label: `${r.name}（${r.unit.name}）` }))} />
+        <CampaignForm
+          initial={newCampaignValues(year.data, [], exists.windows[0])}
+          reviewers={reviewers.map((r) => ({ id: r.id, label: `${r.name}（${r.unit.name}）` }))}
+        />
       </Card>
     </div>
   );
