@@ -69,7 +69,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {/* Rendered in full on the server (no streaming): once the page shows it hydrates at once, as journeys that click right away expect. */}
       {unit && <UnitDashboard user={user} year={year} now={now} />}
       {reviewer && <ReviewerDashboard user={user} />}
-      {county && choice?.year && <CountyDashboard year={choice.year} years={choice.years} now={now} />}
+      {county && choice?.year && <CountyDashboard viewer={user} year={choice.year} years={choice.years} now={now} />}
       <div className="grid gap-4 lg:grid-cols-2">
         {business && <YearWindows year={year} now={now} />}
         <Card title="我的单位">
