@@ -208,3 +208,28 @@ describe("四个一", () => {
     expect(await count()).toBe(1);
   });
 });
+
+describe("四个一 reminders before the due date", () => {
+  it("reminds each cadre who has not sent the item once, two days before its due date, and not again on the next run", async () => {
+    const yearRow = await db.year.findUniqueOrThrow({ where: { year: YEAR } });
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
+    for (const kind of ["PRACTICE_R4", "PRACTICE_R1"] as const)
+      await db.yearWindow.update({ where: { yearId_kind: { yearId: yearRow.id, kind } }, data: { endsAt: inTwoDays } });
+    const due = (userId: string, label: string) => db.notification.count({ where: { userId, kind: "practice.due", title: { contains: label } } });
+    expect(await due(cadre.id, "第四季度调研报告")).toBe(0);
+    await sendPracticeReminders();
+    // Nobody has sent the fourth quarter's report: each cadre once, with the due date in the title.
+    for (const who of [cadre, head, otherHead]) expect(await due(who.id, "第四季度调研报告")).toBe(1);
+    const note = await db.notification.findFirstOrThrow({ where: { userId: cadre.id, kind: "practice.due", title: { contains: "第四季度调研报告" } } });
+    expect(note.link).toBe(`/practice/${YEAR}/research-4`);
+    // The first quarter's: the cadre's is accepted (no reminder); the head's is not written (one); the other head's a draft (one).
+    expect(await due(cadre.id, "第一季度调研报告")).toBe(0);
+    expect(await due(head.id, "第一季度调研报告")).toBe(1);
+    expect(await due(otherHead.id, "第一季度调研报告")).toBe(1);
+    await sendPracticeReminders();
+    for (const who of [cadre, head, otherHead]) expect(await due(who.id, "第四季度调研报告")).toBe(1);
+    expect(await due(head.id, "第一季度调研报告")).toBe(1);
+    // Units outside the department are no cadres: nothing.
+    expect(await db.notification.count({ where: { userId: clerk.id, kind: "practice.due" } })).toBe(0);
+  });
+});
