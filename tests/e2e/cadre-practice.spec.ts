@@ -136,6 +136,7 @@ test("组工干部不能打开同事的四个一；首页四个一面板不列�
   await admin.goto("/practice/grid");
   const row = admin.getByTestId("grid-row").filter({ hasText: "干部科" }).first();
   const href = (await row.getByRole("link").first().getAttribute("href"))!;
+  await admin.goto("/");
   await expect(admin.getByTestId("practice-panel").getByTestId("late-cadre").first()).toBeVisible();
 
   const cadre = page;
