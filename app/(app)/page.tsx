@@ -15,7 +15,8 @@ import { CountyDashboard } from "@/components/dashboard/county-dashboard";
 import { UnitDashboard } from "@/components/dashboard/unit-dashboard";
 import { ReviewerDashboard } from "@/components/dashboard/reviewer-dashboard";
 import { cadreYear } from "@/lib/practice/queries";
-import { CadreTodo } from "@/components/practice/cadre-todo";
+import { CadreTodo, CadreWorkTodo } from "@/components/practice/cadre-todo";
+import { cadreWorkTodo } from "@/lib/practice/todo";
 import { LedProjects } from "@/components/projects/led-projects";
 import { ledProjects } from "@/lib/projects/queries";
 import { ledReportsDue } from "@/lib/reports/queries";
@@ -63,6 +64,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const cadre = can(user.roles, "practice.write") && user.unit.type === "SECTION";
   const practiceYear = year?.year ?? new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
   const practice = cadre ? await cadreYear(user, user.id, practiceYear, now).then((data) => data && { year: practiceYear, slots: data.slots }) : null;
+  const work = cadre ? await cadreWorkTodo(user) : null;
   // The projects one leads after an individual bid (a department cadre has no unit dashboard to find them on).
   const led = can(user.roles, "projects.carry") ? await ledProjects(user.id) : [];
   const ledReports = led.some((p) => p.state === "IN_PROGRESS") ? await ledReportsDue(user.id, now) : [];
@@ -75,7 +77,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {/* Rendered in full on the server (no streaming): once the page shows it hydrates at once, as journeys that click right away expect. */}
       {unit && <UnitDashboard user={user} year={year} now={now} />}
       {reviewer && <ReviewerDashboard user={user} />}
-      {county && choice?.year && <CountyDashboard year={choice.year} years={choice.years} now={now} />}
+      {county && choice?.year && <CountyDashboard viewer={user} year={choice.year} years={choice.years} now={now} />}
       <div className="grid gap-4 lg:grid-cols-2">
         {business && <YearWindows year={year} now={now} />}
         <Card title="我的单位">
@@ -83,6 +85,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <p className="text-sm text-stone-600">{UNIT_TYPE_LABELS[user.unit.type]}</p>
         </Card>
         {practice && <CadreTodo year={practice.year} slots={practice.slots} now={now} />}
+        {work && <CadreWorkTodo data={work} now={now} />}
         {led.length > 0 && <LedProjects projects={led} reports={ledReports} />}
         {can(user.roles, "suggestions.submit") && (
           <Card title="建言献策">

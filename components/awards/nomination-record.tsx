@@ -138,7 +138,7 @@ export function PersonBreakdown({ parts, score, cadre }: { parts: { jury: number
           </tr>
         </tbody>
       </table>
-      {parts.record === null && <p className="mt-1 text-xs text-stone-500">{cadre ? "当年尚无应交的实践事项，" : `${NO_CADRE_RECORD}，`}按评委评分计。</p>}
+      {parts.record === null && <p className="mt-1 text-xs text-stone-500">{cadre ? "当年实践记录尚无得分，" : `${NO_CADRE_RECORD}，`}按评委评分计。</p>}
     </>
   );
 }

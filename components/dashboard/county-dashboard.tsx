@@ -15,6 +15,7 @@ import { buttonClass } from "@/components/ui/button";
 import { BarChart, MiniBars, NumberList, StackedBar, type ChartItem } from "@/components/dashboard/charts";
 import type { ProjectState, SuggestionCategory } from "@/lib/generated/prisma/enums";
 import { practicePanel } from "@/lib/dashboard/practice";
+import type { Reader } from "@/lib/learning/reach";
 import { PracticePanel, type AdoptionFigure } from "@/components/dashboard/practice-panel";
 import { ledgerBySection } from "@/lib/ledger/queries";
 import { researchAdoptionForYear } from "@/lib/research/queries";
@@ -51,11 +52,14 @@ function Key({ label, value, href, hint }: { label: string; value: string | numb
 }
 
 export async function CountyDashboard({
+  viewer,
   year,
   years,
   now,
   adoption,
 }: {
+  /** Who looks: the 四个一 panel names late cadres only to readers of every cadre. */
+  viewer: Reader;
   year: { id: string; year: number };
   years: { id: string; year: number }[];
   now: Date;
@@ -76,7 +80,7 @@ export async function CountyDashboard({
     behindNow,
     townshipTable(year.year, recent),
     yearOverYear(),
-    practicePanel(year.year, now),
+    practicePanel(viewer, year.year, now),
     ledgerBySection(now),
     adoption ? null : researchAdoptionForYear(year.id),
     programmePanel(

@@ -1,5 +1,5 @@
 // The county dashboard's cadre-practice panel (四个一): completion per item kind, who is late, and 采纳率 when the
-// research module gives one. Foldable (a <details>), so a phone can put it away.
+// research module gives one. The late cadres are named only to readers of every cadre (decision 0089). Foldable (a <details>), so a phone can put it away.
 import type { PracticePanelData } from "@/lib/dashboard/practice";
 import { PRACTICE_RATE_DEFINITION } from "@/lib/dashboard/practice-rates";
 import { formatPercent } from "@/lib/dashboard/rates";
@@ -48,12 +48,24 @@ export function PracticePanel({ data, adoption }: { data: PracticePanelData; ado
         <div>
           <h3 className="text-sm font-medium text-stone-700">
             逾期未交{" "}
-            <a href={`/practice/grid?year=${Y}`} className="link" aria-label={`逾期未交的组工干部 ${data.lateTotal}`}>
-              {data.lateTotal}
-            </a>{" "}
+            {data.names ? (
+              <a href={`/practice/grid?year=${Y}`} className="link" aria-label={`逾期未交的组工干部 ${data.lateTotal}`}>
+                {data.lateTotal}
+              </a>
+            ) : (
+              <span data-testid="practice-late-count">{data.lateTotal}</span>
+            )}{" "}
             人
           </h3>
-          {data.lateCadres.length === 0 ? (
+          {!data.names ? (
+            <p className="text-sm text-stone-600" data-testid="practice-late-nameless">
+              逾期人员名单不在此列出，您可在
+              <a href={`/practice/grid?year=${Y}`} className="link">
+                完成情况
+              </a>
+              中查看本人（科室负责人为本科室）的情况。
+            </p>
+          ) : data.lateCadres.length === 0 ? (
             <p className="text-sm text-stone-600">没有逾期未交的事项。</p>
           ) : (
             <ul className="mt-1 divide-y divide-stone-100 text-sm">
@@ -69,7 +81,7 @@ export function PracticePanel({ data, adoption }: { data: PracticePanelData; ado
               ))}
             </ul>
           )}
-          {data.lateTotal > data.lateCadres.length && (
+          {data.names && data.lateTotal > data.lateCadres.length && (
             <p className="mt-1 text-xs text-stone-500">
               仅列出前 {data.lateCadres.length} 人，
               <a href={`/practice/grid?year=${Y}`} className="link">

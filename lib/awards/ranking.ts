@@ -1,6 +1,6 @@
 // The published ranking formula of the year-end evaluation, and how the ranking proposes awards within quotas. Pure.
 import type { Finding } from "@/lib/generated/prisma/enums";
-import { PRACTICE_RULE } from "@/lib/practice/record-rules";
+import { RECORD_RULES } from "@/lib/practice/record-rules";
 
 export const WEIGHT_KEYS = ["jury", "hearing", "reports", "inspection", "milestones", "adoption"] as const;
 export type WeightKey = (typeof WEIGHT_KEYS)[number];
@@ -110,8 +110,8 @@ function personRules(weights: Weights): string[] {
   const w = cadreWeight(weights);
   if (w === 0) return ["创新性人才按评委评分排序。"];
   return [
-    `创新性人才综合得分 = 评委评分 × ${100 - w}% + ${CADRE_WEIGHT_LABEL}得分 × ${w}%（被推荐人为县委组织部组工干部、在本系统有当年实践记录的）；被推荐人不是本系统用户（${NO_CADRE_RECORD}）或当年尚无应交事项的，按评委评分 × 100% 计。`,
-    `${CADRE_WEIGHT_LABEL}得分：${PRACTICE_RULE}`,
+    `创新性人才综合得分 = 评委评分 × ${100 - w}% + ${CADRE_WEIGHT_LABEL}得分 × ${w}%（被推荐人为县委组织部组工干部、当年实践记录有得分的）；被推荐人不是本系统用户（${NO_CADRE_RECORD}）或当年实践记录尚无得分的（四个一尚无应交事项、调查研究尚无标记的建议、学习尚无记录），按评委评分 × 100% 计。`,
+    ...RECORD_RULES,
   ];
 }
 

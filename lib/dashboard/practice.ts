@@ -1,5 +1,6 @@
 // The county dashboard's 四个一 panel: four small queries whatever the number of cadres (the year's deadlines, the
-// cadres' count, the items grouped by kind / period / state, and the first cadres with an overdue item).
+// cadres' count, the items grouped by kind / period / state, and the first cadres with an overdue item). Counts
+// are shown to every county reader; the late cadres' names only to readers of every cadre (decision 0089).
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -7,10 +8,12 @@ import { practiceDues } from "@/lib/practice/service";
 import { cadreWhere } from "@/lib/practice/queries";
 import { practiceCell, SLOTS } from "@/lib/practice/periods";
 import { practiceKindRates } from "@/lib/dashboard/practice-rates";
+import { readsAllCadres, type Reader } from "@/lib/learning/reach";
 
 export const LATE_CADRES_SHOWN = 10;
 
-export async function practicePanel(year: number, now: Date) {
+export async function practicePanel(viewer: Reader, year: number, now: Date) {
+  const names = readsAllCadres(viewer);
   const dues = await practiceDues(db, year);
   const dueSlots = SLOTS.filter((s) => dues.get(s.window)!.getTime() <= now.getTime());
   // A cadre is late when some item whose due date passed was never sent (a draft, or nothing): the grid's 逾期.
@@ -26,7 +29,7 @@ export async function practicePanel(year: number, now: Date) {
     db.user.count({ where: cadreWhere() }),
     db.practiceItem.groupBy({ by: ["kind", "period", "status", "late"], where: { year, user: cadreWhere() }, _count: { _all: true } }),
     lateWhere ? db.user.count({ where: lateWhere }) : 0,
-    lateWhere
+    lateWhere && names
       ? db.user.findMany({
           where: lateWhere,
           orderBy: [{ unit: { sortOrder: "asc" } }, { name: "asc" }, { id: "asc" }],
@@ -56,7 +59,7 @@ export async function practicePanel(year: number, now: Date) {
       })
       .map((s) => s.short),
   }));
-  return { year, cadres, rates, lateTotal, lateCadres };
+  return { year, cadres, rates, lateTotal, lateCadres, names };
 }
 
 export type PracticePanelData = Awaited<ReturnType<typeof practicePanel>>;

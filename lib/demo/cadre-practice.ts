@@ -1,5 +1,6 @@
 // Demo: a plausible year of 四个一 for the demo county's sections. Each section gets a head (科室负责人, "head"
-// for 组织科) and a second cadre; the cadres' past items are accepted, a few submitted, a few left overdue.
+// for 组织科) and a second cadre; the cadres' past items are accepted, a few submitted, a few left overdue; one is
+// returned by the head with a comment and one accepted after a late submission (both through the services).
 // The current quarter's 调研报告 is left for the journeys (tests/e2e/cadre-practice.spec.ts).
 import "server-only";
 import { db } from "@/lib/db/client";
@@ -8,6 +9,10 @@ import { DEMO_PASSWORD } from "@/lib/demo/data";
 import { defaultDue, periodEnd, SLOTS } from "@/lib/practice/periods";
 import { nominateRecord } from "@/lib/awards/nominations";
 import { campaignPhase } from "@/lib/awards/phase";
+import { reviewPracticeRecord, savePracticeRecord, submitPracticeRecord } from "@/lib/practice/service";
+import { practiceFields } from "@/lib/practice/schemas";
+import type { Slot } from "@/lib/practice/periods";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 const TOPICS = ["村级后备力量培养", "年轻干部成长路径", "两新组织党建覆盖", "人才引进留用", "党员教育实效", "基层减负落实", "干部监督提醒", "档案专项审核"];
 const PROBLEMS = ["软弱涣散村党组织整顿", "流动党员管理", "专业人才招引难", "干部档案材料缺失"];
@@ -39,6 +44,11 @@ export async function seedCadrePractice(year: number, now = new Date()) {
       for (const slot of SLOTS) {
         // Only periods that are over; one in four of the late ones is left undone (overdue).
         if (periodEnd(year, slot.kind, slot.period) > now) continue;
+        const story = n === 0 && slot.kind === "RESEARCH" ? STORIES[`${index}:${slot.period}`] : undefined;
+        if (story) {
+          await throughServices(story, { cadre, head, year, slot, topic: `${TOPICS[(index + slot.period) % 8]}调研` });
+          continue;
+        }
         if ((index + n + slot.period) % 4 === 3) continue;
         const due = defaultDue(year, slot.kind, slot.period);
         const submittedAt = new Date(due.getTime() - 3 * 86_400_000);
@@ -78,6 +88,47 @@ export async function seedCadrePractice(year: number, now = new Date()) {
       }
     }
   }
+}
+
+/**
+ * Two items told through the 四个一 services (section index : quarter of the section's first cadre): 人才工作科's
+ * third-quarter report returned by the head with a comment (the cadre has to rework it), and 基层党建办公室's
+ * second-quarter report sent six days late and then accepted (counted half in the record).
+ */
+const STORIES: Record<string, "returned" | "lateAccepted"> = { "4:3": "returned", "5:2": "lateAccepted" };
+
+type Person = { id: string; username: string; name: string; roles: Role[] };
+
+async function throughServices(
+  story: "returned" | "lateAccepted",
+  { cadre, head, year, slot, topic }: { cadre: Person; head: Person; year: number; slot: Slot; topic: string },
+) {
+  const key = { year, kind: slot.kind, period: slot.period };
+  const due = defaultDue(year, slot.kind, slot.period);
+  const sentAt = new Date(due.getTime() + (story === "lateAccepted" ? 6 : -4) * 86_400_000);
+  const by = (who: Person, now: Date) => ({ actor: { id: who.id, username: who.username, name: who.name }, ip: null, now });
+  const fields = practiceFields.parse({
+    topic,
+    heldOn: `${year}年第${slot.period}季度`,
+    place: "城关镇及所辖社区",
+    interviewees: "社区党组织书记、网格员、在职党员等 12 人",
+    findings: story === "returned" ? "部分社区工作力量不足。" : "人才政策知晓率不高，兑现流程较长。",
+    proposals: story === "returned" ? "加强力量配备。" : "编印政策明白卡，推行兑现“一窗受理”。",
+  });
+  const saved = await db.$transaction((tx) => savePracticeRecord(tx, { ...key, ...fields }, cadre.id, by(cadre, new Date(sentAt.getTime() - 86_400_000))));
+  await db.$transaction((tx) => submitPracticeRecord(tx, { ...key, version: saved.version }, cadre.id, by(cadre, sentAt)));
+  const item = await db.practiceItem.findUniqueOrThrow({ where: { userId_year_kind_period: { userId: cadre.id, ...key } } });
+  const reviewer = { id: head.id, roles: head.roles };
+  await db.$transaction((tx) =>
+    reviewPracticeRecord(
+      tx,
+      story === "returned"
+        ? { itemId: item.id, version: item.version, accept: false, comment: "发现的问题过于笼统，请补充走访数据和典型案例后重新提交。" }
+        : { itemId: item.id, version: item.version, accept: true, comment: "逾期提交，内容翔实，予以认可" },
+      reviewer,
+      by(head, new Date(sentAt.getTime() + 3 * 86_400_000)),
+    ),
+  );
 }
 
 /**

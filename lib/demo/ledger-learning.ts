@@ -1,11 +1,12 @@
 // Demo: a plausible year of 盘点销号 and 组工讲坛 for the demo county's sections, made through the services:
-// each section's legacy problems (one cleared, one past its target, one still in hand), the Tuesday and Friday
+// each section's legacy problems (one cleared, one past its target, one still in hand; 干部监督科's cleared one
+// reopened), the Tuesday and Friday
 // sessions up to yesterday with most cadres signed in, two closed-book exams with scores, and 心得体会.
 // Today's session is left to the journeys (tests/e2e/ledger-learning.spec.ts).
 import "server-only";
 import { db } from "@/lib/db/client";
 import { formatDate, parseBusinessDateTime } from "@/lib/time";
-import { createProblemRecord, confirmClearRecord, requestClearRecord } from "@/lib/ledger/service";
+import { createProblemRecord, confirmClearRecord, reopenProblemRecord, requestClearRecord } from "@/lib/ledger/service";
 import { createExamRecord, createReflectionRecord, createSessionRecord, saveScoresRecord, signInRecord } from "@/lib/learning/service";
 
 const PROBLEMS = [
@@ -83,12 +84,20 @@ export async function seedLedgerAndLearning(year: number, now = new Date()) {
     );
     const confirmer =
       first.ownerId === head.id ? { viewer: { ...admin, unit: { type: "SECTION" as const } }, by: adminBy } : { viewer: headWriter, by: headBy };
-    await db.$transaction((tx) =>
+    const cleared = await db.$transaction((tx) =>
       confirmClearRecord(tx, { id: first.id, version: requested.version, accept: true, comment: "材料齐全，同意销号" }, confirmer.viewer, {
         ...confirmer.by,
         now: day(first.targetDate, -5),
       }),
     );
+    // 干部监督科's cleared problem came back: reopened with a reason a month after, back with its owner.
+    if (index === 3)
+      await db.$transaction((tx) =>
+        reopenProblemRecord(tx, { id: first.id, version: cleared.version, reason: "回访发现问题反弹，部分材料仍未归档到位" }, confirmer.viewer, {
+          ...confirmer.by,
+          now: day(first.targetDate, 25),
+        }),
+      );
   }
 
   // 组工讲坛: every Tuesday and Friday at 17:00 from the start of the year up to yesterday.

@@ -26,3 +26,17 @@ export function daysOverdue(problem: { status: LedgerStatus; targetDate: Date },
   if (!isOverdue(problem, now)) return 0;
   return Math.floor((now.getTime() - problem.targetDate.getTime() - DAY) / DAY) + 1;
 }
+
+/**
+ * The countdown to a problem's target day in Beijing calendar days, for its owner's to-do: 还有 N 天, 今天到期,
+ * or 已逾期 N 天 (as `daysOverdue`) once the target day is over.
+ */
+export function targetCountdown(problem: { status: LedgerStatus; targetDate: Date }, now: Date): { text: string; overdue: boolean; days: number } {
+  if (isOverdue(problem, now)) {
+    const days = daysOverdue(problem, now);
+    return { text: `已逾期 ${days} 天`, overdue: true, days };
+  }
+  const today = Math.floor((now.getTime() + 8 * 3_600_000) / DAY) * DAY - 8 * 3_600_000;
+  const days = Math.max(0, Math.round((problem.targetDate.getTime() - today) / DAY));
+  return { text: days === 0 ? "今天到期" : `还有 ${days} 天`, overdue: false, days };
+}

@@ -1,15 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { can } from "@/lib/auth/permissions";
+import type { Reader } from "@/lib/learning/reach";
 import { CELL_LABELS, SLOTS } from "@/lib/practice/periods";
-import { cadreWhere, GRID_ORDER, gridRow, gridSelect, type GridFilter } from "@/lib/practice/queries";
+import { GRID_ORDER, gridRow, gridSelect, practiceCadreWhere, type GridFilter } from "@/lib/practice/queries";
 import { practiceDues } from "@/lib/practice/service";
 import { afterCursor, inBatches, listExport } from "@/lib/exports/xlsx-stream";
 
-/** The cadres × items grid as filtered on screen, one row per cadre, the seven cells as words. */
-export async function practiceGridExport(viewer: { id: string; roles: readonly Role[] }, filter: GridFilter, now = new Date()) {
-  const where = can(viewer.roles, "practice.view") ? cadreWhere(filter.section) : { id: "-" };
+/** The cadres × items grid as filtered on screen (the cadres the viewer may read), one row per cadre, the seven cells as words. */
+export async function practiceGridExport(viewer: Reader, filter: GridFilter, now = new Date()) {
+  const where = practiceCadreWhere(viewer, filter.section);
   const dues = await practiceDues(db, filter.year);
   const total = await db.user.count({ where });
   const batches = inBatches(async (cursor, take) => {

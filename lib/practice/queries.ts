@@ -1,24 +1,36 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PracticeKind, Role, WindowKind } from "@/lib/generated/prisma/enums";
+import type { PracticeKind, WindowKind } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/permissions";
+import { isSectionCadre, readsAllCadres, visibleCadreWhere, type Reader } from "@/lib/learning/reach";
 import { practiceCell, SLOTS, type PracticeCell, type Slot } from "@/lib/practice/periods";
 import { practiceDues, reviewableWhere } from "@/lib/practice/service";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 
 export const GRID_PAGE_SIZE = 30;
 
-type Viewer = { id: string; roles: readonly Role[] };
+type Viewer = Reader;
 
 /** Cadres (组工干部): active department staff whose unit is a section of the department. */
 export function cadreWhere(section?: string): Prisma.UserWhereInput {
   return { active: true, roles: { has: "COUNTY_STAFF" }, unit: { type: "SECTION", ...(section ? { id: section } : {}) } };
 }
 
-/** What a viewer may read: county readers every cadre's items, anyone else none (units outside the department). */
+/**
+ * Whose items a viewer may read (decision 0057, extended to 四个一 by 0089): the admin, leaders and department
+ * staff outside the sections everyone's; a cadre their own and, as head, their section's; anyone else none.
+ */
 export function practiceScope(viewer: Viewer): Prisma.PracticeItemWhereInput {
-  return can(viewer.roles, "practice.view") ? {} : { id: "-" };
+  if (!can(viewer.roles, "practice.view")) return { id: "-" };
+  if (readsAllCadres(viewer)) return {};
+  if (isSectionCadre(viewer)) return { user: { OR: [{ id: viewer.id }, { unit: { headId: viewer.id } }] } };
+  return { id: "-" };
+}
+
+/** The cadres whose year, items and grid row a viewer may read, as a where clause on User (same rule). */
+export function practiceCadreWhere(viewer: Viewer, section?: string): Prisma.UserWhereInput {
+  return can(viewer.roles, "practice.view") ? visibleCadreWhere(viewer, section) : { id: "-" };
 }
 
 type ItemSummary = { id: string; status: "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED"; late: boolean; kind: PracticeKind; period: number; title: string };
@@ -37,11 +49,10 @@ const ITEM_SUMMARY = { id: true, status: true, late: true, kind: true, period: t
 /** A cadre's year: the seven items with their due dates and states. */
 export async function cadreYear(viewer: Viewer, cadreId: string, year: number, now = new Date()) {
   const cadre = await db.user.findFirst({
-    where: { AND: [{ id: cadreId }, cadreWhere()] },
+    where: { AND: [{ id: cadreId }, practiceCadreWhere(viewer)] },
     select: { id: true, name: true, unit: { select: { id: true, name: true, headId: true } } },
   });
   if (!cadre) return null;
-  if (cadre.id !== viewer.id && !can(viewer.roles, "practice.view")) return null;
   const items = await db.practiceItem.findMany({ where: { AND: [{ userId: cadre.id, year }, practiceScope(viewer)] }, select: ITEM_SUMMARY });
   const dues = await practiceDues(db, year);
   return { cadre, slots: slotViews(items, year, dues, now) };
@@ -100,9 +111,9 @@ export function gridRow(cadre: GridCadre, year: number, dues: Map<WindowKind, Da
   return { cadre, slots, done: slots.filter((s) => s.cell === "accepted" || s.cell === "submitted").length };
 }
 
-/** Staff's grid: cadres × the seven items of a year, filtered by section, paged in the database. */
+/** Staff's grid: cadres × the seven items of a year (those the viewer may read), filtered by section, paged in the database. */
 export async function practiceGrid(viewer: Viewer, filter: GridFilter, now = new Date()) {
-  const where = can(viewer.roles, "practice.view") ? cadreWhere(filter.section) : { id: "-" };
+  const where = practiceCadreWhere(viewer, filter.section);
   const page = filter.page ?? 1;
   const dues = await practiceDues(db, filter.year);
   const [total, cadres] = await Promise.all([

@@ -1,7 +1,8 @@
 // A cadre's record of the year (干部实践记录), as carried by a 创新性人才 nomination and weighed by the ranking. Pure.
-// The record is a list of sections so that other parts of the cadre's year (调查研究课题, 盘点销号, 组工讲坛 …) can
-// add theirs: each section has its figures in words and, if it counts, a score (0..100) with a weight; the record's
-// score is the weighted mean of the sections that have one (recordScore). Today 四个一 is the only section.
+// The record is a list of sections (四个一, 调查研究课题, 学习, 盘点销号, 个人投标): each has its figures in words and,
+// if it counts, a score (0..100) with a weight; the record's score is the weighted mean of the sections that have
+// one (recordScore). 四个一, research and learning count with weight 1 each; the ledger and bids are shown only.
+// The published words of all this are RECORD_RULES (with the ranking formula, lib/awards/ranking.ts).
 import type { PracticeKind, PracticeStatus, WindowKind } from "@/lib/generated/prisma/enums";
 import { KIND_LABELS, SLOTS } from "@/lib/practice/periods";
 
@@ -183,6 +184,13 @@ export function learningSection(l: LearningFigures): CadreRecordSection {
     rule: LEARNING_RULE,
   };
 }
+
+/** How the record's score is made from its sections, in words (kept in step with recordScore and the weights above). */
+export const RECORD_SCORE_RULE =
+  "干部实践记录得分 = 四个一、调查研究、学习三项中当年已有得分各项的平均（各项权重相同，尚无得分的项不参与平均）；三项均无得分的，当年实践记录不计分。盘点销号、个人投标只列示，不计分。";
+
+/** The record's rules as published with the ranking formula: the averaging, then each counting section's score. */
+export const RECORD_RULES: readonly string[] = [RECORD_SCORE_RULE, PRACTICE_RULE, RESEARCH_RULE, LEARNING_RULE];
 
 export function ledgerSection(l: { owned: number; open: number; overdue: number; clearedInYear: number }): CadreRecordSection {
   return {

@@ -1,7 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { reviewPractice, savePractice, setSectionHead, submitPractice } from "@/lib/practice/actions";
-import { cadreYear, practiceGrid, reviewQueue } from "@/lib/practice/queries";
+import { cadreYear, practiceGrid, practiceItemPage, reviewQueue } from "@/lib/practice/queries";
+import { practicePanel } from "@/lib/dashboard/practice";
+import type { UnitType } from "@/lib/generated/prisma/enums";
 import { practiceGridExport } from "@/lib/practice/export";
 import { sendPracticeReminders } from "@/lib/reminders/practice";
 import { createYearRecord } from "@/lib/years/service";
@@ -16,6 +18,11 @@ let head: Awaited<ReturnType<typeof makeUser>>;
 let cadre: Awaited<ReturnType<typeof makeUser>>;
 let otherHead: Awaited<ReturnType<typeof makeUser>>;
 let clerk: Awaited<ReturnType<typeof makeUser>>;
+let deptStaff: Awaited<ReturnType<typeof makeUser>>;
+let leader: Awaited<ReturnType<typeof makeUser>>;
+
+/** A viewer as the session gives it to the queries (id, roles and the type of the account's unit). */
+const reader = (u: { id: string; roles: Awaited<ReturnType<typeof makeUser>>["roles"] }, type: UnitType) => ({ id: u.id, roles: u.roles, unit: { type } });
 
 const research = {
   year: YEAR,
@@ -37,6 +44,8 @@ beforeAll(async () => {
   cadre = await makeUser(["COUNTY_STAFF"], county.section.id);
   otherHead = await makeUser(["COUNTY_STAFF"], otherSection.id);
   clerk = await makeUser(["UNIT_USER"], county.townshipA.id);
+  deptStaff = await makeUser(["COUNTY_STAFF"], county.department.id);
+  leader = await makeUser(["LEADER"], county.county.id);
   await db.$transaction((tx) => createYearRecord(tx, YEAR, null));
   await actAs(admin);
   expect((await setSectionHead({ sectionId: county.section.id, headId: head.id }))?.data).toEqual({ ok: true });
@@ -53,7 +62,7 @@ describe("四个一", () => {
   it("keeps units outside the department out: no action, nothing in the queries", async () => {
     await actAs(clerk);
     expect((await savePractice(research))?.serverError).toBeTruthy();
-    const viewer = { id: clerk.id, roles: clerk.roles };
+    const viewer = reader(clerk, "TOWNSHIP");
     expect((await practiceGrid(viewer, { year: YEAR })).total).toBe(0);
     expect(await cadreYear(viewer, cadre.id, YEAR)).toBeNull();
     expect((await reviewQueue(viewer)).total).toBe(0);
@@ -95,14 +104,14 @@ describe("四个一", () => {
     expect((await reviewPractice({ itemId: item.id, version: item.version, accept: true, comment: null }))?.serverError).toBe(
       "材料不存在，或不属于您负责的科室",
     );
-    expect((await reviewQueue({ id: otherHead.id, roles: otherHead.roles })).total).toBe(0);
+    expect((await reviewQueue(reader(otherHead, "SECTION"))).total).toBe(0);
     await actAs(cadre);
     expect((await reviewPractice({ itemId: item.id, version: item.version, accept: true, comment: null }))?.serverError).toBe(
       "材料不存在，或不属于您负责的科室",
     );
 
     await actAs(head);
-    expect((await reviewQueue({ id: head.id, roles: head.roles })).items.map((i) => i.id)).toEqual([item.id]);
+    expect((await reviewQueue(reader(head, "SECTION"))).items.map((i) => i.id)).toEqual([item.id]);
     const noComment = await reviewPractice({ itemId: item.id, version: item.version, accept: false, comment: null });
     expect(noComment?.validationErrors?.fieldErrors).toMatchObject({ comment: ["请填写退回意见"] });
     expect((await reviewPractice({ itemId: item.id, version: item.version, accept: false, comment: "请补充走访数据" }))?.data).toEqual({ ok: true });
@@ -124,7 +133,7 @@ describe("四个一", () => {
   });
 
   it("shows the grid of cadres × items, filtered by section and exported", async () => {
-    const viewer = { id: admin.id, roles: admin.roles };
+    const viewer = reader(admin, "SECTION");
     const all = await practiceGrid(viewer, { year: YEAR });
     expect(all.rows.map((r) => r.cadre.id).sort()).toEqual([head.id, cadre.id, otherHead.id].sort());
     const mine = await practiceGrid(viewer, { year: YEAR, section: otherSection.id });
@@ -132,12 +141,60 @@ describe("四个一", () => {
     const row = all.rows.find((r) => r.cadre.id === cadre.id)!;
     expect(row.slots[0].cell).toBe("accepted");
     expect(row.slots).toHaveLength(7);
-    const year = await cadreYear({ id: cadre.id, roles: cadre.roles }, cadre.id, YEAR);
+    const year = await cadreYear(reader(cadre, "SECTION"), cadre.id, YEAR);
     expect(year?.slots[0].cell).toBe("accepted");
     const { total, response } = await practiceGridExport(viewer, { year: YEAR, section: county.section.id });
     expect(total).toBe(2);
     expect(response.headers.get("content-type")).toContain("spreadsheetml");
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+
+  it("lets a cadre read only their own year, items, grid and export; a head the section's; readers of all everyone's", async () => {
+    const key = { year: YEAR, kind: "RESEARCH" as const, period: 1 };
+    await actAs(otherHead);
+    expect((await savePractice({ ...research, topic: "干部科的调研" }))?.data?.version).toBe(0);
+    const asCadre = reader(cadre, "SECTION");
+    expect((await cadreYear(asCadre, cadre.id, YEAR))?.cadre.id).toBe(cadre.id);
+    expect((await practiceItemPage(asCadre, cadre.id, key))?.item?.status).toBe("ACCEPTED");
+    // A colleague's year and items: neither the head of their own section's nor another section's cadre's.
+    for (const other of [head, otherHead]) {
+      expect(await cadreYear(asCadre, other.id, YEAR)).toBeNull();
+      expect(await practiceItemPage(asCadre, other.id, key)).toBeNull();
+    }
+    expect((await practiceGrid(asCadre, { year: YEAR })).rows.map((r) => r.cadre.id)).toEqual([cadre.id]);
+    expect((await practiceGrid(asCadre, { year: YEAR, section: otherSection.id })).total).toBe(0);
+    expect((await practiceGridExport(asCadre, { year: YEAR })).total).toBe(1);
+
+    // The head: their section's cadres, not another section's.
+    const asHead = reader(head, "SECTION");
+    expect((await practiceItemPage(asHead, cadre.id, key))?.item?.status).toBe("ACCEPTED");
+    expect(await cadreYear(asHead, otherHead.id, YEAR)).toBeNull();
+    expect(await practiceItemPage(asHead, otherHead.id, key)).toBeNull();
+    expect((await practiceGrid(asHead, { year: YEAR })).rows.map((r) => r.cadre.id).sort()).toEqual([head.id, cadre.id].sort());
+    expect((await practiceGridExport(asHead, { year: YEAR })).total).toBe(2);
+    const asOtherHead = reader(otherHead, "SECTION");
+    expect(await cadreYear(asOtherHead, cadre.id, YEAR)).toBeNull();
+    expect((await practiceGrid(asOtherHead, { year: YEAR })).rows.map((r) => r.cadre.id)).toEqual([otherHead.id]);
+
+    // The admin, department staff outside the sections and leaders: every cadre.
+    for (const viewer of [reader(admin, "SECTION"), reader(deptStaff, "DEPARTMENT"), reader(leader, "COUNTY")]) {
+      expect((await practiceGrid(viewer, { year: YEAR })).total).toBe(3);
+      expect((await practiceItemPage(viewer, otherHead.id, key))?.item?.status).toBe("DRAFT");
+      expect((await cadreYear(viewer, cadre.id, YEAR))?.slots[0].cell).toBe("accepted");
+      expect((await practiceGridExport(viewer, { year: YEAR })).total).toBe(3);
+    }
+    // A unit outside the department: nothing, not even its own grid row.
+    expect(await practiceItemPage(reader(clerk, "TOWNSHIP"), cadre.id, key)).toBeNull();
+    expect((await practiceGridExport(reader(clerk, "TOWNSHIP"), { year: YEAR })).total).toBe(0);
+
+    // The dashboard's panel: the same counts for every county reader, the late cadres named only to readers of all.
+    const december = new Date(`${YEAR}-12-07T10:00:00+08:00`);
+    const named = await practicePanel(reader(deptStaff, "DEPARTMENT"), YEAR, december);
+    const nameless = await practicePanel(asCadre, YEAR, december);
+    expect(named.names).toBe(true);
+    expect(named.lateCadres.map((c) => c.id)).toContain(head.id);
+    expect(nameless).toMatchObject({ names: false, lateCadres: [], lateTotal: named.lateTotal, rates: named.rates });
+    expect((await practicePanel(reader(leader, "COUNTY"), YEAR, december)).lateCadres).toEqual(named.lateCadres);
   });
 
   it("reminds each cadre once after a due date has passed, not again on the next run", async () => {
@@ -149,5 +206,30 @@ describe("四个一", () => {
     expect(await count()).toBe(1);
     await sendPracticeReminders();
     expect(await count()).toBe(1);
+  });
+});
+
+describe("四个一 reminders before the due date", () => {
+  it("reminds each cadre who has not sent the item once, two days before its due date, and not again on the next run", async () => {
+    const yearRow = await db.year.findUniqueOrThrow({ where: { year: YEAR } });
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
+    for (const kind of ["PRACTICE_R4", "PRACTICE_R1"] as const)
+      await db.yearWindow.update({ where: { yearId_kind: { yearId: yearRow.id, kind } }, data: { endsAt: inTwoDays } });
+    const due = (userId: string, label: string) => db.notification.count({ where: { userId, kind: "practice.due", title: { contains: label } } });
+    expect(await due(cadre.id, "第四季度调研报告")).toBe(0);
+    await sendPracticeReminders();
+    // Nobody has sent the fourth quarter's report: each cadre once, with the due date in the title.
+    for (const who of [cadre, head, otherHead]) expect(await due(who.id, "第四季度调研报告")).toBe(1);
+    const note = await db.notification.findFirstOrThrow({ where: { userId: cadre.id, kind: "practice.due", title: { contains: "第四季度调研报告" } } });
+    expect(note.link).toBe(`/practice/${YEAR}/research-4`);
+    // The first quarter's: the cadre's is accepted (no reminder); the head's is not written (one); the other head's a draft (one).
+    expect(await due(cadre.id, "第一季度调研报告")).toBe(0);
+    expect(await due(head.id, "第一季度调研报告")).toBe(1);
+    expect(await due(otherHead.id, "第一季度调研报告")).toBe(1);
+    await sendPracticeReminders();
+    for (const who of [cadre, head, otherHead]) expect(await due(who.id, "第四季度调研报告")).toBe(1);
+    expect(await due(head.id, "第一季度调研报告")).toBe(1);
+    // Units outside the department are no cadres: nothing.
+    expect(await db.notification.count({ where: { userId: clerk.id, kind: "practice.due" } })).toBe(0);
   });
 });

@@ -128,7 +128,7 @@ describe("nominating a cadre as 创新性人才", () => {
     expect(await nominationDetail(asViewer(clerkOtherSection), nominationId)).toBeNull();
     expect((await nominationsOf(asViewer(clerkTownship), campaignId, { category: "PERSON", level: "DEPARTMENT" })).total).toBe(0);
     // Nor can a unit outside the department read the cadre's year otherwise.
-    expect(await cadreYear({ id: clerkTownship.id, roles: clerkTownship.roles }, cadre.id, YEAR)).toBeNull();
+    expect(await cadreYear({ id: clerkTownship.id, roles: clerkTownship.roles, unit: { type: "TOWNSHIP" } }, cadre.id, YEAR)).toBeNull();
   });
 
   it("weighs the cadre's record by the admin's weight in the ranking; a person typed by name by the jury alone", async () => {
@@ -163,7 +163,7 @@ describe("nominating a cadre as 创新性人才", () => {
 
 describe("the county's 四个一 panel", () => {
   it("gives completion per kind and the cadres with an overdue item", async () => {
-    const panel = await practicePanel(YEAR, DECEMBER);
+    const panel = await practicePanel({ id: admin.id, roles: admin.roles, unit: { type: "SECTION" } }, YEAR, DECEMBER);
     expect(panel.cadres).toBe(2);
     // Two cadres × R1–R3: the cadre sent three (one waiting, two accepted), the other none.
     expect(panel.rates.find((r) => r.kind === "RESEARCH")).toMatchObject({ due: 6, done: 3, onTime: 2, accepted: 2, rate: 50 });
@@ -173,6 +173,8 @@ describe("the county's 四个一 panel", () => {
     expect(panel.lateCadres).toEqual([
       { id: otherCadre.id, name: otherCadre.name, unitName: "干部科", overdue: ["一季度调研", "二季度调研", "三季度调研", "上半年难题"] },
     ]);
-    expect((await practicePanel(YEAR, parseBusinessDateTime(`${YEAR}-02-01 10:00`)!)).lateTotal).toBe(0);
+    expect(
+      (await practicePanel({ id: admin.id, roles: admin.roles, unit: { type: "SECTION" } }, YEAR, parseBusinessDateTime(`${YEAR}-02-01 10:00`)!)).lateTotal,
+    ).toBe(0);
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { WindowKind } from "@/lib/generated/prisma/enums";
 import { defaultDue, dueInDays, SLOTS, todoSlots } from "@/lib/practice/periods";
-import { practiceSection, recordScore, type RecordItem } from "@/lib/practice/record-rules";
+import {
+  LEARNING_RULE,
+  learningSection,
+  PRACTICE_RULE,
+  practiceSection,
+  RESEARCH_RULE,
+  recordScore,
+  researchSection,
+  type RecordItem,
+} from "@/lib/practice/record-rules";
 import { cadreWeight, DEFAULT_WEIGHTS, personScore, rankingRules, weightsProblem, type Weights } from "@/lib/awards/ranking";
 import { practiceKindRates } from "@/lib/dashboard/practice-rates";
 import { parseBusinessDateTime } from "@/lib/time";
@@ -101,6 +110,25 @@ describe("a person's ranking score", () => {
     expect(rules).toContain("评委评分 × 70% + 干部实践记录得分 × 30%");
     expect(rules).toContain("无本系统实践记录");
     expect(rankingRules({ ...weights, cadre: 0 }).join("\n")).toContain("创新性人才按评委评分排序。");
+  });
+
+  it("publishes every section that counts in the record's score, and the averaging over them", () => {
+    const rules = rankingRules(weights);
+    for (const rule of [PRACTICE_RULE, RESEARCH_RULE, LEARNING_RULE]) expect(rules).toContain(rule);
+    const text = rules.join("\n");
+    expect(text).toContain("四个一、调查研究、学习三项中当年已有得分各项的平均");
+    expect(text).toContain("当年实践记录尚无得分的");
+    expect(text).not.toContain("当年尚无应交事项的，按评委评分");
+    // The published averaging is what recordScore does: research and learning count beside 四个一, equally.
+    const research = researchSection({ led: 1, member: 0, finished: 1, proposals: 4, adopted: 1, partly: 2, notAdopted: 1, unmarked: 0, rate: 0.5 });
+    const learning = learningSection({ sessionsHeld: 10, attended: 8, attendanceRate: 0.8, examsTaken: 2, examsPassed: 1, reflections: 3 });
+    expect(research.score).toBe(50);
+    expect(learning.score).toBe(65);
+    const practice = { score: 80, weight: 1 };
+    expect(recordScore([practice, research, learning])).toBe(65);
+    // A cadre with nothing owed in 四个一 yet still has a record score from research and learning.
+    expect(recordScore([{ score: null, weight: 1 }, research, learning])).toBe(57.5);
+    expect(personScore(90, recordScore([{ score: null, weight: 1 }, research]), weights).score).toBe(78);
   });
 });
 
