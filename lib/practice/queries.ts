@@ -20,6 +20,11 @@ export function practiceScope(viewer: Viewer): Prisma.PracticeItemWhereInput {
   return can(viewer.roles, "practice.view") ? {} : { id: "-" };
 }
 
+/** A file of an item the viewer may read (the same scope as the item page), for the download route. */
+export async function practiceAttachmentForViewer(viewer: Viewer, itemId: string, attachmentId: string) {
+  return db.practiceAttachment.findFirst({ where: { id: attachmentId, itemId, item: practiceScope(viewer) } });
+}
+
 type ItemSummary = { id: string; status: "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED"; late: boolean; kind: PracticeKind; period: number; title: string };
 export type SlotView = Slot & { due: Date; cell: PracticeCell; item: ItemSummary | null };
 
@@ -54,7 +59,10 @@ export async function practiceItemPage(viewer: Viewer, cadreId: string, key: { y
   if (!slot) return null;
   const item = await db.practiceItem.findFirst({
     where: { AND: [{ userId: cadreId, ...key }, practiceScope(viewer)] },
-    include: { user: { select: { name: true } } },
+    include: {
+      user: { select: { name: true } },
+      attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, size: true } },
+    },
   });
   const reviewable = item
     ? Boolean(await db.practiceItem.findFirst({ where: { AND: [{ id: item.id }, reviewableWhere(viewer)] }, select: { id: true } }))
