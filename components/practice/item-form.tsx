@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import type { PracticeKind } from "@/lib/generated/prisma/enums";
 import { savePractice, submitPractice } from "@/lib/practice/actions";
@@ -48,6 +48,10 @@ export function PracticeItemForm({
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [current, setCurrent] = useState(version);
+  // The first attachment makes the draft (with no text of its own): the form takes that draft's version.
+  useEffect(() => {
+    if (version !== undefined) setCurrent((mine) => mine ?? version);
+  }, [version]);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [message, setMessage] = useState<string>();
   const save = useAction(savePractice);

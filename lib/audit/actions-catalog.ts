@@ -103,6 +103,8 @@ export const AUDIT_ACTIONS = {
   "practice.submit": "提交四个一",
   "practice.return": "退回四个一",
   "practice.accept": "认可四个一",
+  "practice.attach": "上传四个一附件",
+  "practice.detach": "删除四个一附件",
   "ledger.create": "登记遗留问题",
   "ledger.update": "修改遗留问题",
   "ledger.attach": "上传销号佐证",

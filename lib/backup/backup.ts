@@ -14,7 +14,7 @@ import {
   ARCHIVE_FORMAT_VERSION,
   COPY_SESSION,
   Digest,
-  STORAGE_KEY_COLUMNS,
+  storageKeyColumns,
   appTables,
   appVersion,
   appliedMigrations,
@@ -156,7 +156,7 @@ async function copySnapshot(client: pg.Client, staging: string, progress: (event
       await progress({ stage: "table", table: table.name, rows: digest.lines });
     }
     const keys: Manifest["missingFiles"] = [];
-    for (const { table, column } of STORAGE_KEY_COLUMNS) {
+    for (const { table, column } of await storageKeyColumns(client)) {
       const { rows } = await client.query<{ key: string }>(
         `SELECT ${quoteIdent(column)} AS key FROM ${quoteIdent(table)} WHERE ${quoteIdent(column)} IS NOT NULL ORDER BY 1`,
       );

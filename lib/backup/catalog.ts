@@ -36,8 +36,26 @@ export const COPY_SESSION = [
  */
 export const MIGRATION_SEEDED_TABLES = ["Sector", "ResearchArea", "PlanItemKind"] as const;
 
-/** Columns holding file store keys: the stored objects a backup must contain. */
-export const STORAGE_KEY_COLUMNS = [{ table: "Attachment", column: "storageKey" }] as const;
+/** The column name every table of stored files uses for its file store key (Attachment, LedgerAttachment, …). */
+export const STORAGE_KEY_COLUMN = "storageKey";
+
+/**
+ * Columns holding file store keys: the stored objects a backup must contain. Read from the catalog like the
+ * tables, so that a new table of files (a proposal's, an event's materials, the ledger's evidence, a 四个一 item's)
+ * is backed up by naming its key column `storageKey`, without anyone remembering to list it here.
+ */
+export async function storageKeyColumns(client: pg.ClientBase): Promise<{ table: string; column: string }[]> {
+  const { rows } = await client.query<{ table: string; column: string }>(
+    `SELECT c.relname AS table, a.attname AS column
+       FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relispartition AND a.attname = $1
+      ORDER BY c.relname`,
+    [STORAGE_KEY_COLUMN],
+  );
+  return rows;
+}
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

@@ -2,11 +2,14 @@
 // for 组织科) and a second cadre; the cadres' past items are accepted, a few submitted, a few left overdue; one is
 // returned by the head with a comment and one accepted after a late submission (both through the services).
 // The current quarter's 调研报告 is left for the journeys (tests/e2e/cadre-practice.spec.ts).
+// Each past 调研报告 carries its report as a Word file, attached through the service while the item was a draft.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { createUserRecord } from "@/lib/users/service";
 import { DEMO_PASSWORD } from "@/lib/demo/data";
 import { defaultDue, periodEnd, SLOTS } from "@/lib/practice/periods";
+import { addPracticeAttachmentRecord } from "@/lib/practice/service";
+import { renderDocx } from "@/lib/documents/docx";
 import { nominateRecord } from "@/lib/awards/nominations";
 import { campaignPhase } from "@/lib/awards/phase";
 import { reviewPracticeRecord, savePracticeRecord, submitPracticeRecord } from "@/lib/practice/service";
@@ -70,21 +73,48 @@ export async function seedCadrePractice(year: number, now = new Date()) {
                 result: "问题得到有效解决，形成长效机制。",
                 confirmedBy: head.name,
               };
-        await db.practiceItem.create({
-          data: {
-            userId: cadre.id,
-            year,
-            kind: slot.kind,
-            period: slot.period,
-            status: accepted ? "ACCEPTED" : "SUBMITTED",
-            title: topic,
-            content,
-            submittedAt,
-            reviewedAt: accepted ? due : null,
-            reviewedById: accepted ? head.id : null,
-            reviewComment: accepted ? "材料翔实，予以认可" : null,
-          },
-        });
+        const key = { userId: cadre.id, year, kind: slot.kind, period: slot.period };
+        if (slot.kind === "RESEARCH") {
+          // The first file makes the draft (as in the app); the item is then written as submitted back then.
+          const report = await renderDocx({
+            type: "research-report",
+            id: `${cadre.id}-${slot.period}`,
+            issuer: section.name,
+            title: `${topic}报告`,
+            label: `${topic}报告`,
+            date: submittedAt,
+            fileName: `${topic}报告`,
+            letterhead: false,
+            blocks: [
+              {
+                kind: "fields",
+                label: "调研报告",
+                rows: [
+                  { label: "调研主题", value: content.topic ?? "" },
+                  { label: "调研时间", value: content.heldOn ?? "" },
+                  { label: "调研地点", value: content.place ?? "" },
+                  { label: "走访对象", value: content.interviewees ?? "" },
+                  { label: "发现的问题", value: content.findings ?? "" },
+                  { label: "对策建议", value: content.proposals ?? "" },
+                ],
+              },
+            ],
+          });
+          const by = { actor: { id: cadre.id, username: cadre.username, name: cadre.name }, ip: null, now: submittedAt };
+          await db.$transaction((tx) =>
+            addPracticeAttachmentRecord(tx, { year, kind: slot.kind, period: slot.period, name: `${topic}报告.docx`, content: report }, cadre.id, by),
+          );
+        }
+        const state = {
+          status: accepted ? ("ACCEPTED" as const) : ("SUBMITTED" as const),
+          title: topic,
+          content,
+          submittedAt,
+          reviewedAt: accepted ? due : null,
+          reviewedById: accepted ? head.id : null,
+          reviewComment: accepted ? "材料翔实，予以认可" : null,
+        };
+        await db.practiceItem.upsert({ where: { userId_year_kind_period: key }, update: state, create: { ...key, ...state } });
       }
     }
   }

@@ -3,8 +3,25 @@
 import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { db } from "@/lib/db/client";
-import { reviewPracticeRecord, savePracticeRecord, setSectionHeadRecord, submitPracticeRecord } from "@/lib/practice/service";
-import { reviewPracticeSchema, savePracticeSchema, setSectionHeadSchema, submitPracticeSchema } from "@/lib/practice/schemas";
+import { fileStore } from "@/lib/storage";
+import { scanUpload } from "@/lib/security/upload-scan";
+import { cleanFileName } from "@/lib/projects/attachments";
+import {
+  addPracticeAttachmentRecord,
+  removePracticeAttachmentRecord,
+  reviewPracticeRecord,
+  savePracticeRecord,
+  setSectionHeadRecord,
+  submitPracticeRecord,
+} from "@/lib/practice/service";
+import {
+  removePracticeAttachmentSchema,
+  reviewPracticeSchema,
+  savePracticeSchema,
+  setSectionHeadSchema,
+  submitPracticeSchema,
+  uploadPracticeAttachmentSchema,
+} from "@/lib/practice/schemas";
 
 // A cadre's items are always their own: the cadre comes from the session.
 export const savePractice = actionClient
@@ -41,4 +58,29 @@ export const setSectionHead = actionClient
     await withFieldErrors(() => db.$transaction((tx) => setSectionHeadRecord(tx, parsedInput, { actor: ctx.actor, ip: ctx.ip })));
     revalidatePath("/practice", "layout");
     return { ok: true };
+  });
+
+/** A file of the cadre's own item; the first one makes the draft (the form adopts its version). */
+export const uploadPracticeAttachment = actionClient
+  .metadata({ name: "上传四个一附件", permission: "practice.write" })
+  .inputSchema(uploadPracticeAttachmentSchema)
+  .action(async ({ parsedInput: { file, ...key }, ctx }) => {
+    const content = Buffer.from(await file.arrayBuffer());
+    await scanUpload({ name: cleanFileName(file.name), content, what: "四个一附件" }, { actor: ctx.actor, ip: ctx.ip });
+    const attachment = await db.$transaction(
+      (tx) => addPracticeAttachmentRecord(tx, { ...key, name: file.name, content }, ctx.user.id, { actor: ctx.actor, ip: ctx.ip }),
+      { timeout: 30_000 },
+    );
+    revalidatePath("/practice", "layout");
+    return { id: attachment.id, fileName: attachment.fileName, itemVersion: attachment.itemVersion };
+  });
+
+export const removePracticeAttachment = actionClient
+  .metadata({ name: "删除四个一附件", permission: "practice.write" })
+  .inputSchema(removePracticeAttachmentSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const removed = await db.$transaction((tx) => removePracticeAttachmentRecord(tx, parsedInput.id, ctx.user.id, { actor: ctx.actor, ip: ctx.ip }));
+    await fileStore().remove(removed.storageKey);
+    revalidatePath("/practice", "layout");
+    return { id: parsedInput.id };
   });

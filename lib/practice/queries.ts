@@ -33,6 +33,11 @@ export function practiceCadreWhere(viewer: Viewer, section?: string): Prisma.Use
   return can(viewer.roles, "practice.view") ? visibleCadreWhere(viewer, section) : { id: "-" };
 }
 
+/** A file of an item the viewer may read (the same scope as the item page), for the download route. */
+export async function practiceAttachmentForViewer(viewer: Viewer, itemId: string, attachmentId: string) {
+  return db.practiceAttachment.findFirst({ where: { id: attachmentId, itemId, item: practiceScope(viewer) } });
+}
+
 type ItemSummary = { id: string; status: "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED"; late: boolean; kind: PracticeKind; period: number; title: string };
 export type SlotView = Slot & { due: Date; cell: PracticeCell; item: ItemSummary | null };
 
@@ -66,7 +71,10 @@ export async function practiceItemPage(viewer: Viewer, cadreId: string, key: { y
   if (!slot) return null;
   const item = await db.practiceItem.findFirst({
     where: { AND: [{ userId: cadreId, ...key }, practiceScope(viewer)] },
-    include: { user: { select: { name: true } } },
+    include: {
+      user: { select: { name: true } },
+      attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, size: true } },
+    },
   });
   const reviewable = item
     ? Boolean(await db.practiceItem.findFirst({ where: { AND: [{ id: item.id }, reviewableWhere(viewer)] }, select: { id: true } }))

@@ -64,6 +64,19 @@ export const REQUIRED_FIELDS: Record<PracticeKind, [keyof PracticeContent, strin
 };
 
 export const savePracticeSchema = z.object({ ...itemKey, version: versionSchema.optional() }).and(practiceFields);
+/** An upload: the item's key (the first file makes the draft) and the file, sent as a form. */
+export const uploadPracticeAttachmentSchema = z
+  .instanceof(FormData, { message: "请选择文件" })
+  .transform((form) => ({ year: Number(form.get("year")), kind: String(form.get("kind")), period: Number(form.get("period")), file: form.get("file") }))
+  .pipe(
+    z.object({
+      year: z.number().int().min(2000).max(2100),
+      kind: itemKey.kind,
+      period: z.number().int().min(1).max(4),
+      file: z.instanceof(File, { message: "请选择文件" }),
+    }),
+  );
+export const removePracticeAttachmentSchema = z.object({ id: idSchema });
 export const submitPracticeSchema = z.object({ ...itemKey, version: versionSchema });
 export const reviewPracticeSchema = z.object({
   itemId: idSchema,

@@ -1,11 +1,14 @@
 // 四个一: a cadre drafts and submits their own items; the head of the cadre's section returns or accepts them.
 import "server-only";
+import crypto from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PracticeKind, Role, WindowKind } from "@/lib/generated/prisma/enums";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { ActionError, FieldError, NotFoundError, STALE_RECORD } from "@/lib/actions/errors";
 import { notifyUsers } from "@/lib/notifications/service";
+import { checkFileContent, cleanFileName, MAX_ATTACHMENTS } from "@/lib/projects/attachments";
+import { fileStore } from "@/lib/storage";
 import { formatDateTime } from "@/lib/time";
 import { PRACTICE_MACHINE } from "@/lib/practice/states";
 import { defaultDue, isLate, periodStart, SLOTS, slotOf } from "@/lib/practice/periods";
@@ -60,6 +63,74 @@ export async function savePracticeRecord(tx: Tx, input: Key & PracticeFields & {
     ? await tx.practiceItem.update({ where: { id: current.id }, data: { ...data, version: { increment: 1 } } })
     : await tx.practiceItem.create({ data: { userId, year, kind, period, ...data } });
   return { id: item.id, version: item.version };
+}
+
+/**
+ * The cadre's own item of this year, kind and period, made as an empty draft when it does not exist yet: a file
+ * can be attached before the first 保存草稿 (decision 0091; as a quarterly report's, decision 0040).
+ */
+async function draftForAttachment(tx: Tx, key: Key, userId: string, now: Date) {
+  checkKey(key, now);
+  await lockCadre(tx, userId);
+  const where = { userId_year_kind_period: { userId, year: key.year, kind: key.kind, period: key.period } };
+  const include = { _count: { select: { attachments: true } } } as const;
+  return (
+    (await tx.practiceItem.findUnique({ where, include })) ??
+    (await tx.practiceItem.create({ data: { userId, year: key.year, kind: key.kind, period: key.period, title: "", content: {} }, include }))
+  );
+}
+
+/**
+ * A file of the cadre's own item (a 调研报告's materials most of all), checked by content as a proposal's
+ * attachments and virus-scanned by the action before this; only while the item is a draft or returned.
+ */
+export async function addPracticeAttachmentRecord(tx: Tx, input: Key & { name: string; content: Buffer }, userId: string, by: By) {
+  const item = await draftForAttachment(tx, input, userId, by.now ?? new Date());
+  PRACTICE_MACHINE.assert("attach", item.status, "cadre");
+  if (item._count.attachments >= MAX_ATTACHMENTS) throw new ActionError(`附件不能超过 ${MAX_ATTACHMENTS} 个`);
+  const checked = await checkFileContent(input.name, input.content);
+  if ("problem" in checked) throw new ActionError(checked.problem);
+  const storageKey = `practice/${item.id}/${crypto.randomUUID()}`;
+  const attachment = await tx.practiceAttachment.create({
+    data: { itemId: item.id, fileName: cleanFileName(input.name), storageKey, mimeType: checked.mime, size: input.content.length, uploadedById: by.actor.id },
+  });
+  // Written last: if the row fails the file is never stored; if the write fails the row rolls back.
+  await fileStore().put(storageKey, input.content);
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "practice.attach",
+      entityType: "PracticeItem",
+      entityId: item.id,
+      summary: `${input.year}年${slotOf(input.kind, input.period)!.label}：${attachment.fileName}`,
+      ip: by.ip,
+    },
+    tx,
+  );
+  return { ...attachment, itemVersion: item.version };
+}
+
+/** The cadre removes a file of their own item while it is a draft or returned; the action then deletes the stored file. */
+export async function removePracticeAttachmentRecord(tx: Tx, id: string, userId: string, by: By) {
+  // Under the cadre's lock (as a save and a submit): a submit that got there first is seen.
+  await lockCadre(tx, userId);
+  const attachment = await tx.practiceAttachment.findFirst({ where: { id, item: { userId } }, include: { item: true } });
+  if (!attachment) throw new NotFoundError("附件不存在");
+  PRACTICE_MACHINE.assert("attach", attachment.item.status, "cadre");
+  await tx.practiceAttachment.delete({ where: { id } });
+  const slot = slotOf(attachment.item.kind, attachment.item.period)!;
+  await writeAudit(
+    {
+      actor: by.actor,
+      action: "practice.detach",
+      entityType: "PracticeItem",
+      entityId: attachment.itemId,
+      summary: `${attachment.item.year}年${slot.label}：${attachment.fileName}`,
+      ip: by.ip,
+    },
+    tx,
+  );
+  return attachment;
 }
 
 export async function submitPracticeRecord(tx: Tx, input: Key & { version: number }, userId: string, by: By) {

@@ -22,6 +22,7 @@ export const PRACTICE_MACHINE = defineMachine({
   },
   transitions: {
     save: { label: "保存", from: ["DRAFT", "RETURNED"], by: ["cadre"], refusal: "已提交的材料不能修改" },
+    attach: { label: "上传附件", from: ["DRAFT", "RETURNED"], by: ["cadre"], audit: "practice.attach", refusal: "已提交的材料不能再添加或删除附件" },
     submit: { label: "提交", from: ["DRAFT", "RETURNED"], to: "SUBMITTED", by: ["cadre"], audit: "practice.submit", refusal: "该材料已提交，无需重复操作" },
     accept: { label: "认可", from: ["SUBMITTED"], to: "ACCEPTED", by: ["head"], audit: "practice.accept", refusal: "只能审核已提交的材料" },
     return: {

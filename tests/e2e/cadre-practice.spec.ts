@@ -1,8 +1,10 @@
 import { expect, fieldError, STAFF_IN_SECTION, signInAndWait, test, unique } from "./support";
 import type { Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import fs from "node:fs";
 
 const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+const NOTES = Buffer.from("%PDF-1.4\n%走访记录\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 test("四个一：组工干部提交调研报告，科室负责人退回后认可，管理员按科室查看完成情况并导出", async ({ page, openPage }) => {
   test.setTimeout(180_000);
@@ -16,6 +18,11 @@ test("四个一：组工干部提交调研报告，科室负责人退回后认�
   const bar = cadre.getByRole("navigation", { name: "办理进度" });
   await expect(bar).toContainText("您可以：填写并提交");
   await expect(bar.getByTestId("stage-deadline")).toContainText("提交截止：");
+  // A file before anything is saved: the upload makes the draft, and the form's next save adopts it.
+  const fileName = `${unique("走访记录")}.pdf`;
+  await cadre.getByLabel("选择附件").setInputFiles({ name: fileName, mimeType: "application/pdf", buffer: NOTES });
+  await cadre.getByRole("button", { name: "上传附件" }).click();
+  await expect(cadre.getByRole("list", { name: "附件" }).getByRole("link", { name: fileName })).toBeVisible();
   await cadre.getByRole("button", { name: "提交" }).click();
   await expect(fieldError(cadre.getByLabel(/^调研主题/))).toHaveText("请填写调研主题");
   await cadre.getByLabel(/^调研主题/).fill(topic);
@@ -26,6 +33,10 @@ test("四个一：组工干部提交调研报告，科室负责人退回后认�
   await cadre.getByLabel(/^对策建议/).fill("建立村级人才工作站。");
   await cadre.getByRole("button", { name: "提交" }).click();
   await expect(cadre.getByText("已提交，等待科室负责人审核。")).toBeVisible();
+  // Submitted: the file is still listed, but can no longer be removed or added to.
+  await expect(cadre.getByRole("list", { name: "附件" }).getByRole("link", { name: fileName })).toBeVisible();
+  await expect(cadre.getByRole("button", { name: "上传附件" })).toHaveCount(0);
+  await expect(cadre.getByRole("button", { name: "删除" })).toHaveCount(0);
 
   const head = await openPage();
   await signInAndWait(head, "head");
@@ -35,6 +46,12 @@ test("四个一：组工干部提交调研报告，科室负责人退回后认�
   await expect(head.getByText("返乡人才缺少干事平台。")).toBeVisible();
   await expect(head.getByRole("navigation", { name: "办理进度" })).toContainText("当前：科室负责人审核");
   await expect(head.getByRole("navigation", { name: "办理进度" })).toContainText("您可以：认可、退回");
+  // The section head downloads the cadre's file, byte for byte.
+  const fetching = head.waitForEvent("download");
+  await head.getByRole("list", { name: "附件" }).getByRole("link", { name: fileName }).click();
+  const file = await fetching;
+  expect(file.suggestedFilename()).toBe(fileName);
+  expect(fs.readFileSync(await file.path()).equals(NOTES)).toBe(true);
   await head.getByRole("button", { name: "退回" }).click();
   await expect(fieldError(head.getByLabel(/^审核意见/))).toHaveText("请填写退回意见");
   await head.getByLabel(/^审核意见/).fill("请补充走访数据。");

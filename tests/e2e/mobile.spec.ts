@@ -168,8 +168,16 @@ test("手机上组工干部查看四个一并填写下半年破解难题，页�
   await page.getByLabel(/^采取的措施/).fill("建立流动党员联络站，按月联系。");
   await page.getByLabel(/^破解成效/).fill("联系率由 60% 提高到 95%。");
   await page.getByLabel(/^确认人/).fill("张科长");
+  // A photo with a long name, taken on the phone: listed without widening the page.
+  const photo = `${unique("流动党员联络站挂牌仪式现场照片")}第一张.png`;
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+  await page.getByLabel("选择附件").setInputFiles({ name: photo, mimeType: "image/png", buffer: png });
+  await page.getByRole("button", { name: "上传附件" }).click();
+  await expect(page.getByRole("list", { name: "附件" }).getByRole("link", { name: photo })).toBeVisible();
+  await expectNoHorizontalOverflow(page, "四个一事项附件");
   await page.getByRole("button", { name: "提交" }).click();
   await expect(page.getByText("已提交，等待科室负责人审核。")).toBeVisible();
+  await expect(page.getByRole("list", { name: "附件" }).getByRole("link", { name: photo })).toBeVisible();
   await expectNoHorizontalOverflow(page, "四个一事项");
 });
 

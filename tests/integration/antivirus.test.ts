@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { uploadAttachment } from "@/lib/projects/actions";
+import { uploadPracticeAttachment } from "@/lib/practice/actions";
 import { createProjectRecord } from "@/lib/projects/service";
 import { createYearRecord } from "@/lib/years/service";
 import { formatDate } from "@/lib/time";
@@ -22,13 +23,16 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n
 
 let clamd: ClamdServer;
 let projectId = "";
+let cadre: Awaited<ReturnType<typeof makeUser>>;
+let clerk: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
   clamd = await startClamd();
   delete process.env.ANTIVIRUS;
   process.env.CLAMAV_SOCKET = clamd.socket;
   const county = await makeCounty();
-  const clerk = await makeUser(["UNIT_USER"], county.townshipA.id);
+  clerk = await makeUser(["UNIT_USER"], county.townshipA.id);
+  cadre = await makeUser(["COUNTY_STAFF"], county.section.id);
   const year = await db.$transaction((tx) => createYearRecord(tx, YEAR, null));
   const by = { actor: { id: clerk.id, username: clerk.username, name: clerk.name }, ip: null };
   projectId = (await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerk.unitId, by))).id;
@@ -76,6 +80,24 @@ describe("uploads", () => {
     expect(result?.data?.fileName).toBe("实施方案fdp.pdf");
     const stored = await db.attachment.findFirstOrThrow({ where: { projectId } });
     expect(await fileStore().get(stored.storageKey)).toEqual(PDF);
+  });
+
+  it("refuses the EICAR test file as a 四个一 item's file before anything is made, the draft included", async () => {
+    const infected = Buffer.concat([Buffer.from("%PDF-1.4\n"), EICAR, Buffer.from("\n%%EOF\n")]);
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ year: String(YEAR), kind: "RESEARCH", period: "1" })) form.set(key, value);
+    form.set("file", new File([new Uint8Array(infected)], "调研报告.pdf"));
+    await actAs(cadre);
+    try {
+      const result = await uploadPracticeAttachment(form);
+      expect(result?.serverError).toBe(`文件「调研报告.pdf」经病毒扫描发现恶意内容（${EICAR_SIGNATURE}.UNOFFICIAL），已拒绝上传`);
+      expect(await db.practiceItem.count({ where: { userId: cadre.id } })).toBe(0);
+      expect(await db.practiceAttachment.count()).toBe(0);
+      const audit = await db.auditLog.findFirstOrThrow({ where: { action: "upload.infected", actorId: cadre.id } });
+      expect(audit.summary).toContain("四个一附件「调研报告.pdf」含恶意内容");
+    } finally {
+      await actAs(clerk);
+    }
   });
 
   it("refuses uploads while clamd is down, and takes them again when it is back", async () => {

@@ -13,6 +13,7 @@ import { DOCUMENT_TYPES } from "@/lib/documents/model";
 import { createYearRecord } from "@/lib/years/service";
 import { createProjectRecord } from "@/lib/projects/service";
 import { addAttachmentRecord } from "@/lib/projects/attachments";
+import { addPracticeAttachmentRecord } from "@/lib/practice/service";
 import { addEventAttachmentRecord, createEventRecord, publishEventRecord, saveSubmissionRecord } from "@/lib/events/service";
 import { DEFAULT_WEIGHTS } from "@/lib/awards/ranking";
 import { toDateTimeLocal } from "@/lib/time";
@@ -850,6 +851,24 @@ describe("a unit user with another unit's record, a cadre with another cadre's",
     expect(wrong).toEqual([]);
     console.info(`cross-unit/cross-owner: ${cases.map((c) => `${c.action} (${(c.by ?? UNIT).join("+")})`).join(", ")}`);
   }, 240_000);
+
+  it("refuses a cadre another cadre's 四个一 file (uploads always go to the caller's own item)", async () => {
+    const other = await makeUser(["COUNTY_STAFF"], county.section.id);
+    const by = { actor: { id: other.id, username: other.username, name: other.name }, ip: null };
+    const key = { year: new Date(Date.now() + 8 * 3_600_000).getUTCFullYear(), kind: "RESEARCH" as const, period: 1 };
+    const theirs = await db.$transaction((tx) =>
+      addPracticeAttachmentRecord(tx, { ...key, name: "走访记录.pdf", content: Buffer.from("%PDF-1.4 他人") }, other.id, by),
+    );
+    const remove = found.find((a) => a.exportName === "removePracticeAttachment")!;
+    as(sessions.COUNTY_STAFF);
+    const before = await fingerprint();
+    await freshRefusalAllowance();
+    const since = await lastSeq();
+    const result = await remove.fn({ id: theirs.id });
+    expect(result?.serverError).toBe("附件不存在");
+    expect(changed(before, await fingerprint())).toEqual([]);
+    expect(await auditSince(since)).toEqual([`${usernames.COUNTY_STAFF} access.denied DENIED 记录不存在或无权访问：${remove.name}：附件不存在 @127.0.0.1`]);
+  });
 
   it("cannot nominate another unit's project", async () => {
     as(sessionB);

@@ -9,6 +9,7 @@ import * as tar from "tar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createProject, uploadAttachment } from "@/lib/projects/actions";
+import { uploadPracticeAttachment } from "@/lib/practice/actions";
 import { createSuggestionRecord, ensureDefaultAspects } from "@/lib/suggestions/service";
 import { createYearRecord } from "@/lib/years/service";
 import { writeAudit } from "@/lib/audit/log";
@@ -28,6 +29,7 @@ const YEAR = Number(formatDate(new Date()).slice(0, 4));
 
 let clerk: Awaited<ReturnType<typeof makeUser>>;
 let attachment: { storageKey: string; content: Buffer };
+let practiceFile: { storageKey: string; content: Buffer };
 
 /** A new empty database on the test server, with no migrations: restore runs them. */
 const emptyTarget = () => emptyDatabase("restore");
@@ -71,6 +73,16 @@ beforeAll(async () => {
   expect((await uploadAttachment(form))?.data?.fileName).toBe("实施方案.pdf");
   const stored = await db.attachment.findFirstOrThrow({ where: { projectId } });
   attachment = { storageKey: stored.storageKey, content };
+  // A 四个一 file (another table of stored files): a cadre's 调研报告 material, before the report's first save.
+  const cadre = await makeUser(["COUNTY_STAFF"], county.section.id);
+  await actAs(cadre);
+  const notes = Buffer.concat([Buffer.from("%PDF-1.4\n"), crypto.randomBytes(64 * 1024), Buffer.from("\n%%EOF\n")]);
+  const practice = new FormData();
+  for (const [key, value] of Object.entries({ year: String(YEAR), kind: "RESEARCH", period: "1" })) practice.set(key, value);
+  practice.set("file", new File([new Uint8Array(notes)], "走访记录.pdf"));
+  expect((await uploadPracticeAttachment(practice))?.data?.fileName).toBe("走访记录.pdf");
+  practiceFile = { storageKey: (await db.practiceAttachment.findFirstOrThrow()).storageKey, content: notes };
+  await actAs(clerk);
 });
 
 afterAll(() => {
@@ -124,7 +136,14 @@ describe("backup and restore", () => {
     expect(duringSnapshot).toBeGreaterThanOrEqual(5);
     expect(manifest.lastMigration).toBe(manifest.migrations.at(-1));
     expect(manifest.tables.map((table) => table.name)).not.toContain("_prisma_migrations");
-    expect(manifest.files).toEqual([expect.objectContaining({ key: attachment.storageKey, size: attachment.content.length })]);
+    // Every table's stored files, found from the catalog's storageKey columns (the proposal's and the 四个一 item's here).
+    expect(manifest.files).toHaveLength(2);
+    expect(manifest.files).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: attachment.storageKey, size: attachment.content.length }),
+        expect.objectContaining({ key: practiceFile.storageKey, size: practiceFile.content.length }),
+      ]),
+    );
     expect(manifest.missingFiles).toEqual([]);
     // Parents before children.
     const position = (name: string) => manifest.tables.findIndex((table) => table.name === name);
@@ -165,6 +184,7 @@ describe("backup and restore", () => {
 
     const bytes = await new LocalFileStore(targetUploads).get(attachment.storageKey);
     expect(bytes?.equals(attachment.content)).toBe(true);
+    expect((await new LocalFileStore(targetUploads).get(practiceFile.storageKey))?.equals(practiceFile.content)).toBe(true);
 
     // The restored installation works: sign in against it, and a new audit entry gets a fresh id.
     const sourceUrl = process.env.DATABASE_URL;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
+import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
 import { parseSlotParam } from "@/lib/practice/periods";
 import { practiceItemPage, linkableProjects } from "@/lib/practice/queries";
 import { EXEMPLAR_TYPE_LABELS, REQUIRED_FIELDS } from "@/lib/practice/schemas";
@@ -14,6 +15,7 @@ import { Card, PageHeader } from "@/components/ui/page";
 import { Notice } from "@/components/ui/field";
 import { StepBar } from "@/components/ui/step-bar";
 import { PracticeBadge } from "@/components/practice/cell-badge";
+import { PracticeFiles } from "@/components/practice/item-files";
 import { PracticeItemForm } from "@/components/practice/item-form";
 import { PracticeReviewForm } from "@/components/practice/review-form";
 
@@ -121,6 +123,19 @@ export default async function PracticeItemPage({
           <p className="text-sm text-stone-600">尚未填写。</p>
         )}
       </div>
+      {(editable || (item && item.attachments.length > 0)) && (
+        <div className="mt-4">
+          <Card title="附件">
+            <PracticeFiles
+              itemKey={{ year, kind: slot.kind, period: slot.period }}
+              itemId={item?.id ?? null}
+              files={item?.attachments ?? []}
+              editable={editable}
+              hint={slot.kind === "RESEARCH" ? `调研报告正文、走访记录、照片等，${ATTACHMENT_HINT}` : ATTACHMENT_HINT}
+            />
+          </Card>
+        </div>
+      )}
       {item && page.reviewable && item.status === "SUBMITTED" && (
         <div className="mt-4">
           <PracticeReviewForm itemId={item.id} version={item.version} />
