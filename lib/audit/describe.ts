@@ -33,6 +33,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   PersonBid: "个人投标",
   PlanItem: "工作要点条目",
   PlanItemKind: "工作要点条目类型",
+  PracticeAttachment: "四个一附件",
   PracticeItem: "四个一",
   Project: "项目",
   ProjectVersion: "申报书",

@@ -8,13 +8,14 @@ import type { ResearchState } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/permissions";
 import { isSectionCadre, type Reader } from "@/lib/learning/reach";
 import { teamWhere } from "@/lib/research/service";
+import { RESEARCH_MACHINE } from "@/lib/research/states";
 import { WORKING } from "@/lib/ledger/rules";
 
 /** How many of each are listed on the home page (the rest behind a link to the list). */
 export const WORK_TODO_SHOWN = 5;
 
 /** Before 报告已交: the team still owes the report. */
-const OPEN_TOPIC_STATES: ResearchState[] = ["PROPOSED", "RESEARCHING"];
+const OPEN_TOPIC_STATES: ResearchState[] = RESEARCH_MACHINE.group("open");
 
 export function openTopicsWhere(viewer: Reader): Prisma.ResearchTopicWhereInput {
   if (!isSectionCadre(viewer) || !can(viewer.roles, "research.view")) return { id: "-" };

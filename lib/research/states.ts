@@ -20,6 +20,8 @@ export const RESEARCH_MACHINE = defineMachine({
   } satisfies Record<ResearchState, StateSpec>,
   steps: [["PROPOSED"], ["RESEARCHING"], ["REPORTED"], ["CLOSED"]],
   groups: {
+    /** Before 报告已交: the team still owes the report (the cadre's home to-do). */
+    open: ["PROPOSED", "RESEARCHING"],
     /** Its report is in (报告已交, 已结题): its proposals count. */
     reported: ["REPORTED", "CLOSED"],
   },

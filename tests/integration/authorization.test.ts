@@ -657,6 +657,8 @@ const OWN_TESTS: Record<string, Caller[]> = {
   "lib/awards/actions.ts: nominate": UNIT,
   // Scoped by the caller's own id in the update: another's notification is left as it is, nothing to refuse.
   "lib/notifications/actions.ts: markNotificationRead": BOTH,
+  // Another cadre's 四个一 file: "refuses a cadre another cadre's 四个一 file" below.
+  "lib/practice/actions.ts: removePracticeAttachment": CADRE,
 };
 
 /** Actions whose record ids are not someone else's to protect, each with the reason. */

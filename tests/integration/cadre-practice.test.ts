@@ -129,7 +129,15 @@ describe("四个一", () => {
     const again = await db.practiceItem.findUniqueOrThrow({ where: { id: item.id } });
     expect((await reviewPractice({ itemId: item.id, version: again.version, accept: true, comment: "材料翔实" }))?.data).toEqual({ ok: true });
     const actions = await db.auditLog.findMany({ where: { entityId: item.id }, orderBy: { seq: "asc" }, select: { action: true } });
-    expect(actions.map((a) => a.action)).toEqual(["practice.submit", "practice.return", "practice.submit", "practice.accept"]);
+    // The two refused reviews above (another section's head, a plain cadre) are audited as refusals on the item too.
+    expect(actions.map((a) => a.action)).toEqual([
+      "practice.submit",
+      "access.denied",
+      "access.denied",
+      "practice.return",
+      "practice.submit",
+      "practice.accept",
+    ]);
   });
 
   it("shows the grid of cadres × items, filtered by section and exported", async () => {
