@@ -8,6 +8,7 @@ import { savePractice, submitPractice } from "@/lib/practice/actions";
 import { EXEMPLAR_TYPE_LABELS } from "@/lib/practice/periods";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
+import { ProjectPicker } from "@/components/practice/project-picker";
 
 type Values = Record<string, string>;
 type Key = { year: number; kind: PracticeKind; period: number };
@@ -38,12 +39,13 @@ export function PracticeItemForm({
   itemKey,
   version,
   initial,
-  projects,
+  linked,
 }: {
   itemKey: Key;
   version: number | undefined;
   initial: Values;
-  projects: { id: string; title: string }[];
+  /** The project the 典型 links now, if any. */
+  linked: { id: string; title: string } | null;
 }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
@@ -113,14 +115,7 @@ export function PracticeItemForm({
             </select>
           </Field>
           <Field label="关联项目或案例（可选）" name="projectId" errors={errors.projectId}>
-            <select id="projectId" value={values.projectId ?? ""} onChange={(e) => set("projectId", e.target.value)} className="input">
-              <option value="">不关联</option>
-              {projects.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
+            <ProjectPicker value={values.projectId ?? ""} initialTitle={linked?.title ?? null} onChange={(id) => set("projectId", id)} />
           </Field>
         </>
       )}

@@ -147,11 +147,29 @@ export async function practiceSections() {
 }
 
 /** Projects a 典型 may link: those of the programme that started (implemented, completed or marked cases). */
-export async function linkableProjects() {
-  return db.project.findMany({
-    where: { state: { in: PROJECT_MACHINE.group("started") } },
+/** How many projects the 典型's picker offers for what was typed. */
+export const LINKABLE_SHOWN = 10;
+
+/**
+ * Projects a 典型 may link (work on them has started: 实施中, 已结项; the case library's are among them), found by
+ * the words of their title or their code, in the database (the title's trigram index); at most LINKABLE_SHOWN.
+ */
+export async function findLinkableProjects(words: string[]) {
+  if (words.length === 0) return [];
+  const rows = await db.project.findMany({
+    where: {
+      state: { in: PROJECT_MACHINE.group("started") },
+      AND: words.map((word) => ({ OR: [{ title: { contains: word, mode: "insensitive" as const } }, { code: { startsWith: word } }] })),
+    },
     orderBy: [{ title: "asc" }, { id: "asc" }],
-    select: { id: true, title: true },
-    take: 200,
+    take: LINKABLE_SHOWN,
+    select: { id: true, title: true, code: true, unit: { select: { name: true } }, year: { select: { year: true } } },
   });
+  return rows.map((row) => ({ id: row.id, title: row.title, detail: [row.code, row.unit.name, `${row.year.year} 年度`].filter(Boolean).join(" · ") }));
+}
+
+/** The project a 典型 links now, shown in its picker. */
+export async function linkedProject(id: string | null) {
+  if (!id) return null;
+  return db.project.findUnique({ where: { id }, select: { id: true, title: true } });
 }

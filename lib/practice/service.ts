@@ -1,5 +1,6 @@
 // 四个一: a cadre drafts and submits their own items; the head of the cadre's section returns or accepts them.
 import "server-only";
+import { PROJECT_MACHINE } from "@/lib/projects/states";
 import crypto from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -52,7 +53,9 @@ export async function savePracticeRecord(tx: Tx, input: Key & PracticeFields & {
   await lockCadre(tx, userId);
   const { year, kind, period, version, ...fields } = input;
   const { content, projectId } = contentOf(fields);
-  if (projectId && !(await tx.project.findUnique({ where: { id: projectId }, select: { id: true } }))) throw new FieldError("projectId", "关联项目不存在");
+  // A 典型 links a project whose work has started (as the picker offers), never a draft or a refused proposal.
+  if (projectId && !(await tx.project.findFirst({ where: { id: projectId, state: { in: PROJECT_MACHINE.group("started") } }, select: { id: true } })))
+    throw new FieldError("projectId", "只能关联实施中或已结项的项目");
   const title = (content[REQUIRED_FIELDS[kind][0][0]] as string | null) ?? "";
   const current = await tx.practiceItem.findUnique({ where: { userId_year_kind_period: { userId, year, kind, period } } });
   if (current) PRACTICE_MACHINE.assert("save", current.status, "cadre");

@@ -95,6 +95,31 @@ test("四个一：组工干部提交调研报告，科室负责人退回后认�
 /** A Beijing day `offsetDays` from today, as the date inputs take it. */
 const beijingDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
+test("树立典型：组工干部按名称查找实施中或已结项的项目并关联，保存后仍在", async ({ page }) => {
+  // cadre4's 典型 of the year: the phone journey below writes only their 第四季度调研报告.
+  await signInAndWait(page, "cadre4");
+  await page.goto(`/practice/${YEAR}/exemplar-1`);
+  await page.getByLabel("典型类别").selectOption({ label: "典型做法" });
+  await page.getByLabel("典型名称（人、单位或做法）").fill(unique("党员积分制"));
+  await page.getByLabel("典型事迹（为何可作典型）").fill("积分与评议挂钩，党员作用发挥看得见。");
+  // The picker finds projects by the words typed, however many the county has; only those under way or done.
+  await page.getByLabel("关联项目或案例（可选）").pressSequentially("党员", { delay: 30 });
+  const choices = page.getByRole("list", { name: "可关联的项目" });
+  const first = choices.getByRole("button").first();
+  await expect(first).toBeVisible();
+  const title = (await first.locator("span").first().innerText()).trim();
+  expect(title).toContain("党员");
+  await first.click();
+  await expect(page.getByText(`已关联：${title}`)).toBeVisible();
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText("草稿已保存。")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(`已关联：${title}`)).toBeVisible();
+  // A word no project under way has: said so.
+  await page.getByLabel("关联项目或案例（可选）").fill("没有这样的项目名称");
+  await expect(page.getByRole("list", { name: "可关联的项目" })).toContainText("没有找到实施中或已结项的项目");
+});
+
 test("组工干部首页待办：牵头的调研课题（倒计时）和负责的遗留问题（目标日期），点开即到", async ({ page, openPage }) => {
   test.setTimeout(180_000);
   const title = unique("村级组织运转保障研究");

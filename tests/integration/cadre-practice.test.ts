@@ -1,7 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { reviewPractice, savePractice, setSectionHead, submitPractice } from "@/lib/practice/actions";
-import { cadreYear, practiceGrid, practiceItemPage, reviewQueue } from "@/lib/practice/queries";
+import { cadreYear, findLinkableProjects, LINKABLE_SHOWN, practiceGrid, practiceItemPage, reviewQueue } from "@/lib/practice/queries";
+import { GET as linkableRoute } from "@/app/api/practice/projects/route";
 import { practicePanel } from "@/lib/dashboard/practice";
 import type { UnitType } from "@/lib/generated/prisma/enums";
 import { practiceGridExport } from "@/lib/practice/export";
@@ -239,5 +240,49 @@ describe("四个一 reminders before the due date", () => {
     expect(await due(head.id, "第一季度调研报告")).toBe(1);
     // Units outside the department are no cadres: nothing.
     expect(await db.notification.count({ where: { userId: clerk.id, kind: "practice.due" } })).toBe(0);
+  });
+});
+
+describe("四个一: the 典型's project", () => {
+  it("finds only projects under way or done by their words, links one, and refuses a draft", async () => {
+    const year = await db.year.findUniqueOrThrow({ where: { year: YEAR } });
+    const base = { yearId: year.id, unitId: county.townshipA.id, createdById: clerk.id };
+    const running = await db.project.create({ data: { ...base, title: "典型关联：党员积分制实践", state: "IN_PROGRESS", code: `${YEAR}-T901` } });
+    const done = await db.project.create({ data: { ...base, title: "典型关联：党员积分制试点", state: "COMPLETED" } });
+    const draft = await db.project.create({ data: { ...base, title: "典型关联：党员积分制草稿", state: "DRAFT" } });
+    const found = await findLinkableProjects(["典型关联", "积分制"]);
+    expect(found.map((p) => p.id).sort()).toEqual([running.id, done.id].sort());
+    expect(found.find((p) => p.id === running.id)?.detail).toContain(`${YEAR}-T901`);
+    expect((await findLinkableProjects([`${YEAR}-T901`])).map((p) => p.id)).toEqual([running.id]);
+    expect((await findLinkableProjects([])).length).toBe(0);
+    expect(LINKABLE_SHOWN).toBeGreaterThan(0);
+
+    // The picker's route: a cadre writing their 四个一 may ask; a unit account may not, nor a visitor.
+    const ask = (q: string) => linkableRoute(new Request(`http://localhost/api/practice/projects?q=${encodeURIComponent(q)}`));
+    await actAs(cadre);
+    const answer = await ask("典型关联 积分制");
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { items: { id: string }[] }).items.map((p) => p.id).sort()).toEqual([running.id, done.id].sort());
+    expect((await ask("")).status).toBe(400);
+    await actAs(clerk);
+    expect((await ask("积分制")).status).toBe(403);
+    signOutTestUser();
+    expect((await ask("积分制")).status).toBe(401);
+
+    // The save links a project under way, and refuses a draft at the field.
+    await actAs(cadre);
+    const exemplar = {
+      year: YEAR,
+      kind: "EXEMPLAR" as const,
+      period: 1,
+      exemplarType: "PRACTICE" as const,
+      exemplarName: "党员积分制",
+      reason: "积分与评议挂钩",
+    };
+    const refused = await savePractice({ ...exemplar, projectId: draft.id });
+    expect(refused?.validationErrors?.fieldErrors).toMatchObject({ projectId: ["只能关联实施中或已结项的项目"] });
+    const saved = await savePractice({ ...exemplar, projectId: running.id });
+    expect(saved?.data).toBeDefined();
+    expect((await db.practiceItem.findFirstOrThrow({ where: { userId: cadre.id, kind: "EXEMPLAR", period: 1 } })).projectId).toBe(running.id);
   });
 });

@@ -6,7 +6,7 @@ import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
 import { parseSlotParam } from "@/lib/practice/periods";
-import { practiceItemPage, linkableProjects } from "@/lib/practice/queries";
+import { practiceItemPage, linkedProject } from "@/lib/practice/queries";
 import { EXEMPLAR_TYPE_LABELS, REQUIRED_FIELDS } from "@/lib/practice/schemas";
 import { PRACTICE_MACHINE } from "@/lib/practice/states";
 import { formatDateTime } from "@/lib/time";
@@ -87,7 +87,7 @@ export default async function PracticeItemPage({
             itemKey={{ year, kind: slot.kind, period: slot.period }}
             version={item?.version}
             initial={{ ...Object.fromEntries(Object.entries(content).map(([k, v]) => [k, v ?? ""])), projectId: item?.projectId ?? "" }}
-            projects={slot.kind === "EXEMPLAR" ? await linkableProjects() : []}
+            linked={slot.kind === "EXEMPLAR" ? await linkedProject(item?.projectId ?? null) : null}
           />
         ) : item ? (
           <Card>
