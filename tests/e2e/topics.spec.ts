@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { expect, fieldError, signInAndWait, test, unique } from "./support";
+import { expect, expectStage, fieldError, signInAndWait, test, unique } from "./support";
 import { beijingInput, draftTopic, openTopic, publishDrafts } from "./topic-support";
 
 test("组工干部把两条建议转为一个参考选题，选题注明来源", async ({ page }) => {
@@ -42,7 +42,8 @@ test("组工干部把两条建议转为一个参考选题，选题注明来源",
   await expect(page.getByText("草稿", { exact: true })).toBeVisible();
   for (const receipt of receipts) await expect(page.getByRole("link", { name: receipt })).toBeVisible();
   await page.getByRole("link", { name: receipts[0] }).click();
-  await expect(page.getByText("已采纳", { exact: true })).toBeVisible();
+  // The suggestion names its stage on its step bar (and in its badge).
+  await expectStage(page, "已采纳");
   await expect(page.getByRole("link", { name: new RegExp(`无职党员${word}`) })).toBeVisible();
 });
 
