@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { useAction } from "next-safe-action/hooks";
 import {
   archiveEvent,
   confirmAttendance,
@@ -16,7 +15,7 @@ import {
 import { useActionButton, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
-import { formatSize } from "@/components/projects/attachments";
+import { FileBox, type StoredFile } from "@/components/ui/file-box";
 
 /** 印发通知 / 归档: one click, confirmed first; the page reloads with the new state. */
 export function EventTransitionButton({ id, version, transition }: { id: string; version: number; transition: "publish" | "archive" }) {
@@ -96,8 +95,6 @@ export function ConfirmForm({ eventId, version, attendees, confirmed }: { eventI
   );
 }
 
-type Attachment = { id: string; fileName: string; size: number };
-
 /** The unit's own 交流材料 / 论文: save as draft, then submit; files once the draft exists. */
 export function SubmissionForm({
   eventId,
@@ -107,7 +104,7 @@ export function SubmissionForm({
 }: {
   eventId: string;
   material: string;
-  submission: { id: string; version: number; title: string; author: string; body: string; attachments: Attachment[] } | null;
+  submission: { id: string; version: number; title: string; author: string; body: string; attachments: StoredFile[] } | null;
   defaultAuthor: string;
 }) {
   const router = useRouter();
@@ -165,6 +162,7 @@ export function SubmissionForm({
   );
 }
 
+/** The files of one 交流材料 / 论文; its unit uploads them while the submission is a draft. */
 export function SubmissionFiles({
   eventId,
   submissionId,
@@ -173,75 +171,19 @@ export function SubmissionFiles({
 }: {
   eventId: string;
   submissionId: string;
-  attachments: Attachment[];
+  attachments: StoredFile[];
   editable: boolean;
 }) {
-  const router = useRouter();
-  const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string>();
-  const upload = useAction(uploadEventAttachment);
-  const remove = useAction(removeEventAttachment);
-  async function onUpload() {
-    const file = input.current?.files?.[0];
-    if (!file) return setError("请先选择文件");
-    if (file.size > 20 * 1024 * 1024) return setError("文件超过 20 MB");
-    const form = new FormData();
-    form.set("submissionId", submissionId);
-    form.set("file", file);
-    const result = await upload.executeAsync(form);
-    if (result?.data) {
-      setError(undefined);
-      if (input.current) input.current.value = "";
-      router.refresh();
-    } else setError(result?.serverError ?? Object.values(result?.validationErrors?.fieldErrors ?? {}).flat()[0] ?? "上传失败");
-  }
   return (
-    <div className="space-y-2">
-      {attachments.length === 0 ? (
-        <p className="text-sm text-stone-500">暂无附件。</p>
-      ) : (
-        <ul className="space-y-1 text-sm" aria-label="附件">
-          {attachments.map((attachment) => (
-            <li key={attachment.id} className="flex flex-wrap items-center gap-2">
-              <a href={`/events/${eventId}/attachments/${attachment.id}`} className="link break-all" download>
-                {attachment.fileName}
-              </a>
-              <span className="text-xs text-stone-500">{formatSize(attachment.size)}</span>
-              {editable && (
-                <button
-                  type="button"
-                  className="text-xs text-red-700 hover:underline"
-                  onClick={async () => {
-                    if (!window.confirm(`删除附件“${attachment.fileName}”？`)) return;
-                    await remove.executeAsync({ id: attachment.id });
-                    router.refresh();
-                  }}
-                >
-                  删除
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {editable && (
-        <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor="event-attachment" className="sr-only">
-            选择附件
-          </label>
-          <input ref={input} id="event-attachment" type="file" accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png" className="max-w-full text-sm" />
-          <Button type="button" variant="secondary" pending={upload.isPending} onClick={() => void onUpload()}>
-            上传
-          </Button>
-          <p className="w-full text-xs text-stone-500">PDF、Word、Excel 或图片（JPG、PNG），每个不超过 20 MB</p>
-          {error && (
-            <p role="alert" className="w-full text-sm text-red-600">
-              {error}
-            </p>
-          )}
-        </div>
-      )}
-    </div>
+    <FileBox
+      files={attachments}
+      downloadBase={`/events/${eventId}/attachments`}
+      editable={editable}
+      upload={uploadEventAttachment}
+      remove={removeEventAttachment}
+      fields={{ submissionId }}
+      inputId="event-attachment"
+    />
   );
 }
 

@@ -10,10 +10,9 @@ import { fileStore } from "@/lib/storage";
 import { EDITABLE_STATES } from "@/lib/projects/catalog";
 import { draftForAttachment } from "@/lib/reports/service";
 import type { Quarter } from "@/lib/reports/quarters";
+import { ATTACHMENT_HINT, MAX_ATTACHMENT_BYTES } from "@/lib/files/limits";
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
-export const ATTACHMENT_HINT = "PDF、Word、Excel 或图片（JPG、PNG），每个不超过 20 MB";
 
 /** What the bytes are, whatever the name says; Office's old binary formats are one container type. */
 const ALLOWED: Record<string, string[]> = {

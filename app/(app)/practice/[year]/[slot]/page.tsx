@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
-import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
 import { parseSlotParam } from "@/lib/practice/periods";
 import { practiceItemPage, linkedProject } from "@/lib/practice/queries";
 import { EXEMPLAR_TYPE_LABELS, REQUIRED_FIELDS } from "@/lib/practice/schemas";
@@ -131,7 +130,7 @@ export default async function PracticeItemPage({
               itemId={item?.id ?? null}
               files={item?.attachments ?? []}
               editable={editable}
-              hint={slot.kind === "RESEARCH" ? `调研报告正文、走访记录、照片等，${ATTACHMENT_HINT}` : ATTACHMENT_HINT}
+              lead={slot.kind === "RESEARCH" ? "调研报告正文、走访记录、照片等" : undefined}
             />
           </Card>
         </div>

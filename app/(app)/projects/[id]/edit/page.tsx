@@ -8,7 +8,6 @@ import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { proposalOf } from "@/lib/projects/proposal";
 import { activeSectors } from "@/lib/sectors/queries";
 import { programmeOptions } from "@/lib/plan/queries";
-import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
 import { PageHeader } from "@/components/ui/page";
 import { ProposalForm } from "@/components/projects/proposal-form";
 import { AttachmentList } from "@/components/projects/attachments";
@@ -53,7 +52,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
         initial={initial}
         sectors={sectors}
         programmes={programmes}
-        attachments={<AttachmentList projectId={project.id} attachments={project.attachments} editable hint={ATTACHMENT_HINT} />}
+        attachments={<AttachmentList projectId={project.id} attachments={project.attachments} editable />}
       />
     </div>
   );

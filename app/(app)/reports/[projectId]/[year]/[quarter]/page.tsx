@@ -18,7 +18,6 @@ import { Countdown } from "@/components/ui/countdown";
 import { CellBadge } from "@/components/reports/cell-badge";
 import { ReportForm, ReviewButtons } from "@/components/reports/report-form";
 import { AttachmentList } from "@/components/projects/attachments";
-import { ATTACHMENT_HINT } from "@/lib/projects/attachments";
 
 export const metadata: Metadata = { title: "季度进展报告" };
 
@@ -138,7 +137,7 @@ export default async function ReportPage({
       )}
       <Card title="附件">
         {report || editable ? (
-          <AttachmentList projectId={projectId} attachments={report?.attachments ?? []} editable={editable} hint={ATTACHMENT_HINT} report={{ year, quarter }} />
+          <AttachmentList projectId={projectId} attachments={report?.attachments ?? []} editable={editable} report={{ year, quarter }} />
         ) : (
           <p className="text-sm text-stone-500">暂无附件。</p>
         )}
