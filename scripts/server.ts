@@ -157,13 +157,17 @@ async function worker() {
   const server = http.createServer((request, response) => {
     // A body over the actions' limit would make Next answer 500 and cut the upload off mid-way: refuse it
     // from its Content-Length, in Chinese, and read (discard) the rest so the browser sees the answer, not a reset.
+    // A body sent in chunks without a Content-Length cannot be measured before Next reads it (and answers 500
+    // past the limit): browsers always send the length, so such a request is refused with 411 the same way.
     const length = Number(request.headers["content-length"] ?? "0");
-    if (length > MAX_BODY_BYTES) {
+    const unmeasured = request.headers["transfer-encoding"] !== undefined && request.headers["content-length"] === undefined;
+    if (length > MAX_BODY_BYTES || unmeasured) {
       // Read (and drop) the body before answering: closing while the client still sends resets its connection (EPIPE).
       request.resume();
       request.once("end", () => {
-        response.writeHead(413, { "content-type": "text/html; charset=utf-8", connection: "close", "cache-control": "no-store" });
-        response.end(refusalPage(413));
+        const status = unmeasured ? 411 : 413;
+        response.writeHead(status, { "content-type": "text/html; charset=utf-8", connection: "close", "cache-control": "no-store" });
+        response.end(refusalPage(status));
       });
       return;
     }

@@ -1,6 +1,7 @@
 // Malformed requests get a clear status and a Chinese page from the production server (scripts/server.ts and
 // proxy.ts), not a 500 or a reset connection: an upload over 25 MB, a NUL byte in an attachment id, a hand-made
-// action body, a 900 KB search address, a server-action post from a foreign Origin.
+// action body, a 900 KB search address, a server-action post from a foreign Origin, a chunked upload without a length.
+import http from "node:http";
 import net from "node:net";
 import { expect, test } from "./support";
 
@@ -32,6 +33,34 @@ test("超过 25 MB 的上传得到 413 和中文说明，连接不被重置", as
   });
   expect(response.status()).toBe(413);
   expect(await response.text()).toContain("上传的内容超过 25 MB");
+});
+
+test("不注明长度、分块发送的上传得到 411 和中文说明，连接不被重置", async () => {
+  // Playwright's request always sends a Content-Length; node:http sends chunks when none is given.
+  const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(
+      {
+        host: "localhost",
+        port: PORT,
+        path: "/projects",
+        method: "POST",
+        headers: { "next-action": "0".repeat(42), "content-type": "multipart/form-data; boundary=x", "transfer-encoding": "chunked" },
+      },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => {
+          text += chunk;
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
+    request.on("error", reject);
+    for (let i = 0; i < 30; i++) request.write(Buffer.alloc(1024 * 1024, 0x41));
+    request.end();
+  });
+  expect(answer.status).toBe(411);
+  expect(answer.text).toContain("上传请求没有注明内容长度");
 });
 
 test("附件编号中的 NUL 字节得到 400 和中文说明", async ({ request }) => {
