@@ -1,14 +1,23 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
-import { useAction } from "next-safe-action/hooks";
+import type { ZodType } from "zod";
+import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
 
+/** An action as the hooks take it: typed by its zod input schema (next-safe-action's own function type). */
+type SafeAction<ServerError, Schema extends ZodType | undefined, ShapedErrors, Data> = SingleInputActionFn<ServerError, Schema, ShapedErrors, Data>;
+/** What the client hands the action (the schema's input side). */
+type InputOf<Schema> = Schema extends ZodType ? Schema["_zod"]["input"] : undefined;
+
+/**
+ * What the hooks read back. Field errors are keyed by a field's path: the schema's own keys (zod's flattened
+ * errors) or a row's field (`shares.0.unitId`) that a service names with `FieldError`.
+ */
 type ActionResult<Data> = {
   data?: Data;
   serverError?: string;
   validationErrors?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> };
 };
-type Action<Input, Data> = (input: Input) => Promise<ActionResult<Data> | undefined>;
 
 /**
  * What a form hands to its action: the action's own field names (from its zod schema), with values as the form
@@ -17,8 +26,25 @@ type Action<Input, Data> = (input: Input) => Promise<ActionResult<Data> | undefi
  */
 export type FormInput<Input> = Input extends object ? { [K in keyof Input]?: unknown } : Input;
 
+type Keys<T> = T extends readonly unknown[] ? never : T extends object ? Extract<keyof T, string> : never;
+type Deeper = [never, 0, 1, 2];
+/**
+ * The names a form may give its fields: the schema's keys, and for arrays of rows `rows.0.field` (the index, then
+ * the row's key), down to three levels. A name the schema does not have fails to compile.
+ */
+export type FieldName<T, Depth extends number = 3> = [Depth] extends [never]
+  ? never
+  : T extends readonly (infer Row)[]
+    ? `${number}` | `${number}.${FieldName<NonNullable<Row>, Deeper[Depth]>}`
+    : T extends object
+      ? { [K in Keys<T>]: K | `${K}.${FieldName<NonNullable<T[K]>, Deeper[Depth]>}` }[Keys<T>]
+      : never;
+
+/** The field errors of a form, by the field names its schema allows. */
+export type FieldErrors<Input> = Partial<Record<FieldName<Input>, string[]>>;
+
 /** Reads a form into a plain object; names listed in `arrays` collect every checked value. */
-export function formValues(form: HTMLFormElement, arrays: string[] = []): Record<string, unknown> {
+export function formValues(form: HTMLFormElement, arrays: readonly string[] = []): Record<string, unknown> {
   const data = new FormData(form);
   const values: Record<string, unknown> = {};
   for (const key of new Set(data.keys())) {
@@ -38,26 +64,47 @@ export function visibleFieldErrors(errors: Record<string, string[] | undefined>,
 }
 
 /**
+ * The typed ways a form names its fields, all checked against the action's schema:
+ * - `field(name)`: the props of the field's input/select/textarea (name, id, aria-invalid, aria-describedby);
+ *   `{ id }` when one page shows the form more than once (the id must stay unique, the name stays the schema's);
+ * - `frame(name)`: the props of the `<Field>` around it (its label's target and its errors);
+ * - `name(name)`: the name alone, for controls that share it (checkbox lists, radios) and hidden inputs;
+ * - `errorOf(name)`: the field's messages, for errors drawn by hand (a fieldset's list).
+ */
+export function fieldHelpers<Input>(errors: FieldErrors<Input>) {
+  const errorOf = (name: FieldName<Input>): string[] | undefined => errors[name];
+  return {
+    errorOf,
+    name: <Name extends FieldName<Input>>(name: Name): Name => name,
+    field: (name: FieldName<Input>, options: { id?: string } = {}) => {
+      const id = options.id ?? name;
+      const invalid = Boolean(errorOf(name)?.length);
+      return { name, id, "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined };
+    },
+    frame: (name: FieldName<Input>, options: { id?: string } = {}) => ({ name: options.id ?? name, errors: errorOf(name) }),
+  };
+}
+
+/**
  * Submits a form to a safe action. Inputs stay uncontrolled, so a failed submit keeps what was
  * typed; a second submit while one is in flight is ignored, so a double click makes one request.
  * A field's error clears as soon as the user edits that field (the form's own input events), so the
- * errors shown are only those still unanswered.
+ * errors shown are only those still unanswered. The field names come from the action's schema
+ * (`field`, `frame`, `name`, `errorOf`), so renaming a schema's field fails to compile in the form.
  */
-export function useActionForm<Input, Data>(
-  action: Action<Input, Data>,
+export function useActionForm<ServerError, Schema extends ZodType | undefined, ShapedErrors, Data>(
+  action: SafeAction<ServerError, Schema, ShapedErrors, Data>,
   options: {
-    arrays?: string[];
+    arrays?: readonly FieldName<InputOf<Schema>>[];
     /** Fields the form does not hold (the record's id and version, a parent's id), added to what it does. */
-    with?: NoInfer<FormInput<Input>>;
+    with?: NoInfer<FormInput<InputOf<Schema>>>;
     /** For forms whose fields are reshaped (weights by key, one row per bid); `raw` holds the fields by name. */
-    transform?: (values: NoInfer<FormInput<Input>>, raw: Record<string, unknown>) => NoInfer<FormInput<Input>>;
+    transform?: (values: NoInfer<FormInput<InputOf<Schema>>>, raw: Record<string, unknown>) => NoInfer<FormInput<InputOf<Schema>>>;
     onSuccess?: (data: Data) => void;
   } = {},
 ) {
   const inFlight = useRef(false);
-  const { executeAsync, result, isPending } = useAction(action as never, {
-    onSuccess: ({ data }: { data?: unknown }) => options.onSuccess?.(data as Data),
-  });
+  const { executeAsync, result, isPending } = useAction(action, { onSuccess: ({ data }) => options.onSuccess?.(data as Data) });
   const typed = result as ActionResult<Data>;
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const listening = useRef<HTMLFormElement | null>(null);
@@ -79,39 +126,48 @@ export function useActionForm<Input, Data>(
     setEdited(new Set());
     try {
       const values = { ...formValues(event.currentTarget, options.arrays), ...options.with };
-      await executeAsync((options.transform ? options.transform(values as FormInput<Input>, values) : values) as never);
+      const input = options.transform ? options.transform(values, values) : values;
+      // The one boundary: what the form holds (strings, checkbox lists) goes to the schema, which parses it.
+      await executeAsync(input as InputOf<Schema> as Parameters<typeof executeAsync>[0]);
     } finally {
       inFlight.current = false;
     }
   }
+  const fieldErrors = visibleFieldErrors(typed.validationErrors?.fieldErrors ?? {}, edited) as FieldErrors<InputOf<Schema>>;
   return {
     onSubmit,
     pending: isPending,
-    fieldErrors: visibleFieldErrors(typed.validationErrors?.fieldErrors ?? {}, edited),
+    fieldErrors,
+    ...fieldHelpers<InputOf<Schema>>(fieldErrors),
     formError: typed.serverError ?? typed.validationErrors?.formErrors?.[0],
     data: typed.data,
   };
 }
 
 /** Runs a one-click action (deactivate, reset …) with the same error handling. */
-export function useActionButton<Input, Data>(action: Action<Input, Data>, onSuccess?: (data: Data) => void) {
+export function useActionButton<ServerError, Schema extends ZodType | undefined, ShapedErrors, Data>(
+  action: SafeAction<ServerError, Schema, ShapedErrors, Data>,
+  onSuccess?: (data: Data) => void,
+) {
   const inFlight = useRef(false);
-  const { executeAsync, result, isPending } = useAction(action as never, { onSuccess: ({ data }: { data?: unknown }) => onSuccess?.(data as Data) });
+  const { executeAsync, result, isPending } = useAction(action, { onSuccess: ({ data }) => onSuccess?.(data as Data) });
   const typed = result as ActionResult<Data>;
-  async function run(input: Input) {
+  async function run(input: Parameters<typeof executeAsync>[0]) {
     if (inFlight.current) return;
     inFlight.current = true;
     try {
-      await executeAsync(input as never);
+      await executeAsync(input);
     } finally {
       inFlight.current = false;
     }
   }
+  const fieldErrors = (typed.validationErrors?.fieldErrors ?? {}) as FieldErrors<InputOf<Schema>>;
   return {
     run,
     pending: isPending,
     error: typed.serverError ?? typed.validationErrors?.formErrors?.[0],
-    fieldErrors: typed.validationErrors?.fieldErrors ?? {},
+    fieldErrors,
+    ...fieldHelpers<InputOf<Schema>>(fieldErrors),
     data: typed.data,
   };
 }
