@@ -40,8 +40,17 @@ export type FieldName<T, Depth extends number = 3> = [Depth] extends [never]
       ? { [K in Keys<T>]: K | `${K}.${FieldName<NonNullable<T[K]>, Deeper[Depth]>}` }[Keys<T>]
       : never;
 
-/** The field errors of a form, by the field names its schema allows. */
-export type FieldErrors<Input> = Partial<Record<FieldName<Input>, string[]>>;
+/** The field errors of a form, by the field names its schema allows (and the form-only names it declares). */
+export type FieldErrors<Input, Extra extends string = never> = Partial<Record<FieldName<Input> | Extra, string[]>>;
+
+/**
+ * Declares the names a form holds that its action's schema does not: controls a `transform` reshapes (a radio
+ * per bid, a weight per key) and names a service reports an error under (`reason_<id>`). Type-only, e.g.
+ * `formOnly: formOnly<"winner" | \`reason_${string}\`>()`; every other name must be the schema's.
+ */
+export function formOnly<Names extends string>(): readonly Names[] {
+  return [];
+}
 
 /** Reads a form into a plain object; names listed in `arrays` collect every checked value. */
 export function formValues(form: HTMLFormElement, arrays: readonly string[] = []): Record<string, unknown> {
@@ -68,22 +77,37 @@ export function visibleFieldErrors(errors: Record<string, string[] | undefined>,
  * - `field(name)`: the props of the field's input/select/textarea (name, id, aria-invalid, aria-describedby);
  *   `{ id }` when one page shows the form more than once (the id must stay unique, the name stays the schema's);
  * - `frame(name)`: the props of the `<Field>` around it (its label's target and its errors);
+ * - `control(name)`: `field` without the name, for a control held in React state that posts nothing itself (a row
+ *   of a list the `transform` builds), so its id and error state still follow the schema's path (`shares.0.unitId`);
  * - `name(name)`: the name alone, for controls that share it (checkbox lists, radios) and hidden inputs;
  * - `errorOf(name)`: the field's messages, for errors drawn by hand (a fieldset's list).
  */
-export function fieldHelpers<Input>(errors: FieldErrors<Input>) {
-  const errorOf = (name: FieldName<Input>): string[] | undefined => errors[name];
+export function fieldHelpers<Input, Extra extends string = never>(errors: FieldErrors<Input, Extra>) {
+  type Name = FieldName<Input> | Extra;
+  const errorOf = (name: Name): string[] | undefined => errors[name];
   return {
     errorOf,
-    name: <Name extends FieldName<Input>>(name: Name): Name => name,
-    field: (name: FieldName<Input>, options: { id?: string } = {}) => {
+    name: (name: Name): string => name,
+    field: (name: Name, options: { id?: string } = {}) => {
       const id = options.id ?? name;
       const invalid = Boolean(errorOf(name)?.length);
-      return { name, id, "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined };
+      return { name: name as string, id, "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined };
     },
-    frame: (name: FieldName<Input>, options: { id?: string } = {}) => ({ name: options.id ?? name, errors: errorOf(name) }),
+    control: (name: Name, options: { id?: string } = {}) => {
+      const id = options.id ?? name;
+      const invalid = Boolean(errorOf(name)?.length);
+      return { id, "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined };
+    },
+    frame: (name: Name, options: { id?: string } = {}) => ({ name: options.id ?? name, errors: errorOf(name) }),
   };
 }
+
+/**
+ * The helpers as a part of a form drawn by a shared component receives them (`form: FieldHelpers<"title" | "goals">`):
+ * the component names only these fields, and a form whose schema lacks one of them fails to compile where it passes
+ * its helpers in.
+ */
+export type FieldHelpers<Names extends string> = ReturnType<typeof fieldHelpers<{ [K in Names]: unknown }>>;
 
 /**
  * Submits a form to a safe action. Inputs stay uncontrolled, so a failed submit keeps what was
@@ -92,10 +116,13 @@ export function fieldHelpers<Input>(errors: FieldErrors<Input>) {
  * errors shown are only those still unanswered. The field names come from the action's schema
  * (`field`, `frame`, `name`, `errorOf`), so renaming a schema's field fails to compile in the form.
  */
-export function useActionForm<ServerError, Schema extends ZodType | undefined, ShapedErrors, Data>(
+export function useActionForm<ServerError, Schema extends ZodType | undefined, ShapedErrors, Data, Extra extends string = never>(
   action: SafeAction<ServerError, Schema, ShapedErrors, Data>,
   options: {
-    arrays?: readonly FieldName<InputOf<Schema>>[];
+    /** Names the form holds that the schema does not (see `formOnly`). */
+    formOnly?: readonly Extra[];
+    /** Names whose every checked value is collected (checkbox lists). */
+    arrays?: readonly NoInfer<FieldName<InputOf<Schema>> | Extra>[];
     /** Fields the form does not hold (the record's id and version, a parent's id), added to what it does. */
     with?: NoInfer<FormInput<InputOf<Schema>>>;
     /** For forms whose fields are reshaped (weights by key, one row per bid); `raw` holds the fields by name. */
@@ -125,20 +152,20 @@ export function useActionForm<ServerError, Schema extends ZodType | undefined, S
     listen(event.currentTarget);
     setEdited(new Set());
     try {
-      const values = { ...formValues(event.currentTarget, options.arrays), ...options.with };
-      const input = options.transform ? options.transform(values, values) : values;
+      const values = { ...formValues(event.currentTarget, options.arrays), ...(options.with as object | undefined) };
+      const input = options.transform ? options.transform(values as FormInput<InputOf<Schema>>, values) : values;
       // The one boundary: what the form holds (strings, checkbox lists) goes to the schema, which parses it.
       await executeAsync(input as InputOf<Schema> as Parameters<typeof executeAsync>[0]);
     } finally {
       inFlight.current = false;
     }
   }
-  const fieldErrors = visibleFieldErrors(typed.validationErrors?.fieldErrors ?? {}, edited) as FieldErrors<InputOf<Schema>>;
+  const fieldErrors = visibleFieldErrors(typed.validationErrors?.fieldErrors ?? {}, edited) as FieldErrors<InputOf<Schema>, Extra>;
   return {
     onSubmit,
     pending: isPending,
     fieldErrors,
-    ...fieldHelpers<InputOf<Schema>>(fieldErrors),
+    ...fieldHelpers<InputOf<Schema>, Extra>(fieldErrors),
     formError: typed.serverError ?? typed.validationErrors?.formErrors?.[0],
     data: typed.data,
   };

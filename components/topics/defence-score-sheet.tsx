@@ -82,7 +82,7 @@ export function DefenceScoreSheet({ bid, criteria, scoring }: { bid: DefenceBid;
           </p>
         ))}
         <textarea
-          name="comment"
+          name={form.name("comment")}
           rows={2}
           placeholder="评语（选填）"
           defaultValue={bid.score?.comment ?? ""}

@@ -104,20 +104,13 @@ function BidForm({ topicId, bid, onDone }: { topicId: string; bid: OwnPersonBid 
       {bid?.status === "WITHDRAWN" && <p className="text-sm text-amber-700">您已撤回投标，可以修改后重新提交。</p>}
       <FormError message={form.formError} />
       <Field label="工作思路" name="personApproach" errors={errors.approach} required hint="怎么想：问题在哪里、破题的思路和创新点">
-        <textarea id="personApproach" name="approach" rows={4} defaultValue={bid?.approach ?? ""} className="input" aria-invalid={Boolean(errors.approach)} />
+        <textarea {...form.field("approach", { id: "personApproach" })} rows={4} defaultValue={bid?.approach ?? ""} className="input" />
       </Field>
       <Field label="实施步骤" name="personSteps" errors={errors.steps} required hint="怎么干：分几步、每步做什么、什么时候完成">
-        <textarea id="personSteps" name="steps" rows={4} defaultValue={bid?.steps ?? ""} className="input" aria-invalid={Boolean(errors.steps)} />
+        <textarea {...form.field("steps", { id: "personSteps" })} rows={4} defaultValue={bid?.steps ?? ""} className="input" />
       </Field>
       <Field label="预期成效" name="personExpectedResults" errors={errors.expectedResults} required hint="干成什么样：可检验的成果">
-        <textarea
-          id="personExpectedResults"
-          name="expectedResults"
-          rows={3}
-          defaultValue={bid?.expectedResults ?? ""}
-          className="input"
-          aria-invalid={Boolean(errors.expectedResults)}
-        />
+        <textarea {...form.field("expectedResults", { id: "personExpectedResults" })} rows={3} defaultValue={bid?.expectedResults ?? ""} className="input" />
       </Field>
       <div className="flex gap-2">
         <Button type="submit" pending={form.pending}>
