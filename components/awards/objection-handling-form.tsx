@@ -33,10 +33,10 @@ export function ObjectionHandlingForm({ id, version, entryTierId, tiers }: { id:
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="办理异议">
       <FormError message={form.formError} />
-      <Field label="调查核实情况" name={`${prefix}investigation`} errors={errors.investigation} required>
+      <Field label="调查核实情况" {...form.frame("investigation", { id: `${prefix}investigation` })} required>
         <textarea {...form.field("investigation", { id: `${prefix}investigation` })} rows={3} maxLength={2000} className="input" />
       </Field>
-      <Field label="答复意见" name={`${prefix}answer`} errors={errors.answer} hint="将答复给异议人" required>
+      <Field label="答复意见" {...form.frame("answer", { id: `${prefix}answer` })} hint="将答复给异议人" required>
         <textarea {...form.field("answer", { id: `${prefix}answer` })} rows={3} maxLength={2000} className="input" />
       </Field>
       <fieldset className="space-y-1" data-field="upheld">
@@ -79,7 +79,7 @@ export function ObjectionHandlingForm({ id, version, entryTierId, tiers }: { id:
             </p>
           ))}
           {effect === "change" && (
-            <Field label="调整为" name={`${prefix}tierId`} errors={errors.tierId} required>
+            <Field label="调整为" {...form.frame("tierId", { id: `${prefix}tierId` })} required>
               <select {...form.field("tierId", { id: `${prefix}tierId` })} defaultValue="" className="input max-w-48">
                 <option value="" disabled>
                   请选择奖次

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createMeeting, recordDecision, saveRubric } from "@/lib/hearings/actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { formOnly, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 import { RANK_AGGREGATE_LABELS, VERDICT_LABELS, type RankAggregate, type Verdict } from "@/lib/hearings/labels";
@@ -105,6 +105,8 @@ export function RubricForm({
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useActionForm(saveRubric, {
+    // Three inputs per criterion, gathered into `criteria` by its key.
+    formOnly: formOnly<`${"label" | "weight" | "max"}_${string}`>(),
     transform: (_values, values) => ({
       yearId,
       version,
@@ -123,15 +125,21 @@ export function RubricForm({
       <fieldset disabled={frozen} className="space-y-2">
         {criteria.map((criterion, index) => (
           <div key={criterion.key} className="grid gap-2 sm:grid-cols-[1fr_7rem_7rem]">
-            <input name={`label_${criterion.key}`} aria-label={`第 ${index + 1} 项标准`} defaultValue={criterion.label} className="input" />
+            <input name={form.name(`label_${criterion.key}`)} aria-label={`第 ${index + 1} 项标准`} defaultValue={criterion.label} className="input" />
             <input
-              name={`weight_${criterion.key}`}
+              name={form.name(`weight_${criterion.key}`)}
               aria-label={`第 ${index + 1} 项权重（%）`}
               type="number"
               defaultValue={criterion.weight}
               className="input"
             />
-            <input name={`max_${criterion.key}`} aria-label={`第 ${index + 1} 项满分`} type="number" defaultValue={criterion.max} className="input" />
+            <input
+              name={form.name(`max_${criterion.key}`)}
+              aria-label={`第 ${index + 1} 项满分`}
+              type="number"
+              defaultValue={criterion.max}
+              className="input"
+            />
           </div>
         ))}
         <div className="pt-2" data-field="rankBy">

@@ -35,8 +35,8 @@ export function TransitionPanel({ project, transitions }: { project: { id: strin
     <div className="space-y-3">
       <FormError message={action.error} />
       {needs && open && (
-        <Field label={needs.label} name={needs.field} errors={action.fieldErrors[needs.field]} required>
-          <textarea ref={text} id={needs.field} rows={4} className="input" aria-invalid={Boolean(action.fieldErrors[needs.field])} />
+        <Field label={needs.label} {...action.frame(needs.field)} required>
+          <textarea ref={text} {...action.control(needs.field)} rows={4} className="input" />
         </Field>
       )}
       <div className="flex flex-wrap gap-2">

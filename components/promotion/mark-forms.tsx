@@ -44,12 +44,12 @@ export function MarkForm({ projectId, today }: { projectId: string; today: strin
 export function RevokeMarkForm({ markId, label }: { markId: string; label: string }) {
   const router = useRouter();
   const form = useActionForm(revokeMark, { with: { id: markId }, onSuccess: () => router.refresh() });
-  const name = `revokeReason-${markId}`;
+  const id = `revokeReason-${markId}`;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2" aria-label={`撤销${label}认定`}>
       <FormError message={form.formError} />
-      <Field label="撤销理由" name={name} errors={form.fieldErrors.revokeReason} required>
-        <textarea {...form.field("revokeReason", { id: name })} rows={2} className="input" />
+      <Field label="撤销理由" {...form.frame("revokeReason", { id })} required>
+        <textarea {...form.field("revokeReason", { id })} rows={2} className="input" />
       </Field>
       <Button type="submit" variant="danger" pending={form.pending}>
         撤销认定

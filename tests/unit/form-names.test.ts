@@ -46,7 +46,7 @@ function literal(node: ts.Node | undefined): string | undefined {
 }
 
 /** Where a form component names a field by a plain string: `name="…"` on a control or `<Field>`, `fieldErrors["…"]`. */
-export function plainNames(file: string, source: string): { name: string; where: string }[] {
+function plainNames(file: string, source: string): { name: string; where: string }[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: { name: string; where: string }[] = [];
   const errorAliases = new Set<string>();
