@@ -18,7 +18,6 @@ export function ObjectionForm({ campaignId, entries, challenge: initialChallenge
     transform: (values) => ({ ...values, campaignId, nominationId: values.nominationId || undefined, challengeToken: challenge.token }),
     onSuccess: (data) => setReceipt((data as { id: string }).id),
   });
-  const errors = form.fieldErrors;
 
   if (receipt) {
     return (
@@ -56,7 +55,7 @@ export function ObjectionForm({ campaignId, entries, challenge: initialChallenge
           <input {...form.field("contactPhone")} type="tel" inputMode="tel" autoComplete="tel" className="input" />
         </Field>
       </div>
-      <BotGuard challenge={challenge} onChallenge={setChallenge} errors={errors.challengeAnswer} />
+      <BotGuard challenge={challenge} onChallenge={setChallenge} form={form} />
       <Button type="submit" pending={form.pending}>
         提交异议
       </Button>

@@ -29,7 +29,6 @@ export function SuggestionForm({
     with: { challengeToken: challenge?.token },
     onSuccess: (data) => setReceipt((data as { receiptNo: string }).receiptNo),
   });
-  const errors = form.fieldErrors;
 
   if (receipt) {
     return (
@@ -91,7 +90,7 @@ export function SuggestionForm({
           </Field>
         </div>
       )}
-      <BotGuard challenge={challenge} onChallenge={setChallenge} errors={errors.challengeAnswer} />
+      <BotGuard challenge={challenge} onChallenge={setChallenge} form={form} />
       <Button type="submit" pending={form.pending}>
         提交建议
       </Button>

@@ -9,20 +9,13 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/**
- * Names that are not an action's field, each with its reason. The key is `file: name`.
- * Only for controls the hook never sends to a schema (the lead's shared upload component replaces the files below).
- */
+/** Controls that are no action's field (nothing the hooks send to a schema), each with its reason. Key: `file: name`. */
 const EXCEPTIONS: Record<string, string> = {
   "components/audit/chain-panel.tsx: from": "a GET form to the route /audit/chain-export (a query string, not an action)",
   "components/audit/chain-panel.tsx: to": "a GET form to the route /audit/chain-export (a query string, not an action)",
   "components/imports/import-flow.tsx: file": "the file picker: the browser reads the file and sends `fileName` and `content`; the file itself is not a field",
   "components/topics/topic-admin-actions.tsx: adminReason":
     "one textarea read by ref for two actions (withdraw, close claims), sent as their `reason`; named apart from the page's other `reason`",
-  "components/forms/bot-guard.tsx: website":
-    "the honeypot, shared by the public forms (suggestion, objection): each form's schema has it; BotGuard serves both",
-  "components/forms/bot-guard.tsx: challengeAnswer":
-    "the arithmetic answer, shared by the public forms (suggestion, objection): each form's schema has it; BotGuard serves both",
 };
 /** Files the lead is replacing with one shared upload component (brief s26): not converted here. */
 const UPLOADS = ["components/projects/attachments.tsx", "components/ledger/evidence-files.tsx", "components/practice/item-files.tsx"];
