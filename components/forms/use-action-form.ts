@@ -85,19 +85,17 @@ export function visibleFieldErrors(errors: Record<string, string[] | undefined>,
 export function fieldHelpers<Input, Extra extends string = never>(errors: FieldErrors<Input, Extra>) {
   type Name = FieldName<Input> | Extra;
   const errorOf = (name: Name): string[] | undefined => errors[name];
+  const control = (name: Name, options: { id?: string } = {}) => {
+    const id = options.id ?? name;
+    const invalid = Boolean(errorOf(name)?.length);
+    // Field draws each message with the id `${id}-error`.
+    return { id, "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined };
+  };
   return {
     errorOf,
     name: (name: Name): string => name,
-    field: (name: Name, options: { id?: string } = {}) => {
-      const id = options.id ?? name;
-      const invalid = Boolean(errorOf(name)?.length);
-      return { name: name as string, id, "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined };
-    },
-    control: (name: Name, options: { id?: string } = {}) => {
-      const id = options.id ?? name;
-      const invalid = Boolean(errorOf(name)?.length);
-      return { id, "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined };
-    },
+    field: (name: Name, options: { id?: string } = {}) => ({ name: name as string, ...control(name, options) }),
+    control,
     frame: (name: Name, options: { id?: string } = {}) => ({ name: options.id ?? name, errors: errorOf(name) }),
   };
 }
