@@ -14,22 +14,8 @@ export function OwnEmailForm({ email, smtp }: { email: string | null; smtp: bool
     <form onSubmit={form.onSubmit} onChange={() => setSaved(false)} noValidate className="space-y-3" aria-label="通知邮箱">
       <FormError message={form.formError} />
       {saved && <Notice tone="success">通知邮箱已保存。</Notice>}
-      <Field
-        label="通知邮箱"
-        name="email"
-        errors={form.fieldErrors.email}
-        hint={smtp ? "选填；站内通知会同时发送到该邮箱" : "选填；本系统尚未配置邮件服务器，暂只在站内通知"}
-      >
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoCapitalize="none"
-          autoComplete="email"
-          defaultValue={email ?? ""}
-          className="input"
-          aria-invalid={Boolean(form.fieldErrors.email)}
-        />
+      <Field label="通知邮箱" {...form.frame("email")} hint={smtp ? "选填；站内通知会同时发送到该邮箱" : "选填；本系统尚未配置邮件服务器，暂只在站内通知"}>
+        <input {...form.field("email")} type="email" autoCapitalize="none" autoComplete="email" defaultValue={email ?? ""} className="input" />
       </Field>
       <Button type="submit" variant="secondary" pending={form.pending} className="w-full">
         保存邮箱

@@ -64,8 +64,8 @@ export function TwoFactorSetup({ enrolled, continueHref }: { enrolled: boolean; 
       </p>
       <p className="text-sm text-stone-600">2. 输入验证器显示的 6 位动态口令，完成设置。</p>
       <FormError message={confirm.formError} />
-      <Field label="动态口令" name="code" errors={confirm.fieldErrors.code} required>
-        <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="input w-40 text-lg tracking-widest" />
+      <Field label="动态口令" {...confirm.frame("code")} required>
+        <input {...confirm.field("code")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="input w-40 text-lg tracking-widest" />
       </Field>
       <Button type="submit" pending={confirm.pending}>
         确认启用

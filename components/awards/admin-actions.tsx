@@ -68,8 +68,8 @@ export function DecideForm({ campaignId, version, suggestedNumber }: { campaignI
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-3">
       <FormError message={form.formError} />
-      <Field label="文号" name="decisionNumber" errors={form.fieldErrors.decisionNumber} required>
-        <input id="decisionNumber" name="decisionNumber" className="input w-56" defaultValue={suggestedNumber} />
+      <Field label="文号" {...form.frame("decisionNumber")} required>
+        <input {...form.field("decisionNumber")} className="input w-56" defaultValue={suggestedNumber} />
       </Field>
       <Button type="submit" pending={form.pending}>
         印发表彰决定
@@ -111,8 +111,8 @@ export function AdjustForm({
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2 rounded border border-stone-200 p-2" aria-label={`调整${label}`}>
       <FormError message={form.formError} />
-      <Field label="调整为" name="tierId" errors={form.fieldErrors.tierId}>
-        <select id="tierId" name="tierId" className="input" defaultValue={tierId ?? ""}>
+      <Field label="调整为" {...form.frame("tierId")}>
+        <select {...form.field("tierId")} className="input" defaultValue={tierId ?? ""}>
           <option value="">不予表彰</option>
           {tiers.map((t) => (
             <option key={t.id} value={t.id}>
@@ -121,8 +121,8 @@ export function AdjustForm({
           ))}
         </select>
       </Field>
-      <Field label="调整理由" name="reason" errors={form.fieldErrors.reason} required>
-        <textarea id="reason" name="reason" rows={2} className="input" />
+      <Field label="调整理由" {...form.frame("reason")} required>
+        <textarea {...form.field("reason")} rows={2} className="input" />
       </Field>
       <div className="flex gap-2">
         <Button type="submit" pending={form.pending}>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createCampaign, updateCampaign } from "@/lib/awards/actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { formOnly, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 import { CATEGORY_LABELS, GROUPS, LEVEL_LABELS } from "@/lib/awards/phase";
@@ -33,6 +33,8 @@ export function CampaignForm({
   const [criteria, setCriteria] = useState(initial.criteria.map((c) => ({ ...c, weight: String(c.weight), max: String(c.max) })));
   const [tiers, setTiers] = useState<Tier[]>(initial.tiers);
   const form = useActionForm((existing ? updateCampaign : createCampaign) as typeof createCampaign, {
+    // One input per weight, gathered into `weights` by the transform.
+    formOnly: formOnly<`weight.${(typeof WEIGHT_KEYS)[number] | "cadre"}`>(),
     arrays: ["jurorIds"],
     transform: (v, raw) => ({
       ...v,
@@ -50,36 +52,29 @@ export function CampaignForm({
     <form onSubmit={form.onSubmit} noValidate className="space-y-6">
       <FormError message={form.formError} />
       <section className="grid gap-3 sm:grid-cols-2">
-        <Field label="名称" name="title" errors={e.title} required>
-          <input id="title" name="title" className="input" defaultValue={initial.title} />
+        <Field label="名称" {...form.frame("title")} required>
+          <input {...form.field("title")} className="input" defaultValue={initial.title} />
         </Field>
         <div />
-        <Field label="推荐开始时间" name="nominationStartsAt" errors={e.nominationStartsAt} required>
-          <input id="nominationStartsAt" name="nominationStartsAt" type="datetime-local" className="input" defaultValue={initial.nominationStartsAt} />
+        <Field label="推荐开始时间" {...form.frame("nominationStartsAt")} required>
+          <input {...form.field("nominationStartsAt")} type="datetime-local" className="input" defaultValue={initial.nominationStartsAt} />
         </Field>
-        <Field
-          label="推荐截止时间"
-          name="nominationEndsAt"
-          errors={e.nominationEndsAt}
-          required
-          hint="北京时间，即年度安排中“评比表彰推荐”的截止时间；截止后评委开始评分"
-        >
-          <input id="nominationEndsAt" name="nominationEndsAt" type="datetime-local" className="input" defaultValue={initial.nominationEndsAt} />
+        <Field label="推荐截止时间" {...form.frame("nominationEndsAt")} required hint="北京时间，即年度安排中“评比表彰推荐”的截止时间；截止后评委开始评分">
+          <input {...form.field("nominationEndsAt")} type="datetime-local" className="input" defaultValue={initial.nominationEndsAt} />
         </Field>
-        <Field label="每单位推荐项目数" name="workQuotaPerUnit" errors={e.workQuotaPerUnit} required>
-          <input id="workQuotaPerUnit" name="workQuotaPerUnit" type="number" min={0} className="input" defaultValue={initial.workQuotaPerUnit} />
+        <Field label="每单位推荐项目数" {...form.frame("workQuotaPerUnit")} required>
+          <input {...form.field("workQuotaPerUnit")} type="number" min={0} className="input" defaultValue={initial.workQuotaPerUnit} />
         </Field>
-        <Field label="每单位推荐人数" name="personQuotaPerUnit" errors={e.personQuotaPerUnit} required>
-          <input id="personQuotaPerUnit" name="personQuotaPerUnit" type="number" min={0} className="input" defaultValue={initial.personQuotaPerUnit} />
+        <Field label="每单位推荐人数" {...form.frame("personQuotaPerUnit")} required>
+          <input {...form.field("personQuotaPerUnit")} type="number" min={0} className="input" defaultValue={initial.personQuotaPerUnit} />
         </Field>
         <Field
           label="公示期（工作日）"
-          name="announcementDays"
-          errors={e.announcementDays}
+          {...form.frame("announcementDays")}
           required
           hint="自发布次日起计算，按国家法定节假日和调休安排计算，本县调整见“工作日历”"
         >
-          <input id="announcementDays" name="announcementDays" type="number" min={1} className="input" defaultValue={initial.announcementDays} />
+          <input {...form.field("announcementDays")} type="number" min={1} className="input" defaultValue={initial.announcementDays} />
         </Field>
       </section>
 
@@ -180,7 +175,7 @@ export function CampaignForm({
             <label key={key} className="flex items-center justify-between gap-2">
               {WEIGHT_LABELS[key]}
               <input
-                name={`weight.${key}`}
+                name={form.name(`weight.${key}`)}
                 aria-label={`${WEIGHT_LABELS[key]}权重`}
                 type="number"
                 min={0}
@@ -195,7 +190,7 @@ export function CampaignForm({
         <label className="flex flex-wrap items-center gap-2 text-sm">
           创新性人才：{CADRE_WEIGHT_LABEL}
           <input
-            name="weight.cadre"
+            name={form.name("weight.cadre")}
             aria-label={`${CADRE_WEIGHT_LABEL}权重`}
             type="number"
             min={0}
@@ -214,7 +209,7 @@ export function CampaignForm({
         <div className="grid gap-1 text-sm sm:grid-cols-2">
           {reviewers.map((r) => (
             <label key={r.id} className="flex items-center gap-2">
-              <input type="checkbox" name="jurorIds" value={r.id} defaultChecked={initial.jurorIds.includes(r.id)} />
+              <input type="checkbox" name={form.name("jurorIds")} value={r.id} defaultChecked={initial.jurorIds.includes(r.id)} />
               {r.label}
             </label>
           ))}

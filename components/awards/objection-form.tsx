@@ -18,7 +18,6 @@ export function ObjectionForm({ campaignId, entries, challenge: initialChallenge
     transform: (values) => ({ ...values, campaignId, nominationId: values.nominationId || undefined, challengeToken: challenge.token }),
     onSuccess: (data) => setReceipt((data as { id: string }).id),
   });
-  const errors = form.fieldErrors;
 
   if (receipt) {
     return (
@@ -35,8 +34,8 @@ export function ObjectionForm({ campaignId, entries, challenge: initialChallenge
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="提出异议">
       <FormError message={form.formError} />
-      <Field label="异议对象" name="nominationId" errors={errors.nominationId}>
-        <select id="nominationId" name="nominationId" defaultValue="" className="input" aria-invalid={Boolean(errors.nominationId)}>
+      <Field label="异议对象" {...form.frame("nominationId")}>
+        <select {...form.field("nominationId")} defaultValue="" className="input">
           <option value="">整体名单</option>
           {entries.map((entry) => (
             <option key={entry.id} value={entry.id}>
@@ -45,26 +44,18 @@ export function ObjectionForm({ campaignId, entries, challenge: initialChallenge
           ))}
         </select>
       </Field>
-      <Field label="异议内容" name="content" errors={errors.content} hint="请写明具体事实和线索，至少 10 个字" required>
-        <textarea id="content" name="content" rows={6} maxLength={2000} className="input" aria-invalid={Boolean(errors.content)} />
+      <Field label="异议内容" {...form.frame("content")} hint="请写明具体事实和线索，至少 10 个字" required>
+        <textarea {...form.field("content")} rows={6} maxLength={2000} className="input" />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="联系人" name="contactName" errors={errors.contactName} required>
-          <input id="contactName" name="contactName" autoComplete="name" maxLength={20} className="input" aria-invalid={Boolean(errors.contactName)} />
+        <Field label="联系人" {...form.frame("contactName")} required>
+          <input {...form.field("contactName")} autoComplete="name" maxLength={20} className="input" />
         </Field>
-        <Field label="联系电话" name="contactPhone" errors={errors.contactPhone} hint="便于核实情况和答复" required>
-          <input
-            id="contactPhone"
-            name="contactPhone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            className="input"
-            aria-invalid={Boolean(errors.contactPhone)}
-          />
+        <Field label="联系电话" {...form.frame("contactPhone")} hint="便于核实情况和答复" required>
+          <input {...form.field("contactPhone")} type="tel" inputMode="tel" autoComplete="tel" className="input" />
         </Field>
       </div>
-      <BotGuard challenge={challenge} onChallenge={setChallenge} errors={errors.challengeAnswer} />
+      <BotGuard challenge={challenge} onChallenge={setChallenge} form={form} />
       <Button type="submit" pending={form.pending}>
         提交异议
       </Button>

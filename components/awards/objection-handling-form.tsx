@@ -33,11 +33,11 @@ export function ObjectionHandlingForm({ id, version, entryTierId, tiers }: { id:
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="办理异议">
       <FormError message={form.formError} />
-      <Field label="调查核实情况" name={`${prefix}investigation`} errors={errors.investigation} required>
-        <textarea id={`${prefix}investigation`} name="investigation" rows={3} maxLength={2000} className="input" aria-invalid={Boolean(errors.investigation)} />
+      <Field label="调查核实情况" {...form.frame("investigation", { id: `${prefix}investigation` })} required>
+        <textarea {...form.field("investigation", { id: `${prefix}investigation` })} rows={3} maxLength={2000} className="input" />
       </Field>
-      <Field label="答复意见" name={`${prefix}answer`} errors={errors.answer} hint="将答复给异议人" required>
-        <textarea id={`${prefix}answer`} name="answer" rows={3} maxLength={2000} className="input" aria-invalid={Boolean(errors.answer)} />
+      <Field label="答复意见" {...form.frame("answer", { id: `${prefix}answer` })} hint="将答复给异议人" required>
+        <textarea {...form.field("answer", { id: `${prefix}answer` })} rows={3} maxLength={2000} className="input" />
       </Field>
       <fieldset className="space-y-1" data-field="upheld">
         <legend className="text-sm font-medium text-stone-700">
@@ -45,10 +45,10 @@ export function ObjectionHandlingForm({ id, version, entryTierId, tiers }: { id:
         </legend>
         <div className="flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-1">
-            <input type="radio" name="upheld" value="false" checked={upheld === "false"} onChange={() => setUpheld("false")} /> 异议不成立
+            <input type="radio" name={form.name("upheld")} value="false" checked={upheld === "false"} onChange={() => setUpheld("false")} /> 异议不成立
           </label>
           <label className="flex items-center gap-1">
-            <input type="radio" name="upheld" value="true" checked={upheld === "true"} onChange={() => setUpheld("true")} /> 异议成立
+            <input type="radio" name={form.name("upheld")} value="true" checked={upheld === "true"} onChange={() => setUpheld("true")} /> 异议成立
           </label>
         </div>
         {errors.upheld?.map((message) => (
@@ -69,7 +69,7 @@ export function ObjectionHandlingForm({ id, version, entryTierId, tiers }: { id:
               ] as const
             ).map(([value, label]) => (
               <label key={value} className="flex items-center gap-1">
-                <input type="radio" name="effect" value={value} checked={effect === value} onChange={() => setEffect(value)} /> {label}
+                <input type="radio" name={form.name("effect")} value={value} checked={effect === value} onChange={() => setEffect(value)} /> {label}
               </label>
             ))}
           </div>
@@ -79,8 +79,8 @@ export function ObjectionHandlingForm({ id, version, entryTierId, tiers }: { id:
             </p>
           ))}
           {effect === "change" && (
-            <Field label="调整为" name={`${prefix}tierId`} errors={errors.tierId} required>
-              <select id={`${prefix}tierId`} name="tierId" defaultValue="" className="input max-w-48" aria-invalid={Boolean(errors.tierId)}>
+            <Field label="调整为" {...form.frame("tierId", { id: `${prefix}tierId` })} required>
+              <select {...form.field("tierId", { id: `${prefix}tierId` })} defaultValue="" className="input max-w-48">
                 <option value="" disabled>
                   请选择奖次
                 </option>

@@ -53,16 +53,15 @@ export function MinutesForm({ id, version, minutes, followUps }: { id: string; v
       router.refresh();
     },
   });
-  const e = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} onChange={() => setSaved(false)} noValidate className="space-y-3" aria-label="会议纪要">
       {saved && <Notice tone="success">纪要已保存。</Notice>}
       <FormError message={form.formError} />
-      <Field label="会议纪要" name="minutes" errors={e.minutes} required hint="会议议定的事项、领导讲话要点、各单位交流的主要做法，一段一行">
-        <textarea id="minutes" name="minutes" rows={6} defaultValue={minutes} className="input" aria-invalid={Boolean(e.minutes)} />
+      <Field label="会议纪要" {...form.frame("minutes")} required hint="会议议定的事项、领导讲话要点、各单位交流的主要做法，一段一行">
+        <textarea {...form.field("minutes")} rows={6} defaultValue={minutes} className="input" />
       </Field>
-      <Field label="后续工作" name="followUps" errors={e.followUps} hint="谁在什么时候之前做什么">
-        <textarea id="followUps" name="followUps" rows={3} defaultValue={followUps} className="input" aria-invalid={Boolean(e.followUps)} />
+      <Field label="后续工作" {...form.frame("followUps")} hint="谁在什么时候之前做什么">
+        <textarea {...form.field("followUps")} rows={3} defaultValue={followUps} className="input" />
       </Field>
       <Button type="submit" pending={form.pending}>
         保存纪要
@@ -85,8 +84,8 @@ export function ConfirmForm({ eventId, version, attendees, confirmed }: { eventI
     <form onSubmit={form.onSubmit} onChange={() => setSaved(false)} noValidate className="space-y-3" aria-label="确认参会">
       {saved && <Notice tone="success">已确认参会。</Notice>}
       <FormError message={form.formError} />
-      <Field label="参会人员" name="attendees" errors={form.fieldErrors.attendees} required hint="姓名和职务，如：王某（党委副书记）、李某（组织委员）">
-        <input id="attendees" name="attendees" defaultValue={attendees} className="input" aria-invalid={Boolean(form.fieldErrors.attendees)} />
+      <Field label="参会人员" {...form.frame("attendees")} required hint="姓名和职务，如：王某（党委副书记）、李某（组织委员）">
+        <input {...form.field("attendees")} defaultValue={attendees} className="input" />
       </Field>
       <Button type="submit" pending={form.pending}>
         {confirmed ? "修改参会人员" : "确认参会"}
@@ -117,22 +116,21 @@ export function SubmissionForm({
       router.refresh();
     },
   });
-  const e = form.fieldErrors;
   return (
     <div className="space-y-4">
       <form onSubmit={form.onSubmit} onChange={() => setSaved(undefined)} noValidate className="space-y-3" aria-label={material}>
         {saved && <Notice tone="success">{saved}</Notice>}
         <FormError message={form.formError} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="标题" name="title" errors={e.title} required>
-            <input id="title" name="title" defaultValue={submission?.title} className="input" aria-invalid={Boolean(e.title)} />
+          <Field label="标题" {...form.frame("title")} required>
+            <input {...form.field("title")} defaultValue={submission?.title} className="input" />
           </Field>
-          <Field label="作者" name="author" errors={e.author} required>
-            <input id="author" name="author" defaultValue={submission?.author ?? defaultAuthor} className="input" aria-invalid={Boolean(e.author)} />
+          <Field label="作者" {...form.frame("author")} required>
+            <input {...form.field("author")} defaultValue={submission?.author ?? defaultAuthor} className="input" />
           </Field>
         </div>
-        <Field label="正文" name="body" errors={e.body} required>
-          <textarea id="body" name="body" rows={10} defaultValue={submission?.body} className="input" aria-invalid={Boolean(e.body)} />
+        <Field label="正文" {...form.frame("body")} required>
+          <textarea {...form.field("body")} rows={10} defaultValue={submission?.body} className="input" />
         </Field>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" variant="secondary" pending={form.pending} onClick={() => (intent.current = "save")}>

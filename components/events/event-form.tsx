@@ -66,7 +66,7 @@ export function EventForm({
       <div className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-4">
         {list.map((unit) => (
           <label key={unit.id} className="flex items-center gap-1.5 text-sm">
-            <input type="checkbox" name="unitIds" value={unit.id} defaultChecked={initial?.unitIds.includes(unit.id)} />
+            <input type="checkbox" name={form.name("unitIds")} value={unit.id} defaultChecked={initial?.unitIds.includes(unit.id)} />
             {unit.name}
           </label>
         ))}
@@ -78,15 +78,8 @@ export function EventForm({
     <form onSubmit={form.onSubmit} noValidate className="space-y-4">
       <FormError message={form.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="活动类型" name="kind" errors={e.kind} required>
-          <select
-            id="kind"
-            name="kind"
-            defaultValue={initial?.kind ?? ""}
-            onChange={(ev) => setKind(ev.target.value as EventKind)}
-            className="input"
-            aria-invalid={Boolean(e.kind)}
-          >
+        <Field label="活动类型" {...form.frame("kind")} required>
+          <select {...form.field("kind")} defaultValue={initial?.kind ?? ""} onChange={(ev) => setKind(ev.target.value as EventKind)} className="input">
             <option value="">请选择</option>
             {Object.entries(EVENT_KIND_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
@@ -95,30 +88,17 @@ export function EventForm({
             ))}
           </select>
         </Field>
-        <Field label="活动名称" name="title" errors={e.title} required>
-          <input
-            id="title"
-            name="title"
-            defaultValue={initial?.title}
-            className="input"
-            aria-invalid={Boolean(e.title)}
-            placeholder="如：全县农村党建创新现场会"
-          />
+        <Field label="活动名称" {...form.frame("title")} required>
+          <input {...form.field("title")} defaultValue={initial?.title} className="input" placeholder="如：全县农村党建创新现场会" />
         </Field>
-        <Field label="召开时间" name="startsAt" errors={e.startsAt} required>
-          <input id="startsAt" name="startsAt" type="datetime-local" defaultValue={initial?.startsAt} className="input" aria-invalid={Boolean(e.startsAt)} />
+        <Field label="召开时间" {...form.frame("startsAt")} required>
+          <input {...form.field("startsAt")} type="datetime-local" defaultValue={initial?.startsAt} className="input" />
         </Field>
-        <Field
-          label="地点"
-          name="place"
-          errors={e.place}
-          required
-          hint={kind === "SITE_VISIT" ? "现场会开在项目现场，如：青石镇石门村党群服务中心" : undefined}
-        >
-          <input id="place" name="place" defaultValue={initial?.place} className="input" aria-invalid={Boolean(e.place)} />
+        <Field label="地点" {...form.frame("place")} required hint={kind === "SITE_VISIT" ? "现场会开在项目现场，如：青石镇石门村党群服务中心" : undefined}>
+          <input {...form.field("place")} defaultValue={initial?.place} className="input" />
         </Field>
-        <Field label="承办单位" name="hostUnitId" errors={e.hostUnitId} required>
-          <select id="hostUnitId" name="hostUnitId" defaultValue={initial?.hostUnitId ?? ""} className="input" aria-invalid={Boolean(e.hostUnitId)}>
+        <Field label="承办单位" {...form.frame("hostUnitId")} required>
+          <select {...form.field("hostUnitId")} defaultValue={initial?.hostUnitId ?? ""} className="input">
             <option value="">请选择</option>
             {hosts.map((unit) => (
               <option key={unit.id} value={unit.id}>
@@ -127,18 +107,12 @@ export function EventForm({
             ))}
           </select>
         </Field>
-        <Field label="发文字号" name="noticeNumber" errors={e.noticeNumber} hint="印在通知上，如：明组通〔2026〕12号；可不填">
-          <input id="noticeNumber" name="noticeNumber" defaultValue={initial?.noticeNumber} className="input" aria-invalid={Boolean(e.noticeNumber)} />
+        <Field label="发文字号" {...form.frame("noticeNumber")} hint="印在通知上，如：明组通〔2026〕12号；可不填">
+          <input {...form.field("noticeNumber")} defaultValue={initial?.noticeNumber} className="input" />
         </Field>
         {kind === "SITE_VISIT" && (
-          <Field label="现场所在项目" name="siteProjectId" errors={e.siteProjectId} required>
-            <select
-              id="siteProjectId"
-              name="siteProjectId"
-              defaultValue={initial?.siteProjectId ?? ""}
-              className="input"
-              aria-invalid={Boolean(e.siteProjectId)}
-            >
+          <Field label="现场所在项目" {...form.frame("siteProjectId")} required>
+            <select {...form.field("siteProjectId")} defaultValue={initial?.siteProjectId ?? ""} className="input">
               <option value="">请选择</option>
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -149,23 +123,16 @@ export function EventForm({
           </Field>
         )}
         {material && (
-          <Field label={`${material}报送截止时间`} name="submissionDeadline" errors={e.submissionDeadline} required>
-            <input
-              id="submissionDeadline"
-              name="submissionDeadline"
-              type="datetime-local"
-              defaultValue={initial?.submissionDeadline}
-              className="input"
-              aria-invalid={Boolean(e.submissionDeadline)}
-            />
+          <Field label={`${material}报送截止时间`} {...form.frame("submissionDeadline")} required>
+            <input {...form.field("submissionDeadline")} type="datetime-local" defaultValue={initial?.submissionDeadline} className="input" />
           </Field>
         )}
       </div>
-      <Field label="会议议程" name="agenda" errors={e.agenda} required hint="一行一项，如：观摩项目现场；项目单位介绍做法；与会单位交流；领导讲话">
-        <textarea id="agenda" name="agenda" rows={4} defaultValue={initial?.agenda} className="input" aria-invalid={Boolean(e.agenda)} />
+      <Field label="会议议程" {...form.frame("agenda")} required hint="一行一项，如：观摩项目现场；项目单位介绍做法；与会单位交流；领导讲话">
+        <textarea {...form.field("agenda")} rows={4} defaultValue={initial?.agenda} className="input" />
       </Field>
-      <Field label="展示的项目" name="projectIds" errors={e.projectIds} hint="在会上观摩或交流的创新项目，按住 Ctrl 可多选">
-        <select id="projectIds" name="projectIds" multiple size={6} defaultValue={initial?.projectIds} className="input" aria-invalid={Boolean(e.projectIds)}>
+      <Field label="展示的项目" {...form.frame("projectIds")} hint="在会上观摩或交流的创新项目，按住 Ctrl 可多选">
+        <select {...form.field("projectIds")} multiple size={6} defaultValue={initial?.projectIds} className="input">
           {projects.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}

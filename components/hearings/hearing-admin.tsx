@@ -33,7 +33,7 @@ export function AgendaForm({ hearingId, projects }: { hearingId: string; project
         <legend className="sr-only">已申报的项目</legend>
         {projects.map((project) => (
           <label key={project.id} className="flex items-center gap-2">
-            <input type="checkbox" name="projectIds" value={project.id} />
+            <input type="checkbox" name={form.name("projectIds")} value={project.id} />
             {project.label}
           </label>
         ))}
@@ -91,7 +91,7 @@ export function ReviewersForm({ hearing, reviewers, chosen }: { hearing: { id: s
         <legend className="sr-only">评审专家</legend>
         {reviewers.map((reviewer) => (
           <label key={reviewer.id} className="flex items-center gap-2">
-            <input type="checkbox" name="userIds" value={reviewer.id} defaultChecked={chosen.includes(reviewer.id)} />
+            <input type="checkbox" name={form.name("userIds")} value={reviewer.id} defaultChecked={chosen.includes(reviewer.id)} />
             {reviewer.label}
           </label>
         ))}
@@ -116,8 +116,8 @@ export function AutoAssignForm({ hearingId }: { hearingId: string }) {
     <form onSubmit={form.onSubmit} noValidate className="space-y-2">
       <FormError message={form.formError} />
       <div className="flex flex-wrap items-end gap-2">
-        <Field label="每个项目的评审人数" name="perProposal" errors={form.fieldErrors.perProposal}>
-          <input id="perProposal" name="perProposal" type="number" min={1} max={50} defaultValue={3} className="input w-24" />
+        <Field label="每个项目的评审人数" {...form.frame("perProposal")}>
+          <input {...form.field("perProposal")} type="number" min={1} max={50} defaultValue={3} className="input w-24" />
         </Field>
         <Button type="submit" pending={form.pending}>
           自动分配

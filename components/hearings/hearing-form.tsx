@@ -34,38 +34,37 @@ export function HearingForm({ yearId, hearing, disabled }: { yearId?: string; he
   const update = useActionForm(updateHearing, { with: hearing && { id: hearing.id, version: hearing.version }, onSuccess });
   const create = useActionForm(createHearing, { with: { yearId }, onSuccess });
   const form = hearing ? update : create;
-  const e = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" onChange={() => setSaved(false)}>
       <FormError message={form.formError} />
       {saved && <Notice tone="success">已保存。</Notice>}
-      <Field label="名称" name="title" errors={e.title} required>
-        <input id="title" name="title" defaultValue={hearing?.title} className="input" disabled={disabled} />
+      <Field label="名称" {...form.frame("title")} required>
+        <input {...form.field("title")} defaultValue={hearing?.title} className="input" disabled={disabled} />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="形式" name="kind" errors={e.kind} required>
-          <select id="kind" name="kind" defaultValue={hearing?.kind ?? "HEARING"} className="input" disabled={disabled}>
+        <Field label="形式" {...form.frame("kind")} required>
+          <select {...form.field("kind")} defaultValue={hearing?.kind ?? "HEARING"} className="input" disabled={disabled}>
             <LabelOptions labels={HEARING_KIND_LABELS} />
           </select>
         </Field>
-        <Field label="层级" name="level" errors={e.level} required>
-          <select id="level" name="level" defaultValue={hearing?.level ?? "DEPARTMENT"} className="input" disabled={disabled}>
+        <Field label="层级" {...form.frame("level")} required>
+          <select {...form.field("level")} defaultValue={hearing?.level ?? "DEPARTMENT"} className="input" disabled={disabled}>
             <LabelOptions labels={HEARING_LEVEL_LABELS} />
           </select>
         </Field>
-        <Field label="时间" name="heldAt" errors={e.heldAt} required>
-          <input id="heldAt" name="heldAt" type="datetime-local" defaultValue={hearing?.heldAt} className="input" disabled={disabled} />
+        <Field label="时间" {...form.frame("heldAt")} required>
+          <input {...form.field("heldAt")} type="datetime-local" defaultValue={hearing?.heldAt} className="input" disabled={disabled} />
         </Field>
-        <Field label="地点" name="place" errors={e.place} required>
-          <input id="place" name="place" defaultValue={hearing?.place} className="input" disabled={disabled} />
+        <Field label="地点" {...form.frame("place")} required>
+          <input {...form.field("place")} defaultValue={hearing?.place} className="input" disabled={disabled} />
         </Field>
       </div>
-      <Field label="其他参加人员" name="attendees" errors={e.attendees} hint="如群众代表、列席人员，写姓名和身份">
-        <textarea id="attendees" name="attendees" rows={2} defaultValue={hearing?.attendees ?? ""} className="input" disabled={disabled} />
+      <Field label="其他参加人员" {...form.frame("attendees")} hint="如群众代表、列席人员，写姓名和身份">
+        <textarea {...form.field("attendees")} rows={2} defaultValue={hearing?.attendees ?? ""} className="input" disabled={disabled} />
       </Field>
       {hearing && (
-        <Field label="纪要" name="minutes" errors={e.minutes}>
-          <textarea id="minutes" name="minutes" rows={4} defaultValue={hearing.minutes ?? ""} className="input" disabled={disabled} />
+        <Field label="纪要" {...update.frame("minutes")}>
+          <textarea {...update.field("minutes")} rows={4} defaultValue={hearing.minutes ?? ""} className="input" disabled={disabled} />
         </Field>
       )}
       {!disabled && (

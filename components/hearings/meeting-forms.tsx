@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createMeeting, recordDecision, saveRubric } from "@/lib/hearings/actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { formOnly, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 import { RANK_AGGREGATE_LABELS, VERDICT_LABELS, type RankAggregate, type Verdict } from "@/lib/hearings/labels";
@@ -15,20 +15,19 @@ export function MeetingForm({ yearId }: { yearId: string }) {
     with: { yearId },
     onSuccess: (data) => router.push(`/hearings/meetings/${(data as { id: string }).id}`),
   });
-  const e = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3">
       <FormError message={form.formError} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="期次" name="number" errors={e.number} required hint="如 2026 年第 5 次">
-          <input id="number" name="number" className="input" />
+        <Field label="期次" {...form.frame("number")} required hint="如 2026 年第 5 次">
+          <input {...form.field("number")} className="input" />
         </Field>
-        <Field label="会议时间" name="heldAt" errors={e.heldAt} required>
-          <input id="heldAt" name="heldAt" type="datetime-local" className="input" />
+        <Field label="会议时间" {...form.frame("heldAt")} required>
+          <input {...form.field("heldAt")} type="datetime-local" className="input" />
         </Field>
       </div>
-      <Field label="参会人员" name="attendees" errors={e.attendees} required>
-        <textarea id="attendees" name="attendees" rows={2} className="input" />
+      <Field label="参会人员" {...form.frame("attendees")} required>
+        <textarea {...form.field("attendees")} rows={2} className="input" />
       </Field>
       <Button type="submit" pending={form.pending}>
         新建部务会
@@ -54,8 +53,8 @@ export function DecisionForm({ meetingId, projects }: { meetingId: string; proje
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" key={projects.length}>
       <FormError message={form.formError} />
-      <Field label="项目" name="projectId" errors={e.projectId} required>
-        <select id="projectId" name="projectId" value={chosen} onChange={(event) => setChosen(event.target.value)} className="input">
+      <Field label="项目" {...form.frame("projectId")} required>
+        <select {...form.field("projectId")} value={chosen} onChange={(event) => setChosen(event.target.value)} className="input">
           <option value="">请选择</option>
           {projects.map((project) => (
             <option key={project.id} value={project.id}>
@@ -69,7 +68,7 @@ export function DecisionForm({ meetingId, projects }: { meetingId: string; proje
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {(Object.keys(VERDICT_LABELS) as Verdict[]).map((verdict) => (
             <label key={verdict} className="flex items-center gap-1">
-              <input type="radio" name="verdict" value={verdict} />
+              <input type="radio" name={form.name("verdict")} value={verdict} />
               {VERDICT_LABELS[verdict]}
             </label>
           ))}
@@ -80,8 +79,8 @@ export function DecisionForm({ meetingId, projects }: { meetingId: string; proje
           </p>
         ))}
       </fieldset>
-      <Field label="审定意见" name="opinion" errors={e.opinion} required hint="将写入给单位的通知">
-        <textarea id="opinion" name="opinion" rows={3} className="input" />
+      <Field label="审定意见" {...form.frame("opinion")} required hint="将写入给单位的通知">
+        <textarea {...form.field("opinion")} rows={3} className="input" />
       </Field>
       <Button type="submit" pending={form.pending}>
         记录审定结果
@@ -106,6 +105,8 @@ export function RubricForm({
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useActionForm(saveRubric, {
+    // Three inputs per criterion, gathered into `criteria` by its key.
+    formOnly: formOnly<`${"label" | "weight" | "max"}_${string}`>(),
     transform: (_values, values) => ({
       yearId,
       version,
@@ -124,22 +125,28 @@ export function RubricForm({
       <fieldset disabled={frozen} className="space-y-2">
         {criteria.map((criterion, index) => (
           <div key={criterion.key} className="grid gap-2 sm:grid-cols-[1fr_7rem_7rem]">
-            <input name={`label_${criterion.key}`} aria-label={`第 ${index + 1} 项标准`} defaultValue={criterion.label} className="input" />
+            <input name={form.name(`label_${criterion.key}`)} aria-label={`第 ${index + 1} 项标准`} defaultValue={criterion.label} className="input" />
             <input
-              name={`weight_${criterion.key}`}
+              name={form.name(`weight_${criterion.key}`)}
               aria-label={`第 ${index + 1} 项权重（%）`}
               type="number"
               defaultValue={criterion.weight}
               className="input"
             />
-            <input name={`max_${criterion.key}`} aria-label={`第 ${index + 1} 项满分`} type="number" defaultValue={criterion.max} className="input" />
+            <input
+              name={form.name(`max_${criterion.key}`)}
+              aria-label={`第 ${index + 1} 项满分`}
+              type="number"
+              defaultValue={criterion.max}
+              className="input"
+            />
           </div>
         ))}
         <div className="pt-2" data-field="rankBy">
           <label htmlFor="rankBy" className="block text-sm font-medium text-stone-700">
             排名依据
           </label>
-          <select id="rankBy" name="rankBy" defaultValue={rankBy} className="input mt-1 w-full sm:w-64" aria-describedby="rankBy-hint">
+          <select {...form.field("rankBy")} defaultValue={rankBy} className="input mt-1 w-full sm:w-64" aria-describedby="rankBy-hint">
             {(Object.keys(RANK_AGGREGATE_LABELS) as RankAggregate[]).map((key) => (
               <option key={key} value={key}>
                 {RANK_AGGREGATE_LABELS[key]}

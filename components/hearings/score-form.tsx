@@ -68,7 +68,7 @@ export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: K
         disabled={closed}
         legend={kind === "hearing" ? "对照创新标准打分" : "对照评分标准打分"}
       />
-      <Field label="评语" name="comment" errors={action.fieldErrors.comment}>
+      <Field label="评语" {...action.frame("comment")}>
         <textarea id="comment" rows={3} value={comment} onChange={(event) => setComment(event.target.value)} className="input" disabled={closed} />
       </Field>
       {kind === "hearing" && (
@@ -77,12 +77,18 @@ export function ScoreForm({ kind, targetId, criteria, score, closed }: { kind: K
           <div className="mt-1 flex flex-wrap gap-4 text-sm">
             {(Object.keys(VERDICT_LABELS) as Verdict[]).map((verdict) => (
               <label key={verdict} className="flex items-center gap-1">
-                <input type="radio" name="recommendation" value={verdict} checked={recommendation === verdict} onChange={() => setRecommendation(verdict)} />
+                <input
+                  type="radio"
+                  name={hearingAction.name("recommendation")}
+                  value={verdict}
+                  checked={recommendation === verdict}
+                  onChange={() => setRecommendation(verdict)}
+                />
                 {VERDICT_LABELS[verdict]}
               </label>
             ))}
           </div>
-          {action.fieldErrors.recommendation?.map((m) => (
+          {hearingAction.errorOf("recommendation")?.map((m) => (
             <p key={m} role="alert" className="text-sm text-red-600">
               {m}
             </p>
@@ -123,7 +129,7 @@ export function DeclareConflictForm({ kind, targetId }: { kind: Kind; targetId: 
   return (
     <div className="space-y-2">
       <FormError message={action.error} />
-      <Field label="回避理由" name="reason" errors={action.fieldErrors.reason} hint={CONFLICT_TEXT[kind].hint}>
+      <Field label="回避理由" {...action.frame("reason")} hint={CONFLICT_TEXT[kind].hint}>
         <textarea id="reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} className="input" />
       </Field>
       <Button type="button" variant="danger" pending={action.pending} onClick={declare}>

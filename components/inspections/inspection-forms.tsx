@@ -31,8 +31,8 @@ export function CreateInspectionForm({ year, staff }: { year: number; staff: Opt
     <form onSubmit={form.onSubmit} noValidate className="space-y-3">
       <FormError message={form.formError} />
       <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
-        <Field label="季度" name="quarter" errors={e.quarter} required>
-          <select id="quarter" name="quarter" className="input" defaultValue="">
+        <Field label="季度" {...form.frame("quarter")} required>
+          <select {...form.field("quarter")} className="input" defaultValue="">
             <option value="">请选择</option>
             {[1, 2, 3, 4].map((q) => (
               <option key={q} value={q}>
@@ -41,8 +41,8 @@ export function CreateInspectionForm({ year, staff }: { year: number; staff: Opt
             ))}
           </select>
         </Field>
-        <Field label="督查专题" name="theme" errors={e.theme} required hint="如：一村一名入党积极分子计划实施情况">
-          <input id="theme" name="theme" className="input" />
+        <Field label="督查专题" {...form.frame("theme")} required hint="如：一村一名入党积极分子计划实施情况">
+          <input {...form.field("theme")} className="input" />
         </Field>
       </div>
       <fieldset data-field="memberIds" className="space-y-1">
@@ -50,7 +50,7 @@ export function CreateInspectionForm({ year, staff }: { year: number; staff: Opt
         <div className="grid gap-1 text-sm sm:grid-cols-2">
           {staff.map((s) => (
             <label key={s.id} className="flex items-center gap-2">
-              <input type="checkbox" name="memberIds" value={s.id} />
+              <input type="checkbox" name={form.name("memberIds")} value={s.id} />
               {s.label}
             </label>
           ))}
@@ -79,14 +79,14 @@ export function PickProjectsForm({ inspectionId, projects }: { inspectionId: str
     <form onSubmit={form.onSubmit} noValidate className="space-y-2" data-field="projectIds">
       <FormError message={form.formError} />
       <label className="flex items-center gap-2 text-sm font-medium">
-        <input type="checkbox" name="allLagging" />
+        <input type="checkbox" name={form.name("allLagging")} />
         加入全部进展滞后的项目
       </label>
       <fieldset className="max-h-56 space-y-1 overflow-y-auto rounded border border-stone-200 p-2 text-sm">
         <legend className="sr-only">实施中的项目</legend>
         {projects.map((p) => (
           <label key={p.id} className="flex items-center gap-2">
-            <input type="checkbox" name="projectIds" value={p.id} />
+            <input type="checkbox" name={form.name("projectIds")} value={p.id} />
             {p.label}
           </label>
         ))}
@@ -117,8 +117,8 @@ export function OverviewForm({ inspection }: { inspection: { id: string; version
     <form onSubmit={form.onSubmit} noValidate className="space-y-2" onChange={() => setSaved(false)}>
       <FormError message={form.formError} />
       {saved && <Notice tone="success">已保存。</Notice>}
-      <Field label="总体情况" name="overview" errors={form.fieldErrors.overview}>
-        <textarea id="overview" name="overview" rows={4} defaultValue={inspection.overview ?? ""} className="input" />
+      <Field label="总体情况" {...form.frame("overview")}>
+        <textarea {...form.field("overview")} rows={4} defaultValue={inspection.overview ?? ""} className="input" />
       </Field>
       <Button type="submit" variant="secondary" pending={form.pending}>
         保存总体情况
@@ -153,7 +153,7 @@ export function ItemForm({
         <div className="mt-1 flex flex-wrap gap-3 text-sm">
           {(Object.keys(FINDING_LABELS) as Finding[]).map((f) => (
             <label key={f} className="flex items-center gap-1">
-              <input type="radio" name="finding" value={f} defaultChecked={item.finding === f} />
+              <input type="radio" name={form.name("finding")} value={f} defaultChecked={item.finding === f} />
               {FINDING_LABELS[f]}
             </label>
           ))}
@@ -167,11 +167,11 @@ export function ItemForm({
       <label htmlFor={id("problems")} className="block text-sm font-medium text-stone-700">
         存在问题
       </label>
-      <textarea id={id("problems")} name="problems" rows={2} defaultValue={item.problems ?? ""} className="input" />
+      <textarea {...form.field("problems", { id: id("problems") })} rows={2} defaultValue={item.problems ?? ""} className="input" />
       <label htmlFor={id("recommendations")} className="block text-sm font-medium text-stone-700">
         意见建议
       </label>
-      <textarea id={id("recommendations")} name="recommendations" rows={2} defaultValue={item.recommendations ?? ""} className="input" />
+      <textarea {...form.field("recommendations", { id: id("recommendations") })} rows={2} defaultValue={item.recommendations ?? ""} className="input" />
       <Button type="submit" variant="secondary" pending={form.pending}>
         保存本项目意见
       </Button>
@@ -185,11 +185,11 @@ export function RectificationForm({ itemId }: { itemId: string }) {
   return (
     <form onSubmit={form.onSubmit} noValidate className="grid gap-2 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
       <FormError message={form.formError} />
-      <Field label="整改事项" name="content" errors={form.fieldErrors.content}>
-        <input id={`content-${itemId}`} name="content" className="input" aria-label="整改事项" />
+      <Field label="整改事项" {...form.frame("content")}>
+        <input {...form.field("content", { id: `content-${itemId}` })} className="input" aria-label="整改事项" />
       </Field>
-      <Field label="整改期限" name="dueAt" errors={form.fieldErrors.dueAt}>
-        <input id={`dueAt-${itemId}`} name="dueAt" type="datetime-local" className="input" aria-label="整改期限" />
+      <Field label="整改期限" {...form.frame("dueAt")}>
+        <input {...form.field("dueAt", { id: `dueAt-${itemId}` })} type="datetime-local" className="input" aria-label="整改期限" />
       </Field>
       <Button type="submit" variant="secondary" pending={form.pending}>
         提出整改
@@ -221,8 +221,8 @@ export function AnswerForm({ item }: { item: { id: string; version: number } }) 
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2">
       <FormError message={form.formError} />
-      <Field label="整改情况" name="answer" errors={form.fieldErrors.answer}>
-        <textarea id={`answer-${item.id}`} name="answer" rows={2} className="input" aria-label="整改情况" />
+      <Field label="整改情况" {...form.frame("answer")}>
+        <textarea {...form.field("answer", { id: `answer-${item.id}` })} rows={2} className="input" aria-label="整改情况" />
       </Field>
       <Button type="submit" pending={form.pending}>
         答复整改

@@ -16,25 +16,24 @@ export function ExamForm({ today }: { today: string }) {
       router.refresh();
     },
   });
-  const e = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3">
       <FormError message={form.formError} />
       <div className="grid gap-3 sm:grid-cols-4">
         <div className="sm:col-span-2">
-          <Field label="考试名称" name="title" errors={e.title} required>
-            <input id="title" name="title" className="input" aria-invalid={Boolean(e.title)} />
+          <Field label="考试名称" {...form.frame("title")} required>
+            <input {...form.field("title")} className="input" />
           </Field>
         </div>
-        <Field label="考试日期" name="heldOn" errors={e.heldOn} required>
-          <input id="heldOn" name="heldOn" type="date" max={today} className="input" aria-invalid={Boolean(e.heldOn)} />
+        <Field label="考试日期" {...form.frame("heldOn")} required>
+          <input {...form.field("heldOn")} type="date" max={today} className="input" />
         </Field>
         <div className="grid grid-cols-2 gap-2">
-          <Field label="满分" name="fullMark" errors={e.fullMark} required>
-            <input id="fullMark" name="fullMark" inputMode="numeric" defaultValue="100" className="input" aria-invalid={Boolean(e.fullMark)} />
+          <Field label="满分" {...form.frame("fullMark")} required>
+            <input {...form.field("fullMark")} inputMode="numeric" defaultValue="100" className="input" />
           </Field>
-          <Field label="及格分" name="passMark" errors={e.passMark} required>
-            <input id="passMark" name="passMark" inputMode="numeric" defaultValue="60" className="input" aria-invalid={Boolean(e.passMark)} />
+          <Field label="及格分" {...form.frame("passMark")} required>
+            <input {...form.field("passMark")} inputMode="numeric" defaultValue="60" className="input" />
           </Field>
         </div>
       </div>
@@ -61,19 +60,18 @@ export function ScoreSheet({ examId, rows, passMark }: { examId: string; rows: R
       {form.data && <Notice tone="success">已保存 {form.data.recorded} 人的成绩。</Notice>}
       <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {rows.map((row, index) => {
-          const name = `scores.${index}.score`;
+          const name = `scores.${index}.score` as const;
           const score = values[row.id];
           return (
             <li key={row.id}>
-              <Field label={`${row.name}（${row.unit}）`} name={name} errors={form.fieldErrors[name]}>
+              <Field label={`${row.name}（${row.unit}）`} {...form.frame(name)}>
                 <div className="flex items-center gap-2">
                   <input
-                    id={name}
+                    {...form.control(name)}
                     inputMode="numeric"
                     value={score ?? ""}
                     onChange={(e) => setValues((v) => ({ ...v, [row.id]: e.target.value }))}
                     className="input w-24"
-                    aria-invalid={Boolean(form.fieldErrors[name])}
                   />
                   {score !== "" && score !== undefined && Number(score) < passMark && <span className="text-xs text-red-700">不及格</span>}
                 </div>

@@ -19,11 +19,11 @@ export function ReflectionForm({ sessions, sessionId }: { sessions: { id: string
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3">
       <FormError message={form.formError} />
-      <Field label="标题" name="title" errors={e.title} required>
-        <input id="title" name="title" className="input" aria-invalid={Boolean(e.title)} />
+      <Field label="标题" {...form.frame("title")} required>
+        <input {...form.field("title")} className="input" />
       </Field>
-      <Field label="关于哪次讲坛（可选）" name="sessionId" errors={e.sessionId}>
-        <select id="sessionId" name="sessionId" defaultValue={sessionId ?? ""} className="input">
+      <Field label="关于哪次讲坛（可选）" {...form.frame("sessionId")}>
+        <select {...form.field("sessionId")} defaultValue={sessionId ?? ""} className="input">
           <option value="">不关联讲坛</option>
           {sessions.map((s) => (
             <option key={s.id} value={s.id}>
@@ -32,8 +32,8 @@ export function ReflectionForm({ sessions, sessionId }: { sessions: { id: string
           ))}
         </select>
       </Field>
-      <Field label="心得体会" name="content" errors={e.content} required hint="至少 20 个字">
-        <textarea id="content" name="content" rows={6} className="input" aria-invalid={Boolean(e.content)} />
+      <Field label="心得体会" {...form.frame("content")} required hint="至少 20 个字">
+        <textarea {...form.field("content")} rows={6} className="input" />
       </Field>
       {Object.keys(e).length > 0 && <Notice tone="warning">还有 {Object.keys(e).length} 处需要修改。</Notice>}
       <Button type="submit" pending={form.pending}>

@@ -18,23 +18,22 @@ export function SessionForm({ session, initial }: { session?: { id: string; vers
       router.refresh();
     },
   });
-  const e = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3">
       <FormError message={form.formError} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="讲坛时间" name="heldOn" errors={e.heldOn} required>
-          <input id="heldOn" name="heldOn" type="datetime-local" defaultValue={initial?.heldOn} className="input" aria-invalid={Boolean(e.heldOn)} />
+        <Field label="讲坛时间" {...form.frame("heldOn")} required>
+          <input {...form.field("heldOn")} type="datetime-local" defaultValue={initial?.heldOn} className="input" />
         </Field>
-        <Field label="主讲人" name="speaker" errors={e.speaker} required>
-          <input id="speaker" name="speaker" defaultValue={initial?.speaker} className="input" aria-invalid={Boolean(e.speaker)} />
+        <Field label="主讲人" {...form.frame("speaker")} required>
+          <input {...form.field("speaker")} defaultValue={initial?.speaker} className="input" />
         </Field>
       </div>
-      <Field label="专题" name="topic" errors={e.topic} required>
-        <input id="topic" name="topic" defaultValue={initial?.topic} className="input" aria-invalid={Boolean(e.topic)} />
+      <Field label="专题" {...form.frame("topic")} required>
+        <input {...form.field("topic")} defaultValue={initial?.topic} className="input" />
       </Field>
-      <Field label="地点" name="place" errors={e.place}>
-        <input id="place" name="place" defaultValue={initial?.place} className="input" aria-invalid={Boolean(e.place)} />
+      <Field label="地点" {...form.frame("place")}>
+        <input {...form.field("place")} defaultValue={initial?.place} className="input" />
       </Field>
       <Button type="submit" pending={form.pending}>
         {session ? "保存修改" : "记录讲坛"}

@@ -14,8 +14,8 @@ export function RequestClearForm({ id, version }: { id: string; version: number 
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3">
       <FormError message={form.formError} />
-      <Field label="销号佐证" name="evidence" errors={form.fieldErrors.evidence} required hint="问题如何解决、有何凭据（文件、会议纪要、回访结果等）">
-        <textarea id="evidence" name="evidence" rows={4} className="input" aria-invalid={Boolean(form.fieldErrors.evidence)} />
+      <Field label="销号佐证" {...form.frame("evidence")} required hint="问题如何解决、有何凭据（文件、会议纪要、回访结果等）">
+        <textarea {...form.field("evidence")} rows={4} className="input" />
       </Field>
       <Button type="submit" pending={form.pending}>
         申请销号
@@ -32,7 +32,7 @@ export function ConfirmClearForm({ id, version }: { id: string; version: number 
   return (
     <div className="space-y-3">
       <FormError message={action.error} />
-      <Field label="意见（退回时必填）" name="comment" errors={action.fieldErrors.comment}>
+      <Field label="意见（退回时必填）" {...action.frame("comment")}>
         <textarea id="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} className="input" />
       </Field>
       <div className="flex flex-wrap gap-2">
@@ -53,8 +53,8 @@ export function ReopenForm({ id, version }: { id: string; version: number }) {
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3">
       <FormError message={form.formError} />
-      <Field label="重新打开的原因" name="reason" errors={form.fieldErrors.reason} required>
-        <textarea id="reason" name="reason" rows={3} className="input" aria-invalid={Boolean(form.fieldErrors.reason)} />
+      <Field label="重新打开的原因" {...form.frame("reason")} required>
+        <textarea {...form.field("reason")} rows={3} className="input" />
       </Field>
       <Button type="submit" variant="secondary" pending={form.pending}>
         重新打开

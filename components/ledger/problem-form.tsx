@@ -33,15 +33,15 @@ export function ProblemForm({
   return (
     <form onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-4">
       <FormError message={form.formError} />
-      <Field label="遗留问题" name="title" errors={e.title} required hint="过去工作中没有解决、需要盘点销号的问题">
-        <input id="title" name="title" defaultValue={initial?.title} className="input" aria-invalid={Boolean(e.title)} />
+      <Field label="遗留问题" {...form.frame("title")} required hint="过去工作中没有解决、需要盘点销号的问题">
+        <input {...form.field("title")} defaultValue={initial?.title} className="input" />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="存在时间" name="since" errors={e.since} required hint="如：2019 年换届以来">
-          <input id="since" name="since" defaultValue={initial?.since} className="input" aria-invalid={Boolean(e.since)} />
+        <Field label="存在时间" {...form.frame("since")} required hint="如：2019 年换届以来">
+          <input {...form.field("since")} defaultValue={initial?.since} className="input" />
         </Field>
-        <Field label="责任人" name="ownerId" errors={e.ownerId} required>
-          <select id="ownerId" name="ownerId" defaultValue={initial?.ownerId ?? owners[0]?.id} className="input" aria-invalid={Boolean(e.ownerId)}>
+        <Field label="责任人" {...form.frame("ownerId")} required>
+          <select {...form.field("ownerId")} defaultValue={initial?.ownerId ?? owners[0]?.id} className="input">
             {owners.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -49,20 +49,12 @@ export function ProblemForm({
             ))}
           </select>
         </Field>
-        <Field label="目标销号日期" name="targetDate" errors={e.targetDate} required>
-          <input
-            id="targetDate"
-            name="targetDate"
-            type="date"
-            min={today}
-            defaultValue={initial?.targetDate}
-            className="input"
-            aria-invalid={Boolean(e.targetDate)}
-          />
+        <Field label="目标销号日期" {...form.frame("targetDate")} required>
+          <input {...form.field("targetDate")} type="date" min={today} defaultValue={initial?.targetDate} className="input" />
         </Field>
       </div>
-      <Field label="整改措施" name="measures" errors={e.measures} required>
-        <textarea id="measures" name="measures" rows={4} defaultValue={initial?.measures} className="input" aria-invalid={Boolean(e.measures)} />
+      <Field label="整改措施" {...form.frame("measures")} required>
+        <textarea {...form.field("measures")} rows={4} defaultValue={initial?.measures} className="input" />
       </Field>
       {Object.keys(e).length > 0 && <Notice tone="warning">还有 {Object.keys(e).length} 处需要修改，已在对应栏目下标出。</Notice>}
       <div className="flex flex-wrap gap-2">

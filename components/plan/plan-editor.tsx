@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { addPlanItem, copyPlan, createPlan, movePlanItem, removePlanItem, transitionPlan, updatePlan, updatePlanItem } from "@/lib/plan/actions";
-import { useActionButton, useActionForm } from "@/components/forms/use-action-form";
+import { type FieldHelpers, useActionButton, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 
@@ -28,11 +28,11 @@ export function StartPlan({ yearId, year, copyFrom }: { yearId: string; year: nu
       )}
       <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label={`新建 ${year} 年度工作要点`}>
         <FormError message={form.formError} />
-        <Field label="年度主题" name="theme" errors={form.fieldErrors.theme} required hint="如：组织工作“创新发展年”">
-          <input id="theme" name="theme" className="input" maxLength={60} />
+        <Field label="年度主题" {...form.frame("theme")} required hint="如：组织工作“创新发展年”">
+          <input {...form.field("theme")} className="input" maxLength={60} />
         </Field>
-        <Field label="总体要求" name="preamble" errors={form.fieldErrors.preamble} hint="印在《组织工作要点》开头的一段话，可不填">
-          <textarea id="preamble" name="preamble" className="input" rows={3} />
+        <Field label="总体要求" {...form.frame("preamble")} hint="印在《组织工作要点》开头的一段话，可不填">
+          <textarea {...form.field("preamble")} className="input" rows={3} />
         </Field>
         <Button type="submit" variant={copyFrom !== null ? "secondary" : "primary"} pending={form.pending}>
           新建空白工作要点
@@ -48,11 +48,11 @@ export function ThemeForm({ plan }: { plan: { id: string; version: number; theme
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="主题">
       <FormError message={form.formError} />
-      <Field label="年度主题" name="theme" errors={form.fieldErrors.theme} required>
-        <input id="theme" name="theme" defaultValue={plan.theme} className="input" maxLength={60} />
+      <Field label="年度主题" {...form.frame("theme")} required>
+        <input {...form.field("theme")} defaultValue={plan.theme} className="input" maxLength={60} />
       </Field>
-      <Field label="总体要求" name="preamble" errors={form.fieldErrors.preamble}>
-        <textarea id="preamble" name="preamble" defaultValue={plan.preamble ?? ""} className="input" rows={3} />
+      <Field label="总体要求" {...form.frame("preamble")}>
+        <textarea {...form.field("preamble")} defaultValue={plan.preamble ?? ""} className="input" rows={3} />
       </Field>
       <Button type="submit" variant="secondary" pending={form.pending}>
         保存主题
@@ -88,18 +88,19 @@ function ItemFields({
   kinds,
   sections,
   values,
-  errors,
+  form,
 }: {
   kinds: Kind[];
   sections: Option[];
   values?: { kindId: string; title: string; goals: string | null; sectionId: string | null };
-  errors: Record<string, string[] | undefined>;
+  /** The helpers of the form these fields belong to (adding or editing an item): both schemas have these names. */
+  form: FieldHelpers<"kindId" | "title" | "sectionId" | "goals">;
 }) {
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-[8rem_1fr_12rem]">
-        <Field label="类型" name="kindId" errors={errors.kindId} required>
-          <select id="kindId" name="kindId" defaultValue={values?.kindId ?? ""} className="input">
+        <Field label="类型" {...form.frame("kindId")} required>
+          <select {...form.field("kindId")} defaultValue={values?.kindId ?? ""} className="input">
             <option value="">请选择</option>
             {kinds.map((kind) => (
               <option key={kind.id} value={kind.id}>
@@ -109,11 +110,11 @@ function ItemFields({
             ))}
           </select>
         </Field>
-        <Field label="条目名称" name="title" errors={errors.title} required>
-          <input id="title" name="title" defaultValue={values?.title ?? ""} className="input" maxLength={100} />
+        <Field label="条目名称" {...form.frame("title")} required>
+          <input {...form.field("title")} defaultValue={values?.title ?? ""} className="input" maxLength={100} />
         </Field>
-        <Field label="责任科室" name="sectionId" errors={errors.sectionId}>
-          <select id="sectionId" name="sectionId" defaultValue={values?.sectionId ?? ""} className="input">
+        <Field label="责任科室" {...form.frame("sectionId")}>
+          <select {...form.field("sectionId")} defaultValue={values?.sectionId ?? ""} className="input">
             <option value="">（不指定）</option>
             {sections.map((section) => (
               <option key={section.id} value={section.id}>
@@ -123,8 +124,8 @@ function ItemFields({
           </select>
         </Field>
       </div>
-      <Field label="目标要求" name="goals" errors={errors.goals}>
-        <textarea id="goals" name="goals" defaultValue={values?.goals ?? ""} className="input" rows={2} />
+      <Field label="目标要求" {...form.frame("goals")}>
+        <textarea {...form.field("goals")} defaultValue={values?.goals ?? ""} className="input" rows={2} />
       </Field>
     </>
   );
@@ -163,7 +164,7 @@ export function AddItemForm({
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3 rounded border border-stone-200 bg-stone-50 p-3" aria-label={label}>
       <FormError message={form.formError} />
-      <ItemFields kinds={kinds} sections={sections} errors={form.fieldErrors} />
+      <ItemFields kinds={kinds} sections={sections} form={form} />
       <div className="flex gap-2">
         <Button type="submit" pending={form.pending}>
           添加
@@ -242,7 +243,7 @@ export function ItemControls({ item, kinds, sections }: { item: EditableItem; ki
       {editing && (
         <form onSubmit={form.onSubmit} noValidate className="space-y-3 rounded border border-stone-200 bg-stone-50 p-3" aria-label={`修改条目：${item.title}`}>
           <FormError message={form.formError} />
-          <ItemFields kinds={kinds} sections={sections} values={item} errors={form.fieldErrors} />
+          <ItemFields kinds={kinds} sections={sections} values={item} form={form} />
           <div className="flex gap-2">
             <Button type="submit" pending={form.pending}>
               保存条目

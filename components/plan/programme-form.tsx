@@ -26,8 +26,8 @@ export function ProgrammeForm({
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label="归入工程">
       <FormError message={form.formError} />
-      <Field label="所属工程" name="programmeId" errors={form.fieldErrors.programmeId}>
-        <select id="programmeId" name="programmeId" defaultValue={current ?? ""} className="input w-64 max-w-full">
+      <Field label="所属工程" {...form.frame("programmeId")}>
+        <select {...form.field("programmeId")} defaultValue={current ?? ""} className="input w-64 max-w-full">
           <option value="">（未归入工程）</option>
           {options.map((option) => (
             <option key={option.id} value={option.id}>

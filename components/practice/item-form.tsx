@@ -9,11 +9,14 @@ import { EXEMPLAR_TYPE_LABELS } from "@/lib/practice/periods";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
 import { ProjectPicker } from "@/components/practice/project-picker";
+import { type FieldErrors, type FieldName, fieldHelpers } from "@/components/forms/use-action-form";
 
 type Values = Record<string, string>;
+/** What the draft's save takes: the item's key and the fields of its kind (a union by kind). */
+type SaveInput = Parameters<typeof savePractice>[0];
 type Key = { year: number; kind: PracticeKind; period: number };
 
-const FIELDS: Record<PracticeKind, { name: string; label: string; rows?: number; required?: boolean }[]> = {
+const FIELDS: Record<PracticeKind, { name: FieldName<SaveInput>; label: string; rows?: number; required?: boolean }[]> = {
   RESEARCH: [
     { name: "topic", label: "调研主题", required: true },
     { name: "heldOn", label: "调研时间", required: true },
@@ -54,12 +57,15 @@ export function PracticeItemForm({
   useEffect(() => {
     if (version !== undefined) setCurrent((mine) => mine ?? version);
   }, [version]);
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const [errors, setErrors] = useState<FieldErrors<SaveInput>>({});
+  // The fields are held in state and sent whole; their ids and errors follow the schema's names.
+  const form = fieldHelpers(errors);
   const [message, setMessage] = useState<string>();
   const save = useAction(savePractice);
   const submit = useAction(submitPractice);
   async function persist(): Promise<number | null> {
-    const result = await save.executeAsync({ ...itemKey, version: current, ...values } as never);
+    // The fields of the item's kind, as typed; the schema (a union by kind) parses them.
+    const result = await save.executeAsync({ ...itemKey, version: current, ...values } as SaveInput);
     setErrors(result?.validationErrors?.fieldErrors ?? {});
     if (!result?.data) return null;
     setCurrent(result.data.version);
@@ -78,7 +84,7 @@ export function PracticeItemForm({
     // Submitted: the page shows the item read-only, with its notice.
     if (result?.data) router.refresh();
   }
-  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const set = (name: FieldName<SaveInput>, value: string) => setValues((v) => ({ ...v, [name]: value }));
   const error = save.result.serverError ?? submit.result.serverError;
   const fields = FIELDS[itemKey.kind];
   return (
@@ -86,35 +92,33 @@ export function PracticeItemForm({
       <FormError message={error} />
       {message && <Notice tone="success">{message}</Notice>}
       {fields.map((field) => (
-        <Field key={field.name} label={field.label} name={field.name} errors={errors[field.name]} required={field.required}>
+        <Field key={field.name} label={field.label} {...form.frame(field.name)} required={field.required}>
           {field.rows ? (
             <textarea
-              id={field.name}
+              {...form.control(field.name)}
               rows={field.rows}
               value={values[field.name] ?? ""}
               onChange={(e) => set(field.name, e.target.value)}
               className="input"
-              aria-invalid={Boolean(errors[field.name])}
             />
           ) : (
-            <input
-              id={field.name}
-              value={values[field.name] ?? ""}
-              onChange={(e) => set(field.name, e.target.value)}
-              className="input"
-              aria-invalid={Boolean(errors[field.name])}
-            />
+            <input {...form.control(field.name)} value={values[field.name] ?? ""} onChange={(e) => set(field.name, e.target.value)} className="input" />
           )}
         </Field>
       ))}
       {itemKey.kind === "EXEMPLAR" && (
         <>
-          <Field label="典型类别" name="exemplarType" errors={errors.exemplarType} required>
-            <select id="exemplarType" value={values.exemplarType ?? ""} onChange={(e) => set("exemplarType", e.target.value)} className="input w-40">
+          <Field label="典型类别" {...form.frame("exemplarType")} required>
+            <select
+              {...form.control("exemplarType")}
+              value={values.exemplarType ?? ""}
+              onChange={(e) => set("exemplarType", e.target.value)}
+              className="input w-40"
+            >
               <LabelOptions labels={EXEMPLAR_TYPE_LABELS} empty="请选择" />
             </select>
           </Field>
-          <Field label="关联项目或案例（可选）" name="projectId" errors={errors.projectId}>
+          <Field label="关联项目或案例（可选）" {...form.frame("projectId")}>
             <ProjectPicker value={values.projectId ?? ""} initialTitle={linked?.title ?? null} onChange={(id) => set("projectId", id)} />
           </Field>
         </>

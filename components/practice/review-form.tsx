@@ -15,7 +15,7 @@ export function PracticeReviewForm({ itemId, version }: { itemId: string; versio
   return (
     <div className="max-w-3xl space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <FormError message={action.error} />
-      <Field label="审核意见（退回时必填）" name="comment" errors={action.fieldErrors.comment}>
+      <Field label="审核意见（退回时必填）" {...action.frame("comment")}>
         <textarea id="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} className="input" />
       </Field>
       <div className="flex flex-wrap gap-2">

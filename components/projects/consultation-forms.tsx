@@ -39,32 +39,31 @@ export function ConsultationForm({ projectId, onDone }: { projectId: string; onD
       router.refresh();
     },
   });
-  const e = form.fieldErrors;
-  const area = (name: string, label: string, rows = 2) => (
-    <Field label={label} name={name} errors={e[name]} required>
-      <textarea id={name} name={name} rows={rows} className="input" aria-invalid={Boolean(e[name])} />
+  const area = (name: Parameters<typeof form.field>[0], label: string, rows = 2) => (
+    <Field label={label} {...form.frame(name)} required>
+      <textarea {...form.field(name)} rows={rows} className="input" />
     </Field>
   );
   return (
     <form ref={ref} onSubmit={form.onSubmit} noValidate className="space-y-3">
       <FormError message={form.formError} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="会诊时间" name="heldAt" errors={e.heldAt} required>
-          <input id="heldAt" name="heldAt" type="datetime-local" className="input" aria-invalid={Boolean(e.heldAt)} />
+        <Field label="会诊时间" {...form.frame("heldAt")} required>
+          <input {...form.field("heldAt")} type="datetime-local" className="input" />
         </Field>
-        <Field label="参加人员" name="participants" errors={e.participants} required>
-          <input id="participants" name="participants" className="input" aria-invalid={Boolean(e.participants)} />
+        <Field label="参加人员" {...form.frame("participants")} required>
+          <input {...form.field("participants")} className="input" />
         </Field>
       </div>
       {area("problems", "存在问题")}
       {area("causes", "原因分析")}
       {area("countermeasures", "对策措施", 3)}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="跟进责任人" name="followUpBy" errors={e.followUpBy} required>
-          <input id="followUpBy" name="followUpBy" className="input" aria-invalid={Boolean(e.followUpBy)} />
+        <Field label="跟进责任人" {...form.frame("followUpBy")} required>
+          <input {...form.field("followUpBy")} className="input" />
         </Field>
-        <Field label="跟进期限" name="followUpDue" errors={e.followUpDue} required>
-          <input id="followUpDue" name="followUpDue" type="datetime-local" className="input" aria-invalid={Boolean(e.followUpDue)} />
+        <Field label="跟进期限" {...form.frame("followUpDue")} required>
+          <input {...form.field("followUpDue")} type="datetime-local" className="input" />
         </Field>
       </div>
       <Button type="submit" pending={form.pending}>
@@ -80,8 +79,8 @@ export function FollowUpForm({ consultation }: { consultation: { id: string; ver
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2">
       <FormError message={form.formError} />
-      <Field label="跟进结果" name={`followUpResult`} errors={form.fieldErrors.followUpResult}>
-        <textarea id="followUpResult" name="followUpResult" rows={2} className="input" />
+      <Field label="跟进结果" {...form.frame("followUpResult")}>
+        <textarea {...form.field("followUpResult")} rows={2} className="input" />
       </Field>
       <Button type="submit" variant="secondary" pending={form.pending}>
         记录跟进结果

@@ -35,8 +35,8 @@ export function TransitionPanel({ project, transitions }: { project: { id: strin
     <div className="space-y-3">
       <FormError message={action.error} />
       {needs && open && (
-        <Field label={needs.label} name={needs.field} errors={action.fieldErrors[needs.field]} required>
-          <textarea ref={text} id={needs.field} rows={4} className="input" aria-invalid={Boolean(action.fieldErrors[needs.field])} />
+        <Field label={needs.label} {...action.frame(needs.field)} required>
+          <textarea ref={text} {...action.control(needs.field)} rows={4} className="input" />
         </Field>
       )}
       <div className="flex flex-wrap gap-2">
@@ -78,8 +78,8 @@ export function LiaisonForm({
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-2">
       <FormError message={form.formError} />
-      <Field label="联系人" name="liaisonId" errors={form.fieldErrors.liaisonId}>
-        <select id="liaisonId" name="liaisonId" defaultValue={current ?? ""} className="input w-64">
+      <Field label="联系人" {...form.frame("liaisonId")}>
+        <select {...form.field("liaisonId")} defaultValue={current ?? ""} className="input w-64">
           <option value="">（未指定）</option>
           {options.map((option) => (
             <option key={option.id} value={option.id}>
@@ -108,8 +108,8 @@ export function GuidanceNoteForm({ projectId }: { projectId: string }) {
   return (
     <form ref={ref} onSubmit={form.onSubmit} noValidate className="space-y-2">
       <FormError message={form.formError} />
-      <Field label="指导内容" name="content" errors={form.fieldErrors.content}>
-        <textarea id="content" name="content" rows={3} className="input" aria-invalid={Boolean(form.fieldErrors.content)} />
+      <Field label="指导内容" {...form.frame("content")}>
+        <textarea {...form.field("content")} rows={3} className="input" />
       </Field>
       <Button type="submit" pending={form.pending}>
         添加指导记录

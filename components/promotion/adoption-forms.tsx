@@ -3,19 +3,18 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { recordAdoption, updateAdoption } from "@/lib/promotion/actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { type FieldHelpers, useActionForm } from "@/components/forms/use-action-form";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 
-type Errors = Record<string, string[] | undefined>;
 /** Held events the unit took part in, that an adoption may name (lib/events). */
 export type AdoptableEvent = { id: string; label: string };
 
-function EventField({ errors, events, prefix }: { errors: Errors; events: AdoptableEvent[]; prefix: string }) {
+function EventField({ form, events, prefix }: { form: FieldHelpers<"eventId">; events: AdoptableEvent[]; prefix: string }) {
   if (events.length === 0) return null;
   return (
-    <Field label="由哪次活动促成" name={`${prefix}eventId`} errors={errors.eventId} hint="在现场会、经验交流会或理论研讨会上学到的做法，请选择该次活动">
-      <select id={`${prefix}eventId`} name="eventId" defaultValue="" className="input" aria-invalid={Boolean(errors.eventId)}>
+    <Field label="由哪次活动促成" {...form.frame("eventId", { id: `${prefix}eventId` })} hint="在现场会、经验交流会或理论研讨会上学到的做法，请选择该次活动">
+      <select {...form.field("eventId", { id: `${prefix}eventId` })} defaultValue="" className="input">
         <option value="">不是（或不记得）</option>
         {events.map((event) => (
           <option key={event.id} value={event.id}>
@@ -29,48 +28,47 @@ function EventField({ errors, events, prefix }: { errors: Errors; events: Adopta
 
 /** The fields every adoption has; `prefix` keeps ids unique when several forms share a page. */
 function AdoptionFields({
-  errors,
+  form,
   today,
   prefix,
   values,
 }: {
-  errors: Errors;
+  form: FieldHelpers<"adoptedOn" | "how" | "result">;
   today: string;
   prefix: string;
   values?: { adoptedOn: string; how: string; result: string };
 }) {
-  const id = (name: string) => `${prefix}${name}`;
   return (
     <>
-      <Field label="借鉴时间" name={id("adoptedOn")} errors={errors.adoptedOn} required>
-        <input
-          id={id("adoptedOn")}
-          name="adoptedOn"
-          type="date"
-          max={today}
-          defaultValue={values?.adoptedOn}
-          className="input sm:w-48"
-          aria-invalid={Boolean(errors.adoptedOn)}
-        />
+      <Field label="借鉴时间" {...form.frame("adoptedOn", { id: `${prefix}adoptedOn` })} required>
+        <input {...form.field("adoptedOn", { id: `${prefix}adoptedOn` })} type="date" max={today} defaultValue={values?.adoptedOn} className="input sm:w-48" />
       </Field>
-      <Field label="借鉴做法" name={id("how")} errors={errors.how} required hint="本单位是怎样借鉴、结合实际做了哪些调整">
-        <textarea id={id("how")} name="how" rows={3} defaultValue={values?.how} className="input" aria-invalid={Boolean(errors.how)} />
+      <Field label="借鉴做法" {...form.frame("how", { id: `${prefix}how` })} required hint="本单位是怎样借鉴、结合实际做了哪些调整">
+        <textarea {...form.field("how", { id: `${prefix}how` })} rows={3} defaultValue={values?.how} className="input" />
       </Field>
-      <Field label="取得成效" name={id("result")} errors={errors.result} required>
-        <textarea id={id("result")} name="result" rows={3} defaultValue={values?.result} className="input" aria-invalid={Boolean(errors.result)} />
+      <Field label="取得成效" {...form.frame("result", { id: `${prefix}result` })} required>
+        <textarea {...form.field("result", { id: `${prefix}result` })} rows={3} defaultValue={values?.result} className="input" />
       </Field>
     </>
   );
 }
 
-function SourceFields({ errors, prefix, values }: { errors: Errors; prefix: string; values?: { sourceName: string; sourcePlace: string } }) {
+function SourceFields({
+  form,
+  prefix,
+  values,
+}: {
+  form: FieldHelpers<"sourceName" | "sourcePlace">;
+  prefix: string;
+  values?: { sourceName: string; sourcePlace: string };
+}) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Field label="做法名称" name={`${prefix}sourceName`} errors={errors.sourceName} required>
-        <input id={`${prefix}sourceName`} name="sourceName" defaultValue={values?.sourceName} className="input" aria-invalid={Boolean(errors.sourceName)} />
+      <Field label="做法名称" {...form.frame("sourceName", { id: `${prefix}sourceName` })} required>
+        <input {...form.field("sourceName", { id: `${prefix}sourceName` })} defaultValue={values?.sourceName} className="input" />
       </Field>
-      <Field label="来源地" name={`${prefix}sourcePlace`} errors={errors.sourcePlace} required hint="如：某省某县">
-        <input id={`${prefix}sourcePlace`} name="sourcePlace" defaultValue={values?.sourcePlace} className="input" aria-invalid={Boolean(errors.sourcePlace)} />
+      <Field label="来源地" {...form.frame("sourcePlace", { id: `${prefix}sourcePlace` })} required hint="如：某省某县">
+        <input {...form.field("sourcePlace", { id: `${prefix}sourcePlace` })} defaultValue={values?.sourcePlace} className="input" />
       </Field>
     </div>
   );
@@ -100,8 +98,8 @@ export function AdoptCaseForm({ projectId, today, events = [] }: { projectId: st
         <summary className={summaryClass}>记录借鉴</summary>
         <form ref={formRef} onSubmit={form.onSubmit} noValidate className="mt-3 space-y-3" aria-label="记录借鉴">
           <FormError message={form.formError} />
-          <AdoptionFields errors={form.fieldErrors} today={today} prefix="" />
-          <EventField errors={form.fieldErrors} events={events} prefix="" />
+          <AdoptionFields form={form} today={today} prefix="" />
+          <EventField form={form} events={events} prefix="" />
           <Button type="submit" pending={form.pending}>
             保存借鉴记录
           </Button>
@@ -127,9 +125,9 @@ export function AdoptOutsideForm({ today, events = [] }: { today: string; events
     <form ref={ref} onSubmit={form.onSubmit} onChange={() => setSaved(false)} noValidate className="space-y-3" aria-label="借鉴外地做法">
       {saved && <Notice tone="success">借鉴记录已保存。</Notice>}
       <FormError message={form.formError} />
-      <SourceFields errors={form.fieldErrors} prefix="" />
-      <AdoptionFields errors={form.fieldErrors} today={today} prefix="" />
-      <EventField errors={form.fieldErrors} events={events} prefix="" />
+      <SourceFields form={form} prefix="" />
+      <AdoptionFields form={form} today={today} prefix="" />
+      <EventField form={form} events={events} prefix="" />
       <Button type="submit" pending={form.pending}>
         保存借鉴记录
       </Button>
@@ -161,8 +159,8 @@ export function EditAdoptionForm({ adoption, today, onDone }: { adoption: Editab
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="修改借鉴记录">
       <FormError message={form.formError} />
-      {adoption.outside && <SourceFields errors={form.fieldErrors} prefix={prefix} values={adoption} />}
-      <AdoptionFields errors={form.fieldErrors} today={today} prefix={prefix} values={adoption} />
+      {adoption.outside && <SourceFields form={form} prefix={prefix} values={adoption} />}
+      <AdoptionFields form={form} today={today} prefix={prefix} values={adoption} />
       <Button type="submit" pending={form.pending}>
         保存修改
       </Button>

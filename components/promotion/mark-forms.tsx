@@ -18,22 +18,21 @@ export function MarkForm({ projectId, today }: { projectId: string; today: strin
       router.refresh();
     },
   });
-  const e = form.fieldErrors;
   return (
     <form ref={ref} onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="认定品牌精品示范">
       <FormError message={form.formError} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="认定类型" name="mark" errors={e.mark} required>
-          <select id="mark" name="mark" defaultValue="" className="input" aria-invalid={Boolean(e.mark)}>
+        <Field label="认定类型" {...form.frame("mark")} required>
+          <select {...form.field("mark")} defaultValue="" className="input">
             <LabelOptions labels={MARK_LABELS} empty="请选择" />
           </select>
         </Field>
-        <Field label="认定日期" name="decidedOn" errors={e.decidedOn} required>
-          <input id="decidedOn" name="decidedOn" type="date" max={today} defaultValue={today} className="input" aria-invalid={Boolean(e.decidedOn)} />
+        <Field label="认定日期" {...form.frame("decidedOn")} required>
+          <input {...form.field("decidedOn")} type="date" max={today} defaultValue={today} className="input" />
         </Field>
       </div>
-      <Field label="认定理由" name="reason" errors={e.reason} required hint="如部务会研究意见、主要成效和推广价值">
-        <textarea id="reason" name="reason" rows={3} className="input" aria-invalid={Boolean(e.reason)} />
+      <Field label="认定理由" {...form.frame("reason")} required hint="如部务会研究意见、主要成效和推广价值">
+        <textarea {...form.field("reason")} rows={3} className="input" />
       </Field>
       <Button type="submit" pending={form.pending}>
         认定
@@ -45,12 +44,12 @@ export function MarkForm({ projectId, today }: { projectId: string; today: strin
 export function RevokeMarkForm({ markId, label }: { markId: string; label: string }) {
   const router = useRouter();
   const form = useActionForm(revokeMark, { with: { id: markId }, onSuccess: () => router.refresh() });
-  const name = `revokeReason-${markId}`;
+  const id = `revokeReason-${markId}`;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-2" aria-label={`撤销${label}认定`}>
       <FormError message={form.formError} />
-      <Field label="撤销理由" name={name} errors={form.fieldErrors.revokeReason} required>
-        <textarea id={name} name="revokeReason" rows={2} className="input" aria-invalid={Boolean(form.fieldErrors.revokeReason)} />
+      <Field label="撤销理由" {...form.frame("revokeReason", { id })} required>
+        <textarea {...form.field("revokeReason", { id })} rows={2} className="input" />
       </Field>
       <Button type="submit" variant="danger" pending={form.pending}>
         撤销认定

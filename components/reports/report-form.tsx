@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { reviewReport, saveReport, submitReport } from "@/lib/reports/actions";
-import { useActionButton } from "@/components/forms/use-action-form";
+import { type FieldErrors, fieldHelpers, useActionButton } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Notice } from "@/components/ui/field";
 
@@ -22,7 +22,9 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
   useEffect(() => {
     if (version !== undefined) setCurrent((mine) => mine ?? version);
   }, [version]);
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const [errors, setErrors] = useState<FieldErrors<Parameters<typeof saveReport>[0]>>({});
+  // The fields are held in state (the milestones too) and sent whole; their ids and errors follow the schema's names.
+  const form = fieldHelpers(errors);
   const [message, setMessage] = useState<string>();
   const save = useAction(saveReport);
   const submit = useAction(submitReport);
@@ -63,19 +65,12 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
     <form onSubmit={(e) => e.preventDefault()} noValidate className="max-w-3xl space-y-4">
       <FormError message={error} />
       {message && <Notice tone="success">{message}</Notice>}
-      <Field label="进展情况" name="progress" errors={errors.progress} required>
-        <textarea
-          id="progress"
-          rows={5}
-          value={values.progress}
-          onChange={(e) => set("progress", e.target.value)}
-          className="input"
-          aria-invalid={Boolean(errors.progress)}
-        />
+      <Field label="进展情况" {...form.frame("progress")} required>
+        <textarea {...form.control("progress")} rows={5} value={values.progress} onChange={(e) => set("progress", e.target.value)} className="input" />
       </Field>
-      <Field label="完成进度（%）" name="percent" errors={errors.percent} required>
+      <Field label="完成进度（%）" {...form.frame("percent")} required>
         <input
-          id="percent"
+          {...form.control("percent")}
           type="number"
           min={0}
           max={100}
@@ -83,7 +78,6 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
           value={values.percent}
           onChange={(e) => set("percent", e.target.value)}
           className="input w-32"
-          aria-invalid={Boolean(errors.percent)}
         />
       </Field>
       {values.milestones.length > 0 && (
@@ -115,11 +109,11 @@ export function ReportForm({ reportKey, version, initial }: { reportKey: Key; ve
           ))}
         </fieldset>
       )}
-      <Field label="存在问题" name="problems" errors={errors.problems}>
-        <textarea id="problems" rows={3} value={values.problems} onChange={(e) => set("problems", e.target.value)} className="input" />
+      <Field label="存在问题" {...form.frame("problems")}>
+        <textarea {...form.control("problems")} rows={3} value={values.problems} onChange={(e) => set("problems", e.target.value)} className="input" />
       </Field>
-      <Field label="下步打算" name="nextSteps" errors={errors.nextSteps}>
-        <textarea id="nextSteps" rows={3} value={values.nextSteps} onChange={(e) => set("nextSteps", e.target.value)} className="input" />
+      <Field label="下步打算" {...form.frame("nextSteps")}>
+        <textarea {...form.control("nextSteps")} rows={3} value={values.nextSteps} onChange={(e) => set("nextSteps", e.target.value)} className="input" />
       </Field>
       <div className="flex flex-wrap gap-2">
         <Button type="button" pending={submit.isPending} onClick={() => void onSubmit()}>
@@ -140,7 +134,7 @@ export function ReviewButtons({ report }: { report: { id: string; version: numbe
   return (
     <div className="max-w-2xl space-y-2">
       <FormError message={action.error} />
-      <Field label="审核意见" name="comment" errors={action.fieldErrors.comment} hint="退回时必填，将告知单位">
+      <Field label="审核意见" {...action.frame("comment")} hint="退回时必填，将告知单位">
         <textarea id="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} className="input" />
       </Field>
       <div className="flex gap-2">

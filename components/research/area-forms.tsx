@@ -19,11 +19,11 @@ export function NewAreaForm() {
   return (
     <form id="new-area" onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-start gap-2">
       <FormError message={form.formError} />
-      <Field label="领域名称" name="name" errors={form.fieldErrors.name}>
-        <input id="name" name="name" className="input w-56" aria-invalid={Boolean(form.fieldErrors.name)} />
+      <Field label="领域名称" {...form.frame("name")}>
+        <input {...form.field("name")} className="input w-56" />
       </Field>
-      <Field label="排序" name="sortOrder" errors={form.fieldErrors.sortOrder}>
-        <input id="sortOrder" name="sortOrder" type="number" defaultValue={100} className="input w-20" />
+      <Field label="排序" {...form.frame("sortOrder")}>
+        <input {...form.field("sortOrder")} type="number" defaultValue={100} className="input w-20" />
       </Field>
       <div className="pt-6">
         <Button type="submit" pending={form.pending}>
@@ -42,10 +42,10 @@ export function AreaRow({ area }: { area: Area }) {
   });
   return (
     <form onSubmit={form.onSubmit} noValidate aria-label={`领域：${area.name}`} className="flex flex-wrap items-start gap-2 py-2">
-      <input aria-label="领域名称" name="name" defaultValue={area.name} className="input w-56" aria-invalid={Boolean(form.fieldErrors.name)} />
-      <input aria-label="排序" name="sortOrder" type="number" defaultValue={area.sortOrder} className="input w-20" />
+      <input aria-label="领域名称" name={form.name("name")} defaultValue={area.name} className="input w-56" aria-invalid={Boolean(form.fieldErrors.name)} />
+      <input aria-label="排序" name={form.name("sortOrder")} type="number" defaultValue={area.sortOrder} className="input w-20" />
       <label className="flex items-center gap-1 pt-2 text-sm">
-        <input type="checkbox" name="active" defaultChecked={area.active} /> 启用
+        <input type="checkbox" name={form.name("active")} defaultChecked={area.active} /> 启用
       </label>
       <span className="pt-2 text-sm text-stone-500">{area.count} 个课题</span>
       {form.data && !form.pending && (

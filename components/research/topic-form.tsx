@@ -39,15 +39,15 @@ export function TopicForm({
   return (
     <form onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-4">
       <FormError message={form.formError} />
-      <Field label="课题名称" name="title" errors={errors.title} required>
-        <input id="title" name="title" defaultValue={initial.title} className="input" aria-invalid={Boolean(errors.title)} />
+      <Field label="课题名称" {...form.frame("title")} required>
+        <input {...form.field("title")} defaultValue={initial.title} className="input" />
       </Field>
-      <Field label="研究的问题" name="question" errors={errors.question} required hint="这个课题要回答什么问题">
-        <textarea id="question" name="question" rows={3} defaultValue={initial.question} className="input" aria-invalid={Boolean(errors.question)} />
+      <Field label="研究的问题" {...form.frame("question")} required hint="这个课题要回答什么问题">
+        <textarea {...form.field("question")} rows={3} defaultValue={initial.question} className="input" />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="调研领域" name="areaId" errors={errors.areaId} required>
-          <select id="areaId" name="areaId" defaultValue={initial.areaId} className="input">
+        <Field label="调研领域" {...form.frame("areaId")} required>
+          <select {...form.field("areaId")} defaultValue={initial.areaId} className="input">
             <option value="">请选择</option>
             {areas.map((area) => (
               <option key={area.id} value={area.id}>
@@ -56,12 +56,12 @@ export function TopicForm({
             ))}
           </select>
         </Field>
-        <Field label="完成时限" name="dueAt" errors={errors.dueAt} required>
-          <input id="dueAt" name="dueAt" type="datetime-local" defaultValue={initial.dueAt} className="input" aria-invalid={Boolean(errors.dueAt)} />
+        <Field label="完成时限" {...form.frame("dueAt")} required>
+          <input {...form.field("dueAt")} type="datetime-local" defaultValue={initial.dueAt} className="input" />
         </Field>
       </div>
-      <Field label="牵头人" name="leadId" errors={errors.leadId} required hint="牵头人所在科室的负责人审核报告">
-        <select id="leadId" name="leadId" defaultValue={initial.leadId} className="input">
+      <Field label="牵头人" {...form.frame("leadId")} required hint="牵头人所在科室的负责人审核报告">
+        <select {...form.field("leadId")} defaultValue={initial.leadId} className="input">
           <option value="">请选择</option>
           {sections.map((section) => (
             <optgroup key={section.id} label={section.name}>
@@ -83,7 +83,7 @@ export function TopicForm({
               <div className="flex flex-wrap gap-x-4 gap-y-1">
                 {section.users.map((user) => (
                   <label key={user.id} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" name="memberIds" value={user.id} defaultChecked={initial.memberIds.includes(user.id)} />
+                    <input type="checkbox" name={form.name("memberIds")} value={user.id} defaultChecked={initial.memberIds.includes(user.id)} />
                     {user.name}
                   </label>
                 ))}

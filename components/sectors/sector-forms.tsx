@@ -19,14 +19,14 @@ export function NewSectorForm() {
   return (
     <form id="new-sector" onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-start gap-2">
       <FormError message={form.formError} />
-      <Field label="领域名称" name="name" errors={form.fieldErrors.name}>
-        <input id="name" name="name" className="input w-48" aria-invalid={Boolean(form.fieldErrors.name)} />
+      <Field label="领域名称" {...form.frame("name")}>
+        <input {...form.field("name")} className="input w-48" />
       </Field>
-      <Field label="所属组别" name="grouping" errors={form.fieldErrors.grouping}>
-        <input id="grouping" name="grouping" className="input w-40" placeholder="可不填" />
+      <Field label="所属组别" {...form.frame("grouping")}>
+        <input {...form.field("grouping")} className="input w-40" placeholder="可不填" />
       </Field>
-      <Field label="排序" name="sortOrder" errors={form.fieldErrors.sortOrder}>
-        <input id="sortOrder" name="sortOrder" type="number" defaultValue={100} className="input w-20" />
+      <Field label="排序" {...form.frame("sortOrder")}>
+        <input {...form.field("sortOrder")} type="number" defaultValue={100} className="input w-20" />
       </Field>
       <div className="pt-6">
         <Button type="submit" pending={form.pending}>
@@ -45,11 +45,11 @@ export function SectorRow({ sector }: { sector: Sector }) {
   });
   return (
     <form onSubmit={form.onSubmit} noValidate aria-label={`领域：${sector.name}`} className="flex flex-wrap items-start gap-2 py-2">
-      <input aria-label="领域名称" name="name" defaultValue={sector.name} className="input w-48" aria-invalid={Boolean(form.fieldErrors.name)} />
-      <input aria-label="所属组别" name="grouping" defaultValue={sector.grouping ?? ""} className="input w-40" />
-      <input aria-label="排序" name="sortOrder" type="number" defaultValue={sector.sortOrder} className="input w-20" />
+      <input aria-label="领域名称" name={form.name("name")} defaultValue={sector.name} className="input w-48" aria-invalid={Boolean(form.fieldErrors.name)} />
+      <input aria-label="所属组别" name={form.name("grouping")} defaultValue={sector.grouping ?? ""} className="input w-40" />
+      <input aria-label="排序" name={form.name("sortOrder")} type="number" defaultValue={sector.sortOrder} className="input w-20" />
       <label className="flex items-center gap-1 pt-2 text-sm">
-        <input type="checkbox" name="active" defaultChecked={sector.active} /> 启用
+        <input type="checkbox" name={form.name("active")} defaultChecked={sector.active} /> 启用
       </label>
       <span className="pt-2 text-sm text-stone-500">{sector.count} 个项目</span>
       <Button type="submit" variant="secondary" pending={form.pending}>

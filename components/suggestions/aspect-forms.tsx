@@ -20,8 +20,8 @@ export function NewAspectForm() {
   return (
     <form id="new-aspect" onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-start gap-2">
       <FormError message={form.formError} />
-      <Field label="类别" name="category" errors={form.fieldErrors.category}>
-        <select id="category" name="category" defaultValue="" className="input w-36">
+      <Field label="类别" {...form.frame("category")}>
+        <select {...form.field("category")} defaultValue="" className="input w-36">
           <option value="" disabled>
             请选择
           </option>
@@ -32,11 +32,11 @@ export function NewAspectForm() {
           ))}
         </select>
       </Field>
-      <Field label="方面名称" name="name" errors={form.fieldErrors.name}>
-        <input id="name" name="name" className="input w-48" aria-invalid={Boolean(form.fieldErrors.name)} />
+      <Field label="方面名称" {...form.frame("name")}>
+        <input {...form.field("name")} className="input w-48" />
       </Field>
-      <Field label="排序" name="sortOrder" errors={form.fieldErrors.sortOrder}>
-        <input id="sortOrder" name="sortOrder" type="number" defaultValue={10} className="input w-20" />
+      <Field label="排序" {...form.frame("sortOrder")}>
+        <input {...form.field("sortOrder")} type="number" defaultValue={10} className="input w-20" />
       </Field>
       <div className="pt-6">
         <Button type="submit" pending={form.pending}>
@@ -56,17 +56,10 @@ export function AspectRow({ aspect }: { aspect: Aspect }) {
   const prefix = `aspect-${aspect.id}`;
   return (
     <form onSubmit={form.onSubmit} noValidate aria-label={`方面：${aspect.name}`} className="flex flex-wrap items-start gap-2 py-2">
-      <input
-        aria-label="方面名称"
-        name="name"
-        defaultValue={aspect.name}
-        className="input w-48"
-        aria-invalid={Boolean(form.fieldErrors.name)}
-        id={`${prefix}-name`}
-      />
-      <input aria-label="排序" name="sortOrder" type="number" defaultValue={aspect.sortOrder} className="input w-20" />
+      <input aria-label="方面名称" {...form.field("name", { id: `${prefix}-name` })} defaultValue={aspect.name} className="input w-48" />
+      <input aria-label="排序" name={form.name("sortOrder")} type="number" defaultValue={aspect.sortOrder} className="input w-20" />
       <label className="flex items-center gap-1 pt-2 text-sm">
-        <input type="checkbox" name="active" defaultChecked={aspect.active} /> 启用
+        <input type="checkbox" name={form.name("active")} defaultChecked={aspect.active} /> 启用
       </label>
       <span className="pt-2 text-sm text-stone-500">{aspect.count} 条建议</span>
       <Button type="submit" variant="secondary" pending={form.pending}>

@@ -29,7 +29,6 @@ export function SuggestionForm({
     with: { challengeToken: challenge?.token },
     onSuccess: (data) => setReceipt((data as { receiptNo: string }).receiptNo),
   });
-  const errors = form.fieldErrors;
 
   if (receipt) {
     return (
@@ -58,20 +57,13 @@ export function SuggestionForm({
       {signedInAs && <p className="text-sm text-stone-600">以“{signedInAs}”的名义提交，处理结果也会显示在这里。</p>}
       <FormError message={form.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="类别" name="category" errors={errors.category} required>
-          <select
-            id="category"
-            name="category"
-            value={category}
-            onChange={(event) => setCategory(event.target.value as SuggestionCategory)}
-            className="input"
-            aria-invalid={Boolean(errors.category)}
-          >
+        <Field label="类别" {...form.frame("category")} required>
+          <select {...form.field("category")} value={category} onChange={(event) => setCategory(event.target.value as SuggestionCategory)} className="input">
             <LabelOptions labels={CATEGORY_LABELS} empty="请选择" emptyDisabled />
           </select>
         </Field>
-        <Field label="方面" name="aspectId" errors={errors.aspectId} required>
-          <select id="aspectId" name="aspectId" defaultValue="" key={category} disabled={!category} className="input" aria-invalid={Boolean(errors.aspectId)}>
+        <Field label="方面" {...form.frame("aspectId")} required>
+          <select {...form.field("aspectId")} defaultValue="" key={category} disabled={!category} className="input">
             <option value="" disabled>
               {category ? "请选择" : "先选择类别"}
             </option>
@@ -85,28 +77,20 @@ export function SuggestionForm({
           </select>
         </Field>
       </div>
-      <Field label="意见建议" name="content" errors={errors.content} hint={`${length}/${CONTENT_MAX} 字，至少 10 个字`} required>
-        <textarea
-          id="content"
-          name="content"
-          rows={7}
-          maxLength={CONTENT_MAX}
-          onChange={(event) => setLength(event.target.value.length)}
-          className="input"
-          aria-invalid={Boolean(errors.content)}
-        />
+      <Field label="意见建议" {...form.frame("content")} hint={`${length}/${CONTENT_MAX} 字，至少 10 个字`} required>
+        <textarea {...form.field("content")} rows={7} maxLength={CONTENT_MAX} onChange={(event) => setLength(event.target.value.length)} className="input" />
       </Field>
       {!signedInAs && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="姓名（可不填）" name="submitterName" errors={errors.submitterName}>
-            <input id="submitterName" name="submitterName" autoComplete="name" className="input" />
+          <Field label="姓名（可不填）" {...form.frame("submitterName")}>
+            <input {...form.field("submitterName")} autoComplete="name" className="input" />
           </Field>
-          <Field label="联系方式（可不填）" name="contact" errors={errors.contact} hint="电话或邮箱，便于我们进一步了解情况">
-            <input id="contact" name="contact" className="input" />
+          <Field label="联系方式（可不填）" {...form.frame("contact")} hint="电话或邮箱，便于我们进一步了解情况">
+            <input {...form.field("contact")} className="input" />
           </Field>
         </div>
       )}
-      <BotGuard challenge={challenge} onChallenge={setChallenge} errors={errors.challengeAnswer} />
+      <BotGuard challenge={challenge} onChallenge={setChallenge} form={form} />
       <Button type="submit" pending={form.pending}>
         提交建议
       </Button>

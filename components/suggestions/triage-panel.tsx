@@ -20,27 +20,12 @@ export function TriagePanel({ suggestion }: { suggestion: { id: string; version:
   return (
     <div className="space-y-3">
       <FormError message={action.error} />
-      <Field label="答复（提交人凭回执号可见）" name="reply" errors={action.fieldErrors.reply} hint="答复、不予采纳时必填">
-        <textarea
-          ref={reply}
-          id="reply"
-          name="reply"
-          rows={4}
-          defaultValue={suggestion.reply ?? ""}
-          className="input"
-          aria-invalid={Boolean(action.fieldErrors.reply)}
-        />
+      <Field label="答复（提交人凭回执号可见）" {...action.frame("reply")} hint="答复、不予采纳时必填">
+        <textarea ref={reply} {...action.field("reply")} rows={4} defaultValue={suggestion.reply ?? ""} className="input" />
       </Field>
       {allowed.includes("merge") && (
-        <Field label="合并到（重复建议填写保留的那条的回执号）" name="mergeInto" errors={action.fieldErrors.mergeInto}>
-          <input
-            ref={mergeInto}
-            id="mergeInto"
-            name="mergeInto"
-            placeholder="JY2026-…"
-            className="input max-w-64 font-mono"
-            aria-invalid={Boolean(action.fieldErrors.mergeInto)}
-          />
+        <Field label="合并到（重复建议填写保留的那条的回执号）" {...action.frame("mergeInto")}>
+          <input ref={mergeInto} {...action.field("mergeInto")} placeholder="JY2026-…" className="input max-w-64 font-mono" />
         </Field>
       )}
       <div className="flex flex-wrap gap-2">

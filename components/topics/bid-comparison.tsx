@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { awardBids } from "@/lib/topics/actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { formOnly, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { Badge } from "@/components/ui/page";
@@ -35,6 +35,8 @@ export function BidComparison({
 }) {
   const router = useRouter();
   const form = useActionForm(awardBids, {
+    // Two radios and a reason per bid, gathered into `decisions` (the service reports a missing reason under `reason_<bid>`).
+    formOnly: formOnly<`award_${string}` | `reason_${string}`>(),
     transform: (_values, values) => ({
       topicId: topic.id,
       version: topic.version,
@@ -106,22 +108,22 @@ export function BidComparison({
                         <legend className="sr-only">{bid.unit}的评定</legend>
                         <div className="flex gap-3 text-sm">
                           <label className="flex items-center gap-1">
-                            <input type="radio" name={`award_${bid.id}`} value="yes" aria-label={`${bid.unit}中标`} />
+                            <input type="radio" name={form.name(`award_${bid.id}`)} value="yes" aria-label={`${bid.unit}中标`} />
                             中标
                           </label>
                           <label className="flex items-center gap-1">
-                            <input type="radio" name={`award_${bid.id}`} value="no" defaultChecked aria-label={`${bid.unit}未中标`} />
+                            <input type="radio" name={form.name(`award_${bid.id}`)} value="no" defaultChecked aria-label={`${bid.unit}未中标`} />
                             未中标
                           </label>
                         </div>
                         <textarea
-                          name={`reason_${bid.id}`}
+                          name={form.name(`reason_${bid.id}`)}
                           rows={3}
                           placeholder="评标意见（未中标必填，将告知该单位）"
                           aria-label={`${bid.unit}的评标意见`}
                           className="input"
                         />
-                        {form.fieldErrors[`reason_${bid.id}`]?.map((message) => (
+                        {form.errorOf(`reason_${bid.id}`)?.map((message) => (
                           <p key={message} role="alert" className="text-sm text-red-600">
                             {message}
                           </p>

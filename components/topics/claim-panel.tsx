@@ -70,8 +70,8 @@ function TakeForm({ topicId }: { topicId: string }) {
   return (
     <form onSubmit={form.onSubmit} noValidate className="max-w-xl space-y-3">
       <FormError message={form.formError} />
-      <Field label="认领说明" name="note" errors={form.fieldErrors.note} hint="选填：本单位的打算、牵头人等">
-        <textarea id="note" name="note" rows={2} className="input" />
+      <Field label="认领说明" {...form.frame("note")} hint="选填：本单位的打算、牵头人等">
+        <textarea {...form.field("note")} rows={2} className="input" />
       </Field>
       <Button type="submit" pending={form.pending}>
         认领该选题
@@ -90,7 +90,6 @@ function BidForm({ topicId, bid }: { topicId: string; bid: Claim | null }) {
       router.refresh();
     },
   });
-  const errors = form.fieldErrors;
   if (!editing && bid)
     return (
       <div className="space-y-3">
@@ -104,14 +103,14 @@ function BidForm({ topicId, bid }: { topicId: string; bid: Claim | null }) {
     <form onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-3">
       <p className="text-sm text-stone-600">投标须在截止时间前提交，每个单位一份，截止前可修改。</p>
       <FormError message={form.formError} />
-      <Field label="实施思路" name="approach" errors={errors.approach} required hint="怎么做：主要措施、创新点">
-        <textarea id="approach" name="approach" rows={4} defaultValue={bid?.approach ?? ""} className="input" aria-invalid={Boolean(errors.approach)} />
+      <Field label="实施思路" {...form.frame("approach")} required hint="怎么做：主要措施、创新点">
+        <textarea {...form.field("approach")} rows={4} defaultValue={bid?.approach ?? ""} className="input" />
       </Field>
-      <Field label="人员安排" name="people" errors={errors.people} required hint="牵头领导、责任人和工作力量">
-        <textarea id="people" name="people" rows={2} defaultValue={bid?.people ?? ""} className="input" aria-invalid={Boolean(errors.people)} />
+      <Field label="人员安排" {...form.frame("people")} required hint="牵头领导、责任人和工作力量">
+        <textarea {...form.field("people")} rows={2} defaultValue={bid?.people ?? ""} className="input" />
       </Field>
-      <Field label="时间安排" name="timeline" errors={errors.timeline} required hint="主要节点和完成时间">
-        <textarea id="timeline" name="timeline" rows={3} defaultValue={bid?.timeline ?? ""} className="input" aria-invalid={Boolean(errors.timeline)} />
+      <Field label="时间安排" {...form.frame("timeline")} required hint="主要节点和完成时间">
+        <textarea {...form.field("timeline")} rows={3} defaultValue={bid?.timeline ?? ""} className="input" />
       </Field>
       <div className="flex gap-2">
         <Button type="submit" pending={form.pending}>
@@ -136,8 +135,8 @@ function AnswerForm({ topicId }: { topicId: string }) {
     <div className="max-w-xl space-y-3">
       <p className="text-sm">该选题发包给本单位，请在截止时间前答复。</p>
       <FormError message={action.error} />
-      <Field label="说明" name="note" errors={action.fieldErrors.note} hint="不能承接时必须说明原因">
-        <textarea ref={note} id="note" name="note" rows={3} className="input" aria-invalid={Boolean(action.fieldErrors.note)} />
+      <Field label="说明" {...action.frame("note")} hint="不能承接时必须说明原因">
+        <textarea ref={note} {...action.field("note")} rows={3} className="input" />
       </Field>
       <div className="flex gap-2">
         <Button type="button" pending={action.pending} onClick={() => run(true)}>

@@ -21,18 +21,11 @@ export function DefenceAdmin({ topicId, defence, reviewers }: { topicId: string;
       <form onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-3" aria-label="安排答辩">
         <FormError message={form.formError} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="答辩时间" name="heldAt" errors={errors.heldAt} required hint="北京时间">
-            <input
-              id="heldAt"
-              name="heldAt"
-              type="datetime-local"
-              defaultValue={defence?.heldAt ?? ""}
-              className="input"
-              aria-invalid={Boolean(errors.heldAt)}
-            />
+          <Field label="答辩时间" {...form.frame("heldAt")} required hint="北京时间">
+            <input {...form.field("heldAt")} type="datetime-local" defaultValue={defence?.heldAt ?? ""} className="input" />
           </Field>
-          <Field label="答辩地点" name="place" errors={errors.place} required>
-            <input id="place" name="place" defaultValue={defence?.place ?? ""} className="input" aria-invalid={Boolean(errors.place)} />
+          <Field label="答辩地点" {...form.frame("place")} required>
+            <input {...form.field("place")} defaultValue={defence?.place ?? ""} className="input" />
           </Field>
         </div>
         <fieldset className="space-y-1" data-field="reviewerIds">
@@ -40,7 +33,7 @@ export function DefenceAdmin({ topicId, defence, reviewers }: { topicId: string;
           <div className="grid gap-1 sm:grid-cols-2">
             {reviewers.map((reviewer) => (
               <label key={reviewer.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="reviewerIds" value={reviewer.id} defaultChecked={defence?.reviewerIds.includes(reviewer.id)} />
+                <input type="checkbox" name={form.name("reviewerIds")} value={reviewer.id} defaultChecked={defence?.reviewerIds.includes(reviewer.id)} />
                 {reviewer.name}（{reviewer.unit}）
               </label>
             ))}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { scoreDefence } from "@/lib/topics/person-actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { formOnly, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { criterionScoreProblem } from "@/lib/hearings/score-rule";
@@ -23,6 +23,8 @@ export type DefenceBid = {
 export function DefenceScoreSheet({ bid, criteria, scoring }: { bid: DefenceBid; criteria: Criterion[]; scoring: boolean }) {
   const [saved, setSaved] = useState(bid.score ? { version: bid.score.version, total: bid.score.total } : null);
   const form = useActionForm(scoreDefence, {
+    // One score per criterion, gathered into `values` by its key.
+    formOnly: formOnly<`value_${string}`>(),
     transform: (_values, raw) => ({
       bidId: bid.id,
       version: saved?.version,
@@ -55,7 +57,7 @@ export function DefenceScoreSheet({ bid, criteria, scoring }: { bid: DefenceBid;
                 {criterion.label}（0–{criterion.max}，权重 {criterion.weight}%）
               </span>
               <input
-                name={`value_${criterion.key}`}
+                name={form.name(`value_${criterion.key}`)}
                 type="number"
                 inputMode="decimal"
                 step="0.1"
@@ -82,7 +84,7 @@ export function DefenceScoreSheet({ bid, criteria, scoring }: { bid: DefenceBid;
           </p>
         ))}
         <textarea
-          name="comment"
+          name={form.name("comment")}
           rows={2}
           placeholder="评语（选填）"
           defaultValue={bid.score?.comment ?? ""}

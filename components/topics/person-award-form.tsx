@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { awardPersonBids } from "@/lib/topics/person-actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { formOnly, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 
@@ -12,6 +12,8 @@ type OpenBid = { id: string; person: string; unit: string; rank: number | null }
 export function PersonAwardForm({ topic, bids }: { topic: { id: string; version: number }; bids: OpenBid[] }) {
   const router = useRouter();
   const form = useActionForm(awardPersonBids, {
+    // The winner's radio and one reason per bid, gathered into `decisions` (the service reports a missing reason under `reason_<bid>`).
+    formOnly: formOnly<"winner" | `reason_${string}`>(),
     transform: (_values, raw) => ({
       topicId: topic.id,
       version: topic.version,
@@ -27,17 +29,17 @@ export function PersonAwardForm({ topic, bids }: { topic: { id: string; version:
         {bids.map((bid) => (
           <div key={bid.id} className="rounded-lg border border-stone-200 p-3" data-field={`reason_${bid.id}`}>
             <label className="flex items-center gap-2 text-sm font-medium">
-              <input type="radio" name="winner" value={bid.id} aria-label={`${bid.person}中标`} />
+              <input type="radio" name={form.name("winner")} value={bid.id} aria-label={`${bid.person}中标`} />
               {bid.person}（{bid.unit}）{bid.rank !== null && <span className="font-normal text-stone-500">答辩第 {bid.rank} 名</span>}
             </label>
             <textarea
-              name={`reason_${bid.id}`}
+              name={form.name(`reason_${bid.id}`)}
               rows={2}
               placeholder="评定意见（未中标必填，将告知投标人）"
               aria-label={`${bid.person}的评定意见`}
               className="input mt-2"
             />
-            {form.fieldErrors[`reason_${bid.id}`]?.map((message) => (
+            {form.errorOf(`reason_${bid.id}`)?.map((message) => (
               <p key={message} role="alert" className="text-sm text-red-600">
                 {message}
               </p>

@@ -96,28 +96,20 @@ function BidForm({ topicId, bid, onDone }: { topicId: string; bid: OwnPersonBid 
       router.refresh();
     },
   });
-  const errors = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="max-w-2xl space-y-3" aria-label="个人投标">
       {/* Field ids differ from the unit's bid form on the same page (实施思路 is "approach" there). */}
       <p className="text-sm text-stone-600">以本人名义投标，每人一份，截止前可修改、撤回。中标后由本人牵头实施该项目。</p>
       {bid?.status === "WITHDRAWN" && <p className="text-sm text-amber-700">您已撤回投标，可以修改后重新提交。</p>}
       <FormError message={form.formError} />
-      <Field label="工作思路" name="personApproach" errors={errors.approach} required hint="怎么想：问题在哪里、破题的思路和创新点">
-        <textarea id="personApproach" name="approach" rows={4} defaultValue={bid?.approach ?? ""} className="input" aria-invalid={Boolean(errors.approach)} />
+      <Field label="工作思路" {...form.frame("approach", { id: "personApproach" })} required hint="怎么想：问题在哪里、破题的思路和创新点">
+        <textarea {...form.field("approach", { id: "personApproach" })} rows={4} defaultValue={bid?.approach ?? ""} className="input" />
       </Field>
-      <Field label="实施步骤" name="personSteps" errors={errors.steps} required hint="怎么干：分几步、每步做什么、什么时候完成">
-        <textarea id="personSteps" name="steps" rows={4} defaultValue={bid?.steps ?? ""} className="input" aria-invalid={Boolean(errors.steps)} />
+      <Field label="实施步骤" {...form.frame("steps", { id: "personSteps" })} required hint="怎么干：分几步、每步做什么、什么时候完成">
+        <textarea {...form.field("steps", { id: "personSteps" })} rows={4} defaultValue={bid?.steps ?? ""} className="input" />
       </Field>
-      <Field label="预期成效" name="personExpectedResults" errors={errors.expectedResults} required hint="干成什么样：可检验的成果">
-        <textarea
-          id="personExpectedResults"
-          name="expectedResults"
-          rows={3}
-          defaultValue={bid?.expectedResults ?? ""}
-          className="input"
-          aria-invalid={Boolean(errors.expectedResults)}
-        />
+      <Field label="预期成效" {...form.frame("expectedResults", { id: "personExpectedResults" })} required hint="干成什么样：可检验的成果">
+        <textarea {...form.field("expectedResults", { id: "personExpectedResults" })} rows={3} defaultValue={bid?.expectedResults ?? ""} className="input" />
       </Field>
       <div className="flex gap-2">
         <Button type="submit" pending={form.pending}>

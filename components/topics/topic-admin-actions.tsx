@@ -18,7 +18,12 @@ export function TopicAdminActions({ topic }: { topic: { id: string; version: num
   return (
     <div className="max-w-xl space-y-3">
       <FormError message={withdraw.error ?? close.error} />
-      <Field label="理由" name="adminReason" errors={errors} hint="撤回或提前截止认领时必填；撤回后选题仍保留，已认领、投标的单位会收到通知">
+      <Field
+        label="理由"
+        {...withdraw.frame("reason", { id: "adminReason" })}
+        errors={errors}
+        hint="撤回或提前截止认领时必填；撤回后选题仍保留，已认领、投标的单位会收到通知"
+      >
         <textarea ref={reason} id="adminReason" name="adminReason" rows={2} className="input" aria-invalid={errors.length > 0} />
       </Field>
       <div className="flex flex-wrap gap-2">

@@ -47,44 +47,34 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
     router.refresh();
   };
   // One form drives two actions whose inputs differ; each hook is typed by its own action's schema.
-  const update = useActionForm(updateTopic, { arrays: ["unitIds", "sourceIds"], with: topic && { id: topic.id, version: topic.version }, onSuccess });
+  const update = useActionForm(updateTopic, { arrays: ["unitIds"], with: topic && { id: topic.id, version: topic.version }, onSuccess });
   const add = useActionForm(createTopic, { arrays: ["unitIds", "sourceIds"], with: create, onSuccess });
   const form = topic ? update : add;
   const errors = form.fieldErrors;
-  const invalid = (name: string) => Boolean(errors[name]);
   return (
     <form onSubmit={form.onSubmit} noValidate className="max-w-3xl space-y-4">
       <FormError message={form.formError} />
-      <Field label="选题名称" name="title" errors={errors.title} required>
-        <input id="title" name="title" defaultValue={initial.title} maxLength={80} className="input" aria-invalid={invalid("title")} />
+      <Field label="选题名称" {...form.frame("title")} required>
+        <input {...form.field("title")} defaultValue={initial.title} maxLength={80} className="input" />
       </Field>
-      <Field label="选题说明" name="description" errors={errors.description} required hint="要解决的问题、改革创新的方向和预期成效">
-        <textarea id="description" name="description" rows={6} defaultValue={initial.description} className="input" aria-invalid={invalid("description")} />
+      <Field label="选题说明" {...form.frame("description")} required hint="要解决的问题、改革创新的方向和预期成效">
+        <textarea {...form.field("description")} rows={6} defaultValue={initial.description} className="input" />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="类别" name="category" errors={errors.category} required hint={topic?.published ? "已发布选题的类别不能更改" : "编号按类别生成"}>
+        <Field label="类别" {...form.frame("category")} required hint={topic?.published ? "已发布选题的类别不能更改" : "编号按类别生成"}>
           <select
-            id="category"
-            name="category"
+            {...form.field("category")}
             value={category}
             onChange={(event) => setCategory(event.target.value as SuggestionCategory)}
             disabled={topic?.published}
             className="input"
-            aria-invalid={invalid("category")}
           >
             <LabelOptions labels={CATEGORY_LABELS} empty="请选择" emptyDisabled />
           </select>
-          {topic?.published && <input type="hidden" name="category" value={category} />}
+          {topic?.published && <input type="hidden" name={form.name("category")} value={category} />}
         </Field>
-        <Field label="方面" name="aspectId" errors={errors.aspectId}>
-          <select
-            key={category}
-            id="aspectId"
-            name="aspectId"
-            defaultValue={initial.category === category ? (initial.aspectId ?? "") : ""}
-            className="input"
-            aria-invalid={invalid("aspectId")}
-          >
+        <Field label="方面" {...form.frame("aspectId")}>
+          <select key={category} {...form.field("aspectId")} defaultValue={initial.category === category ? (initial.aspectId ?? "") : ""} className="input">
             <option value="">（不限）</option>
             {aspects
               .filter((aspect) => aspect.category === category)
@@ -95,43 +85,29 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
               ))}
           </select>
         </Field>
-        <Field label="着眼领域" name="focus" errors={errors.focus} required>
-          <select id="focus" name="focus" defaultValue={initial.focus} className="input" aria-invalid={invalid("focus")}>
+        <Field label="着眼领域" {...form.frame("focus")} required>
+          <select {...form.field("focus")} defaultValue={initial.focus} className="input">
             <LabelOptions labels={FOCUS_LABELS} empty="请选择" emptyDisabled />
           </select>
         </Field>
-        <Field label="目标层次" name="tier" errors={errors.tier} required>
-          <select id="tier" name="tier" defaultValue={initial.tier} className="input" aria-invalid={invalid("tier")}>
+        <Field label="目标层次" {...form.frame("tier")} required>
+          <select {...form.field("tier")} defaultValue={initial.tier} className="input">
             <LabelOptions labels={TIER_LABELS} empty="请选择" emptyDisabled />
           </select>
         </Field>
-        <Field label="认领方式" name="claimMode" errors={errors.claimMode} required>
-          <select
-            id="claimMode"
-            name="claimMode"
-            value={mode}
-            onChange={(event) => setMode(event.target.value as ClaimMode)}
-            className="input"
-            aria-invalid={invalid("claimMode")}
-          >
+        <Field label="认领方式" {...form.frame("claimMode")} required>
+          <select {...form.field("claimMode")} value={mode} onChange={(event) => setMode(event.target.value as ClaimMode)} className="input">
             <LabelOptions labels={CLAIM_MODE_LABELS} />
           </select>
         </Field>
-        <Field label="认领截止时间" name="claimClosesAt" errors={errors.claimClosesAt} required hint="北京时间，以服务器时间为准">
-          <input
-            id="claimClosesAt"
-            name="claimClosesAt"
-            type="datetime-local"
-            defaultValue={initial.claimClosesAt}
-            className="input"
-            aria-invalid={invalid("claimClosesAt")}
-          />
+        <Field label="认领截止时间" {...form.frame("claimClosesAt")} required hint="北京时间，以服务器时间为准">
+          <input {...form.field("claimClosesAt")} type="datetime-local" defaultValue={initial.claimClosesAt} className="input" />
         </Field>
       </div>
       {mode === "BIDDING" && (
         <div data-field="openToPersons">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="openToPersons" defaultChecked={initial.openToPersons} />
+            <input type="checkbox" name={form.name("openToPersons")} defaultChecked={initial.openToPersons} />
             同时接受干部个人投标（部机关干部和各单位干部以本人名义投标，中标人牵头实施）
           </label>
           {errors.openToPersons?.map((message) => (
@@ -159,7 +135,7 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
                   .filter((unit) => unit.type === type)
                   .map((unit) => (
                     <label key={unit.id} className="flex items-center gap-1.5 text-sm">
-                      <input type="checkbox" name="unitIds" value={unit.id} defaultChecked={initial.unitIds.includes(unit.id)} />
+                      <input type="checkbox" name={form.name("unitIds")} value={unit.id} defaultChecked={initial.unitIds.includes(unit.id)} />
                       {unit.name}
                     </label>
                   ))}
@@ -175,8 +151,8 @@ export function TopicForm({ aspects, units, initial, create, topic }: Props) {
         ))}
       </fieldset>
       {topic?.published && (
-        <Field label="修改理由" name="reason" errors={errors.reason} required hint="已发布的选题须说明修改理由，理由和修改内容会留痕，并通知已认领、投标的单位">
-          <textarea id="reason" name="reason" rows={2} className="input" aria-invalid={invalid("reason")} />
+        <Field label="修改理由" {...update.frame("reason")} required hint="已发布的选题须说明修改理由，理由和修改内容会留痕，并通知已认领、投标的单位">
+          <textarea {...update.field("reason")} rows={2} className="input" />
         </Field>
       )}
       <div className="flex gap-2">

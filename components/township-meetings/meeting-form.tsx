@@ -58,12 +58,16 @@ export function MeetingForm({
   const e = form.fieldErrors;
   const years = shareableYears(Number((heldOn || today).slice(0, 4)));
   const set = (key: number, patch: Partial<Row>) => setRows((list) => list.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-  const text = (name: keyof MeetingFormInitial, label: string, options: { required?: boolean; rows?: number; hint?: string } = {}) => (
-    <Field label={label} name={name} errors={e[name]} required={options.required} hint={options.hint}>
+  const text = (
+    name: Parameters<typeof form.field>[0] & keyof MeetingFormInitial,
+    label: string,
+    options: { required?: boolean; rows?: number; hint?: string } = {},
+  ) => (
+    <Field label={label} {...form.frame(name)} required={options.required} hint={options.hint}>
       {options.rows ? (
-        <textarea id={name} name={name} rows={options.rows} defaultValue={initial?.[name] as string} className="input" aria-invalid={Boolean(e[name])} />
+        <textarea {...form.field(name)} rows={options.rows} defaultValue={initial?.[name] as string} className="input" />
       ) : (
-        <input id={name} name={name} defaultValue={initial?.[name] as string} className="input" aria-invalid={Boolean(e[name])} />
+        <input {...form.field(name)} defaultValue={initial?.[name] as string} className="input" />
       )}
     </Field>
   );
@@ -73,16 +77,14 @@ export function MeetingForm({
     <form onSubmit={form.onSubmit} noValidate className="space-y-4">
       <FormError message={form.formError} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="例会日期" name="heldOn" errors={e.heldOn} required>
+        <Field label="例会日期" {...form.frame("heldOn")} required>
           <input
-            id="heldOn"
-            name="heldOn"
+            {...form.field("heldOn")}
             type="date"
             max={today}
             defaultValue={initial?.heldOn}
             onChange={(event) => setHeldOn(event.target.value)}
             className="input"
-            aria-invalid={Boolean(e.heldOn)}
           />
         </Field>
         {text("place", "地点", { required: true })}
@@ -96,18 +98,17 @@ export function MeetingForm({
         </legend>
         <ol className="space-y-3">
           {rows.map((row, index) => {
-            const name = (field: string) => `shares.${index}.${field}`;
+            const name = (field: "unitId" | "projectId" | "practice") => `shares.${index}.${field}` as const;
             const choices = projects.filter((p) => p.unitId === row.unitId && (years.includes(p.year) || p.id === row.projectId));
             return (
               <li key={row.key} className="space-y-2 rounded-md border border-stone-200 bg-stone-50 p-3" aria-label={`第 ${index + 1} 条交流`}>
                 <div className="grid gap-2 sm:grid-cols-2">
-                  <Field label={`第 ${index + 1} 个乡镇`} name={name("unitId")} errors={e[name("unitId")]} required>
+                  <Field label={`第 ${index + 1} 个乡镇`} {...form.frame(name("unitId"))} required>
                     <select
-                      id={name("unitId")}
+                      {...form.control(name("unitId"))}
                       value={row.unitId}
                       onChange={(event) => set(row.key, { unitId: event.target.value, projectId: "" })}
                       className="input"
-                      aria-invalid={Boolean(e[name("unitId")])}
                     >
                       <option value="">请选择乡镇</option>
                       {townships.map((t) => (
@@ -119,17 +120,15 @@ export function MeetingForm({
                   </Field>
                   <Field
                     label="来自哪个项目"
-                    name={name("projectId")}
-                    errors={e[name("projectId")]}
+                    {...form.frame(name("projectId"))}
                     hint={row.unitId ? `${years.at(-1)}—${years[0]} 年度已立项、实施中或已结项的项目` : "先选乡镇"}
                   >
                     <select
-                      id={name("projectId")}
+                      {...form.control(name("projectId"))}
                       value={row.projectId}
                       onChange={(event) => set(row.key, { projectId: event.target.value })}
                       disabled={!row.unitId}
                       className="input"
-                      aria-invalid={Boolean(e[name("projectId")])}
                     >
                       <option value="">不关联项目</option>
                       {choices.map((p) => (
@@ -140,14 +139,13 @@ export function MeetingForm({
                     </select>
                   </Field>
                 </div>
-                <Field label="交流的做法" name={name("practice")} errors={e[name("practice")]} required>
+                <Field label="交流的做法" {...form.frame(name("practice"))} required>
                   <textarea
-                    id={name("practice")}
+                    {...form.control(name("practice"))}
                     rows={3}
                     value={row.practice}
                     onChange={(event) => set(row.key, { practice: event.target.value })}
                     className="input"
-                    aria-invalid={Boolean(e[name("practice")])}
                     placeholder="如：一村一名入党积极分子计划，每村确定一名培养对象，镇党委书记联系"
                   />
                 </Field>

@@ -21,15 +21,14 @@ export function UnitForm({ unit, parents }: { unit?: Unit; parents: Option[] }) 
       router.refresh();
     },
   });
-  const errors = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="max-w-xl space-y-4">
       <FormError message={form.formError} />
-      <Field label="单位名称" name="name" errors={errors.name} required>
-        <input id="name" name="name" defaultValue={unit?.name} className="input" aria-invalid={Boolean(errors.name)} />
+      <Field label="单位名称" {...form.frame("name")} required>
+        <input {...form.field("name")} defaultValue={unit?.name} className="input" />
       </Field>
-      <Field label="单位类型" name="type" errors={errors.type} required>
-        <select id="type" name="type" defaultValue={unit?.type ?? ""} className="input" aria-invalid={Boolean(errors.type)}>
+      <Field label="单位类型" {...form.frame("type")} required>
+        <select {...form.field("type")} defaultValue={unit?.type ?? ""} className="input">
           <option value="" disabled>
             请选择
           </option>
@@ -40,8 +39,8 @@ export function UnitForm({ unit, parents }: { unit?: Unit; parents: Option[] }) 
           ))}
         </select>
       </Field>
-      <Field label="上级单位" name="parentId" errors={errors.parentId} hint="乡镇、县直部门的上级为县；部内科室的上级为县直部门（如县委组织部）">
-        <select id="parentId" name="parentId" defaultValue={unit?.parentId ?? ""} className="input" aria-invalid={Boolean(errors.parentId)}>
+      <Field label="上级单位" {...form.frame("parentId")} hint="乡镇、县直部门的上级为县；部内科室的上级为县直部门（如县委组织部）">
+        <select {...form.field("parentId")} defaultValue={unit?.parentId ?? ""} className="input">
           <option value="">（无，顶级单位）</option>
           {parents
             .filter((option) => option.id !== unit?.id && option.type !== "SECTION" && option.type !== "TOWNSHIP")
@@ -53,20 +52,11 @@ export function UnitForm({ unit, parents }: { unit?: Unit; parents: Option[] }) 
         </select>
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="单位编码" name="code" errors={errors.code} hint={unit ? undefined : "留空则自动生成"}>
-          <input id="code" name="code" defaultValue={unit?.code} className="input" aria-invalid={Boolean(errors.code)} />
+        <Field label="单位编码" {...form.frame("code")} hint={unit ? undefined : "留空则自动生成"}>
+          <input {...form.field("code")} defaultValue={unit?.code} className="input" />
         </Field>
-        <Field label="排序" name="sortOrder" errors={errors.sortOrder} hint="数字越小越靠前">
-          <input
-            id="sortOrder"
-            name="sortOrder"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            defaultValue={unit?.sortOrder ?? 0}
-            className="input"
-            aria-invalid={Boolean(errors.sortOrder)}
-          />
+        <Field label="排序" {...form.frame("sortOrder")} hint="数字越小越靠前">
+          <input {...form.field("sortOrder")} type="number" inputMode="numeric" min={0} defaultValue={unit?.sortOrder ?? 0} className="input" />
         </Field>
       </div>
       <div className="flex gap-2">

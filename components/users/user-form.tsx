@@ -31,17 +31,17 @@ export function TemporaryPassword({ username, password }: { username: string; pa
 export function UserForm({ user, units }: { user?: User; units: UnitOption[] }) {
   const router = useRouter();
   const [created, setCreated] = useState<{ username: string; temporaryPassword: string }>();
-  // One form, two actions: typed as the update (the create takes the same fields without id and version).
-  const form = useActionForm((user ? updateUser : createUser) as typeof updateUser, {
+  // One form, two actions: each hook is typed by its own action's schema (only the create has a username).
+  const update = useActionForm(updateUser, {
     arrays: ["roles"],
-    with: user ? { id: user.id, version: user.version } : {},
-    onSuccess: (data) => {
-      if (user) {
-        router.push("/users?saved=1");
-        router.refresh();
-      } else if (data) setCreated(data as unknown as { username: string; temporaryPassword: string }); // what createUser returns
+    with: user && { id: user.id, version: user.version },
+    onSuccess: () => {
+      router.push("/users?saved=1");
+      router.refresh();
     },
   });
+  const create = useActionForm(createUser, { arrays: ["roles"], onSuccess: (data) => setCreated(data) });
+  const form = user ? update : create;
   const errors = form.fieldErrors;
 
   if (created) {
@@ -64,32 +64,23 @@ export function UserForm({ user, units }: { user?: User; units: UnitOption[] }) 
     <form onSubmit={form.onSubmit} noValidate className="max-w-xl space-y-4">
       <FormError message={form.formError} />
       {!user && (
-        <Field label="用户名" name="username" errors={errors.username} hint="登录用，3 至 32 位，以字母开头，可含字母、数字、下划线、点和短横线" required>
-          <input id="username" name="username" autoCapitalize="none" autoComplete="off" className="input" aria-invalid={Boolean(errors.username)} />
+        <Field label="用户名" {...create.frame("username")} hint="登录用，3 至 32 位，以字母开头，可含字母、数字、下划线、点和短横线" required>
+          <input {...create.field("username")} autoCapitalize="none" autoComplete="off" className="input" />
         </Field>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="姓名" name="name" errors={errors.name} required>
-          <input id="name" name="name" defaultValue={user?.name} className="input" aria-invalid={Boolean(errors.name)} />
+        <Field label="姓名" {...form.frame("name")} required>
+          <input {...form.field("name")} defaultValue={user?.name} className="input" />
         </Field>
-        <Field label="电话" name="phone" errors={errors.phone}>
-          <input id="phone" name="phone" type="tel" defaultValue={user?.phone ?? ""} className="input" aria-invalid={Boolean(errors.phone)} />
+        <Field label="电话" {...form.frame("phone")}>
+          <input {...form.field("phone")} type="tel" defaultValue={user?.phone ?? ""} className="input" />
         </Field>
       </div>
-      <Field label="电子邮箱" name="email" errors={errors.email} hint="选填；配置了邮件服务器时，通知同时发送到该邮箱">
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoCapitalize="none"
-          autoComplete="off"
-          defaultValue={user?.email ?? ""}
-          className="input"
-          aria-invalid={Boolean(errors.email)}
-        />
+      <Field label="电子邮箱" {...form.frame("email")} hint="选填；配置了邮件服务器时，通知同时发送到该邮箱">
+        <input {...form.field("email")} type="email" autoCapitalize="none" autoComplete="off" defaultValue={user?.email ?? ""} className="input" />
       </Field>
-      <Field label="所在单位" name="unitId" errors={errors.unitId} required>
-        <select id="unitId" name="unitId" defaultValue={user?.unitId ?? ""} className="input" aria-invalid={Boolean(errors.unitId)}>
+      <Field label="所在单位" {...form.frame("unitId")} required>
+        <select {...form.field("unitId")} defaultValue={user?.unitId ?? ""} className="input">
           <option value="" disabled>
             请选择
           </option>
@@ -107,7 +98,7 @@ export function UserForm({ user, units }: { user?: User; units: UnitOption[] }) 
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
           {ALL_ROLES.map((role) => (
             <label key={role} className="flex items-center gap-2 rounded border border-stone-200 bg-white px-2 py-1.5 text-sm">
-              <input type="checkbox" name="roles" value={role} defaultChecked={user?.roles.includes(role)} />
+              <input type="checkbox" name={form.name("roles")} value={role} defaultChecked={user?.roles.includes(role)} />
               {ROLE_LABELS[role]}
             </label>
           ))}

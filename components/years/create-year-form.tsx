@@ -12,16 +12,8 @@ export function CreateYearForm({ suggested }: { suggested: number }) {
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-start gap-2">
       <div className="w-40">
-        <Field label="年度" name="year" errors={form.fieldErrors.year}>
-          <input
-            id="year"
-            name="year"
-            type="number"
-            inputMode="numeric"
-            defaultValue={suggested}
-            className="input"
-            aria-invalid={Boolean(form.fieldErrors.year)}
-          />
+        <Field label="年度" {...form.frame("year")}>
+          <input {...form.field("year")} type="number" inputMode="numeric" defaultValue={suggested} className="input" />
         </Field>
       </div>
       <div className="pt-6">

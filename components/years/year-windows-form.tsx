@@ -20,7 +20,6 @@ export function YearWindowsForm({ year, windows }: Props) {
       router.refresh();
     },
   });
-  const errors = form.fieldErrors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-4" onChange={() => setSaved(false)}>
       <FormError message={form.formError} />
@@ -33,31 +32,17 @@ export function YearWindowsForm({ year, windows }: Props) {
               <div className="font-medium">{WINDOW_LABELS[kind].label}</div>
               <div className="text-xs text-stone-500">{WINDOW_LABELS[kind].hint}</div>
             </div>
-            <Field label="开始时间" name={`${kind}_start`} errors={errors[`${kind}_start`]}>
-              <input
-                id={`${kind}_start`}
-                name={`${kind}_start`}
-                type="datetime-local"
-                defaultValue={windows[kind]?.start}
-                className="input"
-                aria-invalid={Boolean(errors[`${kind}_start`])}
-              />
+            <Field label="开始时间" {...form.frame(`${kind}_start`)}>
+              <input {...form.field(`${kind}_start`)} type="datetime-local" defaultValue={windows[kind]?.start} className="input" />
             </Field>
-            <Field label="截止时间" name={`${kind}_end`} errors={errors[`${kind}_end`]} required>
-              <input
-                id={`${kind}_end`}
-                name={`${kind}_end`}
-                type="datetime-local"
-                defaultValue={windows[kind]?.end}
-                className="input"
-                aria-invalid={Boolean(errors[`${kind}_end`])}
-              />
+            <Field label="截止时间" {...form.frame(`${kind}_end`)} required>
+              <input {...form.field(`${kind}_end`)} type="datetime-local" defaultValue={windows[kind]?.end} className="input" />
             </Field>
           </li>
         ))}
       </ol>
-      <Field label="备注" name="note" errors={errors.note}>
-        <textarea id="note" name="note" rows={2} defaultValue={year.note ?? ""} className="input" />
+      <Field label="备注" {...form.frame("note")}>
+        <textarea {...form.field("note")} rows={2} defaultValue={year.note ?? ""} className="input" />
       </Field>
       <p className="text-xs text-stone-500">时间按北京时间填写；截止以服务器时间为准，单位端显示倒计时。</p>
       <Button type="submit" pending={form.pending}>

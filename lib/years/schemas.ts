@@ -1,6 +1,6 @@
 import { z, idSchema, versionSchema, optionalText } from "@/lib/validation";
 import { parseBusinessDateTime } from "@/lib/time";
-import { WINDOW_KINDS, WINDOW_LABELS } from "@/lib/years/windows";
+import { WINDOW_KINDS, WINDOW_LABELS, type WindowKind } from "@/lib/years/windows";
 
 export const createYearSchema = z.object({
   year: z.coerce.number({ error: "请填写年度" }).int("年度须为四位整数").min(2000, "年度须在 2000 至 2100 之间").max(2100, "年度须在 2000 至 2100 之间"),
@@ -16,13 +16,14 @@ const optionalInstant = z
     return date;
   });
 
-// Flat field names (SUGGESTION_start, SUGGESTION_end …) so that each error lands beside its input.
+// Flat field names (SUGGESTION_start, SUGGESTION_end …) so that each error lands beside its input; typed by name,
+// so the form's fields are checked against them.
 const windowFields = Object.fromEntries(
   WINDOW_KINDS.flatMap((kind) => [
     [`${kind}_start`, optionalInstant],
     [`${kind}_end`, optionalInstant],
   ]),
-);
+) as Record<`${WindowKind}_${"start" | "end"}`, typeof optionalInstant>;
 
 export const updateYearSchema = z
   .object({ id: idSchema, version: versionSchema, note: optionalText("备注", 500), ...windowFields })
