@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectStage, fieldError, signInAndWait, test, unique } from "./support";
+import { expect, expectStage, fieldError, newYear, signInAndWait, test, unique } from "./support";
 import { submittedProjects } from "./support/projects";
 
 /** A datetime-local value for now, Beijing time. */
@@ -241,12 +241,8 @@ test("管理员手动分配（与申报单位有隶属关系的专家被拒）�
 });
 
 test("管理员为新年度设定评分标准：权重合计须为 100%", async ({ page }) => {
-  const year = 2040 + Math.floor(Math.random() * 59);
   await signInAndWait(page, "admin");
-  await page.goto("/years");
-  await page.getByRole("spinbutton", { name: "年度" }).fill(String(year));
-  await page.getByRole("button", { name: "新建年度" }).click();
-  await expect(page).toHaveURL(/\/years\/[^/]+$/);
+  const year = await newYear(page);
   await page.goto(`/hearings/rubric?year=${year}`);
   await expect(page.getByRole("heading", { name: `${year} 年度评分标准` })).toBeVisible();
   await page.getByLabel("第 1 项权重（%）").fill("30");

@@ -43,6 +43,22 @@ export function unique(prefix: string) {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 }
 
+/**
+ * On a page signed in as the admin: makes a new year (年度) between `from` and `to` that no journey made before (the
+ * journeys that need a year of their own would otherwise meet on the same random one), and returns it.
+ */
+export async function newYear(page: Page, from = 2040, to = 2099) {
+  await page.goto("/years");
+  const taken = await page.getByRole("row").allInnerTexts();
+  let year = 0;
+  do year = from + Math.floor(Math.random() * (to - from + 1));
+  while (taken.some((row) => row.includes(`${year} 年度`)));
+  await page.getByRole("spinbutton", { name: "年度" }).fill(String(year));
+  await page.getByRole("button", { name: "新建年度" }).click();
+  await expect(page).toHaveURL(/\/years\/[^/]+$/);
+  return year;
+}
+
 /** The error shown right below the labelled control (inside the same form field). */
 export function fieldError(control: Locator) {
   return control.locator("xpath=ancestor::*[@data-field][1]").getByRole("alert");
