@@ -59,8 +59,9 @@ test("参考选题目录下载为 Word；单位下载不到别的单位的审定
   const xml = await docxXml(await download(page, "下载 Word"));
   expect(xml).toContain(title);
 
-  // A decision notice of a project of another unit than 青石镇 (the account `unit`).
-  await page.goto("/hearings/meetings");
+  // A decision notice of a project of another unit than 青石镇 (the account `unit`), from a demo meeting of 2025: the
+  // current year's meetings are the journeys' own (the newest may decide only a 青石镇 project).
+  await page.goto("/hearings/meetings?year=2025");
   await page.goto((await page.locator('a[href^="/hearings/meetings/"]').first().getAttribute("href"))!);
   const row = page
     .getByRole("table", { name: "审定结果" })

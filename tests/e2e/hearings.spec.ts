@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, expectStage, fieldError, signInAndWait, test, unique } from "./support";
+import { expect, expectStage, fieldError, newYear, signInAndWait, test, unique } from "./support";
+import { submittedProjects } from "./support/projects";
 
 /** A datetime-local value for now, Beijing time. */
 const now = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -35,6 +36,16 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   const title = unique("部务听证会");
   const admin = page;
   await signInAndWait(admin, "admin");
+  // The agenda: a proposal of 青石镇 and two of other townships, made for this hearing (one tag finds all three).
+  const tag = unique("听证议程");
+  const [qingshi] = await submittedProjects(openPage, { clerk: "unit", prefix: tag });
+  const others = [
+    ...(await submittedProjects(openPage, { clerk: "z014", prefix: tag })),
+    ...(await submittedProjects(openPage, { clerk: "z018", prefix: tag })),
+  ];
+  const qingshiTitle = qingshi.title;
+  const otherTitles = others.map((project) => project.title);
+
   await admin.goto("/hearings");
   await admin.getByRole("button", { name: "创建听证会" }).click();
   await expect(fieldError(admin.getByLabel(/^名称/))).toHaveText("请填写名称");
@@ -45,19 +56,12 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await admin.getByRole("button", { name: "创建听证会" }).click();
   await expect(admin.getByRole("heading", { name: title })).toBeVisible();
 
-  // The agenda: 青石镇's submitted proposal and two others.
+  // 查找待列入的项目 (?q=) narrows the offered proposals to this journey's own.
+  await admin.goto(`${new URL(admin.url()).pathname}?q=${encodeURIComponent(tag)}`);
   const agenda = admin.locator("section").filter({ has: admin.getByRole("heading", { name: "列入议程" }) });
-  const qingshi = agenda.getByRole("checkbox", { name: /（青石镇）$/ }).first();
-  const qingshiTitle = (await qingshi.locator("xpath=..").innerText()).replace(/（青石镇）$/, "").trim();
-  await qingshi.check();
-  const otherTitles: string[] = [];
-  for (const box of await agenda.getByRole("checkbox").all()) {
-    const label = (await box.locator("xpath=..").innerText()).trim();
-    if (label.includes("（青石镇）") || otherTitles.length === 2) continue;
-    await box.check();
-    otherTitles.push(label.replace(/（[^（]*）$/, ""));
-  }
-  expect(otherTitles).toHaveLength(2);
+  await expect(agenda.getByRole("checkbox")).toHaveCount(3);
+  await agenda.getByRole("checkbox", { name: `${qingshiTitle}（青石镇）` }).check();
+  for (const other of otherTitles) await agenda.getByRole("checkbox", { name: new RegExp(`^${other}（`) }).check();
   await admin.getByRole("button", { name: "列入议程" }).click();
   const items = admin.getByTestId("agenda-item");
   await expect(items).toHaveCount(3);
@@ -180,9 +184,11 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await expect(clerk.getByRole("region", { name: "第 1 轮听证" })).toContainText("3 位专家评分");
 });
 
-test("管理员手动分配（与申报单位有隶属关系的专家被拒）、取消分配、移出议程、提醒专家、结束评分", async ({ page }) => {
+test("管理员手动分配（与申报单位有隶属关系的专家被拒）、取消分配、移出议程、提醒专家、结束评分", async ({ page, openPage }) => {
   test.setTimeout(120_000);
   const title = unique("科室听证会");
+  const tag = unique("科室议程");
+  const [first, second] = (await submittedProjects(openPage, { clerk: "z014", count: 2, prefix: tag })).map((project) => project.title);
   await signInAndWait(page, "admin");
   await page.goto("/hearings");
   await page.getByLabel(/^名称/).fill(title);
@@ -193,12 +199,10 @@ test("管理员手动分配（与申报单位有隶属关系的专家被拒）�
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "听证进程" }).getByTestId("stage-deadline")).toContainText("听证时间（评分在听证会上完成）：");
 
+  await page.goto(`${new URL(page.url()).pathname}?q=${encodeURIComponent(tag)}`);
   const agenda = page.locator("section").filter({ has: page.getByRole("heading", { name: "列入议程" }) });
-  const boxes = agenda.getByRole("checkbox");
-  const titles = [0, 1].map(async (i) => (await boxes.nth(i).locator("xpath=..").innerText()).replace(/（[^（]*）$/, "").trim());
-  const [first, second] = await Promise.all(titles);
-  await boxes.nth(0).check();
-  await boxes.nth(1).check();
+  await expect(agenda.getByRole("checkbox")).toHaveCount(2);
+  for (const own of [first, second]) await agenda.getByRole("checkbox", { name: new RegExp(`^${own}（`) }).check();
   await page.getByRole("button", { name: "列入议程" }).click();
   const items = page.getByTestId("agenda-item");
   await expect(items).toHaveCount(2);
@@ -237,12 +241,8 @@ test("管理员手动分配（与申报单位有隶属关系的专家被拒）�
 });
 
 test("管理员为新年度设定评分标准：权重合计须为 100%", async ({ page }) => {
-  const year = 2040 + Math.floor(Math.random() * 59);
   await signInAndWait(page, "admin");
-  await page.goto("/years");
-  await page.getByRole("spinbutton", { name: "年度" }).fill(String(year));
-  await page.getByRole("button", { name: "新建年度" }).click();
-  await expect(page).toHaveURL(/\/years\/[^/]+$/);
+  const year = await newYear(page);
   await page.goto(`/hearings/rubric?year=${year}`);
   await expect(page.getByRole("heading", { name: `${year} 年度评分标准` })).toBeVisible();
   await page.getByLabel("第 1 项权重（%）").fill("30");
@@ -258,6 +258,7 @@ test("管理员为新年度设定评分标准：权重合计须为 100%", async 
 test("专家打分超出满分或多于一位小数：字段旁说明范围，合计不显示，提交和保存都不发到服务器", async ({ page, openPage }) => {
   test.setTimeout(120_000);
   const title = unique("打分范围听证会");
+  const [own] = await submittedProjects(openPage, { clerk: "z018", prefix: "打分范围" });
   await signInAndWait(page, "admin");
   await page.goto("/hearings");
   await page.getByLabel(/^名称/).fill(title);
@@ -266,8 +267,9 @@ test("专家打分超出满分或多于一位小数：字段旁说明范围，�
   await page.getByLabel(/^地点/).fill("组织科会议室");
   await page.getByRole("button", { name: "创建听证会" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}?q=${encodeURIComponent(own.title)}`);
   const agenda = page.locator("section").filter({ has: page.getByRole("heading", { name: "列入议程" }) });
-  await agenda.getByRole("checkbox").last().check();
+  await agenda.getByRole("checkbox", { name: new RegExp(`^${own.title}（`) }).check();
   await page.getByRole("button", { name: "列入议程" }).click();
   const item = page.getByTestId("agenda-item");
   await expect(item).toHaveCount(1);

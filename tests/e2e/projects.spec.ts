@@ -1,6 +1,7 @@
 import { expect, expectStage, fieldError, STAFF_IN_SECTION, signInAndWait, test, unique } from "./support";
 import { draftTopic, openTopic, publishDrafts } from "./topic-support";
 import { field, fillProposal } from "./proposal-support";
+import { startedProjects } from "./support/projects";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
 
@@ -151,15 +152,12 @@ test("另一个乡镇打不开别人的申报书和附件", async ({ page, openP
   expect((await stranger.request.get(href)).status()).toBe(404);
 });
 
-test("管理员对实施中的项目办理结项（须写总结）和终止（须写理由）", async ({ page }) => {
+test("管理员对实施中的项目办理结项（须写总结）和终止（须写理由）", async ({ page, openPage }) => {
+  test.setTimeout(120_000);
   await signInAndWait(page, "admin");
-  const open = async (index: number) => {
-    await page.goto("/projects?state=IN_PROGRESS&sort=title");
-    await page.locator("tbody tr").nth(index).getByRole("link").click();
-    await expect(page).toHaveURL(/\/projects\/[^/?]+$/);
-    await expect(page.getByRole("button", { name: "终止" })).toBeVisible();
-  };
-  await open(0);
+  // Two projects of its own, being implemented: one to complete, one to terminate.
+  const [toComplete, toTerminate] = await startedProjects(openPage, { clerk: "z011", count: 2, prefix: "结项终止", admin: page });
+  await page.goto(toComplete.url);
   await page.getByRole("button", { name: "结项" }).click();
   await page.getByRole("button", { name: "确认结项" }).click();
   await expect(fieldError(page.getByLabel(/^结项总结/))).toHaveText("请填写结项总结");
@@ -168,7 +166,10 @@ test("管理员对实施中的项目办理结项（须写总结）和终止（�
   await expectStage(page, "已结项");
   await expect(page.getByText("全面完成年度目标，形成制度 2 项。").first()).toBeVisible();
 
-  await open(0);
+  // Found again in the list of projects being implemented, as the admin would.
+  await page.goto(`/projects?state=IN_PROGRESS&q=${encodeURIComponent(toTerminate.title)}`);
+  await page.locator("tbody tr").filter({ hasText: toTerminate.title }).getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`${toTerminate.url}$`));
   await page.getByRole("button", { name: "终止" }).click();
   await page.getByLabel(/^终止理由/).fill("牵头单位职责划转，经研究终止。");
   await page.getByRole("button", { name: "确认终止" }).click();

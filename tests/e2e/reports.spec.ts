@@ -1,28 +1,35 @@
 import { expect, expectStage, fieldError, signInAndWait, test } from "./support";
+import { startedProjects } from "./support/projects";
+
+/** The current quarter, Beijing time: a project started now owes its report, not yet due (未到期). */
+const beijing = () => new Date(Date.now() + 8 * 3_600_000);
+const YEAR = beijing().getUTCFullYear();
+const QUARTER = Math.floor(beijing().getUTCMonth() / 3) + 1;
+const QUARTER_LABEL = ["第一季度", "第二季度", "第三季度", "第四季度"][QUARTER - 1];
 
 test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送", async ({ page, openPage }) => {
   test.setTimeout(120_000);
+  // 青石镇's own project, started now: its current quarter's report is the one to write.
+  const admin = await openPage();
+  await signInAndWait(admin, "admin");
+  const [project] = await startedProjects(openPage, { clerk: "unit", prefix: "季度进展", admin });
   const clerk = page;
   await signInAndWait(clerk, "unit");
   await clerk.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "季度报告" }).click();
   await expect(clerk.getByRole("heading", { name: "季度报告" })).toBeVisible();
-  const row = clerk
-    .getByRole("row")
-    .filter({ hasText: /第四季度/ })
-    .filter({ hasText: "未到期" })
-    .first();
-  await expect(row).toBeVisible();
+  const row = clerk.getByRole("row").filter({ hasText: project.title });
+  await expect(row).toContainText(QUARTER_LABEL);
+  await expect(row).toContainText("未到期");
   await row.getByRole("link", { name: "填报" }).click();
-  await expect(clerk).toHaveURL(/\/reports\/[^/]+\/\d{4}\/4$/);
-  const projectId = clerk.url().split("/reports/")[1].split("/")[0];
-  const title = (await clerk.getByRole("heading", { level: 1 }).innerText()).split("：")[0];
+  await expect(clerk).toHaveURL(new RegExp(`/reports/${project.id}/${YEAR}/${QUARTER}$`));
+  const projectId = project.id;
+  const title = project.title;
+  await expect(clerk.getByRole("heading", { level: 1 })).toContainText(title);
 
   // The admin makes the demo account "staff" (组织科, which has its head too) this project's liaison, by name.
   const liaison = await openPage();
   await signInAndWait(liaison, "staff");
   const staffName = (await liaison.getByTestId("current-user").innerText()).split(" · ")[0].trim();
-  const admin = await openPage();
-  await signInAndWait(admin, "admin");
   await admin.goto(`/projects/${projectId}`);
   const option = admin.getByLabel("联系人").locator("option", { hasText: `${staffName}（组织科）` });
   await admin.getByLabel("联系人").selectOption(await option.getAttribute("value"));
@@ -48,7 +55,7 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
   await clerk.getByRole("button", { name: "报送" }).click();
   // The confirmation says what was sent, when and to whom; the report is then read-only with its submission time.
   const sent = clerk.getByRole("status").filter({ hasText: "进展报告" });
-  await expect(sent).toContainText(/已报送\d{4}年第四季度进展报告（完成进度 70%/);
+  await expect(sent).toContainText(`已报送${YEAR}年${QUARTER_LABEL}进展报告（完成进度 70%`);
   await expect(sent).toContainText("附件 1 个");
   await expect(sent).toContainText(/报送时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await expect(sent).toContainText("已送项目联系人");
@@ -57,7 +64,7 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
 
   await liaison.goto("/notifications");
   await liaison
-    .getByRole("link", { name: `“${title}”报送了${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}年第四季度进展` })
+    .getByRole("link", { name: `“${title}”报送了${YEAR}年${QUARTER_LABEL}进展` })
     .first()
     .click();
   await expect(liaison.getByText("召开推进会 2 次，完成 3 个村的试点。")).toBeVisible();
@@ -81,13 +88,15 @@ test("乡镇报送季度进展，联系人退回，乡镇修改后重新报送",
 
   await liaison.goto(`/reports?liaison=me&q=${encodeURIComponent(title)}`);
   const gridRow = liaison.getByTestId("grid-row").filter({ hasText: title }).filter({ hasText: "青石镇" });
-  await expect(gridRow.getByRole("link", { name: `${title}第四季度` })).toContainText("已报送");
+  await expect(gridRow.getByRole("link", { name: `${title}${QUARTER_LABEL}` })).toContainText("已报送");
 });
 
-test("组工干部对实施中的项目记录会诊并跟进，进程中可见", async ({ page }) => {
+test("组工干部对实施中的项目记录会诊并跟进，进程中可见", async ({ page, openPage }) => {
+  const [project] = await startedProjects(openPage, { clerk: "z013", prefix: "会诊" });
   await signInAndWait(page, "staff");
-  await page.goto("/projects?state=IN_PROGRESS");
-  await page.locator("tbody tr").first().getByRole("link").click();
+  await page.goto(`/projects?state=IN_PROGRESS&q=${encodeURIComponent(project.title)}`);
+  await page.locator("tbody tr").filter({ hasText: project.title }).getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`${project.url}$`));
   // The staff member is told they may start a 会诊, and starts it from the 办理 panel.
   await expect(page.getByRole("navigation", { name: "项目进程" })).toContainText("您可以：");
   await expect(page.getByRole("navigation", { name: "项目进程" })).toContainText("发起会诊");

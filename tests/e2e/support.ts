@@ -43,6 +43,27 @@ export function unique(prefix: string) {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 }
 
+/**
+ * On a page signed in as the admin: makes a new year (年度) between `from` and `to` that no journey made before (the
+ * journeys that need a year of their own would otherwise meet on the same random one), and returns it.
+ * `lowest: true` takes the year just below every year already taken in the range (from `to` down), so that
+ * "the latest earlier year" of the new one is never another run's year of this range (the plan's 复制上年).
+ */
+export async function newYear(page: Page, from = 2040, to = 2069, { lowest = false } = {}) {
+  await page.goto("/years");
+  const taken = (await page.getByRole("row").allInnerTexts()).map((row) => Number(row.match(/(\d{4}) 年度/)?.[1])).filter((year) => year >= from && year <= to);
+  let year = 0;
+  if (lowest) year = Math.min(to + 1, ...taken) - 1;
+  else
+    do year = from + Math.floor(Math.random() * (to - from + 1));
+    while (taken.includes(year));
+  expect(year, `${from}–${to} 年度已用完`).toBeGreaterThanOrEqual(from);
+  await page.getByRole("spinbutton", { name: "年度" }).fill(String(year));
+  await page.getByRole("button", { name: "新建年度" }).click();
+  await expect(page).toHaveURL(/\/years\/[^/]+$/);
+  return year;
+}
+
 /** The error shown right below the labelled control (inside the same form field). */
 export function fieldError(control: Locator) {
   return control.locator("xpath=ancestor::*[@data-field][1]").getByRole("alert");

@@ -17,6 +17,9 @@ test("管理员修改项目申报截止时间：先错后改，单位首页显�
   expect(startValue).toMatch(/^2026-\d{2}-\d{2}T\d{2}:\d{2}$/);
   const hearingEnd = await page.locator("#HEARING_end").inputValue();
   const note = `测试备注 ${Date.now()}`;
+  // The current year's window is the demo's, which the journeys that submit proposals need open: put back at the end.
+  const windowsUrl = page.url();
+  const [originalEnd, originalNote] = [await end.inputValue(), await page.getByLabel("备注").inputValue()];
 
   // A deadline before the start: the error sits under 项目申报's 截止时间, nothing typed is lost.
   const before = new Date(Date.parse(`${startValue}:00Z`) - 24 * 3600 * 1000).toISOString().slice(0, 16);
@@ -32,30 +35,38 @@ test("管理员修改项目申报截止时间：先错后改，单位首页显�
   await expect(page.getByLabel("备注")).toHaveValue(note);
   await expect(page.getByText("已保存。")).toHaveCount(0);
 
-  // A new deadline each run, so that the unit's page cannot show it from an earlier run.
-  const day = 20 + Math.floor(Math.random() * 11);
-  const hour = 8 + Math.floor(Math.random() * 10);
-  const minute = Math.floor(Math.random() * 60);
-  const deadline = `2026-03-${pad(day)}T${pad(hour)}:${pad(minute)}`;
-  await end.fill(deadline);
-  await page.getByRole("button", { name: "保存时间安排" }).click();
-  await expect(page.getByText("已保存。")).toBeVisible();
-  await expect(fieldError(end)).toHaveCount(0);
+  try {
+    // A new deadline each run, so that the unit's page cannot show it from an earlier run.
+    const day = 20 + Math.floor(Math.random() * 11);
+    const hour = 8 + Math.floor(Math.random() * 10);
+    const minute = Math.floor(Math.random() * 60);
+    const deadline = `2026-03-${pad(day)}T${pad(hour)}:${pad(minute)}`;
+    await end.fill(deadline);
+    await page.getByRole("button", { name: "保存时间安排" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+    await expect(fieldError(end)).toHaveCount(0);
 
-  // A second save on the same page (the record's version moved on meanwhile).
-  await page.getByLabel("备注").fill(`${note} 二改`);
-  await page.getByRole("button", { name: "保存时间安排" }).click();
-  await expect(page.getByText("已保存。")).toBeVisible();
+    // A second save on the same page (the record's version moved on meanwhile).
+    await page.getByLabel("备注").fill(`${note} 二改`);
+    await page.getByRole("button", { name: "保存时间安排" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
 
-  await page.reload();
-  await expect(page.locator("#PROPOSAL_end")).toHaveValue(deadline);
-  await expect(page.getByLabel("备注")).toHaveValue(`${note} 二改`);
+    await page.reload();
+    await expect(page.locator("#PROPOSAL_end")).toHaveValue(deadline);
+    await expect(page.getByLabel("备注")).toHaveValue(`${note} 二改`);
 
-  const unit = await openPage();
-  await signInAndWait(unit, "unit");
-  const windows = unit.locator("section").filter({ has: unit.getByRole("heading", { name: "2026 年度时间安排" }) });
-  const proposal = windows.getByRole("listitem").filter({ hasText: "项目申报" });
-  await expect(proposal).toContainText(`${startValue.replace("T", " ")} 至 ${deadline.replace("T", " ")}`);
+    const unit = await openPage();
+    await signInAndWait(unit, "unit");
+    const windows = unit.locator("section").filter({ has: unit.getByRole("heading", { name: "2026 年度时间安排" }) });
+    const proposal = windows.getByRole("listitem").filter({ hasText: "项目申报" });
+    await expect(proposal).toContainText(`${startValue.replace("T", " ")} 至 ${deadline.replace("T", " ")}`);
+  } finally {
+    await page.goto(windowsUrl);
+    await end.fill(originalEnd);
+    await page.getByLabel("备注").fill(originalNote);
+    await page.getByRole("button", { name: "保存时间安排" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+  }
 });
 
 test("管理员新建下一年度并设为当前年度，单位首页随之切换，再改回", async ({ page, openPage }) => {
