@@ -22,6 +22,7 @@ export function ChainPanel({ publicKey, fingerprint }: { publicKey: string; fing
               <span className="text-emerald-800">
                 哈希链完整：已校验 {report.checked} 条（第 {report.firstSeq ?? "-"} 至 {report.lastSeq ?? "-"} 条）
                 {report.anchored ? "，起点之前的记录已按保留期清理" : ""}
+                {report.pending > 0 ? `；校验开始后又写入 ${report.pending} 条，下次校验时一并校验` : ""}
               </span>
             )}
             {report?.broken && (

@@ -5,6 +5,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
+import { chainPending } from "@/lib/audit/log";
 import { endOfBusinessDay, startOfBusinessDay } from "@/lib/time";
 import { entryHash, GENESIS, type ExportEntry, type SignedExport, signedText } from "@/lib/audit/chain-format";
 
@@ -28,7 +29,15 @@ async function batchAfter(seq: bigint, until: bigint | null, take: number): Prom
 }
 
 export type BrokenLink = { seq: string; id: string; at: Date; problem: string };
-export type ChainReport = { checked: number; firstSeq: string | null; lastSeq: string | null; anchored: boolean; broken: BrokenLink | null };
+export type ChainReport = {
+  checked: number;
+  firstSeq: string | null;
+  lastSeq: string | null;
+  anchored: boolean;
+  broken: BrokenLink | null;
+  /** Entries committed after the check began, not linked yet (decision 0103): checked by the next verification. */
+  pending: number;
+};
 
 /**
  * Walks the whole chain in batches and stops at the first broken link: a changed entry (its hash no longer
@@ -37,6 +46,8 @@ export type ChainReport = { checked: number; firstSeq: string | null; lastSeq: s
  */
 export async function verifyChain(options: { batchSize?: number } = {}): Promise<ChainReport> {
   const take = options.batchSize ?? BATCH;
+  // Everything committed so far goes into the chain first, so the check covers it (decision 0103).
+  await chainPending();
   let prev: { seq: bigint; hash: string } | null = null;
   let checked = 0;
   let firstSeq: bigint | null = null;
@@ -44,12 +55,13 @@ export async function verifyChain(options: { batchSize?: number } = {}): Promise
   for (;;) {
     const rows = await batchAfter(prev?.seq ?? -1n, null, take);
     for (const row of rows) {
-      const fail = (problem: string): ChainReport => ({
+      const fail = async (problem: string): Promise<ChainReport> => ({
         checked,
         firstSeq: firstSeq?.toString() ?? null,
         lastSeq: prev?.seq.toString() ?? null,
         anchored,
         broken: { seq: row.seq.toString(), id: row.id.toString(), at: row.at, problem },
+        pending: await pendingCount(),
       });
       if (prev === null) {
         firstSeq = row.seq;
@@ -67,7 +79,12 @@ export async function verifyChain(options: { batchSize?: number } = {}): Promise
     }
     if (rows.length < take) break;
   }
-  return { checked, firstSeq: firstSeq?.toString() ?? null, lastSeq: prev?.seq.toString() ?? null, anchored, broken: null };
+  return { checked, firstSeq: firstSeq?.toString() ?? null, lastSeq: prev?.seq.toString() ?? null, anchored, broken: null, pending: await pendingCount() };
+}
+
+/** Entries written but not linked into the chain yet (seq null). */
+async function pendingCount(): Promise<number> {
+  return db.auditLog.count({ where: { seq: null } });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -132,6 +149,7 @@ export async function signedRange(secret: string, fromSeq: bigint, toSeq: bigint
 
 /** The chain positions of the entries between two business dates (either may be open), or null when none. */
 export async function seqRange(from?: string, to?: string): Promise<{ fromSeq: bigint; toSeq: bigint } | null> {
+  await chainPending();
   const start = from ? startOfBusinessDay(from) : null;
   const end = to ? endOfBusinessDay(to) : null;
   const where = { AND: [start ? { at: { gte: start } } : {}, end ? { at: { lt: end } } : {}] };

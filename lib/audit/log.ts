@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { AuditOutcome, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions-catalog";
+import { logger } from "@/lib/log";
 
 export type AuditActor = { id: string; username: string; name: string } | null;
 
@@ -17,20 +18,56 @@ export type AuditEntry = {
   outcome?: AuditOutcome;
 };
 
-/** Appends one row to the audit log; pass the transaction so that the change and its record commit together. */
+/**
+ * Appends one row to the audit log; pass the transaction so that the change and its record commit together.
+ * The row is written pending and linked into the hash chain just after its transaction commits (decision 0103):
+ * one plain INSERT, no lock held through the commit.
+ */
 export async function writeAudit(entry: AuditEntry, client: DbOrTx = db): Promise<void> {
-  await client.auditLog.create({
-    data: {
-      actorId: entry.actor?.id ?? null,
-      actorUsername: entry.actor?.username ?? null,
-      actorName: entry.actor?.name ?? null,
-      action: entry.action,
-      entityType: entry.entityType ?? null,
-      entityId: entry.entityId ?? null,
-      summary: entry.summary ?? null,
-      details: entry.details,
-      ip: entry.ip ?? null,
-      outcome: entry.outcome ?? "SUCCESS",
-    },
-  });
+  const details = entry.details === undefined ? null : JSON.stringify(entry.details);
+  await client.$executeRaw`
+    INSERT INTO "AuditLog" ("actorId", "actorUsername", "actorName", "action", "entityType", "entityId", "summary", "details", "ip", "outcome")
+    VALUES (${entry.actor?.id ?? null}, ${entry.actor?.username ?? null}, ${entry.actor?.name ?? null}, ${entry.action}, ${entry.entityType ?? null},
+            ${entry.entityId ?? null}, ${entry.summary ?? null}, ${details}::jsonb, ${entry.ip ?? null}, ${entry.outcome ?? "SUCCESS"}::"AuditOutcome")`;
+  chainSoon();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chaining (decision 0103)
+
+/** Entries linked per statement: a few ms of hashing in the database, one short transaction. */
+const CHAIN_BATCH = 5_000;
+/** Soon after a write (its transaction has normally committed by then), and once more later for slow commits. */
+const CHAIN_SOON_MS = 20;
+const CHAIN_LATER_MS = 1_000;
+
+/** Links every committed pending entry into the hash chain, in batches; returns how many were linked. */
+export async function chainPending(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT audit_log_chain_pending(${CHAIN_BATCH}::int) AS n`;
+    total += n;
+    if (n < CHAIN_BATCH) return total;
+  }
+}
+
+const timers: { soon: NodeJS.Timeout | null; later: NodeJS.Timeout | null } = { soon: null, later: null };
+
+function runChain(which: "soon" | "later") {
+  timers[which] = null;
+  chainPending().catch((error) => logger.warn({ err: error }, "audit chain: linking pending entries failed (retried at the next write or check)"));
+}
+
+/**
+ * Asks for the pending entries to be linked: once shortly (many writes of a busy moment share one chaining
+ * transaction) and once a second after the last write, for a transaction that commits late. What a process
+ * leaves pending (it stopped in between) is linked by the next write of any process, the verification, the
+ * export and the purge, which all chain first.
+ */
+function chainSoon() {
+  timers.soon ??= setTimeout(() => runChain("soon"), CHAIN_SOON_MS);
+  if (timers.later) clearTimeout(timers.later);
+  timers.later = setTimeout(() => runChain("later"), CHAIN_LATER_MS);
+  timers.soon.unref?.();
+  timers.later.unref?.();
 }

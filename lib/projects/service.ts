@@ -67,40 +67,71 @@ function proposalData(fields: ProposalFields) {
   return { data: { ...rest, selfAssessment, programmeId: programmeId ?? null }, milestones: milestones.filter((m) => m.title || m.dueDate), sectorIds };
 }
 
-/** Loads a project the caller carries (its unit's, or the one it leads) for writing, locked against a concurrent save. */
-async function ownProject(tx: Tx, id: string, carrier: Carrier) {
-  await tx.$queryRaw`SELECT 1 FROM "Project" WHERE "id" = ${id} FOR UPDATE`;
-  const project = await tx.project.findFirst({ where: { AND: [{ id }, carriedWhere(carrier)] } });
-  if (!project) throw new NotFoundError("项目不存在");
-  return project;
+/** What an autosave checks and compares against, read in one statement (draftForSave). */
+type DraftRow = {
+  state: ProjectState;
+  version: number;
+  programmeId: string | null;
+  yearId: string;
+  sectorIds: string[];
+  milestones: { sortOrder: number; title: string; due: number | null }[];
+};
+
+/**
+ * The carrier's project, locked against a concurrent save, with its sectors and milestones: the autosave's reads in
+ * one statement instead of four (issue 17). A save that waited for the lock sees the other's new version and is
+ * refused, so the sectors and milestones it read are those of the version it saves over.
+ */
+async function draftForSave(tx: Tx, id: string, carrier: Carrier): Promise<DraftRow> {
+  const [row] = await tx.$queryRaw<DraftRow[]>`
+    SELECT p."state"::text AS "state", p."version", p."programmeId", p."yearId",
+           ARRAY(SELECT s."sectorId" FROM "ProjectSector" s WHERE s."projectId" = p."id") AS "sectorIds",
+           coalesce((SELECT jsonb_agg(jsonb_build_object('sortOrder', m."sortOrder", 'title', m."title",
+                                                         'due', (extract(epoch FROM m."dueDate") * 1000)::bigint) ORDER BY m."sortOrder")
+                       FROM "ProjectMilestone" m WHERE m."projectId" = p."id"), '[]'::jsonb) AS "milestones"
+      FROM "Project" p
+     WHERE p."id" = ${id} AND (p."unitId" = ${carrier.unitId} OR p."leadUserId" = ${carrier.leadUserId})
+       FOR UPDATE OF p`;
+  if (!row) throw new NotFoundError("项目不存在");
+  return row;
 }
 
 /** Saves what the unit typed. Optimistic locking: a save based on an older version is refused, never merged. */
 export async function saveDraftRecord(tx: Tx, input: ProposalFields & { id: string; version: number }, carrier: Carrier, _by: By) {
   const { id, version, ...fields } = input;
-  const project = await ownProject(tx, id, carrier);
+  const project = await draftForSave(tx, id, carrier);
   if (!EDITABLE_STATES.includes(project.state)) throw new ActionError(`“${STATE_LABELS[project.state]}”的申报书不能修改`);
   if (project.version !== version) throw new ActionError("该申报书已在别处修改（可能是同事或另一个窗口），请刷新页面后再改；本页未保存的内容请先复制留存");
   const { data, milestones, sectorIds } = proposalData(fields);
   // A unit picks from its year's published plan; a programme already on the project (placed by the admin) may stay.
   if (data.programmeId !== project.programmeId) await checkProgramme(tx, data.programmeId, project.yearId, true);
   await tx.project.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
-  await setProjectSectors(tx, id, sectorIds);
-  await replaceMilestones(tx, id, milestones);
+  await setProjectSectors(tx, id, sectorIds, project.sectorIds);
+  await replaceMilestones(
+    tx,
+    id,
+    milestones,
+    project.milestones.map((m) => ({ sortOrder: m.sortOrder, title: m.title, dueDate: m.due === null ? null : new Date(Number(m.due)) })),
+  );
   return { version: version + 1 };
 }
 
+type StoredMilestone = { sortOrder: number; title: string; dueDate: Date | null };
+
 /**
  * The milestones as typed, in order. An autosave sends them every time though they rarely change: compared with
- * what is stored first, they are rewritten only when they differ (issue 17: cheap writes).
+ * what is stored first (read here, or passed in when the caller read them already), they are rewritten only when
+ * they differ (issue 17: cheap writes).
  */
-async function replaceMilestones(tx: Tx, projectId: string, milestones: { title: string; dueDate: string }[]) {
+async function replaceMilestones(tx: Tx, projectId: string, milestones: { title: string; dueDate: string }[], known?: StoredMilestone[]) {
   const wanted = milestones.map((m, index) => ({ projectId, sortOrder: index, title: m.title, dueDate: milestoneDate(m.dueDate) }));
-  const stored = await tx.projectMilestone.findMany({
-    where: { projectId },
-    orderBy: { sortOrder: "asc" },
-    select: { sortOrder: true, title: true, dueDate: true },
-  });
+  const stored =
+    known ??
+    (await tx.projectMilestone.findMany({
+      where: { projectId },
+      orderBy: { sortOrder: "asc" },
+      select: { sortOrder: true, title: true, dueDate: true },
+    }));
   const same =
     stored.length === wanted.length &&
     stored.every((row, index) => row.sortOrder === index && row.title === wanted[index].title && row.dueDate?.getTime() === wanted[index].dueDate?.getTime());

@@ -9,7 +9,7 @@ import { type Carrier, carriedWhere } from "@/lib/projects/carrier";
 import { formatDateTime } from "@/lib/time";
 import { defaultDeadline, isLate, owesReport, quarterStart, QUARTER_LABELS, type Quarter } from "@/lib/reports/quarters";
 import type { ReportFields } from "@/lib/reports/schemas";
-import type { WindowKind } from "@/lib/generated/prisma/enums";
+import type { ReportStatus, WindowKind } from "@/lib/generated/prisma/enums";
 
 type By = { actor: NonNullable<AuditActor>; ip: string | null; now?: Date };
 
@@ -47,18 +47,43 @@ export async function draftForAttachment(tx: Tx, key: Key, carrier: Carrier, now
   );
 }
 
+/** The project a report save writes to and the quarter's report, if any (saveReportRecord). */
+type SaveRow = { startedAt: Date | null; endedAt: Date | null; reportId: string | null; status: ReportStatus | null; version: number | null };
+
+/**
+ * Saves the unit's draft. The hot path of the reporting days in three statements (issue 17): the carrier's project,
+ * locked against a concurrent save, with the quarter's report in one read; then the update, which checks the version
+ * and the state again itself (a save that waited for the lock may have read the report before the other committed).
+ */
 export async function saveReportRecord(tx: Tx, input: Key & ReportFields & { version?: number }, carrier: Carrier, by: By) {
   const now = by.now ?? new Date();
-  const project = await ownProject(tx, input, carrier, now);
   const { projectId, year, quarter, version, ...fields } = input;
-  const current = await tx.progressReport.findUnique({ where: { projectId_year_quarter: { projectId, year, quarter } } });
-  if (current) REPORT_MACHINE.assert("save", current.status, "unit");
-  if (current && version !== current.version) throw new ActionError(STALE_RECORD);
-  if (!current && version !== undefined && version !== 0) throw new ActionError(STALE_RECORD);
-  const report = current
-    ? await tx.progressReport.update({ where: { id: current.id }, data: { ...fields, version: { increment: 1 } } })
-    : await tx.progressReport.create({ data: { projectId: project.id, year, quarter, ...fields } });
-  return { id: report.id, version: report.version };
+  const [row] = await tx.$queryRaw<SaveRow[]>`
+    SELECT p."startedAt", p."endedAt", r."id" AS "reportId", r."status"::text AS "status", r."version"
+      FROM "Project" p
+      LEFT JOIN "ProgressReport" r ON r."projectId" = p."id" AND r."year" = ${year} AND r."quarter" = ${quarter}
+     WHERE p."id" = ${projectId} AND (p."unitId" = ${carrier.unitId} OR p."leadUserId" = ${carrier.leadUserId})
+       FOR UPDATE OF p`;
+  if (!row) throw new NotFoundError("项目不存在");
+  if (!owesReport(row, year, quarter)) throw new ActionError(`该项目${year}年${QUARTER_LABELS[quarter]}不需要报送进展`);
+  if (now < quarterStart(year, quarter)) throw new ActionError("该季度尚未开始");
+  if (row.reportId === null) {
+    if (version !== undefined && version !== 0) throw new ActionError(STALE_RECORD);
+    const report = await tx.progressReport.create({ data: { projectId, year, quarter, ...fields } });
+    return { id: report.id, version: report.version };
+  }
+  REPORT_MACHINE.assert("save", row.status as ReportStatus, "unit");
+  if (version !== row.version) throw new ActionError(STALE_RECORD);
+  const editable = [...REPORT_MACHINE.transitions.save.from];
+  const [saved] = await tx.$queryRaw<{ version: number }[]>`
+    UPDATE "ProgressReport"
+       SET "progress" = ${fields.progress ?? null}, "percent" = ${fields.percent ?? null}, "problems" = ${fields.problems ?? null},
+           "nextSteps" = ${fields.nextSteps ?? null}, "milestones" = ${JSON.stringify(fields.milestones ?? [])}::jsonb,
+           "version" = "version" + 1, "updatedAt" = now()
+     WHERE "id" = ${row.reportId} AND "version" = ${version} AND "status"::text = ANY(${editable}::text[])
+     RETURNING "version"`;
+  if (!saved) throw new ActionError(STALE_RECORD);
+  return { id: row.reportId, version: saved.version };
 }
 
 export async function submitReportRecord(tx: Tx, input: Key & { version: number }, carrier: Carrier, by: By) {

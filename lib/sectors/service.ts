@@ -45,9 +45,10 @@ export async function updateSectorRecord(tx: Tx, input: SectorFields & { id: str
  * Replace the sectors a project names. Only active sectors may be newly named; a sector deactivated
  * after the project named it stays on the project.
  */
-export async function setProjectSectors(tx: Tx, projectId: string, sectorIds: readonly string[]) {
+export async function setProjectSectors(tx: Tx, projectId: string, sectorIds: readonly string[], known?: readonly string[]) {
   const wanted = [...new Set(sectorIds)];
-  const existing = await tx.projectSector.findMany({ where: { projectId }, select: { sectorId: true } });
+  // `known`: the project's sectors as the caller already read them (the autosave, under its lock).
+  const existing = known ? known.map((sectorId) => ({ sectorId })) : await tx.projectSector.findMany({ where: { projectId }, select: { sectorId: true } });
   const had = new Set(existing.map((row) => row.sectorId));
   const added = wanted.filter((id) => !had.has(id));
   if (added.length > 0) {

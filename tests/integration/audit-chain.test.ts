@@ -1,10 +1,10 @@
-// The audit log's hash chain: every writer chains alike (the app, a second process's pool, raw SQL), the
-// verification finds a row changed or removed behind the triggers' back (as the database superuser), a signed
+// The audit log's hash chain: every writer's entries are linked alike (the app, a second process's pool, raw SQL)
+// just after they commit (decision 0103), pending entries cannot be changed either, the verification finds a row changed or removed behind the triggers' back (as the database superuser), a signed
 // export checks out on its own and fails when touched, and nothing younger than 180 days can be removed.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { writeAudit } from "@/lib/audit/log";
+import { chainPending, writeAudit } from "@/lib/audit/log";
 import { checkExport, exportPublicKey, GENESIS, seqRange, signedRange, verifyChain } from "@/lib/audit/chain";
 import { verifyAuditChain } from "@/lib/audit/actions";
 import { actAs, makeCounty, makeUser, signOutTestUser } from "./support/fixtures";
@@ -40,13 +40,40 @@ async function asSuperuser(sql: string) {
 describe("the hash chain", () => {
   it("numbers and links every entry from the first one, whoever writes it", async () => {
     await writeAudit({ actor: null, action: "auth.login", summary: "应用写入", details: { 数: 1.5, list: [1, "二"] }, ip: "10.0.0.1" });
-    await superuser.query(`INSERT INTO "AuditLog" ("action", "summary", "outcome") VALUES ('auth.logout', 'psql 写入', 'SUCCESS')`);
+    // A writer cannot choose its place or hashes: the entry is pending until the chaining links it.
+    await superuser.query(
+      `INSERT INTO "AuditLog" ("action", "summary", "outcome", "seq", "prevHash", "hash") VALUES ('auth.logout', 'psql 写入', 'SUCCESS', 999, 'x', 'y')`,
+    );
+    expect(await db.auditLog.findFirstOrThrow({ where: { summary: "psql 写入" } })).toMatchObject({ seq: null, prevHash: "", hash: "" });
+    await chainPending();
+    expect(await db.auditLog.count({ where: { seq: null } })).toBe(0);
     const rows = await db.auditLog.findMany({ orderBy: { seq: "asc" } });
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => BigInt(i + 1)));
     expect(rows[0].prevHash).toBe(GENESIS);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].hash);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
-    expect(await verifyChain()).toMatchObject({ checked: rows.length, firstSeq: "1", anchored: false, broken: null });
+    expect(await verifyChain()).toMatchObject({ checked: rows.length, firstSeq: "1", anchored: false, broken: null, pending: 0 });
+  });
+
+  it("keeps a pending entry append-only: the chaining may set its place and hashes, nothing else", async () => {
+    const [{ id }] = await superuser
+      .query(`INSERT INTO "AuditLog" ("action", "summary", "outcome") VALUES ('auth.login', '待链接', 'SUCCESS') RETURNING "id"`)
+      .then((r) => r.rows);
+    await expect(db.auditLog.update({ where: { id: BigInt(id) }, data: { summary: "改" } })).rejects.toThrow(/append-only/);
+    // The chaining's flag set by hand opens nothing but the chain fields of a pending entry.
+    const asChaining = (sql: string) =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SELECT set_config('cxxm.audit_chain', 'on', true)`);
+        await tx.$executeRawUnsafe(sql);
+      });
+    await expect(asChaining(`UPDATE "AuditLog" SET "summary" = '改', "seq" = 100000 WHERE "id" = ${id}`)).rejects.toThrow(/append-only/);
+    await expect(asChaining(`DELETE FROM "AuditLog" WHERE "id" = ${id}`)).rejects.toThrow(/append-only/);
+    await chainPending();
+    const linked = await db.auditLog.findUniqueOrThrow({ where: { id: BigInt(id) } });
+    expect(linked.seq).not.toBeNull();
+    // Once linked, not even the chain fields can change.
+    await expect(asChaining(`UPDATE "AuditLog" SET "hash" = '${"b".repeat(64)}' WHERE "id" = ${id}`)).rejects.toThrow(/append-only/);
+    expect((await verifyChain()).broken).toBeNull();
   });
 
   it("stays one chain when two processes write at once, and stays cheap", async () => {
@@ -81,10 +108,10 @@ describe("the hash chain", () => {
 
   it("refuses to chain under REPEATABLE READ, where the previous entry could be invisible", async () => {
     // A client of its own: a failed Prisma transaction here left Prisma's pool hanging at the end of the file.
+    // Writing is allowed at any level (the entry is pending); linking is not.
     await superuser.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-    await expect(superuser.query(`INSERT INTO "AuditLog" ("action", "summary", "outcome") VALUES ('auth.login', 'RR', 'SUCCESS')`)).rejects.toThrow(
-      /READ COMMITTED/,
-    );
+    await superuser.query(`INSERT INTO "AuditLog" ("action", "summary", "outcome") VALUES ('auth.login', 'RR', 'SUCCESS')`);
+    await expect(superuser.query(`SELECT audit_log_chain_pending()`)).rejects.toThrow(/READ COMMITTED/);
     await superuser.query("ROLLBACK");
     expect(await db.auditLog.count({ where: { summary: "RR" } })).toBe(0);
   });
@@ -119,13 +146,13 @@ describe("tampering behind the triggers' back", () => {
     const target = await db.auditLog.findFirstOrThrow({ where: { summary: "应用写入" } });
     await asSuperuser(`UPDATE "AuditLog" SET "summary" = '篡改' WHERE "id" = ${target.id}`);
     let report = await verifyChain({ batchSize: 50 });
-    expect(report.broken).toMatchObject({ seq: target.seq.toString(), problem: "内容与哈希不符（本条被改动）" });
+    expect(report.broken).toMatchObject({ seq: target.seq!.toString(), problem: "内容与哈希不符（本条被改动）" });
     expect(report.checked).toBe(Number(target.seq) - 1);
 
     // The audit admin's check says the same, and is itself audited as a failure.
     const result = await verifyAuditChain();
-    expect(result?.data?.broken?.seq).toBe(target.seq.toString());
-    expect(await db.auditLog.findFirst({ where: { action: "audit.verify" }, orderBy: { seq: "desc" } })).toMatchObject({ outcome: "FAILURE" });
+    expect(result?.data?.broken?.seq).toBe(target.seq!.toString());
+    expect(await db.auditLog.findFirst({ where: { action: "audit.verify" }, orderBy: { id: "desc" } })).toMatchObject({ outcome: "FAILURE" });
 
     // Put back: the chain holds again. A row removed from the middle is a gap.
     await asSuperuser(`UPDATE "AuditLog" SET "summary" = '应用写入' WHERE "id" = ${target.id}`);
@@ -133,12 +160,12 @@ describe("tampering behind the triggers' back", () => {
     const middle = await db.auditLog.findFirstOrThrow({ where: { summary: "psql 写入" } });
     await asSuperuser(`DELETE FROM "AuditLog" WHERE "id" = ${middle.id}`);
     report = await verifyChain();
-    expect(report.broken).toMatchObject({ seq: (middle.seq + 1n).toString(), problem: `第 ${middle.seq} 至 ${middle.seq} 条不见了（被删除）` });
+    expect(report.broken).toMatchObject({ seq: (middle.seq! + 1n).toString(), problem: `第 ${middle.seq} 至 ${middle.seq} 条不见了（被删除）` });
     // A recomputed hash does not help either: the next entry's link no longer fits.
     await asSuperuser(
       `INSERT INTO "AuditLog" ("id", "at", "action", "summary", "outcome", "seq", "prevHash", "hash") VALUES (${middle.id}, '${middle.at.toISOString()}', 'auth.logout', '伪造', 'SUCCESS', ${middle.seq}, '${middle.prevHash}', '${"a".repeat(64)}')`,
     );
-    expect((await verifyChain()).broken).toMatchObject({ seq: middle.seq.toString(), problem: "内容与哈希不符（本条被改动）" });
+    expect((await verifyChain()).broken).toMatchObject({ seq: middle.seq!.toString(), problem: "内容与哈希不符（本条被改动）" });
     await asSuperuser(`DELETE FROM "AuditLog" WHERE "id" = ${middle.id}`);
     await asSuperuser(
       `INSERT INTO "AuditLog" ("id", "at", "action", "summary", "outcome", "seq", "prevHash", "hash") VALUES (${middle.id}, '${middle.at.toISOString()}', '${middle.action}', '${middle.summary}', '${middle.outcome}', ${middle.seq}, '${middle.prevHash}', '${middle.hash}')`,

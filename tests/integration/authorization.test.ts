@@ -243,12 +243,15 @@ function changed(before: Record<string, string>, after: Record<string, string>):
   return Object.keys(after).filter((t) => before[t] !== after[t]);
 }
 
-/** The audit rows written since `seq` (the chain's position: gapless, in write order), as "who action outcome summary @ip". */
-async function auditSince(seq: bigint) {
-  const rows = await db.auditLog.findMany({ where: { seq: { gt: seq } }, orderBy: { seq: "asc" } });
+/**
+ * The audit rows written since row `id` (in write order: the calls here are one after another), as "who action outcome
+ * summary @ip". Not by `seq`: an entry is linked into the chain just after its commit, so the newest may be pending.
+ */
+async function auditSince(id: bigint) {
+  const rows = await db.auditLog.findMany({ where: { id: { gt: id } }, orderBy: { id: "asc" } });
   return rows.map((r) => `${r.actorUsername ?? "visitor"} ${r.action} ${r.outcome} ${r.summary} @${r.ip}`);
 }
-const lastSeq = async () => (await db.auditLog.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0n;
+const lastSeq = async () => (await db.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
 /** Each refused call below must leave its row: start every minute's allowance afresh (the limit is tested in scoping-and-audit). */
 const freshRefusalAllowance = () => db.rateLimit.deleteMany({ where: { key: { startsWith: "audit-refusal:" } } });
 
@@ -843,7 +846,7 @@ describe("a unit user with another unit's record, a cadre with another cadre's",
       const diff = changed(before, await fingerprint());
       if (diff.length) wrong.push(`${id}: the database changed (${diff.join(", ")})`);
       // One refusal row: the caller, the action's name and the message, the address, the id asked for.
-      const audit = await db.auditLog.findMany({ where: { seq: { gt: since } } });
+      const audit = await db.auditLog.findMany({ where: { id: { gt: since } } });
       const expected = `${who} access.denied DENIED 记录不存在或无权访问：${action.name}：${result?.serverError} @127.0.0.1`;
       if (audit.length !== 1 || (await auditSince(since))[0] !== expected)
         wrong.push(`${id}: audit ${JSON.stringify(await auditSince(since))}, expected ${expected}`);
@@ -1046,7 +1049,7 @@ describe("every route handler", () => {
       attachmentId: ofA.attachmentId,
     });
     expect(response.status).toBe(404);
-    const refusal = await db.auditLog.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const refusal = await db.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(refusal).toMatchObject({
       actorUsername: clerkB.username,
       action: "access.denied",
@@ -1064,7 +1067,7 @@ describe("every route handler", () => {
     await freshRefusalAllowance();
     const since = await lastSeq();
     const response = await call(path.join(ROOT, route), "GET", `http://localhost/x/${id}/attachments/${attachmentId}`, { id, attachmentId });
-    const rows = await db.auditLog.findMany({ where: { seq: { gt: since } } });
+    const rows = await db.auditLog.findMany({ where: { id: { gt: since } } });
     return { status: response.status, body: response.status === 200 ? Buffer.from(await response.arrayBuffer()).toString() : "", rows };
   }
 
@@ -1118,7 +1121,7 @@ describe("every route handler", () => {
     await freshRefusalAllowance();
     expect((await get(sessionB)).status).toBe(404);
     // The refused read is on the record, and looks like the read of an id that does not exist (decision 0093).
-    const refusal = await db.auditLog.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const refusal = await db.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(refusal).toMatchObject({
       actorUsername: clerkB.username,
       action: "access.denied",

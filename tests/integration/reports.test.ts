@@ -109,6 +109,26 @@ describe("quarterly reports", () => {
     expect(row.lagging).toBe(1);
   });
 
+  it("refuses a save based on an old version, and of two saves of one version at once takes one", async () => {
+    // A second project of the unit in progress, so that this quarter's report is its own.
+    const year = await db.year.findUniqueOrThrow({ where: { year: YEAR } });
+    const actor = { id: clerkA.id, username: clerkA.username, name: clerkA.name };
+    const { id: projectId } = await db.$transaction((tx) => createProjectRecord(tx, { yearId: year.id }, clerkA.unitId, { actor, ip: null }));
+    await db.project.update({ where: { id: projectId }, data: { title: "并发保存的项目", state: "IN_PROGRESS", startedAt: quarterStart(YEAR, 1) } });
+    const key = { year: YEAR, quarter: QUARTER };
+    await actAs(clerkA);
+    const first = await saveReport({ projectId, ...key, ...fields });
+    const version = first!.data!.version;
+    expect((await saveReport({ projectId, ...key, version, ...fields, percent: 50 }))?.data?.version).toBe(version + 1);
+    expect((await saveReport({ projectId, ...key, version, ...fields, percent: 60 }))?.serverError).toBe("该记录已被他人修改，请刷新页面后再改");
+    const both = await Promise.all([70, 80].map((percent) => saveReport({ projectId, ...key, version: version + 1, ...fields, percent })));
+    expect(both.filter((r) => r?.data?.version === version + 2)).toHaveLength(1);
+    expect(both.filter((r) => r?.serverError === "该记录已被他人修改，请刷新页面后再改")).toHaveLength(1);
+    const stored = await db.progressReport.findFirstOrThrow({ where: { projectId, ...key } });
+    expect(stored.version).toBe(version + 2);
+    expect([70, 80]).toContain(stored.percent);
+  });
+
   it("refuses a report for a quarter the project does not owe", async () => {
     await actAs(clerkA);
     const next = QUARTER === 4 ? { year: YEAR + 1, quarter: 1 } : { year: YEAR, quarter: QUARTER + 1 };

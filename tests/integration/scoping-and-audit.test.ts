@@ -182,10 +182,10 @@ describe("refusals in the audit log", () => {
     // The minute passes (the window moved back instead of waiting): the next row carries the 5 left out.
     await db.$executeRaw`UPDATE "RateLimit" SET "windowStart" = "windowStart" - interval '60 seconds' WHERE "key" LIKE 'audit-refusal:%'`;
     expect(await auditRefusal(flood)).toBe(true);
-    const last = await db.auditLog.findFirstOrThrow({ where: { ip: "10.9.9.9" }, orderBy: { seq: "desc" } });
+    const last = await db.auditLog.findFirstOrThrow({ where: { ip: "10.9.9.9" }, orderBy: { id: "desc" } });
     expect(last).toMatchObject({ action: "access.denied", outcome: "DENIED", summary: flood.summary, details: { suppressedBefore: 5 } });
     expect(await auditRefusal(flood)).toBe(true);
-    expect((await db.auditLog.findFirstOrThrow({ where: { ip: "10.9.9.9" }, orderBy: { seq: "desc" } })).details).toBeNull();
+    expect((await db.auditLog.findFirstOrThrow({ where: { ip: "10.9.9.9" }, orderBy: { id: "desc" } })).details).toBeNull();
   });
 
   it("shows the audit admin repeated refusals by address and by account, paged in the database", async () => {
@@ -237,10 +237,10 @@ describe("refusals in the audit log", () => {
     // The next minute's first row from the address carries the 240 left out, whichever refusal it is.
     await nextMinute();
     expect(await auditRefusal({ actor: null, ip, summary: "未登录：操作：另一个" })).toBe(true);
-    const carried = await db.auditLog.findFirstOrThrow({ where: { ip }, orderBy: { seq: "desc" } });
+    const carried = await db.auditLog.findFirstOrThrow({ where: { ip }, orderBy: { id: "desc" } });
     expect(carried).toMatchObject({ summary: "未登录：操作：另一个", details: { suppressedBefore: 240 } });
     expect(await auditRefusal({ actor: null, ip, summary: "未登录：操作：轮换1" })).toBe(true);
-    expect((await db.auditLog.findFirstOrThrow({ where: { ip }, orderBy: { seq: "desc" } })).details).toBeNull();
+    expect((await db.auditLog.findFirstOrThrow({ where: { ip }, orderBy: { id: "desc" } })).details).toBeNull();
     const byAddress = await repeatedRefusals(refusalsFilterSchema.parse({ by: "address" }));
     expect(byAddress.groups.find((g) => g.subject === ip)).toMatchObject({ rows: 62, refusals: 302 });
 
@@ -253,6 +253,6 @@ describe("refusals in the audit log", () => {
     expect(await db.auditLog.count({ where: { actorId: prober.id } })).toBe(REFUSAL_CEILING_PER_MINUTE);
     await nextMinute();
     expect(await auditRefusal({ actor, ip: "10.4.9.9", summary: "操作：轮换0" })).toBe(true);
-    expect((await db.auditLog.findFirstOrThrow({ where: { actorId: prober.id }, orderBy: { seq: "desc" } })).details).toEqual({ suppressedBefore: 40 });
+    expect((await db.auditLog.findFirstOrThrow({ where: { actorId: prober.id }, orderBy: { id: "desc" } })).details).toEqual({ suppressedBefore: 40 });
   });
 });
