@@ -70,62 +70,93 @@ export const PROJECT_ORDER: Record<NonNullable<ProjectFilter["sort"]>, Prisma.Pr
 export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yearId: string | null }) {
   const where = projectWhere(viewer, filter);
   const page = filter.page ?? 1;
-  const [total, projects] = await Promise.all([
+  // The page's rows and the count together, then the names the rows show in one statement: a nested select
+  // would load unit, liaison, topic, programme, sectors and their sector one query after another (decision 0106).
+  const [total, rows] = await Promise.all([
     db.project.count({ where }),
     db.project.findMany({
       where,
       orderBy: PROJECT_ORDER[filter.sort ?? "updated"],
       skip: (page - 1) * PROJECTS_PAGE_SIZE,
       take: PROJECTS_PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        state: true,
-        category: true,
-        focus: true,
-        tier: true,
-        submittedAt: true,
-        updatedAt: true,
-        unit: { select: { name: true } },
-        liaison: { select: { name: true } },
-        topic: { select: { code: true } },
-        programme: { select: { id: true, title: true } },
-        sectors: { select: { sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
-      },
+      select: { id: true, title: true, state: true, category: true, focus: true, tier: true, submittedAt: true, updatedAt: true, programmeId: true },
     }),
   ]);
+  const names = new Map(
+    (rows.length === 0
+      ? []
+      : await db.$queryRaw<
+          {
+            id: string;
+            unitName: string;
+            liaisonName: string | null;
+            topicCode: string | null;
+            programmeTitle: string | null;
+            sectors: { name: string; grouping: string | null }[];
+          }[]
+        >`
+          SELECT p."id", u."name" AS "unitName", l."name" AS "liaisonName", t."code" AS "topicCode", pi."title" AS "programmeTitle",
+                 coalesce((SELECT json_agg(json_build_object('name', s."name", 'grouping', s."grouping") ORDER BY s."sortOrder", s."name")
+                             FROM "ProjectSector" ps JOIN "Sector" s ON s."id" = ps."sectorId" WHERE ps."projectId" = p."id"), '[]') AS sectors
+            FROM "Project" p
+            JOIN "Unit" u ON u."id" = p."unitId"
+            LEFT JOIN "User" l ON l."id" = p."liaisonId"
+            LEFT JOIN "Topic" t ON t."id" = p."topicId"
+            LEFT JOIN "PlanItem" pi ON pi."id" = p."programmeId"
+           WHERE p."id" = ANY(${rows.map((r) => r.id)})`
+    ).map((n) => [n.id, n]),
+  );
+  const projects = rows.map(({ programmeId, ...row }) => {
+    const n = names.get(row.id);
+    return {
+      ...row,
+      unit: { name: n?.unitName ?? "" },
+      liaison: n?.liaisonName == null ? null : { name: n.liaisonName },
+      topic: n?.topicCode == null ? null : { code: n.topicCode },
+      programme: programmeId && n?.programmeTitle != null ? { id: programmeId, title: n.programmeTitle } : null,
+      sectors: (n?.sectors ?? []).map((sector) => ({ sector })),
+    };
+  });
   return { total, page, pageSize: PROJECTS_PAGE_SIZE, projects };
 }
 
 export async function getProject(viewer: Viewer, id: string) {
-  const project = await db.project.findFirst({
-    where: { AND: [{ id }, projectScope(viewer)] },
-    include: {
-      year: { select: { year: true } },
-      unit: { select: { id: true, name: true, type: true } },
-      topic: { select: { id: true, code: true, title: true } },
-      programme: { select: { id: true, title: true } },
-      liaison: { select: { id: true, name: true } },
-      milestones: { orderBy: { sortOrder: "asc" } },
-      sectors: { select: { sectorId: true, sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
-      attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
-      events: { orderBy: { at: "asc" } },
-      notes: { orderBy: { at: "desc" } },
-      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, submittedAt: true, submittedBy: true } },
-      consultations: { orderBy: { heldAt: "desc" } },
-    },
-  });
+  // The row first, scoped; then its relations all at once. An include would load them one query after another
+  // (decision 0084): twelve round trips in a row were the project page's longest wait (decision 0106).
+  const project = await db.project.findFirst({ where: { AND: [{ id }, projectScope(viewer)] } });
   // The county does not read another unit's draft that was never submitted.
   if (
-    project &&
-    seesWholeCounty(viewer.roles) &&
-    project.state === "DRAFT" &&
-    !project.submittedAt &&
-    project.unitId !== viewer.unitId &&
-    project.leadUserId !== viewer.id
+    !project ||
+    (seesWholeCounty(viewer.roles) && project.state === "DRAFT" && !project.submittedAt && project.unitId !== viewer.unitId && project.leadUserId !== viewer.id)
   )
     return null;
-  return project;
+  const [year, unit, topic, programme, liaison, milestones, sectors, attachments, events, notes, versions, consultations] = await Promise.all([
+    db.year.findUniqueOrThrow({ where: { id: project.yearId }, select: { year: true } }),
+    db.unit.findUniqueOrThrow({ where: { id: project.unitId }, select: { id: true, name: true, type: true } }),
+    project.topicId ? db.topic.findUnique({ where: { id: project.topicId }, select: { id: true, code: true, title: true } }) : null,
+    project.programmeId ? db.planItem.findUnique({ where: { id: project.programmeId }, select: { id: true, title: true } }) : null,
+    project.liaisonId ? db.user.findUnique({ where: { id: project.liaisonId }, select: { id: true, name: true } }) : null,
+    db.projectMilestone.findMany({ where: { projectId: id }, orderBy: { sortOrder: "asc" } }),
+    db.projectSector.findMany({
+      where: { projectId: id },
+      select: { sectorId: true, sector: { select: { name: true, grouping: true } } },
+      orderBy: { sector: { sortOrder: "asc" } },
+    }),
+    db.attachment.findMany({
+      where: { projectId: id, reportId: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, fileName: true, size: true, createdAt: true },
+    }),
+    db.projectEvent.findMany({ where: { projectId: id }, orderBy: { at: "asc" } }),
+    db.guidanceNote.findMany({ where: { projectId: id }, orderBy: { at: "desc" } }),
+    db.projectVersion.findMany({
+      where: { projectId: id },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, submittedAt: true, submittedBy: true },
+    }),
+    db.consultation.findMany({ where: { projectId: id }, orderBy: { heldAt: "desc" } }),
+  ]);
+  return { ...project, year, unit, topic, programme, liaison, milestones, sectors, attachments, events, notes, versions, consultations };
 }
 
 /**
