@@ -12,13 +12,19 @@ CREATE TABLE "ChangeCounter" (
     CONSTRAINT "ChangeCounter_pkey" PRIMARY KEY ("shard")
 );
 
-CREATE FUNCTION "bump_change_counter"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A restore (lib/backup/restore.ts, which sets cxxm.audit_restore) loads the archived counters themselves: the rows
+-- it copies do not count. The body is an E'' string with \073 for each semicolon: prisma migrate deploy splits a file
+-- at semicolons (as in 20261203200000_audit_hash_chain).
+CREATE FUNCTION "bump_change_counter"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
+  IF current_setting(''cxxm.audit_restore'', true) = ''on'' THEN
+    RETURN NULL\073
+  END IF\073
   INSERT INTO "ChangeCounter" ("shard", "n") VALUES (pg_backend_pid() % 64, 1)
-  ON CONFLICT ("shard") DO UPDATE SET "n" = "ChangeCounter"."n" + 1;
-  RETURN NULL;
+  ON CONFLICT ("shard") DO UPDATE SET "n" = "ChangeCounter"."n" + 1\073
+  RETURN NULL\073
 END
-$$;
+';
 
 CREATE TRIGGER "Project_changes" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Project" FOR EACH STATEMENT EXECUTE FUNCTION "bump_change_counter"();
 CREATE TRIGGER "ProgressReport_changes" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "ProgressReport" FOR EACH STATEMENT EXECUTE FUNCTION "bump_change_counter"();
