@@ -121,42 +121,34 @@ export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yea
 }
 
 export async function getProject(viewer: Viewer, id: string) {
-  // The row first, scoped; then its relations all at once. An include would load them one query after another
-  // (decision 0084): twelve round trips in a row were the project page's longest wait (decision 0106).
-  const project = await db.project.findFirst({ where: { AND: [{ id }, projectScope(viewer)] } });
+  const project = await db.project.findFirst({
+    where: { AND: [{ id }, projectScope(viewer)] },
+    include: {
+      year: { select: { year: true } },
+      unit: { select: { id: true, name: true, type: true } },
+      topic: { select: { id: true, code: true, title: true } },
+      programme: { select: { id: true, title: true } },
+      liaison: { select: { id: true, name: true } },
+      milestones: { orderBy: { sortOrder: "asc" } },
+      sectors: { select: { sectorId: true, sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
+      attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
+      events: { orderBy: { at: "asc" } },
+      notes: { orderBy: { at: "desc" } },
+      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, submittedAt: true, submittedBy: true } },
+      consultations: { orderBy: { heldAt: "desc" } },
+    },
+  });
   // The county does not read another unit's draft that was never submitted.
   if (
-    !project ||
-    (seesWholeCounty(viewer.roles) && project.state === "DRAFT" && !project.submittedAt && project.unitId !== viewer.unitId && project.leadUserId !== viewer.id)
+    project &&
+    seesWholeCounty(viewer.roles) &&
+    project.state === "DRAFT" &&
+    !project.submittedAt &&
+    project.unitId !== viewer.unitId &&
+    project.leadUserId !== viewer.id
   )
     return null;
-  const [year, unit, topic, programme, liaison, milestones, sectors, attachments, events, notes, versions, consultations] = await Promise.all([
-    db.year.findUniqueOrThrow({ where: { id: project.yearId }, select: { year: true } }),
-    db.unit.findUniqueOrThrow({ where: { id: project.unitId }, select: { id: true, name: true, type: true } }),
-    project.topicId ? db.topic.findUnique({ where: { id: project.topicId }, select: { id: true, code: true, title: true } }) : null,
-    project.programmeId ? db.planItem.findUnique({ where: { id: project.programmeId }, select: { id: true, title: true } }) : null,
-    project.liaisonId ? db.user.findUnique({ where: { id: project.liaisonId }, select: { id: true, name: true } }) : null,
-    db.projectMilestone.findMany({ where: { projectId: id }, orderBy: { sortOrder: "asc" } }),
-    db.projectSector.findMany({
-      where: { projectId: id },
-      select: { sectorId: true, sector: { select: { name: true, grouping: true } } },
-      orderBy: { sector: { sortOrder: "asc" } },
-    }),
-    db.attachment.findMany({
-      where: { projectId: id, reportId: null },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, fileName: true, size: true, createdAt: true },
-    }),
-    db.projectEvent.findMany({ where: { projectId: id }, orderBy: { at: "asc" } }),
-    db.guidanceNote.findMany({ where: { projectId: id }, orderBy: { at: "desc" } }),
-    db.projectVersion.findMany({
-      where: { projectId: id },
-      orderBy: { number: "desc" },
-      select: { id: true, number: true, submittedAt: true, submittedBy: true },
-    }),
-    db.consultation.findMany({ where: { projectId: id }, orderBy: { heldAt: "desc" } }),
-  ]);
-  return { ...project, year, unit, topic, programme, liaison, milestones, sectors, attachments, events, notes, versions, consultations };
+  return project;
 }
 
 /**
