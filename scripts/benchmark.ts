@@ -730,6 +730,11 @@ async function main() {
       await db.query(`SELECT "id" FROM "Project" WHERE "id" LIKE 'bench-%' AND "state" = 'IN_PROGRESS' AND "yearId" = $1 LIMIT 1`, [ctx.yearId])
     ).rows[0].id;
     const under = (ms: number) => ({ text: `p50 ≤ ${ms} ms`, check: (r: { p50: number }) => r.p50 <= ms });
+    // The framework's floor: what any request costs before a page's own reads and render (no goal; read next to the pages).
+    const floorOnly = { text: "measured (framework floor)", check: () => true };
+    await readScenario(ctx, "框架底线：无会话的路由", admin, "/api/health", null, floorOnly);
+    await readScenario(ctx, "框架底线：登录后的简单页（无外壳）", admin, "/change-password", null, floorOnly);
+    await readScenario(ctx, "框架底线：登录后的简单页（有外壳）", admin, "/account", null, floorOnly);
     await readScenario(ctx, "项目列表（年度+状态+类别）", admin, `/projects?year=${ctx.year}&state=IN_PROGRESS&category=PARTY_BUILDING`, listFloor, {
       text: "p50 ≤ 3× floor, ≤ 300 ms",
       check: (r) => r.ratio !== null && r.ratio <= 3 && r.p50 <= 300,

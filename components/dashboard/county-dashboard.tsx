@@ -1,5 +1,5 @@
 // The county dashboard (管理员, 组工干部, 县委领导): read-only pictures of the year; every number links to its list.
-import { lagging, pipeline, programmePanel, projectsByDimension, projectsByState, reportRates, townshipTable, yearOverYear } from "@/lib/dashboard/queries";
+import { countyFigures } from "@/lib/dashboard/queries";
 import { formatPercent } from "@/lib/dashboard/rates";
 import { PROJECT_STATES, STATE_LABELS } from "@/lib/projects/catalog";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
@@ -71,24 +71,12 @@ export async function CountyDashboard({
     .sort((a, b) => a - b)
     .filter((y) => y <= year.year)
     .slice(-6);
-  const behindNow = lagging(year.year, now);
-  const [states, dims, flow, rates, behind, townships, history, practice, ledger, research, programmes] = await Promise.all([
-    projectsByState(year.id),
-    projectsByDimension(year.id),
-    pipeline(year.id),
-    reportRates(allYears, year.year, now),
-    behindNow,
-    townshipTable(year.year, recent),
-    yearOverYear(),
+  // The project tables' figures are kept between requests and read again when they change (decision 0105).
+  const [{ states, dims, flow, rates, behind, townships, history, programmes }, practice, ledger, research] = await Promise.all([
+    countyFigures(year, allYears, recent, now),
     practicePanel(viewer, year.year, now),
     ledgerBySection(now),
     adoption ? null : researchAdoptionForYear(year.id),
-    programmePanel(
-      year.id,
-      year.year,
-      now,
-      behindNow.then((b) => b.rows),
-    ),
   ]);
   const adoptionShown: AdoptionFigure | undefined =
     adoption ??

@@ -17,6 +17,7 @@ import { bucketQuarter, byDeadline, combinedRate, owedIn, quarterBounds, quarter
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { REPORT_MACHINE } from "@/lib/reports/states";
 import { CLAIM_MACHINE } from "@/lib/topics/states";
+import { inputsStamp, keptFigures } from "@/lib/dashboard/kept";
 
 type Viewer = Pick<CurrentUser, "id" | "roles" | "unitId">;
 
@@ -77,7 +78,7 @@ export async function pipeline(yearId: string): Promise<Pipeline> {
 }
 
 /** Every quarter's report deadline of the given years: the year's 进展报送 deadline, else the default. */
-async function deadlines(years: number[]): Promise<Map<string, Date>> {
+export async function deadlines(years: number[]): Promise<Map<string, Date>> {
   const windows = await db.yearWindow.findMany({
     where: { year: { year: { in: years } }, kind: { in: ["REPORT_Q1", "REPORT_Q2", "REPORT_Q3", "REPORT_Q4"] as WindowKind[] } },
     select: { kind: true, endsAt: true, year: { select: { year: true } } },
@@ -479,3 +480,41 @@ export async function programmePanel(yearId: string, year: number, now: Date, la
   // The "none" row only when some project of the year sits under no programme (or there is no plan at all).
   return rows.filter((row) => row.id !== null || row.total > 0);
 }
+
+/**
+ * The county dashboard's figures from the project tables (every panel but 四个一, 盘点销号 and 调研), kept per
+ * process and read again only when a write to their tables committed or `now` reached an instant at which they
+ * change with time: a quarter's report deadline (the rates) or a milestone's day ending (lagging). Decision 0105.
+ */
+export async function countyFigures(year: { id: string; year: number }, allYears: number[], recent: number[], now: Date) {
+  const stamp = await inputsStamp();
+  return keptFigures(`county:${year.id}:${allYears.join(",")}:${recent.join(",")}`, stamp, now, async () => {
+    const behindNow = lagging(year.year, now);
+    const [states, dims, flow, rates, behind, townships, history, programmes, due, [milestone]] = await Promise.all([
+      projectsByState(year.id),
+      projectsByDimension(year.id),
+      pipeline(year.id),
+      reportRates(allYears, year.year, now),
+      behindNow,
+      townshipTable(year.year, recent),
+      yearOverYear(),
+      programmePanel(
+        year.id,
+        year.year,
+        now,
+        behindNow.then((b) => b.rows),
+      ),
+      deadlines([...new Set([...allYears, year.year])]),
+      // The next instant a milestone starts to lag (its day has ended: due date + 1 day), of any project.
+      db.$queryRaw<{ next: Date | null }[]>`
+        SELECT min(m."dueDate" + interval '1 day') AS next FROM "ProjectMilestone" m WHERE m."dueDate" + interval '1 day' > ${now}`,
+    ]);
+    const instants = [...due.values(), milestone?.next ?? null].filter((d): d is Date => d !== null && d.getTime() > now.getTime()).map((d) => d.getTime());
+    return {
+      value: { states, dims, flow, rates, behind, townships, history, programmes },
+      validUntil: instants.length ? new Date(Math.min(...instants)) : null,
+    };
+  });
+}
+
+export type CountyFigures = Awaited<ReturnType<typeof countyFigures>>;

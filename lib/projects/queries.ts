@@ -70,30 +70,53 @@ export const PROJECT_ORDER: Record<NonNullable<ProjectFilter["sort"]>, Prisma.Pr
 export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yearId: string | null }) {
   const where = projectWhere(viewer, filter);
   const page = filter.page ?? 1;
-  const [total, projects] = await Promise.all([
+  // The page's rows and the count together, then the names the rows show in one statement: a nested select
+  // would load unit, liaison, topic, programme, sectors and their sector one query after another (decision 0106).
+  const [total, rows] = await Promise.all([
     db.project.count({ where }),
     db.project.findMany({
       where,
       orderBy: PROJECT_ORDER[filter.sort ?? "updated"],
       skip: (page - 1) * PROJECTS_PAGE_SIZE,
       take: PROJECTS_PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        state: true,
-        category: true,
-        focus: true,
-        tier: true,
-        submittedAt: true,
-        updatedAt: true,
-        unit: { select: { name: true } },
-        liaison: { select: { name: true } },
-        topic: { select: { code: true } },
-        programme: { select: { id: true, title: true } },
-        sectors: { select: { sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
-      },
+      select: { id: true, title: true, state: true, category: true, focus: true, tier: true, submittedAt: true, updatedAt: true, programmeId: true },
     }),
   ]);
+  const names = new Map(
+    (rows.length === 0
+      ? []
+      : await db.$queryRaw<
+          {
+            id: string;
+            unitName: string;
+            liaisonName: string | null;
+            topicCode: string | null;
+            programmeTitle: string | null;
+            sectors: { name: string; grouping: string | null }[];
+          }[]
+        >`
+          SELECT p."id", u."name" AS "unitName", l."name" AS "liaisonName", t."code" AS "topicCode", pi."title" AS "programmeTitle",
+                 coalesce((SELECT json_agg(json_build_object('name', s."name", 'grouping', s."grouping") ORDER BY s."sortOrder", s."name")
+                             FROM "ProjectSector" ps JOIN "Sector" s ON s."id" = ps."sectorId" WHERE ps."projectId" = p."id"), '[]') AS sectors
+            FROM "Project" p
+            JOIN "Unit" u ON u."id" = p."unitId"
+            LEFT JOIN "User" l ON l."id" = p."liaisonId"
+            LEFT JOIN "Topic" t ON t."id" = p."topicId"
+            LEFT JOIN "PlanItem" pi ON pi."id" = p."programmeId"
+           WHERE p."id" = ANY(${rows.map((r) => r.id)})`
+    ).map((n) => [n.id, n]),
+  );
+  const projects = rows.map(({ programmeId, ...row }) => {
+    const n = names.get(row.id);
+    return {
+      ...row,
+      unit: { name: n?.unitName ?? "" },
+      liaison: n?.liaisonName == null ? null : { name: n.liaisonName },
+      topic: n?.topicCode == null ? null : { code: n.topicCode },
+      programme: programmeId && n?.programmeTitle != null ? { id: programmeId, title: n.programmeTitle } : null,
+      sectors: (n?.sectors ?? []).map((sector) => ({ sector })),
+    };
+  });
   return { total, page, pageSize: PROJECTS_PAGE_SIZE, projects };
 }
 

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createYearRecord } from "@/lib/years/service";
 import {
+  countyFigures,
+  deadlines,
   lagging,
   pipeline,
   projectsByDimension,
@@ -18,6 +20,7 @@ import { quarterStart } from "@/lib/reports/quarters";
 import { projectFilterSchema } from "@/lib/projects/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { forgetKeptFigures } from "@/lib/dashboard/kept";
 import { makeCounty, makeUser } from "./support/fixtures";
 
 const Y = 2025;
@@ -200,5 +203,53 @@ describe("unit panels", () => {
 
   it("counts the unit's own projects by state, its drafts included", async () => {
     expect(await unitProjectsByState(county.townshipB.id, yearId)).toEqual({ SUBMITTED: 1, DRAFT: 1, TERMINATED: 1 });
+  });
+});
+
+describe("the county figures kept between requests (decision 0105)", () => {
+  it("are read again after a write to their tables, a report deadline or a milestone's day ending, and kept otherwise", async () => {
+    const old = { id: (await db.$transaction((tx) => createYearRecord(tx, 2023, null))).id, year: 2023 };
+    const years = [2023, 2024, Y];
+    const q1Deadline = (await deadlines([2023])).get("2023-1")!;
+    const before = new Date(q1Deadline.getTime() - DAY);
+    const read = (at: Date) => countyFigures(old, years, [2023], at);
+    const q1 = (figures: Awaited<ReturnType<typeof read>>) => figures.rates.years.find((r) => r.year === 2023)!.quarters[0];
+    forgetKeptFigures();
+    const empty = await read(before);
+    expect(empty.states).toEqual({});
+    // Nothing changed: the very same figures, not read again.
+    expect(await read(before)).toBe(empty);
+
+    // A write (here straight in SQL, as any writer would) shows on the next read.
+    const id = await project("kept", {
+      yearId: old.id,
+      unitId: county.townshipA.id,
+      state: "IN_PROGRESS",
+      submittedAt: quarterStart(2023, 1),
+      startedAt: quarterStart(2023, 1),
+    });
+    const written = await read(before);
+    expect(written.states).toEqual({ IN_PROGRESS: 1 });
+    expect(written.townships.find((t) => t.id === county.townshipA.id)).toMatchObject({ proposals: 1, inProgress: 1 });
+    expect(q1(written)).toMatchObject({ closed: false, due: 1, rate: null });
+    await db.$executeRaw`UPDATE "Project" SET "state" = 'COMPLETED', "endedAt" = ${quarterStart(2023, 2)} WHERE "id" = ${id}`;
+    expect((await read(before)).states).toEqual({ COMPLETED: 1 });
+    await db.$executeRaw`UPDATE "Project" SET "state" = 'IN_PROGRESS', "endedAt" = NULL WHERE "id" = ${id}`;
+    expect((await read(before)).states).toEqual({ IN_PROGRESS: 1 });
+
+    // The first quarter's deadline passes with no write: the quarter now counts, its report missing.
+    const after = new Date(q1Deadline.getTime() + 3_600_000);
+    expect(q1(await read(after))).toMatchObject({ closed: true, due: 1, missing: 1, rate: 0 });
+    // Its report arrives on time: the rate follows.
+    await report(id, 1, "SUBMITTED", false);
+    await db.progressReport.updateMany({ where: { projectId: id }, data: { year: 2023 } });
+    expect(q1(await read(after))).toMatchObject({ closed: true, onTime: 1, missing: 0, rate: 100 });
+
+    // A milestone due tomorrow: not lagging today, lagging once its day has ended, with no write in between.
+    await db.projectMilestone.create({ data: { projectId: id, sortOrder: 0, title: "节点", dueDate: new Date(after.getTime() + DAY) } });
+    const today = await read(after);
+    expect(today.behind.total).toBe(0);
+    expect(await read(new Date(after.getTime() + DAY))).toBe(today);
+    expect((await read(new Date(after.getTime() + 2 * DAY + 1000))).behind.total).toBe(1);
   });
 });
