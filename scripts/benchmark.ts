@@ -179,6 +179,8 @@ async function stopApp() {
 
 async function waitForApp() {
   for (let i = 0; i < 1800; i++) {
+    // A start that failed (a build error) ends the run: waiting on would measure whatever later takes the port.
+    if (app && app.exitCode !== null) throw new Error(`the app exited with ${app.exitCode} before it was ready`);
     try {
       if ((await fetch(`${BASE}/login`)).ok) return;
     } catch {

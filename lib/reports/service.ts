@@ -51,7 +51,7 @@ export async function draftForAttachment(tx: Tx, key: Key, carrier: Carrier, now
 type SaveRow = { startedAt: Date | null; endedAt: Date | null; reportId: string | null; status: ReportStatus | null; version: number | null };
 
 /**
- * Saves the unit's draft. The hot path of the reporting days in three statements (issue 17): the carrier's project,
+ * Saves the unit's draft. The hot path of the reporting days in two statements (issue 17): the carrier's project,
  * locked against a concurrent save, with the quarter's report in one read; then the update, which checks the version
  * and the state again itself (a save that waited for the lock may have read the report before the other committed).
  */
