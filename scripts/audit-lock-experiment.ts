@@ -10,12 +10,12 @@ import pg from "pg";
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? ".data-bench-50000");
 const pw = fs.readFileSync(path.join(dataDir, "pg-password"), "utf8").trim();
 const base = `postgresql://postgres:${pw}@localhost:${process.env.BENCH_PG_PORT ?? 54369}/`;
-const admin = new pg.Client({ connectionString: base + "innovation" });
+const admin = new pg.Client({ connectionString: `${base}innovation` });
 await admin.connect();
 await admin.query("DROP DATABASE IF EXISTS lockexp");
 await admin.query("CREATE DATABASE lockexp");
 await admin.end();
-const db = new pg.Pool({ connectionString: base + "lockexp", max: 16 });
+const db = new pg.Pool({ connectionString: `${base}lockexp`, max: 16 });
 await db.query(`CREATE TABLE t (id bigserial primary key, v int, payload text)`);
 await db.query(`CREATE TABLE a (id bigserial primary key, seq bigint, prev text, hash text, body text)`);
 await db.query(`CREATE INDEX ON a(seq)`);
@@ -47,7 +47,7 @@ for (let i = 0; i < 2; i++) {
   await run("unlocked c8", false);
 }
 await db.end();
-const a2 = new pg.Client({ connectionString: base + "innovation" });
+const a2 = new pg.Client({ connectionString: `${base}innovation` });
 await a2.connect();
 await a2.query("DROP DATABASE lockexp");
 await a2.end();

@@ -17,8 +17,6 @@ const EXCEPTIONS: Record<string, string> = {
   "components/topics/topic-admin-actions.tsx: adminReason":
     "one textarea read by ref for two actions (withdraw, close claims), sent as their `reason`; named apart from the page's other `reason`",
 };
-/** Files the lead is replacing with one shared upload component (brief s26): not converted here. */
-const UPLOADS = ["components/projects/attachments.tsx", "components/ledger/evidence-files.tsx", "components/practice/item-files.tsx"];
 
 function sources(folder: string): string[] {
   return fs
@@ -70,7 +68,6 @@ function plainNames(file: string, source: string): { name: string; where: string
 
 describe("form field names", () => {
   const forms = sources("components").filter((file) => {
-    if (UPLOADS.includes(file)) return false;
     const source = fs.readFileSync(path.join(root, file), "utf8");
     return /\buseAction(Form|Button)\(/.test(source) || file === "components/forms/bot-guard.tsx";
   });
