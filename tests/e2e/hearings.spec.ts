@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectStage, fieldError, newYear, signInAndWait, test, unique } from "./support";
-import { submittedProjects } from "./support/projects";
+import { decide, newMeeting, submittedProjects } from "./support/projects";
 
 /** A datetime-local value for now, Beijing time. */
 const now = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -123,28 +123,13 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await expect(admin.getByText(/去掉一个最高分和一个最低分/)).toBeVisible();
 
   // The 部务会: approve one, revise 青石镇's, reject one.
-  await admin.goto("/hearings/meetings");
-  const number = unique("第");
-  await admin.getByLabel(/^期次/).fill(number);
-  await admin.getByLabel(/^会议时间/).fill(now());
-  await admin.getByLabel(/^参会人员/).fill("部长、副部长、各科室负责人");
-  await admin.getByRole("button", { name: "新建部务会" }).click();
-  await expect(admin.getByRole("heading", { name: `部务会（${number}）创新项目审定结果` })).toBeVisible();
-  const decide = async (projectTitle: string, verdict: string, opinion: string) => {
-    await admin
-      .getByLabel(/^项目/)
-      .selectOption({ label: (await admin.getByLabel(/^项目/).locator("option", { hasText: projectTitle }).first().innerText()).trim() });
-    await admin.getByRole("radio", { name: verdict, exact: true }).check();
-    await admin.getByLabel(/^审定意见/).fill(opinion);
-    await admin.getByRole("button", { name: "记录审定结果" }).click();
-    await expect(admin.getByRole("table", { name: "审定结果" })).toContainText(opinion);
-  };
-  await decide(otherTitles[0], "立项", "同意立项，按季度报送进展。");
-  await decide(qingshiTitle, "修改后再审", "请补充经费测算和试点村名单。");
-  await decide(otherTitles[1], "不予立项", "与往年项目重复，创新性不足。");
+  const meeting = await newMeeting(admin, "第", "部长、副部长、各科室负责人");
+  await decide(admin, meeting.url, otherTitles[0], "立项", "同意立项，按季度报送进展。");
+  await decide(admin, meeting.url, qingshiTitle, "修改后再审", "请补充经费测算和试点村名单。");
+  await decide(admin, meeting.url, otherTitles[1], "不予立项", "与往年项目重复，创新性不足。");
   const downloading = admin.waitForEvent("download");
   await admin.getByRole("link", { name: "导出 Excel" }).click();
-  expect((await downloading).suggestedFilename()).toBe(`部务会（${number}）创新项目审定结果.xlsx`);
+  expect((await downloading).suggestedFilename()).toBe(`部务会（${meeting.number}）创新项目审定结果.xlsx`);
 
   // 青石镇 reads the notice, prints it, revises and resubmits.
   const clerk = await openPage();
@@ -168,13 +153,8 @@ test("听证审定：自动分配（回避的专家不分配）、专家打分�
   await expectStage(clerk, "已申报");
 
   // Straight to a decision, as the admin chooses: approved at the next meeting.
-  await admin.goto("/hearings/meetings");
-  const next = unique("第");
-  await admin.getByLabel(/^期次/).fill(next);
-  await admin.getByLabel(/^会议时间/).fill(now());
-  await admin.getByLabel(/^参会人员/).fill("部长、副部长");
-  await admin.getByRole("button", { name: "新建部务会" }).click();
-  await decide(qingshiTitle, "立项", "修改后符合要求，同意立项。");
+  const next = await newMeeting(admin, "第");
+  await decide(admin, next.url, qingshiTitle, "立项", "修改后符合要求，同意立项。");
 
   await clerk.reload();
   await expectStage(clerk, "已立项");

@@ -33,29 +33,39 @@ export async function submitProposal(clerk: Page, title = unique("自建项目")
   return { id: url.split("/")[2], title, url };
 }
 
+export type Verdict = "立项" | "修改后再审" | "不予立项";
+
+/** On a page signed in as the admin: a new 部务会 (期次 `prefix` and a unique suffix); its 期次 and its page's path. */
+export async function newMeeting(admin: Page, prefix = "自建第", attendees = "部长、副部长") {
+  await admin.goto("/hearings/meetings");
+  const number = unique(prefix);
+  await admin.getByLabel(/^期次/).fill(number);
+  await admin.getByLabel(/^会议时间/).fill(now());
+  await admin.getByLabel(/^参会人员/).fill(attendees);
+  await admin.getByRole("button", { name: "新建部务会" }).click();
+  await expect(admin.getByRole("heading", { name: `部务会（${number}）创新项目审定结果` })).toBeVisible();
+  return { number, url: new URL(admin.url()).pathname };
+}
+
+/** On a 部务会's page: records its decision on one project, found by its (unique) title. */
+export async function decide(admin: Page, meetingUrl: string, projectTitle: string, verdict: Verdict, opinion: string) {
+  // The picker offers a limited number of projects: narrowed to this one by its title.
+  await admin.goto(`${meetingUrl}?q=${encodeURIComponent(projectTitle)}`);
+  const picker = admin.getByLabel(/^项目/);
+  await picker.selectOption({ label: (await picker.locator("option", { hasText: projectTitle }).first().innerText()).trim() });
+  await admin.getByRole("radio", { name: verdict, exact: true }).check();
+  await admin.getByLabel(/^审定意见/).fill(opinion);
+  await admin.getByRole("button", { name: "记录审定结果" }).click();
+  await expect(admin.getByRole("table", { name: "审定结果" })).toContainText(opinion);
+}
+
 /**
  * On a page signed in as the admin: a new 部务会 that approves (立项) each of the submitted projects straight away,
  * as the app allows for a proposal that needs no hearing (lib/hearings/decisions.ts: from 已申报 or 听证中).
  */
 export async function approveProjects(admin: Page, projects: MadeProject[]) {
-  await admin.goto("/hearings/meetings");
-  const number = unique("自建第");
-  await admin.getByLabel(/^期次/).fill(number);
-  await admin.getByLabel(/^会议时间/).fill(now());
-  await admin.getByLabel(/^参会人员/).fill("部长、副部长");
-  await admin.getByRole("button", { name: "新建部务会" }).click();
-  await expect(admin.getByRole("heading", { name: `部务会（${number}）创新项目审定结果` })).toBeVisible();
-  const meetingUrl = new URL(admin.url()).pathname;
-  for (const project of projects) {
-    // The picker offers a limited number of projects: narrowed to this one by its (unique) title.
-    await admin.goto(`${meetingUrl}?q=${encodeURIComponent(project.title)}`);
-    const picker = admin.getByLabel(/^项目/);
-    await picker.selectOption({ label: (await picker.locator("option", { hasText: project.title }).innerText()).trim() });
-    await admin.getByRole("radio", { name: "立项", exact: true }).check();
-    await admin.getByLabel(/^审定意见/).fill(`同意立项：${project.title}`);
-    await admin.getByRole("button", { name: "记录审定结果" }).click();
-    await expect(admin.getByRole("table", { name: "审定结果" })).toContainText(`同意立项：${project.title}`);
-  }
+  const meeting = await newMeeting(admin);
+  for (const project of projects) await decide(admin, meeting.url, project.title, "立项", `同意立项：${project.title}`);
 }
 
 /** On a page signed in as the admin (or the project's unit): 开始实施 on an approved project (实施中). */
