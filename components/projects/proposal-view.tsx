@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { INNOVATION_KIND_LABELS, INNOVATION_STANDARDS, TEN_METHODS, type SelfAssessment } from "@/lib/projects/catalog";
 import type { StoredProposal } from "@/lib/projects/proposal";
-import { CATEGORY_LABELS } from "@/lib/suggestions/catalog";
-import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/rules";
+import { CATEGORY_LABELS } from "@/lib/suggestions/categories";
+import { FOCUS_LABELS, TIER_LABELS } from "@/lib/topics/vocabulary";
 import { formatDate } from "@/lib/time";
 import { sectorLabels } from "@/lib/sectors/label";
 

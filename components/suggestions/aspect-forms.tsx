@@ -5,7 +5,8 @@ import { createAspect, updateAspect } from "@/lib/suggestions/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
-import { CATEGORY_LABELS, SUGGESTION_CATEGORIES, type SuggestionCategory } from "@/lib/suggestions/catalog";
+import type { SuggestionCategory } from "@/lib/generated/prisma/enums";
+import { CATEGORY_LABELS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/categories";
 
 type Aspect = { id: string; version: number; category: SuggestionCategory; name: string; sortOrder: number; active: boolean; count: number };
 

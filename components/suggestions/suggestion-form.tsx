@@ -6,7 +6,8 @@ import { submitSuggestion } from "@/lib/suggestions/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, LabelOptions, Notice } from "@/components/ui/field";
-import { CATEGORY_LABELS, CONTENT_MAX, type SuggestionCategory } from "@/lib/suggestions/catalog";
+import type { SuggestionCategory } from "@/lib/generated/prisma/enums";
+import { CATEGORY_LABELS, CONTENT_MAX } from "@/lib/suggestions/categories";
 import { BotGuard, type Challenge } from "@/components/forms/bot-guard";
 
 type Aspect = { id: string; category: SuggestionCategory; name: string };

@@ -6,14 +6,16 @@ import { formOnly, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { Badge } from "@/components/ui/page";
+import type { Tone } from "@/lib/states/machine";
 import type { ClaimStatus } from "@/lib/topics/rules";
-import { CLAIM_MACHINE } from "@/lib/topics/states";
 
 type Bid = {
   id: string;
   unit: string;
   status: ClaimStatus;
   statusLabel: string;
+  /** The claim table's tone for the state, from the server: the table itself stays out of the browser's bundle. */
+  statusTone: Tone;
   approach: string;
   people: string;
   timeline: string;
@@ -52,7 +54,7 @@ export function BidComparison({
     ["实施思路", (bid) => bid.approach],
     ["人员安排", (bid) => bid.people],
     ["时间安排", (bid) => bid.timeline],
-    ["结果", (bid) => <Badge tone={CLAIM_MACHINE.tone(bid.status)}>{bid.status === "BID" ? "待评定" : bid.statusLabel}</Badge>],
+    ["结果", (bid) => <Badge tone={bid.statusTone}>{bid.status === "BID" ? "待评定" : bid.statusLabel}</Badge>],
   ];
   const decided = bids.some((bid) => bid.decisionReason);
   return (

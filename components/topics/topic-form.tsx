@@ -6,8 +6,10 @@ import { createTopic, updateTopic } from "@/lib/topics/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, LabelOptions } from "@/components/ui/field";
-import { CATEGORY_LABELS, type SuggestionCategory } from "@/lib/suggestions/catalog";
-import { CLAIM_MODE_LABELS, FOCUS_LABELS, TIER_LABELS, TOPIC_UNITS_LABEL, type ClaimMode } from "@/lib/topics/rules";
+import type { SuggestionCategory } from "@/lib/generated/prisma/enums";
+import { CATEGORY_LABELS } from "@/lib/suggestions/categories";
+import type { ClaimMode } from "@/lib/generated/prisma/enums";
+import { CLAIM_MODE_LABELS, FOCUS_LABELS, TIER_LABELS, TOPIC_UNITS_LABEL } from "@/lib/topics/vocabulary";
 import { UNIT_TYPE_LABELS } from "@/lib/units/tree";
 import type { TopicFocus, TopicTier, UnitType } from "@/lib/generated/prisma/enums";
 

@@ -3,22 +3,7 @@ import { SuggestionCategory, SuggestionStatus } from "@/lib/generated/prisma/enu
 import { SUGGESTION_MACHINE } from "@/lib/suggestions/states";
 
 export { SuggestionCategory, SuggestionStatus };
-export const SUGGESTION_CATEGORIES = Object.values(SuggestionCategory) as SuggestionCategory[];
-
-export const CATEGORY_LABELS: Record<SuggestionCategory, string> = {
-  CADRE: "干部工作",
-  PARTY_BUILDING: "基层党建",
-  TALENT: "人才工作",
-  SELF_BUILDING: "自身建设",
-};
-
-/** Seed 001: "4大类16个方面". The admin may rename, add and retire aspects. */
-export const DEFAULT_ASPECTS: Record<SuggestionCategory, string[]> = {
-  CADRE: ["干部选拔任用", "干部考核评价", "干部教育培训", "干部监督管理"],
-  PARTY_BUILDING: ["农村党建", "城市社区党建", "机关和“两新”组织党建", "党员队伍建设"],
-  TALENT: ["人才引进", "人才培养", "人才激励", "人才服务"],
-  SELF_BUILDING: ["思想作风建设", "业务能力建设", "制度机制建设", "机关文化建设"],
-};
+export { CATEGORY_LABELS, CONTENT_MAX, DEFAULT_ASPECTS, SUGGESTION_CATEGORIES } from "@/lib/suggestions/categories";
 
 export const STATUS_LABELS = Object.fromEntries(Object.entries(SUGGESTION_MACHINE.states).map(([status, spec]) => [status, spec.label])) as Record<
   SuggestionStatus,
@@ -56,6 +41,3 @@ export const SUGGESTION_LIMITS = [
 
 /** Looking up replies by receipt number: generous for people, hopeless for guessing. */
 export const LOOKUP_LIMITS = [{ name: "receipt-10m", limit: 30, windowSeconds: 600 }];
-
-/** The longest suggestion, in characters. */
-export const CONTENT_MAX = 2000;

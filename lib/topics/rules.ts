@@ -2,26 +2,11 @@
 import { ClaimMode, ClaimStatus, TopicFocus, TopicStatus, TopicTier, type SuggestionCategory } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/time";
 import { CLAIM_MACHINE } from "@/lib/topics/states";
+import { CLAIM_MODE_LABELS } from "@/lib/topics/vocabulary";
 
 export { ClaimMode, ClaimStatus, TopicFocus, TopicStatus, TopicTier };
 
-/** 四个着眼 (seed 000). */
-export const FOCUS_LABELS: Record<TopicFocus, string> = { KEY: "重点领域", DIFFICULT: "难点领域", HOT: "热点领域" };
-export const TOPIC_FOCUSES = Object.values(TopicFocus) as TopicFocus[];
-
-/** 四个确保 (seed 000). */
-export const TIER_LABELS: Record<TopicTier, string> = {
-  ROUTINE: "常规工作求规范",
-  KEY_WORK: "重点工作出亮点",
-  FEATURE: "特色工作创品牌",
-  INNOVATION: "创新工作出精品",
-};
-export const TOPIC_TIERS = Object.values(TopicTier) as TopicTier[];
-
-export const CLAIM_MODE_LABELS: Record<ClaimMode, string> = { OPEN: "自主认领", BIDDING: "招投标", ASSIGNED: "发包" };
-export const CLAIM_MODES = Object.values(ClaimMode) as ClaimMode[];
-/** What the unit list of a topic means under each claim mode. */
-export const TOPIC_UNITS_LABEL: Record<ClaimMode, string> = { OPEN: "建议承担单位", BIDDING: "建议投标单位", ASSIGNED: "发包单位" };
+export { CLAIM_MODE_LABELS, CLAIM_MODES, FOCUS_LABELS, TIER_LABELS, TOPIC_FOCUSES, TOPIC_TIERS, TOPIC_UNITS_LABEL } from "@/lib/topics/vocabulary";
 
 /** A claim's state by its name, from the claim table (lib/topics/states.ts). */
 export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = CLAIM_MACHINE.labels;

@@ -306,6 +306,7 @@ export default async function TopicPage({
               unit: bid.unit.name,
               status: bid.status,
               statusLabel: CLAIM_STATUS_LABELS[bid.status],
+              statusTone: CLAIM_MACHINE.tone(bid.status),
               approach: bid.approach ?? "",
               people: bid.people ?? "",
               timeline: bid.timeline ?? "",
