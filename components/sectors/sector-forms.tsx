@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { createSector, updateSector } from "@/lib/sectors/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -39,12 +40,23 @@ export function NewSectorForm() {
 
 export function SectorRow({ sector }: { sector: Sector }) {
   const router = useRouter();
+  // Said until the row is edited again, so the admin (and a journey) knows the change is stored before moving on.
+  const [saved, setSaved] = useState(false);
   const form = useActionForm(updateSector, {
     transform: (values) => ({ ...values, id: sector.id, version: sector.version, active: values.active === "on" }),
-    onSuccess: () => router.refresh(),
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
   });
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-label={`领域：${sector.name}`} className="flex flex-wrap items-start gap-2 py-2">
+    <form
+      onSubmit={form.onSubmit}
+      onChange={() => setSaved(false)}
+      noValidate
+      aria-label={`领域：${sector.name}`}
+      className="flex flex-wrap items-start gap-2 py-2"
+    >
       <input aria-label="领域名称" name={form.name("name")} defaultValue={sector.name} className="input w-48" aria-invalid={Boolean(form.fieldErrors.name)} />
       <input aria-label="所属组别" name={form.name("grouping")} defaultValue={sector.grouping ?? ""} className="input w-40" />
       <input aria-label="排序" name={form.name("sortOrder")} type="number" defaultValue={sector.sortOrder} className="input w-20" />
@@ -55,6 +67,11 @@ export function SectorRow({ sector }: { sector: Sector }) {
       <Button type="submit" variant="secondary" pending={form.pending}>
         保存
       </Button>
+      {saved && (
+        <span role="status" className="pt-2 text-sm text-emerald-700">
+          已保存
+        </span>
+      )}
       {(form.fieldErrors.name ?? (form.formError ? [form.formError] : [])).map((message) => (
         <p key={message} role="alert" className="basis-full text-sm text-red-600">
           {message}

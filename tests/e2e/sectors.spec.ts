@@ -42,7 +42,8 @@ test("管理员维护党组织领域；单位在申报书上选择领域并自�
   // The admin deactivates the new sector: proposals no longer offer it.
   await row.getByRole("checkbox", { name: "启用" }).uncheck();
   await row.getByRole("button", { name: "保存" }).click();
-  await expect(row.getByRole("checkbox", { name: "启用" })).not.toBeChecked();
+  // Stored before the page is read again (a reload while the save is in flight would read the old row).
+  await expect(row.getByRole("status")).toHaveText("已保存");
   await admin.reload();
   await expect(admin.getByRole("form", { name: `领域：${name}` }).getByRole("checkbox", { name: "启用" })).not.toBeChecked();
   await clerk.reload();
