@@ -141,44 +141,52 @@ function rankedPage(ranked: Ranked, page: number) {
 }
 
 type Ranked = ReturnType<typeof rankBoth>;
-type Stamp = { submitted: bigint; changed: Date | null; items: bigint; added: Date | null };
 
-// A year's ranking aggregates every submitted score of the year (120,000 at city scale, about a second of
-// transfer and arithmetic), and the page is opened far more often than the scores change. So each process keeps
-// the last few rankings with a stamp of their inputs, read first on every request: the number of submitted
-// scores and the latest change of one, the number of agenda items and the latest one added. Any submission,
-// change, withdrawal or new round moves the stamp, and the next request ranks again: never a stale result.
-const rankings = new Map<string, { stamp: string; ranked: Ranked }>();
+// A year's ranking aggregates every submitted score of the year (480,000 at 200,000 projects), and the page is
+// opened far more often than the scores change. So each process keeps the last few rankings (decision 0025) with
+// a stamp of their inputs read first on every request: the sum of the ranking change counters, which a statement
+// trigger on Hearing, HearingItem, ReviewAssignment and Score bumps in the writing transaction itself (decision
+// 0107, migration 20261207920000). Any submission, change, withdrawal, new item or round commits a new sum, and
+// the next request ranks again: never a stale result. One indexed read of at most 64 rows, whatever the data.
+const rankings = new Map<string, { stamp: string; ranked: Promise<Ranked> }>();
 const RANKINGS_KEPT = 8;
 
-async function rankingOf(key: string, stamp: Stamp, by: RankBy, load: () => Promise<LeanScore[]>): Promise<Ranked> {
+/** The sum of the ranking change counters: moves with every committed write to the tables a ranking reads. */
+async function rankingStamp(): Promise<string> {
+  const [row] = await db.$queryRaw<{ n: string }[]>`SELECT coalesce(sum("n"), 0)::text AS n FROM "RankingCounter"`;
+  return row.n;
+}
+
+async function rankingOf(key: string, by: RankBy, load: () => Promise<LeanScore[]>): Promise<Ranked> {
   // The aggregate is in the stamp too: the admin may still change it before the first score.
-  const seen = `${stamp.submitted}:${stamp.changed?.getTime() ?? 0}:${stamp.items}:${stamp.added?.getTime() ?? 0}:${by}`;
+  const seen = `${await rankingStamp()}:${by}`;
   const kept = rankings.get(key);
-  if (kept?.stamp === seen) return kept.ranked;
+  if (kept?.stamp === seen) {
+    const ranked = await kept.ranked.catch(() => null);
+    if (ranked) return ranked;
+  }
   // Read after the stamp: a score arriving in between is in this ranking and moves the next stamp (ranked again).
-  const scores = await load();
-  const ranked = rankBoth(aggregate(scores.map((s) => ({ reviewerId: s.reviewerId, proposalId: s.itemId, total: s.total }))), by);
+  // Requests arriving together share the one computation.
+  const entry = {
+    stamp: seen,
+    ranked: load().then((scores) => rankBoth(aggregate(scores.map((s) => ({ reviewerId: s.reviewerId, proposalId: s.itemId, total: s.total }))), by)),
+  };
   rankings.delete(key);
-  rankings.set(key, { stamp: seen, ranked });
+  rankings.set(key, entry);
   if (rankings.size > RANKINGS_KEPT) rankings.delete(rankings.keys().next().value!);
-  return ranked;
+  try {
+    return await entry.ranked;
+  } catch (error) {
+    if (rankings.get(key) === entry) rankings.delete(key);
+    throw error;
+  }
 }
 
 /** A year's ranking over every hearing's submitted scores, each project's latest round; one page of it. */
 export async function yearRanking(yearId: string, page: number) {
   const by = await rankByOf(yearId);
-  const [stamp] = await db.$queryRaw<Stamp[]>`
-    SELECT
-      (SELECT count(*) FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
-        JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId} AND s."submittedAt" IS NOT NULL) AS "submitted",
-      (SELECT max(s."updatedAt") FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
-        JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId} AND s."submittedAt" IS NOT NULL) AS "changed",
-      (SELECT count(*) FROM "HearingItem" i JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId}) AS "items",
-      (SELECT max(i."createdAt") FROM "HearingItem" i JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId}) AS "added"`;
   const ranked = await rankingOf(
     `year:${yearId}`,
-    stamp,
     by,
     () => db.$queryRaw<LeanScore[]>`
     WITH latest AS (
@@ -211,18 +219,8 @@ export async function yearRanking(yearId: string, page: number) {
 /** One page of a hearing's ranking, with each proposal's reviewers and their submitted scores; and what is unscored. */
 export async function hearingRanking(hearingId: string, yearId: string, page: number) {
   const by = await rankByOf(yearId);
-  const [stamp] = await db.$queryRaw<Stamp[]>`
-    SELECT
-      (SELECT count(*) FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
-        WHERE i."hearingId" = ${hearingId} AND s."submittedAt" IS NOT NULL) AS "submitted",
-      (SELECT max(s."updatedAt") FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
-        WHERE i."hearingId" = ${hearingId} AND s."submittedAt" IS NOT NULL) AS "changed",
-      (SELECT count(*) FROM "HearingItem" i WHERE i."hearingId" = ${hearingId}) AS "items",
-      (SELECT max(i."createdAt") FROM "HearingItem" i WHERE i."hearingId" = ${hearingId}) AS "added"`;
-  const itemCount = Number(stamp.items);
   const ranked = await rankingOf(
     `hearing:${hearingId}`,
-    stamp,
     by,
     () => db.$queryRaw<LeanScore[]>`
       SELECT a."itemId", a."reviewerId", s."total"
@@ -234,7 +232,7 @@ export async function hearingRanking(hearingId: string, yearId: string, page: nu
   );
   const ranking = rankedPage(ranked, page);
   const unscoredWhere = { hearingId, assignments: { none: { score: { is: { submittedAt: { not: null } } } } } };
-  const [items, unscored] = await Promise.all([
+  const [items, unscored, itemCount] = await Promise.all([
     db.hearingItem.findMany({
       where: { id: { in: ranking.rows.map((row) => row.proposalId) } },
       include: {
@@ -243,6 +241,7 @@ export async function hearingRanking(hearingId: string, yearId: string, page: nu
       },
     }),
     db.hearingItem.findMany({ where: unscoredWhere, orderBy: { sortOrder: "asc" }, take: 20, select: { project: { select: { title: true } } } }),
+    db.hearingItem.count({ where: { hearingId } }),
   ]);
   const byId = new Map(items.map((item) => [item.id, item]));
   return {

@@ -69,7 +69,12 @@ export const DISAGREEMENT_SPREAD = 20;
  */
 function zScores(rows: ScoreRow[]): number[] {
   const byReviewer = new Map<string, number[]>();
-  for (const r of rows) byReviewer.set(r.reviewerId, [...(byReviewer.get(r.reviewerId) ?? []), r.total]);
+  for (const r of rows) {
+    // Appended in place: copying the reviewer's array on every row was quadratic (96,374 scores of one reviewer).
+    const totals = byReviewer.get(r.reviewerId);
+    if (totals) totals.push(r.total);
+    else byReviewer.set(r.reviewerId, [r.total]);
+  }
   const stats = new Map([...byReviewer].map(([id, totals]) => [id, { m: mean(totals), s: stdDev(totals), n: totals.length }]));
   return rows.map((r) => {
     const { m, s, n } = stats.get(r.reviewerId)!;
