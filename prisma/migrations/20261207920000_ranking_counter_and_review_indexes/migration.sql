@@ -30,3 +30,11 @@ CREATE TRIGGER "Hearing_ranking_changes" AFTER INSERT OR UPDATE OR DELETE OR TRU
 CREATE TRIGGER "HearingItem_ranking_changes" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "HearingItem" FOR EACH STATEMENT EXECUTE FUNCTION "bump_ranking_counter"();
 CREATE TRIGGER "ReviewAssignment_ranking_changes" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "ReviewAssignment" FOR EACH STATEMENT EXECUTE FUNCTION "bump_ranking_counter"();
 CREATE TRIGGER "Score_ranking_changes" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Score" FOR EACH STATEMENT EXECUTE FUNCTION "bump_ranking_counter"();
+
+-- /reviews pages a reviewer's tasks newest first (96,374 for the busiest at 200,000 projects): the index gives the
+-- page without sorting them all (decision 0108). It starts with reviewerId, so it replaces the index on that alone.
+-- DropIndex
+DROP INDEX "ReviewAssignment_reviewerId_idx";
+
+-- CreateIndex
+CREATE INDEX "ReviewAssignment_reviewerId_createdAt_id_idx" ON "ReviewAssignment"("reviewerId", "createdAt" DESC, "id");
