@@ -51,11 +51,17 @@ const pendingItem: Prisma.HearingItemWhereInput = {
   OR: [{ assignments: { none: {} } }, { assignments: { some: { OR: [{ score: { is: null } }, { score: { is: { submittedAt: null } } }] } } }],
 };
 
-/** One page of a hearing's agenda with each proposal's assignments, and the whole agenda's progress counted in the database. */
+type AgendaProgress = { items: number; assignments: number; submitted: number; pending: number };
+
+/**
+ * One page of a hearing's agenda with each proposal's assignments, and the whole agenda's progress counted in the
+ * database: over every item, assignment and score of the hearing (53,333 items at 200,000 projects), so it is kept
+ * per process under the ranking stamp (decision 0108), which moves with every committed write to those tables.
+ */
 export async function hearingAgenda(hearingId: string, filter: { page: number; pending: boolean }) {
   const where: Prisma.HearingItemWhereInput = { AND: [{ hearingId }, filter.pending ? pendingItem : {}] };
-  const [total, items, [progress]] = await Promise.all([
-    db.hearingItem.count({ where }),
+  const [progress, items] = await Promise.all([
+    agendaProgress(hearingId),
     db.hearingItem.findMany({
       where,
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
@@ -70,14 +76,29 @@ export async function hearingAgenda(hearingId: string, filter: { page: number; p
         conflicts: true,
       },
     }),
-    db.$queryRaw<{ items: number; assignments: number; submitted: number }[]>`
-      SELECT count(DISTINCT i."id")::int AS "items", count(a."id")::int AS "assignments", count(s."submittedAt")::int AS "submitted"
-      FROM "HearingItem" i
-      LEFT JOIN "ReviewAssignment" a ON a."itemId" = i."id"
-      LEFT JOIN "Score" s ON s."assignmentId" = a."id"
-      WHERE i."hearingId" = ${hearingId}`,
   ]);
+  const total = filter.pending ? progress.pending : progress.items;
   return { total, page: filter.page, pageSize: AGENDA_PAGE_SIZE, items, progress };
+}
+
+const agendas = keptUnderStamp<AgendaProgress>(16);
+
+/** Items, assignments, submitted scores and items not yet fully scored (no reviewer, or a score not submitted). */
+async function agendaProgress(hearingId: string): Promise<AgendaProgress> {
+  return agendas(hearingId, await rankingStamp(), async () => {
+    const [row] = await db.$queryRaw<AgendaProgress[]>`
+      SELECT count(*)::int AS "items", coalesce(sum(per.n), 0)::int AS "assignments", coalesce(sum(per.done), 0)::int AS "submitted",
+             (count(*) FILTER (WHERE per.n = 0 OR per.done < per.n))::int AS "pending"
+      FROM (
+        SELECT i."id", count(a."id") AS n, count(s."submittedAt") AS done
+        FROM "HearingItem" i
+        LEFT JOIN "ReviewAssignment" a ON a."itemId" = i."id"
+        LEFT JOIN "Score" s ON s."assignmentId" = a."id"
+        WHERE i."hearingId" = ${hearingId}
+        GROUP BY i."id"
+      ) per`;
+    return row;
+  });
 }
 
 /** Projects of the year that can go on an agenda, the longest-waiting first; at most PICK_LIMIT, with the count of all. */

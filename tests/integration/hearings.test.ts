@@ -15,7 +15,16 @@ import {
   setHearingReviewers,
 } from "@/lib/hearings/actions";
 import { saveScoreInTransaction, saveScoreRecord } from "@/lib/hearings/scores";
-import { assignmentForReviewer, hearingRanking, hearingResults, myAssignments, myHearingProgress, nextAssignment, yearRanking } from "@/lib/hearings/queries";
+import {
+  assignmentForReviewer,
+  hearingAgenda,
+  hearingRanking,
+  hearingResults,
+  myAssignments,
+  myHearingProgress,
+  nextAssignment,
+  yearRanking,
+} from "@/lib/hearings/queries";
 import { DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
 import { createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
 import { createYearRecord } from "@/lib/years/service";
@@ -362,6 +371,13 @@ describe("a reviewer's tasks kept between requests", () => {
       return page.assignments.map((a) => a.item.projectId);
     };
     const progress = async () => (await myHearingProgress(reviewer.id)).find((h) => h.id === hearingId);
+    // The agenda's progress (kept under the same stamp) and its "not fully scored" filter, counted and paged.
+    const agenda = async () => {
+      const [all, pending] = await Promise.all([hearingAgenda(hearingId, { page: 1, pending: false }), hearingAgenda(hearingId, { page: 1, pending: true })]);
+      expect(all.items).toHaveLength(all.total);
+      expect(pending.items).toHaveLength(pending.total);
+      return { ...all.progress, pendingShown: pending.total };
+    };
     const taskOf = async (projectId: string) => db.reviewAssignment.findFirstOrThrow({ where: { reviewerId: reviewer.id, item: { projectId, hearingId } } });
     expect((await left()).sort()).toEqual(projects.slice(0, 2).sort());
     expect(await progress()).toMatchObject({ total: 2, submitted: 0, drafts: 0 });
@@ -387,6 +403,7 @@ describe("a reviewer's tasks kept between requests", () => {
     await autoAssignReviewers({ hearingId, perProposal: 1 });
     expect((await left()).sort()).toEqual([...projects].sort());
     expect(await progress()).toMatchObject({ total: 3, submitted: 0, drafts: 0 });
+    expect(await agenda()).toEqual({ items: 3, assignments: 3, submitted: 0, pending: 3, pendingShown: 3 });
 
     // A draft stays to do and is a draft; a submission leaves what is to do.
     await actAs(reviewer);
@@ -402,11 +419,13 @@ describe("a reviewer's tasks kept between requests", () => {
     expect(await left("all")).toHaveLength(3);
     expect(await progress()).toMatchObject({ total: 3, submitted: 1, drafts: 1 });
     expect(await nextAssignment(reviewer.id)).toBe(await oldest());
+    expect(await agenda()).toEqual({ items: 3, assignments: 3, submitted: 1, pending: 2, pendingShown: 2 });
 
     // A write outside the services: the trigger moves the stamp all the same.
     await db.$executeRaw`UPDATE "Score" SET "submittedAt" = NULL WHERE "assignmentId" = ${second.id}`;
     expect(await left()).toHaveLength(3);
     expect(await progress()).toMatchObject({ total: 3, submitted: 0, drafts: 2 });
+    expect(await agenda()).toEqual({ items: 3, assignments: 3, submitted: 0, pending: 3, pendingShown: 3 });
 
     // A page past the end is empty, with the count kept.
     const beyond = await myAssignments(reviewer.id, { hearingId, status: "todo", page: 2 });
