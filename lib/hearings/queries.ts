@@ -265,7 +265,7 @@ export async function hearingRanking(hearingId: string, yearId: string, page: nu
   );
   const ranking = rankedPage(ranked, page);
   const unscoredWhere = { hearingId, assignments: { none: { score: { is: { submittedAt: { not: null } } } } } };
-  const [items, unscored, itemCount] = await Promise.all([
+  const [items, itemCount] = await Promise.all([
     db.hearingItem.findMany({
       where: { id: { in: ranking.rows.map((row) => row.proposalId) } },
       include: {
@@ -273,16 +273,22 @@ export async function hearingRanking(hearingId: string, yearId: string, page: nu
         assignments: { include: { score: { select: { submittedAt: true, total: true, recommendation: true } }, reviewer: { select: { name: true } } } },
       },
     }),
-    db.hearingItem.findMany({ where: unscoredWhere, orderBy: { sortOrder: "asc" }, take: 20, select: { project: { select: { title: true } } } }),
     db.hearingItem.count({ where: { hearingId } }),
   ]);
+  // Every item with a submitted score is in the ranking: the rest are unscored. Their titles are looked for only when
+  // there are some (the search walks every item of the hearing: 0.6 s for 53,333 items, all scored).
+  const unscoredCount = Math.max(0, itemCount - ranking.total);
+  const unscored =
+    unscoredCount > 0
+      ? await db.hearingItem.findMany({ where: unscoredWhere, orderBy: { sortOrder: "asc" }, take: 20, select: { project: { select: { title: true } } } })
+      : [];
   const byId = new Map(items.map((item) => [item.id, item]));
   return {
     ...ranking,
     by,
     differ: ranked.filter((row) => row.ranksDiffer).length,
     rows: ranking.rows.map((row) => ({ ...row, item: byId.get(row.proposalId)! })),
-    unscored: { count: itemCount - ranking.total, titles: unscored.map((item) => item.project.title) },
+    unscored: { count: unscoredCount, titles: unscored.map((item) => item.project.title) },
   };
 }
 
