@@ -51,11 +51,17 @@ const pendingItem: Prisma.HearingItemWhereInput = {
   OR: [{ assignments: { none: {} } }, { assignments: { some: { OR: [{ score: { is: null } }, { score: { is: { submittedAt: null } } }] } } }],
 };
 
-/** One page of a hearing's agenda with each proposal's assignments, and the whole agenda's progress counted in the database. */
+type AgendaProgress = { items: number; assignments: number; submitted: number; pending: number };
+
+/**
+ * One page of a hearing's agenda with each proposal's assignments, and the whole agenda's progress counted in the
+ * database: over every item, assignment and score of the hearing (53,333 items at 200,000 projects), so it is kept
+ * per process under the ranking stamp (decision 0108), which moves with every committed write to those tables.
+ */
 export async function hearingAgenda(hearingId: string, filter: { page: number; pending: boolean }) {
   const where: Prisma.HearingItemWhereInput = { AND: [{ hearingId }, filter.pending ? pendingItem : {}] };
-  const [total, items, [progress]] = await Promise.all([
-    db.hearingItem.count({ where }),
+  const [progress, items] = await Promise.all([
+    agendaProgress(hearingId),
     db.hearingItem.findMany({
       where,
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
@@ -70,14 +76,29 @@ export async function hearingAgenda(hearingId: string, filter: { page: number; p
         conflicts: true,
       },
     }),
-    db.$queryRaw<{ items: number; assignments: number; submitted: number }[]>`
-      SELECT count(DISTINCT i."id")::int AS "items", count(a."id")::int AS "assignments", count(s."submittedAt")::int AS "submitted"
-      FROM "HearingItem" i
-      LEFT JOIN "ReviewAssignment" a ON a."itemId" = i."id"
-      LEFT JOIN "Score" s ON s."assignmentId" = a."id"
-      WHERE i."hearingId" = ${hearingId}`,
   ]);
+  const total = filter.pending ? progress.pending : progress.items;
   return { total, page: filter.page, pageSize: AGENDA_PAGE_SIZE, items, progress };
+}
+
+const agendas = keptUnderStamp<AgendaProgress>(16);
+
+/** Items, assignments, submitted scores and items not yet fully scored (no reviewer, or a score not submitted). */
+async function agendaProgress(hearingId: string): Promise<AgendaProgress> {
+  return agendas(hearingId, await rankingStamp(), async () => {
+    const [row] = await db.$queryRaw<AgendaProgress[]>`
+      SELECT count(*)::int AS "items", coalesce(sum(per.n), 0)::int AS "assignments", coalesce(sum(per.done), 0)::int AS "submitted",
+             (count(*) FILTER (WHERE per.n = 0 OR per.done < per.n))::int AS "pending"
+      FROM (
+        SELECT i."id", count(a."id") AS n, count(s."submittedAt") AS done
+        FROM "HearingItem" i
+        LEFT JOIN "ReviewAssignment" a ON a."itemId" = i."id"
+        LEFT JOIN "Score" s ON s."assignmentId" = a."id"
+        WHERE i."hearingId" = ${hearingId}
+        GROUP BY i."id"
+      ) per`;
+    return row;
+  });
 }
 
 /** Projects of the year that can go on an agenda, the longest-waiting first; at most PICK_LIMIT, with the count of all. */
@@ -141,44 +162,64 @@ function rankedPage(ranked: Ranked, page: number) {
 }
 
 type Ranked = ReturnType<typeof rankBoth>;
-type Stamp = { submitted: bigint; changed: Date | null; items: bigint; added: Date | null };
 
-// A year's ranking aggregates every submitted score of the year (120,000 at city scale, about a second of
-// transfer and arithmetic), and the page is opened far more often than the scores change. So each process keeps
-// the last few rankings with a stamp of their inputs, read first on every request: the number of submitted
-// scores and the latest change of one, the number of agenda items and the latest one added. Any submission,
-// change, withdrawal or new round moves the stamp, and the next request ranks again: never a stale result.
-const rankings = new Map<string, { stamp: string; ranked: Ranked }>();
-const RANKINGS_KEPT = 8;
+// A year's ranking aggregates every submitted score of the year (160,000 at 200,000 projects), and the page is
+// opened far more often than the scores change. So each process keeps the last few rankings (decision 0025) with
+// a stamp of their inputs read first on every request: the sum of the ranking change counters, which a statement
+// trigger on Hearing, HearingItem, ReviewAssignment and Score bumps in the writing transaction itself (decision
+// 0107, migration 20261207920000). Any submission, change, withdrawal, new item or round commits a new sum, and
+// the next request ranks again: never a stale result. One indexed read of at most 64 rows, whatever the data.
 
-async function rankingOf(key: string, stamp: Stamp, by: RankBy, load: () => Promise<LeanScore[]>): Promise<Ranked> {
+/** The sum of the ranking change counters: moves with every committed write to Hearing, HearingItem, ReviewAssignment or Score. */
+async function rankingStamp(): Promise<string> {
+  const [row] = await db.$queryRaw<{ n: string }[]>`SELECT coalesce(sum("n"), 0)::text AS n FROM "RankingCounter"`;
+  return row.n;
+}
+
+/**
+ * Values kept per process under the ranking stamp, at most `limit` keys (the least recently computed goes first).
+ * The stamp is read before `compute` runs: a write committed meanwhile moves the next stamp, so the worst case is
+ * computing once more, never a stale answer. Requests arriving together share the one computation.
+ */
+function keptUnderStamp<T>(limit: number) {
+  const kept = new Map<string, { stamp: string; value: Promise<T> }>();
+  return async (key: string, stamp: string, compute: () => Promise<T>): Promise<T> => {
+    const hit = kept.get(key);
+    if (hit?.stamp === stamp) {
+      const value = await hit.value.then(
+        (v) => ({ v }),
+        () => null,
+      );
+      if (value) return value.v;
+    }
+    const entry = { stamp, value: compute() };
+    kept.delete(key);
+    kept.set(key, entry);
+    if (kept.size > limit) kept.delete(kept.keys().next().value!);
+    try {
+      return await entry.value;
+    } catch (error) {
+      if (kept.get(key) === entry) kept.delete(key);
+      throw error;
+    }
+  };
+}
+
+const rankings = keptUnderStamp<Ranked>(8);
+
+async function rankingOf(key: string, by: RankBy, load: () => Promise<LeanScore[]>): Promise<Ranked> {
   // The aggregate is in the stamp too: the admin may still change it before the first score.
-  const seen = `${stamp.submitted}:${stamp.changed?.getTime() ?? 0}:${stamp.items}:${stamp.added?.getTime() ?? 0}:${by}`;
-  const kept = rankings.get(key);
-  if (kept?.stamp === seen) return kept.ranked;
-  // Read after the stamp: a score arriving in between is in this ranking and moves the next stamp (ranked again).
-  const scores = await load();
-  const ranked = rankBoth(aggregate(scores.map((s) => ({ reviewerId: s.reviewerId, proposalId: s.itemId, total: s.total }))), by);
-  rankings.delete(key);
-  rankings.set(key, { stamp: seen, ranked });
-  if (rankings.size > RANKINGS_KEPT) rankings.delete(rankings.keys().next().value!);
-  return ranked;
+  return rankings(key, `${await rankingStamp()}:${by}`, async () => {
+    const scores = await load();
+    return rankBoth(aggregate(scores.map((s) => ({ reviewerId: s.reviewerId, proposalId: s.itemId, total: s.total }))), by);
+  });
 }
 
 /** A year's ranking over every hearing's submitted scores, each project's latest round; one page of it. */
 export async function yearRanking(yearId: string, page: number) {
   const by = await rankByOf(yearId);
-  const [stamp] = await db.$queryRaw<Stamp[]>`
-    SELECT
-      (SELECT count(*) FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
-        JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId} AND s."submittedAt" IS NOT NULL) AS "submitted",
-      (SELECT max(s."updatedAt") FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
-        JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId} AND s."submittedAt" IS NOT NULL) AS "changed",
-      (SELECT count(*) FROM "HearingItem" i JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId}) AS "items",
-      (SELECT max(i."createdAt") FROM "HearingItem" i JOIN "Hearing" h ON h."id" = i."hearingId" WHERE h."yearId" = ${yearId}) AS "added"`;
   const ranked = await rankingOf(
     `year:${yearId}`,
-    stamp,
     by,
     () => db.$queryRaw<LeanScore[]>`
     WITH latest AS (
@@ -211,18 +252,8 @@ export async function yearRanking(yearId: string, page: number) {
 /** One page of a hearing's ranking, with each proposal's reviewers and their submitted scores; and what is unscored. */
 export async function hearingRanking(hearingId: string, yearId: string, page: number) {
   const by = await rankByOf(yearId);
-  const [stamp] = await db.$queryRaw<Stamp[]>`
-    SELECT
-      (SELECT count(*) FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
-        WHERE i."hearingId" = ${hearingId} AND s."submittedAt" IS NOT NULL) AS "submitted",
-      (SELECT max(s."updatedAt") FROM "Score" s JOIN "ReviewAssignment" a ON a."id" = s."assignmentId" JOIN "HearingItem" i ON i."id" = a."itemId"
-        WHERE i."hearingId" = ${hearingId} AND s."submittedAt" IS NOT NULL) AS "changed",
-      (SELECT count(*) FROM "HearingItem" i WHERE i."hearingId" = ${hearingId}) AS "items",
-      (SELECT max(i."createdAt") FROM "HearingItem" i WHERE i."hearingId" = ${hearingId}) AS "added"`;
-  const itemCount = Number(stamp.items);
   const ranked = await rankingOf(
     `hearing:${hearingId}`,
-    stamp,
     by,
     () => db.$queryRaw<LeanScore[]>`
       SELECT a."itemId", a."reviewerId", s."total"
@@ -234,7 +265,7 @@ export async function hearingRanking(hearingId: string, yearId: string, page: nu
   );
   const ranking = rankedPage(ranked, page);
   const unscoredWhere = { hearingId, assignments: { none: { score: { is: { submittedAt: { not: null } } } } } };
-  const [items, unscored] = await Promise.all([
+  const [items, itemCount] = await Promise.all([
     db.hearingItem.findMany({
       where: { id: { in: ranking.rows.map((row) => row.proposalId) } },
       include: {
@@ -242,15 +273,22 @@ export async function hearingRanking(hearingId: string, yearId: string, page: nu
         assignments: { include: { score: { select: { submittedAt: true, total: true, recommendation: true } }, reviewer: { select: { name: true } } } },
       },
     }),
-    db.hearingItem.findMany({ where: unscoredWhere, orderBy: { sortOrder: "asc" }, take: 20, select: { project: { select: { title: true } } } }),
+    db.hearingItem.count({ where: { hearingId } }),
   ]);
+  // Every item with a submitted score is in the ranking: the rest are unscored. Their titles are looked for only when
+  // there are some (the search walks every item of the hearing: 0.6 s for 53,333 items, all scored).
+  const unscoredCount = Math.max(0, itemCount - ranking.total);
+  const unscored =
+    unscoredCount > 0
+      ? await db.hearingItem.findMany({ where: unscoredWhere, orderBy: { sortOrder: "asc" }, take: 20, select: { project: { select: { title: true } } } })
+      : [];
   const byId = new Map(items.map((item) => [item.id, item]));
   return {
     ...ranking,
     by,
     differ: ranked.filter((row) => row.ranksDiffer).length,
     rows: ranking.rows.map((row) => ({ ...row, item: byId.get(row.proposalId)! })),
-    unscored: { count: itemCount - ranking.total, titles: unscored.map((item) => item.project.title) },
+    unscored: { count: unscoredCount, titles: unscored.map((item) => item.project.title) },
   };
 }
 
@@ -259,63 +297,97 @@ export const REVIEW_STATUSES = ["todo", "draft", "submitted", "all"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export type ReviewFilter = { hearingId?: string; status: ReviewStatus; page: number };
 
-const reviewStatusWhere: Record<ReviewStatus, Prisma.ReviewAssignmentWhereInput> = {
-  // What is left: not yet submitted, at a hearing still open for scoring.
-  todo: { OR: [{ score: { is: null } }, { score: { is: { submittedAt: null } } }], item: { hearing: { closedAt: null } } },
-  draft: { score: { is: { submittedAt: null } } },
+// What is left (todo: not yet submitted, at a hearing still open for scoring; drafts) comes from the kept overview.
+const reviewStatusWhere: Record<"submitted" | "all", Prisma.ReviewAssignmentWhereInput> = {
   submitted: { score: { is: { submittedAt: { not: null } } } },
   all: {},
 };
 
-/** The reviewer's hearings, each with its progress (assigned, submitted, drafts), counted in the database. */
-export function myHearingProgress(reviewerId: string) {
-  return db.$queryRaw<{ id: string; title: string; heldAt: Date; closedAt: Date | null; total: number; submitted: number; drafts: number }[]>`
-    SELECT h."id", h."title", h."heldAt", h."closedAt",
-           count(*)::int AS "total",
-           count(s."submittedAt")::int AS "submitted",
-           (count(s."id") - count(s."submittedAt"))::int AS "drafts"
-    FROM "ReviewAssignment" a
-    JOIN "HearingItem" i ON i."id" = a."itemId"
-    JOIN "Hearing" h ON h."id" = i."hearingId"
-    LEFT JOIN "Score" s ON s."assignmentId" = a."id"
-    WHERE a."reviewerId" = ${reviewerId}
-    GROUP BY h."id"
-    ORDER BY h."closedAt" IS NOT NULL, h."heldAt" DESC`;
+export type HearingProgress = { id: string; title: string; heldAt: Date; closedAt: Date | null; total: number; submitted: number; drafts: number };
+/** One of the reviewer's assignments not yet submitted (no score, or a draft). */
+type Pending = { id: string; createdAt: number; hearingId: string; open: boolean; draft: boolean };
+type ReviewerOverview = { progress: HearingProgress[]; pending: Pending[] };
+
+// A reviewer's tasks grow with the programme (96,374 for the busiest at 200,000 projects): their progress by
+// hearing and what is left to score are counted over all of them. So both are kept per process and reviewer under
+// the ranking stamp (decision 0108), which moves with every committed write to the four tables they read: the
+// page counts nothing and finds what is left without scanning the tasks, until anything changes.
+const overviews = keptUnderStamp<ReviewerOverview>(32);
+
+const byNewest = (a: Pending, b: Pending) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+async function reviewerOverview(reviewerId: string): Promise<ReviewerOverview> {
+  return overviews(reviewerId, await rankingStamp(), async () => {
+    const rows = await db.$queryRaw<(HearingProgress & { pending: unknown })[]>`
+      SELECT h."id", h."title", h."heldAt", h."closedAt",
+             count(*)::int AS "total",
+             count(s."submittedAt")::int AS "submitted",
+             (count(s."id") - count(s."submittedAt"))::int AS "drafts",
+             coalesce(json_agg(json_build_array(a."id", a."createdAt", s."id" IS NOT NULL)) FILTER (WHERE s."submittedAt" IS NULL), '[]'::json) AS "pending"
+      FROM "ReviewAssignment" a
+      JOIN "HearingItem" i ON i."id" = a."itemId"
+      JOIN "Hearing" h ON h."id" = i."hearingId"
+      LEFT JOIN "Score" s ON s."assignmentId" = a."id"
+      WHERE a."reviewerId" = ${reviewerId}
+      GROUP BY h."id"
+      ORDER BY h."closedAt" IS NOT NULL, h."heldAt" DESC`;
+    const pending = rows
+      .flatMap((row) => {
+        const list = (typeof row.pending === "string" ? JSON.parse(row.pending) : row.pending) as [string, string, boolean][];
+        return list.map(([id, createdAt, draft]) => ({ id, createdAt: Date.parse(createdAt), hearingId: row.id, open: row.closedAt === null, draft }));
+      })
+      .sort(byNewest);
+    return { progress: rows.map(({ pending: _, ...progress }) => progress), pending };
+  });
 }
 
-/** One page of the reviewer's own assignments (never anyone else's scores), filtered in the database. */
+/** The reviewer's hearings, each with its progress (assigned, submitted, drafts), counted in the database. */
+export async function myHearingProgress(reviewerId: string): Promise<HearingProgress[]> {
+  return (await reviewerOverview(reviewerId)).progress;
+}
+
+const assignmentRow = {
+  score: { select: { submittedAt: true, total: true } },
+  item: {
+    include: {
+      hearing: { select: { title: true, heldAt: true, closedAt: true } },
+      project: { select: { title: true, unit: { select: { name: true } } } },
+    },
+  },
+} satisfies Prisma.ReviewAssignmentInclude;
+
+/**
+ * One page of the reviewer's own assignments (never anyone else's scores), filtered in the database. The counts
+ * come from the kept progress; what is left (todo, drafts) from the kept list of unsubmitted tasks, newest first.
+ */
 export async function myAssignments(reviewerId: string, filter: ReviewFilter) {
+  const { progress, pending } = await reviewerOverview(reviewerId);
+  const skip = (filter.page - 1) * REVIEWS_PAGE_SIZE;
+  const page = { page: filter.page, pageSize: REVIEWS_PAGE_SIZE };
+  if (filter.status === "todo" || filter.status === "draft") {
+    const left = pending.filter((p) => (!filter.hearingId || p.hearingId === filter.hearingId) && (filter.status === "draft" ? p.draft : p.open));
+    const ids = left.slice(skip, skip + REVIEWS_PAGE_SIZE).map((p) => p.id);
+    const rows = ids.length ? await db.reviewAssignment.findMany({ where: { id: { in: ids }, reviewerId }, include: assignmentRow }) : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return { ...page, total: left.length, assignments: ids.flatMap((id) => byId.get(id) ?? []) };
+  }
+  const hearings = progress.filter((h) => !filter.hearingId || h.id === filter.hearingId);
+  const total = hearings.reduce((sum, h) => sum + (filter.status === "submitted" ? h.submitted : h.total), 0);
   const where: Prisma.ReviewAssignmentWhereInput = {
     AND: [{ reviewerId }, filter.hearingId ? { item: { hearingId: filter.hearingId } } : {}, reviewStatusWhere[filter.status]],
   };
-  const [total, assignments] = await Promise.all([
-    db.reviewAssignment.count({ where }),
-    db.reviewAssignment.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (filter.page - 1) * REVIEWS_PAGE_SIZE,
-      take: REVIEWS_PAGE_SIZE,
-      include: {
-        score: { select: { submittedAt: true, total: true } },
-        item: {
-          include: {
-            hearing: { select: { title: true, heldAt: true, closedAt: true } },
-            project: { select: { title: true, unit: { select: { name: true } } } },
-          },
-        },
-      },
-    }),
-  ]);
-  return { total, page: filter.page, pageSize: REVIEWS_PAGE_SIZE, assignments };
+  const assignments =
+    skip < total
+      ? await db.reviewAssignment.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip, take: REVIEWS_PAGE_SIZE, include: assignmentRow })
+      : [];
+  return { ...page, total, assignments };
 }
 
 /** The reviewer's next assignment to score: the oldest unsubmitted one at an open hearing. */
 export async function nextAssignment(reviewerId: string) {
-  const next = await db.reviewAssignment.findFirst({
-    where: { AND: [{ reviewerId }, reviewStatusWhere.todo] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
+  const { pending } = await reviewerOverview(reviewerId);
+  let next: Pending | null = null;
+  for (const p of pending) if (p.open && (!next || p.createdAt < next.createdAt || (p.createdAt === next.createdAt && p.id < next.id))) next = p;
   return next?.id ?? null;
 }
 

@@ -69,7 +69,12 @@ export const DISAGREEMENT_SPREAD = 20;
  */
 function zScores(rows: ScoreRow[]): number[] {
   const byReviewer = new Map<string, number[]>();
-  for (const r of rows) byReviewer.set(r.reviewerId, [...(byReviewer.get(r.reviewerId) ?? []), r.total]);
+  for (const r of rows) {
+    // Appended in place: copying the reviewer's array on every row was quadratic (96,374 scores of one reviewer).
+    const totals = byReviewer.get(r.reviewerId);
+    if (totals) totals.push(r.total);
+    else byReviewer.set(r.reviewerId, [r.total]);
+  }
   const stats = new Map([...byReviewer].map(([id, totals]) => [id, { m: mean(totals), s: stdDev(totals), n: totals.length }]));
   return rows.map((r) => {
     const { m, s, n } = stats.get(r.reviewerId)!;
@@ -110,13 +115,24 @@ export function aggregate(rows: ScoreRow[], options?: { disagreementSpread?: num
 }
 
 // Standard competition ranking (1, 1, 3) on the values as displayed; the stable sort keeps input order within a tie.
-export function rankAggregates(aggregates: Aggregate[], by: "mean" | "trimmedMean" | "normalizedMean"): (Aggregate & { rank: number })[] {
-  const sorted = [...aggregates].sort((a, b) => round2(b[by]) - round2(a[by]));
-  return sorted.map((a, i) => {
-    let first = i;
-    while (first > 0 && round2(sorted[first - 1][by]) === round2(a[by])) first--;
-    return { ...a, rank: first + 1 };
+/**
+ * The order (indexes into `aggregates`, best first) and each one's rank by one aggregate. Each value is rounded once;
+ * a tie's rank is carried along in one pass (walking back to each tie's first row was quadratic in the size of a
+ * tie: 53,000 proposals on a few thousand distinct values took seconds).
+ */
+function ranksBy(aggregates: Aggregate[], by: "mean" | "trimmedMean" | "normalizedMean"): { order: number[]; rank: Int32Array } {
+  const values = aggregates.map((a) => round2(a[by]));
+  const order = values.map((_, i) => i).sort((x, y) => values[y] - values[x] || x - y);
+  const rank = new Int32Array(aggregates.length);
+  order.forEach((index, position) => {
+    rank[index] = position > 0 && values[order[position - 1]] === values[index] ? rank[order[position - 1]] : position + 1;
   });
+  return { order, rank };
+}
+
+export function rankAggregates(aggregates: Aggregate[], by: "mean" | "trimmedMean" | "normalizedMean"): (Aggregate & { rank: number })[] {
+  const { order, rank } = ranksBy(aggregates, by);
+  return order.map((index) => ({ ...aggregates[index], rank: rank[index] }));
 }
 
 /** The two aggregates the admin may choose to rank by (with the rubric, decision 0075); the other is shown beside it. */
@@ -134,12 +150,28 @@ export type DualRanked = Aggregate & { rank: number; trimmedRank: number; normal
  * differ: when reviewers use the scale very differently the two orders can come apart, and the 部务会 sees it.
  */
 export function rankBoth(aggregates: Aggregate[], by: RankBy): DualRanked[] {
-  const trimmed = new Map(rankAggregates(aggregates, "trimmedMean").map((a) => [a.proposalId, a.rank]));
-  const normalized = new Map(rankAggregates(aggregates, "normalizedMean").map((a) => [a.proposalId, a.rank]));
-  return rankAggregates(aggregates, by).map((a) => {
-    const trimmedRank = trimmed.get(a.proposalId)!;
-    const normalizedRank = normalized.get(a.proposalId)!;
-    return { ...a, trimmedRank, normalizedRank, ranksDiffer: trimmedRank !== normalizedRank };
+  const trimmed = ranksBy(aggregates, "trimmedMean");
+  const normalized = ranksBy(aggregates, "normalizedMean");
+  const chosen = by === "trimmedMean" ? trimmed : normalized;
+  return chosen.order.map((index) => {
+    const trimmedRank = trimmed.rank[index];
+    const normalizedRank = normalized.rank[index];
+    // Written out, not spread: a spread of 53,000 objects cost a fifth of a second.
+    const a = aggregates[index];
+    return {
+      proposalId: a.proposalId,
+      count: a.count,
+      mean: a.mean,
+      trimmedMean: a.trimmedMean,
+      normalizedMean: a.normalizedMean,
+      spread: a.spread,
+      stdDev: a.stdDev,
+      disagreement: a.disagreement,
+      rank: chosen.rank[index],
+      trimmedRank,
+      normalizedRank,
+      ranksDiffer: trimmedRank !== normalizedRank,
+    };
   });
 }
 

@@ -15,7 +15,16 @@ import {
   setHearingReviewers,
 } from "@/lib/hearings/actions";
 import { saveScoreInTransaction, saveScoreRecord } from "@/lib/hearings/scores";
-import { assignmentForReviewer, hearingRanking, hearingResults, myAssignments, myHearingProgress, yearRanking } from "@/lib/hearings/queries";
+import {
+  assignmentForReviewer,
+  hearingAgenda,
+  hearingRanking,
+  hearingResults,
+  myAssignments,
+  myHearingProgress,
+  nextAssignment,
+  yearRanking,
+} from "@/lib/hearings/queries";
 import { DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
 import { createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
 import { createYearRecord } from "@/lib/years/service";
@@ -341,5 +350,94 @@ describe("rankings kept between requests", () => {
     await actAs(admin);
     expect((await addAgendaItems({ hearingId, projectIds: [third] }))?.data?.added).toBe(1);
     expect((await rowOf(first)).unscored).toBe(2);
+    // A write outside the services (raw SQL) moves the stamp too: the trigger counts it in its own transaction.
+    await db.$executeRaw`UPDATE "Score" SET "total" = 50 WHERE "assignmentId" = ${ofFirst[1].id}`;
+    expect((await rowOf(first)).mean).toBe(70);
+    await db.$executeRaw`UPDATE "Score" SET "submittedAt" = NULL WHERE "assignmentId" = ${ofFirst[1].id}`;
+    expect(await rowOf(first)).toEqual({ mean: 90, count: 1, unscored: 2 });
+  });
+});
+
+describe("a reviewer's tasks kept between requests", () => {
+  it("show every new task, draft, submission, withdrawal and closing on the next read, counts and pages included", async () => {
+    const projects = [await submittedProject(clerkB, "任务项目一"), await submittedProject(clerkB, "任务项目二"), await submittedProject(clerkB, "任务项目三")];
+    const reviewer = reviewers[3];
+    const hearingId = await hearingWith(projects.slice(0, 2), [reviewer]);
+    await autoAssignReviewers({ hearingId, perProposal: 1 });
+    const left = async (status: "todo" | "draft" | "submitted" | "all" = "todo") => {
+      const page = await myAssignments(reviewer.id, { hearingId, status, page: 1 });
+      expect(page.assignments.length).toBe(page.total);
+      expect(page.assignments.every((a) => a.reviewerId === reviewer.id)).toBe(true);
+      return page.assignments.map((a) => a.item.projectId);
+    };
+    const progress = async () => (await myHearingProgress(reviewer.id)).find((h) => h.id === hearingId);
+    // The agenda's progress (kept under the same stamp) and its "not fully scored" filter, counted and paged.
+    const agenda = async () => {
+      const [all, pending] = await Promise.all([hearingAgenda(hearingId, { page: 1, pending: false }), hearingAgenda(hearingId, { page: 1, pending: true })]);
+      expect(all.items).toHaveLength(all.total);
+      expect(pending.items).toHaveLength(pending.total);
+      return { ...all.progress, pendingShown: pending.total };
+    };
+    const taskOf = async (projectId: string) => db.reviewAssignment.findFirstOrThrow({ where: { reviewerId: reviewer.id, item: { projectId, hearingId } } });
+    expect((await left()).sort()).toEqual(projects.slice(0, 2).sort());
+    expect(await progress()).toMatchObject({ total: 2, submitted: 0, drafts: 0 });
+    // Read twice with nothing changed: the same answer (the kept one).
+    expect((await left()).sort()).toEqual(projects.slice(0, 2).sort());
+    // The next task: the oldest not submitted at an open hearing, as the database orders them.
+    const oldest = async () =>
+      (
+        await db.reviewAssignment.findFirst({
+          where: {
+            reviewerId: reviewer.id,
+            OR: [{ score: { is: null } }, { score: { is: { submittedAt: null } } }],
+            item: { hearing: { closedAt: null } },
+          },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        })
+      )?.id ?? null;
+    expect(await nextAssignment(reviewer.id)).toBe(await oldest());
+
+    // A new task (a new agenda item, assigned): on the next read.
+    await actAs(admin);
+    expect((await addAgendaItems({ hearingId, projectIds: [projects[2]] }))?.data?.added).toBe(1);
+    await autoAssignReviewers({ hearingId, perProposal: 1 });
+    expect((await left()).sort()).toEqual([...projects].sort());
+    expect(await progress()).toMatchObject({ total: 3, submitted: 0, drafts: 0 });
+    expect(await agenda()).toEqual({ items: 3, assignments: 3, submitted: 0, pending: 3, pendingShown: 3 });
+
+    // A draft stays to do and is a draft; a submission leaves what is to do.
+    await actAs(reviewer);
+    const first = await taskOf(projects[0]);
+    expect((await saveScore({ assignmentId: first.id, values: { fit: 8 }, comment: null, recommendation: null, submit: false }))?.data).toBeTruthy();
+    expect(await left("draft")).toEqual([projects[0]]);
+    expect(await left()).toContain(projects[0]);
+    expect(await progress()).toMatchObject({ total: 3, submitted: 0, drafts: 1 });
+    const second = await taskOf(projects[1]);
+    expect((await saveScore({ assignmentId: second.id, values: full, comment: null, recommendation: "APPROVE", submit: true }))?.data).toBeTruthy();
+    expect((await left()).sort()).toEqual([projects[0], projects[2]].sort());
+    expect(await left("submitted")).toEqual([projects[1]]);
+    expect(await left("all")).toHaveLength(3);
+    expect(await progress()).toMatchObject({ total: 3, submitted: 1, drafts: 1 });
+    expect(await nextAssignment(reviewer.id)).toBe(await oldest());
+    expect(await agenda()).toEqual({ items: 3, assignments: 3, submitted: 1, pending: 2, pendingShown: 2 });
+
+    // A write outside the services: the trigger moves the stamp all the same.
+    await db.$executeRaw`UPDATE "Score" SET "submittedAt" = NULL WHERE "assignmentId" = ${second.id}`;
+    expect(await left()).toHaveLength(3);
+    expect(await progress()).toMatchObject({ total: 3, submitted: 0, drafts: 2 });
+    expect(await agenda()).toEqual({ items: 3, assignments: 3, submitted: 0, pending: 3, pendingShown: 3 });
+
+    // A page past the end is empty, with the count kept.
+    const beyond = await myAssignments(reviewer.id, { hearingId, status: "todo", page: 2 });
+    expect(beyond).toMatchObject({ total: 3, assignments: [] });
+
+    // Closed: nothing is left to do at this hearing, and it is no longer the next task.
+    await actAs(admin);
+    const { version } = await db.hearing.findUniqueOrThrow({ where: { id: hearingId } });
+    expect((await closeHearing({ id: hearingId, version }))?.data).toBeTruthy();
+    expect(await left()).toEqual([]);
+    expect(await left("draft")).toHaveLength(2);
+    expect((await progress())?.closedAt).not.toBeNull();
+    expect(await nextAssignment(reviewer.id)).toBe(await oldest());
   });
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_RUBRIC,
   DISAGREEMENT_SPREAD,
   rankAggregates,
+  rankBoth,
   rubricProblem,
   SCORING_RULES,
   scoreProblem,
@@ -260,6 +261,25 @@ describe("rankAggregates", () => {
       ["x", 1],
       ["y", 1],
     ]);
+  });
+
+  it("ranks long ties in one pass: every member of a tie shares its first position, the next value skips past it", () => {
+    // 2,000 proposals on 4 values, in input order 0..1999 (a tie of 500 each): ranks 1, 501, 1001, 1501.
+    const input = Array.from({ length: 2000 }, (_, i) => ({
+      ...agg(`p${i}`, 90 - (i % 4) * 5),
+      trimmedMean: 90 - (i % 4) * 5,
+      normalizedMean: 70 + (i % 4) * 5,
+    }));
+    const ranked = rankBoth(input, "trimmedMean");
+    expect(ranked.map((a) => a.rank).filter((rank, i, all) => all.indexOf(rank) === i)).toEqual([1, 501, 1001, 1501]);
+    expect(ranked.slice(0, 3).map((a) => a.proposalId)).toEqual(["p0", "p4", "p8"]); // input order within the tie
+    expect(ranked[0]).toMatchObject({ trimmedRank: 1, normalizedRank: 1501, ranksDiffer: true });
+    expect(ranked.filter((a) => !a.ranksDiffer)).toHaveLength(0);
+    expect(
+      rankAggregates(input, "normalizedMean")
+        .map((a) => a.rank)
+        .filter((rank, i, all) => all.indexOf(rank) === i),
+    ).toEqual([1, 501, 1001, 1501]);
   });
 
   it("has 4–6 display rules", () => {
