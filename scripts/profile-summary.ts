@@ -56,7 +56,10 @@ function category(frame: Frame): string {
   }
   const src = source(frame);
   if (src.startsWith("node:")) {
-    const module = src.slice(5).split("/")[0].replace(/^internal$/, src.slice(5).split("/").slice(0, 2).join("/"));
+    const module = src
+      .slice(5)
+      .split("/")[0]
+      .replace(/^internal$/, src.slice(5).split("/").slice(0, 2).join("/"));
     return `node core ${module}`;
   }
   if (src.startsWith("wasm://")) return "wasm (Prisma query compiler)";

@@ -3,7 +3,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
+import { getToken } from "next-auth/jwt";
+import { decodeKept } from "@/lib/auth/token-cache";
 import { authOptions } from "@/lib/auth/options";
 import { loadSession, type CurrentUser } from "@/lib/auth/session-store";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -12,33 +13,6 @@ import { auditRefusal } from "@/lib/audit/refusals";
 import { noteRequest } from "@/lib/log";
 
 export type { CurrentUser };
-
-/**
- * next-auth's decode derives the key from the secret (HKDF) and decrypts the cookie (JWE) on every request: a
- * tenth of a refused action's CPU in the profile (docs/benchmark.md, fifth round). A cookie decrypted once is the
- * same payload every time, so the payload is kept per cookie text (a bounded map, per process) and its expiry
- * checked again at each use, with next-auth's 15 s tolerance. Only a cookie that decrypted is kept; the session
- * row it names is still read and checked on every request (loadSession), so signing out, expiry and a
- * deactivated account take effect at once (decision 0109).
- */
-const decodedTokens = new Map<string, JWT>();
-const DECODED_TOKENS_MAX = 2_000;
-async function decodeKept(params: JWTDecodeParams): Promise<JWT | null> {
-  const text = params.token;
-  if (!text) return null;
-  const kept = decodedTokens.get(text);
-  if (kept) {
-    if (typeof kept.exp === "number" && kept.exp + 15 > Date.now() / 1000) return kept;
-    decodedTokens.delete(text);
-  }
-  // Throws for a cookie that does not decrypt or has expired (getToken answers null): nothing is kept then.
-  const payload = await decode(params);
-  if (payload && typeof payload.exp === "number") {
-    if (decodedTokens.size >= DECODED_TOKENS_MAX) decodedTokens.delete(decodedTokens.keys().next().value as string);
-    decodedTokens.set(text, payload);
-  }
-  return payload;
-}
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const cookieStore = await cookies();
