@@ -3,10 +3,12 @@
 // Code bundled into .next/server is traced back through the build's source maps to its original file, so that
 // next-auth, React, Prisma's runtime and our own lib/ are told apart although Next bundles them together.
 //
-//   npx tsx scripts/profile-summary.ts <profile.cpuprofile> [rows]
+//   npx tsx scripts/profile-summary.ts <profile.cpuprofile[.gz]> [rows]
+// (The maps are the current build's: summarise a profile before rebuilding, or the chunks show as unmapped.)
 import fs from "node:fs";
 import { SourceMap } from "node:module";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 
 type Frame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
 type Node = { id: number; callFrame: Frame; children?: number[] };
@@ -18,7 +20,8 @@ if (!file) {
   process.exit(2);
 }
 const rows = Number(rowsText ?? 25);
-const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
+const raw = fs.readFileSync(file);
+const profile = JSON.parse((file.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8")) as Profile;
 
 const maps = new Map<string, SourceMap | null>();
 function mapFor(url: string): SourceMap | null {
