@@ -90,8 +90,41 @@ const quantile = (xs: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 };
 
+/**
+ * CPU time (ms, user + system) each of the app's processes has used so far: the Node processes (the server and
+ * its workers) and PostgreSQL's. Divided by the requests of a phase it gives the CPU one request costs, which the
+ * load of a shared machine moves far less than requests per second (docs/benchmark.md, fifth round).
+ */
+function appCpuMs(): Map<number, { node: boolean; ms: number }> {
+  const out = new Map<number, { node: boolean; ms: number }>();
+  if (!app?.pid) return out;
+  for (const pid of processTree(app.pid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+      out.set(pid, { node: fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0].endsWith("node"), ms });
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/** The CPU used between two samples (a process that ended meanwhile is left out; one that started counts whole). */
+function cpuBetween(before: ReturnType<typeof appCpuMs>, after: ReturnType<typeof appCpuMs>) {
+  const used = { node: 0, db: 0 };
+  for (const [pid, { node, ms }] of after) {
+    const delta = ms - (before.get(pid)?.ms ?? 0);
+    if (node) used.node += delta;
+    else used.db += delta;
+  }
+  return used;
+}
+
 /** Runs `work` by `concurrency` loops for `seconds`; each call returns whether it succeeded. */
 async function load(concurrency: number, seconds: number, work: (lane: number) => Promise<boolean>) {
+  const cpuBefore = appCpuMs();
   const until = performance.now() + seconds * 1000;
   let ok = 0;
   let failed = 0;
@@ -109,7 +142,11 @@ async function load(concurrency: number, seconds: number, work: (lane: number) =
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { ok, failed, rps: ok / elapsed, p50: quantile(times, 0.5), p90: quantile(times, 0.9) };
+  const cpuAfter = appCpuMs();
+  const calls = Math.max(1, ok + failed);
+  const used = cpuBetween(cpuBefore, cpuAfter);
+  const cpu = { node: used.node / calls, db: used.db / calls };
+  return { ok, failed, rps: ok / elapsed, p50: quantile(times, 0.5), p90: quantile(times, 0.9), cpu };
 }
 
 /** c1 timings: RUNS calls after 3 warm-ups, or fewer when a call is slow (at most about 2 × SECONDS). */
@@ -520,6 +557,9 @@ async function readScenario(
   });
 }
 
+/** The CPU one request of a c8 phase cost the app (its Node processes, then PostgreSQL). */
+const cpuNote = (cpu: { node: number; db: number }) => `CPU per request at c8: app ${cpu.node.toFixed(2)} ms, PostgreSQL ${cpu.db.toFixed(2)} ms`;
+
 type WriteSpec = {
   name: string;
   /** one lane's call: does the write through the app and returns whether it was acknowledged */
@@ -555,7 +595,7 @@ async function writeScenario(ctx: Ctx, spec: WriteSpec, c1 = true) {
     ratio,
     goal: `c8 ≥ ${spec.minRps}/s${spec.maxRatio ? `, ≤ ${spec.maxRatio}× below the floor` : ""}`,
     pass,
-    note: `${c8.ok} ok, ${c8.failed + (one?.failed ?? 0)} failed${one ? "" : "; p50/p90 at c8"}`,
+    note: `${c8.ok} ok, ${c8.failed + (one?.failed ?? 0)} failed${one ? "" : "; p50/p90 at c8"}; ${cpuNote(c8.cpu)}`,
   });
   return c8.rps;
 }
@@ -910,7 +950,7 @@ async function main() {
         ratio: one.p50 && floor.p50 ? one.p50 / floor.p50 : null,
         goal: "measured (no goal)",
         pass: null,
-        note: `${c8.ok} ok, ${c8.failed + one.failed} unexpected answers; floor: the session query`,
+        note: `${c8.ok} ok, ${c8.failed + one.failed} unexpected answers; floor: the session query; ${cpuNote(c8.cpu)}`,
       });
     }
 

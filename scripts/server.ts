@@ -171,6 +171,11 @@ async function worker() {
       });
       return;
     }
+    // A server action called by the page's script (fetch, Accept: text/x-component) answers a few hundred bytes
+    // of React's flight format: gzip cost more CPU than the answer is worth (a fresh zlib stream per response, 6 %
+    // of the action path in the profile, docs/benchmark.md fifth round), so it is sent as is (decision 0110).
+    // Pages, assets and form posts without script keep their compression.
+    if (request.headers["next-action"] !== undefined && request.headers.accept?.includes("text/x-component")) delete request.headers["accept-encoding"];
     if (!trustProxy) {
       request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
       delete request.headers["x-real-ip"];

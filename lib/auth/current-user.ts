@@ -4,6 +4,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
+import { decodeKept } from "@/lib/auth/token-cache";
 import { authOptions } from "@/lib/auth/options";
 import { loadSession, type CurrentUser } from "@/lib/auth/session-store";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -19,6 +20,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = await getToken({
     req: { cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])), headers: Object.fromEntries(headerStore) } as never,
     secret: authOptions.secret,
+    decode: decodeKept,
   });
   const sid = token?.sid;
   const user = typeof sid === "string" ? await loadSession(sid) : null;
