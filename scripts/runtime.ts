@@ -61,12 +61,15 @@ export async function migrate(databaseUrl: string): Promise<void> {
   await runMigrations(databaseUrl, { log: (message) => console.log(message) });
 }
 
+// Everything \`next build\` compiles: the routes, the proxy (middleware) and the instrumentation hook included.
 const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
   "public",
   "prisma/schema.prisma",
+  "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "package-lock.json",
   "postcss.config.mjs",
