@@ -196,7 +196,7 @@ type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date 
  * loads each relation of an include with a statement of its own, one after another: thirteen round trips and as
  * many query plans in JavaScript per page (decision 0111, as 0084 did for the session). The columns of the
  * project and of its milestones, events, notes and consultations come whole (`to_jsonb`), so the shape is the
- * model's; equal sort keys are ordered by id so that the page is the same on every load.
+ * model's (a NULL list column read as empty, as Prisma does); equal sort keys are ordered by id so that the page is the same on every load.
  */
 export async function getProject(viewer: Viewer, id: string): Promise<ProjectWithRelations | null> {
   const county = seesWholeCounty(viewer.roles);
@@ -245,6 +245,9 @@ export async function getProject(viewer: Viewer, id: string): Promise<ProjectWit
   const p = row.project;
   const project: ProjectWithRelations = {
     ...p,
+    // A list column may be NULL in the database (rows written in SQL); Prisma reads it as an empty list.
+    innovationKinds: p.innovationKinds ?? [],
+    methods: p.methods ?? [],
     submittedAt: maybeInstant(p.submittedAt),
     startedAt: maybeInstant(p.startedAt),
     endedAt: maybeInstant(p.endedAt),

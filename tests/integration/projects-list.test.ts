@@ -7,6 +7,7 @@ import { getProject, listProjects, PROJECT_ORDER, PROJECTS_PAGE_SIZE, projectWhe
 import { hearingRecordOf } from "@/lib/hearings/queries";
 import type { ProjectFilter } from "@/lib/projects/schemas";
 import type { ProjectState, Role } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { createYearRecord } from "@/lib/years/service";
 import { makeCounty, makeUser } from "./support/fixtures";
 
@@ -21,6 +22,22 @@ let otherYearId: string;
 let sectorIds: string[];
 let topicId: string;
 const ids: string[] = [];
+
+/** What getProject read through Prisma before decision 0111. */
+const PAGE_INCLUDE = {
+  year: { select: { year: true } },
+  unit: { select: { id: true, name: true, type: true } },
+  topic: { select: { id: true, code: true, title: true } },
+  programme: { select: { id: true, title: true } },
+  liaison: { select: { id: true, name: true } },
+  milestones: { orderBy: { sortOrder: "asc" } },
+  sectors: { select: { sectorId: true, sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
+  attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
+  events: { orderBy: { at: "asc" } },
+  notes: { orderBy: { at: "desc" } },
+  versions: { orderBy: { number: "desc" }, select: { id: true, number: true, submittedAt: true, submittedBy: true } },
+  consultations: { orderBy: { heldAt: "desc" } },
+} satisfies Prisma.ProjectInclude;
 
 const viewer = (user: { id: string; roles: Role[]; unitId: string }) => ({ id: user.id, roles: user.roles, unitId: user.unitId });
 const STATES: ProjectState[] = ["DRAFT", "SUBMITTED", "APPROVED", "IN_PROGRESS", "COMPLETED", "TERMINATED", "RETURNED", "REVISE", "IN_HEARING"];
@@ -209,27 +226,16 @@ describe("the project page in one statement", () => {
       data: { selfAssessment: { A: "好" }, innovationKinds: ["WORK"], methods: ["ADD", "FIX"], startedAt: new Date() },
     });
 
-    const expected = await db.project.findFirst({
-      where: { id },
-      include: {
-        year: { select: { year: true } },
-        unit: { select: { id: true, name: true, type: true } },
-        topic: { select: { id: true, code: true, title: true } },
-        programme: { select: { id: true, title: true } },
-        liaison: { select: { id: true, name: true } },
-        milestones: { orderBy: { sortOrder: "asc" } },
-        sectors: { select: { sectorId: true, sector: { select: { name: true, grouping: true } } }, orderBy: { sector: { sortOrder: "asc" } } },
-        attachments: { where: { reportId: null }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
-        events: { orderBy: { at: "asc" } },
-        notes: { orderBy: { at: "desc" } },
-        versions: { orderBy: { number: "desc" }, select: { id: true, number: true, submittedAt: true, submittedBy: true } },
-        consultations: { orderBy: { heldAt: "desc" } },
-      },
-    });
+    const expected = await db.project.findFirst({ where: { id }, include: PAGE_INCLUDE });
     const actual = await getProject(viewer(admin), id);
     expect(actual).toEqual(expected);
     expect(actual?.milestones.map((m) => m.title)).toEqual(["第一步", "第二步"]);
     expect(actual?.startedAt).toBeInstanceOf(Date);
+    // A list column left NULL by a row written in SQL (the benchmark's projects): Prisma reads it as [].
+    await db.$executeRaw`UPDATE "Project" SET "methods" = NULL, "innovationKinds" = NULL WHERE "id" = ${id}`;
+    const nulls = await getProject(viewer(admin), id);
+    expect(nulls?.methods).toEqual([]);
+    expect(nulls).toEqual(await db.project.findFirst({ where: { id }, include: PAGE_INCLUDE }));
 
     // ids[3]: townshipA's. Another unit gets nothing; the county nothing of another unit's never-submitted draft.
     expect(await getProject(viewer(clerkA), id)).not.toBeNull();
