@@ -199,6 +199,18 @@ type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date 
  * model's (a NULL list column read as empty, as Prisma does); equal sort keys are ordered by id so that the page is the same on every load.
  */
 export async function getProject(viewer: Viewer, id: string): Promise<ProjectWithRelations | null> {
+  return (await projectPageRead(viewer, id))?.project ?? null;
+}
+
+/**
+ * Whether the project has any row at all behind the page's other cards (rectification items, marks or adoptions,
+ * meeting shares, event showings, nominations): read in the same statement so that the page skips the reads of
+ * cards with nothing to show. A superset of what each card shows (a card with rows runs its own scoped read).
+ */
+export type ProjectRelated = { rectifications: boolean; promotion: boolean; meetingShares: boolean; events: boolean; awards: boolean };
+
+/** getProject and the related flags: the project page's first read. */
+export async function projectPageRead(viewer: Viewer, id: string): Promise<{ project: ProjectWithRelations; related: ProjectRelated } | null> {
   const county = seesWholeCounty(viewer.roles);
   const rows = await db.$queryRaw<
     {
@@ -215,6 +227,7 @@ export async function getProject(viewer: Viewer, id: string): Promise<ProjectWit
       notes: Json<GuidanceNote>[];
       versions: { id: string; number: number; submittedAt: string; submittedBy: string | null }[];
       consultations: Json<Consultation>[];
+      related: ProjectRelated;
     }[]
   >`
     SELECT to_jsonb(p) AS project, y."year",
@@ -232,7 +245,14 @@ export async function getProject(viewer: Viewer, id: string): Promise<ProjectWit
            coalesce((SELECT jsonb_agg(to_jsonb(n) ORDER BY n."at" DESC, n."id" DESC) FROM "GuidanceNote" n WHERE n."projectId" = p."id"), '[]') AS notes,
            coalesce((SELECT jsonb_agg(jsonb_build_object('id', v."id", 'number', v."number", 'submittedAt', v."submittedAt", 'submittedBy', v."submittedBy") ORDER BY v."number" DESC)
                        FROM "ProjectVersion" v WHERE v."projectId" = p."id"), '[]') AS versions,
-           coalesce((SELECT jsonb_agg(to_jsonb(c) ORDER BY c."heldAt" DESC, c."id" DESC) FROM "Consultation" c WHERE c."projectId" = p."id"), '[]') AS consultations
+           coalesce((SELECT jsonb_agg(to_jsonb(c) ORDER BY c."heldAt" DESC, c."id" DESC) FROM "Consultation" c WHERE c."projectId" = p."id"), '[]') AS consultations,
+           jsonb_build_object(
+             'rectifications', EXISTS (SELECT 1 FROM "RectificationItem" ri JOIN "InspectionItem" ii ON ii."id" = ri."itemId" WHERE ii."projectId" = p."id"),
+             'promotion', EXISTS (SELECT 1 FROM "ProjectMark" pm WHERE pm."projectId" = p."id") OR EXISTS (SELECT 1 FROM "Adoption" ad WHERE ad."sourceProjectId" = p."id"),
+             'meetingShares', EXISTS (SELECT 1 FROM "MeetingShare" ms WHERE ms."projectId" = p."id"),
+             'events', EXISTS (SELECT 1 FROM "EventProject" ep WHERE ep."projectId" = p."id"),
+             'awards', EXISTS (SELECT 1 FROM "Nomination" nm WHERE nm."projectId" = p."id") OR EXISTS (SELECT 1 FROM "NominationProject" np WHERE np."projectId" = p."id")
+           ) AS related
       FROM "Project" p
       JOIN "Year" y ON y."id" = p."yearId"
       JOIN "Unit" u ON u."id" = p."unitId"
@@ -274,7 +294,7 @@ export async function getProject(viewer: Viewer, id: string): Promise<ProjectWit
   };
   // The county does not read another unit's draft that was never submitted.
   if (county && project.state === "DRAFT" && !project.submittedAt && project.unitId !== viewer.unitId && project.leadUserId !== viewer.id) return null;
-  return project;
+  return { project, related: row.related };
 }
 
 /**
@@ -321,12 +341,14 @@ export async function attachmentForViewer(viewer: Viewer, projectId: string, att
 }
 
 /** Staff who can be a project's liaison (联系人). */
-export function liaisonOptions() {
-  return db.user.findMany({
-    where: { active: true, roles: { has: "COUNTY_STAFF" } },
-    orderBy: [{ unit: { code: "asc" } }, { name: "asc" }],
-    select: { id: true, name: true, unit: { select: { name: true } } },
-  });
+export async function liaisonOptions(): Promise<{ id: string; name: string; unit: { name: string } }[]> {
+  // One statement: through Prisma the unit's name was a second one (decision 0111).
+  const rows = await db.$queryRaw<{ id: string; name: string; unitName: string }[]>`
+    SELECT u."id", u."name", un."name" AS "unitName"
+      FROM "User" u JOIN "Unit" un ON un."id" = u."unitId"
+     WHERE u."active" AND 'COUNTY_STAFF' = ANY(u."roles")
+     ORDER BY un."code" ASC, u."name" ASC`;
+  return rows.map((row) => ({ id: row.id, name: row.name, unit: { name: row.unitName } }));
 }
 
 /** Topics the unit took up and can propose from (not yet used for a project of its own). */

@@ -3,7 +3,7 @@
 // statement (decision 0111) against the include it replaced.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getProject, listProjects, PROJECT_ORDER, PROJECTS_PAGE_SIZE, projectWhere } from "@/lib/projects/queries";
+import { getProject, liaisonOptions, listProjects, PROJECT_ORDER, PROJECTS_PAGE_SIZE, projectPageRead, projectWhere } from "@/lib/projects/queries";
 import { hearingRecordOf } from "@/lib/hearings/queries";
 import type { ProjectFilter } from "@/lib/projects/schemas";
 import type { ProjectState, Role } from "@/lib/generated/prisma/enums";
@@ -246,6 +246,34 @@ describe("the project page in one statement", () => {
     expect(await getProject(viewer(admin), draft)).toBeNull();
     expect(await getProject(viewer(clerkA), draft)).not.toBeNull();
     expect(await getProject(viewer(admin), "no-such-project")).toBeNull();
+  });
+
+  it("says which other cards have rows, so that the page reads only those", async () => {
+    const id = ids[6];
+    expect((await projectPageRead(viewer(admin), id))?.related).toEqual({
+      rectifications: false,
+      promotion: false,
+      meetingShares: false,
+      events: false,
+      awards: false,
+    });
+    await db.projectMark.create({ data: { projectId: id, mark: "BRAND", decidedOn: new Date(), reason: "理由", byId: admin.id } });
+    expect((await projectPageRead(viewer(admin), id))?.related).toMatchObject({ promotion: true, meetingShares: false, events: false });
+    // Another unit's reader gets nothing at all, flags included.
+    expect(await projectPageRead(viewer(clerkB), id)).toBeNull();
+  });
+
+  it("offers the liaisons the Prisma read offered", async () => {
+    await makeUser(["COUNTY_STAFF", "UNIT_USER"], county.townshipB.id);
+    const inactive = await makeUser(["COUNTY_STAFF"], county.section.id);
+    await db.user.update({ where: { id: inactive.id }, data: { active: false } });
+    const expected = await db.user.findMany({
+      where: { active: true, roles: { has: "COUNTY_STAFF" } },
+      orderBy: [{ unit: { code: "asc" } }, { name: "asc" }],
+      select: { id: true, name: true, unit: { select: { name: true } } },
+    });
+    expect(expected.length).toBeGreaterThan(2);
+    expect(await liaisonOptions()).toEqual(expected);
   });
 
   it("reads the hearing record the includes read", async () => {
