@@ -9,7 +9,9 @@ import type { ProjectFilter } from "@/lib/projects/schemas";
 import type { ProjectState, Role } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createYearRecord } from "@/lib/years/service";
-import { makeCounty, makeUser } from "./support/fixtures";
+import { unitOptions } from "@/lib/units/queries";
+import { unitLabel } from "@/lib/units/tree";
+import { makeCounty, makeUnit, makeUser } from "./support/fixtures";
 
 let county: Awaited<ReturnType<typeof makeCounty>>;
 let admin: Awaited<ReturnType<typeof makeUser>>;
@@ -274,6 +276,22 @@ describe("the project page in one statement", () => {
     });
     expect(expected.length).toBeGreaterThan(2);
     expect(await liaisonOptions()).toEqual(expected);
+  });
+
+  it("offers the units the Prisma read offered, named with their parent", async () => {
+    await makeUnit("第二科", "SECTION", county.department.id);
+    const retired = await makeUnit("旧乡", "TOWNSHIP", county.county.id);
+    await db.unit.update({ where: { id: retired.id }, data: { active: false } });
+    const units = await db.unit.findMany({
+      where: { active: true },
+      orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
+      select: { id: true, name: true, type: true, parentId: true, parent: { select: { name: true } } },
+    });
+    const expected = units.map(({ parent, ...unit }) => ({ ...unit, name: unitLabel({ ...unit, parent }) }));
+    const actual = await unitOptions();
+    expect(actual).toEqual(expected);
+    expect(actual.map((u) => u.name)).toContain("县委组织部第二科");
+    expect(actual.map((u) => u.id)).not.toContain(retired.id);
   });
 
   it("reads the hearing record the includes read", async () => {
