@@ -369,8 +369,8 @@ export type HearingRecordRows = [
 
 /**
  * One statement (decision 0111): through Prisma the rounds, their hearing, assignments, scores and reviewers and the
- * decisions with their meeting were seven statements, five of them one after another. Reviewers within a round in
- * the order they were assigned.
+ * decisions with their meeting were seven statements, five of them one after another. Reviewers within a round by
+ * their id: the order PostgreSQL gave the include (the (itemId, reviewerId) index), kept so that the page reads as before.
  */
 export async function hearingRecordOf(projectId: string): Promise<HearingRecordRows> {
   const [row] = await db.$queryRaw<
@@ -397,7 +397,7 @@ export async function hearingRecordOf(projectId: string): Promise<HearingRecordR
                                      'id', a."id", 'reviewerId', a."reviewerId", 'reviewer', jsonb_build_object('name', r."name"),
                                      'score', CASE WHEN s."id" IS NULL THEN NULL ELSE jsonb_build_object('total', s."total", 'comment', s."comment",
                                                    'recommendation', s."recommendation", 'submittedAt', s."submittedAt") END)
-                                   ORDER BY a."createdAt", a."id")
+                                   ORDER BY a."reviewerId")
                                  FROM "ReviewAssignment" a JOIN "User" r ON r."id" = a."reviewerId" LEFT JOIN "Score" s ON s."assignmentId" = a."id"
                                 WHERE a."itemId" = i."id"), '[]'))
                 ORDER BY i."round", i."id")

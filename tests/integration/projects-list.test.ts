@@ -323,7 +323,7 @@ describe("the project page in one statement", () => {
     const meeting = await db.meeting.create({ data: { yearId, number: "第1次", heldAt: new Date(Date.UTC(2031, 4, 1)), attendees: "全体" } });
     await db.decision.create({ data: { meetingId: meeting.id, projectId, verdict: "APPROVE", opinion: "同意立项" } });
 
-    // As the page read it through Prisma before decision 0111 (the assignments in the order they were made).
+    // As the page read it through Prisma before decision 0111 (the assignments by reviewer, as the index gave them).
     const [rounds, decisions] = await Promise.all([
       db.hearingItem.findMany({
         where: { projectId },
@@ -333,7 +333,7 @@ describe("the project page in one statement", () => {
           round: true,
           hearing: { select: { id: true, title: true, heldAt: true } },
           assignments: {
-            orderBy: { createdAt: "asc" },
+            orderBy: { reviewerId: "asc" },
             select: {
               id: true,
               reviewerId: true,
