@@ -6,7 +6,8 @@ import { CATEGORY_LABELS, LEVEL_LABELS } from "@/lib/awards/phase";
 import { Card } from "@/components/ui/page";
 
 /** On a project's page: the commendations it won, as a project or through the people who led it; nothing when none. */
-export async function ProjectAwards({ projectId }: { projectId: string }) {
+export async function ProjectAwards({ projectId, none = false }: { projectId: string /** The page knows there are none: nothing is read. */; none?: boolean }) {
+  if (none) return null;
   const [awards, user] = await Promise.all([awardsOfProject(projectId), getCurrentUser()]);
   if (awards.length === 0) return null;
   const canOpen = Boolean(user && can(user.roles, "awards.view"));

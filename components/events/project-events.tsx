@@ -7,7 +7,8 @@ import { formatDate } from "@/lib/time";
 import { Card } from "@/components/ui/page";
 
 /** On a project's page and its case: the 现场会 / 交流会 / 研讨会 where it was shown; nothing when it never was. */
-export async function ProjectEvents({ projectId }: { projectId: string }) {
+export async function ProjectEvents({ projectId, none = false }: { projectId: string /** The page knows there are none: nothing is read. */; none?: boolean }) {
+  if (none) return null;
   const user = await getCurrentUser();
   if (!user) return null;
   const events = await eventsOfProject(user, projectId);

@@ -11,8 +11,17 @@ import { Card } from "@/components/ui/page";
 import { AdopterList, MarkBadge } from "@/components/promotion/promotion-parts";
 import { MarkForm, RevokeMarkForm } from "@/components/promotion/mark-forms";
 
-export async function ProjectPromotion({ project, user }: { project: { id: string; state: ProjectState }; user: Pick<CurrentUser, "roles"> }) {
-  const { marks, adopters } = await projectPromotion(project.id);
+export async function ProjectPromotion({
+  project,
+  user,
+  none = false,
+}: {
+  project: { id: string; state: ProjectState };
+  user: Pick<CurrentUser, "roles">;
+  /** The page knows the project has no marks and no adopters (lib/projects/queries.ts `projectPageRead`): nothing is read. */
+  none?: boolean;
+}) {
+  const { marks, adopters } = none ? { marks: [], adopters: [] } : await projectPromotion(project.id);
   const admin = can(user.roles, "promotion.mark") && MARKABLE_STATES.includes(project.state);
   if (!admin && marks.length === 0 && adopters.length === 0) return null;
   const active = marks.filter((mark) => !mark.revokedAt);

@@ -6,7 +6,14 @@ import { formatDate } from "@/lib/time";
 import { Card } from "@/components/ui/page";
 
 /** On a project's page: the township meetings where the practice was shared; nothing when it never was. */
-export async function ProjectMeetingShares({ projectId }: { projectId: string }) {
+export async function ProjectMeetingShares({
+  projectId,
+  none = false,
+}: {
+  projectId: string /** The page knows there are none: nothing is read. */;
+  none?: boolean;
+}) {
+  if (none) return null;
   const [shares, user] = await Promise.all([sharesOfProject(projectId), getCurrentUser()]);
   if (shares.length === 0) return null;
   const canOpen = Boolean(user && can(user.roles, "meetings.view"));

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Verdict } from "@/lib/generated/prisma/enums";
 import { aggregate, rankBoth, RANK_BY_KEYS, type Criterion, DEFAULT_RUBRIC, type RankBy } from "@/lib/hearings/scoring";
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 
@@ -422,18 +423,72 @@ export async function attachmentForReviewer(reviewerId: string, projectId: strin
 }
 
 /** Every round this project was heard in, with the scores and the decisions, for its page. */
-export function hearingRecordOf(projectId: string) {
-  return Promise.all([
-    db.hearingItem.findMany({
-      where: { projectId },
-      orderBy: { round: "asc" },
-      include: {
-        hearing: { select: { id: true, title: true, heldAt: true } },
-        assignments: { include: { score: true, reviewer: { select: { name: true } } } },
-      },
-    }),
-    db.decision.findMany({ where: { projectId }, orderBy: { decidedAt: "asc" }, include: { meeting: { select: { number: true, heldAt: true } } } }),
-  ]);
+/** A project's hearing rounds (each with its reviewers' scores) and its decisions, as the project page shows them. */
+export type HearingRecordRows = [
+  {
+    id: string;
+    round: number;
+    hearing: { id: string; title: string; heldAt: Date };
+    assignments: {
+      id: string;
+      reviewerId: string;
+      reviewer: { name: string };
+      score: { total: number | null; comment: string | null; recommendation: Verdict | null; submittedAt: Date | null } | null;
+    }[];
+  }[],
+  { id: string; verdict: Verdict; opinion: string; decidedAt: Date; meeting: { number: string; heldAt: Date } }[],
+];
+
+/**
+ * One statement (decision 0111): through Prisma the rounds, their hearing, assignments, scores and reviewers and the
+ * decisions with their meeting were seven statements, five of them one after another. Reviewers within a round by
+ * their id: the order PostgreSQL gave the include (the (itemId, reviewerId) index), kept so that the page reads as before.
+ */
+export async function hearingRecordOf(projectId: string): Promise<HearingRecordRows> {
+  const [row] = await db.$queryRaw<
+    {
+      rounds: {
+        id: string;
+        round: number;
+        hearing: { id: string; title: string; heldAt: string };
+        assignments: {
+          id: string;
+          reviewerId: string;
+          reviewer: { name: string };
+          score: { total: number | null; comment: string | null; recommendation: Verdict | null; submittedAt: string | null } | null;
+        }[];
+      }[];
+      decisions: { id: string; verdict: Verdict; opinion: string; decidedAt: string; meeting: { number: string; heldAt: string } }[];
+    }[]
+  >`
+    SELECT
+      coalesce((SELECT jsonb_agg(jsonb_build_object(
+                  'id', i."id", 'round', i."round",
+                  'hearing', jsonb_build_object('id', h."id", 'title', h."title", 'heldAt', h."heldAt"),
+                  'assignments', coalesce((SELECT jsonb_agg(jsonb_build_object(
+                                     'id', a."id", 'reviewerId', a."reviewerId", 'reviewer', jsonb_build_object('name', r."name"),
+                                     'score', CASE WHEN s."id" IS NULL THEN NULL ELSE jsonb_build_object('total', s."total", 'comment', s."comment",
+                                                   'recommendation', s."recommendation", 'submittedAt', s."submittedAt") END)
+                                   ORDER BY a."reviewerId")
+                                 FROM "ReviewAssignment" a JOIN "User" r ON r."id" = a."reviewerId" LEFT JOIN "Score" s ON s."assignmentId" = a."id"
+                                WHERE a."itemId" = i."id"), '[]'))
+                ORDER BY i."round", i."id")
+                 FROM "HearingItem" i JOIN "Hearing" h ON h."id" = i."hearingId" WHERE i."projectId" = ${projectId}), '[]') AS rounds,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('id', d."id", 'verdict', d."verdict", 'opinion', d."opinion", 'decidedAt', d."decidedAt",
+                                                    'meeting', jsonb_build_object('number', m."number", 'heldAt', m."heldAt"))
+                ORDER BY d."decidedAt", d."id")
+                 FROM "Decision" d JOIN "Meeting" m ON m."id" = d."meetingId" WHERE d."projectId" = ${projectId}), '[]') AS decisions`;
+  return [
+    row.rounds.map((round) => ({
+      ...round,
+      hearing: { ...round.hearing, heldAt: new Date(round.hearing.heldAt) },
+      assignments: round.assignments.map((a) => ({
+        ...a,
+        score: a.score && { ...a.score, submittedAt: a.score.submittedAt === null ? null : new Date(a.score.submittedAt) },
+      })),
+    })),
+    row.decisions.map((d) => ({ ...d, decidedAt: new Date(d.decidedAt), meeting: { ...d.meeting, heldAt: new Date(d.meeting.heldAt) } })),
+  ];
 }
 
 export const MEETINGS_PAGE_SIZE = 30;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { UnitType } from "@/lib/generated/prisma/enums";
 import { likeText } from "@/lib/db/search";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { unitScope } from "@/lib/auth/scope";
@@ -50,13 +51,14 @@ export function getUnit(viewer: CurrentUser, id: string) {
 }
 
 /** Active units for pickers (parent unit, a user's unit), in tree order by type, named as people say them. */
-export async function unitOptions() {
-  const units = await db.unit.findMany({
-    where: { active: true },
-    orderBy: [{ type: "asc" }, { sortOrder: "asc" }, { code: "asc" }],
-    select: { id: true, name: true, type: true, parentId: true, parent: { select: { name: true } } },
-  });
-  return units.map(({ parent, ...unit }) => ({ ...unit, name: unitLabel({ ...unit, parent }) }));
+export async function unitOptions(): Promise<{ id: string; name: string; type: UnitType; parentId: string | null }[]> {
+  // One statement with the parent's name (through Prisma the parent was a second statement; decision 0112).
+  const units = await db.$queryRaw<{ id: string; name: string; type: UnitType; parentId: string | null; parentName: string | null }[]>`
+    SELECT u."id", u."name", u."type"::text AS "type", u."parentId", pa."name" AS "parentName"
+      FROM "Unit" u LEFT JOIN "Unit" pa ON pa."id" = u."parentId"
+     WHERE u."active"
+     ORDER BY u."type" ASC, u."sortOrder" ASC, u."code" ASC`;
+  return units.map(({ parentName, ...unit }) => ({ ...unit, name: unitLabel({ ...unit, parent: parentName === null ? null : { name: parentName } }) }));
 }
 
 export async function unitCountsByType() {

@@ -27,15 +27,18 @@ export const metadata: Metadata = { title: "创新项目" };
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePermission("projects.view");
   const filter = projectFilterSchema.parse(await searchParams);
-  const { years, year } = await yearChoice(filter.year);
   const county = seesWholeCounty(user.roles);
   const proposer = can(user.roles, "projects.propose");
-  const [{ projects, total, page, pageSize }, units, liaisons, topics, sectors, programmes] = await Promise.all([
-    listProjects(user, { ...filter, yearId: year?.id ?? null }),
+  // The filter's options do not depend on the year: read with the year choice, then the list and the year's programmes.
+  const [{ years, year }, units, liaisons, topics, sectors] = await Promise.all([
+    yearChoice(filter.year),
     county ? unitOptions() : Promise.resolve([]),
     county ? liaisonOptions() : Promise.resolve([]),
     proposer ? topicsToPropose(user.unitId) : Promise.resolve([]),
     sectorFilterOptions(),
+  ]);
+  const [{ projects, total, page, pageSize }, programmes] = await Promise.all([
+    listProjects(user, { ...filter, yearId: year?.id ?? null }),
     programmeOptions(user, year?.id),
   ]);
   const params = {

@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { notFoundAudited } from "@/lib/auth/refused-read";
 import { can } from "@/lib/auth/permissions";
 import { carries } from "@/lib/projects/carrier";
-import { getProject, liaisonOptions, projectDeadline } from "@/lib/projects/queries";
+import { liaisonOptions, projectDeadline, projectPageRead } from "@/lib/projects/queries";
 import { programmeOptions } from "@/lib/plan/queries";
 import { ProgrammeForm } from "@/components/plan/programme-form";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/projects/catalog";
@@ -41,8 +41,10 @@ const EVENT_LABELS: Record<string, string> = {
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> }) {
   const user = await requirePermission("projects.view");
-  const project = await getProject(user, (await params).id);
-  if (!project) return notFoundAudited(user, { entityType: "Project", id: (await params).id });
+  const read = await projectPageRead(user, (await params).id);
+  if (!read) return notFoundAudited(user, { entityType: "Project", id: (await params).id });
+  // related: which of the cards below have rows at all, from the same statement; the others are not read.
+  const { project, related } = read;
   // The unit's account, or the cadre leading a project won by an individual bid (lib/projects/carrier.ts).
   const ownUnit = carries(user, project);
   const actors: TransitionActor[] = [...(ownUnit ? (["unit"] as const) : []), ...(can(user.roles, "projects.manage") ? (["admin"] as const) : [])];
@@ -55,7 +57,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   // Everything the page reads after the project, at once: one round trip of waiting rather than five in a row.
   const placeable = can(user.roles, "plan.manage") && (project.state !== "DRAFT" || project.submittedAt);
   const [rectifications, deadline, hearingRecord, programmes, liaisons, asked] = await Promise.all([
-    openRectifications(project.id),
+    related.rectifications ? openRectifications(project.id) : [],
     projectDeadline(project),
     hearingRecordOf(project.id),
     placeable ? programmeOptions(user, project.yearId) : [],
@@ -151,12 +153,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         <HearingRecord projectId={project.id} record={hearingRecord} county={seesWholeCounty(user.roles)} />
       </Card>
 
-      <ProjectPromotion project={project} user={user} />
+      <ProjectPromotion project={project} user={user} none={!related.promotion} />
 
-      <ProjectMeetingShares projectId={project.id} />
-      <ProjectEvents projectId={project.id} />
+      <ProjectMeetingShares projectId={project.id} none={!related.meetingShares} />
+      <ProjectEvents projectId={project.id} none={!related.events} />
 
-      <ProjectAwards projectId={project.id} />
+      <ProjectAwards projectId={project.id} none={!related.awards} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="附件">
