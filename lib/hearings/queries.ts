@@ -422,7 +422,6 @@ export async function attachmentForReviewer(reviewerId: string, projectId: strin
   return assigned > 0 ? db.attachment.findFirst({ where: { id: attachmentId, projectId } }) : null;
 }
 
-/** Every round this project was heard in, with the scores and the decisions, for its page. */
 /** A project's hearing rounds (each with its reviewers' scores) and its decisions, as the project page shows them. */
 export type HearingRecordRows = [
   {
