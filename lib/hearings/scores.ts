@@ -97,6 +97,9 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
   // One row per assignment, whatever arrives at once (a double click, two tabs): the unique key decides. The same
   // INSERT … ON CONFLICT Prisma's upsert sends, written out: Prisma compiled the upsert (its WebAssembly query
   // compiler) on every call, a tenth of a score save's CPU in the profile (docs/benchmark.md, fifth round).
+  // The version is checked again in the update itself: two saves of one version that both passed the check above
+  // (the second read before the first committed) would otherwise both be stored, the first overwritten silently.
+  const expected = input.version ?? null;
   const [score] = await tx.$queryRaw<{ version: number }[]>`
     INSERT INTO "Score" ("id", "assignmentId", "values", "total", "comment", "recommendation", "submittedAt", "version", "updatedAt")
     VALUES (${randomUUID()}, ${context.assignmentId}, ${JSON.stringify(data.values)}::jsonb, ${data.total}::double precision, ${data.comment},
@@ -105,7 +108,9 @@ export async function saveScoreRecord(tx: Tx, input: ScoreInput, reviewerId: str
        SET "values" = EXCLUDED."values", "total" = EXCLUDED."total", "comment" = EXCLUDED."comment",
            "recommendation" = EXCLUDED."recommendation", "submittedAt" = EXCLUDED."submittedAt",
            "version" = "Score"."version" + 1, "updatedAt" = EXCLUDED."updatedAt"
+     WHERE ${expected}::int IS NULL OR "Score"."version" = ${expected}::int
     RETURNING "version"`;
+  if (!score) throw new ActionError(STALE_RECORD);
   if (input.submit) {
     await writeAudit(
       {

@@ -26,6 +26,7 @@ import {
   yearRanking,
 } from "@/lib/hearings/queries";
 import { DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
+import { STALE_RECORD } from "@/lib/actions/errors";
 import { createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
 import { createYearRecord } from "@/lib/years/service";
 import { formatDate, toDateTimeLocal } from "@/lib/time";
@@ -207,6 +208,47 @@ describe("scoring", () => {
     expect((await saveScore({ assignmentId: first.id, version: 1, values: full, comment: "改", recommendation: "REVISE", submit: true }))?.serverError).toBe(
       "听证会已结束，评分不能再改",
     );
+  });
+
+  it("stores one of two saves of the same version, the second told the score has changed (never overwritten silently)", async () => {
+    const project = await submittedProject(clerkB, "同版本两次保存");
+    const hearingId = await hearingWith([project], reviewers.slice(0, 1));
+    await autoAssignReviewers({ hearingId, perProposal: 1 });
+    const [assignment] = await db.reviewAssignment.findMany({ where: { item: { hearingId } } });
+    const reviewer = reviewers.find((r) => r.id === assignment.reviewerId)!;
+    const save = (tx: Parameters<typeof saveScoreRecord>[0], comment: string, version?: number) =>
+      saveScoreRecord(
+        tx,
+        { assignmentId: assignment.id, version, values: { fit: 5 }, comment, recommendation: null, submit: false },
+        reviewer.id,
+        actor(reviewer),
+      );
+    const { version } = await db.$transaction((tx) => save(tx, "草稿"));
+
+    // The first save holds its row until the second has read the same version and is waiting on the row.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let stored!: () => void;
+    const firstStored = new Promise<void>((resolve) => (stored = resolve));
+    const first = db.$transaction(async (tx) => {
+      const out = await save(tx, "第一个标签页", version);
+      stored();
+      await held;
+      return out;
+    });
+    await firstStored;
+    const second = db
+      .$transaction((tx) => save(tx, "第二个标签页", version))
+      .then(
+        () => "stored",
+        (error: Error) => error.message,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    expect((await first).version).toBe(version + 1);
+    expect(await second).toBe(STALE_RECORD);
+    const score = await db.score.findUniqueOrThrow({ where: { assignmentId: assignment.id } });
+    expect(score).toMatchObject({ comment: "第一个标签页", version: version + 1 });
   });
 
   it("takes 200 reviewers scoring at once without losing or duplicating a score", async () => {
