@@ -1,5 +1,5 @@
 // Runs before every page: refuses malformed requests, then a fresh CSP nonce per request (Next.js puts it on its own scripts), and HSTS once
-// TLS is in front. Static files and the probes skip it (see the matcher).
+// TLS is in front. Static files, the probes and script-called server actions skip it (see the matcher).
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/security/headers";
 import { refusalResponse, requestProblem } from "@/lib/security/request-guard";
@@ -22,5 +22,13 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|apple-icon.png|api/health|api/ready).*)" }],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|apple-icon.png|api/health|api/ready).*)",
+      // A server action called by the page's script answers React's flight format, not a page: no nonce to give, and
+      // the proxy's runtime was a tenth of its cost. The production server runs the guard's action checks itself
+      // (scripts/server.ts, decision 0113). A form posted without script (no Next-Action header) still comes here.
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
-import type { AuditOutcome, Prisma } from "@/lib/generated/prisma/client";
+import { type AuditOutcome, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions-catalog";
 import { logger } from "@/lib/log";
 
@@ -24,11 +24,27 @@ export type AuditEntry = {
  * one plain INSERT, no lock held through the commit.
  */
 export async function writeAudit(entry: AuditEntry, client: DbOrTx = db): Promise<void> {
+  await client.$executeRaw(auditInsert(entry));
+  auditWritten();
+}
+
+/**
+ * The INSERT of one entry, for a statement that writes it together with the change it records (one round trip, one
+ * atomic statement: the score save, lib/hearings/scores.ts). With `onlyIf`, the entry is written only when that
+ * query returns a row (the change's own CTE: no entry for a save that was refused). Call auditWritten() after.
+ */
+export function auditInsert(entry: AuditEntry, onlyIf?: Prisma.Sql): Prisma.Sql {
   const details = entry.details === undefined ? null : JSON.stringify(entry.details);
-  await client.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "AuditLog" ("actorId", "actorUsername", "actorName", "action", "entityType", "entityId", "summary", "details", "ip", "outcome")
-    VALUES (${entry.actor?.id ?? null}, ${entry.actor?.username ?? null}, ${entry.actor?.name ?? null}, ${entry.action}, ${entry.entityType ?? null},
-            ${entry.entityId ?? null}, ${entry.summary ?? null}, ${details}::jsonb, ${entry.ip ?? null}, ${entry.outcome ?? "SUCCESS"}::"AuditOutcome")`;
+    SELECT ${entry.actor?.id ?? null}::text, ${entry.actor?.username ?? null}::text, ${entry.actor?.name ?? null}::text, ${entry.action}::text,
+           ${entry.entityType ?? null}::text, ${entry.entityId ?? null}::text, ${entry.summary ?? null}::text, ${details}::jsonb, ${entry.ip ?? null}::text,
+           ${entry.outcome ?? "SUCCESS"}::"AuditOutcome"
+    ${onlyIf ? Prisma.sql`WHERE EXISTS (${onlyIf})` : Prisma.empty}`;
+}
+
+/** After an entry is written: its chaining is due (below). */
+export function auditWritten() {
   chainSoon();
 }
 

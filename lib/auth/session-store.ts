@@ -1,6 +1,7 @@
 // Server-side sessions: each request reads the user's roles and unit fresh from the database.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, sqlQuery } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
 import { unitLabel } from "@/lib/units/tree";
 import { secondFactorRelaxed } from "@/lib/auth/second-factor";
@@ -48,10 +49,11 @@ type SessionRow = {
 /**
  * Every request (page or action) starts here, so it is one statement: Prisma loads each relation of an include
  * with a query of its own, one after another, and the session, user, unit, parent and the second-factor roles
- * were five round trips (issue 17; decision 0084).
+ * were five round trips (issue 17; decision 0084). It goes straight through pg (sqlQuery), not compiled by Prisma
+ * on every request (decision 0113).
  */
 async function sessionRow(sessionId: string): Promise<SessionRow | null> {
-  const rows = await db.$queryRaw<SessionRow[]>`
+  const rows = await sqlQuery<SessionRow>(Prisma.sql`
     SELECT s."id", s."createdAt", s."lastSeenAt", u."id" AS "userId", u."username", u."name", u."roles"::text[] AS "roles",
            u."unitId", u."active", u."mustChangePassword", (u."totpSecret" IS NOT NULL) AS "hasTotp",
            un."name" AS "unitName", un."type"::text AS "unitType", pa."name" AS "parentName",
@@ -60,7 +62,7 @@ async function sessionRow(sessionId: string): Promise<SessionRow | null> {
       JOIN "User" u ON u."id" = s."userId"
       JOIN "Unit" un ON un."id" = u."unitId"
       LEFT JOIN "Unit" pa ON pa."id" = un."parentId"
-     WHERE s."id" = ${sessionId}`;
+     WHERE s."id" = ${sessionId}`);
   return rows[0] ?? null;
 }
 

@@ -1,11 +1,14 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
 
 // One client per process, created on first use so that tests can point DATABASE_URL
 // at their own database before anything touches it.
-const holder = globalThis as unknown as { prisma?: PrismaClient };
+// The pool beside it: Prisma's adapter runs on it, and so do the statements of sqlQuery. Both on globalThis, as Next
+// bundles this module into several chunks (server components, actions, instrumentation), each with its own copy.
+const holder = globalThis as unknown as { prisma?: PrismaClient; prismaPool?: { client: PrismaClient; pool: pg.Pool } };
 
 function client(): PrismaClient {
   if (!holder.prisma) {
@@ -20,9 +23,12 @@ function client(): PrismaClient {
     // the next request opens a new one: the pool heals by itself once the database is back. Its error is logged
     // here; without a listener an idle connection's error would end the process.
     const onError = (error: Error) => logger.warn({ err: error }, "database connection lost");
-    holder.prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 20_000 }, { onPoolError: onError, onConnectionError: onError }),
-    });
+    // The pool is made here rather than by the adapter so that sqlQuery shares it (one pool, one size per process);
+    // the adapter still ends it on $disconnect.
+    const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 20_000 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { onPoolError: onError, onConnectionError: onError, disposeExternalPool: true }) });
+    holder.prismaPool = { client: prisma, pool };
+    holder.prisma = prisma;
   }
   return holder.prisma;
 }
@@ -37,3 +43,28 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type DbOrTx = PrismaClient | Tx;
+
+/** Runs one statement and returns its rows: sqlQuery on the pool, or a transaction's own $queryRaw (see viaTx). */
+export type RunSql = <T>(query: Prisma.Sql) => Promise<T[]>;
+
+/**
+ * One statement straight through pg on Prisma's own pool, for the few statements of the hottest paths (the session
+ * read of every request, the score save): Prisma compiles every call, $queryRaw included, through its WebAssembly
+ * query compiler, about a third of a score save's CPU (decision 0113). The statement is a Prisma.sql template, so it
+ * is written, composed and parameterised exactly like a $queryRaw one. pg's own parsers read the rows: timestamptz
+ * as Date, int4 and float8 as number, jsonb parsed, text[] as an array — but int8 (count(*)) and numeric as
+ * strings, so such columns are cast in the statement. Outside a transaction: one statement is atomic by itself.
+ */
+export const sqlQuery: RunSql = async <T>(query: Prisma.Sql) => {
+  const prisma = client();
+  // The pool made with this client (a test that swapped the client made a new pair).
+  if (holder.prismaPool?.client !== prisma) throw new Error("database pool missing");
+  const result = await holder.prismaPool.pool.query(query.text, query.values);
+  return result.rows as T[];
+};
+
+/** The same statements inside a Prisma transaction (the demo's seed, tests holding a transaction open). */
+export const viaTx =
+  (tx: DbOrTx): RunSql =>
+  <T>(query: Prisma.Sql) =>
+    tx.$queryRaw<T[]>(query);

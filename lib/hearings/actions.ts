@@ -19,7 +19,7 @@ import {
   unassignRecord,
   updateHearingRecord,
 } from "@/lib/hearings/service";
-import { saveScoreInTransaction } from "@/lib/hearings/scores";
+import { storeScore } from "@/lib/hearings/scores";
 import { createMeetingRecord, recordDecisionRecord } from "@/lib/hearings/decisions";
 import {
   agendaItemSchema,
@@ -163,7 +163,7 @@ export const saveScore = actionClient
     // action's response, several times the cost of the save (docs/decisions/0021). Every page showing scores is
     // dynamic (nothing is cached on the server), so other users' next request reads the new score; the sheet
     // takes the new version, total and state from the result.
-    return await withFieldErrors(() => saveScoreInTransaction(parsedInput, ctx.user.id, { actor: ctx.actor, ip: ctx.ip }));
+    return await withFieldErrors(() => storeScore(parsedInput, ctx.user.id, { actor: ctx.actor, ip: ctx.ip }));
   });
 
 export const declareConflict = actionClient

@@ -14,7 +14,7 @@ import {
   saveScore,
   setHearingReviewers,
 } from "@/lib/hearings/actions";
-import { saveScoreInTransaction, saveScoreRecord } from "@/lib/hearings/scores";
+import { storeScore, saveScoreRecord } from "@/lib/hearings/scores";
 import {
   assignmentForReviewer,
   hearingAgenda,
@@ -199,6 +199,11 @@ describe("scoring", () => {
     expect((await myHearingProgress(owner.id)).find((h) => h.id === hearingId)).toMatchObject({ total: 1, submitted: 1, drafts: 0 });
     expect((await myHearingProgress(other.id)).find((h) => h.id === hearingId)).toMatchObject({ total: 1, submitted: 0 });
     expect(await db.auditLog.count({ where: { action: "hearing.score", entityId: hearingId } })).toBe(1);
+    // A submission from a stale form is refused whole: neither the score nor its audit line is written.
+    const stale = await saveScore({ assignmentId: first.id, version: 0, values: full, comment: "旧页面", recommendation: "REJECT", submit: true });
+    expect(stale?.serverError).toBe(STALE_RECORD);
+    expect(await db.score.findUniqueOrThrow({ where: { assignmentId: first.id } })).toMatchObject({ comment: "好", version: 1 });
+    expect(await db.auditLog.count({ where: { action: "hearing.score", entityId: hearingId } })).toBe(1);
 
     await actAs(admin);
     expect((await remindReviewers({ hearingId }))?.data?.reminded).toBe(2);
@@ -216,10 +221,13 @@ describe("scoring", () => {
     await autoAssignReviewers({ hearingId, perProposal: 1 });
     const [assignment] = await db.reviewAssignment.findMany({ where: { item: { hearingId } } });
     const reviewer = reviewers.find((r) => r.id === assignment.reviewerId)!;
+    // The draft first, then two submissions of its version (a submission writes an audit line with the score).
     const save = (tx: Parameters<typeof saveScoreRecord>[0], comment: string, version?: number) =>
       saveScoreRecord(
         tx,
-        { assignmentId: assignment.id, version, values: { fit: 5 }, comment, recommendation: null, submit: false },
+        version === undefined
+          ? { assignmentId: assignment.id, values: { fit: 5 }, comment, recommendation: null, submit: false }
+          : { assignmentId: assignment.id, version, values: full, comment, recommendation: "APPROVE", submit: true },
         reviewer.id,
         actor(reviewer),
       );
@@ -237,18 +245,23 @@ describe("scoring", () => {
       return out;
     });
     await firstStored;
-    const second = db
-      .$transaction((tx) => save(tx, "第二个标签页", version))
-      .then(
-        () => "stored",
-        (error: Error) => error.message,
-      );
+    // The second is the reviewer's own save (storeScore, as the action calls it): no transaction of its own.
+    const second = storeScore(
+      { assignmentId: assignment.id, version, values: full, comment: "第二个标签页", recommendation: "APPROVE", submit: true },
+      reviewer.id,
+      actor(reviewer),
+    ).then(
+      () => "stored",
+      (error: Error) => error.message,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     expect((await first).version).toBe(version + 1);
     expect(await second).toBe(STALE_RECORD);
     const score = await db.score.findUniqueOrThrow({ where: { assignmentId: assignment.id } });
     expect(score).toMatchObject({ comment: "第一个标签页", version: version + 1 });
+    // The refused submission wrote no audit line either (its line is written in the same statement, only with the score).
+    expect(await db.auditLog.count({ where: { action: "hearing.score", entityId: hearingId } })).toBe(1);
   });
 
   it("takes 200 reviewers scoring at once without losing or duplicating a score", async () => {
@@ -273,11 +286,7 @@ describe("scoring", () => {
       const reviewer = crowd.find((u) => u.id === assignment.reviewerId)!;
       // The same call the action makes for each reviewer.
       const once = () =>
-        saveScoreInTransaction(
-          { assignmentId: assignment.id, values: full, comment: null, recommendation: "APPROVE", submit: true },
-          reviewer.id,
-          actor(reviewer),
-        );
+        storeScore({ assignmentId: assignment.id, values: full, comment: null, recommendation: "APPROVE", submit: true }, reviewer.id, actor(reviewer));
       return i < 50 ? [once(), once()] : [once()];
     });
     const settled = await Promise.allSettled(submits);
@@ -363,7 +372,7 @@ describe("rankings kept between requests", () => {
     await autoAssignReviewers({ hearingId, perProposal: 2 });
     const assignments = await db.reviewAssignment.findMany({ where: { item: { hearingId } }, include: { item: true } });
     const submit = (assignment: (typeof assignments)[number], values: typeof full, version?: number) =>
-      saveScoreInTransaction(
+      storeScore(
         { assignmentId: assignment.id, version, values, comment: null, recommendation: "APPROVE", submit: true },
         assignment.reviewerId,
         actor(reviewers.find((r) => r.id === assignment.reviewerId)!),

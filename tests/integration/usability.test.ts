@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { addAgendaItems, assignReviewer, createHearing, saveRubric, setHearingReviewers } from "@/lib/hearings/actions";
-import { saveScoreInTransaction } from "@/lib/hearings/scores";
+import { storeScore } from "@/lib/hearings/scores";
 import { hearingRanking, rubricOf, yearRanking } from "@/lib/hearings/queries";
 import { DEFAULT_RUBRIC } from "@/lib/hearings/scoring";
 import { createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
@@ -265,11 +265,7 @@ describe("ranking by the aggregate chosen with the rubric", () => {
     for (const [reviewer, index, each] of plan) {
       const assignment = await db.reviewAssignment.findUniqueOrThrow({ where: { itemId_reviewerId: { itemId: itemOf(ids[index]), reviewerId: reviewer.id } } });
       const values = Object.fromEntries(DEFAULT_RUBRIC.map((c) => [c.key, each]));
-      await saveScoreInTransaction(
-        { assignmentId: assignment.id, values, comment: null, recommendation: "APPROVE", submit: true },
-        reviewer.id,
-        actor(reviewer),
-      );
+      await storeScore({ assignmentId: assignment.id, values, comment: null, recommendation: "APPROVE", submit: true }, reviewer.id, actor(reviewer));
     }
     // Frozen with the rubric at the first score.
     expect((await saveRubric({ yearId, version: 1, criteria: DEFAULT_RUBRIC, rankBy: "TRIMMED_MEAN" }))?.serverError).toMatch(/已锁定/);
