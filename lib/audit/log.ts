@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
-import { db } from "@/lib/db/client";
+import { db, sqlQuery } from "@/lib/db/client";
 import { type AuditOutcome, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/audit/actions-catalog";
 import { logger } from "@/lib/log";
@@ -61,7 +61,7 @@ const CHAIN_LATER_MS = 1_000;
 export async function chainPending(): Promise<number> {
   let total = 0;
   for (;;) {
-    const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT audit_log_chain_pending(${CHAIN_BATCH}::int) AS n`;
+    const [{ n }] = await sqlQuery<{ n: number }>(Prisma.sql`SELECT audit_log_chain_pending(${CHAIN_BATCH}::int) AS n`);
     total += n;
     if (n < CHAIN_BATCH) return total;
   }

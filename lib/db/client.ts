@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
@@ -59,9 +60,26 @@ export const sqlQuery: RunSql = async <T>(query: Prisma.Sql) => {
   const prisma = client();
   // The pool made with this client (a test that swapped the client made a new pair).
   if (holder.prismaPool?.client !== prisma) throw new Error("database pool missing");
-  const result = await holder.prismaPool.pool.query(query.text, query.values);
+  const text = query.text;
+  const result = await holder.prismaPool.pool.query({ name: statementName(text), text, values: query.values });
   return result.rows as T[];
 };
+
+const statementNames = new Map<string, string | undefined>();
+/** Beyond this many statement texts, the rest run unprepared (a statement built with a varying number of parts). */
+const MAX_PREPARED = 200;
+
+/**
+ * A named (prepared) statement per text: each connection parses and plans it once, then only binds and executes it.
+ * The session read joins five tables and the score context six; planning them was a good part of PostgreSQL's time
+ * per request. The name is the text's hash, so one name never stands for two texts.
+ */
+function statementName(text: string): string | undefined {
+  if (statementNames.has(text)) return statementNames.get(text);
+  const name = statementNames.size < MAX_PREPARED ? `q${createHash("sha256").update(text).digest("hex").slice(0, 32)}` : undefined;
+  statementNames.set(text, name);
+  return name;
+}
 
 /** The same statements inside a Prisma transaction (the demo's seed, tests holding a transaction open). */
 export const viaTx =
