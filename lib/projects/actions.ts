@@ -11,7 +11,14 @@ import { z, idSchema } from "@/lib/validation";
 import { fileStore } from "@/lib/storage";
 import { addAttachmentRecord, cleanFileName, removeAttachmentRecord } from "@/lib/projects/attachments";
 import { scanUpload } from "@/lib/security/upload-scan";
-import { addGuidanceNoteRecord, assignLiaisonRecord, createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
+import {
+  addGuidanceNoteRecord,
+  assignLiaisonRecord,
+  createProjectRecord,
+  saveDraftFields,
+  saveDraftRecord,
+  transitionProjectRecord,
+} from "@/lib/projects/service";
 import { similarItems } from "@/lib/projects/queries";
 import { TRANSITIONS } from "@/lib/projects/states";
 import {
@@ -43,7 +50,12 @@ export const saveDraft = actionClient
   .metadata({ name: "保存申报书", permission: "projects.carry" })
   .inputSchema(saveDraftSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await db.$transaction((tx) => saveDraftRecord(tx, parsedInput, carrierOf(ctx.user), { actor: ctx.actor, ip: ctx.ip }));
+    // Most autosaves change only the texts: one statement (saveDraftFields); a change of sectors, milestones or the
+    // programme takes the transaction.
+    const carrier = carrierOf(ctx.user);
+    const result =
+      (await saveDraftFields(parsedInput, carrier)) ??
+      (await db.$transaction((tx) => saveDraftRecord(tx, parsedInput, carrier, { actor: ctx.actor, ip: ctx.ip })));
     return { ...result, savedAt: new Date().toISOString() };
   });
 

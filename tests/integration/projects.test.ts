@@ -6,7 +6,8 @@ import { db } from "@/lib/db/client";
 import { STALE_RECORD } from "@/lib/actions/errors";
 import { addGuidanceNote, assignLiaison, createProject, saveDraft, transitionProject, uploadAttachment } from "@/lib/projects/actions";
 import { attachmentForViewer, getProject, listProjects, similarItems, versionPair } from "@/lib/projects/queries";
-import { transitionProjectRecord } from "@/lib/projects/service";
+import { saveDraftFields, saveDraftRecord, transitionProjectRecord } from "@/lib/projects/service";
+import { saveDraftSchema } from "@/lib/projects/schemas";
 import { createTopicRecord } from "@/lib/topics/service";
 import { takeTopicRecord } from "@/lib/topics/claims";
 import { createYearRecord } from "@/lib/years/service";
@@ -131,6 +132,61 @@ describe("drafts and scoping", () => {
     await saveDraft({ title: "节点（改）", id, version, milestones: [{ title: "制定方案", dueDate: `${YEAR}-07-31` }], sectorIds: ["sector_rural"] });
     expect((await stored()).map((m) => [m.title, m.dueDate?.toISOString()])).toEqual([["制定方案", `${YEAR}-07-30T16:00:00.000Z`]]);
     expect(await sectors()).toEqual(["sector_rural"]);
+  });
+
+  it("stores a proposal the same by either way of saving: the texts alone in one statement, or the whole in the transaction", async () => {
+    await actAs(clerkA);
+    const [a, b] = [(await createProject({ yearId }))!.data!.id, (await createProject({ yearId }))!.data!.id];
+    for (const id of [a, b]) expect((await saveDraft({ ...complete, id, version: 0 }))?.data?.version).toBe(1);
+    // Every column of the form changed (cleared, other values, other lists); sectors, milestones, programme as stored.
+    const changed = {
+      ...complete,
+      title: "无职党员设岗定责（修改）",
+      leaderName: "",
+      category: "TALENT" as const,
+      focus: null,
+      tier: "INNOVATION" as const,
+      problem: "改过的问题",
+      innovationKinds: ["IDEA" as const, "MECHANISM" as const],
+      methods: [],
+      goals: "",
+      inputMaterials: "会场",
+      selfAssessment: { fit: "改" },
+    };
+    const carrier = unitCarrier(clerkA.unitId);
+    expect(await saveDraftFields(saveDraftSchema.parse({ ...changed, id: a, version: 1 }), carrier)).toEqual({ version: 2 });
+    await db.$transaction((tx) =>
+      saveDraftRecord(tx, saveDraftSchema.parse({ ...changed, id: b, version: 1 }), carrier, {
+        actor: { id: clerkA.id, username: clerkA.username, name: clerkA.name },
+        ip: null,
+      }),
+    );
+    const row = async (id: string) => {
+      const { id: _id, code: _code, createdAt: _c, updatedAt, ...rest } = await db.project.findUniqueOrThrow({ where: { id } });
+      expect(Date.now() - updatedAt.getTime()).toBeLessThan(60_000);
+      return rest;
+    };
+    expect(await row(a)).toEqual(await row(b));
+    expect(await row(a)).toMatchObject({
+      title: "无职党员设岗定责（修改）",
+      leaderName: null,
+      focus: null,
+      methods: [],
+      innovationKinds: ["IDEA", "MECHANISM"],
+      version: 2,
+    });
+    // A changed milestone is not the one statement's to save: the action takes the transaction.
+    const moved = { ...changed, milestones: [{ title: "制定方案", dueDate: `${YEAR}-11-30` }], id: a, version: 2 };
+    expect(await saveDraftFields(saveDraftSchema.parse(moved), carrier)).toBeNull();
+    expect((await saveDraft(moved))?.data?.version).toBe(3);
+    // Two tabs saving the same version in one statement each: one stored, the other told, never overwritten silently.
+    const tabs = await Promise.allSettled(
+      ["甲标签页", "乙标签页"].map((title) => saveDraftFields(saveDraftSchema.parse({ ...moved, title, version: 3 }), carrier)),
+    );
+    expect(tabs.filter((t) => t.status === "fulfilled").map((t) => (t as PromiseFulfilledResult<unknown>).value)).toEqual([{ version: 4 }]);
+    expect(tabs.filter((t) => t.status === "rejected").map((t) => String((t as PromiseRejectedResult).reason))).toEqual([
+      expect.stringMatching(/已在别处修改/),
+    ]);
   });
 
   it("starts a proposal from a topic only when the unit took it up, with the topic's fields filled in", async () => {
