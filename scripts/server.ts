@@ -258,6 +258,9 @@ async function worker() {
     // A script-called server action skips proxy.ts (its matcher, decision 0113): its answer is React's flight
     // format, no page to give a CSP nonce, and the proxy's runtime cost a tenth of the action path. The guard's
     // checks of an action (foreign Origin, a body that is not what React sends) run here instead, on the same code.
+    // Only a POST is an action: any other request with the header goes through the proxy like every page (its
+    // matcher skips requests that carry it), so the header is dropped rather than trusted.
+    if (request.method !== "POST") delete request.headers["next-action"];
     if (request.method === "POST" && request.headers["next-action"] !== undefined) {
       void requestProblem({
         method: "POST",

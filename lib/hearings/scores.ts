@@ -111,7 +111,8 @@ async function saveWith(run: RunSql, input: ScoreInput, reviewerId: string, by: 
       )})`
     : Prisma.empty;
   // One row per assignment, whatever arrives at once (a double click, two tabs): the unique key decides. Written
-  // out rather than Prisma's upsert, which its WebAssembly query compiler compiled on every call (decision 0109).
+  // out rather than Prisma's upsert, which its WebAssembly query compiler compiled on every call (docs/benchmark.md,
+  // fifth round).
   // The version is checked again in the update itself: two saves of one version that both passed the check above
   // (the second read before the first was stored) would otherwise both be stored, the first overwritten silently.
   const expected = input.version ?? null;

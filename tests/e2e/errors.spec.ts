@@ -95,3 +95,9 @@ test("过长的搜索网址：10 KB 得到 414，900 KB 得到 431，都有中�
   expect(huge.status).toBe(431);
   expect(huge.body).toContain("请求的网址或请求头过长");
 });
+
+test("带 Next-Action 头的 GET 请求照常经过 proxy：页面仍有带 nonce 的 CSP", async ({ request }) => {
+  const response = await request.get("/login", { headers: { "next-action": "0".repeat(42) } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-security-policy"]).toMatch(/'nonce-[^']+'/);
+});
