@@ -17,7 +17,7 @@ import { bucketQuarter, byDeadline, combinedRate, owedIn, quarterBounds, quarter
 import { PROJECT_MACHINE } from "@/lib/projects/states";
 import { REPORT_MACHINE } from "@/lib/reports/states";
 import { CLAIM_MACHINE } from "@/lib/topics/states";
-import { inputsStamp, keptFigures } from "@/lib/dashboard/kept";
+import { inputsStamp, KeptValues } from "@/lib/db/kept";
 
 type Viewer = Pick<CurrentUser, "id" | "roles" | "unitId">;
 
@@ -486,9 +486,17 @@ export async function programmePanel(yearId: string, year: number, now: Date, la
  * process and read again only when a write to their tables committed or `now` reached an instant at which they
  * change with time: a quarter's report deadline (the rates) or a milestone's day ending (lagging). Decision 0105.
  */
+/** Year choices a county reader looks at: a few keys per process. */
+const kept = new KeptValues(16);
+
+/** Forgets every kept figure (tests). */
+export function forgetKeptFigures() {
+  kept.clear();
+}
+
 export async function countyFigures(year: { id: string; year: number }, allYears: number[], recent: number[], now: Date) {
   const stamp = await inputsStamp();
-  return keptFigures(`county:${year.id}:${allYears.join(",")}:${recent.join(",")}`, stamp, now, async () => {
+  return kept.get(`county:${year.id}:${allYears.join(",")}:${recent.join(",")}`, stamp, now, async () => {
     const behindNow = lagging(year.year, now);
     const [states, dims, flow, rates, behind, townships, history, programmes, due, [milestone]] = await Promise.all([
       projectsByState(year.id),

@@ -1,10 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { keptCount, sqlKey } from "@/lib/db/kept";
 import { Prisma, type Consultation, type GuidanceNote, type Project, type ProjectEvent, type ProjectMilestone } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { likeText } from "@/lib/db/search";
 import { splitWords } from "@/lib/search/schemas";
+import { bigramCondition, SEARCH_DOC } from "@/lib/search/bigrams";
 import type { ProjectFilter } from "@/lib/projects/schemas";
 import { projectSectorWhere } from "@/lib/sectors/label";
 import type { ProjectState, SuggestionCategory, TopicFocus, TopicTier, UnitType } from "@/lib/generated/prisma/enums";
@@ -99,7 +101,12 @@ export function projectWhereSql(viewer: Viewer, filter: ProjectFilter & { yearId
   else if (filter.liaison === "none") parts.push(Prisma.sql`p."liaisonId" IS NULL`);
   else if (filter.liaison) parts.push(Prisma.sql`p."liaisonId" = ${filter.liaison}`);
   // Every word of the query, as on the search page (lib/search), so that its "查看全部" shows the same rows.
-  for (const word of filter.q ? splitWords(filter.q) : []) {
+  // The bigram index first (a necessary condition): a two-character word, the usual Chinese query, is beyond
+  // pg_trgm's indexes, and the LIKE alone read every project of the year.
+  const words = filter.q ? splitWords(filter.q) : [];
+  const indexed = bigramCondition(SEARCH_DOC.project, words);
+  if (indexed) parts.push(indexed);
+  for (const word of words) {
     const pattern = `%${likeText(word)}%`;
     parts.push(Prisma.sql`(p."title" LIKE ${pattern} OR p."problem" LIKE ${pattern})`);
   }
@@ -131,16 +138,21 @@ type ListRow = {
 };
 
 /**
- * One page of the list and the count in one statement (decision 0112): through Prisma the count, the rows and
- * their names were three statements in two rounds, each planned in JavaScript, for what the raw-SQL floor does in two.
+ * One page of the list with its names in one statement (decision 0112): through Prisma the rows and their names
+ * were statements of their own, each planned in JavaScript. The count beside it, kept between writes (0114).
  * Where, order and paging as `projectWhere` and `PROJECT_ORDER`.
  */
 export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yearId: string | null }) {
   const where = projectWhereSql(viewer, filter);
   const page = filter.page ?? 1;
-  const [row] = await db.$queryRaw<{ total: number; rows: ListRow[] }[]>`
-    SELECT (SELECT count(*)::int FROM "Project" p WHERE ${where}) AS total,
-           coalesce((SELECT jsonb_agg(r.row ORDER BY r.n) FROM (
+  // The count is kept until a project (or a unit, a topic, a programme) changes (decision 0114); a sector filter
+  // reads ProjectSector and Sector, which no counter watches, so that count is always taken afresh.
+  const countSql = Prisma.sql`SELECT count(*)::int AS n FROM "Project" p WHERE ${where}`;
+  const count = async () => (await db.$queryRaw<{ n: number }[]>(countSql))[0].n;
+  const [total, [row]] = await Promise.all([
+    filter.sector ? count() : keptCount(sqlKey("projects", countSql), count),
+    db.$queryRaw<{ rows: ListRow[] }[]>`
+    SELECT coalesce((SELECT jsonb_agg(r.row ORDER BY r.n) FROM (
              SELECT row_number() OVER (ORDER BY ${PROJECT_ORDER_SQL[filter.sort ?? "updated"]}) AS n,
                     jsonb_build_object(
                       'id', p."id", 'title', p."title", 'state', p."state", 'category', p."category", 'focus', p."focus", 'tier', p."tier",
@@ -160,13 +172,14 @@ export async function listProjects(viewer: Viewer, filter: ProjectFilter & { yea
                LEFT JOIN "PlanItem" pi ON pi."id" = p."programmeId"
               WHERE ${where}
               ORDER BY ${PROJECT_ORDER_SQL[filter.sort ?? "updated"]}
-              LIMIT ${PROJECTS_PAGE_SIZE} OFFSET ${(page - 1) * PROJECTS_PAGE_SIZE}) r), '[]') AS rows`;
+              LIMIT ${PROJECTS_PAGE_SIZE} OFFSET ${(page - 1) * PROJECTS_PAGE_SIZE}) r), '[]') AS rows`,
+  ]);
   const projects = row.rows.map((p) => ({
     ...p,
     submittedAt: p.submittedAt === null ? null : new Date(p.submittedAt),
     updatedAt: new Date(p.updatedAt),
   }));
-  return { total: row.total, page, pageSize: PROJECTS_PAGE_SIZE, projects };
+  return { total, page, pageSize: PROJECTS_PAGE_SIZE, projects };
 }
 
 /** One project with what its page shows; the relations as JSON from one statement (decision 0111). */

@@ -7,7 +7,7 @@ import "server-only";
 // Speed: two-character words are the common case and pg_trgm cannot index them, so each table has a GIN
 // index of its rows' character bigrams (search_bigrams(), migration 20261124000000_search, measurements
 // there). The bigram containment narrows the rows, strpos() then checks the words themselves. The
-// expressions in DOC below must stay identical to the indexed ones.
+// expressions are in lib/search/bigrams.ts and must stay identical to the indexed ones.
 //
 // Scoping is in the queries, as in each module's list: projects (projectWhere: a unit its own, county readers
 // all but other units' never-submitted drafts), topics (topicScope: drafts for county readers only),
@@ -16,17 +16,12 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { can, seesWholeCounty } from "@/lib/auth/permissions";
-import { wordBigrams } from "@/lib/search/schemas";
+import { bigramCondition, SEARCH_DOC as DOC } from "@/lib/search/bigrams";
+import { keptCount, sqlKey } from "@/lib/db/kept";
 
 export const SEARCH_HITS = 5;
 
 type Viewer = Pick<CurrentUser, "roles" | "unitId">;
-
-const DOC = {
-  project: Prisma.sql`search_bigrams(p."title" || E'\n' || coalesce(p."problem", ''))`,
-  topic: Prisma.sql`search_bigrams(t."code" || E'\n' || t."title" || E'\n' || t."description")`,
-  suggestion: Prisma.sql`search_bigrams(s."receiptNo" || E'\n' || s."content")`,
-};
 
 /** Every word in one of the fields (case-insensitive substring), and the index condition when there is one. */
 function matchSql(fields: Prisma.Sql[], words: readonly string[], doc?: Prisma.Sql): Prisma.Sql {
@@ -37,8 +32,8 @@ function matchSql(fields: Prisma.Sql[], words: readonly string[], doc?: Prisma.S
         " OR ",
       )})`,
   );
-  const pairs = wordBigrams(words);
-  if (doc && pairs.length > 0) conditions.unshift(Prisma.sql`${doc} @> ${pairs}::text[]`);
+  const indexed = doc ? bigramCondition(doc, words) : null;
+  if (indexed) conditions.unshift(indexed);
   return Prisma.join(conditions, " AND ");
 }
 
@@ -50,6 +45,15 @@ async function section<T>(hits: Promise<T[]>, counts: Promise<{ year: number; co
   const [rows, years] = await Promise.all([hits, counts]);
   const byYear = years.map((row) => ({ year: row.year, count: Number(row.count) }));
   return { total: byYear.reduce((sum, row) => sum + row.count, 0), byYear, hits: rows };
+}
+
+/**
+ * Counts per year of projects and topics, kept between writes to them (decision 0114): a common word is in a sixth
+ * of 200,000 projects, counted again on every search. Suggestions and the case library read tables no change
+ * counter watches (and are small): counted afresh.
+ */
+function keptYearCounts(kind: string, query: Prisma.Sql) {
+  return keptCount(sqlKey(kind, query), () => db.$queryRaw<{ year: number; count: number }[]>(query));
 }
 
 export type ProjectHit = { id: string; title: string; problem: string | null; unitName: string; year: number; state: string };
@@ -67,9 +71,12 @@ function searchProjects(viewer: Viewer, words: readonly string[], limit: number,
        ORDER BY y."year" DESC, p."updatedAt" DESC, p."id" DESC LIMIT ${limit}`,
     !counts
       ? null
-      : db.$queryRaw<{ year: number; count: bigint }[]>`
-      SELECT y."year", count(*) AS "count" FROM "Project" p JOIN "Year" y ON y."id" = p."yearId"
+      : keptYearCounts(
+          "searchProjects",
+          Prisma.sql`
+      SELECT y."year", count(*)::int AS "count" FROM "Project" p JOIN "Year" y ON y."id" = p."yearId"
        WHERE ${where} GROUP BY y."year" ORDER BY y."year" DESC`,
+        ),
   );
 }
 
@@ -86,9 +93,12 @@ function searchTopics(viewer: Viewer, words: readonly string[], limit: number, c
        ORDER BY y."year" DESC, t."category", t."seq", t."id" LIMIT ${limit}`,
     !counts
       ? null
-      : db.$queryRaw<{ year: number; count: bigint }[]>`
-      SELECT y."year", count(*) AS "count" FROM "Topic" t JOIN "Year" y ON y."id" = t."yearId"
+      : keptYearCounts(
+          "searchTopics",
+          Prisma.sql`
+      SELECT y."year", count(*)::int AS "count" FROM "Topic" t JOIN "Year" y ON y."id" = t."yearId"
        WHERE ${where} GROUP BY y."year" ORDER BY y."year" DESC`,
+        ),
   );
 }
 

@@ -13,15 +13,15 @@ import {
   unitProjectsByState,
   unitTodo,
   yearOverYear,
+  forgetKeptFigures,
 } from "@/lib/dashboard/queries";
 import { listProjects } from "@/lib/projects/queries";
 import { reportGrid } from "@/lib/reports/queries";
 import { quarterStart } from "@/lib/reports/quarters";
 import { projectFilterSchema } from "@/lib/projects/schemas";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { forgetKeptFigures } from "@/lib/dashboard/kept";
-import { makeCounty, makeUser } from "./support/fixtures";
+import { behindTheCounters, makeCounty, makeUser } from "./support/fixtures";
 
 const Y = 2025;
 const DAY = 86_400_000;
@@ -203,6 +203,21 @@ describe("unit panels", () => {
 
   it("counts the unit's own projects by state, its drafts included", async () => {
     expect(await unitProjectsByState(county.townshipB.id, yearId)).toEqual({ SUBMITTED: 1, DRAFT: 1, TERMINATED: 1 });
+  });
+});
+
+describe("the report grid's count kept between writes (decision 0114)", () => {
+  it("stays until a write to the projects commits", async () => {
+    const before = await reportGrid(viewer(admin), { year: Y }, now);
+    const started = (await db.project.findUniqueOrThrow({ where: { id: ids.running } })).startedAt;
+    // Unseen by the change counters, the kept count stays (this fails if the grid counts on every load)...
+    await behindTheCounters(Prisma.sql`UPDATE "Project" SET "startedAt" = NULL WHERE "id" = ${ids.running}`);
+    expect((await reportGrid(viewer(admin), { year: Y }, now)).total).toBe(before.total);
+    // ...and a committed write moves the stamp: the next load counts again.
+    await db.project.update({ where: { id: ids.running }, data: { updatedAt: new Date() } });
+    expect((await reportGrid(viewer(admin), { year: Y }, now)).total).toBe(before.total - 1);
+    await db.project.update({ where: { id: ids.running }, data: { startedAt: started } });
+    expect((await reportGrid(viewer(admin), { year: Y }, now)).total).toBe(before.total);
   });
 });
 

@@ -3,15 +3,24 @@
 // statement (decision 0111) against the include it replaced.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getProject, liaisonOptions, listProjects, PROJECT_ORDER, PROJECTS_PAGE_SIZE, projectPageRead, projectWhere } from "@/lib/projects/queries";
+import {
+  getProject,
+  liaisonOptions,
+  listProjects,
+  PROJECT_ORDER,
+  PROJECTS_PAGE_SIZE,
+  projectPageRead,
+  projectWhere,
+  projectWhereSql,
+} from "@/lib/projects/queries";
 import { hearingRecordOf } from "@/lib/hearings/queries";
 import type { ProjectFilter } from "@/lib/projects/schemas";
 import type { ProjectState, Role } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { createYearRecord } from "@/lib/years/service";
 import { unitOptions } from "@/lib/units/queries";
 import { unitLabel } from "@/lib/units/tree";
-import { makeCounty, makeUnit, makeUser } from "./support/fixtures";
+import { behindTheCounters, makeCounty, makeUnit, makeUser } from "./support/fixtures";
 
 let county: Awaited<ReturnType<typeof makeCounty>>;
 let admin: Awaited<ReturnType<typeof makeUser>>;
@@ -187,6 +196,40 @@ describe("the project list in one statement", () => {
     expect((await listProjects(viewer(staff), { yearId: null, state: "DRAFT" })).projects.map((p) => p.id)).not.toContain(ids[18]);
     const led = await listProjects(viewer(lead), { yearId: null, state: "DRAFT" });
     expect(led.projects.map((p) => p.id)).toContain(ids[18]);
+  });
+});
+
+describe("the list's count kept between writes (decision 0114)", () => {
+  it("keeps a count until a write to the projects commits, and counts a sector filter afresh", async () => {
+    const filter = { yearId, q: "党建" };
+    const before = await listProjects(viewer(admin), filter);
+    // Unseen by the counters, the count stays as kept (this fails if it is counted every time)...
+    await behindTheCounters(Prisma.sql`UPDATE "Project" SET "title" = '党建' || "title" WHERE "id" = ${ids[1]}`);
+    expect((await listProjects(viewer(admin), filter)).total).toBe(before.total);
+    // ...and any committed write through the app moves the stamp: the next read counts again.
+    await db.project.update({ where: { id: ids[2] }, data: { updatedAt: new Date(Date.UTC(2031, 1, 3)) } });
+    expect((await listProjects(viewer(admin), filter)).total).toBe(before.total + 1);
+    expect(await listProjects(viewer(admin), filter)).toEqual(await throughPrisma(viewer(admin), filter));
+    // No counter watches the sectors of a project: that filter is counted on every read.
+    const sector = { yearId, sector: sectorIds[2] };
+    const counted = (await listProjects(viewer(admin), sector)).total;
+    const outside = await db.project.findFirstOrThrow({
+      where: { id: { in: ids }, yearId, state: { not: "DRAFT" }, sectors: { none: { sectorId: sectorIds[2] } } },
+    });
+    await db.projectSector.create({ data: { projectId: outside.id, sectorId: sectorIds[2] } });
+    expect((await listProjects(viewer(admin), sector)).total).toBe(counted + 1);
+    await db.projectSector.delete({ where: { projectId_sectorId: { projectId: outside.id, sectorId: sectorIds[2] } } });
+    await db.project.update({ where: { id: ids[1] }, data: { title: `基层治理项目1` } });
+  });
+
+  it("finds a keyword's projects from the bigram index, not from every project of the year", async () => {
+    // Few rows here, so the planner would rather read the table: forbid that to see that the index fits the query.
+    const where = projectWhereSql(viewer(admin), { yearId: null, q: "党建" });
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN SELECT count(*) FROM "Project" p WHERE ${where}`);
+    });
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("Project_search_bigrams_idx");
   });
 });
 

@@ -9,7 +9,8 @@ import { listSuggestions } from "@/lib/suggestions/queries";
 import { listCases } from "@/lib/promotion/queries";
 import { createYearRecord } from "@/lib/years/service";
 import type { ProjectState } from "@/lib/generated/prisma/enums";
-import { makeCounty, makeUser } from "./support/fixtures";
+import { behindTheCounters, makeCounty, makeUser } from "./support/fixtures";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 let county: Awaited<ReturnType<typeof makeCounty>>;
@@ -142,6 +143,24 @@ describe("search", () => {
       expect((await listCases({ q })).total).toBe(found.cases?.total);
     }
     expect((await search(staff, "党员 承诺")).suggestions?.total).toBe(1);
+  });
+
+  it("keeps the counts per year until a project changes, and counts suggestions afresh (decision 0114)", async () => {
+    const before = await search(staff, "承诺");
+    // Unseen by the change counters, the kept counts stay (this fails if they are counted on every search)...
+    await behindTheCounters(Prisma.sql`UPDATE "Project" SET "problem" = "problem" || '承诺' WHERE "id" = ${ids.case}`);
+    expect((await search(staff, "承诺")).projects).toMatchObject({ total: before.projects?.total, byYear: before.projects?.byYear });
+    // ...and a committed write moves the stamp: the next search counts again.
+    await db.project.update({ where: { id: ids.case }, data: { updatedAt: new Date() } });
+    const after = await search(staff, "承诺");
+    expect(after.projects?.total).toBe((before.projects?.total ?? 0) + 1);
+    expect(after.projects?.byYear.find((row) => row.year === 2025)?.count).toBe((before.projects?.byYear.find((row) => row.year === 2025)?.count ?? 0) + 1);
+    // No counter watches the suggestions: counted on every search.
+    const suggestion = await db.suggestion.findUniqueOrThrow({ where: { id: ids.suggestion } });
+    await db.suggestion.update({ where: { id: suggestion.id }, data: { content: "已改写" } });
+    expect((await search(staff, "承诺")).suggestions?.total).toBe((before.suggestions?.total ?? 0) - 1);
+    await db.suggestion.update({ where: { id: suggestion.id }, data: { content: suggestion.content } });
+    await db.project.update({ where: { id: ids.case }, data: { problem: "无职党员作用发挥不明显" } });
   });
 
   it("takes % and _ as plain characters", async () => {

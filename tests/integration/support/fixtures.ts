@@ -1,6 +1,7 @@
 // Test data made through the app's own services.
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { createUnitRecord } from "@/lib/units/service";
 import { createUserRecord } from "@/lib/users/service";
 import { signInWithCode, signInWithPassword } from "@/lib/auth/sign-in";
@@ -10,6 +11,17 @@ import type { Role, UnitType } from "@/lib/generated/prisma/enums";
 import { testSession } from "./session";
 
 export const PASSWORD = "Test@12345";
+
+/**
+ * A write the change counters do not see (decisions 0105, 0114): the triggers are off for this one transaction,
+ * as a superuser may do. A kept value that still shows the old figure after it proves it was kept.
+ */
+export async function behindTheCounters(sql: Prisma.Sql) {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+    await tx.$executeRaw(sql);
+  });
+}
 
 export async function makeUnit(name: string, type: UnitType, parentId: string | null) {
   return db.$transaction((tx) => createUnitRecord(tx, { name, type, parentId, code: null, sortOrder: 0 }, null));
