@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { keptCount } from "@/lib/db/kept";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { seesWholeCounty } from "@/lib/auth/permissions";
 import { likeText } from "@/lib/db/search";
@@ -38,8 +38,15 @@ export type GridFilter = { year: number; liaison?: "me"; lagging?: "1"; q?: stri
 
 /** The grid's projects: implemented during the year, scoped like the project list, filtered as on screen. */
 export async function gridWhere(viewer: Viewer, filter: GridFilter, now = new Date()): Promise<Prisma.ProjectWhereInput> {
-  // Only lagging projects: the ids come from one query with the same rule (lib/reports/lagging.ts).
-  const laggingIds = filter.lagging ? await laggingProjectIds(filter.year, now) : null;
+  return gridWhereWith(viewer, filter, await gridLagging(filter, now));
+}
+
+/** Only lagging projects: the ids come from one query with the same rule (lib/reports/lagging.ts). */
+function gridLagging(filter: GridFilter, now: Date) {
+  return filter.lagging ? laggingProjectIds(filter.year, now) : Promise.resolve(null);
+}
+
+function gridWhereWith(viewer: Viewer, filter: GridFilter, laggingIds: string[] | null): Prisma.ProjectWhereInput {
   return {
     AND: [
       projectScope(viewer),
@@ -49,6 +56,27 @@ export async function gridWhere(viewer: Viewer, filter: GridFilter, now = new Da
       filter.q ? { OR: [{ title: { contains: likeText(filter.q) } }, { unit: { name: { contains: likeText(filter.q) } } }] } : {},
     ],
   };
+}
+
+/**
+ * The same conditions in SQL (`p` the project, `u` its unit), for the page's ids: ordered by the unit's code through
+ * Prisma, the page was a LEFT JOIN that sorted every implemented project of the year (73,000 at 200,000 projects,
+ * 74 ms); an inner join lets PostgreSQL go unit by unit in code order and sort one unit's projects at a time.
+ * Kept in step with `gridWhereWith` by tests/integration/dashboard.test.ts, which compares the pages.
+ */
+function gridWhereSql(viewer: Viewer, filter: GridFilter, laggingIds: string[] | null): Prisma.Sql {
+  const parts = [
+    Prisma.sql`p."startedAt" IS NOT NULL AND p."startedAt" < ${quarterStart(filter.year + 1, 1)}`,
+    Prisma.sql`(p."endedAt" IS NULL OR p."endedAt" >= ${quarterStart(filter.year, 1)})`,
+  ];
+  if (!seesWholeCounty(viewer.roles)) parts.push(Prisma.sql`p."unitId" = ${viewer.unitId}`);
+  if (filter.liaison === "me") parts.push(Prisma.sql`p."liaisonId" = ${viewer.id}`);
+  if (laggingIds) parts.push(Prisma.sql`p."id" = ANY(${laggingIds}::text[])`);
+  if (filter.q) {
+    const pattern = `%${likeText(filter.q)}%`;
+    parts.push(Prisma.sql`(p."title" LIKE ${pattern} OR u."name" LIKE ${pattern})`);
+  }
+  return Prisma.join(parts, " AND ");
 }
 
 export const GRID_ORDER: Prisma.ProjectOrderByWithRelationInput[] = [{ unit: { code: "asc" } }, { title: "asc" }, { id: "asc" }];
@@ -98,7 +126,8 @@ export { yearDeadlines };
 
 /** The staff grid: projects × the four quarters of a year, each cell's status, paginated in the database. */
 export async function reportGrid(viewer: Viewer, filter: GridFilter, now = new Date()) {
-  const where = await gridWhere(viewer, filter, now);
+  const laggingIds = await gridLagging(filter, now);
+  const where = gridWhereWith(viewer, filter, laggingIds);
   const page = filter.page ?? 1;
   const deadlines = await yearDeadlines(filter.year);
   // The count is kept between writes (decision 0114): the year's implemented projects are a third of all at
@@ -106,10 +135,23 @@ export async function reportGrid(viewer: Viewer, filter: GridFilter, now = new D
   const count = () => db.project.count({ where });
   const [total, projects] = await Promise.all([
     filter.lagging ? count() : keptCount(`reportGrid\n${JSON.stringify(where)}`, count),
-    db.project.findMany({ where, orderBy: GRID_ORDER, skip: (page - 1) * GRID_PAGE_SIZE, take: GRID_PAGE_SIZE, select: gridSelect(filter.year) }),
+    gridPage(gridWhereSql(viewer, filter, laggingIds), filter.year, page),
   ]);
   const rows = projects.map((project) => gridRow(project, filter.year, deadlines, now));
   return { total, page, pageSize: GRID_PAGE_SIZE, rows, deadlines };
+}
+
+/** One page of the grid in GRID_ORDER: its ids in SQL (see gridWhereSql), then their cells' data through Prisma. */
+async function gridPage(where: Prisma.Sql, year: number, page: number) {
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT p."id" FROM "Project" p JOIN "Unit" u ON u."id" = p."unitId"
+     WHERE ${where}
+     ORDER BY u."code" ASC, p."title" ASC, p."id" ASC
+     LIMIT ${GRID_PAGE_SIZE} OFFSET ${(page - 1) * GRID_PAGE_SIZE}`;
+  const found = new Map(
+    (await db.project.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: gridSelect(year) })).map((project) => [project.id, project]),
+  );
+  return ids.flatMap((row) => found.get(row.id) ?? []);
 }
 
 /** What a unit owes: every report of its projects up to the current quarter of this year and last, not yet accepted. */

@@ -58,17 +58,57 @@ function keptYearCounts(kind: string, query: Prisma.Sql) {
 
 export type ProjectHit = { id: string; title: string; problem: string | null; unitName: string; year: number; state: string };
 
-function searchProjects(viewer: Viewer, words: readonly string[], limit: number, counts = true) {
-  const scope = seesWholeCounty(viewer.roles)
+/** How many of a year's projects, newest first, the walk reads before it gives up on the year (see below). */
+export const NEWEST_WINDOW = 2000;
+
+/**
+ * A county reader's first project hits without fetching every match: a common word is in a sixth of 200,000
+ * projects, and the bigram index hands them all over to be sorted for five. The years newest first, each year's
+ * projects newest first through its index (Project_yearId_updatedAt_id_idx), at most NEWEST_WINDOW of them per year,
+ * the words checked on each. Exact, or null: a year whose window gave too few hits while it holds more projects than
+ * the window leaves later matches unseen, and then the caller reads through the bigram index as before (a rare word,
+ * which is cheap there).
+ */
+async function newestProjectHits(scopeAndWords: Prisma.Sql, limit: number, window: number): Promise<ProjectHit[] | null> {
+  const years = await db.$queryRaw<{ id: string; year: number }[]>`SELECT "id", "year" FROM "Year" ORDER BY "year" DESC`;
+  const hits: ProjectHit[] = [];
+  for (const year of years) {
+    const wanted = limit - hits.length;
+    const [found] = await db.$queryRaw<{ hits: ProjectHit[]; more: boolean }[]>`
+      WITH w AS (SELECT * FROM "Project" p WHERE p."yearId" = ${year.id} ORDER BY p."updatedAt" DESC, p."id" DESC LIMIT ${window})
+      SELECT coalesce((SELECT jsonb_agg(h ORDER BY h."n") FROM (
+               SELECT p."id", p."title", p."problem", u."name" AS "unitName", ${year.year}::int AS "year", p."state"::text AS "state",
+                      row_number() OVER (ORDER BY p."updatedAt" DESC, p."id" DESC) AS "n"
+                 FROM w p JOIN "Unit" u ON u."id" = p."unitId"
+                WHERE ${scopeAndWords}
+                ORDER BY p."updatedAt" DESC, p."id" DESC LIMIT ${wanted}) h), '[]') AS "hits",
+             EXISTS (SELECT 1 FROM "Project" p WHERE p."yearId" = ${year.id} ORDER BY p."updatedAt" DESC, p."id" DESC OFFSET ${window}) AS "more"`;
+    hits.push(...found.hits.map(({ n: _n, ...hit }: ProjectHit & { n?: number }) => hit));
+    if (hits.length === limit) return hits;
+    if (found.more) return null;
+  }
+  return hits;
+}
+
+function searchProjects(viewer: Viewer, words: readonly string[], limit: number, counts = true, window = NEWEST_WINDOW) {
+  const county = seesWholeCounty(viewer.roles);
+  const scope = county
     ? Prisma.sql`(p."state" <> 'DRAFT' OR p."submittedAt" IS NOT NULL)` // another unit's unfinished draft is its own business
     : Prisma.sql`p."unitId" = ${viewer.unitId}`;
-  const where = Prisma.sql`${scope} AND ${matchSql([Prisma.sql`p."title"`, Prisma.sql`coalesce(p."problem", '')`], words, DOC.project)}`;
-  return section(
+  const fields = [Prisma.sql`p."title"`, Prisma.sql`coalesce(p."problem", '')`];
+  const where = Prisma.sql`${scope} AND ${matchSql(fields, words, DOC.project)}`;
+  const throughIndex = () =>
     db.$queryRaw<ProjectHit[]>`
       SELECT p."id", p."title", p."problem", u."name" AS "unitName", y."year", p."state"::text AS "state"
         FROM "Project" p JOIN "Unit" u ON u."id" = p."unitId" JOIN "Year" y ON y."id" = p."yearId"
        WHERE ${where}
-       ORDER BY y."year" DESC, p."updatedAt" DESC, p."id" DESC LIMIT ${limit}`,
+       ORDER BY y."year" DESC, p."updatedAt" DESC, p."id" DESC LIMIT ${limit}`;
+  // A unit's own projects are few and found through its unit index; the walk is for the whole county's.
+  const hits = county
+    ? newestProjectHits(Prisma.sql`${scope} AND ${matchSql(fields, words)}`, limit, window).then((found) => found ?? throughIndex())
+    : throughIndex();
+  return section(
+    hits,
     !counts
       ? null
       : keptYearCounts(
@@ -188,11 +228,11 @@ export async function quickSearch(viewer: Viewer, words: readonly string[]): Pro
   ];
 }
 
-/** Each kind the viewer may read (null otherwise), all four in parallel: the first hits, counts per year. */
-export async function searchAll(viewer: Viewer, words: readonly string[], limit = SEARCH_HITS): Promise<SearchResults> {
+/** Each kind the viewer may read (null otherwise), all four in parallel: the first hits, counts per year. `window`: tests. */
+export async function searchAll(viewer: Viewer, words: readonly string[], limit = SEARCH_HITS, window = NEWEST_WINDOW): Promise<SearchResults> {
   if (words.length === 0) return { projects: null, topics: null, suggestions: null, cases: null };
   const [projects, topics, suggestions, cases] = await Promise.all([
-    can(viewer.roles, "projects.view") ? searchProjects(viewer, words, limit) : null,
+    can(viewer.roles, "projects.view") ? searchProjects(viewer, words, limit, true, window) : null,
     can(viewer.roles, "topics.view") ? searchTopics(viewer, words, limit) : null,
     can(viewer.roles, "suggestions.view") ? searchSuggestions(words, limit) : null,
     can(viewer.roles, "cases.view") ? searchCases(words, limit) : null,

@@ -16,12 +16,12 @@ import {
   forgetKeptFigures,
 } from "@/lib/dashboard/queries";
 import { listProjects } from "@/lib/projects/queries";
-import { reportGrid } from "@/lib/reports/queries";
+import { GRID_ORDER, GRID_PAGE_SIZE, gridWhere, reportGrid, type GridFilter } from "@/lib/reports/queries";
 import { quarterStart } from "@/lib/reports/quarters";
 import { projectFilterSchema } from "@/lib/projects/schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { behindTheCounters, makeCounty, makeUser } from "./support/fixtures";
+import { behindTheCounters, makeCounty, makeUnit, makeUser } from "./support/fixtures";
 
 const Y = 2025;
 const DAY = 86_400_000;
@@ -203,6 +203,65 @@ describe("unit panels", () => {
 
   it("counts the unit's own projects by state, its drafts included", async () => {
     expect(await unitProjectsByState(county.townshipB.id, yearId)).toEqual({ SUBMITTED: 1, DRAFT: 1, TERMINATED: 1 });
+  });
+});
+
+describe("the report grid's page in SQL (decision 0114)", () => {
+  it("gives each reader the page, order and count the Prisma read gave, filter by filter", async () => {
+    const y2021 = (await db.$transaction((tx) => createYearRecord(tx, 2021, null))).id;
+    const units = [
+      await makeUnit("格甲", "TOWNSHIP", county.county.id),
+      await makeUnit("格乙", "TOWNSHIP", county.county.id),
+      await makeUnit("格丙", "DEPARTMENT", county.county.id),
+    ];
+    // Codes out of name order, one unit without a code (last, as Prisma orders it); titles repeat, so ids break ties.
+    await db.unit.update({ where: { id: units[0].id }, data: { code: "G-9" } });
+    await db.unit.update({ where: { id: units[1].id }, data: { code: "G-1" } });
+    const start = quarterStart(2021, 1);
+    for (let i = 0; i < 40; i++) {
+      await project(`grid${i}`, {
+        yearId: y2021,
+        unitId: units[i % 3].id,
+        state: "COMPLETED",
+        title: `格项目${i % 7}`,
+        submittedAt: start,
+        startedAt: i % 9 === 0 ? quarterStart(2022, 1) : start,
+        // Ended within 2021 (so that the later tests' rates of 2023 do not count them), some before Q3.
+        endedAt: i % 5 === 0 ? quarterStart(2021, 3) : quarterStart(2021, 4),
+        liaisonId: i % 4 === 0 ? admin.id : null,
+      });
+    }
+    const clerk = await makeUser(["UNIT_USER"], units[1].id);
+    const filters: GridFilter[] = [
+      { year: 2021 },
+      { year: 2021, page: 2 },
+      { year: 2021, q: "格项目3" },
+      { year: 2021, q: "格乙" },
+      { year: 2021, q: "%" },
+      { year: 2021, liaison: "me" },
+      { year: 2021, lagging: "1" },
+    ];
+    for (const user of [admin, clerk]) {
+      for (const filter of filters) {
+        const where = await gridWhere(viewer(user), filter, now);
+        const page = filter.page ?? 1;
+        const expected = await db.project.findMany({
+          where,
+          orderBy: GRID_ORDER,
+          skip: (page - 1) * GRID_PAGE_SIZE,
+          take: GRID_PAGE_SIZE,
+          select: { id: true },
+        });
+        const actual = await reportGrid(viewer(user), filter, now);
+        const label = `${user.roles.join()} ${JSON.stringify(filter)}`;
+        expect(
+          actual.rows.map((row) => row.project.id),
+          label,
+        ).toEqual(expected.map((row) => row.id));
+        expect(actual.total, label).toBe(await db.project.count({ where }));
+      }
+    }
+    expect((await reportGrid(viewer(admin), { year: 2021, page: 2 }, now)).rows.length).toBeGreaterThan(0);
   });
 });
 
