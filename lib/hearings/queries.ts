@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { KeptValues } from "@/lib/db/kept";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import { aggregate, rankBoth, RANK_BY_KEYS, type Criterion, DEFAULT_RUBRIC, type RankBy } from "@/lib/hearings/scoring";
@@ -7,14 +8,24 @@ import { PROJECT_MACHINE } from "@/lib/projects/states";
 
 export const HEARINGS_PAGE_SIZE = 30;
 
-/** A year's hearings; one page of them when `page` is given (the export takes them all). */
-export function listHearings(yearId: string, page?: number) {
-  return db.hearing.findMany({
+/**
+ * A year's hearings; one page of them when `page` is given (the export takes them all). Each with its count of
+ * reviewers and of agenda items; the items' counts (a year's projects in one hearing: 66,000 at 200,000 projects)
+ * are kept under the ranking stamp, which every write to HearingItem moves (decision 0114).
+ */
+export async function listHearings(yearId: string, page?: number) {
+  const hearings = await db.hearing.findMany({
     where: { yearId },
     orderBy: [{ heldAt: "desc" }, { id: "desc" }],
-    include: { _count: { select: { items: true, reviewers: true } } },
+    include: { _count: { select: { reviewers: true } } },
     ...(page ? { skip: (page - 1) * HEARINGS_PAGE_SIZE, take: HEARINGS_PAGE_SIZE } : {}),
   });
+  const ids = hearings.map((hearing) => hearing.id);
+  const counts = await itemCounts(ids.join(","), await rankingStamp(), async () => {
+    const rows = await db.hearingItem.groupBy({ by: ["hearingId"], where: { hearingId: { in: ids } }, _count: { _all: true } });
+    return new Map(rows.map((row) => [row.hearingId, row._count._all]));
+  });
+  return hearings.map((hearing) => ({ ...hearing, _count: { ...hearing._count, items: counts.get(hearing.id) ?? 0 } }));
 }
 
 export function countHearings(yearId: string) {
@@ -171,6 +182,9 @@ type Ranked = ReturnType<typeof rankBoth>;
 // 0107, migration 20261207920000). Any submission, change, withdrawal, new item or round commits a new sum, and
 // the next request ranks again: never a stale result. One indexed read of at most 64 rows, whatever the data.
 
+/** The agenda items per hearing of the pages of /hearings lately read, by their hearings' ids. */
+const itemCounts = keptUnderStamp<Map<string, number>>(16);
+
 /** The sum of the ranking change counters: moves with every committed write to Hearing, HearingItem, ReviewAssignment or Score. */
 async function rankingStamp(): Promise<string> {
   const [row] = await db.$queryRaw<{ n: string }[]>`SELECT coalesce(sum("n"), 0)::text AS n FROM "RankingCounter"`;
@@ -178,32 +192,14 @@ async function rankingStamp(): Promise<string> {
 }
 
 /**
- * Values kept per process under the ranking stamp, at most `limit` keys (the least recently computed goes first).
- * The stamp is read before `compute` runs: a write committed meanwhile moves the next stamp, so the worst case is
- * computing once more, never a stale answer. Requests arriving together share the one computation.
+ * Values kept per process under the ranking stamp, at most `limit` keys (lib/db/kept.ts): the stamp is read before
+ * `compute` runs, so the worst case is computing once more, never a stale answer; requests arriving together share
+ * the one computation.
  */
 function keptUnderStamp<T>(limit: number) {
-  const kept = new Map<string, { stamp: string; value: Promise<T> }>();
-  return async (key: string, stamp: string, compute: () => Promise<T>): Promise<T> => {
-    const hit = kept.get(key);
-    if (hit?.stamp === stamp) {
-      const value = await hit.value.then(
-        (v) => ({ v }),
-        () => null,
-      );
-      if (value) return value.v;
-    }
-    const entry = { stamp, value: compute() };
-    kept.delete(key);
-    kept.set(key, entry);
-    if (kept.size > limit) kept.delete(kept.keys().next().value!);
-    try {
-      return await entry.value;
-    } catch (error) {
-      if (kept.get(key) === entry) kept.delete(key);
-      throw error;
-    }
-  };
+  const kept = new KeptValues(limit);
+  return (key: string, stamp: string, compute: () => Promise<T>) =>
+    kept.get(key, stamp, new Date(), async () => ({ value: await compute(), validUntil: null }));
 }
 
 const rankings = keptUnderStamp<Ranked>(8);

@@ -20,6 +20,7 @@ import {
   hearingAgenda,
   hearingRanking,
   hearingResults,
+  listHearings,
   myAssignments,
   myHearingProgress,
   nextAssignment,
@@ -31,7 +32,8 @@ import { createProjectRecord, saveDraftRecord, transitionProjectRecord } from "@
 import { createYearRecord } from "@/lib/years/service";
 import { formatDate, toDateTimeLocal } from "@/lib/time";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { actAs, makeCounty, makeUnit, makeUser, signOutTestUser } from "./support/fixtures";
+import { actAs, behindTheCounters, makeCounty, makeUnit, makeUser, signOutTestUser } from "./support/fixtures";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { unitCarrier } from "@/lib/projects/carrier";
 
 const YEAR = Number(formatDate(new Date()).slice(0, 4));
@@ -406,6 +408,27 @@ describe("rankings kept between requests", () => {
     expect((await rowOf(first)).mean).toBe(70);
     await db.$executeRaw`UPDATE "Score" SET "submittedAt" = NULL WHERE "assignmentId" = ${ofFirst[1].id}`;
     expect(await rowOf(first)).toEqual({ mean: 90, count: 1, unscored: 2 });
+  });
+});
+
+describe("the hearing list's item counts kept between requests (decision 0114)", () => {
+  it("stay until a write to the agenda commits, and count each hearing's items", async () => {
+    const first = await submittedProject(clerkA, "计数项目一");
+    const hearingId = await hearingWith([first], reviewers.slice(0, 1));
+    const countOf = async () => (await listHearings(yearId, 1)).find((hearing) => hearing.id === hearingId)?._count;
+    expect(await countOf()).toEqual({ items: 1, reviewers: 1 });
+    const second = await submittedProject(clerkB, "计数项目二");
+    // Unseen by the change counters, the kept count stays (this fails if the list counts on every read)...
+    const itemId = (await db.hearingItem.findFirstOrThrow({ where: { hearingId } })).id;
+    await behindTheCounters(Prisma.sql`
+      INSERT INTO "HearingItem" ("id", "hearingId", "projectId", "round", "sortOrder")
+      SELECT ${`${itemId}-x`}, "hearingId", ${second}, 1, 2 FROM "HearingItem" WHERE "id" = ${itemId}`);
+    expect((await countOf())?.items).toBe(1);
+    // ...and a committed write to the agenda moves the stamp: the next read counts again.
+    await db.hearingItem.update({ where: { id: itemId }, data: { sortOrder: 0 } });
+    expect(await countOf()).toEqual({ items: 2, reviewers: 1 });
+    // The export (no page) reads the same counts.
+    expect((await listHearings(yearId)).find((hearing) => hearing.id === hearingId)?._count.items).toBe(2);
   });
 });
 
