@@ -6,6 +6,7 @@ import { seedDemo } from "@/lib/demo/seed";
 import { ensureDefaultAspects } from "@/lib/suggestions/service";
 import { demoDataWanted } from "@/lib/config/mode";
 import { assertSchemaCurrent } from "@/lib/db/migrations";
+import { chainPendingNow } from "@/lib/audit/log";
 
 if (!process.env.DATABASE_URL) {
   console.error("✗ 未设置 DATABASE_URL");
@@ -25,4 +26,6 @@ if ((await db.unit.count()) > 0) {
   await seedDemo();
   console.log(`• 演示数据已载入（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 }
+// The seed's audit lines are linked into the chain before the pool ends (decision 0103's timers would fire after).
+await chainPendingNow();
 await db.$disconnect();

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { db } from "@/lib/db/client";
 import { bootstrap } from "@/lib/setup/bootstrap";
 import { assertSchemaCurrent } from "@/lib/db/migrations";
+import { chainPendingNow } from "@/lib/audit/log";
 
 const { values } = parseArgs({ options: { "root-unit": { type: "string" }, "if-empty": { type: "boolean" } } });
 const rootUnit = values["root-unit"]?.trim();
@@ -33,4 +34,6 @@ if ((await db.unit.count()) > 0) {
 const accounts = await bootstrap(rootUnit);
 console.log(`• 已创建根单位「${rootUnit}」和初始管理员账户。以下一次性密码只显示这一次，首次登录须修改：`);
 for (const account of accounts) console.log(`    ${account.username.padEnd(10)} ${account.password}`);
+// The accounts' audit lines are linked into the chain before the pool ends (decision 0103's timers would fire after).
+await chainPendingNow();
 await db.$disconnect();

@@ -75,6 +75,18 @@ function runChain(which: "soon" | "later") {
 }
 
 /**
+ * Links what is pending now and cancels the timers: for a script about to end its pool (the demo's seed, the
+ * setup), whose timers would otherwise fire on an ended pool and log a failed chaining.
+ */
+export async function chainPendingNow(): Promise<number> {
+  for (const which of ["soon", "later"] as const) {
+    if (timers[which]) clearTimeout(timers[which]);
+    timers[which] = null;
+  }
+  return chainPending();
+}
+
+/**
  * Asks for the pending entries to be linked: once shortly (many writes of a busy moment share one chaining
  * transaction) and once a second after the last write, for a transaction that commits late. What a process
  * leaves pending (it stopped in between) is linked by the next write of any process, the verification, the
