@@ -70,8 +70,3 @@ export async function keptCount<T>(key: string, read: () => Promise<T>): Promise
 export function sqlKey(kind: string, query: Prisma.Sql): string {
   return `${kind}\n${query.text}\n${JSON.stringify(query.values)}`;
 }
-
-/** Forgets the kept counts (tests). */
-export function forgetKeptCounts() {
-  counts.clear();
-}

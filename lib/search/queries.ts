@@ -59,7 +59,7 @@ function keptYearCounts(kind: string, query: Prisma.Sql) {
 export type ProjectHit = { id: string; title: string; problem: string | null; unitName: string; year: number; state: string };
 
 /** How many of a year's projects, newest first, the walk reads before it gives up on the year (see below). */
-export const NEWEST_WINDOW = 2000;
+const NEWEST_WINDOW = 2000;
 
 /**
  * A county reader's first project hits without fetching every match: a common word is in a sixth of 200,000
